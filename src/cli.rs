@@ -1,0 +1,80 @@
+//! The command line: what the user can ask for, parsed by clap.
+//!
+//! Only definitions live here; `main.rs` runs them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Compare an official text (a press release, a readout, a statement, a transcript) with an
+/// article that reports on it: what was quoted and how faithfully, what was reused without
+/// quotation marks, which quotations come from elsewhere, which details changed.
+#[derive(Debug, Parser)]
+#[command(name = "quotediff", version, about, long_about = None)]
+#[command(after_help = "Examples:
+  quotediff                                  review the bundled example pair
+  quotediff release.txt article.txt          review a pair interactively
+  quotediff report release.txt article.txt   print a text report
+  quotediff report --format json release.txt article.txt > report.json")]
+pub struct Cli {
+    /// What to do; without a subcommand, open the interactive review.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files to review interactively (the source first); none for the bundled pair.
+    #[command(flatten)]
+    pub pair: PairArgs,
+
+    /// Settings of the comparison.
+    #[command(flatten)]
+    pub engine: EngineArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a report of the comparison (text or JSON) instead of opening the review.
+    Report(ReportArgs),
+}
+
+/// The two documents.
+#[derive(Debug, Args, Clone)]
+pub struct PairArgs {
+    /// The official text (a file, or - for standard input).
+    #[arg(value_name = "SOURCE", requires = "article")]
+    pub source: Option<PathBuf>,
+    /// The article that reports on it (a file, or - for standard input).
+    #[arg(value_name = "ARTICLE")]
+    pub article: Option<PathBuf>,
+}
+
+/// Options that change what the engine finds.
+#[derive(Debug, Args, Clone)]
+pub struct EngineArgs {
+    /// Fewest shared words for a passage outside quotation marks to count as reuse.
+    #[arg(long, global = true, default_value_t = 6, value_name = "N", value_parser = clap::value_parser!(u32).range(2..))]
+    pub min_words: u32,
+    /// Largest input file accepted, in bytes.
+    #[arg(long, global = true, default_value_t = quotediff::document::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    pub max_bytes: u64,
+}
+
+/// `quotediff report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// The two documents; none for the bundled pair.
+    #[command(flatten)]
+    pub pair: PairArgs,
+}
+
+/// Report formats on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// A listing to read.
+    Text,
+    /// The JSON contract (docs/report-format.md).
+    Json,
+}

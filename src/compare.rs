@@ -1,0 +1,514 @@
+//! The comparison of one source with one article: the result every view reads.
+//!
+//! [`compare`] runs the pipeline (tokenise both texts, find the article's quotations, align
+//! shared passages, classify them, judge each quotation, count coverage) and returns a
+//! [`Comparison`] in byte spans of the original texts. The interface and the reports only
+//! read it; nothing here knows how it will be shown.
+
+use similar::DiffOp;
+
+use crate::details::{self, Detail};
+use crate::document::Document;
+use crate::matching::{self, Alignment, MatchOptions, Region};
+use crate::normalize::{tokenize, Token};
+use crate::quotes::{find_quotations, Quotation};
+use crate::span::Span;
+
+/// How a passage came into the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MatchKind {
+    /// Inside quotation marks in the article.
+    Quotation,
+    /// The source's words without quotation marks.
+    Reuse,
+    /// The same content in other words (sentence alignment).
+    Paraphrase,
+}
+
+impl MatchKind {
+    /// The name used in reports and the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MatchKind::Quotation => "quotation",
+            MatchKind::Reuse => "reuse",
+            MatchKind::Paraphrase => "paraphrase",
+        }
+    }
+}
+
+/// How faithfully the article reproduces the source passage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Fidelity {
+    /// Byte for byte the same text.
+    Exact,
+    /// The same words; only case, punctuation, typography or spacing differ.
+    Normalized,
+    /// Words were changed, dropped or added (see the match's edits).
+    Edited,
+}
+
+impl Fidelity {
+    /// The name used in reports and the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fidelity::Exact => "exact",
+            Fidelity::Normalized => "normalized",
+            Fidelity::Edited => "edited",
+        }
+    }
+}
+
+/// What one word-level edit did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditOp {
+    /// Source words replaced by other words in the article.
+    Replace,
+    /// Source words left out of the article.
+    Delete,
+    /// Words the article added.
+    Insert,
+}
+
+impl EditOp {
+    /// The name used in reports and the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditOp::Replace => "replace",
+            EditOp::Delete => "delete",
+            EditOp::Insert => "insert",
+        }
+    }
+}
+
+/// How the article signals an edit to the reader, if it does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditMark {
+    /// An ellipsis stands where the source words were left out.
+    Ellipsis,
+    /// The added or replacing words are in square brackets.
+    Brackets,
+}
+
+impl EditMark {
+    /// The name used in reports and the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EditMark::Ellipsis => "ellipsis",
+            EditMark::Brackets => "brackets",
+        }
+    }
+}
+
+/// One word-level difference inside a match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// Replace, delete or insert.
+    pub op: EditOp,
+    /// The source words concerned (none for an insertion).
+    pub source: Option<Span>,
+    /// The article words concerned (none for a deletion).
+    pub article: Option<Span>,
+    /// How the article marks this edit, when it does (an ellipsis, brackets).
+    pub marked: Option<EditMark>,
+}
+
+/// A passage of the article matched to a passage of the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    /// Stable number of the match in this comparison, from 1, in article order.
+    pub id: usize,
+    /// Quotation, reuse or paraphrase.
+    pub kind: MatchKind,
+    /// Exact, normalised or edited.
+    pub fidelity: Fidelity,
+    /// Similarity of the two passages in 0..=1 (share of words in common).
+    pub score: f64,
+    /// The passage in the source.
+    pub source: Span,
+    /// The passage in the article.
+    pub article: Span,
+    /// Word-level differences, empty unless the fidelity is `Edited`.
+    pub edits: Vec<Edit>,
+    /// Index into [`Comparison::quotes`] of the quotation this match lies in.
+    pub quote: Option<usize>,
+    /// Number of words the two passages share.
+    pub shared_words: usize,
+}
+
+/// What the source says about a quotation in the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum QuoteStatus {
+    /// In the source, word for word (exact or normalised).
+    Verified,
+    /// In the source, with words changed, dropped or added.
+    Altered,
+    /// Not in the source: someone quoted elsewhere, another document.
+    NotInSource,
+}
+
+impl QuoteStatus {
+    /// The name used in reports and the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteStatus::Verified => "verified",
+            QuoteStatus::Altered => "altered",
+            QuoteStatus::NotInSource => "not_in_source",
+        }
+    }
+}
+
+/// One quotation of the article and its verdict against the source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuoteFinding {
+    /// Stable number of the quotation, from 1, in article order.
+    pub id: usize,
+    /// Verified, altered or not in the source.
+    pub status: QuoteStatus,
+    /// The quoted words in the article, without the marks.
+    pub article: Span,
+    /// The quotation with its marks.
+    pub outer: Span,
+    /// Ids of the matches inside this quotation, in article order.
+    pub matches: Vec<usize>,
+    /// Who is quoted, when the article says so.
+    pub speaker: Option<String>,
+    /// Share of the quotation's words found in the source.
+    pub coverage: f64,
+}
+
+/// How much of each document the other carries.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Stats {
+    /// Share of the article's words inside quotation or reuse matches.
+    pub article_from_source: f64,
+    /// Share of the source's words that some match carries into the article.
+    pub source_in_article: f64,
+    /// Words in the article.
+    pub article_words: usize,
+    /// Words in the source.
+    pub source_words: usize,
+    /// Share of the article's words inside paraphrase matches.
+    pub article_paraphrased: f64,
+}
+
+/// Settings of one comparison.
+#[derive(Debug, Clone, Default)]
+pub struct CompareOptions {
+    /// Thresholds for shared passages.
+    pub matching: MatchOptions,
+    /// Dates the documents were published, when the user knows better than the text.
+    pub dates: details::DocumentDates,
+}
+
+/// Everything found when comparing a source with an article.
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    /// The official text.
+    pub source: Document,
+    /// The article that reports on it.
+    pub article: Document,
+    /// Shared passages in article order; `matches[i].id == i + 1`.
+    pub matches: Vec<Match>,
+    /// The article's quotations in order; `quotes[i].id == i + 1`.
+    pub quotes: Vec<QuoteFinding>,
+    /// Facts (numbers, dates, names, places) compared between the documents.
+    pub details: Vec<Detail>,
+    /// Coverage both ways.
+    pub stats: Stats,
+}
+
+impl Comparison {
+    /// The match with this id.
+    pub fn match_by_id(&self, id: usize) -> Option<&Match> {
+        id.checked_sub(1).and_then(|i| self.matches.get(i))
+    }
+}
+
+/// Compares `source` with `article`.
+pub fn compare(source: Document, article: Document, options: &CompareOptions) -> Comparison {
+    let source_tokens = tokenize(&source.text);
+    let article_tokens = tokenize(&article.text);
+    let quotations = find_quotations(&article.text);
+    let regions = regions_of(&article_tokens, &quotations);
+    let alignments = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
+
+    let mut matches: Vec<Match> = alignments
+        .iter()
+        .map(|al| {
+            to_match(
+                al,
+                &source,
+                &article,
+                &source_tokens,
+                &article_tokens,
+                &quotations,
+            )
+        })
+        .collect();
+    let quotes = judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
+    // Matches dropped while judging quotations leave gaps: number them again.
+    for (i, m) in matches.iter_mut().enumerate() {
+        m.id = i + 1;
+    }
+    let quotes = renumber_quote_matches(quotes, &matches);
+
+    let mut comparison = Comparison {
+        source,
+        article,
+        matches,
+        quotes,
+        details: Vec::new(),
+        stats: Stats::default(),
+    };
+    details::annotate(
+        &mut comparison,
+        &source_tokens,
+        &article_tokens,
+        &options.dates,
+    );
+    comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
+    comparison
+}
+
+/// For each article token, the quotation it lies in.
+fn regions_of(tokens: &[Token], quotations: &[Quotation]) -> Vec<Region> {
+    let mut regions = Vec::with_capacity(tokens.len());
+    let mut q = 0;
+    for t in tokens {
+        while q < quotations.len() && quotations[q].inner.end <= t.span.start {
+            q += 1;
+        }
+        let inside = quotations
+            .get(q)
+            .is_some_and(|quote| quote.inner.contains(&t.span));
+        regions.push(if inside { Some(q) } else { None });
+    }
+    regions
+}
+
+fn token_cover(tokens: &[Token], range: std::ops::Range<usize>) -> Option<Span> {
+    if range.is_empty() {
+        return None;
+    }
+    Some(tokens[range.start].span.cover(&tokens[range.end - 1].span))
+}
+
+/// Extends a passage's end over punctuation both texts have right after it (a full stop
+/// inside the quotation marks), so an exact quotation reads as exact.
+fn extend_over_common_punctuation(
+    source: &str,
+    article: &str,
+    s: &mut Span,
+    a: &mut Span,
+    limit: usize,
+) {
+    let mut sc = source[s.end..].chars();
+    let mut ac = article[a.end..limit.max(a.end)].chars();
+    loop {
+        match (sc.next(), ac.next()) {
+            (Some(x), Some(y)) if x == y && is_trailing_punct(x) => {
+                s.end += x.len_utf8();
+                a.end += y.len_utf8();
+            }
+            _ => break,
+        }
+    }
+}
+
+fn is_trailing_punct(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | ')' | '%')
+}
+
+fn to_match(
+    al: &Alignment,
+    source: &Document,
+    article: &Document,
+    stoks: &[Token],
+    atoks: &[Token],
+    quotations: &[Quotation],
+) -> Match {
+    let mut s = token_cover(stoks, al.source.clone()).unwrap_or_default();
+    let mut a = token_cover(atoks, al.article.clone()).unwrap_or_default();
+    let limit = match al.region {
+        Some(q) => quotations[q].inner.end,
+        None => article.text.len(),
+    };
+    extend_over_common_punctuation(&source.text, &article.text, &mut s, &mut a, limit);
+    let same_words = al.ops.iter().all(|op| matches!(op, DiffOp::Equal { .. }));
+    let fidelity = if s.slice(&source.text) == a.slice(&article.text) {
+        Fidelity::Exact
+    } else if same_words {
+        Fidelity::Normalized
+    } else {
+        Fidelity::Edited
+    };
+    let edits = if fidelity == Fidelity::Edited {
+        edits_of(al, stoks, atoks)
+    } else {
+        Vec::new()
+    };
+    let total = al.source.len() + al.article.len();
+    let score = if total == 0 {
+        0.0
+    } else {
+        2.0 * al.matched as f64 / total as f64
+    };
+    Match {
+        id: 0,
+        kind: if al.region.is_some() {
+            MatchKind::Quotation
+        } else {
+            MatchKind::Reuse
+        },
+        fidelity,
+        score,
+        source: s,
+        article: a,
+        edits,
+        quote: al.region,
+        shared_words: al.matched,
+    }
+}
+
+fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    for op in &al.ops {
+        let (tag, old, new) = op.as_tag_tuple();
+        let old = al.source.start + old.start..al.source.start + old.end;
+        let new = al.article.start + new.start..al.article.start + new.end;
+        let op = match tag {
+            similar::DiffTag::Equal => continue,
+            similar::DiffTag::Delete => EditOp::Delete,
+            similar::DiffTag::Insert => EditOp::Insert,
+            similar::DiffTag::Replace => EditOp::Replace,
+        };
+        let new_tokens = &atoks[new.clone()];
+        let marked = if !new_tokens.is_empty() && new_tokens.iter().all(|t| t.bracketed) {
+            Some(EditMark::Brackets)
+        } else if op == EditOp::Delete && atoks.get(new.start).is_some_and(|t| t.gap.ellipsis) {
+            Some(EditMark::Ellipsis)
+        } else {
+            None
+        };
+        edits.push(Edit {
+            op,
+            source: token_cover(stoks, old),
+            article: token_cover(atoks, new),
+            marked,
+        });
+    }
+    edits
+}
+
+/// Decides each quotation's status from the matches inside it. A short match that covers
+/// little of a long quotation is an incidental phrase, not the quotation's origin: it is
+/// dropped and the quotation is not in the source.
+fn judge_quotes(
+    quotations: &[Quotation],
+    matches: &mut Vec<Match>,
+    atoks: &[Token],
+    regions: &[Region],
+) -> Vec<QuoteFinding> {
+    let mut words = vec![0usize; quotations.len()];
+    for r in regions.iter().flatten() {
+        words[*r] += 1;
+    }
+    let mut shared = vec![0usize; quotations.len()];
+    for m in matches.iter() {
+        if let Some(q) = m.quote {
+            shared[q] += m.shared_words;
+        }
+    }
+    // Incidental overlaps: under six shared words covering under half the quotation.
+    matches.retain(|m| match m.quote {
+        Some(q) => shared[q] >= 6 || shared[q] * 2 >= words[q],
+        None => true,
+    });
+    let _ = atoks;
+    quotations
+        .iter()
+        .enumerate()
+        .map(|(q, quotation)| {
+            let inside: Vec<&Match> = matches.iter().filter(|m| m.quote == Some(q)).collect();
+            let covered: usize = inside.iter().map(|m| m.shared_words).sum();
+            let coverage = if words[q] == 0 {
+                0.0
+            } else {
+                (covered as f64 / words[q] as f64).min(1.0)
+            };
+            let uncovered = words[q].saturating_sub(covered);
+            let status = if inside.is_empty() {
+                QuoteStatus::NotInSource
+            } else if uncovered == 0 && inside.iter().all(|m| m.fidelity != Fidelity::Edited) {
+                QuoteStatus::Verified
+            } else {
+                QuoteStatus::Altered
+            };
+            QuoteFinding {
+                id: q + 1,
+                status,
+                article: quotation.inner,
+                outer: quotation.outer,
+                // Filled in once matches have their final ids.
+                matches: inside.iter().map(|m| m.article.start).collect(),
+                speaker: quotation.speaker.clone(),
+                coverage,
+            }
+        })
+        .collect()
+}
+
+fn renumber_quote_matches(mut quotes: Vec<QuoteFinding>, matches: &[Match]) -> Vec<QuoteFinding> {
+    for q in &mut quotes {
+        q.matches = matches
+            .iter()
+            .filter(|m| m.quote == Some(q.id - 1))
+            .map(|m| m.id)
+            .collect();
+    }
+    quotes
+}
+
+fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
+    let covered = |tokens: &[Token], spans: &mut dyn Iterator<Item = Span>| -> usize {
+        let mut spans: Vec<Span> = spans.collect();
+        spans.sort();
+        let mut k = 0;
+        let mut count = 0;
+        for t in tokens {
+            while k < spans.len() && spans[k].end <= t.span.start {
+                k += 1;
+            }
+            if spans[k..]
+                .iter()
+                .take_while(|s| s.start <= t.span.start)
+                .any(|s| s.contains(&t.span))
+            {
+                count += 1;
+            }
+        }
+        count
+    };
+    let share = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+    let verbatim = |m: &&Match| m.kind != MatchKind::Paraphrase;
+    let from_source = covered(
+        atoks,
+        &mut c.matches.iter().filter(verbatim).map(|m| m.article),
+    );
+    let paraphrased = covered(
+        atoks,
+        &mut c
+            .matches
+            .iter()
+            .filter(|m| m.kind == MatchKind::Paraphrase)
+            .map(|m| m.article),
+    );
+    let carried = covered(stoks, &mut c.matches.iter().map(|m| m.source));
+    Stats {
+        article_from_source: share(from_source, atoks.len()),
+        source_in_article: share(carried, stoks.len()),
+        article_words: atoks.len(),
+        source_words: stoks.len(),
+        article_paraphrased: share(paraphrased, atoks.len()),
+    }
+}

@@ -1,0 +1,252 @@
+//! Loading the two documents a comparison is made of.
+//!
+//! A [`Document`] is the text a person reads, as it was read: a UTF-8 byte-order mark is
+//! removed, and nothing else is touched (CRLF line ends stay, so byte offsets match the file).
+//! Loading checks what would otherwise surface later as nonsense: a directory, binary data,
+//! invalid UTF-8, an empty or oversized file. This module reads files and standard input but
+//! never prints; the caller decides how to tell the user.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+/// Largest input accepted by default, in bytes (64 MiB). A press release is kilobytes; a
+/// larger file is almost always the wrong file, and the engine keeps several copies in memory.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// One of the two texts being compared, with the name it is reported under.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// What the user calls it: the path as given, `<stdin>`, or a bundled asset's name.
+    pub name: String,
+    /// The full text; every [`crate::Span`] of this document indexes into it.
+    pub text: String,
+}
+
+impl Document {
+    /// A document from text already in memory (a byte-order mark is removed).
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let mut text = text.into();
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        Document {
+            name: name.into(),
+            text,
+        }
+    }
+
+    /// Size of the text in bytes.
+    pub fn bytes(&self) -> usize {
+        self.text.len()
+    }
+}
+
+/// Why a document could not be loaded. Each variant names the file, so the message alone
+/// tells the user what to fix.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("{path}: no such file")]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// The path is a directory, not a file.
+    #[error("{path}: is a directory, expected a text file")]
+    IsDirectory {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// The file exists but cannot be read (permissions, I/O error).
+    #[error("{path}: cannot read: {source}")]
+    Unreadable {
+        /// The path as given.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is larger than the configured limit.
+    #[error("{path}: too large ({size} bytes; the limit is {limit} bytes, see --max-bytes)")]
+    TooLarge {
+        /// The path as given.
+        path: PathBuf,
+        /// Size found (or read so far).
+        size: u64,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// The file holds binary data (NUL bytes), not text.
+    #[error("{path}: looks like binary data, not text (NUL byte at offset {offset})")]
+    Binary {
+        /// The path as given.
+        path: PathBuf,
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The bytes are not valid UTF-8.
+    #[error(
+        "{path}: not valid UTF-8 (invalid byte at offset {offset}); convert it to UTF-8 first"
+    )]
+    InvalidUtf8 {
+        /// The path as given.
+        path: PathBuf,
+        /// Offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file is empty or holds only whitespace.
+    #[error("{path}: empty, there is no text to compare")]
+    Empty {
+        /// The path as given.
+        path: PathBuf,
+    },
+}
+
+/// Limits applied while loading.
+#[derive(Debug, Clone, Copy)]
+pub struct LoadOptions {
+    /// Largest accepted input in bytes.
+    pub max_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// Loads a document from a path, or from standard input when the path is `-`.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Document, LoadError> {
+    let bytes = if path == Path::new("-") {
+        read_limited(std::io::stdin().lock(), path, options.max_bytes)?
+    } else {
+        read_file(path, options.max_bytes)?
+    };
+    let name = if path == Path::new("-") {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    };
+    decode(&name, path, bytes)
+}
+
+fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    read_limited(file, path, limit)
+}
+
+/// Reads at most `limit + 1` bytes, so a pipe or a growing file cannot exhaust memory.
+fn read_limited(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source: e,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Checks and decodes raw bytes into a [`Document`].
+pub fn decode(name: &str, path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
+    // UTF-16 text is full of NUL bytes; name the encoding rather than calling it binary.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(LoadError::Binary {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })?;
+    let document = Document::from_text(name, text);
+    if document.text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(document)
+}
+
+/// The readout of the NYC Mayor's meeting of 15 May 2017, bundled as the default source.
+pub const BUNDLED_SOURCE: &str = include_str!("../assets/000_3be4328de4cd21dc.txt");
+/// The news article that quotes [`BUNDLED_SOURCE`], bundled as the default article.
+pub const BUNDLED_ARTICLE: &str = include_str!("../assets/002_f411545625baf07b.txt");
+
+/// The bundled pair (source, article) that `quotediff` opens when given no files.
+pub fn bundled_pair() -> (Document, Document) {
+    (
+        Document::from_text("000_3be4328de4cd21dc.txt", BUNDLED_SOURCE),
+        Document::from_text("002_f411545625baf07b.txt", BUNDLED_ARTICLE),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped_and_crlf_kept() {
+        let d = Document::from_text("x", "\u{feff}one\r\ntwo");
+        assert_eq!(d.text, "one\r\ntwo");
+    }
+
+    #[test]
+    fn binary_and_invalid_utf8_are_named() {
+        let p = Path::new("f.bin");
+        let e = decode("f.bin", p, vec![b'a', 0, b'b']).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "f.bin: looks like binary data, not text (NUL byte at offset 1)"
+        );
+        let e = decode("f.txt", Path::new("f.txt"), vec![b'a', 0xff]).unwrap_err();
+        assert!(e
+            .to_string()
+            .contains("not valid UTF-8 (invalid byte at offset 1)"));
+        let e = decode("e.txt", Path::new("e.txt"), b" \n\t".to_vec()).unwrap_err();
+        assert!(e.to_string().starts_with("e.txt: empty"));
+    }
+
+    #[test]
+    fn bundled_pair_is_the_seed() {
+        let (s, a) = bundled_pair();
+        assert!(s.text.contains("FOR IMMEDIATE RELEASE, May 15, 2017"));
+        assert!(a.text.starts_with("A federal immigration agent's presence"));
+    }
+}

@@ -1,0 +1,22 @@
+//! quotediff: compare an official text with an article that reports on it.
+//!
+//! The library holds everything that is not the terminal: loading documents
+//! ([`document`]), the normalised word view ([`normalize`]), quotation finding ([`quotes`]),
+//! passage matching and the comparison that ties them together, and
+//! the reports. It never prints, never reads the clock and never touches a
+//! terminal; the binary and the interface are views over its results.
+#![deny(missing_docs)]
+
+pub mod document;
+pub mod normalize;
+pub mod quotes;
+pub mod span;
+
+pub use document::Document;
+pub use span::Span;
+pub mod compare;
+pub mod details;
+pub mod matching;
+
+pub use compare::{compare, CompareOptions, Comparison};
+pub mod report;

@@ -1,0 +1,90 @@
+//! The `quotediff` binary: parse the command line, run the library, report errors once.
+
+mod cli;
+mod exit_codes;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use cli::{Cli, Command, EngineArgs, FormatArg, PairArgs};
+use quotediff::document::{self, Document, LoadOptions};
+use quotediff::report::{self, Format};
+use quotediff::{compare, CompareOptions, Comparison};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::from(exit_codes::SUCCESS);
+            }
+            let code = if err.downcast_ref::<document::LoadError>().is_some() {
+                exit_codes::BAD_INPUT
+            } else {
+                exit_codes::FAILURE
+            };
+            eprintln!("quotediff: {err:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Some(Command::Report(args)) => {
+            let comparison = load_and_compare(&args.pair, &cli.engine)?;
+            let format = match args.format {
+                FormatArg::Text => Format::Text,
+                FormatArg::Json => Format::Json,
+            };
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            report::write(&comparison, format, &mut out).context("writing the report")?;
+            out.flush().context("writing the report")?;
+            Ok(exit_codes::SUCCESS)
+        }
+        None => {
+            let _comparison = load_and_compare(&cli.pair, &cli.engine)?;
+            eprintln!("quotediff: the interactive review is not built yet; use `quotediff report`");
+            Ok(exit_codes::FAILURE)
+        }
+    }
+}
+
+/// Loads the pair named on the command line (or the bundled one) and compares it.
+fn load_and_compare(pair: &PairArgs, engine: &EngineArgs) -> Result<Comparison> {
+    let (source, article) = load_pair(pair, engine)?;
+    let mut options = CompareOptions::default();
+    options.matching.min_words = engine.min_words as usize;
+    Ok(compare(source, article, &options))
+}
+
+fn load_pair(pair: &PairArgs, engine: &EngineArgs) -> Result<(Document, Document)> {
+    let options = LoadOptions {
+        max_bytes: engine.max_bytes,
+    };
+    match (&pair.source, &pair.article) {
+        (Some(source), Some(article)) => {
+            if source.as_os_str() == "-" && article.as_os_str() == "-" {
+                anyhow::bail!("only one of SOURCE and ARTICLE can be read from standard input (-)");
+            }
+            Ok((
+                document::load(source, &options)?,
+                document::load(article, &options)?,
+            ))
+        }
+        _ => Ok(document::bundled_pair()),
+    }
+}

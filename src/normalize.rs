@@ -1,0 +1,216 @@
+//! The normalised view of a text that matching works on.
+//!
+//! Matching must not care about case, punctuation, curly versus straight quotes, dashes,
+//! non-breaking spaces or line breaks, yet every result must point back at the original
+//! characters. So instead of producing a second, cleaned-up string (whose offsets would drift
+//! from the original), this module cuts the original into word [`Token`]s, each carrying its
+//! byte [`Span`] and a normalised form (Unicode NFKC, lower case, apostrophes removed).
+//! Punctuation never becomes a token; what the gap before a token held (an ellipsis, a
+//! paragraph break, a sentence end) is kept as flags, because an ellipsis in a quotation marks
+//! an omission and a `[bracketed]` word marks an insertion.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::span::Span;
+
+/// One word of a document: where it is and what it compares as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the word in the original text.
+    pub span: Span,
+    /// NFKC, lower-cased form with apostrophes removed (`Agent’s` → `agents`).
+    pub norm: String,
+    /// What the text between the previous token and this one held.
+    pub gap: Gap,
+    /// True when the word sits inside square brackets: an editor's insertion.
+    pub bracketed: bool,
+}
+
+/// What separates a token from the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Gap {
+    /// An ellipsis (`...`, `…`, `. . .`): words were left out here.
+    pub ellipsis: bool,
+    /// A blank line or a line break: a new paragraph (or line) starts here.
+    pub line_break: bool,
+    /// A full stop, question or exclamation mark: a new sentence probably starts here.
+    pub sentence_end: bool,
+}
+
+/// True for characters that make up words: letters, digits and combining marks.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// True for the apostrophes that can join the parts of a word (`don't`, `agent’s`, `l’État`).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '\u{02bc}' | '\u{2018}' | '`' | '\u{00b4}'
+    )
+}
+
+/// Cuts `text` into word tokens with normalised forms and gap flags.
+///
+/// A word is a run of word characters; an apostrophe between two word characters stays inside
+/// the word, and so do `,` and `.` between two digits (`10,000`, `2.5`). Hyphens and dashes
+/// split words (`55-minute` is `55` and `minute`).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut gap = Gap::default();
+    let mut bracket_depth = 0u32;
+    let mut dots = 0u32;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if is_word_char(c) {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let mut prev = c;
+            while let Some(&(j, d)) = iter.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    prev = d;
+                    iter.next();
+                    continue;
+                }
+                // A joiner only counts when a word character follows it.
+                let joins = is_apostrophe(d) || (matches!(d, ',' | '.') && prev.is_ascii_digit());
+                if joins {
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let ok = match next {
+                        Some(n) if matches!(d, ',' | '.') => n.is_ascii_digit(),
+                        Some(n) => is_word_char(n),
+                        None => false,
+                    };
+                    if ok {
+                        end = j + d.len_utf8();
+                        prev = d;
+                        iter.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let span = Span::new(start, end);
+            tokens.push(Token {
+                span,
+                norm: normalize_word(&text[start..end]),
+                gap,
+                bracketed: bracket_depth > 0,
+            });
+            gap = Gap::default();
+            dots = 0;
+        } else {
+            match c {
+                '.' => {
+                    dots += 1;
+                    if dots >= 3 {
+                        gap.ellipsis = true;
+                    }
+                    gap.sentence_end = true;
+                }
+                ' ' if dots > 0 && text[i + 1..].starts_with('.') => {}
+                '\u{2026}' => gap.ellipsis = true,
+                '!' | '?' => gap.sentence_end = true,
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' => gap.line_break = true,
+                '[' => bracket_depth += 1,
+                ']' => bracket_depth = bracket_depth.saturating_sub(1),
+                _ => dots = 0,
+            }
+            if c != '.' && c != ' ' {
+                dots = 0;
+            }
+        }
+    }
+    tokens
+}
+
+/// The comparison form of one word: NFKC, lower case, apostrophes and digit separators kept
+/// only where they carry meaning.
+pub fn normalize_word(word: &str) -> String {
+    if word.is_ascii() {
+        let mut out = String::with_capacity(word.len());
+        for b in word.bytes() {
+            if b == b'\'' || b == b'`' {
+                continue;
+            }
+            out.push(b.to_ascii_lowercase() as char);
+        }
+        return out;
+    }
+    let mut out = String::with_capacity(word.len());
+    for c in word.nfkc() {
+        if is_apostrophe(c) {
+            continue;
+        }
+        if c == 'ß' {
+            out.push_str("ss");
+            continue;
+        }
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Folds a whole passage to what it compares as: its tokens' normalised forms joined by one
+/// space. Used to decide whether two passages differ only in case, punctuation or typography.
+pub fn fold(text: &str) -> String {
+    let tokens = tokenize(text);
+    let mut out = String::with_capacity(text.len());
+    for (k, t) in tokens.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        tokenize(text).into_iter().map(|t| t.norm).collect()
+    }
+
+    #[test]
+    fn case_typography_and_apostrophes_fold_away() {
+        assert_eq!(norms("The agents’ presence"), ["the", "agents", "presence"]);
+        assert_eq!(norms("AGENT'S"), norms("agent’s"));
+        assert_eq!(norms("l’État"), ["létat"]);
+        assert_eq!(norms("Straße"), ["strasse"]);
+        assert_eq!(norms("ﬁne"), ["fine"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators_and_hyphens_split() {
+        assert_eq!(
+            norms("10,000 and 2.5, then 55-minute"),
+            ["10,000", "and", "2.5", "then", "55", "minute"]
+        );
+        assert_eq!(norms("in 2005, late"), ["in", "2005", "late"]);
+    }
+
+    #[test]
+    fn spans_map_back_to_the_original() {
+        let text = "Hé, “l’agent” — non-conducive.";
+        for t in tokenize(text) {
+            assert_eq!(normalize_word(t.span.slice(text)), t.norm);
+        }
+    }
+
+    #[test]
+    fn ellipsis_brackets_and_breaks_are_flagged() {
+        let toks = tokenize("said ... that [the Mayor] met\n\nthem… here");
+        let get = |w: &str| toks.iter().find(|t| t.norm == w).unwrap().clone();
+        assert!(get("that").gap.ellipsis);
+        assert!(get("the").bracketed && get("mayor").bracketed && !get("met").bracketed);
+        assert!(get("them").gap.line_break);
+        assert!(get("here").gap.ellipsis);
+        assert!(!get("met").gap.ellipsis);
+        assert!(tokenize("U.S. A").iter().all(|t| !t.gap.ellipsis));
+        assert!(tokenize("a . . . b")[1].gap.ellipsis);
+    }
+}

@@ -1,0 +1,741 @@
+//! Finding quotations in a text and naming who is quoted.
+//!
+//! Quotation marks are ambiguous: a straight `"` both opens and closes, `’` is also an
+//! apostrophe (`agent’s`, `’90s`, the plural possessive `agents’`), German opens with `„` and
+//! closes with `“` (which opens in English), French uses `« »` with spaces inside, and a
+//! quotation that runs over several paragraphs leaves each paragraph open and reopens the next
+//! one. A regular expression cannot keep those apart, so this module scans each paragraph with
+//! a stack of open marks and decides every mark from its neighbours. It reports top-level
+//! quotations only; quotations nested inside them are part of their text.
+
+use std::sync::OnceLock;
+
+use crate::normalize::{is_apostrophe, is_word_char};
+use crate::span::Span;
+
+/// One quotation in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// The quoted words, without the quotation marks and the whitespace just inside them.
+    /// A quotation over several paragraphs covers them all, reopening marks included.
+    pub inner: Span,
+    /// The quotation with its marks.
+    pub outer: Span,
+    /// False when the text ended (or the paragraph ended without a continuation) before a
+    /// closing mark: the quotation is taken to run to that point.
+    pub closed: bool,
+    /// Who the text says is speaking, when an attribution names them (best effort).
+    pub speaker: Option<String>,
+}
+
+/// Kinds of opening mark, each with the closers that end it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `"` straight double.
+    StraightDouble,
+    /// `'` straight single.
+    StraightSingle,
+    /// `“` English double (closed by `”`).
+    CurlyDouble,
+    /// `‘` English single (closed by `’`).
+    CurlySingle,
+    /// `„` low double (closed by `“` German, or `”` Polish/Romanian).
+    LowDouble,
+    /// `‚` low single (closed by `‘` or `’`).
+    LowSingle,
+    /// `«` (closed by `»`).
+    Guillemet,
+    /// `»` opening, German style (closed by `«`).
+    ReversedGuillemet,
+    /// `‹` single guillemet (closed by `›`).
+    SingleGuillemet,
+}
+
+impl Mark {
+    fn opener(c: char) -> Option<Mark> {
+        Some(match c {
+            '"' => Mark::StraightDouble,
+            '\'' => Mark::StraightSingle,
+            '\u{201c}' => Mark::CurlyDouble,
+            '\u{2018}' => Mark::CurlySingle,
+            '\u{201e}' => Mark::LowDouble,
+            '\u{201a}' => Mark::LowSingle,
+            '\u{ab}' => Mark::Guillemet,
+            '\u{bb}' => Mark::ReversedGuillemet,
+            '\u{2039}' => Mark::SingleGuillemet,
+            _ => return None,
+        })
+    }
+
+    fn closed_by(self, c: char) -> bool {
+        match self {
+            Mark::StraightDouble => c == '"' || c == '\u{201d}',
+            Mark::StraightSingle => c == '\'' || c == '\u{2019}',
+            Mark::CurlyDouble => c == '\u{201d}' || c == '"',
+            Mark::CurlySingle => c == '\u{2019}' || c == '\'',
+            Mark::LowDouble => c == '\u{201c}' || c == '\u{201d}',
+            Mark::LowSingle => c == '\u{2018}' || c == '\u{2019}',
+            Mark::Guillemet => c == '\u{bb}',
+            Mark::ReversedGuillemet => c == '\u{ab}',
+            Mark::SingleGuillemet => c == '\u{203a}',
+        }
+    }
+
+    fn is_single(self) -> bool {
+        matches!(
+            self,
+            Mark::StraightSingle | Mark::CurlySingle | Mark::LowSingle | Mark::SingleGuillemet
+        )
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201e}'
+            | '\u{201a}'
+            | '\u{ab}'
+            | '\u{bb}'
+            | '\u{2039}'
+            | '\u{203a}'
+    )
+}
+
+/// Characters after which a quotation may open: start of text, space, opening punctuation.
+fn opens_after(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(p) => {
+            p.is_whitespace()
+                || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | ';' | ',')
+                || (is_quote_char(p) && p != '\'' && p != '\u{2019}')
+        }
+    }
+}
+
+/// A paragraph: a line of text (articles often put one paragraph on each line).
+struct Paragraph {
+    start: usize,
+    end: usize,
+}
+
+fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\u{2029}' {
+            out.push(Paragraph { start, end: i });
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(Paragraph {
+        start,
+        end: text.len(),
+    });
+    out.retain(|p| !text[p.start..p.end].trim().is_empty());
+    out
+}
+
+/// An open mark on the stack: its kind and the byte offset of the mark.
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    mark: Mark,
+    at: usize,
+    len: usize,
+}
+
+/// Finds every top-level quotation in `text`, in order.
+pub fn find_quotations(text: &str) -> Vec<Quotation> {
+    let paras = paragraphs(text);
+    let mut found: Vec<Quotation> = Vec::new();
+    // An outer quotation left open at the end of the previous paragraph.
+    let mut carried: Option<Open> = None;
+    for (pi, para) in paras.iter().enumerate() {
+        let body = &text[para.start..para.end];
+        let chars: Vec<(usize, char)> = body
+            .char_indices()
+            .map(|(i, c)| (i + para.start, c))
+            .collect();
+        let mut stack: Vec<Open> = Vec::new();
+        let mut first_word_seen = false;
+        if let Some(open) = carried.take() {
+            stack.push(open);
+        }
+        for k in 0..chars.len() {
+            let (at, c) = chars[k];
+            if is_word_char(c) {
+                first_word_seen = true;
+            }
+            if !is_quote_char(c) {
+                continue;
+            }
+            let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+            let next = chars.get(k + 1).map(|&(_, n)| n);
+            // A reopening mark at the start of a continued paragraph is not a new quotation.
+            if !first_word_seen
+                && stack.len() == 1
+                && stack[0].at < para.start
+                && Mark::opener(c).is_some_and(|m| same_family(m, stack[0].mark))
+            {
+                first_word_seen = true;
+                continue;
+            }
+            if is_apostrophe_here(c, prev, next, &chars, k, &stack) {
+                continue;
+            }
+            // Close the innermost open quotation this mark can close. A mark that reads as an
+            // opener (space before, word after) only closes when it cannot open anything new
+            // inside: `“a „b“ c”` closes the `„`, but `“a “b” c”` nests.
+            let looks_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
+            if let Some(depth) = stack.iter().rposition(|o| o.mark.closed_by(c)) {
+                let ambiguous = Mark::opener(c).is_some() && c != '"';
+                if !(ambiguous && looks_open && depth + 1 < stack.len()) {
+                    let open = stack[depth];
+                    stack.truncate(depth);
+                    if stack.is_empty() {
+                        found.push(make_quotation(text, open, at, c.len_utf8(), true));
+                    }
+                    continue;
+                }
+            }
+            if let Some(mark) = Mark::opener(c) {
+                let opens = looks_open || (mark == Mark::Guillemet && opens_after(prev));
+                // `»` opens only in the German reversed style, where a `«` closes later.
+                let plausible = match mark {
+                    Mark::ReversedGuillemet => chars[k + 1..].iter().any(|&(_, d)| d == '\u{ab}'),
+                    Mark::StraightSingle | Mark::CurlySingle => has_single_closer(&chars[k + 1..]),
+                    _ => true,
+                };
+                if opens && plausible {
+                    stack.push(Open {
+                        mark,
+                        at,
+                        len: c.len_utf8(),
+                    });
+                }
+            }
+        }
+        // A paragraph that leaves a quotation open: does the next one continue it?
+        if let Some(&outer) = stack.first() {
+            let continues = paras.get(pi + 1).is_some_and(|n| {
+                text[n.start..n.end]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .and_then(Mark::opener)
+                    .is_some_and(|m| same_family(m, outer.mark))
+            });
+            if continues {
+                carried = Some(outer);
+            } else {
+                found.push(make_quotation(text, outer, para.end, 0, false));
+            }
+        }
+    }
+    found.sort_by_key(|q| q.outer.start);
+    found.retain(|q| !q.inner.is_empty());
+    assign_speakers(text, &mut found);
+    found
+}
+
+fn same_family(a: Mark, b: Mark) -> bool {
+    a == b || (!a.is_single() && !b.is_single())
+}
+
+/// True when a `'`/`’`/`‘` at this place is an apostrophe rather than a quotation mark.
+fn is_apostrophe_here(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    chars: &[(usize, char)],
+    k: usize,
+    stack: &[Open],
+) -> bool {
+    if !is_apostrophe(c) || !matches!(c, '\'' | '\u{2019}' | '\u{2018}') {
+        return false;
+    }
+    let word_before = prev.is_some_and(is_word_char);
+    let word_after = next.is_some_and(is_word_char);
+    if word_before && word_after {
+        return true; // don't, agent’s, l’État
+    }
+    if !word_before && word_after {
+        // ’90s, ’em, ’til: elisions at the start of a word.
+        let rest: String = chars[k + 1..].iter().take(4).map(|&(_, d)| d).collect();
+        let digits = rest.chars().take_while(|d| d.is_ascii_digit()).count();
+        let after_digits = rest.chars().nth(2);
+        if digits == 2 && (after_digits == Some('s') || !after_digits.is_some_and(is_word_char)) {
+            return true;
+        }
+        let lower = rest.to_lowercase();
+        if ["em ", "til ", "n ", "cause "]
+            .iter()
+            .any(|w| lower.starts_with(w) || lower == w.trim_end())
+        {
+            return c != '\u{2018}' || !has_single_closer(&chars[k + 1..]);
+        }
+        return false;
+    }
+    if word_before && !word_after {
+        // A plural possessive (`agents’ presence`) unless a single quotation is open and this
+        // is the most plausible place to close it.
+        let single_open = stack.iter().any(|o| o.mark.is_single());
+        if !single_open {
+            return true;
+        }
+        if prev == Some('s') && next == Some(' ') {
+            let after: Vec<char> = chars[k + 1..].iter().take(3).map(|&(_, d)| d).collect();
+            let lower_word_follows = after.get(1).is_some_and(|d| d.is_lowercase());
+            let later_closer = has_single_closer(&chars[k + 1..]);
+            if lower_word_follows && later_closer {
+                return true;
+            }
+        }
+        return false;
+    }
+    false
+}
+
+/// True when a later single mark in the paragraph could close a single quotation.
+fn has_single_closer(rest: &[(usize, char)]) -> bool {
+    (0..rest.len()).any(|j| {
+        let c = rest[j].1;
+        if !matches!(c, '\'' | '\u{2019}') {
+            return false;
+        }
+        let prev = if j > 0 { Some(rest[j - 1].1) } else { None };
+        let next = rest.get(j + 1).map(|&(_, n)| n);
+        prev.is_some_and(|p| !p.is_whitespace()) && !next.is_some_and(is_word_char)
+    })
+}
+
+fn make_quotation(
+    text: &str,
+    open: Open,
+    close_at: usize,
+    close_len: usize,
+    closed: bool,
+) -> Quotation {
+    let outer = Span::new(open.at, close_at + close_len);
+    let mut start = open.at + open.len;
+    let mut end = close_at.max(start);
+    let inner_text = &text[start..end];
+    let lead = inner_text.len() - inner_text.trim_start().len();
+    let trail = inner_text.len() - inner_text.trim_end().len();
+    start += lead;
+    end = (end - trail).max(start);
+    Quotation {
+        inner: Span::new(start, end),
+        outer,
+        closed,
+        speaker: None,
+    }
+}
+
+/// The attribution phrases, from `assets/attribution.txt`, as lists of lower-case words.
+fn attribution_phrases() -> &'static [Vec<String>] {
+    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        include_str!("../assets/attribution.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
+            .collect()
+    })
+}
+
+/// A word of the text around a quotation, for attribution patterns.
+#[derive(Debug, Clone)]
+struct Word<'t> {
+    text: &'t str,
+    lower: String,
+}
+
+fn words_of(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let inside = is_word_char(c)
+            || ((is_apostrophe(c) || c == '-' || c == '.')
+                && start.is_some()
+                && iter.peek().is_some_and(|&(_, n)| is_word_char(n)));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..i],
+                    lower: text[s..i].to_lowercase(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            lower: text[s..].to_lowercase(),
+        });
+    }
+    out
+}
+
+/// Lower-case words that may sit inside a name (`de Blasio`, `van der Berg`, `da Silva`).
+const NAME_PARTICLES: &[&str] = &[
+    "of", "for", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den",
+    "la", "le", "bin", "al", "y",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "further",
+    "previously",
+    "earlier",
+    "again",
+    "still",
+    "had",
+    "has",
+    "have",
+];
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "release",
+    "message",
+    "note",
+    "readout",
+    "post",
+    "tweet",
+    "letter",
+    "report",
+    "office",
+];
+const PRONOUNS: &[&str] = &[
+    "he", "she", "they", "it", "il", "elle", "er", "sie", "ele", "ela", "él", "ella", "we", "i",
+];
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// The capitalised run of words ending at `end` (exclusive), reading backwards.
+fn name_before(words: &[Word], end: usize) -> Option<String> {
+    let mut start = end;
+    while start > 0 {
+        let w = &words[start - 1];
+        let cap = is_capitalized(w.text);
+        let particle = NAME_PARTICLES.contains(&w.lower.as_str()) && start < end;
+        if cap || particle {
+            start -= 1;
+        } else {
+            break;
+        }
+        if end - start >= 5 {
+            break;
+        }
+    }
+    while start < end
+        && (NAME_PARTICLES.contains(&words[start].lower.as_str())
+            || DETERMINERS.contains(&words[start].lower.as_str()))
+    {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    Some(join_name(&words[start..end]))
+}
+
+/// The capitalised run of words starting at `start`, reading forwards.
+fn name_after(words: &[Word], start: usize) -> Option<String> {
+    let mut end = start;
+    while end < words.len() && end - start < 5 {
+        let w = &words[end];
+        let cap = is_capitalized(w.text);
+        let particle = NAME_PARTICLES.contains(&w.lower.as_str())
+            && end > start
+            && words.get(end + 1).is_some_and(|n| is_capitalized(n.text));
+        if cap || particle {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    if end == start {
+        return None;
+    }
+    Some(join_name(&words[start..end]))
+}
+
+fn join_name(words: &[Word]) -> String {
+    let mut name = words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    for suffix in ["’s", "'s"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_string();
+        }
+    }
+    name
+}
+
+/// Finds an attribution phrase in `words`; returns (first word index, phrase length).
+fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
+    let phrases = attribution_phrases();
+    let positions: Box<dyn Iterator<Item = usize>> = if from_end {
+        Box::new((0..words.len()).rev())
+    } else {
+        Box::new(0..words.len())
+    };
+    for i in positions {
+        for p in phrases {
+            if i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.lower) {
+                return Some((i, p.len()));
+            }
+        }
+    }
+    None
+}
+
+/// The speaker named by an attribution phrase in `words`, either side of the verb.
+fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
+    let (i, len) = find_attribution(words, from_end)?;
+    let verb = &words[i].lower;
+    // "according to X", "selon X", "laut X": the name follows.
+    let name_follows_only = matches!(
+        verb.as_str(),
+        "according" | "selon" | "laut" | "según" | "segundo" | "secondo"
+    );
+    if !name_follows_only && i > 0 {
+        // Adverbs between subject and verb: "the readout also says", "she later told".
+        let mut v = i;
+        while v > 1 && ADVERBS.contains(&words[v - 1].lower.as_str()) {
+            v -= 1;
+        }
+        let prev = &words[v - 1];
+        if PRONOUNS.contains(&prev.lower.as_str()) {
+            return Some(prev.text.to_string());
+        }
+        // "Randall’s statement read", "the readout says": the document or its owner.
+        if STATEMENT_NOUNS.contains(&prev.lower.as_str()) {
+            return Some(
+                name_before(words, v - 1).unwrap_or_else(|| format!("the {}", prev.lower)),
+            );
+        }
+        // "The readout of the mayor's meeting with Kelly also says": the subject is the
+        // document, not the last name before the verb.
+        if let Some(d) = (v.saturating_sub(8)..v - 1)
+            .find(|&d| STATEMENT_NOUNS.contains(&words[d].lower.as_str()))
+        {
+            return Some(
+                name_before(words, d).unwrap_or_else(|| format!("the {}", words[d].lower)),
+            );
+        }
+        if let Some(n) = name_before(words, v) {
+            return Some(n);
+        }
+    }
+    let mut after = i + len;
+    // Skip an article or title word: "said the Mayor", "said Mayor Bill de Blasio".
+    while after < words.len() && matches!(words[after].lower.as_str(), "the" | "a" | "an") {
+        after += 1;
+    }
+    name_after(words, after)
+}
+
+fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
+    let n = quotes.len();
+    for k in 0..n {
+        let q = &quotes[k];
+        // After the closing mark, up to the end of the sentence or the next quotation.
+        let limit_after = if k + 1 < n {
+            quotes[k + 1].outer.start
+        } else {
+            text.len()
+        };
+        let after_text = sentence_after(text, q.outer.end, limit_after);
+        // Before the opening mark, back to the start of the sentence or the previous quotation.
+        let limit_before = if k > 0 { quotes[k - 1].outer.end } else { 0 };
+        let before_text = sentence_before(text, q.outer.start, limit_before);
+        let after_words = words_of(after_text);
+        let before_words = words_of(before_text);
+        // An attribution right before the opening mark ("X said, “…”") is the surest; the
+        // text after the closing mark belongs to this quotation only when the sentence goes
+        // on (“…,” X said), not when a new sentence starts (“….” She also said, “…”).
+        let tail = before_words.len().saturating_sub(14);
+        let close_to_open = before_words.len().saturating_sub(3);
+        let inner_text = q.inner.slice(text).trim_end();
+        let sentence_goes_on = !inner_text.ends_with(['.', '!', '?'])
+            || after_text
+                .trim_start()
+                .starts_with(|c: char| c == ',' || c.is_lowercase());
+        let mut speaker = find_attribution(&before_words[close_to_open..], true)
+            .and_then(|_| speaker_in(&before_words[tail..], true));
+        if speaker.is_none() && sentence_goes_on {
+            speaker = speaker_in(&after_words[..after_words.len().min(10)], false);
+        }
+        if speaker.is_none() {
+            speaker = speaker_in(&before_words[tail..], true);
+        }
+        if speaker.is_none() {
+            speaker = speaker_in(&after_words[..after_words.len().min(10)], false);
+        }
+        // A quotation continued after an attribution in the same paragraph ("…,” she said.
+        // “…”) or a pronoun: the previous speaker.
+        let same_paragraph = k > 0 && !text[quotes[k - 1].outer.end..q.outer.start].contains('\n');
+        let pronoun = speaker
+            .as_deref()
+            .is_some_and(|s| PRONOUNS.contains(&s.to_lowercase().as_str()));
+        if (speaker.is_none() && same_paragraph) || pronoun {
+            if let Some(prev) = quotes[..k].iter().rev().find_map(|p| p.speaker.clone()) {
+                speaker = Some(prev);
+            }
+        }
+        quotes[k].speaker = speaker;
+    }
+}
+
+fn sentence_after(text: &str, from: usize, limit: usize) -> &str {
+    let limit = limit.max(from).min(text.len());
+    let rest = &text[from..limit];
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        if c == '\n' || ((c == '.' || c == '!' || c == '?') && i > 2) {
+            end = i;
+            break;
+        }
+    }
+    &rest[..end]
+}
+
+fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
+    let limit = limit.min(to);
+    let before = &text[limit..to];
+    let mut start = 0;
+    for (i, c) in before.char_indices().rev() {
+        if c == '\n' {
+            start = i + 1;
+            break;
+        }
+        if c == '.' || c == '!' || c == '?' {
+            // "U.S." or "D.C." inside a sentence: an abbreviation, not an end.
+            let after = &before[i + 1..];
+            if after.starts_with(' ')
+                && !before[..i].ends_with(|p: char| {
+                    p.is_uppercase()
+                        && before[..i].len() > 1
+                        && before[..i]
+                            .chars()
+                            .rev()
+                            .nth(1)
+                            .is_some_and(|q| q == '.' || q == ' ')
+                })
+            {
+                start = i + 1;
+                break;
+            }
+        }
+    }
+    &before[start..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<&str> {
+        find_quotations(text)
+            .into_iter()
+            .map(|q| q.inner.slice(text))
+            .collect::<Vec<_>>()
+    }
+
+    #[test]
+    fn straight_and_curly_double_quotes() {
+        assert_eq!(
+            inner(r#"He said "we will go" and "stay.""#),
+            ["we will go", "stay."]
+        );
+        assert_eq!(inner("He said “we will go” today."), ["we will go"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        let t = "The agent’s visit in the ’90s and the agents’ presence, he said, wasn't ‘rock and roll’.";
+        assert_eq!(inner(t), ["rock and roll"]);
+        let british = "‘The agents’ presence was a mistake,’ he said.";
+        assert_eq!(inner(british), ["The agents’ presence was a mistake,"]);
+        assert!(inner("It's the agents' job and the '90s era.").is_empty());
+    }
+
+    #[test]
+    fn nested_and_british_order() {
+        assert_eq!(
+            inner("She said: “He called it ‘a disgrace’ twice.”"),
+            ["He called it ‘a disgrace’ twice."]
+        );
+        assert_eq!(
+            inner("‘The Mayor said “no” today,’ he added."),
+            ["The Mayor said “no” today,"]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_german_marks() {
+        assert_eq!(
+            inner("Il a dit : « Nous resterons unis » hier."),
+            ["Nous resterons unis"]
+        );
+        assert_eq!(
+            inner("Er sagte: „Wir bleiben hier“, so der Minister."),
+            ["Wir bleiben hier"]
+        );
+        assert_eq!(
+            inner("Er sagte: »Wir bleiben hier«, so der Minister."),
+            ["Wir bleiben hier"]
+        );
+    }
+
+    #[test]
+    fn quotation_over_several_paragraphs() {
+        let t = "He wrote:\n\n“First paragraph goes on.\n\n“Second paragraph ends here.”\n\nAfter.";
+        let qs = find_quotations(t);
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].closed);
+        assert_eq!(
+            qs[0].inner.slice(t),
+            "First paragraph goes on.\n\n“Second paragraph ends here."
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph_end() {
+        let t = "He said “this never closes.\nNext paragraph “is separate”.";
+        let qs = find_quotations(t);
+        assert_eq!(qs.len(), 2);
+        assert!(!qs[0].closed);
+        assert_eq!(qs[0].inner.slice(t), "this never closes.");
+    }
+
+    #[test]
+    fn speakers_from_attribution() {
+        let t = "“We have overcome so much,” Hogan said. “Even while the worst is behind us.”\nA USCIS spokeswoman Katie Tichacek said, \"I must emphasize that.\"\n“It’s graduation week,” Randall’s statement concluded.\n\"Prices rose,\" according to the Bank of Canada.";
+        let speakers: Vec<_> = find_quotations(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Hogan".to_string()),
+                Some("Hogan".to_string()),
+                Some("Katie Tichacek".to_string()),
+                Some("Randall".to_string()),
+                Some("Bank of Canada".to_string()),
+            ]
+        );
+    }
+}
