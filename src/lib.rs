@@ -20,3 +20,4 @@ pub mod matching;
 
 pub use compare::{compare, CompareOptions, Comparison};
 pub mod report;
+pub mod review;

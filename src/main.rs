@@ -12,6 +12,7 @@ use clap::Parser;
 use cli::{Cli, Command, EngineArgs, FormatArg, PairArgs};
 use quotediff::document::{self, Document, LoadOptions};
 use quotediff::report::{self, Format};
+use quotediff::review::{self, Review};
 use quotediff::{compare, CompareOptions, Comparison};
 
 fn main() -> ExitCode {
@@ -51,7 +52,18 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            report::write(&comparison, format, &mut out).context("writing the report")?;
+            // Verdicts recorded in the interactive review, when the article has a sidecar.
+            let review = match &args.pair.article {
+                Some(article) if article.as_os_str() != "-" => {
+                    Review::load(&review::default_path(article), &comparison).unwrap_or_else(|e| {
+                        eprintln!("quotediff: warning: {e}");
+                        None
+                    })
+                }
+                _ => None,
+            };
+            report::write(&comparison, review.as_ref(), format, &mut out)
+                .context("writing the report")?;
             out.flush().context("writing the report")?;
             Ok(exit_codes::SUCCESS)
         }

@@ -6,10 +6,11 @@ use serde_json::{json, Value};
 
 use crate::compare::{Comparison, Edit, Match, QuoteFinding};
 use crate::details::Detail;
+use crate::review::Review;
 use crate::span::Span;
 
 /// The report as a JSON value.
-pub fn to_value(c: &Comparison) -> Value {
+pub fn to_value(c: &Comparison, review: Option<&Review>) -> Value {
     let src = &c.source.text;
     let art = &c.article.text;
     let span = |s: Span, text: &str| json!({"start": s.start, "end": s.end, "text": s.slice(text)});
@@ -36,6 +37,8 @@ pub fn to_value(c: &Comparison) -> Value {
                 "edits": m.edits.iter().map(edit).collect::<Vec<_>>(),
                 "quote": m.quote.map(|q| q + 1),
                 "shared_words": m.shared_words,
+                "verdict": review.map(|r| r.entry(m).verdict.as_str()),
+                "note": review.and_then(|r| r.entry(m).note),
             })
         })
         .collect();
@@ -84,6 +87,7 @@ pub fn to_value(c: &Comparison) -> Value {
         "matches": matches,
         "quotes": quotes,
         "details": details,
+        "review": review.map(|r| json!({"reviewed": r.reviewed(c), "total": c.matches.len()})),
         "stats": {
             "article_from_source": round(c.stats.article_from_source),
             "source_in_article": round(c.stats.source_in_article),
@@ -93,7 +97,11 @@ pub fn to_value(c: &Comparison) -> Value {
 }
 
 /// Writes the report as pretty-printed JSON followed by a newline.
-pub fn write(c: &Comparison, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(c))?;
+pub fn write(
+    c: &Comparison,
+    review: Option<&Review>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_value(c, review))?;
     writeln!(out)
 }

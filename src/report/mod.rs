@@ -7,6 +7,7 @@ pub mod json;
 pub mod text;
 
 use crate::compare::Comparison;
+use crate::review::Review;
 
 /// Output formats of `quotediff report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,15 +18,16 @@ pub enum Format {
     Json,
 }
 
-/// Writes `comparison` in `format`.
+/// Writes `comparison` in `format`, with the reviewer's verdicts when there is a review.
 pub fn write(
     comparison: &Comparison,
+    review: Option<&Review>,
     format: Format,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Text => text::write(comparison, out),
-        Format::Json => json::write(comparison, out),
+        Format::Text => text::write(comparison, review, out),
+        Format::Json => json::write(comparison, review, out),
     }
 }
 

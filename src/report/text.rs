@@ -7,12 +7,13 @@ use std::io::Write;
 
 use crate::compare::{Comparison, EditOp, Fidelity, Match, QuoteStatus};
 use crate::report::one_line;
+use crate::review::{Review, Verdict};
 use crate::span::Span;
 
 const WIDTH: usize = 96;
 
 /// Writes the text report.
-pub fn write(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(c: &Comparison, review: Option<&Review>, out: &mut dyn Write) -> std::io::Result<()> {
     let s = &c.stats;
     writeln!(out, "quotediff report")?;
     writeln!(
@@ -45,6 +46,14 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         count(QuoteStatus::NotInSource),
         c.matches.len()
     )?;
+    if let Some(r) = review {
+        writeln!(
+            out,
+            "  Reviewed: {}/{} matches.",
+            r.reviewed(c),
+            c.matches.len()
+        )?;
+    }
 
     writeln!(out)?;
     writeln!(out, "QUOTATIONS")?;
@@ -89,6 +98,15 @@ pub fn write(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     }
     for m in &c.matches {
         write_match(c, m, out)?;
+        if let Some(entry) = review.map(|r| r.entry(m)) {
+            if entry.verdict != Verdict::Unreviewed || entry.note.is_some() {
+                let note = entry
+                    .note
+                    .map(|n| format!(" · note: {n}"))
+                    .unwrap_or_default();
+                writeln!(out, "        verdict: {}{note}", entry.verdict.as_str())?;
+            }
+        }
     }
 
     if !c.details.is_empty() {
