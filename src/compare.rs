@@ -400,9 +400,9 @@ fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
     edits
 }
 
-/// Decides each quotation's status from the matches inside it. A short match that covers
-/// little of a long quotation is an incidental phrase, not the quotation's origin: it is
-/// dropped and the quotation is not in the source.
+/// Decides each quotation's status from the matches that overlap it. A short match that
+/// covers little of a long quotation is an incidental phrase, not the quotation's origin: it
+/// is dropped and the quotation is not in the source.
 fn judge_quotes(
     quotations: &[Quotation],
     matches: &mut Vec<Match>,
@@ -419,27 +419,44 @@ fn judge_quotes(
             shared[q] += m.shared_words;
         }
     }
-    // Incidental overlaps: under six shared words covering under half the quotation.
     matches.retain(|m| match m.quote {
         Some(q) => shared[q] >= 6 || shared[q] * 2 >= words[q],
         None => true,
     });
-    let _ = atoks;
+    // Words of each quotation that lie inside some match.
+    let mut covered = vec![0usize; quotations.len()];
+    let mut spans: Vec<Span> = matches.iter().map(|m| m.article).collect();
+    spans.sort();
+    let mut k = 0;
+    for (t, r) in atoks.iter().zip(regions) {
+        let Some(q) = r else { continue };
+        while k < spans.len() && spans[k].end <= t.span.start {
+            k += 1;
+        }
+        if spans[k..]
+            .iter()
+            .take_while(|s| s.start <= t.span.start)
+            .any(|s| s.contains(&t.span))
+        {
+            covered[*q] += 1;
+        }
+    }
     quotations
         .iter()
         .enumerate()
         .map(|(q, quotation)| {
-            let inside: Vec<&Match> = matches.iter().filter(|m| m.quote == Some(q)).collect();
-            let covered: usize = inside.iter().map(|m| m.shared_words).sum();
+            let inside: Vec<&Match> = matches
+                .iter()
+                .filter(|m| m.article.overlaps(&quotation.inner))
+                .collect();
             let coverage = if words[q] == 0 {
                 0.0
             } else {
-                (covered as f64 / words[q] as f64).min(1.0)
+                covered[q] as f64 / words[q] as f64
             };
-            let uncovered = words[q].saturating_sub(covered);
-            let status = if inside.is_empty() {
+            let status = if inside.is_empty() || covered[q] == 0 {
                 QuoteStatus::NotInSource
-            } else if uncovered == 0 && inside.iter().all(|m| m.fidelity != Fidelity::Edited) {
+            } else if covered[q] == words[q] && inside.iter().all(|m| m.fidelity != Fidelity::Edited) {
                 QuoteStatus::Verified
             } else {
                 QuoteStatus::Altered
@@ -450,7 +467,7 @@ fn judge_quotes(
                 article: quotation.inner,
                 outer: quotation.outer,
                 // Filled in once matches have their final ids.
-                matches: inside.iter().map(|m| m.article.start).collect(),
+                matches: Vec::new(),
                 speaker: quotation.speaker.clone(),
                 coverage,
             }
@@ -462,7 +479,7 @@ fn renumber_quote_matches(mut quotes: Vec<QuoteFinding>, matches: &[Match]) -> V
     for q in &mut quotes {
         q.matches = matches
             .iter()
-            .filter(|m| m.quote == Some(q.id - 1))
+            .filter(|m| m.article.overlaps(&q.article))
             .map(|m| m.id)
             .collect();
     }

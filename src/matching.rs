@@ -87,6 +87,10 @@ impl Run {
 
 /// Most occurrences of an n-gram in the source for it to be used as a seed.
 const SEED_CAP: usize = 48;
+/// What a stop word adds to a passage's surprise (see `surprise_weights`).
+const STOP_WORD_SURPRISE: f64 = 1.0;
+/// Most source words an ellipsis may stand for.
+const ELLIPSIS_SKIP: usize = 120;
 /// Largest article gap between two chained runs, in words (a bracketed insertion).
 const MAX_ARTICLE_GAP: u32 = 12;
 
@@ -178,21 +182,95 @@ pub fn align(
 ) -> Vec<Alignment> {
     debug_assert_eq!(regions.len(), article.len());
     let (sids, aids, content) = intern(source, article);
-    let runs = find_runs(&sids, &aids, regions);
-    let chains = chain_runs(&runs, article, regions);
-    select(&runs, chains, &sids, &aids, &content, regions, options)
+    let weight = surprise_weights(&sids, &content);
+    // A chance overlap becomes likelier the longer both texts are: a short passage must be
+    // less likely than that (see `passes`).
+    let chance = ((sids.len() + 1) as f64).ln() + ((aids.len() + 1) as f64).ln();
+    let segments = segments_of(regions);
+    let mirrored: Vec<bool> = source.iter().map(|t| t.gap.quote_mark).collect();
+    let ellipsis: Vec<bool> = article.iter().map(|t| t.gap.ellipsis).collect();
+    let starts: Vec<bool> = article
+        .iter()
+        .enumerate()
+        .map(|(i, t)| i == 0 || t.gap.sentence_end || t.gap.line_break)
+        .collect();
+    let source_grams = GramIndex::new(&sids, 4);
+    let runs = find_runs(&sids, &aids, regions, &segments, &mirrored, &source_grams);
+    let chains = chain_runs(&runs, article, regions, &segments);
+    let words = Words {
+        sids: &sids,
+        aids: &aids,
+        content: &content,
+        weight: &weight,
+        chance,
+        ellipsis: &ellipsis,
+        starts: &starts,
+        regions,
+        segments: &segments,
+    };
+    select(&runs, chains, &words, options)
+}
+
+/// The interned words of both sides and what is known about them, for selection.
+struct Words<'a> {
+    sids: &'a [u32],
+    aids: &'a [u32],
+    content: &'a [bool],
+    weight: &'a [f64],
+    chance: f64,
+    ellipsis: &'a [bool],
+    starts: &'a [bool],
+    regions: &'a [Region],
+    segments: &'a [u32],
+}
+
+/// How surprising each word is in the source: `ln(N / frequency)` for content words, a
+/// small constant for stop words (they make a phrase a little less likely, whatever the
+/// text). Summed over a passage's matched words, this is how unlikely the passage is
+/// to occur by chance, so "with his hands in his pockets" (common words) counts for less
+/// than "servant did not come near me at dinner".
+fn surprise_weights(sids: &[u32], content: &[bool]) -> Vec<f64> {
+    let mut freq = vec![0u32; content.len()];
+    for &id in sids {
+        freq[id as usize] += 1;
+    }
+    let n = (sids.len() + 1) as f64;
+    freq.into_iter()
+        .zip(content)
+        .map(|(f, &c)| if c { (n / f.max(1) as f64).ln() } else { STOP_WORD_SURPRISE })
+        .collect()
+}
+
+/// Numbers the stretches between quotation boundaries of the article: two words are in the
+/// same segment when no quotation mark of the article opens or closes between them.
+fn segments_of(regions: &[Region]) -> Vec<u32> {
+    let mut seg = 0u32;
+    let mut out = Vec::with_capacity(regions.len());
+    for (i, r) in regions.iter().enumerate() {
+        if i > 0 && regions[i - 1] != *r {
+            seg += 1;
+        }
+        out.push(seg);
+    }
+    out
 }
 
 /// Step 1: maximal exact runs from n-gram seeds.
-fn find_runs(sids: &[u32], aids: &[u32], regions: &[Region]) -> Vec<Run> {
+fn find_runs(
+    sids: &[u32],
+    aids: &[u32],
+    regions: &[Region],
+    segments: &[u32],
+    mirrored: &[bool],
+    index4: &GramIndex,
+) -> Vec<Run> {
     let index3 = GramIndex::new(sids, 3);
-    let index4 = GramIndex::new(sids, 4);
     // Per diagonal (s - a), how far the last run found on it reaches in the article.
     let mut reach: HashMap<i64, u32> = HashMap::new();
     let mut runs = Vec::new();
     for i in 0..aids.len() {
         let quoted = regions[i].is_some();
-        let index = if quoted { &index3 } else { &index4 };
+        let index = if quoted { &index3 } else { index4 };
         let k = index.k;
         if i + k > aids.len() {
             continue;
@@ -221,10 +299,13 @@ fn find_runs(sids: &[u32], aids: &[u32], regions: &[Region]) -> Vec<Run> {
                 s1 += 1;
             }
             reach.insert(diag, a1 as u32);
-            // A run is cut where the article crosses a quotation boundary.
+            // A run is cut where the article opens or closes a quotation, unless the source
+            // has a quotation mark at the same place (the article reproduces the source's own
+            // quotation marks).
             let mut start = a0;
             for j in a0 + 1..=a1 {
-                if j == a1 || regions[j] != regions[start] {
+                let cut = j < a1 && segments[j] != segments[j - 1] && !mirrored[s0 + (j - a0)];
+                if j == a1 || cut {
                     runs.push(Run {
                         a: start as u32,
                         s: (s0 + (start - a0)) as u32,
@@ -247,7 +328,7 @@ struct Chain {
 }
 
 /// Step 2: chain runs by dynamic programming over compatible predecessors.
-fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region]) -> Vec<Chain> {
+fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u32]) -> Vec<Chain> {
     let n = runs.len();
     let mut best = vec![0f64; n];
     let mut pred: Vec<Option<usize>> = vec![None; n];
@@ -263,7 +344,7 @@ fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region]) -> Vec<Chain>
             };
             for &p in cands {
                 let prev = runs[p];
-                if prev.a >= run.a || regions[prev.a as usize] != region {
+                if prev.a >= run.a || segments[prev.a_end() as usize - 1] != segments[run.a as usize] {
                     continue;
                 }
                 if let Some(penalty) = link_penalty(&prev, run, article, region.is_some()) {
@@ -325,7 +406,7 @@ fn link_penalty(prev: &Run, next: &Run, article: &[Token], quoted: bool) -> Opti
     if ga <= 4 && gs <= 4 {
         return Some(0.5 * ga.max(gs) as f64);
     }
-    if ellipsis && ga <= 3 && gs <= 120 {
+    if ellipsis && ga <= 3 && gs <= ELLIPSIS_SKIP {
         return Some(1.0);
     }
     if bracketed && ga <= MAX_ARTICLE_GAP as usize && gs <= 8 {
@@ -337,98 +418,167 @@ fn link_penalty(prev: &Run, next: &Run, article: &[Token], quoted: bool) -> Opti
     None
 }
 
+/// A passage under consideration, with the counts the thresholds look at.
+struct Candidate {
+    alignment: Alignment,
+    content: usize,
+    surprise: f64,
+    /// The passage is a whole sentence or paragraph of the article, not a phrase inside one.
+    whole: bool,
+}
+
 /// Step 3: take chains best first, give each article word to one passage, apply thresholds.
-fn select(
-    runs: &[Run],
-    chains: Vec<Chain>,
-    sids: &[u32],
-    aids: &[u32],
-    content: &[bool],
-    regions: &[Region],
-    options: &MatchOptions,
-) -> Vec<Alignment> {
-    let mut claimed = vec![false; aids.len()];
-    let mut out = Vec::new();
-    let region_len = region_lengths(regions);
+fn select(runs: &[Run], chains: Vec<Chain>, w: &Words, options: &MatchOptions) -> Vec<Alignment> {
+    let mut claimed = vec![false; w.aids.len()];
+    let mut out: Vec<Alignment> = Vec::new();
+    let mut deferred: Vec<Candidate> = Vec::new();
+    let region_len = region_lengths(w.regions);
     let mut chains = chains;
     chains.sort_by(|x, y| y.score.total_cmp(&x.score));
     for chain in chains {
-        let need = options.min_quote_words.min(options.min_words).max(1) as f64;
-        if chain.score < need {
+        if chain.score < 2.0 {
             // Chains are sorted; nothing below can pass any threshold.
             break;
         }
-        // Drop the parts of runs already given to a passage.
-        let mut pieces: Vec<Run> = Vec::new();
-        for &r in &chain.runs {
-            let run = runs[r];
-            let mut j = run.a;
-            while j < run.a_end() {
-                while j < run.a_end() && claimed[j as usize] {
-                    j += 1;
-                }
-                let start = j;
-                while j < run.a_end() && !claimed[j as usize] {
-                    j += 1;
-                }
-                if j > start {
-                    let s = run.s + (start - run.a);
-                    // Keep source order monotonic inside the passage.
-                    if pieces
-                        .last()
-                        .is_none_or(|p| p.s_end() <= s && p.a_end() <= start)
-                    {
-                        pieces.push(Run {
-                            a: start,
-                            s,
-                            len: j - start,
-                        });
+        let pieces = unclaimed_pieces(runs, &chain, &claimed);
+        let Some(candidate) = build(&pieces, w, &claimed) else { continue };
+        if passes(&candidate, w, &region_len, options) {
+            for c in &mut claimed[candidate.alignment.article.clone()] {
+                *c = true;
+            }
+            out.push(candidate.alignment);
+        } else if candidate.alignment.region.is_some() && candidate.alignment.matched >= 2 {
+            deferred.push(candidate);
+        }
+    }
+    // A quotation split by an attribution ("…,” she said, “…”): a piece too short to count
+    // alone counts when it continues, in the source, a piece of the quotation just before it
+    // in the article (or leads into one just after it).
+    for candidate in deferred {
+        let al = candidate.alignment;
+        if claimed[al.article.clone()].iter().any(|&c| c) || candidate.content == 0 {
+            continue;
+        }
+        let continues = out.iter().any(|other| {
+            other.region.is_some()
+                && other.region != al.region
+                && ((other.article.end <= al.article.start
+                    && al.article.start - other.article.end <= 15
+                    && al.source.start >= other.source.end
+                    && al.source.start - other.source.end <= 3)
+                    || (al.article.end <= other.article.start
+                        && other.article.start - al.article.end <= 15
+                        && other.source.start >= al.source.end
+                        && other.source.start - al.source.end <= 3))
+        });
+        if continues {
+            for c in &mut claimed[al.article.clone()] {
+                *c = true;
+            }
+            out.push(al);
+        }
+    }
+    out.sort_by_key(|al| (al.article.start, al.source.start));
+    out
+}
+
+/// The parts of a chain's runs that no accepted passage has taken yet.
+fn unclaimed_pieces(runs: &[Run], chain: &Chain, claimed: &[bool]) -> Vec<Run> {
+    let mut pieces: Vec<Run> = Vec::new();
+    for &r in &chain.runs {
+        let run = runs[r];
+        let mut j = run.a;
+        while j < run.a_end() {
+            while j < run.a_end() && claimed[j as usize] {
+                j += 1;
+            }
+            let start = j;
+            while j < run.a_end() && !claimed[j as usize] {
+                j += 1;
+            }
+            if j > start {
+                let (mut a, mut s, mut len) = (start, run.s + (start - run.a), j - start);
+                // Keep both sides in order inside the passage: trim what overlaps the piece
+                // before (an article that repeats a word, a source that has one more).
+                if let Some(p) = pieces.last() {
+                    let over = (p.a_end() as i64 - a as i64)
+                        .max(p.s_end() as i64 - s as i64)
+                        .max(0) as u32;
+                    if over >= len {
+                        continue;
                     }
+                    a += over;
+                    s += over;
+                    len -= over;
+                }
+                pieces.push(Run { a, s, len });
+            }
+        }
+    }
+    pieces
+}
+
+/// Turns the pieces of a chain into a passage: edges grown, word diff computed, counted.
+fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
+    let first = *pieces.first()?;
+    let last = *pieces.last()?;
+    let (mut a_range, mut s_range) = (
+        first.a as usize..last.a_end() as usize,
+        first.s as usize..last.s_end() as usize,
+    );
+    extend_edges(&mut a_range, &mut s_range, w, claimed);
+    let ops = capture_diff_slices(
+        Algorithm::Myers,
+        &w.sids[s_range.clone()],
+        &w.aids[a_range.clone()],
+    );
+    let (mut matched, mut content, mut surprise) = (0, 0, 0.0);
+    for op in &ops {
+        if let DiffOp::Equal { new_index, len, .. } = *op {
+            matched += len;
+
+            for &id in &w.aids[a_range.start + new_index..a_range.start + new_index + len] {
+                surprise += w.weight[id as usize];
+                if w.content[id as usize] {
+                    content += 1;
                 }
             }
         }
-        let Some(first) = pieces.first().copied() else {
-            continue;
-        };
-        let last = *pieces.last().unwrap_or(&first);
-        let region = regions[first.a as usize];
-        let (mut a_range, mut s_range) = (
-            first.a as usize..last.a_end() as usize,
-            first.s as usize..last.s_end() as usize,
-        );
-        extend_edges(&mut a_range, &mut s_range, sids, aids, regions, &claimed);
-        let ops = capture_diff_slices(
-            Algorithm::Myers,
-            &sids[s_range.clone()],
-            &aids[a_range.clone()],
-        );
-        let mut matched = 0;
-        let mut content_matched = 0;
-        for op in &ops {
-            if let DiffOp::Equal { new_index, len, .. } = *op {
-                matched += len;
-                content_matched += aids[a_range.start + new_index..a_range.start + new_index + len]
-                    .iter()
-                    .filter(|&&id| content[id as usize])
-                    .count();
-            }
-        }
-        if !passes(matched, content_matched, region, &region_len, options) {
-            continue;
-        }
-        for c in &mut claimed[a_range.clone()] {
-            *c = true;
-        }
-        out.push(Alignment {
+    }
+    let region = majority_region(&w.regions[a_range.clone()]);
+    let whole = w.starts[a_range.start] && w.starts.get(a_range.end).is_none_or(|&b| b);
+    Some(Candidate {
+        alignment: Alignment {
             article: a_range,
             source: s_range,
             region,
             ops,
             matched,
-        });
+        },
+        content,
+        surprise,
+        whole,
+    })
+}
+
+/// The quotation most of these words lie in, or none when most lie outside quotation marks.
+fn majority_region(regions: &[Region]) -> Region {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut outside = 0;
+    for r in regions {
+        match r {
+            None => outside += 1,
+            Some(q) => match counts.iter_mut().find(|(k, _)| k == q) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((*q, 1)),
+            },
+        }
     }
-    out.sort_by_key(|al| (al.article.start, al.source.start));
-    out
+    let best = counts.into_iter().max_by_key(|&(q, n)| (n, std::cmp::Reverse(q)));
+    match best {
+        Some((q, n)) if n * 2 >= regions.len() || n >= outside => Some(q),
+        _ => None,
+    }
 }
 
 fn region_lengths(regions: &[Region]) -> HashMap<usize, usize> {
@@ -439,46 +589,47 @@ fn region_lengths(regions: &[Region]) -> HashMap<usize, usize> {
     lengths
 }
 
-/// The thresholds: enough matched words, enough of them content words, and for a short
-/// match inside a quotation, enough of that quotation.
-fn passes(
-    matched: usize,
-    content_matched: usize,
-    region: Region,
-    region_len: &HashMap<usize, usize>,
-    options: &MatchOptions,
-) -> bool {
-    match region {
-        None => matched >= options.min_words && content_matched >= 2,
-        Some(q) => {
-            if matched < options.min_quote_words {
-                return false;
-            }
-            if matched >= options.min_words {
-                return content_matched >= 2;
-            }
-            // A short shared phrase counts only when it is most of a short quotation and
-            // says something ("late into 2005", not "I don't know").
-            let total = region_len.get(&q).copied().unwrap_or(matched).max(1);
-            content_matched >= 2 && matched * 10 >= total * 6
+/// Fewest matched words for a passage to count on length alone, whatever its words.
+const LONG_PASSAGE: usize = 12;
+
+/// The thresholds. A passage needs enough matched words (six outside quotation marks, three
+/// inside) and two content words. A short one must also be unlikely to occur by chance: the
+/// surprise of its words must beat what two texts of these lengths share anyway, so stock
+/// phrases ("at the other end of the room", "I beg your pardon") that any two long texts
+/// share are not reported, while in a one-page release almost any shared phrase counts. A
+/// passage of six words or more that is a whole sentence of the article, or most of a
+/// quotation, needs half the surprise: a stock phrase is rarely all the article says. A
+/// short quotation must be most of its quotation.
+fn passes(c: &Candidate, w: &Words, region_len: &HashMap<usize, usize>, options: &MatchOptions) -> bool {
+    let al = &c.alignment;
+    if c.content < 2 {
+        return false;
+    }
+    let long = al.matched >= LONG_PASSAGE;
+    let total = al.region.and_then(|q| region_len.get(&q).copied()).unwrap_or(al.matched).max(1);
+    let most_of_quote = al.region.is_some() && al.matched * 10 >= total * 8;
+    let bar = if c.whole || most_of_quote { 0.5 } else { 1.0 } * w.chance;
+    match al.region {
+        None => al.matched >= options.min_words && (long || c.surprise >= bar),
+        Some(_) if al.matched >= options.min_words => long || c.surprise >= bar,
+        // Short dialogue ("I beg your pardon") is whole quotations too: no discount here.
+        Some(_) => {
+            al.matched >= options.min_quote_words
+                && al.matched * 10 >= total * 6
+                && c.surprise >= w.chance
         }
     }
 }
 
 /// Grows a passage past a changed, dropped or added word at either end when matching words
 /// follow (too few to have seeded a run of their own).
-fn extend_edges(
-    a_range: &mut Range<usize>,
-    s_range: &mut Range<usize>,
-    sids: &[u32],
-    aids: &[u32],
-    regions: &[Region],
-    claimed: &[bool],
-) {
-    let region = regions[a_range.start];
-    let free = |i: usize| !claimed[i] && regions[i] == region;
+fn extend_edges(a_range: &mut Range<usize>, s_range: &mut Range<usize>, w: &Words, claimed: &[bool]) {
+    let (sids, aids, segments) = (w.sids, w.aids, w.segments);
     const SKIPS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
-    // Forward.
+    let quoted = w.regions[a_range.start].is_some();
+    // Forward, within the segment of the passage's last word.
+    let segment = segments[a_range.end - 1];
+    let free = |i: usize| !claimed[i] && segments[i] == segment;
     for _ in 0..3 {
         let mut grown = false;
         for (da, ds) in SKIPS {
@@ -487,16 +638,12 @@ fn extend_edges(
                 continue;
             }
             let mut m = 0;
-            while a + m < aids.len()
-                && s + m < sids.len()
-                && free(a + m)
-                && aids[a + m] == sids[s + m]
-            {
+            while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m] {
                 m += 1;
             }
-            let at_edge = a + m == aids.len() || regions[a + m] != region;
+            let at_edge = a + m == aids.len() || segments[a + m] != segment;
             let skipped_free = (a_range.end..a).all(free);
-            if skipped_free && (m >= 2 || (m >= 1 && at_edge && region.is_some())) {
+            if skipped_free && (m >= 2 || (m >= 1 && at_edge && quoted)) {
                 a_range.end = a + m;
                 s_range.end = s + m;
                 grown = true;
@@ -507,7 +654,26 @@ fn extend_edges(
             break;
         }
     }
-    // Backward.
+    // Past an ellipsis at the end: the article resumes further on in the source.
+    let a = a_range.end;
+    if a < aids.len() && w.ellipsis[a] && free(a) {
+        let window = s_range.end..(s_range.end + ELLIPSIS_SKIP).min(sids.len());
+        let resume = window.into_iter().find_map(|s| {
+            let mut m = 0;
+            while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m] {
+                m += 1;
+            }
+            let at_edge = a + m == aids.len() || segments[a + m] != segment;
+            (m >= 2 || (m >= 1 && at_edge && quoted)).then_some((s, m))
+        });
+        if let Some((s, m)) = resume {
+            a_range.end = a + m;
+            s_range.end = s + m;
+        }
+    }
+    // Backward, within the segment of the passage's first word.
+    let segment = segments[a_range.start];
+    let free = |i: usize| !claimed[i] && segments[i] == segment;
     for _ in 0..3 {
         let mut grown = false;
         for (da, ds) in SKIPS {
@@ -519,9 +685,9 @@ fn extend_edges(
             while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
                 m += 1;
             }
-            let at_edge = a == m || regions[a - m - 1] != region;
+            let at_edge = a == m || segments[a - m - 1] != segment;
             let skipped_free = (a..a_range.start).all(free);
-            if skipped_free && (m >= 2 || (m >= 1 && at_edge && region.is_some())) {
+            if skipped_free && (m >= 2 || (m >= 1 && at_edge && quoted)) {
                 a_range.start = a - m;
                 s_range.start = s - m;
                 grown = true;
@@ -530,6 +696,23 @@ fn extend_edges(
         }
         if !grown {
             break;
+        }
+    }
+    // Before an ellipsis at the start: the article took words from earlier in the source.
+    let a = a_range.start;
+    if w.ellipsis[a] && a > 0 && free(a - 1) {
+        let window = s_range.start.saturating_sub(ELLIPSIS_SKIP)..s_range.start;
+        let resume = window.rev().find_map(|s| {
+            let mut m = 0;
+            while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
+                m += 1;
+            }
+            let at_edge = a == m || segments[a - m - 1] != segment;
+            (m >= 2 || (m >= 1 && at_edge && quoted)).then_some((s, m))
+        });
+        if let Some((s, m)) = resume {
+            a_range.start = a - m;
+            s_range.start = s - m;
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct Gap {
     pub line_break: bool,
     /// A full stop, question or exclamation mark: a new sentence probably starts here.
     pub sentence_end: bool,
+    /// A quotation mark (or a lone apostrophe that may be one).
+    pub quote_mark: bool,
 }
 
 /// True for characters that make up words: letters, digits and combining marks.
@@ -114,6 +116,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 '\u{2026}' => gap.ellipsis = true,
                 '!' | '?' => gap.sentence_end = true,
                 '\n' | '\r' | '\u{2028}' | '\u{2029}' => gap.line_break = true,
+                '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}'
+                | '\u{201a}' | '\u{ab}' | '\u{bb}' | '\u{2039}' | '\u{203a}' => gap.quote_mark = true,
                 '[' => bracket_depth += 1,
                 ']' => bracket_depth = bracket_depth.saturating_sub(1),
                 _ => dots = 0,

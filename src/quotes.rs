@@ -118,19 +118,27 @@ fn opens_after(prev: Option<char>) -> bool {
     }
 }
 
-/// A paragraph: a line of text (articles often put one paragraph on each line).
+/// A paragraph of text. Where the text has blank lines, they separate paragraphs and a
+/// single line break is only a wrapped line (hard-wrapped releases, transcripts); without
+/// blank lines, each line is a paragraph (articles that put one paragraph on each line).
 struct Paragraph {
     start: usize,
     end: usize,
 }
 
 fn paragraphs(text: &str) -> Vec<Paragraph> {
+    let blank_line_separated = has_blank_line(text);
     let mut out = Vec::new();
     let mut start = 0;
+    let mut line_start = 0;
     for (i, c) in text.char_indices() {
         if c == '\n' || c == '\u{2029}' {
-            out.push(Paragraph { start, end: i });
-            start = i + c.len_utf8();
+            let line_blank = text[line_start..i].trim().is_empty();
+            if !blank_line_separated || line_blank || c == '\u{2029}' {
+                out.push(Paragraph { start, end: i });
+                start = i + c.len_utf8();
+            }
+            line_start = i + c.len_utf8();
         }
     }
     out.push(Paragraph {
@@ -139,6 +147,19 @@ fn paragraphs(text: &str) -> Vec<Paragraph> {
     });
     out.retain(|p| !text[p.start..p.end].trim().is_empty());
     out
+}
+
+fn has_blank_line(text: &str) -> bool {
+    let mut previous_was_break = false;
+    for c in text.chars() {
+        match c {
+            '\n' if previous_was_break => return true,
+            '\n' => previous_was_break = true,
+            ' ' | '\t' | '\r' | '\u{a0}' => {}
+            _ => previous_was_break = false,
+        }
+    }
+    false
 }
 
 /// An open mark on the stack: its kind and the byte offset of the mark.
@@ -712,6 +733,12 @@ mod tests {
             qs[0].inner.slice(t),
             "First paragraph goes on.\n\n“Second paragraph ends here."
         );
+    }
+
+    #[test]
+    fn hard_wrapped_quotation_spans_lines() {
+        let t = "He said, \"this quotation is wrapped\nacross two lines,\" and left.\n\nNext paragraph.";
+        assert_eq!(inner(t), ["this quotation is wrapped\nacross two lines,"]);
     }
 
     #[test]
