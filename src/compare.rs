@@ -281,7 +281,7 @@ fn regions_of(tokens: &[Token], quotations: &[Quotation]) -> Vec<Region> {
         let inside = quotations
             .get(q)
             .is_some_and(|quote| quote.inner.contains(&t.span));
-        regions.push(if inside { Some(q) } else { None });
+        regions.push(if inside { Some(q as u32) } else { None });
     }
     regions
 }
@@ -330,7 +330,7 @@ fn to_match(
     let mut s = token_cover(stoks, al.source.clone()).unwrap_or_default();
     let mut a = token_cover(atoks, al.article.clone()).unwrap_or_default();
     let limit = match al.region {
-        Some(q) => quotations[q].inner.end,
+        Some(q) => quotations[q as usize].inner.end,
         None => article.text.len(),
     };
     extend_over_common_punctuation(&source.text, &article.text, &mut s, &mut a, limit);
@@ -365,7 +365,7 @@ fn to_match(
         source: s,
         article: a,
         edits,
-        quote: al.region,
+        quote: al.region.map(|q| q as usize),
         shared_words: al.matched,
     }
 }
@@ -411,7 +411,7 @@ fn judge_quotes(
 ) -> Vec<QuoteFinding> {
     let mut words = vec![0usize; quotations.len()];
     for r in regions.iter().flatten() {
-        words[*r] += 1;
+        words[*r as usize] += 1;
     }
     let mut shared = vec![0usize; quotations.len()];
     for m in matches.iter() {
@@ -438,7 +438,7 @@ fn judge_quotes(
             .take_while(|s| s.start <= t.span.start)
             .any(|s| s.contains(&t.span))
         {
-            covered[*q] += 1;
+            covered[*q as usize] += 1;
         }
     }
     quotations
@@ -456,7 +456,9 @@ fn judge_quotes(
             };
             let status = if inside.is_empty() || covered[q] == 0 {
                 QuoteStatus::NotInSource
-            } else if covered[q] == words[q] && inside.iter().all(|m| m.fidelity != Fidelity::Edited) {
+            } else if covered[q] == words[q]
+                && inside.iter().all(|m| m.fidelity != Fidelity::Edited)
+            {
                 QuoteStatus::Verified
             } else {
                 QuoteStatus::Altered

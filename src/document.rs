@@ -159,12 +159,23 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
         path: path.to_path_buf(),
         source: e,
     })?;
-    read_limited(file, path, limit)
+    read_limited_sized(file, path, limit, meta.len())
 }
 
 /// Reads at most `limit + 1` bytes, so a pipe or a growing file cannot exhaust memory.
 fn read_limited(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
-    let mut bytes = Vec::new();
+    read_limited_sized(reader, path, limit, 0)
+}
+
+/// Like [`read_limited`], with room for `expected` bytes reserved up front (a file's size),
+/// so a large file is not copied through doubling buffers.
+fn read_limited_sized(
+    reader: impl Read,
+    path: &Path,
+    limit: u64,
+    expected: u64,
+) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::with_capacity(expected.min(limit) as usize + 1);
     reader
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -26,6 +26,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::Token;
@@ -50,7 +51,7 @@ impl Default for MatchOptions {
 
 /// Where an article word stands with respect to quotation marks: outside all of them, or
 /// inside the quotation with this index.
-pub type Region = Option<usize>;
+pub type Region = Option<u32>;
 
 /// One passage the article shares with the source, in token indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +87,7 @@ impl Run {
 }
 
 /// Most occurrences of an n-gram in the source for it to be used as a seed.
-const SEED_CAP: usize = 48;
+const SEED_CAP: usize = 16;
 /// What a stop word adds to a passage's surprise (see `surprise_weights`).
 const STOP_WORD_SURPRISE: f64 = 1.0;
 /// Most source words an ellipsis may stand for.
@@ -102,7 +103,7 @@ fn stopwords() -> &'static std::collections::HashSet<String> {
             .lines()
             .filter(|l| !l.trim_start().starts_with('#'))
             .flat_map(str::split_whitespace)
-            .map(crate::normalize::normalize_word)
+            .map(|w| crate::normalize::normalize_word(w).to_string())
             .collect()
     })
 }
@@ -115,7 +116,8 @@ pub fn is_content_word(norm: &str) -> bool {
 
 /// Maps each distinct normalised word to a small integer, the same on both sides.
 fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>) {
-    let mut ids: HashMap<&str, u32> = HashMap::with_capacity(source.len() / 4 + 64);
+    let mut ids: FxHashMap<&str, u32> =
+        FxHashMap::with_capacity_and_hasher(source.len() / 4 + 64, Default::default());
     let mut content = Vec::new();
     let mut out = [
         Vec::with_capacity(source.len()),
@@ -145,29 +147,63 @@ fn gram_key(ids: &[u32]) -> u64 {
     h
 }
 
-/// The source's n-grams, sorted by key, for seed look-ups.
+/// The n-grams of a text, for seed look-ups: positions bucketed by the top bits of their
+/// n-gram key (a counting sort, linear time), so a look-up reads one short, contiguous
+/// bucket. (A comparison sort of the keys, a binary search over them, or a hash map cost
+/// far more time or memory on a megabyte of text.)
 struct GramIndex {
     k: usize,
-    entries: Vec<(u64, u32)>,
+    shift: u32,
+    /// Start of each bucket in `keys`/`positions`; one more entry than buckets.
+    offsets: Vec<u32>,
+    keys: Vec<u64>,
+    positions: Vec<u32>,
 }
 
 impl GramIndex {
     fn new(ids: &[u32], k: usize) -> Self {
-        let mut entries: Vec<(u64, u32)> = if ids.len() >= k {
-            (0..=ids.len() - k)
-                .map(|i| (gram_key(&ids[i..i + k]), i as u32))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        entries.sort_unstable();
-        GramIndex { k, entries }
+        let n = (ids.len() + 1).saturating_sub(k);
+        let bits = (usize::BITS - n.max(1).leading_zeros()).clamp(4, 28);
+        let shift = 64 - bits;
+        let buckets = 1usize << bits;
+        let all: Vec<u64> = (0..n).map(|i| gram_key(&ids[i..i + k])).collect();
+        let mut offsets = vec![0u32; buckets + 1];
+        for &key in &all {
+            offsets[(key >> shift) as usize + 1] += 1;
+        }
+        for b in 0..buckets {
+            offsets[b + 1] += offsets[b];
+        }
+        let mut fill = offsets.clone();
+        let mut keys = vec![0u64; n];
+        let mut positions = vec![0u32; n];
+        for (i, &key) in all.iter().enumerate() {
+            let slot = &mut fill[(key >> shift) as usize];
+            keys[*slot as usize] = key;
+            positions[*slot as usize] = i as u32;
+            *slot += 1;
+        }
+        GramIndex {
+            k,
+            shift,
+            offsets,
+            keys,
+            positions,
+        }
     }
 
-    fn lookup(&self, key: u64) -> &[(u64, u32)] {
-        let lo = self.entries.partition_point(|e| e.0 < key);
-        let hi = lo + self.entries[lo..].partition_point(|e| e.0 == key);
-        &self.entries[lo..hi]
+    /// How often the n-gram with this key occurs, and where.
+    fn lookup(&self, key: u64) -> (usize, impl Iterator<Item = u32> + '_) {
+        let b = (key >> self.shift) as usize;
+        let range = self.offsets[b] as usize..self.offsets[b + 1] as usize;
+        let keys = &self.keys[range.clone()];
+        let count = keys.iter().filter(|&&k| k == key).count();
+        let positions = keys
+            .iter()
+            .zip(&self.positions[range])
+            .filter(move |(&k, _)| k == key)
+            .map(|(_, &p)| p);
+        (count, positions)
     }
 }
 
@@ -237,7 +273,13 @@ fn surprise_weights(sids: &[u32], content: &[bool]) -> Vec<f64> {
     let n = (sids.len() + 1) as f64;
     freq.into_iter()
         .zip(content)
-        .map(|(f, &c)| if c { (n / f.max(1) as f64).ln() } else { STOP_WORD_SURPRISE })
+        .map(|(f, &c)| {
+            if c {
+                (n / f.max(1) as f64).ln()
+            } else {
+                STOP_WORD_SURPRISE
+            }
+        })
         .collect()
 }
 
@@ -266,7 +308,7 @@ fn find_runs(
 ) -> Vec<Run> {
     let index3 = GramIndex::new(sids, 3);
     // Per diagonal (s - a), how far the last run found on it reaches in the article.
-    let mut reach: HashMap<i64, u32> = HashMap::new();
+    let mut reach: FxHashMap<i64, u32> = FxHashMap::default();
     let mut runs = Vec::new();
     for i in 0..aids.len() {
         let quoted = regions[i].is_some();
@@ -275,11 +317,11 @@ fn find_runs(
         if i + k > aids.len() {
             continue;
         }
-        let hits = index.lookup(gram_key(&aids[i..i + k]));
-        if hits.is_empty() || hits.len() > SEED_CAP {
+        let (count, hits) = index.lookup(gram_key(&aids[i..i + k]));
+        if count == 0 || count > SEED_CAP {
             continue;
         }
-        for &(_, s) in hits {
+        for s in hits {
             let s = s as usize;
             let diag = s as i64 - i as i64;
             if reach.get(&diag).is_some_and(|&end| end as usize > i) {
@@ -323,55 +365,88 @@ fn find_runs(
 /// A chain of runs: the indices of its runs in article order and its score.
 #[derive(Debug, Clone)]
 struct Chain {
-    runs: Vec<usize>,
+    /// Where its runs' indices start in the shared member list.
+    first: u32,
+    /// How many runs it has.
+    len: u32,
     score: f64,
 }
 
+/// All chains, their run indices stored in one list (one allocation, not one per chain).
+struct Chains {
+    members: Vec<u32>,
+    chains: Vec<Chain>,
+}
+
+impl Chains {
+    fn runs_of(&self, chain: &Chain) -> &[u32] {
+        &self.members[chain.first as usize..(chain.first + chain.len) as usize]
+    }
+}
+
 /// Step 2: chain runs by dynamic programming over compatible predecessors.
-fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u32]) -> Vec<Chain> {
+fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u32]) -> Chains {
     let n = runs.len();
     let mut best = vec![0f64; n];
     let mut pred: Vec<Option<usize>> = vec![None; n];
-    // Runs indexed by where they end in the article, for predecessor look-ups.
-    let mut by_end: HashMap<u32, Vec<usize>> = HashMap::new();
+    // Runs indexed by where they end in the article, for predecessor look-ups: a linked
+    // list per article position (`head[end]`, then `next[run]`), so no allocation per run.
+    const NONE: u32 = u32::MAX;
+    let mut head = vec![NONE; article.len() + 1];
+    let mut next = vec![NONE; n];
     for (r, run) in runs.iter().enumerate() {
         let mut best_here = run.len as f64;
         let region = regions[run.a as usize];
         let lo = run.a.saturating_sub(MAX_ARTICLE_GAP);
-        for end in lo..=run.a + 2 {
-            let Some(cands) = by_end.get(&end) else {
-                continue;
-            };
-            for &p in cands {
-                let prev = runs[p];
-                if prev.a >= run.a || segments[prev.a_end() as usize - 1] != segments[run.a as usize] {
+        let hi = (run.a + 2).min(article.len() as u32);
+        for end in lo..=hi {
+            let mut p = head[end as usize];
+            while p != NONE {
+                let prev = runs[p as usize];
+                let candidate = p as usize;
+                p = next[candidate];
+                if prev.a >= run.a
+                    || segments[prev.a_end() as usize - 1] != segments[run.a as usize]
+                {
                     continue;
                 }
                 if let Some(penalty) = link_penalty(&prev, run, article, region.is_some()) {
                     let overlap = (prev.a_end() as i64 - run.a as i64)
                         .max(prev.s_end() as i64 - run.s as i64)
                         .max(0) as f64;
-                    let value = best[p] + run.len as f64 - overlap - penalty;
+                    let value = best[candidate] + run.len as f64 - overlap - penalty;
                     if value > best_here {
                         best_here = value;
-                        pred[r] = Some(p);
+                        pred[r] = Some(candidate);
                     }
                 }
             }
         }
         best[r] = best_here;
-        by_end.entry(run.a_end()).or_default().push(r);
+        let end = run.a_end() as usize;
+        next[r] = head[end];
+        head[end] = r as u32;
     }
-    // Greedy: best chain ends first; a run belongs to one chain.
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_unstable_by(|&x, &y| best[y].total_cmp(&best[x]).then(x.cmp(&y)));
+    // Greedy: best chain ends first; a run belongs to one chain. Chains come out sorted by
+    // score, best first.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by(|&x, &y| {
+        best[y as usize]
+            .total_cmp(&best[x as usize])
+            .then(x.cmp(&y))
+    });
     let mut used = vec![false; n];
-    let mut chains = Vec::new();
+    let mut all = Chains {
+        members: Vec::with_capacity(n),
+        chains: Vec::new(),
+    };
     for end in order {
+        let end = end as usize;
         if used[end] {
             continue;
         }
-        let mut members = vec![end];
+        let first = all.members.len();
+        all.members.push(end as u32);
         used[end] = true;
         let mut cur = end;
         while let Some(p) = pred[cur] {
@@ -379,16 +454,17 @@ fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u
                 break;
             }
             used[p] = true;
-            members.push(p);
+            all.members.push(p as u32);
             cur = p;
         }
-        members.reverse();
-        chains.push(Chain {
-            runs: members,
+        all.members[first..].reverse();
+        all.chains.push(Chain {
+            first: first as u32,
+            len: (all.members.len() - first) as u32,
             score: best[end],
         });
     }
-    chains
+    all
 }
 
 /// Whether run `next` may follow run `prev` in one passage, and at what cost.
@@ -428,20 +504,20 @@ struct Candidate {
 }
 
 /// Step 3: take chains best first, give each article word to one passage, apply thresholds.
-fn select(runs: &[Run], chains: Vec<Chain>, w: &Words, options: &MatchOptions) -> Vec<Alignment> {
+fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Vec<Alignment> {
     let mut claimed = vec![false; w.aids.len()];
     let mut out: Vec<Alignment> = Vec::new();
     let mut deferred: Vec<Candidate> = Vec::new();
     let region_len = region_lengths(w.regions);
-    let mut chains = chains;
-    chains.sort_by(|x, y| y.score.total_cmp(&x.score));
-    for chain in chains {
+    for chain in &chains.chains {
         if chain.score < 2.0 {
             // Chains are sorted; nothing below can pass any threshold.
             break;
         }
-        let pieces = unclaimed_pieces(runs, &chain, &claimed);
-        let Some(candidate) = build(&pieces, w, &claimed) else { continue };
+        let pieces = unclaimed_pieces(runs, chains.runs_of(chain), &claimed);
+        let Some(candidate) = build(&pieces, w, &claimed) else {
+            continue;
+        };
         if passes(&candidate, w, &region_len, options) {
             for c in &mut claimed[candidate.alignment.article.clone()] {
                 *c = true;
@@ -454,22 +530,32 @@ fn select(runs: &[Run], chains: Vec<Chain>, w: &Words, options: &MatchOptions) -
     // A quotation split by an attribution ("…,” she said, “…”): a piece too short to count
     // alone counts when it continues, in the source, a piece of the quotation just before it
     // in the article (or leads into one just after it).
+    out.sort_by_key(|al| al.article.start);
+    let accepted = out.len();
     for candidate in deferred {
         let al = candidate.alignment;
         if claimed[al.article.clone()].iter().any(|&c| c) || candidate.content == 0 {
             continue;
         }
-        let continues = out.iter().any(|other| {
+        // Accepted passages do not overlap in the article: the neighbours are on either
+        // side of where this one would sort.
+        let at = out[..accepted].partition_point(|o| o.article.start < al.article.start);
+        let before = at.checked_sub(1).map(|i| &out[i]);
+        let after = out[..accepted].get(at);
+        let continues = before.is_some_and(|other| {
             other.region.is_some()
                 && other.region != al.region
-                && ((other.article.end <= al.article.start
-                    && al.article.start - other.article.end <= 15
-                    && al.source.start >= other.source.end
-                    && al.source.start - other.source.end <= 3)
-                    || (al.article.end <= other.article.start
-                        && other.article.start - al.article.end <= 15
-                        && other.source.start >= al.source.end
-                        && other.source.start - al.source.end <= 3))
+                && al.article.start - other.article.end.min(al.article.start) <= 15
+                && other.article.end <= al.article.start
+                && al.source.start >= other.source.end
+                && al.source.start - other.source.end <= 3
+        }) || after.is_some_and(|other| {
+            other.region.is_some()
+                && other.region != al.region
+                && al.article.end <= other.article.start
+                && other.article.start - al.article.end <= 15
+                && other.source.start >= al.source.end
+                && other.source.start - al.source.end <= 3
         });
         if continues {
             for c in &mut claimed[al.article.clone()] {
@@ -483,10 +569,10 @@ fn select(runs: &[Run], chains: Vec<Chain>, w: &Words, options: &MatchOptions) -
 }
 
 /// The parts of a chain's runs that no accepted passage has taken yet.
-fn unclaimed_pieces(runs: &[Run], chain: &Chain, claimed: &[bool]) -> Vec<Run> {
+fn unclaimed_pieces(runs: &[Run], members: &[u32], claimed: &[bool]) -> Vec<Run> {
     let mut pieces: Vec<Run> = Vec::new();
-    for &r in &chain.runs {
-        let run = runs[r];
+    for &r in members {
+        let run = runs[r as usize];
         let mut j = run.a;
         while j < run.a_end() {
             while j < run.a_end() && claimed[j as usize] {
@@ -527,11 +613,22 @@ fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
         first.s as usize..last.s_end() as usize,
     );
     extend_edges(&mut a_range, &mut s_range, w, claimed);
-    let ops = capture_diff_slices(
-        Algorithm::Myers,
-        &w.sids[s_range.clone()],
-        &w.aids[a_range.clone()],
-    );
+    // Most chains are one exact run (chance overlaps among them): no diff needed.
+    let exact =
+        pieces.len() == 1 && a_range.len() == first.len as usize && s_range.len() == a_range.len();
+    let ops = if exact {
+        vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len: a_range.len(),
+        }]
+    } else {
+        capture_diff_slices(
+            Algorithm::Myers,
+            &w.sids[s_range.clone()],
+            &w.aids[a_range.clone()],
+        )
+    };
     let (mut matched, mut content, mut surprise) = (0, 0, 0.0);
     for op in &ops {
         if let DiffOp::Equal { new_index, len, .. } = *op {
@@ -563,7 +660,7 @@ fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
 
 /// The quotation most of these words lie in, or none when most lie outside quotation marks.
 fn majority_region(regions: &[Region]) -> Region {
-    let mut counts: Vec<(usize, usize)> = Vec::new();
+    let mut counts: Vec<(u32, usize)> = Vec::new();
     let mut outside = 0;
     for r in regions {
         match r {
@@ -574,14 +671,16 @@ fn majority_region(regions: &[Region]) -> Region {
             },
         }
     }
-    let best = counts.into_iter().max_by_key(|&(q, n)| (n, std::cmp::Reverse(q)));
+    let best = counts
+        .into_iter()
+        .max_by_key(|&(q, n)| (n, std::cmp::Reverse(q)));
     match best {
         Some((q, n)) if n * 2 >= regions.len() || n >= outside => Some(q),
         _ => None,
     }
 }
 
-fn region_lengths(regions: &[Region]) -> HashMap<usize, usize> {
+fn region_lengths(regions: &[Region]) -> HashMap<u32, usize> {
     let mut lengths = HashMap::new();
     for r in regions.iter().flatten() {
         *lengths.entry(*r).or_insert(0) += 1;
@@ -600,13 +699,22 @@ const LONG_PASSAGE: usize = 12;
 /// passage of six words or more that is a whole sentence of the article, or most of a
 /// quotation, needs half the surprise: a stock phrase is rarely all the article says. A
 /// short quotation must be most of its quotation.
-fn passes(c: &Candidate, w: &Words, region_len: &HashMap<usize, usize>, options: &MatchOptions) -> bool {
+fn passes(
+    c: &Candidate,
+    w: &Words,
+    region_len: &HashMap<u32, usize>,
+    options: &MatchOptions,
+) -> bool {
     let al = &c.alignment;
     if c.content < 2 {
         return false;
     }
     let long = al.matched >= LONG_PASSAGE;
-    let total = al.region.and_then(|q| region_len.get(&q).copied()).unwrap_or(al.matched).max(1);
+    let total = al
+        .region
+        .and_then(|q| region_len.get(&q).copied())
+        .unwrap_or(al.matched)
+        .max(1);
     let most_of_quote = al.region.is_some() && al.matched * 10 >= total * 8;
     let bar = if c.whole || most_of_quote { 0.5 } else { 1.0 } * w.chance;
     match al.region {
@@ -623,7 +731,12 @@ fn passes(c: &Candidate, w: &Words, region_len: &HashMap<usize, usize>, options:
 
 /// Grows a passage past a changed, dropped or added word at either end when matching words
 /// follow (too few to have seeded a run of their own).
-fn extend_edges(a_range: &mut Range<usize>, s_range: &mut Range<usize>, w: &Words, claimed: &[bool]) {
+fn extend_edges(
+    a_range: &mut Range<usize>,
+    s_range: &mut Range<usize>,
+    w: &Words,
+    claimed: &[bool],
+) {
     let (sids, aids, segments) = (w.sids, w.aids, w.segments);
     const SKIPS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let quoted = w.regions[a_range.start].is_some();
@@ -638,7 +751,11 @@ fn extend_edges(a_range: &mut Range<usize>, s_range: &mut Range<usize>, w: &Word
                 continue;
             }
             let mut m = 0;
-            while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m] {
+            while a + m < aids.len()
+                && s + m < sids.len()
+                && free(a + m)
+                && aids[a + m] == sids[s + m]
+            {
                 m += 1;
             }
             let at_edge = a + m == aids.len() || segments[a + m] != segment;
@@ -660,7 +777,11 @@ fn extend_edges(a_range: &mut Range<usize>, s_range: &mut Range<usize>, w: &Word
         let window = s_range.end..(s_range.end + ELLIPSIS_SKIP).min(sids.len());
         let resume = window.into_iter().find_map(|s| {
             let mut m = 0;
-            while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m] {
+            while a + m < aids.len()
+                && s + m < sids.len()
+                && free(a + m)
+                && aids[a + m] == sids[s + m]
+            {
                 m += 1;
             }
             let at_edge = a + m == aids.len() || segments[a + m] != segment;
@@ -725,7 +846,7 @@ mod tests {
     fn run(source: &str, article: &str, quoted: bool) -> Vec<(String, String)> {
         let s = tokenize(source);
         let a = tokenize(article);
-        let regions = vec![if quoted { Some(0) } else { None }; a.len()];
+        let regions = vec![if quoted { Some(0u32) } else { None }; a.len()];
         align(&s, &a, &regions, &MatchOptions::default())
             .into_iter()
             .map(|al| {

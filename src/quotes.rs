@@ -8,6 +8,9 @@
 //! a stack of open marks and decides every mark from its neighbours. It reports top-level
 //! quotations only; quotations nested inside them are part of their text.
 
+use std::collections::HashMap;
+
+use compact_str::CompactString;
 use std::sync::OnceLock;
 
 use crate::normalize::{is_apostrophe, is_word_char};
@@ -358,16 +361,23 @@ fn make_quotation(
     }
 }
 
-/// The attribution phrases, from `assets/attribution.txt`, as lists of lower-case words.
-fn attribution_phrases() -> &'static [Vec<String>] {
-    static PHRASES: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+/// The attribution phrases, from `assets/attribution.txt`, as lists of lower-case words,
+/// grouped by their first word so a look-up costs one hash per word.
+fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static PHRASES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        include_str!("../assets/attribution.txt")
+        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for line in include_str!("../assets/attribution.txt")
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(|l| l.split_whitespace().map(str::to_lowercase).collect())
-            .collect()
+        {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            map.entry(words[0].clone()).or_default().push(words);
+        }
+        map
     })
 }
 
@@ -375,7 +385,7 @@ fn attribution_phrases() -> &'static [Vec<String>] {
 #[derive(Debug, Clone)]
 struct Word<'t> {
     text: &'t str,
-    lower: String,
+    lower: CompactString,
 }
 
 fn words_of(text: &str) -> Vec<Word<'_>> {
@@ -392,7 +402,7 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
             (false, Some(s)) => {
                 out.push(Word {
                     text: &text[s..i],
-                    lower: text[s..i].to_lowercase(),
+                    lower: lowercase(&text[s..i]),
                 });
                 start = None;
             }
@@ -402,10 +412,20 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
     if let Some(s) = start {
         out.push(Word {
             text: &text[s..],
-            lower: text[s..].to_lowercase(),
+            lower: lowercase(&text[s..]),
         });
     }
     out
+}
+
+/// A word in lower case, without allocating for short words.
+fn lowercase(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut lower = CompactString::from(word);
+        lower.make_ascii_lowercase();
+        return lower;
+    }
+    word.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Lower-case words that may sit inside a name (`de Blasio`, `van der Berg`, `da Silva`).
@@ -515,7 +535,10 @@ fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
         Box::new(0..words.len())
     };
     for i in positions {
-        for p in phrases {
+        let Some(candidates) = phrases.get(words[i].lower.as_str()) else {
+            continue;
+        };
+        for p in candidates {
             if i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.lower) {
                 return Some((i, p.len()));
             }

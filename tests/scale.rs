@@ -49,28 +49,64 @@ fn planted_passages_are_found_and_paired_at_one_megabyte() {
         r.precision,
         spans.len()
     );
-    assert!(r.found >= 0.985, "found only {:.3} of the planted passages", r.found);
-    assert!(r.precision >= 0.98, "only {:.4} of matched text is planted", r.precision);
+    assert!(
+        r.found >= 0.985,
+        "found only {:.3} of the planted passages",
+        r.found
+    );
+    assert!(
+        r.precision >= 0.98,
+        "only {:.4} of matched text is planted",
+        r.precision
+    );
 }
 
 /// Prints missed passages and matches outside planted text (set QUOTEDIFF_DEBUG=1).
 fn debug_dump(pair: &plant::PlantedPair, c: &quotediff::Comparison) {
     let ov = |a: &std::ops::Range<usize>, s: usize, e: usize| a.start < e && s < a.end;
     for p in &pair.planted {
-        let hits: Vec<_> = c.matches.iter().filter(|m| ov(&p.inserted, m.article.start, m.article.end)).collect();
-        let covered: usize = hits.iter().filter(|m| ov(&p.source, m.source.start, m.source.end)).map(|m| m.article.len()).sum();
+        let hits: Vec<_> = c
+            .matches
+            .iter()
+            .filter(|m| ov(&p.inserted, m.article.start, m.article.end))
+            .collect();
+        let covered: usize = hits
+            .iter()
+            .filter(|m| ov(&p.source, m.source.start, m.source.end))
+            .map(|m| m.article.len())
+            .sum();
         let need: usize = p.pieces.iter().map(|r| r.len()).sum();
         if covered * 10 < need * 8 {
-            eprintln!("MISSED [{}] {:?}", p.style, &pair.article[p.inserted.clone()]);
+            eprintln!(
+                "MISSED [{}] {:?}",
+                p.style,
+                &pair.article[p.inserted.clone()]
+            );
             eprintln!("   source {:?}", &pair.source[p.source.clone()]);
             for m in hits {
-                eprintln!("   match {:?} -> src {}..{} (planted src {}..{})", m.article.slice(&pair.article), m.source.start, m.source.end, p.source.start, p.source.end);
+                eprintln!(
+                    "   match {:?} -> src {}..{} (planted src {}..{})",
+                    m.article.slice(&pair.article),
+                    m.source.start,
+                    m.source.end,
+                    p.source.start,
+                    p.source.end
+                );
             }
         }
     }
     for m in &c.matches {
-        if !pair.planted.iter().any(|p| ov(&p.inserted, m.article.start, m.article.end)) {
-            eprintln!("NOISE {:?} [{}] src {:?}", m.article.slice(&pair.article), m.kind.as_str(), m.source.slice(&pair.source));
+        if !pair
+            .planted
+            .iter()
+            .any(|p| ov(&p.inserted, m.article.start, m.article.end))
+        {
+            eprintln!(
+                "NOISE {:?} [{}] src {:?}",
+                m.article.slice(&pair.article),
+                m.kind.as_str(),
+                m.source.slice(&pair.source)
+            );
         }
     }
 }

@@ -1,99 +1,227 @@
 //! The JSON report: the contract other tools read (`docs/report-format.md`).
 //!
-//! Field names here are a public interface: add fields freely, rename none.
+//! Field names here are a public interface: add fields freely, rename none. The report is
+//! a tree of borrowed views serialised straight to the output (building a `serde_json::Value`
+//! first cost more than the comparison itself on a long article with thousands of quotes).
 
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use crate::compare::{Comparison, Edit, Match, QuoteFinding};
 use crate::details::Detail;
 use crate::review::Review;
 use crate::span::Span;
 
-/// The report as a JSON value.
-pub fn to_value(c: &Comparison, review: Option<&Review>) -> Value {
-    let src = &c.source.text;
-    let art = &c.article.text;
-    let span = |s: Span, text: &str| json!({"start": s.start, "end": s.end, "text": s.slice(text)});
-    let opt_span = |s: Option<Span>, text: &str| s.map_or(Value::Null, |s| span(s, text));
-    let edit = |e: &Edit| {
-        json!({
-            "op": e.op.as_str(),
-            "source": opt_span(e.source, src),
-            "article": opt_span(e.article, art),
-            "marked": e.marked.map(|m| m.as_str()),
-        })
-    };
-    let matches: Vec<Value> = c
+/// A span with the text it covers.
+#[derive(Serialize)]
+struct TextSpan<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+impl<'a> TextSpan<'a> {
+    fn new(span: Span, text: &'a str) -> Self {
+        TextSpan {
+            start: span.start,
+            end: span.end,
+            text: span.slice(text),
+        }
+    }
+    fn optional(span: Option<Span>, text: &'a str) -> Option<Self> {
+        span.map(|s| TextSpan::new(s, text))
+    }
+}
+
+#[derive(Serialize)]
+struct EditView<'a> {
+    op: &'static str,
+    source: Option<TextSpan<'a>>,
+    article: Option<TextSpan<'a>>,
+    marked: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct MatchView<'a> {
+    id: usize,
+    kind: &'static str,
+    fidelity: &'static str,
+    score: f64,
+    source: TextSpan<'a>,
+    article: TextSpan<'a>,
+    edits: Vec<EditView<'a>>,
+    quote: Option<usize>,
+    shared_words: usize,
+    verdict: Option<&'static str>,
+    note: Option<String>,
+}
+
+#[derive(Serialize)]
+struct QuoteView<'a> {
+    id: usize,
+    status: &'static str,
+    article: TextSpan<'a>,
+    #[serde(rename = "match")]
+    first_match: Option<usize>,
+    matches: &'a [usize],
+    speaker: Option<&'a str>,
+    coverage: f64,
+    changes: Vec<EditView<'a>>,
+}
+
+#[derive(Serialize)]
+struct DetailView<'a> {
+    id: usize,
+    kind: &'static str,
+    relation: &'static str,
+    note: &'a str,
+    source: Option<TextSpan<'a>>,
+    article: Option<TextSpan<'a>>,
+    #[serde(rename = "match")]
+    match_id: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct DocumentView<'a> {
+    name: &'a str,
+    bytes: usize,
+    words: usize,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    name: &'static str,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct ReviewView {
+    reviewed: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+struct StatsView {
+    article_from_source: f64,
+    source_in_article: f64,
+    article_paraphrased: f64,
+}
+
+/// The whole report, borrowing from the comparison.
+#[derive(Serialize)]
+struct ReportView<'a> {
+    tool: Tool,
+    source: DocumentView<'a>,
+    article: DocumentView<'a>,
+    matches: Vec<MatchView<'a>>,
+    quotes: Vec<QuoteView<'a>>,
+    details: Vec<DetailView<'a>>,
+    review: Option<ReviewView>,
+    stats: StatsView,
+}
+
+fn round(x: f64, places: i32) -> f64 {
+    let f = 10f64.powi(places);
+    (x * f).round() / f
+}
+
+fn edit_view<'a>(e: &Edit, src: &'a str, art: &'a str) -> EditView<'a> {
+    EditView {
+        op: e.op.as_str(),
+        source: TextSpan::optional(e.source, src),
+        article: TextSpan::optional(e.article, art),
+        marked: e.marked.map(|m| m.as_str()),
+    }
+}
+
+fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
+    let src = c.source.text.as_str();
+    let art = c.article.text.as_str();
+    let matches = c
         .matches
         .iter()
         .map(|m: &Match| {
-            json!({
-                "id": m.id,
-                "kind": m.kind.as_str(),
-                "fidelity": m.fidelity.as_str(),
-                "score": (m.score * 1000.0).round() / 1000.0,
-                "source": span(m.source, src),
-                "article": span(m.article, art),
-                "edits": m.edits.iter().map(edit).collect::<Vec<_>>(),
-                "quote": m.quote.map(|q| q + 1),
-                "shared_words": m.shared_words,
-                "verdict": review.map(|r| r.entry(m).verdict.as_str()),
-                "note": review.and_then(|r| r.entry(m).note),
-            })
+            let entry = review.map(|r| r.entry(m));
+            MatchView {
+                id: m.id,
+                kind: m.kind.as_str(),
+                fidelity: m.fidelity.as_str(),
+                score: round(m.score, 3),
+                source: TextSpan::new(m.source, src),
+                article: TextSpan::new(m.article, art),
+                edits: m.edits.iter().map(|e| edit_view(e, src, art)).collect(),
+                quote: m.quote.map(|q| q + 1),
+                shared_words: m.shared_words,
+                verdict: entry.as_ref().map(|e| e.verdict.as_str()),
+                note: entry.and_then(|e| e.note),
+            }
         })
         .collect();
-    let quotes: Vec<Value> = c
+    let quotes = c
         .quotes
         .iter()
-        .map(|q: &QuoteFinding| {
-            let changes: Vec<Value> = q
+        .map(|q: &'a QuoteFinding| QuoteView {
+            id: q.id,
+            status: q.status.as_str(),
+            article: TextSpan::new(q.article, art),
+            first_match: q.matches.first().copied(),
+            matches: &q.matches,
+            speaker: q.speaker.as_deref(),
+            coverage: round(q.coverage, 3),
+            changes: q
                 .matches
                 .iter()
                 .filter_map(|id| c.match_by_id(*id))
-                .flat_map(|m| m.edits.iter().map(edit))
-                .collect();
-            json!({
-                "id": q.id,
-                "status": q.status.as_str(),
-                "article": span(q.article, art),
-                "match": q.matches.first(),
-                "matches": q.matches,
-                "speaker": q.speaker,
-                "coverage": (q.coverage * 1000.0).round() / 1000.0,
-                "changes": changes,
-            })
+                .flat_map(|m| m.edits.iter().map(|e| edit_view(e, src, art)))
+                .collect(),
         })
         .collect();
-    let details: Vec<Value> = c
+    let details = c
         .details
         .iter()
-        .map(|d: &Detail| {
-            json!({
-                "id": d.id,
-                "kind": d.kind.as_str(),
-                "relation": d.relation.as_str(),
-                "note": d.note,
-                "source": opt_span(d.source, src),
-                "article": opt_span(d.article, art),
-                "match": d.match_id,
-            })
+        .map(|d: &'a Detail| DetailView {
+            id: d.id,
+            kind: d.kind.as_str(),
+            relation: d.relation.as_str(),
+            note: &d.note,
+            source: TextSpan::optional(d.source, src),
+            article: TextSpan::optional(d.article, art),
+            match_id: d.match_id,
         })
         .collect();
-    let round = |x: f64| (x * 10000.0).round() / 10000.0;
-    json!({
-        "tool": {"name": "quotediff", "version": env!("CARGO_PKG_VERSION")},
-        "source": {"name": c.source.name, "bytes": c.source.bytes(), "words": c.stats.source_words},
-        "article": {"name": c.article.name, "bytes": c.article.bytes(), "words": c.stats.article_words},
-        "matches": matches,
-        "quotes": quotes,
-        "details": details,
-        "review": review.map(|r| json!({"reviewed": r.reviewed(c), "total": c.matches.len()})),
-        "stats": {
-            "article_from_source": round(c.stats.article_from_source),
-            "source_in_article": round(c.stats.source_in_article),
-            "article_paraphrased": round(c.stats.article_paraphrased),
+    ReportView {
+        tool: Tool {
+            name: "quotediff",
+            version: env!("CARGO_PKG_VERSION"),
         },
-    })
+        source: DocumentView {
+            name: &c.source.name,
+            bytes: c.source.bytes(),
+            words: c.stats.source_words,
+        },
+        article: DocumentView {
+            name: &c.article.name,
+            bytes: c.article.bytes(),
+            words: c.stats.article_words,
+        },
+        matches,
+        quotes,
+        details,
+        review: review.map(|r| ReviewView {
+            reviewed: r.reviewed(c),
+            total: c.matches.len(),
+        }),
+        stats: StatsView {
+            article_from_source: round(c.stats.article_from_source, 4),
+            source_in_article: round(c.stats.source_in_article, 4),
+            article_paraphrased: round(c.stats.article_paraphrased, 4),
+        },
+    }
+}
+
+/// The report as a JSON value, for tools that embed it (the HTML report, tests).
+pub fn to_value(c: &Comparison, review: Option<&Review>) -> Value {
+    serde_json::to_value(view(c, review)).unwrap_or(Value::Null)
 }
 
 /// Writes the report as pretty-printed JSON followed by a newline.
@@ -102,6 +230,6 @@ pub fn write(
     review: Option<&Review>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(c, review))?;
+    serde_json::to_writer_pretty(&mut *out, &view(c, review))?;
     writeln!(out)
 }

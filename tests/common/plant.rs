@@ -86,7 +86,9 @@ pub fn slice_mb(text: &str, skip: usize, bytes: usize) -> String {
 const STYLES: [&str; 8] = [
     "verbatim", "case", "curly", "dropped", "changed", "brackets", "ellipsis", "split",
 ];
-const REPLACEMENTS: [&str; 8] = ["several", "quite", "another", "certain", "rather", "every", "such", "many"];
+const REPLACEMENTS: [&str; 8] = [
+    "several", "quite", "another", "certain", "rather", "every", "such", "many",
+];
 
 /// Word byte ranges of `text` (whitespace-separated).
 fn words(text: &str) -> Vec<Range<usize>> {
@@ -163,7 +165,11 @@ pub fn plant(source: &str, article_base: &str, count: usize, seed: u64) -> Plant
             let mut s = String::new();
             for (i, w) in ws.iter().enumerate() {
                 if i > 0 {
-                    s.push(if rewrap && rng.chance(0.12) { '\n' } else { ' ' });
+                    s.push(if rewrap && rng.chance(0.12) {
+                        '\n'
+                    } else {
+                        ' '
+                    });
                 }
                 s.push_str(w);
             }
@@ -185,7 +191,11 @@ pub fn plant(source: &str, article_base: &str, count: usize, seed: u64) -> Plant
             article.push('"');
         } else if quoted {
             let curly = style == "curly";
-            article.push_str(if curly { "She said: \u{201c}" } else { "She said: \"" });
+            article.push_str(if curly {
+                "She said: \u{201c}"
+            } else {
+                "She said: \""
+            });
             let a = article.len();
             article.push_str(&join(&ws, &mut rng));
             pieces.push(a..article.len());
@@ -274,7 +284,12 @@ pub struct Recall {
 /// 80% of its non-space article characters.
 pub fn score(pair: &PlantedPair, matches: &[(Range<usize>, Range<usize>)]) -> Recall {
     let art = pair.article.as_bytes();
-    let non_space = |r: &Range<usize>| art[r.clone()].iter().filter(|b| !b.is_ascii_whitespace()).count();
+    let non_space = |r: &Range<usize>| {
+        art[r.clone()]
+            .iter()
+            .filter(|b| !b.is_ascii_whitespace())
+            .count()
+    };
     let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
     let mut found = 0;
     let mut missed = Vec::new();
@@ -311,7 +326,11 @@ pub fn score(pair: &PlantedPair, matches: &[(Range<usize>, Range<usize>)]) -> Re
     }
     Recall {
         found: found as f64 / pair.planted.len().max(1) as f64,
-        precision: if total == 0 { 1.0 } else { inside as f64 / total as f64 },
+        precision: if total == 0 {
+            1.0
+        } else {
+            inside as f64 / total as f64
+        },
         missed: missed.len(),
     }
 }
