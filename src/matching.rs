@@ -225,6 +225,12 @@ pub fn align(
     let segments = segments_of(regions);
     let mirrored: Vec<bool> = source.iter().map(|t| t.gap.quote_mark).collect();
     let ellipsis: Vec<bool> = article.iter().map(|t| t.gap.ellipsis).collect();
+    let bracketed: Vec<bool> = article.iter().map(|t| t.bracketed).collect();
+    let source_starts: Vec<bool> = source
+        .iter()
+        .enumerate()
+        .map(|(i, t)| i == 0 || t.gap.sentence_end || t.gap.line_break)
+        .collect();
     let starts: Vec<bool> = article
         .iter()
         .enumerate()
@@ -241,6 +247,8 @@ pub fn align(
         chance,
         ellipsis: &ellipsis,
         starts: &starts,
+        bracketed: &bracketed,
+        source_starts: &source_starts,
         regions,
         segments: &segments,
     };
@@ -256,6 +264,8 @@ struct Words<'a> {
     chance: f64,
     ellipsis: &'a [bool],
     starts: &'a [bool],
+    bracketed: &'a [bool],
+    source_starts: &'a [bool],
     regions: &'a [Region],
     segments: &'a [u32],
 }
@@ -792,6 +802,14 @@ fn extend_edges(
             s_range.end = s + m;
         }
     }
+    // An editor's [bracketed] words closing the quotation: an insertion.
+    let mut end = a_range.end;
+    while end < aids.len() && free(end) && w.bracketed[end] && end - a_range.end < 6 {
+        end += 1;
+    }
+    if end > a_range.end && (end == aids.len() || segments[end] != segment) {
+        a_range.end = end;
+    }
     // Backward, within the segment of the passage's first word.
     let segment = segments[a_range.start];
     let free = |i: usize| !claimed[i] && segments[i] == segment;
@@ -818,6 +836,20 @@ fn extend_edges(
         if !grown {
             break;
         }
+    }
+    // An editor's [bracketed] words opening the quotation ("[The mayor] said"): they stand
+    // for as many source words before the passage, within its sentence.
+    let mut start = a_range.start;
+    while start > 0 && free(start - 1) && w.bracketed[start - 1] && a_range.start - start < 6 {
+        start -= 1;
+    }
+    if start < a_range.start && (start == 0 || segments[start - 1] != segment) {
+        let mut s = s_range.start;
+        while s > 0 && s_range.start - s < a_range.start - start && !w.source_starts[s] {
+            s -= 1;
+        }
+        a_range.start = start;
+        s_range.start = s;
     }
     // Before an ellipsis at the start: the article took words from earlier in the source.
     let a = a_range.start;

@@ -246,13 +246,18 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
         }
         // A paragraph that leaves a quotation open: does the next one continue it?
         if let Some(&outer) = stack.first() {
+            // Either the next paragraph reopens it (the convention for a quotation over
+            // several paragraphs), or it closes it first thing: then the break was only a
+            // line break inside the quotation.
             let continues = paras.get(pi + 1).is_some_and(|n| {
-                text[n.start..n.end]
+                let next = &text[n.start..n.end];
+                let reopens = next
                     .trim_start()
                     .chars()
                     .next()
                     .and_then(Mark::opener)
-                    .is_some_and(|m| same_family(m, outer.mark))
+                    .is_some_and(|m| same_family(m, outer.mark));
+                reopens || closes_first(next, outer.mark)
             });
             if continues {
                 carried = Some(outer);
@@ -265,6 +270,24 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
     found.retain(|q| !q.inner.is_empty());
     assign_speakers(text, &mut found);
     found
+}
+
+/// True when the first quotation mark of `paragraph` that could close `mark` does close it
+/// (a non-space before it) and no opening mark of the same family comes before it.
+fn closes_first(paragraph: &str, mark: Mark) -> bool {
+    let mut prev: Option<char> = None;
+    for c in paragraph.chars() {
+        if is_quote_char(c) && !(is_apostrophe(c) && prev.is_some_and(is_word_char)) {
+            if mark.closed_by(c) && prev.is_some_and(|p| !p.is_whitespace()) {
+                return true;
+            }
+            if Mark::opener(c).is_some_and(|m| same_family(m, mark)) {
+                return false;
+            }
+        }
+        prev = Some(c);
+    }
+    false
 }
 
 fn same_family(a: Mark, b: Mark) -> bool {
@@ -583,6 +606,19 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
         }
         if let Some(n) = name_before(words, v) {
             return Some(n);
+        }
+        // "the council clerk wrote", "a spokeswoman said": a role, not a name.
+        if let Some(d) = (v.saturating_sub(4)..v - 1)
+            .rev()
+            .find(|&d| DETERMINERS.contains(&words[d].lower.as_str()))
+        {
+            return Some(
+                words[d..v]
+                    .iter()
+                    .map(|w| w.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
     }
     let mut after = i + len;

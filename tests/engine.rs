@@ -1,0 +1,410 @@
+//! The engine on text written for each tolerance it promises: reordering, dropped and
+//! changed words, ellipses, brackets, quotations split by attribution, nested and foreign
+//! quotation marks, quotations over several paragraphs, apostrophes, and quotations from
+//! someone else. Every assertion is about what a reader would see in the report.
+
+use proptest::prelude::*;
+use quotediff::compare::{EditMark, EditOp, Fidelity, MatchKind, QuoteStatus};
+use quotediff::{compare, CompareOptions, Comparison, Document};
+
+const RELEASE: &str = "FOR IMMEDIATE RELEASE, March 3, 2024\n\n\
+MAYOR ANNOUNCES FLOOD RELIEF FUND FOR RIVERSIDE DISTRICT\n\n\
+Mayor Elena Ruiz today announced a $12 million relief fund for households and small businesses \
+in the Riverside district that were damaged by last week's flooding. The fund will offer grants \
+of up to $25,000 to property owners who lost equipment, inventory or housing. \"No family should \
+have to choose between repairing their home and paying rent,\" said Mayor Ruiz. Applications open \
+on Monday at city libraries and online. The city council approved the fund in a unanimous vote \
+on Tuesday evening after a three-hour public hearing. Deputy Mayor Samuel Okafor said the city \
+would also waive permit fees for flood repairs until the end of the year. The Office of Emergency \
+Management estimates that more than 1,400 buildings were affected by the storm.";
+
+fn run(source: &str, article: &str) -> Comparison {
+    compare(
+        Document::from_text("release.txt", source),
+        Document::from_text("article.txt", article),
+        &CompareOptions::default(),
+    )
+}
+
+fn article_text(c: &Comparison, span: quotediff::Span) -> &str {
+    span.slice(&c.article.text)
+}
+
+fn source_text(c: &Comparison, span: quotediff::Span) -> &str {
+    span.slice(&c.source.text)
+}
+
+#[test]
+fn passages_quoted_out_of_order_are_each_found() {
+    let article = "Riverside residents can apply starting next week. The city council approved the fund \
+        in a unanimous vote on Tuesday evening after a three-hour public hearing, officials said. Earlier, \
+        Mayor Elena Ruiz today announced a $12 million relief fund for households and small businesses in \
+        the Riverside district.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.matches.len(), 2, "{:#?}", c.matches);
+    // The article's first passage is the release's later sentence.
+    assert!(c.matches[0].source.start > c.matches[1].source.start);
+    assert!(
+        article_text(&c, c.matches[0].article).starts_with("The city council approved the fund")
+    );
+    assert!(source_text(&c, c.matches[1].source).starts_with("Mayor Elena Ruiz today announced"));
+    assert!(c.matches.iter().all(|m| m.kind == MatchKind::Reuse));
+}
+
+#[test]
+fn exact_quotation_is_verified_with_its_speaker() {
+    let article = "The mayor was blunt. \u{201c}No family should have to choose between repairing their home \
+        and paying rent,\u{201d} Ruiz said at the announcement.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.quotes.len(), 1);
+    let q = &c.quotes[0];
+    assert_eq!(q.status, QuoteStatus::Verified);
+    assert_eq!(q.speaker.as_deref(), Some("Ruiz"));
+    let m = c.match_by_id(q.matches[0]).unwrap();
+    assert_eq!(m.kind, MatchKind::Quotation);
+    // Curly quotes in the article, straight in the release: the words are what count.
+    assert_eq!(m.fidelity, Fidelity::Exact);
+}
+
+#[test]
+fn dropped_word_inside_a_quotation_is_listed() {
+    let article =
+        "Ruiz said: \"No family should have to choose between repairing their home and rent.\"";
+    let c = run(RELEASE, article);
+    let q = &c.quotes[0];
+    assert_eq!(q.status, QuoteStatus::Altered);
+    let m = c.match_by_id(q.matches[0]).unwrap();
+    assert_eq!(m.fidelity, Fidelity::Edited);
+    let dropped: Vec<_> = m
+        .edits
+        .iter()
+        .filter(|e| e.op == EditOp::Delete)
+        .map(|e| source_text(&c, e.source.unwrap()))
+        .collect();
+    assert_eq!(dropped, ["paying"]);
+}
+
+#[test]
+fn changed_word_is_reported_as_a_replacement() {
+    let article = "\"No family should have to choose between fixing their home and paying rent,\" the mayor said.";
+    let c = run(RELEASE, article);
+    let m = &c.matches[0];
+    assert_eq!(c.quotes[0].status, QuoteStatus::Altered);
+    let e = m
+        .edits
+        .iter()
+        .find(|e| e.op == EditOp::Replace)
+        .expect("a replacement");
+    assert_eq!(source_text(&c, e.source.unwrap()), "repairing");
+    assert_eq!(article_text(&c, e.article.unwrap()), "fixing");
+    assert_eq!(e.marked, None);
+}
+
+#[test]
+fn ellipsis_omission_stays_one_match_and_is_marked() {
+    let article =
+        "Officials said the fund \u{201c}will offer grants of up to $25,000 to property owners \
+        \u{2026} inventory or housing.\u{201d}";
+    let c = run(RELEASE, article);
+    assert_eq!(c.matches.len(), 1, "{:#?}", c.matches);
+    let m = &c.matches[0];
+    let omitted = m
+        .edits
+        .iter()
+        .find(|e| e.op == EditOp::Delete)
+        .expect("an omission");
+    assert_eq!(omitted.marked, Some(EditMark::Ellipsis));
+    assert_eq!(
+        source_text(&c, omitted.source.unwrap()),
+        "who lost equipment"
+    );
+}
+
+#[test]
+fn bracketed_insertion_is_marked() {
+    let article = "\"[Ruiz's] fund will offer grants of up to $25,000 to property owners who lost equipment,\" \
+        the statement said.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.matches.len(), 1);
+    let m = &c.matches[0];
+    let e = m
+        .edits
+        .iter()
+        .find(|e| e.marked == Some(EditMark::Brackets))
+        .expect("a bracketed edit");
+    assert_eq!(article_text(&c, e.article.unwrap()), "Ruiz's");
+    assert_eq!(source_text(&c, e.source.unwrap()), "The");
+}
+
+#[test]
+fn quotation_split_by_attribution_is_matched_piece_by_piece() {
+    let source =
+        "\"We will rebuild every street that the water touched. It will take time, and it will \
+        take all of us,\" the governor said in a statement on Friday.";
+    let article =
+        "\u{201c}We will rebuild every street that the water touched,\u{201d} the governor said. \
+        \u{201c}It will take time, and it will take all of us.\u{201d}";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 2);
+    assert!(
+        c.quotes
+            .iter()
+            .all(|q| q.status != QuoteStatus::NotInSource),
+        "{:#?}",
+        c.quotes
+    );
+    assert_eq!(c.matches.len(), 2);
+    // In source order, piece by piece.
+    assert!(c.matches[0].source.end <= c.matches[1].source.start);
+    assert_eq!(c.quotes[0].speaker, c.quotes[1].speaker);
+}
+
+#[test]
+fn short_split_piece_after_attribution_still_counts() {
+    let source = "The minister said the reform would be \"fair to every pensioner in the country\" and added nothing more.";
+    let article = "\"Fair to every pensioner,\" the minister said, \"in the country.\"";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 2);
+    assert!(
+        c.quotes.iter().all(|q| q.status == QuoteStatus::Verified),
+        "{:#?}",
+        c.quotes
+    );
+}
+
+#[test]
+fn nested_quotation_marks_are_one_quotation() {
+    let source =
+        "The mayor called the delay \"unacceptable\" and said the contractor must finish by June.";
+    let article =
+        "\u{201c}The mayor called the delay \u{2018}unacceptable\u{2019} and said the contractor \
+        must finish by June,\u{201d} the council clerk wrote.";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified);
+    assert_eq!(c.quotes[0].speaker.as_deref(), Some("the council clerk"));
+}
+
+#[test]
+fn british_single_quotes_outside() {
+    let article = "\u{2018}No family should have to choose between repairing their home and paying rent,\u{2019} \
+        Ms Ruiz said.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified);
+}
+
+#[test]
+fn french_guillemets() {
+    let source = "Le président a déclaré que « la France restera aux côtés des familles touchées par les inondations » lors de sa visite.";
+    let article = "« La France restera aux côtés des familles touchées par les inondations », a affirmé le chef de l'État.";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified, "{:#?}", c);
+    assert_eq!(c.matches[0].fidelity, Fidelity::Normalized);
+}
+
+#[test]
+fn german_low_high_quotes() {
+    let source = "Die Bundesregierung wird den betroffenen Gemeinden schnell und unbürokratisch helfen, sagte der Minister.";
+    let article = "„Die Bundesregierung wird den betroffenen Gemeinden schnell und unbürokratisch helfen“, sagte Minister Weber am Dienstag.";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified);
+    assert_eq!(c.quotes[0].speaker.as_deref(), Some("Minister Weber"));
+}
+
+#[test]
+fn quotation_over_several_paragraphs_is_one_verified_quotation() {
+    let article = "In a statement, the mayor's office said:\n\n\
+        \"Applications open on Monday at city libraries and online.\n\n\
+        \"The city council approved the fund in a unanimous vote on Tuesday evening after a three-hour public hearing.\"\n\n\
+        Reporters were not allowed questions.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.quotes.len(), 1, "{:#?}", c.quotes);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified);
+    assert!(article_text(&c, c.quotes[0].article).contains("three-hour public hearing"));
+    // Leaving a sentence out without an ellipsis is an alteration, even across paragraphs.
+    let spliced = "She said:\n\n\"The fund will offer grants of up to $25,000 to property owners who lost \
+        equipment, inventory or housing.\n\n\"Applications open on Monday at city libraries and online.\"";
+    let c = run(RELEASE, spliced);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Altered);
+    let dropped = c.matches[0]
+        .edits
+        .iter()
+        .find(|e| e.op == EditOp::Delete)
+        .unwrap();
+    assert!(source_text(&c, dropped.source.unwrap()).starts_with("No family should have to choose"));
+}
+
+#[test]
+fn apostrophes_are_never_quotation_marks() {
+    let article = "The district's residents, many of whom moved there in the '90s, said the agents' \
+        response was slow. The city council approved the fund in a unanimous vote on Tuesday evening.";
+    let c = run(RELEASE, article);
+    assert!(c.quotes.is_empty(), "{:#?}", c.quotes);
+    assert_eq!(c.matches.len(), 1);
+    assert_eq!(c.matches[0].kind, MatchKind::Reuse);
+}
+
+#[test]
+fn quotation_from_another_speaker_is_not_in_source() {
+    let article =
+        "Residents were skeptical. \"Twenty-five thousand dollars will not replace a furnace and \
+        a flooded basement,\" said Maria Chen, who owns a bakery on River Street.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].status, QuoteStatus::NotInSource);
+    assert_eq!(c.quotes[0].speaker.as_deref(), Some("Maria Chen"));
+    assert!(c.matches.is_empty());
+}
+
+#[test]
+fn three_word_quotation_is_matched_when_it_says_something() {
+    let source = "The Bank expects inflation to remain below target late into 2005 before returning to 2 per cent.";
+    let article = "Inflation would stay low \"late into 2005,\" the central bank said.";
+    let c = run(source, article);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified);
+    // But a three-word turn of phrase is not a quotation of the source.
+    let article = "He said it was \"one of the\" best.";
+    assert!(run("It is one of the largest funds.", article)
+        .matches
+        .is_empty());
+}
+
+#[test]
+fn case_and_punctuation_only_is_normalized() {
+    let article = "the city council approved the fund in a unanimous vote, on Tuesday evening, after a three hour public hearing.";
+    let c = run(RELEASE, article);
+    assert_eq!(c.matches.len(), 1);
+    assert_eq!(c.matches[0].fidelity, Fidelity::Normalized);
+    assert!(c.matches[0].edits.is_empty());
+}
+
+#[test]
+fn short_common_phrase_alone_is_not_a_match() {
+    let article = "Flooding hit homes in the Riverside district again, and in New York City the rain stopped.";
+    let c = run(RELEASE, article);
+    assert!(c.matches.is_empty(), "{:#?}", c.matches);
+}
+
+#[test]
+fn unrelated_documents_give_an_empty_result() {
+    let c = run(
+        RELEASE,
+        "The quarterly earnings of the bakery chain rose by four percent in spring.",
+    );
+    assert!(c.matches.is_empty());
+    assert_eq!(c.stats.article_from_source, 0.0);
+    assert_eq!(c.stats.source_in_article, 0.0);
+}
+
+#[test]
+fn crlf_text_keeps_exact_offsets() {
+    let source = RELEASE.replace('\n', "\r\n");
+    let article = "Officials said:\r\n\"The fund will offer grants of up to $25,000 to property owners\r\nwho lost equipment, inventory or housing.\"";
+    let c = run(&source, article);
+    let m = &c.matches[0];
+    assert_eq!(source_text(&c, m.source), "The fund will offer grants of up to $25,000 to property owners who lost equipment, inventory or housing.");
+    assert!(article_text(&c, m.article).contains("owners\r\nwho"));
+}
+
+#[test]
+fn coverage_counts_words_both_ways() {
+    let article = "The city council approved the fund in a unanimous vote on Tuesday evening after a three-hour public hearing.";
+    let c = run(RELEASE, article);
+    assert!((c.stats.article_from_source - 1.0).abs() < 1e-9);
+    let expected = c.matches[0].shared_words as f64 / c.stats.source_words as f64;
+    assert!((c.stats.source_in_article - expected).abs() < 1e-9);
+}
+
+#[test]
+fn the_bundled_pair_finds_the_readout_quotations() {
+    let (s, a) = quotediff::document::bundled_pair();
+    let c = compare(s, a, &CompareOptions::default());
+    let statuses: Vec<_> = c.quotes.iter().map(|q| q.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            QuoteStatus::Verified,
+            QuoteStatus::NotInSource,
+            QuoteStatus::NotInSource,
+            QuoteStatus::NotInSource,
+            QuoteStatus::Verified,
+            QuoteStatus::Verified,
+            QuoteStatus::Verified,
+        ]
+    );
+    assert_eq!(c.quotes[2].speaker.as_deref(), Some("Katie Tichacek"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Whatever the input, the engine returns and every span is a real slice of its text.
+    #[test]
+    fn spans_always_lie_on_char_boundaries(
+        source in "(\\PC|[\"'«»„“”‘’…\\[\\]\\n ]){0,300}",
+        article in "(\\PC|[\"'«»„“”‘’…\\[\\]\\n ]){0,300}",
+    ) {
+        check_spans(&source, &article);
+    }
+
+    /// Articles built from pieces of the source, with quotation marks and edits sprinkled in.
+    #[test]
+    fn spans_hold_on_article_made_of_the_source(
+        picks in proptest::collection::vec((0usize..60, 1usize..12, 0usize..6), 1..8),
+    ) {
+        let words: Vec<&str> = RELEASE.split_whitespace().collect();
+        let mut article = String::new();
+        for (start, len, style) in picks {
+            let piece = words[start.min(words.len() - 1)..(start + len).min(words.len())].join(" ");
+            match style {
+                0 => article.push_str(&format!("\u{201c}{piece}\u{201d} she said. ")),
+                1 => article.push_str(&format!("\"{piece} ... \" ")),
+                2 => article.push_str(&format!("[{piece}] ")),
+                3 => article.push_str(&format!("« {piece} » ")),
+                4 => article.push_str(&format!("'{piece}' ")),
+                _ => article.push_str(&format!("{piece}\n\n")),
+            }
+        }
+        check_spans(RELEASE, &article);
+    }
+}
+
+fn check_spans(source: &str, article: &str) {
+    let c = run(source, article);
+    let ok = |text: &str, span: quotediff::Span| {
+        span.start <= span.end
+            && span.end <= text.len()
+            && text.is_char_boundary(span.start)
+            && text.is_char_boundary(span.end)
+    };
+    for m in &c.matches {
+        assert!(ok(&c.source.text, m.source) && ok(&c.article.text, m.article));
+        for e in &m.edits {
+            assert!(e.source.is_none_or(|s| ok(&c.source.text, s)));
+            assert!(e.article.is_none_or(|a| ok(&c.article.text, a)));
+        }
+    }
+    for q in &c.quotes {
+        assert!(ok(&c.article.text, q.article));
+        assert!(ok(&c.article.text, q.outer));
+    }
+    for d in &c.details {
+        assert!(d.source.is_none_or(|s| ok(&c.source.text, s)));
+        assert!(d.article.is_none_or(|a| ok(&c.article.text, a)));
+    }
+    // The JSON report's "text" fields are exactly these slices.
+    let json = quotediff::report::json::to_value(&c, None);
+    for m in json["matches"].as_array().unwrap() {
+        let (s, e) = (
+            m["article"]["start"].as_u64().unwrap() as usize,
+            m["article"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            m["article"]["text"].as_str().unwrap(),
+            &c.article.text[s..e]
+        );
+    }
+}
