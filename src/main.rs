@@ -23,7 +23,9 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::from(exit_codes::SUCCESS);
             }
-            let code = if err.downcast_ref::<document::LoadError>().is_some() {
+            let code = if err.downcast_ref::<document::LoadError>().is_some()
+                || err.downcast_ref::<UsageError>().is_some()
+            {
                 exit_codes::BAD_INPUT
             } else {
                 exit_codes::FAILURE
@@ -33,6 +35,18 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// A command line that parses but asks for something impossible.
+#[derive(Debug)]
+struct UsageError(&'static str);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
@@ -90,7 +104,10 @@ fn load_pair(pair: &PairArgs, engine: &EngineArgs) -> Result<(Document, Document
     match (&pair.source, &pair.article) {
         (Some(source), Some(article)) => {
             if source.as_os_str() == "-" && article.as_os_str() == "-" {
-                anyhow::bail!("only one of SOURCE and ARTICLE can be read from standard input (-)");
+                return Err(UsageError(
+                    "only one of SOURCE and ARTICLE can be read from standard input (-)",
+                )
+                .into());
             }
             Ok((
                 document::load(source, &options)?,
