@@ -445,10 +445,7 @@ fn judge_quotes(
         .iter()
         .enumerate()
         .map(|(q, quotation)| {
-            let inside: Vec<&Match> = matches
-                .iter()
-                .filter(|m| m.article.overlaps(&quotation.inner))
-                .collect();
+            let inside: Vec<&Match> = overlapping(matches, quotation.inner).collect();
             let coverage = if words[q] == 0 {
                 0.0
             } else {
@@ -477,13 +474,20 @@ fn judge_quotes(
         .collect()
 }
 
+/// The matches whose article span overlaps `span`. Matches are in article order and do not
+/// overlap each other in the article, so this is a binary search, not a scan (an article
+/// can have thousands of quotations and hundreds of matches).
+fn overlapping(matches: &[Match], span: Span) -> impl Iterator<Item = &Match> {
+    let first = matches.partition_point(|m| m.article.end <= span.start);
+    matches[first..]
+        .iter()
+        .take_while(move |m| m.article.start < span.end)
+        .filter(move |m| m.article.overlaps(&span))
+}
+
 fn renumber_quote_matches(mut quotes: Vec<QuoteFinding>, matches: &[Match]) -> Vec<QuoteFinding> {
     for q in &mut quotes {
-        q.matches = matches
-            .iter()
-            .filter(|m| m.article.overlaps(&q.article))
-            .map(|m| m.id)
-            .collect();
+        q.matches = overlapping(matches, q.article).map(|m| m.id).collect();
     }
     quotes
 }

@@ -7,15 +7,17 @@ mod plant;
 use quotediff::{compare, CompareOptions, Document};
 
 /// The pair: Bleak House as the source, David Copperfield as the article, seed 2017.
-/// `QUOTEDIFF_SCALE="SOURCE.txt ARTICLE.txt SEED"` explores other pairs and seeds.
+/// `QUOTEDIFF_SCALE="SOURCE.txt ARTICLE.txt SEED [MEGABYTES]"` explores other pairs, seeds
+/// and sizes (the pair is written to target/scale/ for timing the binary).
 fn planted_pair() -> plant::PlantedPair {
     let setting = std::env::var("QUOTEDIFF_SCALE")
         .unwrap_or_else(|_| "bleak_house.txt david_copperfield.txt 2017".to_string());
     let parts: Vec<&str> = setting.split_whitespace().collect();
     let seed = parts.get(2).and_then(|s| s.parse().ok()).unwrap_or(2017);
-    let source = plant::slice_mb(&plant::corpus(parts[0]), 20_000, 1_000_000);
-    let article = plant::slice_mb(&plant::corpus(parts[1]), 20_000, 1_000_000);
-    plant::plant(&source, &article, 300, seed)
+    let megabytes: usize = parts.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let source = plant::slice_mb(&plant::corpus(parts[0]), 20_000, megabytes * 1_000_000);
+    let article = plant::slice_mb(&plant::corpus(parts[1]), 20_000, megabytes * 1_000_000);
+    plant::plant(&source, &article, 300 * megabytes, seed)
 }
 
 #[test]
