@@ -28,13 +28,17 @@ fn planted(c: &mut Criterion) {
             Document::from_text("source", pair.source),
             Document::from_text("article", pair.article),
         );
-        group.bench_with_input(BenchmarkId::new("report", format!("{megabytes} MB")), &megabytes, |b, _| {
-            b.iter(|| {
-                let c = compare(s.clone(), a.clone(), &CompareOptions::default());
-                let mut out = Vec::with_capacity(1 << 20);
-                quotediff::report::json::write(&c, None, &mut out).map(|_| out.len())
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new("report", format!("{megabytes} MB")),
+            &megabytes,
+            |b, _| {
+                b.iter(|| {
+                    let c = compare(s.clone(), a.clone(), &CompareOptions::default());
+                    let mut out = Vec::with_capacity(1 << 20);
+                    quotediff::report::json::write(&c, None, &mut out).map(|_| out.len())
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -537,9 +537,10 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
             deferred.push(candidate);
         }
     }
-    // A quotation split by an attribution ("…,” she said, “…”): a piece too short to count
-    // alone counts when it continues, in the source, a piece of the quotation just before it
-    // in the article (or leads into one just after it).
+    // A quotation split by an attribution ("…,” she said, “…”), or a quoted phrase that
+    // finishes a sentence the article reuses: a piece too short to count alone counts when
+    // it continues, in the source, a passage just before it in the article (or leads into
+    // one just after it).
     out.sort_by_key(|al| al.article.start);
     let accepted = out.len();
     for candidate in deferred {
@@ -553,15 +554,13 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
         let before = at.checked_sub(1).map(|i| &out[i]);
         let after = out[..accepted].get(at);
         let continues = before.is_some_and(|other| {
-            other.region.is_some()
-                && other.region != al.region
+            other.region != al.region
                 && al.article.start - other.article.end.min(al.article.start) <= 15
                 && other.article.end <= al.article.start
                 && al.source.start >= other.source.end
                 && al.source.start - other.source.end <= 3
         }) || after.is_some_and(|other| {
-            other.region.is_some()
-                && other.region != al.region
+            other.region != al.region
                 && al.article.end <= other.article.start
                 && other.article.start - al.article.end <= 15
                 && other.source.start >= al.source.end

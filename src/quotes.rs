@@ -607,6 +607,19 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
         if let Some(n) = name_before(words, v) {
             return Some(n);
         }
+        // "The Federal Reserve cut rates and said": the subject opens the sentence.
+        if matches!(prev.lower.as_str(), "and" | "but") {
+            // After a dateline ("WASHINGTON (Reuters) - The Fed ..."), at its article.
+            let mut start = (0..v)
+                .find(|&d| matches!(words[d].text, "The" | "A" | "An"))
+                .unwrap_or(0);
+            while start < v && DETERMINERS.contains(&words[start].lower.as_str()) {
+                start += 1;
+            }
+            if let Some(n) = name_after(&words[..v], start) {
+                return Some(n);
+            }
+        }
         // "the council clerk wrote", "a spokeswoman said": a role, not a name.
         if let Some(d) = (v.saturating_sub(4)..v - 1)
             .rev()
@@ -648,7 +661,7 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
         // An attribution right before the opening mark ("X said, “…”") is the surest; the
         // text after the closing mark belongs to this quotation only when the sentence goes
         // on (“…,” X said), not when a new sentence starts (“….” She also said, “…”).
-        let tail = before_words.len().saturating_sub(14);
+        let tail = before_words.len().saturating_sub(24);
         let close_to_open = before_words.len().saturating_sub(3);
         let inner_text = q.inner.slice(text).trim_end();
         let sentence_goes_on = !inner_text.ends_with(['.', '!', '?'])
