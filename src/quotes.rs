@@ -456,7 +456,12 @@ const NAME_PARTICLES: &[&str] = &[
     "of", "for", "de", "da", "do", "dos", "das", "del", "della", "di", "van", "von", "der", "den",
     "la", "le", "bin", "al", "y",
 ];
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "el", "la", "los", "las", "le", "les",
+    "der", "die", "das", "o", "os", "il", "lo", "un", "una", "une", "ein", "eine", "um", "uma",
+];
+/// Words that may stand between a subject and its attribution verb: adverbs and auxiliaries
+/// ("has said", "ha afirmado", "a déclaré", "hat gesagt").
 const ADVERBS: &[&str] = &[
     "also",
     "later",
@@ -469,6 +474,29 @@ const ADVERBS: &[&str] = &[
     "had",
     "has",
     "have",
+    "ha",
+    "han",
+    "había",
+    "a",
+    "ont",
+    "avait",
+    "hat",
+    "hatte",
+    "haben",
+    "tem",
+    "também",
+    "también",
+    "aussi",
+    "auch",
+];
+/// Conjunctions joining a second predicate to the sentence's subject ("... and said").
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "y", "e", "et", "und", "pero", "mais", "aber", "mas", "ma",
+];
+/// Capitalised articles that open a subject ("The Fed", "El Rey", "Die Ministerin").
+const OPENING_ARTICLES: &[&str] = &[
+    "The", "A", "An", "El", "La", "Los", "Las", "Le", "Les", "Der", "Die", "Das", "O", "Os", "Il",
+    "Lo",
 ];
 const STATEMENT_NOUNS: &[&str] = &[
     "statement",
@@ -608,10 +636,10 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
             return Some(n);
         }
         // "The Federal Reserve cut rates and said": the subject opens the sentence.
-        if matches!(prev.lower.as_str(), "and" | "but") {
+        if CONJUNCTIONS.contains(&prev.lower.as_str()) {
             // After a dateline ("WASHINGTON (Reuters) - The Fed ..."), at its article.
             let mut start = (0..v)
-                .find(|&d| matches!(words[d].text, "The" | "A" | "An"))
+                .find(|&d| OPENING_ARTICLES.contains(&words[d].text))
                 .unwrap_or(0);
             while start < v && DETERMINERS.contains(&words[start].lower.as_str()) {
                 start += 1;
@@ -635,11 +663,20 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
         }
     }
     let mut after = i + len;
-    // Skip an article or title word: "said the Mayor", "said Mayor Bill de Blasio".
-    while after < words.len() && matches!(words[after].lower.as_str(), "the" | "a" | "an") {
+    // Skip an article: "said the Mayor", "ha señalado el monarca".
+    while after < words.len() && DETERMINERS.contains(&words[after].lower.as_str()) {
         after += 1;
     }
-    name_after(words, after)
+    name_after(words, after).or_else(|| {
+        // A role after the verb: "said the spokeswoman", "ha señalado el monarca".
+        (after > i + len && after < words.len()).then(|| {
+            words[i + len..=after]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    })
 }
 
 fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
