@@ -489,6 +489,10 @@ const ADVERBS: &[&str] = &[
     "aussi",
     "auch",
 ];
+/// Relative pronouns that end a subject phrase ("the minister, who said").
+const RELATIVES: &[&str] = &[
+    "who", "which", "that", "que", "qui", "quien", "welche", "welcher",
+];
 /// Conjunctions joining a second predicate to the sentence's subject ("... and said").
 const CONJUNCTIONS: &[&str] = &[
     "and", "but", "y", "e", "et", "und", "pero", "mais", "aber", "mas", "ma",
@@ -653,8 +657,12 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
             .rev()
             .find(|&d| DETERMINERS.contains(&words[d].lower.as_str()))
         {
+            // "el monarca, que ha añadido": the role ends at the relative pronoun.
+            let end = (d + 1..v)
+                .find(|&e| RELATIVES.contains(&words[e].lower.as_str()))
+                .unwrap_or(v);
             return Some(
-                words[d..v]
+                words[d..end]
                     .iter()
                     .map(|w| w.text)
                     .collect::<Vec<_>>()
