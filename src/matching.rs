@@ -249,6 +249,8 @@ pub fn align(
         starts: &starts,
         bracketed: &bracketed,
         source_starts: &source_starts,
+        source_tokens: source,
+        article_tokens: article,
         regions,
         segments: &segments,
     };
@@ -266,6 +268,8 @@ struct Words<'a> {
     starts: &'a [bool],
     bracketed: &'a [bool],
     source_starts: &'a [bool],
+    source_tokens: &'a [Token],
+    article_tokens: &'a [Token],
     regions: &'a [Region],
     segments: &'a [u32],
 }
@@ -715,7 +719,8 @@ fn passes(
     options: &MatchOptions,
 ) -> bool {
     let al = &c.alignment;
-    if c.content < 2 {
+    // Two content words, or one in most of a quotation ("one shooting is one too many").
+    if c.content == 0 {
         return false;
     }
     let long = al.matched >= LONG_PASSAGE;
@@ -725,6 +730,9 @@ fn passes(
         .unwrap_or(al.matched)
         .max(1);
     let most_of_quote = al.region.is_some() && al.matched * 10 >= total * 8;
+    if c.content < 2 && !(most_of_quote && al.matched >= 5 && c.surprise >= w.chance) {
+        return false;
+    }
     let bar = if c.whole || most_of_quote { 0.5 } else { 1.0 } * w.chance;
     match al.region {
         None => al.matched >= options.min_words && (long || c.surprise >= bar),
@@ -736,6 +744,47 @@ fn passes(
                 && c.surprise >= w.chance
         }
     }
+}
+
+/// English contractions: the full word and what is left of it after the apostrophe.
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("have", "ve"),
+    ("are", "re"),
+    ("is", "s"),
+    ("has", "s"),
+    ("will", "ll"),
+    ("would", "d"),
+    ("had", "d"),
+    ("not", "nt"),
+    ("am", "m"),
+    ("us", "s"),
+];
+
+/// True when `short` is `first` and `second` contracted ("weve" for "we have").
+fn is_contraction(short: &str, first: &str, second: &str) -> bool {
+    short.strip_prefix(first).is_some_and(|rest| {
+        CONTRACTIONS
+            .iter()
+            .any(|&(full, tail)| full == second && rest == tail)
+    })
+}
+
+/// Article word `a` contracts source words `s` and `s + 1`.
+fn contracts(w: &Words, a: usize, s: usize) -> bool {
+    is_contraction(
+        &w.article_tokens[a].norm,
+        &w.source_tokens[s].norm,
+        &w.source_tokens[s + 1].norm,
+    )
+}
+
+/// Article words `a` and `a + 1` are source word `s` spelt out.
+fn expands(w: &Words, a: usize, s: usize) -> bool {
+    is_contraction(
+        &w.source_tokens[s].norm,
+        &w.article_tokens[a].norm,
+        &w.article_tokens[a + 1].norm,
+    )
 }
 
 /// Grows a passage past a changed, dropped or added word at either end when matching words
@@ -801,6 +850,17 @@ fn extend_edges(
             s_range.end = s + m;
         }
     }
+    // A contraction at the end: "we have" in the source, "we've" in the article, or back.
+    let (a, s) = (a_range.end, s_range.end);
+    if a < aids.len() && free(a) {
+        if s + 1 < sids.len() && contracts(w, a, s) {
+            a_range.end += 1;
+            s_range.end += 2;
+        } else if a + 1 < aids.len() && free(a + 1) && s < sids.len() && expands(w, a, s) {
+            a_range.end += 2;
+            s_range.end += 1;
+        }
+    }
     // An editor's [bracketed] words closing the quotation: an insertion.
     let mut end = a_range.end;
     while end < aids.len() && free(end) && w.bracketed[end] && end - a_range.end < 6 {
@@ -849,6 +909,17 @@ fn extend_edges(
         }
         a_range.start = start;
         s_range.start = s;
+    }
+    // A contraction at the start ("We've made" for "We have made"), or the other way.
+    let (a, s) = (a_range.start, s_range.start);
+    if a >= 1 && free(a - 1) {
+        if s >= 2 && contracts(w, a - 1, s - 2) {
+            a_range.start -= 1;
+            s_range.start -= 2;
+        } else if a >= 2 && free(a - 2) && s >= 1 && expands(w, a - 2, s - 1) {
+            a_range.start -= 2;
+            s_range.start -= 1;
+        }
     }
     // Before an ellipsis at the start: the article took words from earlier in the source.
     let a = a_range.start;

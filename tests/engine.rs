@@ -408,3 +408,72 @@ fn check_spans(source: &str, article: &str) {
         );
     }
 }
+
+const CRIME_RELEASE: &str = "CITY HALL \u{2014} Mayor Jordan Blake on Wednesday released the city's annual public \
+safety report, which shows that violent crime fell by 12 percent in 2023. \"We have made significant progress in \
+reducing crime across the city, and we will continue to invest in our officers and our communities,\" said Mayor \
+Blake. \"But one shooting is one too many, and our work is far from finished.\" Police Commissioner Ana Torres said \
+the department would add 40 officers to its neighborhood patrol unit next year, as conditions warrant.";
+
+#[test]
+fn near_verbatim_quotation_split_by_attribution_lists_its_changes() {
+    let article = "\u{201c}We\u{2019}ve made significant progress in reducing crime across the city,\u{201d} Blake said, \
+        \u{201c}and we will keep investing in our officers and communities.\u{201d}";
+    let c = run(CRIME_RELEASE, article);
+    assert_eq!(c.quotes.len(), 2);
+    assert!(
+        c.quotes.iter().all(|q| q.status == QuoteStatus::Altered),
+        "{:#?}",
+        c.quotes
+    );
+    assert!(c
+        .quotes
+        .iter()
+        .all(|q| q.speaker.as_deref() == Some("Blake")));
+    // The contraction is part of the match, shown as a change.
+    let first = c.match_by_id(c.quotes[0].matches[0]).unwrap();
+    let change = &first.edits[0];
+    assert_eq!(source_text(&c, change.source.unwrap()), "We have");
+    assert_eq!(article_text(&c, change.article.unwrap()), "We\u{2019}ve");
+    let second = c.match_by_id(c.quotes[1].matches[0]).unwrap();
+    let changes: Vec<_> = second
+        .edits
+        .iter()
+        .map(|e| {
+            (
+                e.source.map(|s| source_text(&c, s)),
+                e.article.map(|a| article_text(&c, a)),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (Some("continue to invest"), Some("keep investing")),
+            (Some("our"), None)
+        ]
+    );
+}
+
+#[test]
+fn short_quotation_with_one_content_word_is_found() {
+    let article = "The mayor cautioned that \u{201c}one shooting is one too many.\u{201d}";
+    let c = run(CRIME_RELEASE, article);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Verified);
+    assert_eq!(c.quotes[0].speaker.as_deref(), Some("The mayor"));
+}
+
+#[test]
+fn quoted_phrase_finishing_a_reused_sentence_counts() {
+    let article = "Torres said the department would add 40 officers to its neighborhood patrol unit next year \
+        \"as conditions warrant.\"";
+    let c = run(CRIME_RELEASE, article);
+    assert_eq!(
+        c.quotes[0].status,
+        QuoteStatus::Verified,
+        "{:#?}",
+        c.matches
+    );
+    assert_eq!(c.matches.len(), 2);
+    assert_eq!(c.matches[0].kind, MatchKind::Reuse);
+}
