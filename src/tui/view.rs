@@ -88,14 +88,15 @@ fn size_label(bytes: usize) -> String {
 
 fn title_bar(app: &App, rect: Rect, buf: &mut Buffer) {
     let c = &app.comparison;
+    // The filter first: on a narrow terminal the file names are what gets cut.
     let mut text = format!(
-        " quotediff \u{2500} source: {} ({}) \u{2500} article: {} ({}) \u{2500} filter: {} ({})",
+        " quotediff \u{2500} filter: {} ({}) \u{2500} source: {} ({}) \u{2500} article: {} ({})",
+        app.filter.label(),
+        app.visible.len(),
         c.source.name,
         size_label(c.source.bytes()),
         c.article.name,
         size_label(c.article.bytes()),
-        app.filter.label(),
-        app.visible.len(),
     );
     if !app.mouse {
         text.push_str(" \u{2500} mouse off");
@@ -421,17 +422,29 @@ fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let c = &app.comparison;
     buf.set_style(rect, theme.bar);
-    let position = match app.current_item() {
-        Some(item) if app.position().is_some() => format!(
-            " {}/{} {}",
-            app.position().unwrap_or(0),
-            app.visible.len(),
-            kind_label(app, item)
-        ),
-        _ => format!(" 0/{} ({})", app.visible.len(), app.filter.label()),
+    let (position, short_position) = match app.current_item() {
+        Some(item) if app.position().is_some() => {
+            let at = format!(" {}/{} ", app.position().unwrap_or(0), app.visible.len());
+            let full = kind_label(app, item);
+            // Without the fidelity, which the inspector shows anyway.
+            let short = full.rsplit_once(" · ").map_or(full.as_str(), |(k, _)| k);
+            (format!("{at}{full}"), format!("{at}{short}"))
+        }
+        _ => {
+            let none = format!(" 0/{} ({})", app.visible.len(), app.filter.label());
+            (none.clone(), none)
+        }
     };
-    let verdict_total = c.matches.len();
-    let reviewed = app.review.reviewed(c);
+    let reviewed = format!("{}/{} reviewed", app.review.reviewed(c), c.matches.len());
+    let sep = " \u{2502} ";
+    if let Some(m) = &app.message {
+        let line = Line::from(vec![
+            TextSpan::styled(format!("{position}{sep}{reviewed}{sep}"), theme.bar),
+            TextSpan::styled(m.clone(), theme.bar.patch(theme.message)),
+        ]);
+        buf.set_line(rect.x, rect.y, &line, rect.width);
+        return;
+    }
     let mode = match &app.search {
         Some(s) => format!(
             "n: hit {}/{} \u{201c}{}\u{201d} (Esc ends)",
@@ -441,32 +454,30 @@ fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
         ),
         None => "n: match".to_string(),
     };
-    let mut spans = vec![
-        TextSpan::styled(position, theme.bar),
-        TextSpan::styled(
-            format!(" \u{2502} {reviewed}/{verdict_total} reviewed \u{2502} "),
-            theme.bar,
-        ),
-    ];
-    match &app.message {
-        Some(m) => spans.push(TextSpan::styled(m.clone(), theme.bar.patch(theme.message))),
-        None => {
-            let mut coverage = format!(
-                "article from source {:.0}% · source in article {:.0}%",
-                c.stats.article_from_source * 100.0,
-                c.stats.source_in_article * 100.0
-            );
-            if c.matches.iter().any(|m| m.kind == MatchKind::Paraphrase) {
-                coverage.push_str(&format!(
-                    " · paraphrased {:.0}%",
-                    c.stats.article_paraphrased * 100.0
-                ));
-            }
-            spans.push(TextSpan::styled(coverage, theme.bar));
-            spans.push(TextSpan::styled(format!(" \u{2502} {mode}"), theme.bar));
-        }
+    let pct = |x: f64| format!("{:.0}%", x * 100.0);
+    let (from, into) = (
+        pct(c.stats.article_from_source),
+        pct(c.stats.source_in_article),
+    );
+    let mut coverage = format!("article from source {from} · source in article {into}");
+    let mut short_coverage = format!("{from} from source · {into} in article");
+    if c.matches.iter().any(|m| m.kind == MatchKind::Paraphrase) {
+        let p = pct(c.stats.article_paraphrased);
+        coverage.push_str(&format!(" · paraphrased {p}"));
+        short_coverage.push_str(&format!(" · {p} paraphrased"));
     }
-    buf.set_line(rect.x, rect.y, &Line::from(spans), rect.width);
+    // The longest wording that fits.
+    let candidates = [
+        format!("{position}{sep}{reviewed}{sep}{mode}{sep}{coverage}"),
+        format!("{position}{sep}{reviewed}{sep}{mode}{sep}{short_coverage}"),
+        format!("{short_position}{sep}{reviewed}{sep}{mode}{sep}{short_coverage}"),
+        format!("{short_position}{sep}{reviewed}{sep}{mode}"),
+    ];
+    let text = candidates
+        .iter()
+        .find(|t| str_width(t) <= rect.width as usize)
+        .unwrap_or(&candidates[3]);
+    buf.set_stringn(rect.x, rect.y, text, rect.width as usize, theme.bar);
 }
 
 fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
@@ -494,15 +505,17 @@ fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
             .first()
             .map_or_else(|| "-".to_string(), |k| k.label())
     };
-    let hints = [
+    // (keys, what, priority): the lowest priorities go first when the line is too narrow.
+    let mut hints = vec![
         (
             format!("{}/{}", first(Command::Next), first(Command::Prev)),
             "next/prev",
+            9,
         ),
-        (first(Command::SwitchPane), "pane"),
-        (first(Command::Sync), "sync"),
-        (first(Command::CycleFilter), "filter"),
-        (first(Command::Search), "search"),
+        (first(Command::SwitchPane), "pane", 5),
+        (first(Command::Sync), "sync", 2),
+        (first(Command::CycleFilter), "filter", 6),
+        (first(Command::Search), "search", 4),
         (
             format!(
                 "{}/{}/{}",
@@ -511,15 +524,26 @@ fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
                 first(Command::Unreview)
             ),
             "accept/flag/undo",
+            7,
         ),
-        (first(Command::Note), "note"),
-        (first(Command::ToggleInspector), "inspector"),
-        (first(Command::ToggleMouse), "mouse"),
-        (first(Command::Help), "help"),
-        (first(Command::Quit), "quit"),
+        (first(Command::Note), "note", 3),
+        (first(Command::ToggleInspector), "inspector", 1),
+        (first(Command::ToggleMouse), "mouse", 0),
+        (first(Command::Help), "help", 9),
+        (first(Command::Quit), "quit", 8),
     ];
+    let width = |hints: &[(String, &str, u8)]| -> usize {
+        hints
+            .iter()
+            .map(|(k, w, _)| str_width(k) + w.len() + 4)
+            .sum::<usize>()
+    };
+    while width(&hints) > rect.width as usize && hints.len() > 2 {
+        let lowest = (0..hints.len()).min_by_key(|i| hints[*i].2).unwrap_or(0);
+        hints.remove(lowest);
+    }
     let mut spans = vec![TextSpan::raw(" ")];
-    for (k, (key, what)) in hints.into_iter().enumerate() {
+    for (k, (key, what, _)) in hints.into_iter().enumerate() {
         if k > 0 {
             spans.push(TextSpan::styled(" · ", theme.dim));
         }
