@@ -167,3 +167,182 @@ fn changed_words_of_an_altered_quotation_are_marked() {
         "{cell:?}"
     );
 }
+
+/// The real release binary in a pseudo-terminal, its screen read by a terminal emulator.
+mod terminal {
+    use std::io::{Read, Write};
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+
+    const ROWS: u16 = 45;
+    const COLS: u16 = 160;
+
+    /// One run of `quotediff` in its own terminal.
+    struct Session {
+        child: Box<dyn Child + Send + Sync>,
+        master: Box<dyn MasterPty + Send>,
+        writer: Box<dyn Write + Send>,
+        screen: Arc<Mutex<vt100::Parser>>,
+    }
+
+    impl Session {
+        fn start(dir: &Path, args: &[&str]) -> Session {
+            let pty = native_pty_system()
+                .openpty(PtySize {
+                    rows: ROWS,
+                    cols: COLS,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("open a pseudo-terminal");
+            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
+            cmd.args(args);
+            cmd.cwd(dir);
+            cmd.env("TERM", "xterm-256color");
+            // No user config, no NO_COLOR from the developer's shell.
+            cmd.env("XDG_CONFIG_HOME", dir);
+            cmd.env_remove("NO_COLOR");
+            let child = pty.slave.spawn_command(cmd).expect("start quotediff");
+            drop(pty.slave);
+            let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+            let mut reader = pty.master.try_clone_reader().expect("read the terminal");
+            let feed = Arc::clone(&screen);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    feed.lock().unwrap().process(&buf[..n]);
+                }
+            });
+            let writer = pty.master.take_writer().expect("write to the terminal");
+            Session {
+                child,
+                master: pty.master,
+                writer,
+                screen,
+            }
+        }
+
+        fn contents(&self) -> String {
+            self.screen.lock().unwrap().screen().contents()
+        }
+
+        /// Waits until the screen shows `text`; fails with the screen when it does not.
+        fn wait_for(&self, text: &str) -> String {
+            let deadline = Instant::now() + Duration::from_secs(15);
+            loop {
+                let screen = self.contents();
+                if screen.contains(text) {
+                    return screen;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "the screen never showed {text:?}; it shows:\n{screen}"
+                );
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
+
+        fn keys(&mut self, keys: &str) {
+            self.writer.write_all(keys.as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+        }
+
+        /// Waits for the program to end; its exit code.
+        fn exit_code(&mut self) -> u32 {
+            let deadline = Instant::now() + Duration::from_secs(15);
+            loop {
+                if let Some(status) = self.child.try_wait().unwrap() {
+                    return status.exit_code();
+                }
+                if Instant::now() > deadline {
+                    let _ = self.child.kill();
+                    panic!("quotediff did not exit; screen:\n{}", self.contents());
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
+
+        /// The terminal is as the shell left it: main screen, cursor shown, no mouse
+        /// reporting, line editing and echo back on.
+        fn assert_restored(&self) {
+            // Let the last bytes arrive.
+            std::thread::sleep(Duration::from_millis(200));
+            let parser = self.screen.lock().unwrap();
+            let screen = parser.screen();
+            assert!(!screen.alternate_screen(), "still on the alternate screen");
+            assert!(!screen.hide_cursor(), "cursor still hidden");
+            assert_eq!(
+                screen.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse reporting left on"
+            );
+            #[cfg(unix)]
+            if let Some(fd) = self.master.as_raw_fd() {
+                // SAFETY: tcgetattr only writes into the zeroed struct we own.
+                let mut t: libc::termios = unsafe { std::mem::zeroed() };
+                assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+                assert_ne!(t.c_lflag & libc::ICANON, 0, "raw mode left on");
+                assert_ne!(t.c_lflag & libc::ECHO, 0, "echo left off");
+            }
+        }
+    }
+
+    #[test]
+    fn review_in_a_real_terminal_keeps_verdicts_across_launches() {
+        let dir = tempfile::tempdir().unwrap();
+        let (source, article) = quotediff::document::bundled_pair();
+        std::fs::write(dir.path().join("readout.txt"), &source.text).unwrap();
+        std::fs::write(dir.path().join("story.txt"), &article.text).unwrap();
+        let sidecar = dir.path().join("story.txt.quotediff.json");
+
+        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let screen = first.wait_for(" 1/7 ");
+        assert!(screen.contains("THE CITY OF NEW YORK"), "{screen}");
+        assert!(
+            screen.contains("A federal immigration agent's presence"),
+            "{screen}"
+        );
+        first.keys("n");
+        first.wait_for(" 2/7 quotation · not in source");
+        first.keys("N");
+        first.wait_for(" 1/7 quotation · verified");
+        first.keys("a");
+        first.wait_for("1/4 reviewed");
+        first.keys("q");
+        assert_eq!(first.exit_code(), 0);
+        first.assert_restored();
+
+        let saved = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
+        assert!(saved.contains("\"verdict\": \"accepted\""), "{saved}");
+        assert!(saved.contains("\"match\": 1"), "{saved}");
+
+        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let screen = second.wait_for("1/4 reviewed");
+        assert!(
+            screen.contains("restored 1 verdict from story.txt.quotediff.json"),
+            "{screen}"
+        );
+        assert!(screen.contains("verdict: \u{2713} accepted"), "{screen}");
+        second.keys("\x03"); // Ctrl-C
+        assert_eq!(second.exit_code(), 0);
+        second.assert_restored();
+    }
+
+    #[test]
+    fn output_that_is_not_a_terminal_points_to_report() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotediff"))
+            .env("XDG_CONFIG_HOME", std::env::temp_dir())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("quotediff report"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}

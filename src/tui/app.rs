@@ -495,7 +495,9 @@ pub fn open_review(path: Option<&Path>, c: &Comparison) -> (Review, ReviewFile, 
     match Review::load(path, c) {
         Ok(Some(review)) => {
             let n = review.reviewed(c);
-            let msg = (n > 0).then(|| format!("restored {n} verdicts from {}", path.display()));
+            let plural = if n == 1 { "" } else { "s" };
+            let msg =
+                (n > 0).then(|| format!("restored {n} verdict{plural} from {}", path.display()));
             (review, file(false), msg)
         }
         Ok(None) => (Review::new(c), file(false), None),
