@@ -21,7 +21,7 @@ use std::time::Duration;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    MouseButton, MouseEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
@@ -156,12 +156,11 @@ pub fn action_of(app: &App, event: Event) -> Option<Action> {
 
 fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     if app.input.is_some() {
-        let command = app.keys.lookup(&key);
+        // Keys are text while typing; only Ctrl-C still quits, whatever the key table says.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return Some(Action::Command(keys::Command::Quit));
+        }
         return match key.code {
-            _ if command == Some(keys::Command::Quit) && key.code != KeyCode::Char('q') => {
-                // Ctrl-C quits even while typing; a plain q is text.
-                Some(Action::Command(keys::Command::Quit))
-            }
             KeyCode::Enter => Some(Action::Input(InputEdit::Submit)),
             KeyCode::Esc => Some(Action::Input(InputEdit::Cancel)),
             KeyCode::Backspace => Some(Action::Input(InputEdit::Backspace)),
