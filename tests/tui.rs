@@ -168,6 +168,135 @@ fn changed_words_of_an_altered_quotation_are_marked() {
     );
 }
 
+#[test]
+fn paraphrase_and_details_show_once_the_engine_reports_them() {
+    use quotediff::compare::{Fidelity, Match, MatchKind};
+    use quotediff::details::{Detail, DetailKind, Relation};
+    use quotediff::span::Span;
+    use quotediff::tui::app::Filter;
+
+    let (source, article) = bundled_pair();
+    let mut c = compare(source, article, &CompareOptions::default());
+    // What the details engine will add: "55-minute meeting" told as "almost an hour", in a
+    // sentence the article paraphrases.
+    let find = |text: &str, needle: &str| {
+        let start = text.find(needle).expect(needle);
+        Span::new(start, start + needle.len())
+    };
+    let s_sentence = find(
+        &c.source.text,
+        "The 55-minute meeting at DHS headquarters in Washington, D.C.",
+    );
+    let a_sentence = find(
+        &c.article.text,
+        "De Blasio was visiting Washington D.C. on Monday, and met with Kelly for almost an hour.",
+    );
+    c.matches.insert(
+        0,
+        Match {
+            id: 1,
+            kind: MatchKind::Paraphrase,
+            fidelity: Fidelity::Edited,
+            score: 0.4,
+            source: s_sentence,
+            article: a_sentence,
+            edits: Vec::new(),
+            quote: None,
+            shared_words: 4,
+        },
+    );
+    for (i, m) in c.matches.iter_mut().enumerate() {
+        m.id = i + 1;
+    }
+    c.details.push(Detail {
+        id: 1,
+        kind: DetailKind::Duration,
+        relation: Relation::Compatible,
+        note: "55 min vs almost an hour".to_string(),
+        source: Some(find(&c.source.text, "55-minute")),
+        article: Some(find(&c.article.text, "almost an hour")),
+        match_id: Some(1),
+    });
+    let review = Review::new(&c);
+    let mut app = App::new(
+        c,
+        review,
+        ReviewFile::default(),
+        Theme::mono(),
+        KeyTable::default(),
+    );
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    assert!(
+        screen.contains("MATCH 1/8 · paraphrase · edited"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("duration: 55 min vs almost an hour (compatible)"),
+        "{screen}"
+    );
+    // The detail is underlined inside the (dim italic) paraphrase, on both sides.
+    let buffer = t.backend().buffer();
+    let underlined = buffer
+        .content()
+        .iter()
+        .filter(|cell| {
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD)
+                && cell.modifier.contains(Modifier::ITALIC)
+        })
+        .count();
+    assert!(
+        underlined >= "55-minute".len() + "almost an hour".len(),
+        "{underlined}"
+    );
+    // The filter reaches both.
+    while app.filter != Filter::Paraphrase {
+        press(&mut app, Command::CycleFilter, 1);
+    }
+    assert_eq!(app.visible.len(), 1);
+    press(&mut app, Command::CycleFilter, 1);
+    assert_eq!(app.filter, Filter::Details);
+    assert_eq!(app.visible.len(), 1);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+
+    /// No sequence of keys, clicks, wheel turns and resizes can panic, in update or in drawing.
+    #[test]
+    fn no_sequence_of_events_panics(
+        steps in proptest::collection::vec((0usize..40, 0u16..220, 0u16..70), 1..40)
+    ) {
+        use quotediff::tui::app::InputEdit;
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+
+        let mut app = bundled(Theme::dark());
+        app.update(Action::Resize { width: 160, height: 45 });
+        for (kind, x, y) in steps {
+            let action = match kind {
+                k if k < Command::ALL.len() && Command::ALL[k] != Command::Quit => {
+                    Action::Command(Command::ALL[k])
+                }
+                25 => Action::Resize { width: x, height: y },
+                26 => Action::Click { column: x, row: y },
+                27 => Action::Wheel { column: x, row: y, down: x % 2 == 0 },
+                28..=32 => Action::Input(InputEdit::Char(['e', 'K', ' ', '\u{e9}', '/'][kind - 28])),
+                33 => Action::Input(InputEdit::Submit),
+                34 => Action::Input(InputEdit::Backspace),
+                35 => Action::Input(InputEdit::Cancel),
+                _ => Action::Tick,
+            };
+            app.update(action);
+            let area = Rect::new(0, 0, app.size.0, app.size.1);
+            let mut buffer = Buffer::empty(area);
+            view::draw(&app, area, &mut buffer);
+        }
+        proptest::prop_assert!(!app.quit);
+    }
+}
+
 /// The real release binary in a pseudo-terminal, its screen read by a terminal emulator.
 mod terminal {
     use std::io::{Read, Write};

@@ -1387,6 +1387,79 @@ mod tests {
     }
 
     #[test]
+    fn a_review_of_changed_documents_is_set_aside_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt.quotediff.json");
+        let (s, a) = bundled_pair();
+        let before = compare(s, a, &CompareOptions::default());
+        let mut old = Review::new(&before);
+        old.set_verdict(&before.matches[0], Verdict::Flagged);
+        old.save(&path, &before).unwrap();
+
+        // The article gained a correction since.
+        let (s, mut a) = bundled_pair();
+        a.text
+            .push_str("\n\nCorrection: the meeting lasted 55 minutes.");
+        let after = compare(s, a, &CompareOptions::default());
+        let (review, file, message) = open_review(Some(&path), &after);
+        assert_eq!(review.reviewed(&after), 0);
+        assert!(file.keep_old);
+        assert!(message.unwrap().contains("the article changed since"));
+
+        let mut app = App::new(after, review, file, Theme::mono(), KeyTable::default());
+        app.update(Action::Command(Command::Accept));
+        let old_path = dir.path().join("story.txt.quotediff.json.old");
+        assert!(app.message.as_deref().unwrap().contains("kept as"));
+        assert!(std::fs::read_to_string(&old_path)
+            .unwrap()
+            .contains("flagged"));
+        assert!(std::fs::read_to_string(&path).unwrap().contains("accepted"));
+        // Only the first save moves the old file aside.
+        app.update(Action::Command(Command::Flag));
+        assert!(!app.message.as_deref().unwrap().contains("kept as"));
+        assert!(std::fs::read_to_string(&old_path)
+            .unwrap()
+            .contains("flagged"));
+    }
+
+    #[test]
+    fn a_click_selects_the_passage_and_the_wheel_scrolls_the_pane_under_it() {
+        let mut app = app();
+        let screen = app.screen();
+        // The lowest passage whose start is on screen in the article: click on its first word.
+        let pane = app.pane(Side::Article);
+        let last = *app
+            .visible
+            .iter()
+            .rev()
+            .find(|i| app.items[**i].article.start < pane.visible_bytes().end)
+            .unwrap();
+        assert_ne!(Some(last), app.current);
+        let span = app.items[last].article;
+        let row = pane.rows_of(span).0 - pane.top_row();
+        let area = screen.text_area(Side::Article);
+        let at = &app.comparison.article.text[pane.wrap.rows()[pane.top_row() + row].start..];
+        let offset = span.start - pane.wrap.rows()[pane.top_row() + row].start;
+        let column = area.x + super::super::wrap::str_width(&at[..offset]) as u16 + 1;
+        app.update(Action::Click {
+            column,
+            row: area.y + row as u16,
+        });
+        assert_eq!(app.current, Some(last));
+        assert_eq!(app.focus, Side::Article);
+
+        let source = screen.text_area(Side::Source);
+        let top = app.pane(Side::Source).top_row();
+        app.update(Action::Wheel {
+            column: source.x + 3,
+            row: source.y + 3,
+            down: true,
+        });
+        assert_eq!(app.pane(Side::Source).top_row(), top + 3);
+        assert_eq!(app.focus, Side::Article, "the wheel does not steal focus");
+    }
+
+    #[test]
     fn search_ignores_ascii_case_and_respects_characters() {
         let text = "Secretary Kelly met the Mayor. KELLY said… kelly";
         assert_eq!(find_all(text, "kelly").len(), 3);
