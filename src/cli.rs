@@ -37,8 +37,9 @@ pub struct Cli {
 /// Options of the interactive review.
 #[derive(Debug, Args, Clone)]
 pub struct ReviewArgs {
-    /// Where verdicts are kept (default: ARTICLE.quotediff.json beside the article).
-    #[arg(long, value_name = "PATH")]
+    /// Where verdicts are kept (default: ARTICLE.quotediff.json beside the article); the
+    /// report reads them from there too.
+    #[arg(long, global = true, value_name = "PATH")]
     pub review_file: Option<PathBuf>,
     /// Colours: dark, light or mono (default: dark; mono when NO_COLOR is set).
     #[arg(long, value_enum, value_name = "THEME")]

@@ -53,15 +53,17 @@ fn run(cli: Cli) -> Result<u8> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             // Verdicts recorded in the interactive review, when the article has a sidecar.
-            let review = match &args.pair.article {
-                Some(article) if article.as_os_str() != "-" => {
-                    Review::load(&review::default_path(article), &comparison).unwrap_or_else(|e| {
-                        eprintln!("quotediff: warning: {e}");
-                        None
-                    })
-                }
+            let review_file = match &args.pair.article {
+                _ if cli.review.review_file.is_some() => cli.review.review_file.clone(),
+                Some(article) if article.as_os_str() != "-" => Some(review::default_path(article)),
                 _ => None,
             };
+            let review = review_file.and_then(|path| {
+                Review::load(&path, &comparison).unwrap_or_else(|e| {
+                    eprintln!("quotediff: warning: {e}");
+                    None
+                })
+            });
             report::write(&comparison, review.as_ref(), format, &mut out)
                 .context("writing the report")?;
             out.flush().context("writing the report")?;

@@ -451,6 +451,14 @@ mod terminal {
         assert!(saved.contains("\"verdict\": \"accepted\""), "{saved}");
         assert!(saved.contains("\"match\": 1"), "{saved}");
 
+        // The report carries the verdict too.
+        let report = std::process::Command::new(env!("CARGO_BIN_EXE_quotediff"))
+            .args(["report", "readout.txt", "story.txt"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&report.stdout).contains("verdict: accepted"));
+
         let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
         let screen = second.wait_for("1/4 reviewed");
         assert!(

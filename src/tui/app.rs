@@ -9,6 +9,7 @@
 //! must survive a crash. Nothing here reads the terminal or the clock: time passes as
 //! [`Action::Tick`]s.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use ratatui::layout::Rect;
@@ -151,7 +152,7 @@ impl Filter {
         Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
     }
 
-    fn admits(self, item: &Item, c: &Comparison) -> bool {
+    fn admits(self, item: &Item, c: &Comparison, with_details: &HashSet<usize>) -> bool {
         match self {
             Filter::All => true,
             Filter::Quotations => matches!(
@@ -163,10 +164,7 @@ impl Filter {
             Filter::Reuse => item.mark == Mark::Reuse,
             Filter::Paraphrase => item.mark == Mark::Paraphrase,
             Filter::Details => match item.kind {
-                ItemKind::Match(i) => {
-                    let id = c.matches[i].id;
-                    c.details.iter().any(|d| d.match_id == Some(id))
-                }
+                ItemKind::Match(i) => with_details.contains(&c.matches[i].id),
                 ItemKind::Unsourced(_) => false,
             },
         }
@@ -755,8 +753,9 @@ impl App {
     fn apply_filter(&mut self) {
         let c = &self.comparison;
         let filter = self.filter;
+        let with_details: HashSet<usize> = c.details.iter().filter_map(|d| d.match_id).collect();
         self.visible = (0..self.items.len())
-            .filter(|i| filter.admits(&self.items[*i], c))
+            .filter(|i| filter.admits(&self.items[*i], c, &with_details))
             .collect();
     }
 
@@ -1118,11 +1117,21 @@ fn items_of(c: &Comparison) -> Vec<Item> {
 fn layers_of(c: &Comparison, items: &[Item]) -> [Vec<Layer>; 2] {
     let mut source = Vec::new();
     let mut article = Vec::new();
-    let item_of_match = |m: usize| items.iter().position(|it| it.kind == ItemKind::Match(m));
+    let mut match_items = vec![None; c.matches.len()];
+    for (i, it) in items.iter().enumerate() {
+        if let ItemKind::Match(m) = it.kind {
+            match_items[m] = Some(i);
+        }
+    }
+    // Match ids count from 1; a 0 from a careless producer finds nothing rather than panics.
+    let item_of_match = |id: usize| {
+        id.checked_sub(1)
+            .and_then(|m| match_items.get(m).copied().flatten())
+    };
     // An altered quotation is highlighted whole, words outside its matches included.
     for q in &c.quotes {
         if q.status == QuoteStatus::Altered {
-            let first = q.matches.first().and_then(|id| item_of_match(id - 1));
+            let first = q.matches.first().and_then(|id| item_of_match(*id));
             article.push(Layer {
                 span: q.article,
                 mark: Mark::Altered,
@@ -1197,7 +1206,7 @@ fn layers_of(c: &Comparison, items: &[Item]) -> [Vec<Layer>; 2] {
         if d.relation == Relation::Same {
             continue;
         }
-        let item = d.match_id.and_then(|id| item_of_match(id - 1));
+        let item = d.match_id.and_then(item_of_match);
         for (side, span) in [(&mut source, d.source), (&mut article, d.article)] {
             if let Some(span) = span {
                 side.push(Layer {

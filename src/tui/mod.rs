@@ -115,18 +115,27 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let mut dirty = true;
     while !app.quit {
-        terminal.draw(|frame| view::render(app, frame))?;
+        // Mouse motion and unbound keys change nothing: no need to draw again for them.
+        if dirty {
+            terminal.draw(|frame| view::render(app, frame))?;
+            dirty = false;
+        }
         if app.mouse != guard.mouse {
             guard.set_mouse(app.mouse)?;
         }
         let timeout = Duration::from_millis(if app.flash.is_some() { 100 } else { 500 });
         if !event::poll(timeout)? {
-            app.update(Action::Tick);
+            if app.flash.is_some() {
+                app.update(Action::Tick);
+                dirty = true;
+            }
             continue;
         }
         if let Some(action) = action_of(app, event::read()?) {
             app.update(action);
+            dirty = true;
         }
     }
     drop(guard);
