@@ -8,6 +8,8 @@
 //! [keys]
 //! accept = ["y", "a"]      # a key or a list of keys; see the help screen for the names
 //! quit = "Q"
+//! [styles]                 # any element of the theme (see `Theme::ELEMENTS`)
+//! verified = "bold fg=194 bg=#1c3a1c"
 //! ```
 //!
 //! A missing file is no error; a broken one is, naming the file and what is wrong. This
@@ -20,7 +22,7 @@ use serde::Deserialize;
 use thiserror::Error;
 
 use super::keys::{Command, Key, KeyTable};
-use super::theme::ThemeName;
+use super::theme::{Theme, ThemeName};
 
 /// Why the config file cannot be used.
 #[derive(Debug, Error)]
@@ -58,6 +60,8 @@ struct File {
     mouse: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, KeyList>,
+    #[serde(default)]
+    styles: BTreeMap<String, String>,
 }
 
 /// The settings read from the file.
@@ -69,6 +73,19 @@ pub struct Config {
     pub mouse: Option<bool>,
     /// The default key table with the file's bindings applied.
     pub keys: KeyTable,
+    /// Styles that replace the theme's, by element name (checked when read).
+    pub styles: Vec<(String, String)>,
+}
+
+impl Config {
+    /// The theme with the file's `[styles]` applied.
+    pub fn styled(&self, mut theme: Theme) -> Theme {
+        for (name, spec) in &self.styles {
+            // Checked by `parse`, so this cannot fail.
+            let _ = theme.set_element(name, spec);
+        }
+        theme
+    }
 }
 
 /// Where the config file is looked for: `$XDG_CONFIG_HOME/quotediff/config.toml`, or
@@ -120,6 +137,11 @@ pub fn parse(text: &str) -> Result<Config, String> {
             .collect::<Result<Vec<_>, _>>()?;
         config.keys.rebind(command, &keys);
     }
+    let mut check = Theme::dark();
+    for (name, spec) in file.styles {
+        check.set_element(&name, &spec)?;
+        config.styles.push((name, spec));
+    }
     Ok(config)
 }
 
@@ -140,6 +162,22 @@ mod tests {
         assert_eq!(config.keys.lookup(&y), Some(Command::Accept));
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(config.keys.lookup(&q), None);
+    }
+
+    #[test]
+    fn styles_replace_theme_elements() {
+        let config = parse("[styles]\nreuse = \"reverse fg=blue\"\n").unwrap();
+        let dark = config.styled(Theme::dark());
+        assert_eq!(
+            dark.reuse,
+            ratatui::style::Style::new()
+                .fg(ratatui::style::Color::Blue)
+                .add_modifier(ratatui::style::Modifier::REVERSED)
+        );
+        assert_eq!(
+            parse("[styles]\nreus = \"bold\"").unwrap_err(),
+            "unknown style \"reus\" in [styles]"
+        );
     }
 
     #[test]

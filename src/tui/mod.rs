@@ -85,7 +85,7 @@ pub fn prepare(comparison: Comparison, options: &Options) -> Result<App, TuiErro
         None => config::Config::default(),
     };
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = choose_theme(options.theme, no_color, config.theme);
+    let theme = config.styled(choose_theme(options.theme, no_color, config.theme));
     let (review, file, message) = app::open_review(options.review_file.as_deref(), &comparison);
     let mut app = App::new(comparison, review, file, theme, config.keys);
     app.mouse = !options.no_mouse && config.mouse.unwrap_or(true);

@@ -245,6 +245,72 @@ impl Theme {
         }
     }
 
+    /// The names the config file's `[styles]` table uses, one per field.
+    pub const ELEMENTS: [&'static str; 19] = [
+        "text",
+        "dim",
+        "verified",
+        "altered",
+        "changed_words",
+        "reuse",
+        "not_in_source",
+        "paraphrase",
+        "detail",
+        "current",
+        "current_gutter",
+        "flash",
+        "search_hit",
+        "border",
+        "border_focused",
+        "bar",
+        "removed",
+        "added",
+        "message",
+    ];
+
+    /// The style of an element named as in [`Theme::ELEMENTS`].
+    pub fn element_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "text" => &mut self.text,
+            "dim" => &mut self.dim,
+            "verified" => &mut self.verified,
+            "altered" => &mut self.altered,
+            "changed_words" => &mut self.changed_words,
+            "reuse" => &mut self.reuse,
+            "not_in_source" => &mut self.not_in_source,
+            "paraphrase" => &mut self.paraphrase,
+            "detail" => &mut self.detail,
+            "current" => &mut self.current,
+            "current_gutter" => &mut self.current_gutter,
+            "flash" => &mut self.flash,
+            "search_hit" => &mut self.search_hit,
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "bar" => &mut self.bar,
+            "removed" => &mut self.removed,
+            "added" => &mut self.added,
+            "message" => &mut self.message,
+            _ => return None,
+        })
+    }
+
+    /// Replaces the style of an element with one written in the config file's syntax
+    /// (`"bold underline fg=214 bg=#202020"`). The mono theme keeps only the modifiers, so
+    /// `NO_COLOR` wins over a colour in the file.
+    pub fn set_element(&mut self, name: &str, spec: &str) -> Result<(), String> {
+        let mut style = parse_style(spec)?;
+        if self.name == ThemeName::Mono {
+            style.fg = None;
+            style.bg = None;
+            style.underline_color = None;
+        }
+        let slot = self
+            .element_mut(name)
+            .ok_or_else(|| format!("unknown style \"{name}\" in [styles]"))?;
+        *slot = style;
+        Ok(())
+    }
+
     /// The style of one kind of highlight.
     pub fn mark(&self, mark: Mark) -> Style {
         match mark {
@@ -257,6 +323,38 @@ impl Theme {
             Mark::Detail => self.detail,
         }
     }
+}
+
+/// Parses a style: modifier names (`bold`, `dim`, `italic`, `underline`, `reverse`,
+/// `crossed_out`, `blink`) and `fg=`/`bg=` colours (a name, an index 0-255 or `#rrggbb`).
+pub fn parse_style(spec: &str) -> Result<Style, String> {
+    let mut style = Style::new();
+    for word in spec.split_whitespace() {
+        let lower = word.to_ascii_lowercase();
+        if let Some((key, value)) = lower.split_once('=') {
+            let color: Color = value
+                .parse()
+                .map_err(|_| format!("unknown colour \"{value}\" in \"{spec}\""))?;
+            style = match key {
+                "fg" => style.fg(color),
+                "bg" => style.bg(color),
+                _ => return Err(format!("unknown \"{key}=\" in \"{spec}\" (fg= or bg=)")),
+            };
+            continue;
+        }
+        let modifier = match lower.as_str() {
+            "bold" => Modifier::BOLD,
+            "dim" => Modifier::DIM,
+            "italic" => Modifier::ITALIC,
+            "underline" | "underlined" => Modifier::UNDERLINED,
+            "reverse" | "reversed" => Modifier::REVERSED,
+            "crossed_out" | "strikethrough" => Modifier::CROSSED_OUT,
+            "blink" => Modifier::SLOW_BLINK,
+            _ => return Err(format!("unknown style word \"{word}\" in \"{spec}\"")),
+        };
+        style = style.add_modifier(modifier);
+    }
+    Ok(style)
 }
 
 #[cfg(test)]
@@ -287,5 +385,28 @@ mod tests {
         }
         assert_eq!(ThemeName::parse(" Light "), Some(ThemeName::Light));
         assert_eq!(ThemeName::parse("solarized"), None);
+    }
+
+    #[test]
+    fn a_style_from_the_config_replaces_one_element() {
+        let mut t = Theme::dark();
+        t.set_element("verified", "bold underline fg=#00ff00 bg=22")
+            .unwrap();
+        assert_eq!(
+            t.verified,
+            Style::new()
+                .fg(Color::Rgb(0, 255, 0))
+                .bg(Color::Indexed(22))
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        let mut mono = Theme::mono();
+        mono.set_element("reuse", "reverse fg=red").unwrap();
+        assert_eq!(mono.reuse, Style::new().add_modifier(Modifier::REVERSED));
+        assert!(t.set_element("verfied", "bold").is_err());
+        assert!(t.set_element("reuse", "sparkly").is_err());
+        assert!(t.set_element("reuse", "fg=nope").is_err());
+        for name in Theme::ELEMENTS {
+            assert!(t.element_mut(name).is_some(), "{name}");
+        }
     }
 }

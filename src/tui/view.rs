@@ -603,7 +603,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         theme.dim,
     ));
     legend.push(Line::styled(
-        "config.toml (theme, mouse, [keys] by command name).",
+        "config.toml: theme, mouse, [keys], [styles].",
         theme.dim,
     ));
 
