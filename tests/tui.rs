@@ -93,6 +93,23 @@ fn help_lists_every_key_and_the_legend() {
 }
 
 #[test]
+fn help_taller_than_the_terminal_scrolls_to_the_legend() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 90, 40);
+    press(&mut app, Command::Help, 1);
+    let screen = text_of(&draw(&mut app, 90, 40));
+    assert!(screen.contains("j/↓/] scroll"), "{screen}");
+    assert!(!screen.contains("[styles]"));
+    press(&mut app, Command::PageDown, 3);
+    let screen = text_of(&draw(&mut app, 90, 40));
+    assert!(
+        screen.contains("config.toml: theme, mouse, [keys], [styles]."),
+        "{screen}"
+    );
+    assert!(app.help, "scrolling keeps the help open");
+}
+
+#[test]
 fn narrow_terminal_stacks_the_panes() {
     let mut app = bundled(Theme::dark());
     let t = draw(&mut app, 90, 40);

@@ -457,6 +457,8 @@ pub struct App {
     pub inspector: bool,
     /// The help screen is open.
     pub help: bool,
+    /// Lines the help screen is scrolled by (when it is taller than the terminal).
+    pub help_scroll: u16,
     /// A search or a note being typed.
     pub input: Option<Input>,
     /// The search `n`/`N` step through.
@@ -533,6 +535,7 @@ impl App {
             size: (0, 0),
             inspector: true,
             help: false,
+            help_scroll: 0,
             input: None,
             search: None,
             review,
@@ -647,9 +650,23 @@ impl App {
 
     fn command(&mut self, command: Command) {
         if self.help {
+            let page = self.size.1.saturating_sub(4).max(1);
             match command {
                 Command::Quit => self.quit = true,
                 Command::Help | Command::Close => self.help = false,
+                Command::Next | Command::NextMatch | Command::LineDown => {
+                    self.help_scroll = self.help_scroll.saturating_add(1)
+                }
+                Command::Prev | Command::PrevMatch | Command::LineUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(1)
+                }
+                Command::PageDown | Command::HalfPageDown => {
+                    self.help_scroll = self.help_scroll.saturating_add(page)
+                }
+                Command::PageUp | Command::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(page)
+                }
+                Command::FirstMatch => self.help_scroll = 0,
                 _ => {}
             }
             return;
@@ -714,7 +731,10 @@ impl App {
                     )
                 });
             }
-            Command::Help => self.help = true,
+            Command::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Command::Close => {
                 if self.search.take().is_some() {
                     self.message = Some("search closed: n steps through matches".to_string());

@@ -625,6 +625,8 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         keys.len() + 1 + legend.len()
     } as u16;
     let height = (lines + 2).min(area.height.saturating_sub(2));
+    // Scrolled no further than the last line (the state may ask for more).
+    let scroll = app.help_scroll.min((lines + 2).saturating_sub(height));
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
         area.y + (area.height - height) / 2,
@@ -636,7 +638,15 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(TextSpan::styled(
-            format!(" Help \u{2500} {} closes ", app.keys.label(Command::Close)),
+            if scroll > 0 || height < lines + 2 {
+                format!(
+                    " Help \u{2500} {} scroll \u{2500} {} closes ",
+                    app.keys.label(Command::NextMatch),
+                    app.keys.label(Command::Close)
+                )
+            } else {
+                format!(" Help \u{2500} {} closes ", app.keys.label(Command::Close))
+            },
             theme.border_focused,
         ));
     let inner = block.inner(rect);
@@ -649,8 +659,10 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
             inner.width.saturating_sub(keys_width + 1),
             inner.height,
         );
-        Paragraph::new(keys).render(left, buf);
-        Paragraph::new(legend).render(right, buf);
+        Paragraph::new(keys).scroll((scroll, 0)).render(left, buf);
+        Paragraph::new(legend)
+            .scroll((scroll, 0))
+            .render(right, buf);
     } else {
         keys.push(Line::raw(""));
         keys.extend(legend);
@@ -660,6 +672,6 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
             inner.width.saturating_sub(1),
             inner.height,
         );
-        Paragraph::new(keys).render(r, buf);
+        Paragraph::new(keys).scroll((scroll, 0)).render(r, buf);
     }
 }
