@@ -183,6 +183,11 @@ fn changed_words_of_an_altered_quotation_are_marked() {
             .contains(Modifier::BOLD | Modifier::UNDERLINED),
         "{cell:?}"
     );
+    // The inspector names the change and whether the article signals it.
+    assert!(
+        screen.contains("\u{201c}the President\u{201d} \u{2192} \u{201c}Biden\u{201d} (unmarked)"),
+        "{screen}"
+    );
 }
 
 #[test]

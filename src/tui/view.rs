@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use ratatui::Frame;
 use similar::{ChangeTag, TextDiff};
 
-use crate::compare::MatchKind;
+use crate::compare::{EditMark, EditOp, MatchKind};
 use crate::review::Verdict;
 use crate::span::Span;
 
@@ -325,8 +325,14 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
             Line::styled(article_text.to_string(), theme.mark(Mark::NotInSource)),
         )
     };
-    // The bottom row is for the verdict and the details; the rest is shared by the texts.
-    let body = inner.height.saturating_sub(1).max(1);
+    // The bottom row is for the verdict and the details, the one above it for the word
+    // changes (when there are any and room); the rest is shared by the two texts.
+    let changes = changes_line(app, item);
+    let changes_row = changes.is_some() && inner.height >= 5;
+    let body = inner
+        .height
+        .saturating_sub(1 + u16::from(changes_row))
+        .max(1);
     let source_rows = body.div_ceil(2);
     let article_rows = body - source_rows;
     label(inner.y, "source", buf);
@@ -339,6 +345,11 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
         Paragraph::new(article_line)
             .wrap(Wrap { trim: true })
             .render(text_rect(y, article_rows), buf);
+    }
+    if let Some(line) = changes.filter(|_| changes_row) {
+        let y = inner.bottom() - 2;
+        label(y, "changes", buf);
+        Paragraph::new(line).render(text_rect(y, 1), buf);
     }
     if inner.height > 1 {
         let y = inner.bottom() - 1;
@@ -380,6 +391,72 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
         label(y, "details", buf);
         Paragraph::new(Line::from(spans)).render(text_rect(y, 1), buf);
     }
+}
+
+/// The engine's word-level edits of a match, and how the article signals each one
+/// (brackets, an ellipsis) or does not: what a fact-checker has to judge.
+fn changes_line(app: &App, item: &Item) -> Option<Line<'static>> {
+    let ItemKind::Match(i) = item.kind else {
+        return None;
+    };
+    let c = &app.comparison;
+    let m = &c.matches[i];
+    if m.edits.is_empty() {
+        return None;
+    }
+    let theme = &app.theme;
+    let words = |span: Option<crate::span::Span>, text: &str| {
+        let w = span.map(|s| s.slice(text)).unwrap_or("");
+        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+        if str_width(&w) > 40 {
+            let cut: String = w.chars().take(39).collect();
+            format!("{cut}\u{2026}")
+        } else {
+            w
+        }
+    };
+    let mut spans = Vec::new();
+    for (k, e) in m.edits.iter().enumerate() {
+        if k > 0 {
+            spans.push(TextSpan::styled(" · ", theme.dim));
+        }
+        let from = words(e.source, &c.source.text);
+        let to = words(e.article, &c.article.text);
+        match e.op {
+            EditOp::Replace => {
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{from}\u{201d}"),
+                    theme.removed,
+                ));
+                spans.push(TextSpan::raw(" \u{2192} "));
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{to}\u{201d}"),
+                    theme.added,
+                ));
+            }
+            EditOp::Delete => {
+                spans.push(TextSpan::raw("dropped "));
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{from}\u{201d}"),
+                    theme.removed,
+                ));
+            }
+            EditOp::Insert => {
+                spans.push(TextSpan::raw("added "));
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{to}\u{201d}"),
+                    theme.added,
+                ));
+            }
+        }
+        let mark = match e.marked {
+            Some(EditMark::Brackets) => " [in brackets]",
+            Some(EditMark::Ellipsis) => " [ellipsis]",
+            None => " (unmarked)",
+        };
+        spans.push(TextSpan::styled(mark, theme.dim));
+    }
+    Some(Line::from(spans))
 }
 
 /// At most [`INSPECTOR_BYTES`] of a passage, cut at a character boundary.
