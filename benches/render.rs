@@ -101,7 +101,8 @@ fn megabyte_frame(c: &mut Criterion) {
     let middle = app.visible[app.visible.len() / 2];
     app.current = Some(middle);
     for side in [Side::Source, Side::Article] {
-        app.panes[if side == Side::Source { 0 } else { 1 }].top = app.text(side).len() / 2;
+        let middle = app.text(side).len() / 2;
+        app.pane_mut(side).top = middle;
     }
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
     c.bench_function("one frame, 1 MB documents scrolled to the middle", |b| {

@@ -562,8 +562,14 @@ impl App {
         &self.panes[side.index()]
     }
 
-    fn pane_mut(&mut self, side: Side) -> &mut Pane {
+    /// A pane's state, to change (for `update`, and for benchmarks that place the view).
+    pub fn pane_mut(&mut self, side: Side) -> &mut Pane {
         &mut self.panes[side.index()]
+    }
+
+    /// The highlights of one side, in drawing order.
+    pub fn layers(&self, side: Side) -> &[Layer] {
+        &self.layers[side.index()]
     }
 
     /// A document's text.

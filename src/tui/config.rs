@@ -181,6 +181,19 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_is_a_valid_config() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("```toml\ntheme")
+            .expect("a config example in README.md")
+            + 8;
+        let example = &readme[start..start + readme[start..].find("```").unwrap()];
+        let config = parse(example).unwrap();
+        assert_eq!(config.theme, Some(ThemeName::Light));
+        assert_eq!(config.styles.len(), 1);
+    }
+
+    #[test]
     fn mistakes_are_named() {
         assert_eq!(
             parse("[keys]\nacept = \"y\"").unwrap_err(),

@@ -136,13 +136,11 @@ fn pane(app: &App, screen: &Screen, side: Side, buf: &mut Buffer) {
     let text = app.text(side);
     let seen = p.visible_bytes();
     // Only the highlights on screen are looked at, character by character.
-    let layers: Vec<_> = app.layers[match side {
-        Side::Source => 0,
-        Side::Article => 1,
-    }]
-    .iter()
-    .filter(|l| l.span.start <= seen.end && l.span.end >= seen.start)
-    .collect();
+    let layers: Vec<_> = app
+        .layers(side)
+        .iter()
+        .filter(|l| l.span.start <= seen.end && l.span.end >= seen.start)
+        .collect();
     let current = app.current_item().and_then(|i| i.span(side));
     let hits: Vec<Span> = match &app.search {
         Some(s) if s.side == side => s
