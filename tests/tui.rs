@@ -399,6 +399,22 @@ mod terminal {
             }
         }
 
+        fn resize(&mut self, rows: u16, cols: u16) {
+            self.screen
+                .lock()
+                .unwrap()
+                .screen_mut()
+                .set_size(rows, cols);
+            self.master
+                .resize(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("resize the terminal");
+        }
+
         fn keys(&mut self, keys: &str) {
             self.writer.write_all(keys.as_bytes()).unwrap();
             self.writer.flush().unwrap();
@@ -488,6 +504,10 @@ mod terminal {
             "{screen}"
         );
         assert!(screen.contains("verdict: \u{2713} accepted"), "{screen}");
+        // A resize re-wraps at once: under 100 columns the panes stack.
+        second.resize(40, 90);
+        // Side by side, the article pane's corner follows the source pane's on one line.
+        second.wait_for("\n┌▶ ARTICLE");
         second.keys("\x03"); // Ctrl-C
         assert_eq!(second.exit_code(), 0);
         second.assert_restored();
