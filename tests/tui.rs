@@ -110,6 +110,25 @@ fn help_taller_than_the_terminal_scrolls_to_the_legend() {
 }
 
 #[test]
+fn a_long_note_shows_where_the_typing_is() {
+    use quotediff::tui::app::InputEdit;
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 90, 40);
+    press(&mut app, Command::Note, 1);
+    let note = "Check with the mayor's press office whether the readout was edited after release; the article quotes it on Tuesday";
+    for c in note.chars() {
+        app.update(Action::Input(InputEdit::Char(c)));
+    }
+    let screen = text_of(&draw(&mut app, 90, 40));
+    let input = screen.lines().last().unwrap();
+    assert!(input.contains("note: \u{2026}"), "{input}");
+    assert!(input.contains("quotes it on Tuesday"), "{input}");
+    app.update(Action::Input(InputEdit::Submit));
+    let m = &app.comparison.matches[0];
+    assert_eq!(app.review.entry(m).note.as_deref(), Some(note));
+}
+
+#[test]
 fn narrow_terminal_stacks_the_panes() {
     let mut app = bundled(Theme::dark());
     let t = draw(&mut app, 90, 40);

@@ -565,9 +565,27 @@ fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
             ),
             InputPurpose::Note => ("note: ".to_string(), "   Enter save · Esc cancel"),
         };
+        // A long text shows its end, where the typing happens.
+        let room = (rect.width as usize).saturating_sub(str_width(&prompt) + str_width(help) + 2);
+        let shown = if str_width(&input.text) > room {
+            let mut tail: Vec<char> = Vec::new();
+            let mut width = 1;
+            for c in input.text.chars().rev() {
+                width += char_width(c);
+                if width > room {
+                    break;
+                }
+                tail.push(c);
+            }
+            std::iter::once('\u{2026}')
+                .chain(tail.into_iter().rev())
+                .collect()
+        } else {
+            input.text.clone()
+        };
         let line = Line::from(vec![
             TextSpan::styled(prompt, theme.message),
-            TextSpan::styled(input.text.clone(), theme.text),
+            TextSpan::styled(shown, theme.text),
             TextSpan::styled("\u{2581}", theme.current_gutter),
             TextSpan::styled(help, theme.dim),
         ]);
