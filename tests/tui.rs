@@ -258,6 +258,16 @@ fn paraphrase_and_details_show_once_the_engine_reports_them() {
         article: Some(find(&c.article.text, "almost an hour")),
         match_id: Some(1),
     });
+    // A fact only the article states, tied to no match, inside a quotation from elsewhere.
+    c.details.push(Detail {
+        id: 2,
+        kind: DetailKind::Organization,
+        relation: Relation::OnlyArticle,
+        note: "ICE: only the article names it".to_string(),
+        source: None,
+        article: Some(find(&c.article.text, "ICE")),
+        match_id: None,
+    });
     let review = Review::new(&c);
     let mut app = App::new(
         c,
@@ -298,7 +308,17 @@ fn paraphrase_and_details_show_once_the_engine_reports_them() {
     assert_eq!(app.visible.len(), 1);
     press(&mut app, Command::CycleFilter, 1);
     assert_eq!(app.filter, Filter::Details);
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.visible.len(), 2);
+    press(&mut app, Command::Next, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(
+        screen.contains("QUOTATION 2/2 · quotation · not in source"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("organization: ICE: only the article names it (only_article)"),
+        "{screen}"
+    );
 }
 
 proptest::proptest! {

@@ -9,7 +9,6 @@
 //! must survive a crash. Nothing here reads the terminal or the clock: time passes as
 //! [`Action::Tick`]s.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use ratatui::layout::Rect;
@@ -152,7 +151,7 @@ impl Filter {
         Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
     }
 
-    fn admits(self, item: &Item, c: &Comparison, with_details: &HashSet<usize>) -> bool {
+    fn admits(self, item: &Item, c: &Comparison) -> bool {
         match self {
             Filter::All => true,
             Filter::Quotations => matches!(
@@ -163,10 +162,7 @@ impl Filter {
             Filter::NotInSource => item.mark == Mark::NotInSource,
             Filter::Reuse => item.mark == Mark::Reuse,
             Filter::Paraphrase => item.mark == Mark::Paraphrase,
-            Filter::Details => match item.kind {
-                ItemKind::Match(i) => with_details.contains(&c.matches[i].id),
-                ItemKind::Unsourced(_) => false,
-            },
+            Filter::Details => details_in(c, item).next().is_some(),
         }
     }
 }
@@ -591,19 +587,10 @@ impl App {
         self.visible.iter().position(|i| *i == cur).map(|p| p + 1)
     }
 
-    /// The details compared inside an item.
+    /// The details compared inside an item: those the engine tied to its match, and those
+    /// tied to no match that lie inside its passages.
     pub fn details_of(&self, item: &Item) -> Vec<&Detail> {
-        match item.kind {
-            ItemKind::Match(i) => {
-                let id = self.comparison.matches[i].id;
-                self.comparison
-                    .details
-                    .iter()
-                    .filter(|d| d.match_id == Some(id))
-                    .collect()
-            }
-            ItemKind::Unsourced(_) => Vec::new(),
-        }
+        details_in(&self.comparison, item).collect()
     }
 
     /// The verdict on an item (quotations not in the source take none).
@@ -779,9 +766,8 @@ impl App {
     fn apply_filter(&mut self) {
         let c = &self.comparison;
         let filter = self.filter;
-        let with_details: HashSet<usize> = c.details.iter().filter_map(|d| d.match_id).collect();
         self.visible = (0..self.items.len())
-            .filter(|i| filter.admits(&self.items[*i], c, &with_details))
+            .filter(|i| filter.admits(&self.items[*i], c))
             .collect();
     }
 
@@ -1077,6 +1063,23 @@ impl App {
 
 fn no_verdict_message() -> &'static str {
     "verdicts go on matched passages; this quotation is not in the source"
+}
+
+/// The details of an item: tied to its match by the engine, or tied to no match and lying
+/// inside one of its passages.
+fn details_in<'c>(c: &'c Comparison, item: &Item) -> impl Iterator<Item = &'c Detail> {
+    let id = match item.kind {
+        ItemKind::Match(i) => Some(c.matches[i].id),
+        ItemKind::Unsourced(_) => None,
+    };
+    let (source, article) = (item.source, item.article);
+    c.details.iter().filter(move |d| match d.match_id {
+        Some(m) => Some(m) == id,
+        None => {
+            d.article.is_some_and(|a| article.contains(&a))
+                || d.source.zip(source).is_some_and(|(d, s)| s.contains(&d))
+        }
+    })
 }
 
 /// Every occurrence of `query` in `text`, ignoring ASCII case.
