@@ -10,6 +10,7 @@
 pub mod app;
 pub mod config;
 pub mod keys;
+pub mod layout;
 pub mod theme;
 pub mod view;
 pub mod wrap;

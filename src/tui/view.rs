@@ -17,8 +17,9 @@ use crate::compare::{EditMark, EditOp, MatchKind};
 use crate::review::Verdict;
 use crate::span::Span;
 
-use super::app::{App, InputPurpose, Item, ItemKind, Screen, Side, GUTTER, MIN_HEIGHT, MIN_WIDTH};
+use super::app::{App, InputPurpose, Item, ItemKind, Side};
 use super::keys::Command;
+use super::layout::{Screen, GUTTER, MIN_HEIGHT, MIN_WIDTH};
 use super::theme::Mark;
 use super::wrap::{char_width, str_width};
 
