@@ -519,7 +519,7 @@ mod terminal {
         first.keys("N");
         first.wait_for(" 1/7 quotation · verified");
         first.keys("a");
-        first.wait_for("1/4 reviewed");
+        first.wait_for(" 1/7 quotation · verified · exact \u{2713} accepted │ 1/4 reviewed");
         first.keys("q");
         assert_eq!(first.exit_code(), 0);
         first.assert_restored();

@@ -504,7 +504,16 @@ fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
             let full = kind_label(app, item);
             // Without the fidelity, which the inspector shows anyway.
             let short = full.rsplit_once(" · ").map_or(full.as_str(), |(k, _)| k);
-            (format!("{at}{full}"), format!("{at}{short}"))
+            // The verdict on it, so the reviewer sees it without the inspector.
+            let verdict = match app.verdict(item).map(|e| e.verdict) {
+                Some(Verdict::Accepted) => " \u{2713} accepted",
+                Some(Verdict::Flagged) => " \u{2717} flagged",
+                _ => "",
+            };
+            (
+                format!("{at}{full}{verdict}"),
+                format!("{at}{short}{verdict}"),
+            )
         }
         _ => {
             let none = format!(" 0/{} ({})", app.visible.len(), app.filter.label());
