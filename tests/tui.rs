@@ -499,6 +499,15 @@ mod terminal {
         }
     }
 
+    impl Drop for Session {
+        /// A failed test leaves no quotediff running behind it.
+        fn drop(&mut self) {
+            if matches!(self.child.try_wait(), Ok(None)) {
+                let _ = self.child.kill();
+            }
+        }
+    }
+
     #[test]
     fn review_in_a_real_terminal_keeps_verdicts_across_launches() {
         let dir = tempfile::tempdir().unwrap();
