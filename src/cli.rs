@@ -28,6 +28,36 @@ pub struct Cli {
     /// Settings of the comparison.
     #[command(flatten)]
     pub engine: EngineArgs,
+
+    /// Settings of the interactive review.
+    #[command(flatten)]
+    pub review: ReviewArgs,
+}
+
+/// Options of the interactive review.
+#[derive(Debug, Args, Clone)]
+pub struct ReviewArgs {
+    /// Where verdicts are kept (default: ARTICLE.quotediff.json beside the article); the
+    /// report reads them from there too.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub review_file: Option<PathBuf>,
+    /// Colours: dark, light or mono (default: dark; mono when NO_COLOR is set).
+    #[arg(long, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+    /// Leave the mouse to the terminal, so text can be selected and copied.
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// Themes on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ThemeArg {
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// No colour: bold, underline, reverse and gutter markers only.
+    Mono,
 }
 
 /// The subcommands.

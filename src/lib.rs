@@ -21,3 +21,5 @@ pub mod matching;
 pub use compare::{compare, CompareOptions, Comparison};
 pub mod report;
 pub mod review;
+#[cfg(feature = "tui")]
+pub mod tui;

@@ -67,26 +67,66 @@ fn run(cli: Cli) -> Result<u8> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             // Verdicts recorded in the interactive review, when the article has a sidecar.
-            let review = match &args.pair.article {
-                Some(article) if article.as_os_str() != "-" => {
-                    Review::load(&review::default_path(article), &comparison).unwrap_or_else(|e| {
-                        eprintln!("quotediff: warning: {e}");
-                        None
-                    })
-                }
+            let review_file = match &args.pair.article {
+                _ if cli.review.review_file.is_some() => cli.review.review_file.clone(),
+                Some(article) if article.as_os_str() != "-" => Some(review::default_path(article)),
                 _ => None,
             };
+            let review = review_file.and_then(|path| {
+                Review::load(&path, &comparison).unwrap_or_else(|e| {
+                    eprintln!("quotediff: warning: {e}");
+                    None
+                })
+            });
             report::write(&comparison, review.as_ref(), format, &mut out)
                 .context("writing the report")?;
             out.flush().context("writing the report")?;
             Ok(exit_codes::SUCCESS)
         }
-        None => {
-            let _comparison = load_and_compare(&cli.pair, &cli.engine)?;
-            eprintln!("quotediff: the interactive review is not built yet; use `quotediff report`");
-            Ok(exit_codes::FAILURE)
-        }
+        None => review_interactively(&cli),
     }
+}
+
+/// Opens the interactive review (feature `tui`).
+#[cfg(feature = "tui")]
+fn review_interactively(cli: &Cli) -> Result<u8> {
+    use quotediff::tui::{self, theme::ThemeName};
+    let comparison = load_and_compare(&cli.pair, &cli.engine)?;
+    // Verdicts go beside the article, unless it is the bundled pair or standard input.
+    let review_file = cli.review.review_file.clone().or_else(|| {
+        cli.pair
+            .article
+            .as_ref()
+            .filter(|a| a.as_os_str() != "-")
+            .map(|a| review::default_path(a))
+    });
+    let options = tui::Options {
+        review_file,
+        theme: cli.review.theme.map(|t| match t {
+            cli::ThemeArg::Dark => ThemeName::Dark,
+            cli::ThemeArg::Light => ThemeName::Light,
+            cli::ThemeArg::Mono => ThemeName::Mono,
+        }),
+        no_mouse: cli.review.no_mouse,
+        config: None,
+    };
+    match tui::run(comparison, options) {
+        Ok(()) => Ok(exit_codes::SUCCESS),
+        Err(e) if e.is_bad_input() => {
+            eprintln!("quotediff: {e}");
+            Ok(exit_codes::BAD_INPUT)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Without the `tui` feature there is only the report.
+#[cfg(not(feature = "tui"))]
+fn review_interactively(_cli: &Cli) -> Result<u8> {
+    eprintln!(
+        "quotediff: built without the interactive review (feature `tui`); use `quotediff report`"
+    );
+    Ok(exit_codes::BAD_INPUT)
 }
 
 /// Loads the pair named on the command line (or the bundled one) and compares it.

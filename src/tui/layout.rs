@@ -1,0 +1,108 @@
+//! Where each part of the review goes for a terminal size: a pure function of the size.
+//!
+//! Both the state (to know how wide and tall each pane's text is, so it can wrap and scroll)
+//! and the view (to draw) ask this module, so they can never disagree. Side by side from
+//! [`STACK_BELOW`] columns, stacked under it, and nothing but a message under
+//! [`MIN_WIDTH`] x [`MIN_HEIGHT`]. It holds no state and draws nothing.
+
+use ratatui::layout::Rect;
+
+use super::app::Side;
+
+/// Narrowest terminal the review is drawn in.
+pub const MIN_WIDTH: u16 = 40;
+/// Lowest terminal the review is drawn in.
+pub const MIN_HEIGHT: u16 = 12;
+/// Under this many columns the panes are stacked instead of side by side.
+pub const STACK_BELOW: u16 = 100;
+/// Columns before the text of a pane: the gutter marker and a space.
+pub const GUTTER: u16 = 2;
+
+/// Where each part of the screen goes, for a terminal size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    /// The whole terminal.
+    pub area: Rect,
+    /// Too small to draw the review: a message instead.
+    pub too_small: bool,
+    /// The panes are above each other.
+    pub stacked: bool,
+    /// The title bar.
+    pub title: Rect,
+    /// The source pane, border included.
+    pub source: Rect,
+    /// The article pane, border included.
+    pub article: Rect,
+    /// The inspector, when shown and there is room.
+    pub inspector: Option<Rect>,
+    /// The status bar.
+    pub status: Rect,
+    /// The key hint (or the input line while typing).
+    pub hint: Rect,
+}
+
+impl Screen {
+    /// Lays out a terminal of `width` x `height`.
+    pub fn new(width: u16, height: u16, inspector: bool) -> Screen {
+        let area = Rect::new(0, 0, width, height);
+        let mut screen = Screen {
+            area,
+            too_small: width < MIN_WIDTH || height < MIN_HEIGHT,
+            stacked: width < STACK_BELOW,
+            title: Rect::default(),
+            source: Rect::default(),
+            article: Rect::default(),
+            inspector: None,
+            status: Rect::default(),
+            hint: Rect::default(),
+        };
+        if screen.too_small {
+            return screen;
+        }
+        screen.title = Rect::new(0, 0, width, 1);
+        screen.status = Rect::new(0, height - 2, width, 1);
+        screen.hint = Rect::new(0, height - 1, width, 1);
+        let mut body = height - 3;
+        let room = if screen.stacked { 30 } else { 24 };
+        if inspector && height >= room {
+            let h = if screen.stacked { 7 } else { 9 };
+            body -= h;
+            screen.inspector = Some(Rect::new(0, 1 + body, width, h));
+        }
+        if screen.stacked {
+            let top = body / 2;
+            screen.source = Rect::new(0, 1, width, top);
+            screen.article = Rect::new(0, 1 + top, width, body - top);
+        } else {
+            let left = width / 2;
+            screen.source = Rect::new(0, 1, left, body);
+            screen.article = Rect::new(left, 1, width - left, body);
+        }
+        screen
+    }
+
+    /// A pane's rectangle, border included.
+    pub fn pane(&self, side: Side) -> Rect {
+        match side {
+            Side::Source => self.source,
+            Side::Article => self.article,
+        }
+    }
+
+    /// Where a pane's text goes: inside the border, after the gutter.
+    pub fn text_area(&self, side: Side) -> Rect {
+        let r = self.pane(side);
+        let inner = Rect::new(
+            r.x + 1,
+            r.y + 1,
+            r.width.saturating_sub(2),
+            r.height.saturating_sub(2),
+        );
+        Rect::new(
+            inner.x + GUTTER.min(inner.width),
+            inner.y,
+            inner.width.saturating_sub(GUTTER),
+            inner.height,
+        )
+    }
+}

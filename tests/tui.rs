@@ -1,0 +1,575 @@
+//! The interactive review, from the outside: full-screen snapshots of the bundled pair drawn
+//! into ratatui's `TestBackend`, and the real release binary driven in a pseudo-terminal.
+#![cfg(feature = "tui")]
+
+use quotediff::compare::{compare, CompareOptions};
+use quotediff::document::{bundled_pair, Document};
+use quotediff::review::Review;
+use quotediff::tui::app::{Action, App, ReviewFile};
+use quotediff::tui::keys::{Command, KeyTable};
+use quotediff::tui::theme::{Theme, ThemeName};
+use quotediff::tui::{choose_theme, view};
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+use ratatui::Terminal;
+
+fn review_of(source: Document, article: Document, theme: Theme) -> App {
+    let c = compare(source, article, &CompareOptions::default());
+    let review = Review::new(&c);
+    App::new(c, review, ReviewFile::default(), theme, KeyTable::default())
+}
+
+fn bundled(theme: Theme) -> App {
+    let (s, a) = bundled_pair();
+    review_of(s, a, theme)
+}
+
+/// Draws the app as the run loop does after the terminal reports its size.
+fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::render(app, f)).unwrap();
+    terminal
+}
+
+fn press(app: &mut App, command: Command, times: usize) {
+    for _ in 0..times {
+        app.update(Action::Command(command));
+    }
+}
+
+fn text_of(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+#[test]
+fn start_screen_of_the_bundled_pair() {
+    let mut app = bundled(Theme::dark());
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    assert!(screen.contains("THE CITY OF NEW YORK"));
+    assert!(screen.contains("A federal immigration agent's presence"));
+    assert!(screen.contains(" 1/7 quotation · verified · exact"));
+    insta::assert_snapshot!("start_160x45", t.backend());
+}
+
+#[test]
+fn after_next_three_times() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::Next, 3);
+    let t = draw(&mut app, 160, 45);
+    assert!(text_of(&t).contains(" 4/7 quotation · not in source"));
+    insta::assert_snapshot!("next_three_times_160x45", t.backend());
+}
+
+#[test]
+fn filter_on_quotations_not_in_the_source() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::CycleFilter, 3);
+    press(&mut app, Command::Next, 1);
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    assert!(screen.contains("filter: not in source (3)"));
+    assert!(screen.contains(" 2/3 quotation · not in source"));
+    insta::assert_snapshot!("filter_not_in_source_160x45", t.backend());
+}
+
+#[test]
+fn help_lists_every_key_and_the_legend() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::Help, 1);
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    for c in Command::ALL {
+        assert!(screen.contains(c.describe()), "{c:?} missing from help");
+    }
+    assert!(screen.contains("quotation not in the source"));
+    insta::assert_snapshot!("help_160x45", t.backend());
+    press(&mut app, Command::Close, 1);
+    assert!(!app.help);
+}
+
+#[test]
+fn help_taller_than_the_terminal_scrolls_to_the_legend() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 90, 40);
+    press(&mut app, Command::Help, 1);
+    let screen = text_of(&draw(&mut app, 90, 40));
+    assert!(screen.contains("j/↓/] scroll"), "{screen}");
+    assert!(!screen.contains("[styles]"));
+    press(&mut app, Command::PageDown, 3);
+    let screen = text_of(&draw(&mut app, 90, 40));
+    assert!(
+        screen.contains("config.toml: theme, mouse, [keys], [styles]."),
+        "{screen}"
+    );
+    assert!(app.help, "scrolling keeps the help open");
+}
+
+#[test]
+fn a_long_note_shows_where_the_typing_is() {
+    use quotediff::tui::app::InputEdit;
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 90, 40);
+    press(&mut app, Command::Note, 1);
+    let note = "Check with the mayor's press office whether the readout was edited after release; the article quotes it on Tuesday";
+    for c in note.chars() {
+        app.update(Action::Input(InputEdit::Char(c)));
+    }
+    let screen = text_of(&draw(&mut app, 90, 40));
+    let input = screen.lines().last().unwrap();
+    assert!(input.contains("note: \u{2026}"), "{input}");
+    assert!(input.contains("quotes it on Tuesday"), "{input}");
+    app.update(Action::Input(InputEdit::Submit));
+    let m = &app.comparison.matches[0];
+    assert_eq!(app.review.entry(m).note.as_deref(), Some(note));
+}
+
+#[test]
+fn narrow_terminal_stacks_the_panes() {
+    let mut app = bundled(Theme::dark());
+    let t = draw(&mut app, 90, 40);
+    let screen = text_of(&t);
+    let source_row = screen.lines().position(|l| l.contains("SOURCE")).unwrap();
+    let article_row = screen.lines().position(|l| l.contains("ARTICLE")).unwrap();
+    assert!(article_row > source_row + 5, "stacked, not side by side");
+    insta::assert_snapshot!("stacked_90x40", t.backend());
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let mut app = bundled(Theme::dark());
+    let t = draw(&mut app, 30, 8);
+    assert!(text_of(&t).contains("needs at least"));
+    insta::assert_snapshot!("too_small_30x8", t.backend());
+    // Growing again brings the review back, current match in view.
+    let t = draw(&mut app, 120, 30);
+    assert!(text_of(&t).contains("1/7"));
+}
+
+#[test]
+fn no_color_reads_without_colour() {
+    let theme = choose_theme(None, true, Some(ThemeName::Dark));
+    assert_eq!(theme.name, ThemeName::Mono);
+    let mut app = bundled(theme);
+    let t = draw(&mut app, 120, 32);
+    let buffer = t.backend().buffer();
+    let mut modified = 0;
+    for cell in buffer.content() {
+        assert_eq!(cell.fg, Color::Reset, "a colour under NO_COLOR");
+        assert_eq!(cell.bg, Color::Reset, "a colour under NO_COLOR");
+        if !cell.modifier.is_empty() {
+            modified += 1;
+        }
+    }
+    assert!(modified > 100, "highlights must show as modifiers");
+    // The styles are part of this snapshot: bold, reverse, underline and the gutter.
+    insta::assert_snapshot!("no_color_120x32", format!("{buffer:?}"));
+}
+
+#[test]
+fn changed_words_of_an_altered_quotation_are_marked() {
+    let source = Document::from_text(
+        "readout.txt",
+        "The leaders discussed Rafah, and the President reiterated his clear position on the hostage deal and the need to protect civilians.",
+    );
+    let article = Document::from_text(
+        "story.txt",
+        "A readout said \"the leaders discussed Rafah, and Biden reiterated his clear position on the hostage deal and the need to protect civilians.\"",
+    );
+    let mut app = review_of(source, article, Theme::mono());
+    let t = draw(&mut app, 120, 24);
+    let screen = text_of(&t);
+    assert!(screen.contains("altered"), "{screen}");
+    // "Biden" replaces "the President": bold and underlined inside the quotation.
+    let buffer = t.backend().buffer();
+    let (x, y) = (0..buffer.area.height)
+        .find_map(|y| {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            let col = row.find("Biden")?;
+            // The row is ASCII up to the article pane, except the box-drawing border.
+            Some((row[..col].chars().count() as u16, y))
+        })
+        .expect("Biden on screen");
+    let cell = &buffer[(x, y)];
+    assert!(
+        cell.modifier
+            .contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "{cell:?}"
+    );
+    // The inspector names the change and whether the article signals it.
+    assert!(
+        screen.contains("\u{201c}the President\u{201d} \u{2192} \u{201c}Biden\u{201d} (unmarked)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn paraphrase_and_details_show_once_the_engine_reports_them() {
+    use quotediff::compare::{Fidelity, Match, MatchKind};
+    use quotediff::details::{Detail, DetailKind, Relation};
+    use quotediff::span::Span;
+    use quotediff::tui::app::Filter;
+
+    let (source, article) = bundled_pair();
+    let mut c = compare(source, article, &CompareOptions::default());
+    // What the details engine will add: "55-minute meeting" told as "almost an hour", in a
+    // sentence the article paraphrases.
+    let find = |text: &str, needle: &str| {
+        let start = text.find(needle).expect(needle);
+        Span::new(start, start + needle.len())
+    };
+    let s_sentence = find(
+        &c.source.text,
+        "The 55-minute meeting at DHS headquarters in Washington, D.C.",
+    );
+    let a_sentence = find(
+        &c.article.text,
+        "De Blasio was visiting Washington D.C. on Monday, and met with Kelly for almost an hour.",
+    );
+    c.matches.insert(
+        0,
+        Match {
+            id: 1,
+            kind: MatchKind::Paraphrase,
+            fidelity: Fidelity::Edited,
+            score: 0.4,
+            source: s_sentence,
+            article: a_sentence,
+            edits: Vec::new(),
+            quote: None,
+            shared_words: 4,
+        },
+    );
+    for (i, m) in c.matches.iter_mut().enumerate() {
+        m.id = i + 1;
+    }
+    c.details.push(Detail {
+        id: 1,
+        kind: DetailKind::Duration,
+        relation: Relation::Compatible,
+        note: "55 min vs almost an hour".to_string(),
+        source: Some(find(&c.source.text, "55-minute")),
+        article: Some(find(&c.article.text, "almost an hour")),
+        match_id: Some(1),
+    });
+    // A fact only the article states, tied to no match, inside a quotation from elsewhere.
+    c.details.push(Detail {
+        id: 2,
+        kind: DetailKind::Organization,
+        relation: Relation::OnlyArticle,
+        note: "ICE: only the article names it".to_string(),
+        source: None,
+        article: Some(find(&c.article.text, "ICE")),
+        match_id: None,
+    });
+    let review = Review::new(&c);
+    let mut app = App::new(
+        c,
+        review,
+        ReviewFile::default(),
+        Theme::mono(),
+        KeyTable::default(),
+    );
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    assert!(
+        screen.contains("MATCH 1/8 · paraphrase · edited"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("duration: 55 min vs almost an hour (compatible)"),
+        "{screen}"
+    );
+    // The detail is underlined inside the (dim italic) paraphrase, on both sides.
+    let buffer = t.backend().buffer();
+    let underlined = buffer
+        .content()
+        .iter()
+        .filter(|cell| {
+            cell.modifier
+                .contains(Modifier::UNDERLINED | Modifier::BOLD)
+                && cell.modifier.contains(Modifier::ITALIC)
+        })
+        .count();
+    assert!(
+        underlined >= "55-minute".len() + "almost an hour".len(),
+        "{underlined}"
+    );
+    // The filter reaches both.
+    while app.filter != Filter::Paraphrase {
+        press(&mut app, Command::CycleFilter, 1);
+    }
+    assert_eq!(app.visible.len(), 1);
+    press(&mut app, Command::CycleFilter, 1);
+    assert_eq!(app.filter, Filter::Details);
+    assert_eq!(app.visible.len(), 2);
+    press(&mut app, Command::Next, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(
+        screen.contains("QUOTATION 2/2 · quotation · not in source"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("organization: ICE: only the article names it (only_article)"),
+        "{screen}"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
+
+    /// No sequence of keys, clicks, wheel turns and resizes can panic, in update or in drawing.
+    #[test]
+    fn no_sequence_of_events_panics(
+        steps in proptest::collection::vec((0usize..40, 0u16..220, 0u16..70), 1..40)
+    ) {
+        use quotediff::tui::app::InputEdit;
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+
+        let mut app = bundled(Theme::dark());
+        app.update(Action::Resize { width: 160, height: 45 });
+        for (kind, x, y) in steps {
+            let action = match kind {
+                k if k < Command::ALL.len() && Command::ALL[k] != Command::Quit => {
+                    Action::Command(Command::ALL[k])
+                }
+                25 => Action::Resize { width: x, height: y },
+                26 => Action::Click { column: x, row: y },
+                27 => Action::Wheel { column: x, row: y, down: x % 2 == 0 },
+                28..=32 => Action::Input(InputEdit::Char(['e', 'K', ' ', '\u{e9}', '/'][kind - 28])),
+                33 => Action::Input(InputEdit::Submit),
+                34 => Action::Input(InputEdit::Backspace),
+                35 => Action::Input(InputEdit::Cancel),
+                _ => Action::Tick,
+            };
+            app.update(action);
+            let area = Rect::new(0, 0, app.size.0, app.size.1);
+            let mut buffer = Buffer::empty(area);
+            view::draw(&app, area, &mut buffer);
+        }
+        proptest::prop_assert!(!app.quit);
+    }
+}
+
+/// The real release binary in a pseudo-terminal, its screen read by a terminal emulator.
+mod terminal {
+    use std::io::{Read, Write};
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+
+    const ROWS: u16 = 45;
+    const COLS: u16 = 160;
+
+    /// One run of `quotediff` in its own terminal.
+    struct Session {
+        child: Box<dyn Child + Send + Sync>,
+        master: Box<dyn MasterPty + Send>,
+        writer: Box<dyn Write + Send>,
+        screen: Arc<Mutex<vt100::Parser>>,
+    }
+
+    impl Session {
+        fn start(dir: &Path, args: &[&str]) -> Session {
+            let pty = native_pty_system()
+                .openpty(PtySize {
+                    rows: ROWS,
+                    cols: COLS,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("open a pseudo-terminal");
+            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
+            cmd.args(args);
+            cmd.cwd(dir);
+            cmd.env("TERM", "xterm-256color");
+            // No user config, no NO_COLOR from the developer's shell.
+            cmd.env("XDG_CONFIG_HOME", dir);
+            cmd.env_remove("NO_COLOR");
+            let child = pty.slave.spawn_command(cmd).expect("start quotediff");
+            drop(pty.slave);
+            let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+            let mut reader = pty.master.try_clone_reader().expect("read the terminal");
+            let feed = Arc::clone(&screen);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while let Ok(n) = reader.read(&mut buf) {
+                    if n == 0 {
+                        break;
+                    }
+                    feed.lock().unwrap().process(&buf[..n]);
+                }
+            });
+            let writer = pty.master.take_writer().expect("write to the terminal");
+            Session {
+                child,
+                master: pty.master,
+                writer,
+                screen,
+            }
+        }
+
+        fn contents(&self) -> String {
+            self.screen.lock().unwrap().screen().contents()
+        }
+
+        /// Waits until the screen shows `text`; fails with the screen when it does not.
+        fn wait_for(&self, text: &str) -> String {
+            let deadline = Instant::now() + Duration::from_secs(15);
+            loop {
+                let screen = self.contents();
+                if screen.contains(text) {
+                    return screen;
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "the screen never showed {text:?}; it shows:\n{screen}"
+                );
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
+
+        fn resize(&mut self, rows: u16, cols: u16) {
+            self.screen
+                .lock()
+                .unwrap()
+                .screen_mut()
+                .set_size(rows, cols);
+            self.master
+                .resize(PtySize {
+                    rows,
+                    cols,
+                    pixel_width: 0,
+                    pixel_height: 0,
+                })
+                .expect("resize the terminal");
+        }
+
+        fn keys(&mut self, keys: &str) {
+            self.writer.write_all(keys.as_bytes()).unwrap();
+            self.writer.flush().unwrap();
+        }
+
+        /// Waits for the program to end; its exit code.
+        fn exit_code(&mut self) -> u32 {
+            let deadline = Instant::now() + Duration::from_secs(15);
+            loop {
+                if let Some(status) = self.child.try_wait().unwrap() {
+                    return status.exit_code();
+                }
+                if Instant::now() > deadline {
+                    let _ = self.child.kill();
+                    panic!("quotediff did not exit; screen:\n{}", self.contents());
+                }
+                std::thread::sleep(Duration::from_millis(30));
+            }
+        }
+
+        /// The terminal is as the shell left it: main screen, cursor shown, no mouse
+        /// reporting, line editing and echo back on.
+        fn assert_restored(&self) {
+            // Let the last bytes arrive.
+            std::thread::sleep(Duration::from_millis(200));
+            let parser = self.screen.lock().unwrap();
+            let screen = parser.screen();
+            assert!(!screen.alternate_screen(), "still on the alternate screen");
+            assert!(!screen.hide_cursor(), "cursor still hidden");
+            assert_eq!(
+                screen.mouse_protocol_mode(),
+                vt100::MouseProtocolMode::None,
+                "mouse reporting left on"
+            );
+            #[cfg(unix)]
+            if let Some(fd) = self.master.as_raw_fd() {
+                // SAFETY: tcgetattr only writes into the zeroed struct we own.
+                let mut t: libc::termios = unsafe { std::mem::zeroed() };
+                assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+                assert_ne!(t.c_lflag & libc::ICANON, 0, "raw mode left on");
+                assert_ne!(t.c_lflag & libc::ECHO, 0, "echo left off");
+            }
+        }
+    }
+
+    impl Drop for Session {
+        /// A failed test leaves no quotediff running behind it.
+        fn drop(&mut self) {
+            if matches!(self.child.try_wait(), Ok(None)) {
+                let _ = self.child.kill();
+            }
+        }
+    }
+
+    #[test]
+    fn review_in_a_real_terminal_keeps_verdicts_across_launches() {
+        let dir = tempfile::tempdir().unwrap();
+        let (source, article) = quotediff::document::bundled_pair();
+        std::fs::write(dir.path().join("readout.txt"), &source.text).unwrap();
+        std::fs::write(dir.path().join("story.txt"), &article.text).unwrap();
+        let sidecar = dir.path().join("story.txt.quotediff.json");
+
+        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let screen = first.wait_for(" 1/7 ");
+        assert!(screen.contains("THE CITY OF NEW YORK"), "{screen}");
+        assert!(
+            screen.contains("A federal immigration agent's presence"),
+            "{screen}"
+        );
+        first.keys("n");
+        first.wait_for(" 2/7 quotation · not in source");
+        first.keys("N");
+        first.wait_for(" 1/7 quotation · verified");
+        first.keys("a");
+        first.wait_for(" 1/7 quotation · verified · exact \u{2713} accepted │ 1/4 reviewed");
+        first.keys("q");
+        assert_eq!(first.exit_code(), 0);
+        first.assert_restored();
+
+        let saved = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
+        assert!(saved.contains("\"verdict\": \"accepted\""), "{saved}");
+        assert!(saved.contains("\"match\": 1"), "{saved}");
+
+        // The report carries the verdict too.
+        let report = std::process::Command::new(env!("CARGO_BIN_EXE_quotediff"))
+            .args(["report", "readout.txt", "story.txt"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(String::from_utf8_lossy(&report.stdout).contains("verdict: accepted"));
+
+        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let screen = second.wait_for("1/4 reviewed");
+        assert!(
+            screen.contains("restored 1 verdict from story.txt.quotediff.json"),
+            "{screen}"
+        );
+        assert!(screen.contains("verdict: \u{2713} accepted"), "{screen}");
+        // A resize re-wraps at once: under 100 columns the panes stack.
+        second.resize(40, 90);
+        // Side by side, the article pane's corner follows the source pane's on one line.
+        second.wait_for("\n┌▶ ARTICLE");
+        second.keys("\x03"); // Ctrl-C
+        assert_eq!(second.exit_code(), 0);
+        second.assert_restored();
+    }
+
+    #[test]
+    fn output_that_is_not_a_terminal_points_to_report() {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotediff"))
+            .env("XDG_CONFIG_HOME", std::env::temp_dir())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("quotediff report"), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
