@@ -156,14 +156,19 @@ struct GramIndex {
     shift: u32,
     /// Start of each bucket in `keys`/`positions`; one more entry than buckets.
     offsets: Vec<u32>,
-    keys: Vec<u64>,
+    /// The low 32 bits of each key: enough to tell the few keys of one bucket apart (a
+    /// collision only costs a seed that fails verification).
+    keys: Vec<u32>,
     positions: Vec<u32>,
 }
 
 impl GramIndex {
     fn new(ids: &[u32], k: usize) -> Self {
         let n = (ids.len() + 1).saturating_sub(k);
-        let bits = (usize::BITS - n.max(1).leading_zeros()).clamp(4, 28);
+        // About two positions a bucket.
+        let bits = (usize::BITS - n.max(1).leading_zeros())
+            .saturating_sub(1)
+            .clamp(4, 28);
         let shift = 64 - bits;
         let buckets = 1usize << bits;
         let all: Vec<u64> = (0..n).map(|i| gram_key(&ids[i..i + k])).collect();
@@ -175,11 +180,11 @@ impl GramIndex {
             offsets[b + 1] += offsets[b];
         }
         let mut fill = offsets.clone();
-        let mut keys = vec![0u64; n];
+        let mut keys = vec![0u32; n];
         let mut positions = vec![0u32; n];
         for (i, &key) in all.iter().enumerate() {
             let slot = &mut fill[(key >> shift) as usize];
-            keys[*slot as usize] = key;
+            keys[*slot as usize] = key as u32;
             positions[*slot as usize] = i as u32;
             *slot += 1;
         }
@@ -197,11 +202,12 @@ impl GramIndex {
         let b = (key >> self.shift) as usize;
         let range = self.offsets[b] as usize..self.offsets[b + 1] as usize;
         let keys = &self.keys[range.clone()];
-        let count = keys.iter().filter(|&&k| k == key).count();
+        let low = key as u32;
+        let count = keys.iter().filter(|&&k| k == low).count();
         let positions = keys
             .iter()
             .zip(&self.positions[range])
-            .filter(move |(&k, _)| k == key)
+            .filter(move |(&k, _)| k == low)
             .map(|(_, &p)| p);
         (count, positions)
     }
