@@ -1,0 +1,583 @@
+//! Relating the details of the two documents: same, compatible, conflicting, more specific,
+//! or on one side only, each with a note a person reads at a glance.
+//!
+//! Numbers, money, durations, dates, places, titles without a name and hedges are compared
+//! only inside aligned units (an article sentence and the source sentences it retells or
+//! quotes), because "two" in one sentence says nothing about "three" in an unrelated one.
+//! People and organisations are compared across the whole documents: "Mayor Bill de Blasio"
+//! is the same man wherever he appears. This module compares values; it finds none.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dates::{self, Day};
+use super::extract::{Extraction, Interval, Mention, Scale, Value};
+use super::{DetailKind, Relation};
+use crate::span::Span;
+
+/// One document as relating sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// Its details.
+    pub extraction: &'a Extraction,
+    /// The date relative expressions count from.
+    pub reference: Option<Day>,
+}
+
+/// An article passage and the source passages it retells or quotes.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The article sentence.
+    pub article: Span,
+    /// The source sentences or passages it is aligned with.
+    pub sources: Vec<Span>,
+}
+
+/// A related detail before it gets its id and match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Kind of fact.
+    pub kind: DetailKind,
+    /// How the sides relate.
+    pub relation: Relation,
+    /// The note.
+    pub note: String,
+    /// Source span.
+    pub source: Option<Span>,
+    /// Article span.
+    pub article: Option<Span>,
+}
+
+fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    lo..hi.max(lo)
+}
+
+fn rank(r: Relation) -> u8 {
+    match r {
+        Relation::Same => 0,
+        Relation::MoreSpecific | Relation::Compatible => 1,
+        _ => 2,
+    }
+}
+
+/// Relates the details of `source` and `article` in `units`, and people and organisations
+/// across the documents.
+pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
+    let mut article_side = *article;
+    if article.reference.is_none() {
+        article_side.reference = infer_reference(source, article, units, false);
+    }
+    let mut source_side = *source;
+    if source.reference.is_none() {
+        source_side.reference = infer_reference(source, &article_side, units, true);
+    }
+    let (source, article) = (&source_side, &article_side);
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let mut out = Vec::new();
+    let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::new();
+    let mut paired_a: HashSet<usize> = HashSet::new();
+    let mut paired_s: HashSet<usize> = HashSet::new();
+    let mut in_unit_a: Vec<usize> = Vec::new();
+    let mut in_unit_s: Vec<usize> = Vec::new();
+    for unit in units {
+        let a_idx: Vec<usize> = within(am, unit.article).filter(|&k| unit.article.contains(&am[k].span)).collect();
+        let mut s_idx: Vec<usize> = unit
+            .sources
+            .iter()
+            .flat_map(|sp| within(sm, *sp).filter(move |&k| sp.contains(&sm[k].span)))
+            .collect();
+        s_idx.sort_unstable();
+        s_idx.dedup();
+        in_unit_a.extend(&a_idx);
+        in_unit_s.extend(&s_idx);
+        let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> = Vec::new();
+        for &a in &a_idx {
+            for &s in &s_idx {
+                if let Some((relation, note, kind)) = compare_in_unit(&sm[s], &am[a], source, article) {
+                    let distance = s_idx.iter().position(|&x| x == s).unwrap_or(0).abs_diff(a_idx.iter().position(|&x| x == a).unwrap_or(0));
+                    candidates.push((rank(relation), distance, a, s, relation, note, kind));
+                }
+            }
+        }
+        candidates.sort_by(|x, y| (x.0, x.1, x.2, x.3).cmp(&(y.0, y.1, y.2, y.3)));
+        let mut used_a = HashSet::new();
+        let mut used_s = HashSet::new();
+        for (_, _, a, s, relation, note, kind) in candidates {
+            if used_a.contains(&a) || used_s.contains(&s) {
+                continue;
+            }
+            used_a.insert(a);
+            used_s.insert(s);
+            paired_a.insert(a);
+            paired_s.insert(s);
+            push(&mut out, &mut seen, Related { kind, relation, note, source: Some(sm[s].span), article: Some(am[a].span) });
+        }
+        // A count the other side states with "a"/"an": "two agents" against "an agent".
+        for &s in &s_idx {
+            if used_s.contains(&s) {
+                continue;
+            }
+            if let Some((span, note)) = implicit_one(&sm[s], article, unit.article) {
+                used_s.insert(s);
+                paired_s.insert(s);
+                push(&mut out, &mut seen, Related { kind: DetailKind::Number, relation: Relation::Conflicting, note, source: Some(sm[s].span), article: Some(span) });
+            }
+        }
+        for &a in &a_idx {
+            if used_a.contains(&a) {
+                continue;
+            }
+            for sp in &unit.sources {
+                if let Some((span, note)) = implicit_one(&am[a], source, *sp) {
+                    used_a.insert(a);
+                    paired_a.insert(a);
+                    let note = format!("source says one, article {}", note.split(" vs ").next().unwrap_or(""));
+                    push(&mut out, &mut seen, Related { kind: DetailKind::Number, relation: Relation::Conflicting, note, source: Some(span), article: Some(am[a].span) });
+                    break;
+                }
+            }
+        }
+    }
+    // One side only, for the facts compared inside units.
+    let one_sided = |m: &Mention| matches!(m.kind, DetailKind::Number | DetailKind::Money | DetailKind::Duration | DetailKind::Date | DetailKind::Hedge);
+    in_unit_a.sort_unstable();
+    in_unit_a.dedup();
+    for a in in_unit_a {
+        if !paired_a.contains(&a) && one_sided(&am[a]) {
+            let note = format!("only the article: {}", describe(&am[a], article));
+            push(&mut out, &mut seen, Related { kind: am[a].kind, relation: Relation::OnlyArticle, note, source: None, article: Some(am[a].span) });
+        }
+    }
+    in_unit_s.sort_unstable();
+    in_unit_s.dedup();
+    for s in in_unit_s {
+        if !paired_s.contains(&s) && one_sided(&sm[s]) {
+            let note = format!("only the source: {}", describe(&sm[s], source));
+            push(&mut out, &mut seen, Related { kind: sm[s].kind, relation: Relation::OnlySource, note, source: Some(sm[s].span), article: None });
+        }
+    }
+    across(source, article, &mut out, &mut seen);
+    out
+}
+
+fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {
+    if seen.insert((r.source, r.article)) {
+        out.push(r);
+    }
+}
+
+/// When the article gives no date, the day that makes its relative dates agree best with the
+/// source's (a report is usually published the day of the event or a day or two later).
+fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bool) -> Option<Day> {
+    let known = if for_source { article.reference } else { source.reference }?;
+    let candidates: Vec<Day> = if for_source { (0..=3).map(|k| known - k).collect() } else { (0..=3).map(|k| known + k).collect() };
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let mut best = (0usize, candidates[0]);
+    for &c in &candidates {
+        let mut agree = 0;
+        for unit in units {
+            for a in within(am, unit.article) {
+                let Value::Date(ae) = &am[a].value else { continue };
+                if !(if for_source { true } else { ae.needs_reference() }) {
+                    continue;
+                }
+                for sp in &unit.sources {
+                    for s in within(sm, *sp) {
+                        let Value::Date(se) = &sm[s].value else { continue };
+                        let (sr, ar) = if for_source { (Some(c), article.reference) } else { (source.reference, Some(c)) };
+                        if let (Some(x), Some(y)) = (se.resolve(sr), ae.resolve(ar)) {
+                            if x.0 <= y.1 && y.0 <= x.1 {
+                                agree += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if agree > best.0 {
+            best = (agree, c);
+        }
+    }
+    (best.0 > 0).then_some(best.1)
+}
+
+fn compare_in_unit(s: &Mention, a: &Mention, source: &Side, article: &Side) -> Option<(Relation, String, DetailKind)> {
+    let kind = a.kind;
+    match (&s.value, &a.value) {
+        (Value::Quantity { value: sv, unit: su, scale: ss }, Value::Quantity { value: av, unit: au, scale: sa }) => {
+            if ss != sa {
+                return None;
+            }
+            let same_unit = !su.is_empty() && !au.is_empty() && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
+            let unit = su.last().or(au.last()).cloned().unwrap_or_default();
+            let relation = interval_relation(sv, av);
+            if !same_unit && relation != Relation::Same {
+                return None;
+            }
+            let suffix = match ss {
+                Scale::Percent => "%",
+                Scale::Points => " pt",
+                Scale::Plain => "",
+            };
+            Some((relation, quantity_note(relation, sv, av, suffix, &unit, a.span.slice(article.text)), kind))
+        }
+        (Value::Money { value: sv, currency: sc }, Value::Money { value: av, currency: ac }) => {
+            if sc != ac {
+                return None;
+            }
+            let relation = interval_relation(sv, av);
+            Some((relation, quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)), kind))
+        }
+        (Value::Duration(sv), Value::Duration(av)) => {
+            let relation = interval_relation(sv, av);
+            Some((relation, quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)), kind))
+        }
+        (Value::Date(se), Value::Date(ae)) => date_relation(se, ae, source, article, s, a),
+        (Value::Place { key: sk, class: sc, generic: sg }, Value::Place { key: ak, class: ac, generic: ag }) => {
+            if sk == ak && sg == ag {
+                Some((Relation::Same, format!("same place: {}", a.span.slice(article.text)), kind))
+            } else if *sg && !*ag && sc.is_some() && sc == ac {
+                Some((Relation::MoreSpecific, format!("the article names the {}: {} vs {}", sc.as_deref().unwrap_or("place"), a.span.slice(article.text), s.span.slice(source.text)), kind))
+            } else if !*sg && *ag && sc.is_some() && sc == ac {
+                Some((Relation::Compatible, format!("the article is vaguer: {} vs {}", a.span.slice(article.text), s.span.slice(source.text)), kind))
+            } else {
+                None
+            }
+        }
+        (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => {
+            if sk == ak {
+                Some((Relation::Same, format!("both hedge: {ak}"), kind))
+            } else {
+                Some((Relation::Compatible, format!("hedged differently: {sk} vs {ak}"), kind))
+            }
+        }
+        (Value::Title { words: sw }, Value::Title { words: aw }) if !is_named(s, source) && !is_named(a, article) => {
+            (sw.last() == aw.last()).then(|| (title_relation(sw, aw), format!("title: {} vs {}", s.span.slice(source.text), a.span.slice(article.text)), kind))
+        }
+        // "the President" in the source, "President Marcelo Rebelo de Sousa" in the article.
+        (Value::Title { words: sw }, Value::Person { title: Some(aw), .. }) if !is_named(s, source) => {
+            (sw.last() == aw.last()).then(|| (Relation::MoreSpecific, format!("the article names the {}: {}", s.span.slice(source.text), a.span.slice(article.text)), DetailKind::Person))
+        }
+        (Value::Person { title: Some(sw), .. }, Value::Title { words: aw }) if !is_named(a, article) => {
+            (sw.last() == aw.last()).then(|| (Relation::Compatible, format!("the article says only {} for {}", a.span.slice(article.text), s.span.slice(source.text)), DetailKind::Person))
+        }
+        _ => None,
+    }
+}
+
+/// True when a title stands right before a name ("Mayor" in "Mayor Bill de Blasio") or in
+/// apposition to one ("the President, Marcelo Rebelo de Sousa").
+fn is_named(title: &Mention, side: &Side) -> bool {
+    let ms = &side.extraction.mentions;
+    let k = ms.partition_point(|m| m.span.start < title.span.end);
+    ms.get(k).is_some_and(|next| {
+        next.kind == DetailKind::Person
+            && side.text.get(title.span.end..next.span.start).is_some_and(|gap| gap.trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty())
+    })
+}
+
+fn person_title_of(m: &Mention, side: &Side) -> Option<(Span, Vec<String>)> {
+    let ms = &side.extraction.mentions;
+    let k = ms.partition_point(|x| x.span.start < m.span.start);
+    let prev = ms.get(k.checked_sub(1)?)?;
+    let gap = side.text.get(prev.span.end..m.span.start)?;
+    match &prev.value {
+        Value::Title { words } if gap.trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty() => Some((prev.span, words.clone())),
+        _ => None,
+    }
+}
+
+fn title_relation(s: &[String], a: &[String]) -> Relation {
+    if s == a {
+        Relation::Same
+    } else if s.last() == a.last() {
+        Relation::Compatible
+    } else {
+        Relation::Conflicting
+    }
+}
+
+/// "two agents" against "an agent"/"a federal immigration agent's" in the other passage.
+fn implicit_one(m: &Mention, other: &Side, within_span: Span) -> Option<(Span, String)> {
+    let Value::Quantity { value, unit, scale: Scale::Plain } = &m.value else { return None };
+    let head = unit.last()?;
+    if !value.exact || value.lo == 1.0 || value.lo > 1000.0 {
+        return None;
+    }
+    let text = within_span.slice(other.text);
+    let words: Vec<(usize, &str)> = word_offsets(text);
+    for (k, (off, w)) in words.iter().enumerate() {
+        if !matches!(w.to_lowercase().as_str(), "a" | "an" | "one") {
+            continue;
+        }
+        for (end_off, noun) in words.iter().skip(k + 1).take(3) {
+            let lower = noun.to_lowercase();
+            let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+            let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+            let singular = possessive || !bare.ends_with('s');
+            if bare.starts_with(head.as_str()) && bare.len() <= head.len() + 2 && singular {
+                let start = within_span.start + off;
+                let end = within_span.start + end_off + noun.len();
+                let note = format!("{} vs 1 {head}: {}", fmt_num(value.lo), other.text.get(start..end).unwrap_or(""));
+                return Some((Span::new(start, end), note));
+            }
+        }
+    }
+    None
+}
+
+fn word_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let wordish = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (wordish, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+        if out.len() > 400 {
+            break;
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn interval_relation(s: &Interval, a: &Interval) -> Relation {
+    if s.same(a) || (s.lo == a.lo && s.hi == a.hi) {
+        Relation::Same
+    } else if s.overlaps(a) {
+        Relation::Compatible
+    } else {
+        Relation::Conflicting
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.is_infinite() {
+        return "∞".into();
+    }
+    if (v - v.round()).abs() < 1e-6 {
+        let r = v.round() as i64;
+        if r.abs() >= 10_000 {
+            let s = r.abs().to_string();
+            let mut out = String::new();
+            for (k, c) in s.chars().enumerate() {
+                if k > 0 && (s.len() - k) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            return if r < 0 { format!("-{out}") } else { out };
+        }
+        return r.to_string();
+    }
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn fmt_interval(v: &Interval, suffix: &str) -> String {
+    if v.exact || (v.lo - v.hi).abs() < 1e-9 {
+        format!("{}{suffix}", fmt_num(v.lo))
+    } else if v.hi.is_infinite() {
+        format!("≥ {}{suffix}", fmt_num(v.lo))
+    } else if v.lo == 0.0 {
+        format!("≤ {}{suffix}", fmt_num(v.hi))
+    } else {
+        format!("≈ {}–{}{suffix}", fmt_num(v.lo), fmt_num(v.hi))
+    }
+}
+
+fn quantity_note(relation: Relation, s: &Interval, a: &Interval, suffix: &str, unit: &str, article_text: &str) -> String {
+    let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+    match relation {
+        Relation::Same => format!("same: {}{suffix}{unit}", fmt_num(a.lo)),
+        _ => format!("{} vs {}{unit}: {article_text}", fmt_interval(s, suffix), fmt_interval(a, suffix)),
+    }
+}
+
+fn describe(m: &Mention, side: &Side) -> String {
+    let text = m.span.slice(side.text);
+    match &m.value {
+        Value::Date(e) => match e.resolve(side.reference) {
+            Some((a, b)) if a == b => format!("{text} ({})", dates::label(a)),
+            Some((a, b)) => format!("{text} ({} – {})", dates::label(a), dates::label(b)),
+            None => text.to_string(),
+        },
+        _ => text.to_string(),
+    }
+}
+
+fn date_relation(
+    se: &dates::DateExpr,
+    ae: &dates::DateExpr,
+    source: &Side,
+    article: &Side,
+    s: &Mention,
+    a: &Mention,
+) -> Option<(Relation, String, DetailKind)> {
+    let sd = describe(s, source);
+    let ad = describe(a, article);
+    let hours_relation = match (se.hours(), ae.hours()) {
+        (Some(x), Some(y)) => {
+            if (x.0 - y.0).abs() < 1e-6 && (x.1 - y.1).abs() < 1e-6 {
+                Relation::Same
+            } else if x.0 < y.1 && y.0 < x.1 {
+                Relation::Compatible
+            } else {
+                Relation::Conflicting
+            }
+        }
+        (None, None) => Relation::Same,
+        _ => Relation::Compatible,
+    };
+    let relation = match (se.resolve(source.reference), ae.resolve(article.reference)) {
+        (Some(x), Some(y)) => {
+            if x == y {
+                if x.0 == x.1 {
+                    hours_relation
+                } else {
+                    Relation::Same.max_with(hours_relation)
+                }
+            } else if x.0 <= y.1 && y.0 <= x.1 {
+                if hours_relation == Relation::Conflicting && x.0 == x.1 && y.0 == y.1 {
+                    Relation::Conflicting
+                } else {
+                    Relation::Compatible
+                }
+            } else {
+                Relation::Conflicting
+            }
+        }
+        _ => match (se.weekday, ae.weekday) {
+            (Some(x), Some(y)) if x != y => Relation::Conflicting,
+            (Some(_), Some(_)) if se.hours == ae.hours => Relation::Same,
+            _ => Relation::Compatible,
+        },
+    };
+    let note = match relation {
+        Relation::Same => format!("same time: {ad}"),
+        _ => format!("{sd} vs {ad}"),
+    };
+    Some((relation, note, DetailKind::Date))
+}
+
+trait MaxWith {
+    fn max_with(self, other: Relation) -> Relation;
+}
+
+impl MaxWith for Relation {
+    fn max_with(self, other: Relation) -> Relation {
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// People and organisations across the documents.
+fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>) {
+    let first_by_key = |side: &Side, kind: DetailKind| -> Vec<(String, usize)> {
+        let mut order = Vec::new();
+        let mut firsts: HashMap<String, usize> = HashMap::new();
+        for (k, m) in side.extraction.mentions.iter().enumerate() {
+            if m.kind != kind {
+                continue;
+            }
+            let key = match &m.value {
+                Value::Person { key, .. } => key.clone(),
+                Value::Org { key, .. } => key.to_lowercase(),
+                _ => continue,
+            };
+            if key.is_empty() {
+                continue;
+            }
+            // Prefer the fullest mention: the first one that gives a given name.
+            match firsts.get(&key) {
+                None => {
+                    firsts.insert(key.clone(), k);
+                    order.push(key);
+                }
+                Some(&prev) => {
+                    let fuller = |x: &Mention| matches!(&x.value, Value::Person { given: Some(_), .. });
+                    if !fuller(&side.extraction.mentions[prev]) && fuller(m) {
+                        firsts.insert(key, k);
+                    }
+                }
+            }
+        }
+        order.into_iter().map(|key| {
+            let k = firsts[&key];
+            (key, k)
+        }).collect()
+    };
+    for kind in [DetailKind::Person, DetailKind::Organization] {
+        let s_first = first_by_key(source, kind);
+        let a_first = first_by_key(article, kind);
+        let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
+        let a_keys: HashSet<&str> = a_first.iter().map(|(k, _)| k.as_str()).collect();
+        let sm = &source.extraction.mentions;
+        let am = &article.extraction.mentions;
+        for (key, a) in &a_first {
+            let am_ = &am[*a];
+            match s_map.get(key.as_str()) {
+                Some(&s) => {
+                    let sm_ = &sm[s];
+                    let (relation, note) = match (&sm_.value, &am_.value) {
+                        (Value::Person { given: Some(x), .. }, Value::Person { given: Some(y), .. }) if x != y => {
+                            (Relation::Conflicting, format!("different first names: {} vs {}", sm_.span.slice(source.text), am_.span.slice(article.text)))
+                        }
+                        _ => (Relation::Same, format!("same {}: {} = {}", if kind == DetailKind::Person { "person" } else { "organisation" }, sm_.span.slice(source.text), am_.span.slice(article.text))),
+                    };
+                    push(out, seen, Related { kind, relation, note, source: Some(sm_.span), article: Some(am_.span) });
+                    if kind == DetailKind::Person {
+                        if let (Some((st, sw)), Some((at, aw))) = (person_title_of(sm_, source), person_title_of(am_, article)) {
+                            let relation = title_relation(&sw, &aw);
+                            let how = if relation == Relation::Same {
+                                "same title"
+                            } else if aw.len() < sw.len() {
+                                "title shortened"
+                            } else {
+                                "title changed"
+                            };
+                            let note = format!("{how}: {} vs {}", st.slice(source.text), at.slice(article.text));
+                            push(out, seen, Related { kind: DetailKind::Title, relation, note, source: Some(st), article: Some(at) });
+                        }
+                    }
+                }
+                None => {
+                    // An agency inside one the source names: "USCIS" for "DHS".
+                    let parent = match &am_.value {
+                        Value::Org { parent: Some(p), .. } => s_map.get(p.to_lowercase().as_str()).copied(),
+                        _ => None,
+                    };
+                    if let Some(s) = parent {
+                        let note = format!("the article names a part of it: {} (part of {})", am_.span.slice(article.text), sm[s].span.slice(source.text));
+                        push(out, seen, Related { kind, relation: Relation::MoreSpecific, note, source: Some(sm[s].span), article: Some(am_.span) });
+                    } else {
+                        let note = format!("only the article names {}", am_.span.slice(article.text));
+                        push(out, seen, Related { kind, relation: Relation::OnlyArticle, note, source: None, article: Some(am_.span) });
+                    }
+                }
+            }
+        }
+        for (key, s) in &s_first {
+            if !a_keys.contains(key.as_str()) {
+                let note = format!("only the source names {}", sm[*s].span.slice(source.text));
+                push(out, seen, Related { kind, relation: Relation::OnlySource, note, source: Some(sm[*s].span), article: None });
+            }
+        }
+    }
+}
