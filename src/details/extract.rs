@@ -174,6 +174,7 @@ const CONNECTORS: &[&str] = &[
     "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
     "des", "y", "e", "und", "et", "for", "di", "bin", "al",
 ];
+const AND_WORDS: &[&str] = &["and", "y", "e", "und", "et"];
 const PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du", "di", "bin", "al"];
 const LOCATIVES: &[&str] = &[
     "in", "at", "from", "to", "near", "on", "en", "em", "no", "na", "à", "au", "aux", "nach", "aus", "bei", "im",
@@ -719,7 +720,8 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
         // "a school": a generic place the other side may name.
         if ARTICLES.contains(&s.norm(i)) && i + 1 < n {
             if let Some(class) = s.lx.generic_places.get(s.norm(i + 1)) {
-                if !s.is_cap(i + 1) {
+                let ends_phrase = i + 2 >= n || !s.joined(i + 2) || !is_content_word(s.norm(i + 2));
+                if !s.is_cap(i + 1) && ends_phrase {
                     let value = Value::Place { key: s.norm(i + 1).to_string(), class: Some(class.clone()), generic: true };
                     push(out, DetailKind::Place, s.span(i, i + 2), value);
                     i += 2;
@@ -854,6 +856,19 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             continue;
         }
         if s.joined(end) && CONNECTORS.contains(&s.norm(end)) && end + 1 < n && s.is_cap(end + 1) && s.joined(end + 1) {
+            // "and" joins names only inside an organisation ("Citizenship and Immigration
+            // Services"), not two people ("Mayor de Blasio and Secretary Kelly").
+            if AND_WORDS.contains(&s.norm(end)) {
+                let mut k = end + 1;
+                let mut org = false;
+                while k < n && s.is_cap(k) && (k == end + 1 || s.joined(k)) {
+                    org |= lx.org_keywords.contains(s.norm(k));
+                    k += 1;
+                }
+                if !org {
+                    break;
+                }
+            }
             end += 2;
             continue;
         }
@@ -876,7 +891,7 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     // Title words: the last one splits title from name.
     let last_title = (from..end).rev().find(|&k| is_title(k) && !(k > from && CONNECTORS.contains(&s.norm(k - 1)) && false));
     let (title_range, name_from) = match last_title {
-        Some(k) if k + 1 < end && CONNECTORS.contains(&s.norm(k + 1)) => (Some((from, end)), end),
+        Some(k) if k + 2 < end + 1 && CONNECTORS.contains(&s.norm(k + 1)) && lx.title_complements.contains(s.norm(k + 2)) => (Some((from, end)), end),
         Some(k) => (Some((from, k + 1)), k + 1),
         None => (None, from),
     };
@@ -905,7 +920,7 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         return Some(end);
     }
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
-    let name_folded = fold_words(&name);
+    let name_folded = compact(s, name_from, end);
     if (name_from..end).any(|k| lx.org_keywords.contains(s.norm(k))) || lx.orgs.contains_key(&name_folded) {
         push_org(s, name_from, end, out);
         return Some(end);
@@ -919,15 +934,18 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         return Some(end);
     }
     let before = if from > 0 { s.norm(from - 1) } else { "" };
-    let named_class = name.iter().find_map(|w| lx.named_places.get(*w));
-    let known_place = lx.places.contains(&name_folded) || lx.places.contains(&folded);
+    let compact_words: Vec<&str> = name_folded.split(' ').collect();
+    let named_class = compact_words.iter().find_map(|w| lx.named_places.get(*w));
+    // "Washington, D.C.", "Richmond, Va.": a known place with a state after it.
+    let known_place = (1..=compact_words.len()).any(|k| lx.places.contains(&compact_words[..k].join(" ")))
+        || lx.places.contains(&folded);
     if title_words.is_none() && (known_place || named_class.is_some() || (LOCATIVES.contains(&before) && end - name_from <= 3 && !looks_like_person(&name))) {
         let mut span_end = end;
         // "P.S. 58": a named place with a number.
         if named_class.is_some() && s.digits(end).is_some() && s.joined(end) {
             span_end += 1;
         }
-        let value = Value::Place { key: name_folded.replace(['.', ','], ""), class: named_class.cloned(), generic: false };
+        let value = Value::Place { key: name_folded.clone(), class: named_class.cloned(), generic: false };
         out.push(Mention { kind: DetailKind::Place, span: s.span(name_from, span_end), value, sentence: s.index });
         return Some(span_end);
     }
@@ -955,14 +973,34 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     Some(end)
 }
 
+/// The folded words of tokens `from..to`, with dotted initials joined ("P.S." → "ps") and a
+/// final possessive dropped ("Education's" → "education").
+fn compact(s: &Sentence, from: usize, to: usize) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut prev_initial = false;
+    for k in from..to {
+        let raw = s.raw(k);
+        let mut w = s.norm(k).to_string();
+        if k + 1 == to && (raw.ends_with("'s") || raw.ends_with("’s")) {
+            w.pop();
+        }
+        let initial = raw.chars().count() == 1 && s.text.get(s.toks[k].span.end..).is_some_and(|t| t.starts_with('.'));
+        match words.last_mut() {
+            Some(last) if initial && prev_initial => last.push_str(&w),
+            _ => words.push(w),
+        }
+        prev_initial = initial;
+    }
+    words.join(" ")
+}
+
 fn looks_like_person(name: &[&str]) -> bool {
     name.len() >= 2 && name.len() <= 4
 }
 
 fn push_org(s: &Sentence, from: usize, to: usize, out: &mut Vec<Mention>) {
     let lx = s.lx;
-    let words: Vec<&str> = (from..to).map(|k| s.norm(k)).collect();
-    let folded = fold_words(&words);
+    let folded = compact(s, from, to);
     let raw_initials: String = (from..to)
         .filter(|&k| s.is_cap(k))
         .filter_map(|k| s.raw(k).chars().next())

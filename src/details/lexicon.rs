@@ -99,6 +99,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// Abbreviated titles to their full form ("gov" → "governor").
     pub title_alias: HashMap<String, String>,
+    /// Words that continue a title after "of" ("Secretary of State").
+    pub title_complements: HashSet<String>,
     /// Words that make a name an organisation.
     pub org_keywords: HashSet<String>,
     /// Known organisations by acronym and by folded full name.
@@ -114,6 +116,21 @@ pub struct Lexicon {
 /// Normalised words of a phrase as the tokenizer would cut them.
 pub fn phrase(text: &str) -> Vec<String> {
     tokenize(text).into_iter().map(|t| t.norm).collect()
+}
+
+/// [`phrase`] with runs of single letters joined, as names fold them ("U.S." → "us").
+pub fn compact_phrase(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut prev_single = false;
+    for w in phrase(text) {
+        let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+        match out.last_mut() {
+            Some(last) if single && prev_single => last.push_str(&w),
+            _ => out.push(w),
+        }
+        prev_single = single;
+    }
+    out.join(" ")
 }
 
 fn content(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -215,6 +232,11 @@ fn build() -> Lexicon {
         }
     }
     for line in content(include_str!("../../assets/details/titles.txt")) {
+        if let Some(rest) = line.strip_prefix("complement ") {
+            lx.title_complements
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+            continue;
+        }
         if let Some(rest) = line.strip_prefix("= ") {
             if let Some((short, full)) = rest.split_once(' ') {
                 lx.title_alias
@@ -240,7 +262,7 @@ fn build() -> Lexicon {
                     acronym: acronym.to_string(),
                     parent: (!parent.is_empty()).then(|| parent.to_string()),
                 };
-                lx.orgs.insert(phrase(full).join(" "), org.clone());
+                lx.orgs.insert(compact_phrase(full), org.clone());
                 lx.orgs.insert(acronym.to_lowercase(), org);
             }
         }
@@ -259,7 +281,7 @@ fn build() -> Lexicon {
                 }
             }
             ["place", name @ ..] => {
-                lx.places.insert(phrase(&name.join(" ")).join(" "));
+                lx.places.insert(compact_phrase(&name.join(" ")));
             }
             _ => {}
         }

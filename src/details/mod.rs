@@ -156,6 +156,7 @@ pub fn annotate(
 
     let mut vocab = HashMap::new();
     let source_terms = paraphrase::terms(
+        source_lang,
         source_text,
         source_tokens,
         &sx.sentences,
@@ -163,13 +164,24 @@ pub fn annotate(
         &mut vocab,
     );
     let article_terms = paraphrase::terms(
+        article_lang,
         article_text,
         article_tokens,
         &ax.sentences,
         &article_stemmer,
         &mut vocab,
     );
-    let links = paraphrase::align(&source_terms, &article_terms);
+    let shouting: Vec<bool> = sx
+        .sentences
+        .iter()
+        .map(|s| {
+            let text = s.slice(source_text);
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            let upper = text.chars().filter(|c| c.is_uppercase()).count();
+            letters >= 12 && upper * 10 >= letters * 7
+        })
+        .collect();
+    let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
 
     // How much of each article sentence quotation and reuse matches already cover.
     let mut verbatim: Vec<Span> = comparison.matches.iter().map(|m| m.article).collect();

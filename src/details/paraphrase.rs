@@ -74,12 +74,14 @@ pub struct Link {
 
 /// Turns each sentence into weighted stem ids.
 pub fn terms(
+    lang: Lang,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
     stemmer: &Stemmer,
     vocab: &mut HashMap<String, u32>,
 ) -> Vec<Terms> {
+    let numbers = &super::lexicon::get().numbers;
     let mut out = vec![Terms::default(); sentences.len()];
     let mut s = 0;
     for (k, t) in tokens.iter().enumerate() {
@@ -106,7 +108,8 @@ pub fn terms(
             }
             continue;
         }
-        let digit = t.norm.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let digit = t.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || numbers.contains_key(&(lang, t.norm.clone()));
         if !is_content_word(&t.norm) && !digit {
             continue;
         }
@@ -133,6 +136,12 @@ const MIN_SCORE: f64 = 0.3;
 /// Aligns every article sentence with its best source sentence or adjacent pair, plus
 /// further source sentences that hold words the best one lacks.
 pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
+    align_with(source, article, &vec![false; source.len()])
+}
+
+/// [`align`], with source sentences in capitals (headlines) preferred less on a tie: the body
+/// usually says the same with more context.
+pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec<Link> {
     let n = source.len();
     if n == 0 {
         return Vec::new();
@@ -172,6 +181,12 @@ pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
         let mut candidates: Vec<(usize, f64)> = bm25.into_iter().collect();
         candidates.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         candidates.truncate(8);
+        let source_total = |range: (usize, usize)| -> f64 {
+            let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1).flat_map(|i| source[i].terms.iter()).collect();
+            ids.sort_by_key(|x| *x.0);
+            ids.dedup_by_key(|x| *x.0);
+            ids.iter().map(|(id, w)| idf(id) * *w).sum()
+        };
         let cover = |range: (usize, usize)| -> (f64, usize) {
             let mut got = 0.0;
             let mut shared = 0;
@@ -181,7 +196,8 @@ pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
                     shared += 1;
                 }
             }
-            (got / total, shared)
+            let penalty = if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false)) { 0.9 } else { 1.0 };
+            (penalty * got / total, shared)
         };
         let mut best: Option<((usize, usize), f64, usize)> = None;
         for &(i, _) in &candidates {
@@ -202,7 +218,13 @@ pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
             }
         }
         let Some((range, score, shared)) = best else { continue };
-        if score < MIN_SCORE || shared < MIN_SHARED {
+        // A long article sentence that adds much can still retell a short source one whole.
+        let source_share = if score > 0.0 { score * total / source_total(range).max(1e-9) } else { 0.0 };
+        if std::env::var_os("QD_DEBUG").is_some() { eprintln!("a{a} {range:?} score {score:.2} src {source_share:.2} shared {shared}"); }
+        let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
+            || (source_share >= 0.4 && shared >= MIN_SHARED + 1)
+            || (score >= 0.2 && shared >= MIN_SHARED + 2);
+        if !accepted {
             continue;
         }
         links.push(Link { article: a, source: range, score, shared, primary: true });
@@ -244,8 +266,8 @@ mod tests {
         let sa = sentences::split(article);
         let stem = stemmer(Lang::En);
         let mut vocab = HashMap::new();
-        let a = terms(source, &st, &ss, &stem, &mut vocab);
-        let b = terms(article, &at, &sa, &stem, &mut vocab);
+        let a = terms(Lang::En, source, &st, &ss, &stem, &mut vocab);
+        let b = terms(Lang::En, article, &at, &sa, &stem, &mut vocab);
         align(&a, &b)
             .into_iter()
             .map(|l| {

@@ -103,6 +103,14 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
                 }
             }
         }
+        // A title stands for a person only when the other side does not name that person.
+        let named_in_source: HashSet<&str> = s_idx.iter().filter_map(|&k| match &sm[k].value {
+            Value::Person { key, .. } => Some(key.as_str()),
+            _ => None,
+        }).collect();
+        candidates.retain(|c| {
+            !(c.6 == DetailKind::Person && matches!(&am[c.2].value, Value::Person { key, .. } if named_in_source.contains(key.as_str())))
+        });
         candidates.sort_by(|x, y| (x.0, x.1, x.2, x.3).cmp(&(y.0, y.1, y.2, y.3)));
         let mut used_a = HashSet::new();
         let mut used_s = HashSet::new();
@@ -245,6 +253,18 @@ fn compare_in_unit(s: &Mention, a: &Mention, source: &Side, article: &Side) -> O
                 Some((Relation::MoreSpecific, format!("the article names the {}: {} vs {}", sc.as_deref().unwrap_or("place"), a.span.slice(article.text), s.span.slice(source.text)), kind))
             } else if !*sg && *ag && sc.is_some() && sc == ac {
                 Some((Relation::Compatible, format!("the article is vaguer: {} vs {}", a.span.slice(article.text), s.span.slice(source.text)), kind))
+            } else {
+                None
+            }
+        }
+        (Value::Org { key: sk, parent: sp }, Value::Org { key: ak, parent: ap }) => {
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            if sk.eq_ignore_ascii_case(ak) {
+                Some((Relation::Same, format!("same organisation: {st} = {at}"), kind))
+            } else if ap.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(sk)) {
+                Some((Relation::MoreSpecific, format!("the article names a part of it: {at} (part of {st})"), kind))
+            } else if sp.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(ak)) {
+                Some((Relation::Compatible, format!("the article names the parent body: {at} for {st}"), kind))
             } else {
                 None
             }
