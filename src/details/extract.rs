@@ -590,6 +590,22 @@ fn conflicts(a: &DateExpr, b: &DateExpr) -> bool {
         || (a.relative.is_some() && b.relative.is_some() && !matches!((a.relative, b.relative), (Some(Relative::Day(_)), Some(Relative::Part(..))) | (Some(Relative::Part(..)), Some(Relative::Day(_)))))
 }
 
+/// A word standing for a number's value, the same however it is written ("25 basis points"
+/// and "one-quarter of one percentage point"); `None` for other details and vague values.
+pub fn value_key(value: &Value) -> Option<String> {
+    let (v, tag) = match value {
+        Value::Quantity { value, scale, .. } => (value, match scale {
+            Scale::Plain => "",
+            Scale::Percent => "%",
+            Scale::Points => "pt",
+        }),
+        Value::Money { value, .. } => (value, "money"),
+        Value::Duration(value) => (value, "min"),
+        _ => return None,
+    };
+    v.exact.then(|| format!("#{}{tag}", (v.lo * 1000.0).round() / 1000.0))
+}
+
 /// Parses "10,000", "2.50", "1.200" (German thousands), "2,5" (decimal comma).
 pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
     if word.is_empty() || !word.chars().next()?.is_ascii_digit() {

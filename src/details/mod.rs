@@ -171,6 +171,17 @@ pub fn annotate(
         &article_stemmer,
         &mut vocab,
     );
+    let mut source_terms = source_terms;
+    let mut article_terms = article_terms;
+    for (ex, terms) in [(&sx, &mut source_terms), (&ax, &mut article_terms)] {
+        for m in &ex.mentions {
+            if let Some(key) = extract::value_key(&m.value) {
+                if let Some(t) = terms.get_mut(m.sentence) {
+                    paraphrase::add_term(t, key, 2.0, &mut vocab);
+                }
+            }
+        }
+    }
     let shouting: Vec<bool> = sx
         .sentences
         .iter()

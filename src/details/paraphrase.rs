@@ -123,6 +123,14 @@ pub fn terms(
     out
 }
 
+/// Adds a term to a sentence: the value of a number ("#2.5%"), so that "2 1/2 per cent" and
+/// "2.50 percent" count as one word when aligning.
+pub fn add_term(terms: &mut Terms, key: String, weight: f64, vocab: &mut HashMap<String, u32>) {
+    let id = intern(vocab, key);
+    let w = terms.terms.entry(id).or_insert(0.0);
+    *w = w.max(weight);
+}
+
 fn intern(vocab: &mut HashMap<String, u32>, word: String) -> u32 {
     let next = vocab.len() as u32;
     *vocab.entry(word).or_insert(next)

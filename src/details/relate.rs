@@ -519,6 +519,7 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
             let key = match &m.value {
                 Value::Person { key, .. } => key.clone(),
                 Value::Org { key, .. } => key.to_lowercase(),
+                Value::Place { key, generic: false, .. } => key.clone(),
                 _ => continue,
             };
             if key.is_empty() {
@@ -543,7 +544,7 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
             (key, k)
         }).collect()
     };
-    for kind in [DetailKind::Person, DetailKind::Organization] {
+    for kind in [DetailKind::Person, DetailKind::Organization, DetailKind::Place] {
         let s_first = first_by_key(source, kind);
         let a_first = first_by_key(article, kind);
         let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
@@ -559,7 +560,14 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
                         (Value::Person { given: Some(x), .. }, Value::Person { given: Some(y), .. }) if x != y => {
                             (Relation::Conflicting, format!("different first names: {} vs {}", sm_.span.slice(source.text), am_.span.slice(article.text)))
                         }
-                        _ => (Relation::Same, format!("same {}: {} = {}", if kind == DetailKind::Person { "person" } else { "organisation" }, sm_.span.slice(source.text), am_.span.slice(article.text))),
+                        _ => {
+                            let what = match kind {
+                                DetailKind::Person => "person",
+                                DetailKind::Place => "place",
+                                _ => "organisation",
+                            };
+                            (Relation::Same, format!("same {what}: {} = {}", sm_.span.slice(source.text), am_.span.slice(article.text)))
+                        }
                     };
                     push(out, seen, Related { kind, relation, note, source: Some(sm_.span), article: Some(am_.span) });
                     if kind == DetailKind::Person {
@@ -577,6 +585,7 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
                         }
                     }
                 }
+                None if kind == DetailKind::Place => {}
                 None => {
                     // An agency inside one the source names: "USCIS" for "DHS".
                     let parent = match &am_.value {
@@ -594,7 +603,7 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
             }
         }
         for (key, s) in &s_first {
-            if !a_keys.contains(key.as_str()) {
+            if !a_keys.contains(key.as_str()) && kind != DetailKind::Place {
                 let note = format!("only the source names {}", sm[*s].span.slice(source.text));
                 push(out, seen, Related { kind, relation: Relation::OnlySource, note, source: Some(sm[*s].span), article: None });
             }
