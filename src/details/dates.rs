@@ -25,7 +25,7 @@ pub fn day_of(year: i32, month: u32, day: u32) -> Option<Day> {
         i8::try_from(day).ok()?,
     )
     .ok()?;
-    Some(i32::try_from(date.duration_since(epoch()).as_secs() / 86_400).ok()?)
+    i32::try_from(date.duration_since(epoch()).as_secs() / 86_400).ok()
 }
 
 /// The calendar date of a day.
@@ -223,7 +223,10 @@ mod tests {
             ..DateExpr::default()
         };
         let (a, b) = last_week.resolve(Some(day(2025, 1, 2))).unwrap();
-        assert_eq!((label(a), label(b)), ("Mon 23 Dec 2024".into(), "Sun 29 Dec 2024".into()));
+        assert_eq!(
+            (label(a), label(b)),
+            ("Mon 23 Dec 2024".into(), "Sun 29 Dec 2024".into())
+        );
         let last_month = DateExpr {
             relative: Some(Relative::Month(-1)),
             ..DateExpr::default()
@@ -240,9 +243,15 @@ mod tests {
             ..DateExpr::default()
         };
         // Monday 15 May 2017: the Thursday before is 11 May.
-        assert_eq!(thursday.resolve(Some(day(2017, 5, 15))), Some((day(2017, 5, 11), day(2017, 5, 11))));
+        assert_eq!(
+            thursday.resolve(Some(day(2017, 5, 15))),
+            Some((day(2017, 5, 11), day(2017, 5, 11)))
+        );
         // Across a year boundary: from Tuesday 2 January 2024 back to Thursday 28 December.
-        assert_eq!(thursday.resolve(Some(day(2024, 1, 2))).map(|x| label(x.0)), Some("Thu 28 Dec 2023".into()));
+        assert_eq!(
+            thursday.resolve(Some(day(2024, 1, 2))).map(|x| label(x.0)),
+            Some("Thu 28 Dec 2023".into())
+        );
     }
 
     #[test]
@@ -252,7 +261,10 @@ mod tests {
             day: Some(30),
             ..DateExpr::default()
         };
-        assert_eq!(dec30.resolve(Some(day(2024, 1, 3))), Some((day(2023, 12, 30), day(2023, 12, 30))));
+        assert_eq!(
+            dec30.resolve(Some(day(2024, 1, 3))),
+            Some((day(2023, 12, 30), day(2023, 12, 30)))
+        );
         assert_eq!(dec30.resolve(None), None);
     }
 }

@@ -31,7 +31,11 @@ pub struct Interval {
 
 impl Interval {
     fn exact(v: f64) -> Interval {
-        Interval { lo: v, hi: v, exact: true }
+        Interval {
+            lo: v,
+            hi: v,
+            exact: true,
+        }
     }
 
     fn hedged(v: f64, kind: HedgeKind) -> Interval {
@@ -43,7 +47,11 @@ impl Interval {
             HedgeKind::AtMost => (0.0, v),
             HedgeKind::Epistemic => return Interval::exact(v),
         };
-        Interval { lo, hi, exact: false }
+        Interval {
+            lo,
+            hi,
+            exact: false,
+        }
     }
 
     /// True when the two ranges share a value.
@@ -175,34 +183,102 @@ const CONNECTORS: &[&str] = &[
     "des", "y", "e", "und", "et", "for", "di", "bin", "al",
 ];
 const AND_WORDS: &[&str] = &["and", "y", "e", "und", "et"];
-const PARTICLES: &[&str] = &["de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du", "di", "bin", "al"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du", "di", "bin", "al",
+];
 const LOCATIVES: &[&str] = &[
-    "in", "at", "from", "to", "near", "on", "en", "em", "no", "na", "à", "au", "aux", "nach", "aus", "bei", "im",
+    "in", "at", "from", "to", "near", "on", "en", "em", "no", "na", "à", "au", "aux", "nach",
+    "aus", "bei", "im",
 ];
-const PERCENT: &[&str] = &["percent", "per cent", "pour cent", "por ciento", "por cento", "prozent", "pct"];
+const PERCENT: &[&str] = &[
+    "percent",
+    "per cent",
+    "pour cent",
+    "por ciento",
+    "por cento",
+    "prozent",
+    "pct",
+];
 const POINTS: &[&str] = &[
-    "percentage point", "percentage points", "of one percentage point", "of a percentage point",
-    "point de pourcentage", "points de pourcentage", "punto porcentual", "puntos porcentuales",
-    "prozentpunkt", "prozentpunkte", "ponto percentual", "pontos percentuais",
+    "percentage point",
+    "percentage points",
+    "of one percentage point",
+    "of a percentage point",
+    "point de pourcentage",
+    "points de pourcentage",
+    "punto porcentual",
+    "puntos porcentuales",
+    "prozentpunkt",
+    "prozentpunkte",
+    "ponto percentual",
+    "pontos percentuais",
 ];
-const BASIS_POINTS: &[&str] = &["basis point", "basis points", "points de base", "puntos básicos", "basispunkte", "pontos base"];
+const BASIS_POINTS: &[&str] = &[
+    "basis point",
+    "basis points",
+    "points de base",
+    "puntos básicos",
+    "basispunkte",
+    "pontos base",
+];
 const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dollar", "$"), ("dollars", "$"), ("usd", "$"), ("dólares", "$"), ("dólar", "$"),
-    ("euro", "€"), ("euros", "€"), ("eur", "€"), ("pound", "£"), ("pounds", "£"), ("gbp", "£"),
-    ("reais", "R$"), ("real", "R$"), ("francs", "CHF"), ("yen", "¥"),
+    ("dollar", "$"),
+    ("dollars", "$"),
+    ("usd", "$"),
+    ("dólares", "$"),
+    ("dólar", "$"),
+    ("euro", "€"),
+    ("euros", "€"),
+    ("eur", "€"),
+    ("pound", "£"),
+    ("pounds", "£"),
+    ("gbp", "£"),
+    ("reais", "R$"),
+    ("real", "R$"),
+    ("francs", "CHF"),
+    ("yen", "¥"),
 ];
 const PART_WORDS: &[(&str, (f64, f64))] = &[
-    ("morning", (6.0, 12.0)), ("afternoon", (12.0, 18.0)), ("evening", (18.0, 24.0)),
-    ("night", (18.0, 24.0)), ("mañana", (6.0, 12.0)), ("tarde", (12.0, 20.0)),
-    ("noche", (20.0, 24.0)), ("matin", (6.0, 12.0)), ("soir", (18.0, 24.0)),
-    ("morgen", (6.0, 12.0)), ("nachmittag", (12.0, 18.0)), ("abend", (18.0, 24.0)),
-    ("manhã", (6.0, 12.0)), ("noite", (20.0, 24.0)), ("madrugada", (0.0, 6.0)),
+    ("morning", (6.0, 12.0)),
+    ("afternoon", (12.0, 18.0)),
+    ("evening", (18.0, 24.0)),
+    ("night", (18.0, 24.0)),
+    ("mañana", (6.0, 12.0)),
+    ("tarde", (12.0, 20.0)),
+    ("noche", (20.0, 24.0)),
+    ("matin", (6.0, 12.0)),
+    ("soir", (18.0, 24.0)),
+    ("morgen", (6.0, 12.0)),
+    ("nachmittag", (12.0, 18.0)),
+    ("abend", (18.0, 24.0)),
+    ("manhã", (6.0, 12.0)),
+    ("noite", (20.0, 24.0)),
+    ("madrugada", (0.0, 6.0)),
 ];
 const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("1st", 1), ("2nd", 2), ("3rd", 3),
-    ("4th", 4), ("primer", 1), ("segundo", 2), ("tercer", 3), ("cuarto", 4), ("premier", 1),
-    ("deuxième", 2), ("troisième", 3), ("quatrième", 4), ("ersten", 1), ("zweiten", 2),
-    ("dritten", 3), ("vierten", 4), ("primeiro", 1), ("terceiro", 3), ("quarto", 4),
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("primer", 1),
+    ("segundo", 2),
+    ("tercer", 3),
+    ("cuarto", 4),
+    ("premier", 1),
+    ("deuxième", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("ersten", 1),
+    ("zweiten", 2),
+    ("dritten", 3),
+    ("vierten", 4),
+    ("primeiro", 1),
+    ("terceiro", 3),
+    ("quarto", 4),
 ];
 
 fn phrase_in(list: &[&str], words: &[&str]) -> bool {
@@ -226,20 +302,38 @@ impl<'a> Sentence<'a> {
         if i == 0 || i >= self.toks.len() {
             return "";
         }
-        self.text.get(self.toks[i - 1].span.end..self.toks[i].span.start).unwrap_or("")
+        self.text
+            .get(self.toks[i - 1].span.end..self.toks[i].span.start)
+            .unwrap_or("")
     }
 
     /// True when tokens `i - 1` and `i` belong to one phrase (only spaces or hyphens between).
     fn joined(&self, i: usize) -> bool {
-        i > 0 && i < self.toks.len() && self.gap(i).chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}' || c == '\u{2010}' || c == '\u{2011}')
+        i > 0
+            && i < self.toks.len()
+            && self.gap(i).chars().all(|c| {
+                c == ' ' || c == '-' || c == '\u{a0}' || c == '\u{2010}' || c == '\u{2011}'
+            })
     }
 
     fn is_cap(&self, i: usize) -> bool {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// Bytes of tokens `from..to`, with the full stop of a final initial ("D.C.", "p.m.").
     fn span(&self, from: usize, to: usize) -> Span {
-        self.toks[from].span.cover(&self.toks[to - 1].span)
+        let mut span = self.toks[from].span.cover(&self.toks[to - 1].span);
+        let last = self.raw(to - 1);
+        let abbreviated = last.chars().count() == 1 || super::sentences::is_abbreviation(last);
+        if abbreviated
+            && self
+                .text
+                .get(span.end..)
+                .is_some_and(|t| t.starts_with('.'))
+        {
+            span.end += 1;
+        }
+        span
     }
 
     /// Length of the phrase of `words` at `i`, if it is there.
@@ -256,7 +350,9 @@ impl<'a> Sentence<'a> {
     }
 
     fn words(&self, from: usize, n: usize) -> Vec<&str> {
-        (from..(from + n).min(self.toks.len())).map(|k| self.norm(k)).collect()
+        (from..(from + n).min(self.toks.len()))
+            .map(|k| self.norm(k))
+            .collect()
     }
 
     fn number_word(&self, i: usize) -> Option<f64> {
@@ -264,7 +360,11 @@ impl<'a> Sentence<'a> {
         let lx = self.lx;
         lx.numbers
             .get(&(self.lang, w.to_string()))
-            .or_else(|| lx.numbers.get(&(Lang::En, w.to_string())).filter(|_| self.lang == Lang::En))
+            .or_else(|| {
+                lx.numbers
+                    .get(&(Lang::En, w.to_string()))
+                    .filter(|_| self.lang == Lang::En)
+            })
             .copied()
     }
 
@@ -341,7 +441,15 @@ impl<'a> Sentence<'a> {
         let mut unit = Vec::new();
         while i < self.toks.len() && unit.len() < 3 && self.joined(i) {
             let w = self.norm(i);
-            if !is_content_word(w) || self.digits(i).is_some() || self.number_word(i).is_some() {
+            // A verb ends the counted phrase: "two agents visited".
+            let verb = self.lang == Lang::En
+                && (w.ends_with("ed")
+                    || matches!(w, "were" | "are" | "have" | "said" | "met" | "did"));
+            if !is_content_word(w)
+                || verb
+                || self.digits(i).is_some()
+                || self.number_word(i).is_some()
+            {
                 break;
             }
             unit.push(self.stem(w));
@@ -380,13 +488,24 @@ impl<'a> Sentence<'a> {
 
     /// One part of a date phrase at `i`.
     fn date_part(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = DateExpr { past: self.past, ..DateExpr::default() };
+        let mut e = DateExpr {
+            past: self.past,
+            ..DateExpr::default()
+        };
         let lx = self.lx;
-        if let Some((n, rel)) = lx.relatives.iter().find_map(|(p, r)| self.phrase_at(i, p).map(|n| (n, *r))) {
+        if let Some((n, rel)) = lx
+            .relatives
+            .iter()
+            .find_map(|(p, r)| self.phrase_at(i, p).map(|n| (n, *r)))
+        {
             e.relative = Some(rel);
             return Some((e, i + n));
         }
-        if let Some((n, wd)) = lx.weekdays.iter().find_map(|(p, d)| self.phrase_at(i, p).map(|n| (n, *d))) {
+        if let Some((n, wd)) = lx
+            .weekdays
+            .iter()
+            .find_map(|(p, d)| self.phrase_at(i, p).map(|n| (n, *d)))
+        {
             e.weekday = Some(wd);
             let mut end = i + n;
             if self.joined(end) {
@@ -395,10 +514,20 @@ impl<'a> Sentence<'a> {
                     end += 1;
                 }
             }
-            if i >= 1 && matches!(self.norm(i - 1), "next" | "coming" | "próximo" | "próxima" | "prochain") {
+            if i >= 1
+                && matches!(
+                    self.norm(i - 1),
+                    "next" | "coming" | "próximo" | "próxima" | "prochain"
+                )
+            {
                 e.past = false;
             }
-            if i >= 1 && matches!(self.norm(i - 1), "last" | "past" | "pasado" | "dernier" | "passado" | "letzten") {
+            if i >= 1
+                && matches!(
+                    self.norm(i - 1),
+                    "last" | "past" | "pasado" | "dernier" | "passado" | "letzten"
+                )
+            {
                 e.past = true;
             }
             return Some((e, end));
@@ -446,7 +575,11 @@ impl<'a> Sentence<'a> {
         // ISO 2017-05-15.
         if let Some(y) = self.year_number(i) {
             if self.gap(i + 1) == "-" && self.gap(i + 2) == "-" {
-                let m: Option<u32> = self.norm(i + 1).parse().ok().filter(|m| (1..=12).contains(m));
+                let m: Option<u32> = self
+                    .norm(i + 1)
+                    .parse()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m));
                 if let (Some(m), Some(d)) = (m, self.day_number(i + 2)) {
                     e.year = Some(y);
                     e.month = Some(m);
@@ -462,10 +595,15 @@ impl<'a> Sentence<'a> {
         }
         // Quarters: "the fourth quarter of 2003".
         if let Some((_, q)) = ORDINALS.iter().find(|(w, _)| *w == self.norm(i)) {
-            if matches!(self.norm(i + 1), "quarter" | "trimestre" | "quartal") && self.joined(i + 1) {
+            if matches!(self.norm(i + 1), "quarter" | "trimestre" | "quartal") && self.joined(i + 1)
+            {
                 e.quarter = Some(*q);
                 let mut end = i + 2;
-                let k = if matches!(self.norm(end), "of" | "de" | "do" | "del" | "des") { end + 1 } else { end };
+                let k = if matches!(self.norm(end), "of" | "de" | "do" | "del" | "des") {
+                    end + 1
+                } else {
+                    end
+                };
                 if let Some(y) = self.year_number(k) {
                     e.year = Some(y);
                     end = k + 1;
@@ -477,7 +615,28 @@ impl<'a> Sentence<'a> {
         if let Some(y) = self.year_number(i) {
             let before = if i > 0 { self.norm(i - 1) } else { "" };
             let after = self.text.get(self.toks[i].span.end..).unwrap_or("");
-            let prep = matches!(before, "in" | "since" | "of" | "until" | "by" | "from" | "to" | "into" | "en" | "em" | "im" | "de" | "desde" | "depuis" | "seit" | "bis" | "année" | "año" | "ano" | "jahr");
+            let prep = matches!(
+                before,
+                "in" | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "into"
+                    | "en"
+                    | "em"
+                    | "im"
+                    | "de"
+                    | "desde"
+                    | "depuis"
+                    | "seit"
+                    | "bis"
+                    | "année"
+                    | "año"
+                    | "ano"
+                    | "jahr"
+            );
             let ends = after.is_empty() || after.starts_with([',', '.', ';', ')', ':']);
             if prep || ends {
                 e.year = Some(y);
@@ -490,14 +649,21 @@ impl<'a> Sentence<'a> {
     fn time_at(&self, i: usize) -> Option<((f64, f64), usize)> {
         let w = self.norm(i);
         match w {
-            "noon" | "midday" | "mediodía" | "midi" | "mittag" => return Some(((12.0, 12.5), i + 1)),
-            "midnight" | "medianoche" | "minuit" | "mitternacht" | "meia-noite" => return Some(((0.0, 0.5), i + 1)),
+            "noon" | "midday" | "mediodía" | "midi" | "mittag" => {
+                return Some(((12.0, 12.5), i + 1))
+            }
+            "midnight" | "medianoche" | "minuit" | "mitternacht" | "meia-noite" => {
+                return Some(((0.0, 0.5), i + 1))
+            }
             _ => {}
         }
         // 16h30 / 16h.
         if let Some((h, m)) = w.split_once('h') {
             if let (Ok(h), true) = (h.parse::<u32>(), m.is_empty() || m.parse::<u32>().is_ok()) {
-                if h < 24 && !h.to_string().is_empty() && w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                if h < 24
+                    && !h.to_string().is_empty()
+                    && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                {
                     let m: u32 = m.parse().unwrap_or(0);
                     let t = h as f64 + m as f64 / 60.0;
                     return Some(((t, t + 1.0 / 60.0), i + 1));
@@ -560,7 +726,26 @@ impl<'a> Sentence<'a> {
             let mut skipped = 0;
             while j < self.toks.len()
                 && skipped < 2
-                && matches!(self.norm(j), "at" | "on" | "a" | "à" | "às" | "as" | "um" | "de" | "del" | "le" | "el" | "the" | "las" | "los" | "am" | "en" | "em" | "in")
+                && matches!(
+                    self.norm(j),
+                    "at" | "on"
+                        | "a"
+                        | "à"
+                        | "às"
+                        | "as"
+                        | "um"
+                        | "de"
+                        | "del"
+                        | "le"
+                        | "el"
+                        | "the"
+                        | "las"
+                        | "los"
+                        | "am"
+                        | "en"
+                        | "em"
+                        | "in"
+                )
             {
                 j += 1;
                 skipped += 1;
@@ -587,23 +772,33 @@ fn conflicts(a: &DateExpr, b: &DateExpr) -> bool {
     (a.hours.is_some() && b.hours.is_some())
         || (a.day.is_some() && b.day.is_some())
         || (a.weekday.is_some() && b.weekday.is_some())
-        || (a.relative.is_some() && b.relative.is_some() && !matches!((a.relative, b.relative), (Some(Relative::Day(_)), Some(Relative::Part(..))) | (Some(Relative::Part(..)), Some(Relative::Day(_)))))
+        || (a.relative.is_some()
+            && b.relative.is_some()
+            && !matches!(
+                (a.relative, b.relative),
+                (Some(Relative::Day(_)), Some(Relative::Part(..)))
+                    | (Some(Relative::Part(..)), Some(Relative::Day(_)))
+            ))
 }
 
 /// A word standing for a number's value, the same however it is written ("25 basis points"
 /// and "one-quarter of one percentage point"); `None` for other details and vague values.
 pub fn value_key(value: &Value) -> Option<String> {
     let (v, tag) = match value {
-        Value::Quantity { value, scale, .. } => (value, match scale {
-            Scale::Plain => "",
-            Scale::Percent => "%",
-            Scale::Points => "pt",
-        }),
+        Value::Quantity { value, scale, .. } => (
+            value,
+            match scale {
+                Scale::Plain => "",
+                Scale::Percent => "%",
+                Scale::Points => "pt",
+            },
+        ),
         Value::Money { value, .. } => (value, "money"),
         Value::Duration(value) => (value, "min"),
         _ => return None,
     };
-    v.exact.then(|| format!("#{}{tag}", (v.lo * 1000.0).round() / 1000.0))
+    v.exact
+        .then(|| format!("#{}{tag}", (v.lo * 1000.0).round() / 1000.0))
 }
 
 /// Parses "10,000", "2.50", "1.200" (German thousands), "2,5" (decimal comma).
@@ -611,7 +806,10 @@ pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
     if word.is_empty() || !word.chars().next()?.is_ascii_digit() {
         return None;
     }
-    if !word.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if !word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         return None;
     }
     let groups_of_three = |sep: char| {
@@ -654,7 +852,11 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         if toks.is_empty() {
             continue;
         }
-        let letters: Vec<char> = s.slice(text).chars().filter(|c| c.is_alphabetic()).collect();
+        let letters: Vec<char> = s
+            .slice(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .collect();
         let upper = letters.iter().filter(|c| c.is_uppercase()).count();
         let sentence = Sentence {
             text,
@@ -678,12 +880,33 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
             }
             _ => None,
         });
-    Extraction { sentences, mentions, dateline }
+    Extraction {
+        sentences,
+        mentions,
+        dateline,
+    }
 }
 
 fn is_past(toks: &[Token]) -> bool {
     let future = toks.iter().any(|t| {
-        matches!(t.norm.as_str(), "will" | "shall" | "tomorrow" | "next" | "wird" | "werden" | "sera" | "seront" | "será" | "serán" | "vai" | "vão" | "irá" | "va" | "van")
+        matches!(
+            t.norm.as_str(),
+            "will"
+                | "shall"
+                | "tomorrow"
+                | "next"
+                | "wird"
+                | "werden"
+                | "sera"
+                | "seront"
+                | "será"
+                | "serán"
+                | "vai"
+                | "vão"
+                | "irá"
+                | "va"
+                | "van"
+        )
     });
     !future
 }
@@ -694,14 +917,24 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
     let mut i = 0;
     let mut pending_hedge: Option<(HedgeKind, usize)> = None;
     let push = |out: &mut Vec<Mention>, kind, span, value| {
-        out.push(Mention { kind, span, value, sentence: s.index });
+        out.push(Mention {
+            kind,
+            span,
+            value,
+            sentence: s.index,
+        });
     };
     while i < n {
         // Hedges: numeric ones qualify what follows; epistemic ones stand alone.
         if let Some((kind, end)) = s.hedge_at(i) {
             let key = s.words(i, end - i).join(" ");
             if kind == HedgeKind::Epistemic {
-                push(out, DetailKind::Hedge, s.span(i, end), Value::Hedge { kind, key });
+                push(
+                    out,
+                    DetailKind::Hedge,
+                    s.span(i, end),
+                    Value::Hedge { kind, key },
+                );
                 i = end;
                 continue;
             }
@@ -738,7 +971,11 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
             if let Some(class) = s.lx.generic_places.get(s.norm(i + 1)) {
                 let ends_phrase = i + 2 >= n || !s.joined(i + 2) || !is_content_word(s.norm(i + 2));
                 if !s.is_cap(i + 1) && ends_phrase {
-                    let value = Value::Place { key: s.norm(i + 1).to_string(), class: Some(class.clone()), generic: true };
+                    let value = Value::Place {
+                        key: s.norm(i + 1).to_string(),
+                        class: Some(class.clone()),
+                        generic: true,
+                    };
                     push(out, DetailKind::Place, s.span(i, i + 2), value);
                     i += 2;
                     continue;
@@ -750,10 +987,16 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
 }
 
 /// Numbers, money and durations at `i`.
-fn quantity(s: &Sentence, i: usize, start: usize, hedge: Option<HedgeKind>, out: &mut Vec<Mention>) -> Option<usize> {
+fn quantity(
+    s: &Sentence,
+    i: usize,
+    start: usize,
+    hedge: Option<HedgeKind>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
     let n = s.toks.len();
     // "an hour", "a dozen", "half an hour".
-    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) {
+    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
         if s.duration_unit(i + 1).is_some() && s.joined(i + 1) {
             (1.0, i + 1)
         } else if let Some(v) = s.number_word(i + 1).filter(|v| *v >= 12.0) {
@@ -765,35 +1008,68 @@ fn quantity(s: &Sentence, i: usize, start: usize, hedge: Option<HedgeKind>, out:
         s.number_at(i)?
     };
     // A lone "one" in "one of the": a pronoun, not a count.
-    if s.norm(i) == "one" && s.norm(end) == "of" && s.number_word(end + 1).is_none() {
+    if s.norm(i) == "one" && end == i + 1 && s.norm(end) == "of" && s.number_word(end + 1).is_none()
+    {
         return None;
     }
     if let Some(m) = s.multiplier(end).filter(|_| s.joined(end)) {
         value *= m;
         end += 1;
     }
-    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some() {
+    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
+    {
         end += 1;
     }
     let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
     let before = if i > 0 { s.gap(i) } else { "" };
     let after = s.text.get(s.toks[end - 1].span.end..).unwrap_or("");
     // Money: a symbol before, a currency word after.
-    let symbol = ['$', '€', '£', '¥'].into_iter().find(|c| before.contains(*c));
-    let word_currency = CURRENCY_WORDS.iter().find(|(w, _)| *w == s.norm(end)).map(|(_, c)| *c);
-    if let Some(currency) = symbol.map(|c| c.to_string()).or(word_currency.map(str::to_string)) {
-        let end = if word_currency.is_some() { end + 1 } else { end };
+    let symbol = ['$', '€', '£', '¥']
+        .into_iter()
+        .find(|c| before.contains(*c));
+    let word_currency = CURRENCY_WORDS
+        .iter()
+        .find(|(w, _)| *w == s.norm(end))
+        .map(|(_, c)| *c);
+    if let Some(currency) = symbol
+        .map(|c| c.to_string())
+        .or(word_currency.map(str::to_string))
+    {
+        let end = if word_currency.is_some() {
+            end + 1
+        } else {
+            end
+        };
         let mut span = s.span(start, end);
         if symbol.is_some() && start == i {
-            span.start = span.start.saturating_sub(before.trim_start().len().min(before.len()));
+            span.start = span
+                .start
+                .saturating_sub(before.trim_start().len().min(before.len()));
         }
-        out.push(Mention { kind: DetailKind::Money, span, value: Value::Money { value: interval, currency }, sentence: s.index });
+        out.push(Mention {
+            kind: DetailKind::Money,
+            span,
+            value: Value::Money {
+                value: interval,
+                currency,
+            },
+            sentence: s.index,
+        });
         return Some(end);
     }
     // Durations: "55-minute", "almost an hour", "two weeks".
     if let Some(minutes) = s.duration_unit(end).filter(|_| s.joined(end)) {
-        let iv = Interval { lo: interval.lo * minutes, hi: interval.hi * minutes, exact: interval.exact };
-        out.push(Mention { kind: DetailKind::Duration, span: s.span(start, end + 1), value: Value::Duration(iv), sentence: s.index });
+        let iv = Interval {
+            lo: interval.lo * minutes,
+            hi: interval.hi * minutes,
+            exact: interval.exact,
+        };
+        out.push(Mention {
+            kind: DetailKind::Duration,
+            span: s.span(start, end + 1),
+            value: Value::Duration(iv),
+            sentence: s.index,
+        });
         return Some(end + 1);
     }
     if ARTICLES.contains(&s.norm(i)) && s.number_word(i + 1).is_none() {
@@ -822,7 +1098,11 @@ fn quantity(s: &Sentence, i: usize, start: usize, hedge: Option<HedgeKind>, out:
             }
             if phrase_in(BASIS_POINTS, &words) {
                 scale = Scale::Points;
-                iv = Interval { lo: iv.lo / 100.0, hi: iv.hi / 100.0, exact: iv.exact };
+                iv = Interval {
+                    lo: iv.lo / 100.0,
+                    hi: iv.hi / 100.0,
+                    exact: iv.exact,
+                };
                 end += len;
                 break;
             }
@@ -834,7 +1114,11 @@ fn quantity(s: &Sentence, i: usize, start: usize, hedge: Option<HedgeKind>, out:
     out.push(Mention {
         kind: DetailKind::Number,
         span: s.span(start, end),
-        value: Value::Quantity { value: iv, unit, scale },
+        value: Value::Quantity {
+            value: iv,
+            unit,
+            scale,
+        },
         sentence: s.index,
     });
     Some(end)
@@ -846,7 +1130,8 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let lx = s.lx;
     let is_title = |k: usize| lx.titles.contains(s.norm(k));
     // A lower-case title straight before a name: "spokeswoman Katie Tichacek".
-    let lower_title = !s.is_cap(i) && is_title(i) && i + 1 < n && s.is_cap(i + 1) && s.joined(i + 1);
+    let lower_title =
+        !s.is_cap(i) && is_title(i) && i + 1 < n && s.is_cap(i + 1) && s.joined(i + 1);
     if !s.is_cap(i) && !lower_title {
         return None;
     }
@@ -871,7 +1156,12 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             end += 1;
             continue;
         }
-        if s.joined(end) && CONNECTORS.contains(&s.norm(end)) && end + 1 < n && s.is_cap(end + 1) && s.joined(end + 1) {
+        if s.joined(end)
+            && CONNECTORS.contains(&s.norm(end))
+            && end + 1 < n
+            && s.is_cap(end + 1)
+            && s.joined(end + 1)
+        {
             // "and" joins names only inside an organisation ("Citizenship and Immigration
             // Services"), not two people ("Mayor de Blasio and Secretary Kelly").
             if AND_WORDS.contains(&s.norm(end)) {
@@ -892,22 +1182,43 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let mut from = i;
     // Sentence-initial function words and "The" are not part of a name.
-    while from < end && (matches!(s.norm(from), "the" | "a" | "an") || (from == 0 && !is_content_word(s.norm(from)) && !PARTICLES.contains(&s.norm(from)))) {
+    while from < end
+        && (matches!(s.norm(from), "the" | "a" | "an")
+            || (from == 0 && !is_content_word(s.norm(from)) && !PARTICLES.contains(&s.norm(from))))
+    {
         from += 1;
+    }
+    // "Agents of the Department...": a capitalised first word of the sentence before "of".
+    if from == 0
+        && end > from + 2
+        && CONNECTORS.contains(&s.norm(from + 1))
+        && !is_title(from)
+        && !lx.org_keywords.contains(s.norm(from))
+        && !lx.places.contains(s.norm(from))
+    {
+        from += 2;
     }
     if from >= end {
         return Some(end);
     }
     // Don't take dates and numbers as names.
-    if (from..end).any(|k| s.month_at(k).is_some() && s.day_number(k + 1).is_some()) || s.date_part(from).is_some() {
+    if (from..end).any(|k| s.month_at(k).is_some() && s.day_number(k + 1).is_some())
+        || s.date_part(from).is_some()
+    {
         return None;
     }
     let words: Vec<&str> = (from..end).map(|k| s.norm(k)).collect();
     let folded = fold_words(&words);
     // Title words: the last one splits title from name.
-    let last_title = (from..end).rev().find(|&k| is_title(k) && !(k > from && CONNECTORS.contains(&s.norm(k - 1)) && false));
+    let last_title = (from..end).rev().find(|&k| is_title(k));
     let (title_range, name_from) = match last_title {
-        Some(k) if k + 2 < end + 1 && CONNECTORS.contains(&s.norm(k + 1)) && lx.title_complements.contains(s.norm(k + 2)) => (Some((from, end)), end),
+        Some(k)
+            if k + 2 < end + 1
+                && CONNECTORS.contains(&s.norm(k + 1))
+                && lx.title_complements.contains(s.norm(k + 2)) =>
+        {
+            (Some((from, end)), end)
+        }
         Some(k) => (Some((from, k + 1)), k + 1),
         None => (None, from),
     };
@@ -916,11 +1227,21 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         let mut words: Vec<String> = (a..b)
             .map(|k| {
                 let w = s.norm(k);
-                lx.title_alias.get(w).cloned().unwrap_or_else(|| w.to_string())
+                lx.title_alias
+                    .get(w)
+                    .cloned()
+                    .unwrap_or_else(|| w.to_string())
             })
             .collect();
         words.retain(|w| is_content_word(w) || lx.titles.contains(w));
-        out.push(Mention { kind: DetailKind::Title, span: s.span(a, b), value: Value::Title { words: words.clone() }, sentence: s.index });
+        out.push(Mention {
+            kind: DetailKind::Title,
+            span: s.span(a, b),
+            value: Value::Title {
+                words: words.clone(),
+            },
+            sentence: s.index,
+        });
         title_words = Some(words);
         // An organisation inside the title: "Department of Homeland Security Secretary".
         if let Some(k) = (a..b).find(|&k| lx.org_keywords.contains(s.norm(k))) {
@@ -937,7 +1258,9 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
     let name_folded = compact(s, name_from, end);
-    if (name_from..end).any(|k| lx.org_keywords.contains(s.norm(k))) || lx.orgs.contains_key(&name_folded) {
+    if (name_from..end).any(|k| lx.org_keywords.contains(s.norm(k)))
+        || lx.orgs.contains_key(&name_folded)
+    {
         push_org(s, name_from, end, out);
         return Some(end);
     }
@@ -953,16 +1276,31 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let compact_words: Vec<&str> = name_folded.split(' ').collect();
     let named_class = compact_words.iter().find_map(|w| lx.named_places.get(*w));
     // "Washington, D.C.", "Richmond, Va.": a known place with a state after it.
-    let known_place = (1..=compact_words.len()).any(|k| lx.places.contains(&compact_words[..k].join(" ")))
+    let known_place = (1..=compact_words.len())
+        .any(|k| lx.places.contains(&compact_words[..k].join(" ")))
         || lx.places.contains(&folded);
-    if title_words.is_none() && (known_place || named_class.is_some() || (LOCATIVES.contains(&before) && end - name_from <= 3 && !looks_like_person(&name))) {
+    if title_words.is_none()
+        && (known_place
+            || named_class.is_some()
+            || (LOCATIVES.contains(&before) && end - name_from <= 3 && !looks_like_person(&name)))
+    {
         let mut span_end = end;
         // "P.S. 58": a named place with a number.
-        if named_class.is_some() && s.digits(end).is_some() && s.joined(end) {
+        if named_class.is_some() && s.digits(end).is_some() && (s.joined(end) || s.gap(end) == ". ")
+        {
             span_end += 1;
         }
-        let value = Value::Place { key: name_folded.clone(), class: named_class.cloned(), generic: false };
-        out.push(Mention { kind: DetailKind::Place, span: s.span(name_from, span_end), value, sentence: s.index });
+        let value = Value::Place {
+            key: name_folded.clone(),
+            class: named_class.cloned(),
+            generic: false,
+        };
+        out.push(Mention {
+            kind: DetailKind::Place,
+            span: s.span(name_from, span_end),
+            value,
+            sentence: s.index,
+        });
         return Some(span_end);
     }
     let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
@@ -972,17 +1310,25 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
         out.push(Mention {
             kind: DetailKind::Person,
             span: s.span(name_from, end),
-            value: Value::Person { key, given, title: title_words },
+            value: Value::Person {
+                key,
+                given,
+                title: title_words,
+            },
             sentence: s.index,
         });
         return Some(end);
     }
     // A single capitalised word: a short name, resolved once the document is read.
-    if !(name_from == 0 && !s.is_cap(name_from)) {
+    if name_from != 0 || s.is_cap(name_from) {
         out.push(Mention {
             kind: DetailKind::Person,
             span: s.span(name_from, end),
-            value: Value::Person { key: String::new(), given: Some(name_folded), title: None },
+            value: Value::Person {
+                key: String::new(),
+                given: Some(name_folded),
+                title: None,
+            },
             sentence: s.index,
         });
     }
@@ -1000,7 +1346,10 @@ fn compact(s: &Sentence, from: usize, to: usize) -> String {
         if k + 1 == to && (raw.ends_with("'s") || raw.ends_with("’s")) {
             w.pop();
         }
-        let initial = raw.chars().count() == 1 && s.text.get(s.toks[k].span.end..).is_some_and(|t| t.starts_with('.'));
+        let initial = raw.chars().count() == 1
+            && s.text
+                .get(s.toks[k].span.end..)
+                .is_some_and(|t| t.starts_with('.'));
         match words.last_mut() {
             Some(last) if initial && prev_initial => last.push_str(&w),
             _ => words.push(w),
@@ -1021,8 +1370,14 @@ fn push_org(s: &Sentence, from: usize, to: usize, out: &mut Vec<Mention>) {
         .filter(|&k| s.is_cap(k))
         .filter_map(|k| s.raw(k).chars().next())
         .collect();
-    let (key, parent) = match lx.orgs.get(&folded).or_else(|| lx.orgs.get(&raw_initials.to_lowercase())) {
-        Some(known) if to - from == 1 || lx.orgs.contains_key(&folded) => (known.acronym.clone(), known.parent.clone()),
+    let (key, parent) = match lx
+        .orgs
+        .get(&folded)
+        .or_else(|| lx.orgs.get(&raw_initials.to_lowercase()))
+    {
+        Some(known) if to - from == 1 || lx.orgs.contains_key(&folded) => {
+            (known.acronym.clone(), known.parent.clone())
+        }
         _ if to - from == 1 => (s.raw(from).to_string(), None),
         _ => (raw_initials, None),
     };
@@ -1036,7 +1391,12 @@ fn push_org(s: &Sentence, from: usize, to: usize, out: &mut Vec<Mention>) {
 
 /// Single capitalised words become people when they are the surname of a full name in the
 /// same document ("Kelly" after "John Kelly"); otherwise they are dropped.
-fn resolve_short_names(_text: &str, _tokens: &[Token], _sentences: &[Span], mentions: &mut Vec<Mention>) {
+fn resolve_short_names(
+    _text: &str,
+    _tokens: &[Token],
+    _sentences: &[Span],
+    mentions: &mut Vec<Mention>,
+) {
     let mut surnames: HashMap<String, String> = HashMap::new();
     for m in mentions.iter() {
         if let Value::Person { key, .. } = &m.value {
@@ -1090,7 +1450,9 @@ mod tests {
     fn quantity(v: &Value) -> (f64, f64, Scale) {
         match v {
             Value::Quantity { value, scale, .. } => (value.lo, value.hi, *scale),
-            Value::Duration(value) | Value::Money { value, .. } => (value.lo, value.hi, Scale::Plain),
+            Value::Duration(value) | Value::Money { value, .. } => {
+                (value.lo, value.hi, Scale::Plain)
+            }
             _ => panic!("not a quantity: {v:?}"),
         }
     }
@@ -1100,7 +1462,10 @@ mod tests {
         let text = "Two agents visited; 1.2 million people, 40% of voters and a dozen officers \
                     saw 10,011 deaths and twenty-five arrests.";
         let got = found(text, Lang::En, DetailKind::Number);
-        let values: Vec<(&str, f64, Scale)> = got.iter().map(|(t, v)| (t.as_str(), quantity(v).0, quantity(v).2)).collect();
+        let values: Vec<(&str, f64, Scale)> = got
+            .iter()
+            .map(|(t, v)| (t.as_str(), quantity(v).0, quantity(v).2))
+            .collect();
         assert_eq!(
             values,
             [
@@ -1120,19 +1485,31 @@ mod tests {
 
     #[test]
     fn fractions_points_and_foreign_number_words() {
-        let text = "The Bank lowered its rate by one-quarter of one percentage point to 2 1/2 per cent.";
-        let got: Vec<(f64, Scale)> = found(text, Lang::En, DetailKind::Number).iter().map(|(_, v)| (quantity(v).0, quantity(v).2)).collect();
+        let text =
+            "The Bank lowered its rate by one-quarter of one percentage point to 2 1/2 per cent.";
+        let got: Vec<(f64, Scale)> = found(text, Lang::En, DetailKind::Number)
+            .iter()
+            .map(|(_, v)| (quantity(v).0, quantity(v).2))
+            .collect();
         assert_eq!(got, [(0.25, Scale::Points), (2.5, Scale::Percent)]);
         let bp = found("a cut of 25 basis points", Lang::En, DetailKind::Number);
         assert_eq!(quantity(&bp[0].1), (0.25, 0.25, Scale::Points));
-        let pt = found("Morreram quatro portugueses dos doze passageiros.", Lang::Pt, DetailKind::Number);
+        let pt = found(
+            "Morreram quatro portugueses dos doze passageiros.",
+            Lang::Pt,
+            DetailKind::Number,
+        );
         let pt: Vec<f64> = pt.iter().map(|(_, v)| quantity(v).0).collect();
         assert_eq!(pt, [4.0, 12.0]);
     }
 
     #[test]
     fn durations_with_hedges_become_intervals() {
-        let got = found("They met for almost an hour after a 55-minute call.", Lang::En, DetailKind::Duration);
+        let got = found(
+            "They met for almost an hour after a 55-minute call.",
+            Lang::En,
+            DetailKind::Duration,
+        );
         assert_eq!(got[0].0, "almost an hour");
         assert_eq!(quantity(&got[0].1), (48.0, 60.0, Scale::Plain));
         assert_eq!(got[1].0, "55-minute");
@@ -1141,10 +1518,18 @@ mod tests {
 
     #[test]
     fn money_with_symbols_and_words() {
-        let got = found("The city will get $2.5 million, up from 900,000 euros.", Lang::En, DetailKind::Money);
+        let got = found(
+            "The city will get $2.5 million, up from 900,000 euros.",
+            Lang::En,
+            DetailKind::Money,
+        );
         assert_eq!(got.len(), 2);
-        assert!(matches!(&got[0].1, Value::Money { value, currency } if value.lo == 2.5e6 && currency == "$"));
-        assert!(matches!(&got[1].1, Value::Money { value, currency } if value.lo == 9e5 && currency == "€"));
+        assert!(
+            matches!(&got[0].1, Value::Money { value, currency } if value.lo == 2.5e6 && currency == "$")
+        );
+        assert!(
+            matches!(&got[1].1, Value::Money { value, currency } if value.lo == 9e5 && currency == "€")
+        );
     }
 
     #[test]
@@ -1152,15 +1537,48 @@ mod tests {
         let text = "FOR IMMEDIATE RELEASE, May 15, 2017\nYesterday, April 29 at 4 p.m., protesters \
                     gathered. Police came On April 30 at 12:45 a.m. and left in the fourth quarter of 2003.";
         let ex = run(text, Lang::En);
-        let dates: Vec<&str> = ex.mentions.iter().filter(|m| m.kind == DetailKind::Date).map(|m| m.span.slice(text)).collect();
-        assert_eq!(dates, ["May 15, 2017", "Yesterday, April 29 at 4 p.m.", "April 30 at 12:45 a.m.", "fourth quarter of 2003"]);
+        let dates: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == DetailKind::Date)
+            .map(|m| m.span.slice(text))
+            .collect();
+        assert_eq!(
+            dates,
+            [
+                "May 15, 2017",
+                "Yesterday, April 29 at 4 p.m.",
+                "April 30 at 12:45 a.m.",
+                "fourth quarter of 2003"
+            ]
+        );
         assert_eq!(ex.dateline, day_of(2017, 5, 15));
-        let Value::Date(e) = &ex.mentions.iter().find(|m| m.span.slice(text).starts_with("April 30")).unwrap().value else {
+        let Value::Date(e) = &ex
+            .mentions
+            .iter()
+            .find(|m| m.span.slice(text).starts_with("April 30"))
+            .unwrap()
+            .value
+        else {
             panic!()
         };
-        assert_eq!((e.month, e.day, e.hours), (Some(4), Some(30), Some((0.75, 0.75 + 1.0 / 60.0))));
-        let pt = run("Quatro portugueses morreram hoje às 04:30 locais, esta madrugada.", Lang::Pt);
-        let pt: Vec<&str> = pt.mentions.iter().filter(|m| m.kind == DetailKind::Date).map(|m| m.span.slice("Quatro portugueses morreram hoje às 04:30 locais, esta madrugada.")).collect();
+        assert_eq!(
+            (e.month, e.day, e.hours),
+            (Some(4), Some(30), Some((0.75, 0.75 + 1.0 / 60.0)))
+        );
+        let pt = run(
+            "Quatro portugueses morreram hoje às 04:30 locais, esta madrugada.",
+            Lang::Pt,
+        );
+        let pt: Vec<&str> = pt
+            .mentions
+            .iter()
+            .filter(|m| m.kind == DetailKind::Date)
+            .map(|m| {
+                m.span
+                    .slice("Quatro portugueses morreram hoje às 04:30 locais, esta madrugada.")
+            })
+            .collect();
         assert_eq!(pt, ["hoje às 04:30", "esta madrugada"]);
     }
 
@@ -1170,24 +1588,57 @@ mod tests {
                     of Homeland Security in Washington, D.C. on Monday. De Blasio thanked Kelly. \
                     Agents from U.S. Citizenship and Immigration Services visited P.S. 58 and a school.";
         let ex = run(text, Lang::En);
-        let of = |kind| -> Vec<&str> { ex.mentions.iter().filter(|m| m.kind == kind).map(|m| m.span.slice(text)).collect() };
-        assert_eq!(of(DetailKind::Person), ["Bill de Blasio", "John Kelly", "Blasio", "Kelly"]);
-        assert_eq!(of(DetailKind::Title), ["Mayor", "Homeland Security Secretary"]);
-        assert_eq!(of(DetailKind::Organization), ["Department of Homeland Security", "U.S. Citizenship and Immigration Services"]);
-        assert_eq!(of(DetailKind::Place), ["Washington, D.C.", "P.S. 58", "a school"]);
-        let keys: Vec<String> = ex.mentions.iter().filter_map(|m| match &m.value {
-            Value::Org { key, .. } => Some(key.clone()),
-            _ => None,
-        }).collect();
+        let of = |kind| -> Vec<&str> {
+            ex.mentions
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| m.span.slice(text))
+                .collect()
+        };
+        assert_eq!(
+            of(DetailKind::Person),
+            ["Bill de Blasio", "John Kelly", "De Blasio", "Kelly"]
+        );
+        assert_eq!(
+            of(DetailKind::Title),
+            ["Mayor", "Homeland Security Secretary"]
+        );
+        assert_eq!(
+            of(DetailKind::Organization),
+            [
+                "Department of Homeland Security",
+                "U.S. Citizenship and Immigration Services"
+            ]
+        );
+        assert_eq!(
+            of(DetailKind::Place),
+            ["Washington, D.C.", "P.S. 58", "a school"]
+        );
+        let keys: Vec<String> = ex
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.value {
+                Value::Org { key, .. } => Some(key.clone()),
+                _ => None,
+            })
+            .collect();
         assert_eq!(keys, ["DHS", "USCIS"]);
     }
 
     #[test]
     fn hedges_are_found() {
-        let got = found("Agents apparently visited the school, at least twice.", Lang::En, DetailKind::Hedge);
+        let got = found(
+            "Agents apparently visited the school, at least twice.",
+            Lang::En,
+            DetailKind::Hedge,
+        );
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "apparently");
-        let n = found("Agents apparently visited the school, at least twice.", Lang::En, DetailKind::Number);
+        let n = found(
+            "Agents apparently visited the school, at least twice.",
+            Lang::En,
+            DetailKind::Number,
+        );
         assert!(n.is_empty() || n[0].0.starts_with("at least"));
     }
 }

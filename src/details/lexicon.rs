@@ -220,7 +220,8 @@ fn build() -> Lexicon {
             _ => {}
         }
     }
-    lx.relatives.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    lx.relatives
+        .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     lx.weekdays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     for line in content(include_str!("../../assets/details/durations.txt")) {
         let mut parts = line.split_whitespace();
@@ -254,7 +255,8 @@ fn build() -> Lexicon {
     }
     for line in content(include_str!("../../assets/details/organizations.txt")) {
         if let Some(rest) = line.strip_prefix("keywords ") {
-            lx.org_keywords.extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+            lx.org_keywords
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
         } else if let Some(rest) = line.strip_prefix("org ") {
             let fields: Vec<&str> = rest.split('|').map(str::trim).collect();
             if let [acronym, full, parent] = fields.as_slice() {
@@ -272,12 +274,14 @@ fn build() -> Lexicon {
         match parts.as_slice() {
             ["generic", class, nouns @ ..] => {
                 for n in nouns {
-                    lx.generic_places.insert(phrase(n).join(" "), class.to_string());
+                    lx.generic_places
+                        .insert(phrase(n).join(" "), class.to_string());
                 }
             }
             ["named", class, words @ ..] => {
                 for w in words {
-                    lx.named_places.insert(phrase(w).join(" "), class.to_string());
+                    lx.named_places
+                        .insert(phrase(w).join(" "), class.to_string());
                 }
             }
             ["place", name @ ..] => {
@@ -298,14 +302,22 @@ mod tests {
         let lx = get();
         assert_eq!(lx.numbers.get(&(Lang::Pt, "quatro".into())), Some(&4.0));
         assert_eq!(lx.numbers.get(&(Lang::Pt, "dos".into())), None);
-        assert_eq!(lx.multipliers.get(&(Lang::En, "million".into())), Some(&1e6));
+        assert_eq!(
+            lx.multipliers.get(&(Lang::En, "million".into())),
+            Some(&1e6)
+        );
         assert_eq!(lx.months.get("sept"), Some(&9));
-        assert!(lx.weekdays.contains(&(vec!["segunda".into(), "feira".into()], 1)));
+        assert!(lx
+            .weekdays
+            .contains(&(vec!["segunda".into(), "feira".into()], 1)));
         assert!(lx
             .relatives
             .contains(&(phrase("last week"), Relative::Week(-1))));
         assert_eq!(lx.durations.get("hour"), Some(&60.0));
-        assert_eq!(lx.title_alias.get("gov").map(String::as_str), Some("governor"));
+        assert_eq!(
+            lx.title_alias.get("gov").map(String::as_str),
+            Some("governor")
+        );
         assert_eq!(
             lx.orgs.get("uscis").and_then(|o| o.parent.as_deref()),
             Some("DHS")

@@ -287,7 +287,10 @@ pub fn annotate(
         .enumerate()
         .map(|(k, r)| {
             let match_id = match (r.article, r.source) {
-                (Some(a), _) => matches.iter().find(|m| m.article.contains(&a)).map(|m| m.id),
+                (Some(a), _) => matches
+                    .iter()
+                    .find(|m| m.article.contains(&a))
+                    .map(|m| m.id),
                 (None, Some(s)) => matches.iter().find(|m| m.source.contains(&s)).map(|m| m.id),
                 _ => None,
             };

@@ -30,11 +30,30 @@ pub fn stemmer(lang: Lang) -> Stemmer {
 /// The language of a text, guessed from its commonest function words.
 pub fn detect_language(tokens: &[Token]) -> Lang {
     const CUES: &[(Lang, &[&str])] = &[
-        (Lang::En, &["the", "and", "of", "to", "was", "with", "that", "is"]),
-        (Lang::Es, &["el", "los", "las", "del", "que", "por", "una", "con", "y"]),
-        (Lang::Fr, &["le", "les", "des", "et", "est", "une", "du", "dans", "pour"]),
-        (Lang::De, &["der", "die", "und", "das", "ist", "nicht", "mit", "den", "von"]),
-        (Lang::Pt, &["o", "os", "da", "do", "em", "não", "uma", "dos", "com", "pela"]),
+        (
+            Lang::En,
+            &["the", "and", "of", "to", "was", "with", "that", "is"],
+        ),
+        (
+            Lang::Es,
+            &["el", "los", "las", "del", "que", "por", "una", "con", "y"],
+        ),
+        (
+            Lang::Fr,
+            &["le", "les", "des", "et", "est", "une", "du", "dans", "pour"],
+        ),
+        (
+            Lang::De,
+            &[
+                "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von",
+            ],
+        ),
+        (
+            Lang::Pt,
+            &[
+                "o", "os", "da", "do", "em", "não", "uma", "dos", "com", "pela",
+            ],
+        ),
     ];
     let mut counts = [0usize; 5];
     for t in tokens.iter().take(5000) {
@@ -113,7 +132,8 @@ pub fn terms(
         if !is_content_word(&t.norm) && !digit {
             continue;
         }
-        let capital = raw.chars().next().is_some_and(char::is_uppercase) && !t.gap.sentence_end && k > 0;
+        let capital =
+            raw.chars().next().is_some_and(char::is_uppercase) && !t.gap.sentence_end && k > 0;
         let weight = if digit || capital { 1.5 } else { 1.0 };
         let stem = stemmer.stem(&t.norm.replace('\u{2019}', "'")).into_owned();
         let id = intern(vocab, stem);
@@ -175,7 +195,9 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
         }
         let mut bm25: HashMap<usize, f64> = HashMap::new();
         for (id, w) in &q.terms {
-            let Some(list) = postings.get(id) else { continue };
+            let Some(list) = postings.get(id) else {
+                continue;
+            };
             if list.len() > common {
                 continue;
             }
@@ -190,7 +212,9 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
         candidates.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         candidates.truncate(8);
         let source_total = |range: (usize, usize)| -> f64 {
-            let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1).flat_map(|i| source[i].terms.iter()).collect();
+            let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
+                .flat_map(|i| source[i].terms.iter())
+                .collect();
             ids.sort_by_key(|x| *x.0);
             ids.dedup_by_key(|x| *x.0);
             ids.iter().map(|(id, w)| idf(id) * *w).sum()
@@ -204,7 +228,12 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
                     shared += 1;
                 }
             }
-            let penalty = if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false)) { 0.9 } else { 1.0 };
+            let penalty = if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false))
+            {
+                0.9
+            } else {
+                1.0
+            };
             (penalty * got / total, shared)
         };
         let mut best: Option<((usize, usize), f64, usize)> = None;
@@ -225,17 +254,28 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
                 best = Some(pick);
             }
         }
-        let Some((range, score, shared)) = best else { continue };
+        let Some((range, score, shared)) = best else {
+            continue;
+        };
         // A long article sentence that adds much can still retell a short source one whole.
-        let source_share = if score > 0.0 { score * total / source_total(range).max(1e-9) } else { 0.0 };
-        if std::env::var_os("QD_DEBUG").is_some() { eprintln!("a{a} {range:?} score {score:.2} src {source_share:.2} shared {shared}"); }
+        let source_share = if score > 0.0 {
+            score * total / source_total(range).max(1e-9)
+        } else {
+            0.0
+        };
         let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
-            || (source_share >= 0.4 && shared >= MIN_SHARED + 1)
+            || (source_share >= 0.4 && shared > MIN_SHARED)
             || (score >= 0.2 && shared >= MIN_SHARED + 2);
         if !accepted {
             continue;
         }
-        links.push(Link { article: a, source: range, score, shared, primary: true });
+        links.push(Link {
+            article: a,
+            source: range,
+            score,
+            shared,
+            primary: true,
+        });
         // One article sentence can retell two distant source sentences.
         for &(i, _) in &candidates {
             if (range.0..=range.1).contains(&i) {
@@ -254,7 +294,13 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
                 }
             }
             if fresh >= 3 && shared >= 4 && got / total >= MIN_SCORE {
-                links.push(Link { article: a, source: (i, i), score: got / total, shared, primary: false });
+                links.push(Link {
+                    article: a,
+                    source: (i, i),
+                    score: got / total,
+                    shared,
+                    primary: false,
+                });
             }
         }
     }
@@ -280,7 +326,11 @@ mod tests {
             .into_iter()
             .map(|l| {
                 let src = ss[l.source.0].cover(&ss[l.source.1]);
-                (sa[l.article].slice(article).to_string(), src.slice(source).to_string(), l.primary)
+                (
+                    sa[l.article].slice(article).to_string(),
+                    src.slice(source).to_string(),
+                    l.primary,
+                )
             })
             .collect()
     }
@@ -296,7 +346,10 @@ mod tests {
         let got = aligned(source, article);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.starts_with("The two also discussed"));
-        assert!(got[1].1.starts_with("This afternoon") && got[1].1.ends_with("rail funding."), "{got:?}");
+        assert!(
+            got[1].1.starts_with("This afternoon") && got[1].1.ends_with("rail funding."),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -310,8 +363,21 @@ mod tests {
 
     #[test]
     fn language_is_guessed_from_function_words() {
-        assert_eq!(detect_language(&tokenize("O Presidente da República lamenta a morte dos emigrantes em França.")), Lang::Pt);
-        assert_eq!(detect_language(&tokenize("Der Bundespräsident und die Kanzlerin sind nicht in der Stadt.")), Lang::De);
-        assert_eq!(detect_language(&tokenize("The mayor and the secretary met with agents.")), Lang::En);
+        assert_eq!(
+            detect_language(&tokenize(
+                "O Presidente da República lamenta a morte dos emigrantes em França."
+            )),
+            Lang::Pt
+        );
+        assert_eq!(
+            detect_language(&tokenize(
+                "Der Bundespräsident und die Kanzlerin sind nicht in der Stadt."
+            )),
+            Lang::De
+        );
+        assert_eq!(
+            detect_language(&tokenize("The mayor and the secretary met with agents.")),
+            Lang::En
+        );
     }
 }

@@ -84,7 +84,9 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
     let mut in_unit_a: Vec<usize> = Vec::new();
     let mut in_unit_s: Vec<usize> = Vec::new();
     for unit in units {
-        let a_idx: Vec<usize> = within(am, unit.article).filter(|&k| unit.article.contains(&am[k].span)).collect();
+        let a_idx: Vec<usize> = within(am, unit.article)
+            .filter(|&k| unit.article.contains(&am[k].span))
+            .collect();
         let mut s_idx: Vec<usize> = unit
             .sources
             .iter()
@@ -94,24 +96,34 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         s_idx.dedup();
         in_unit_a.extend(&a_idx);
         in_unit_s.extend(&s_idx);
-        let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> = Vec::new();
+        let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> =
+            Vec::new();
         for &a in &a_idx {
             for &s in &s_idx {
-                if let Some((relation, note, kind)) = compare_in_unit(&sm[s], &am[a], source, article) {
-                    let distance = s_idx.iter().position(|&x| x == s).unwrap_or(0).abs_diff(a_idx.iter().position(|&x| x == a).unwrap_or(0));
+                if let Some((relation, note, kind)) =
+                    compare_in_unit(&sm[s], &am[a], source, article)
+                {
+                    let distance = s_idx
+                        .iter()
+                        .position(|&x| x == s)
+                        .unwrap_or(0)
+                        .abs_diff(a_idx.iter().position(|&x| x == a).unwrap_or(0));
                     candidates.push((rank(relation), distance, a, s, relation, note, kind));
                 }
             }
         }
         // A title stands for a person only when the other side does not name that person.
-        let named_in_source: HashSet<&str> = s_idx.iter().filter_map(|&k| match &sm[k].value {
-            Value::Person { key, .. } => Some(key.as_str()),
-            _ => None,
-        }).collect();
+        let named_in_source: HashSet<&str> = s_idx
+            .iter()
+            .filter_map(|&k| match &sm[k].value {
+                Value::Person { key, .. } => Some(key.as_str()),
+                _ => None,
+            })
+            .collect();
         candidates.retain(|c| {
             !(c.6 == DetailKind::Person && matches!(&am[c.2].value, Value::Person { key, .. } if named_in_source.contains(key.as_str())))
         });
-        candidates.sort_by(|x, y| (x.0, x.1, x.2, x.3).cmp(&(y.0, y.1, y.2, y.3)));
+        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3));
         let mut used_a = HashSet::new();
         let mut used_s = HashSet::new();
         for (_, _, a, s, relation, note, kind) in candidates {
@@ -122,7 +134,17 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             used_s.insert(s);
             paired_a.insert(a);
             paired_s.insert(s);
-            push(&mut out, &mut seen, Related { kind, relation, note, source: Some(sm[s].span), article: Some(am[a].span) });
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind,
+                    relation,
+                    note,
+                    source: Some(sm[s].span),
+                    article: Some(am[a].span),
+                },
+            );
         }
         // A count the other side states with "a"/"an": "two agents" against "an agent".
         for &s in &s_idx {
@@ -132,7 +154,17 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             if let Some((span, note)) = implicit_one(&sm[s], article, unit.article) {
                 used_s.insert(s);
                 paired_s.insert(s);
-                push(&mut out, &mut seen, Related { kind: DetailKind::Number, relation: Relation::Conflicting, note, source: Some(sm[s].span), article: Some(span) });
+                push(
+                    &mut out,
+                    &mut seen,
+                    Related {
+                        kind: DetailKind::Number,
+                        relation: Relation::Conflicting,
+                        note,
+                        source: Some(sm[s].span),
+                        article: Some(span),
+                    },
+                );
             }
         }
         for &a in &a_idx {
@@ -143,21 +175,53 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
                 if let Some((span, note)) = implicit_one(&am[a], source, *sp) {
                     used_a.insert(a);
                     paired_a.insert(a);
-                    let note = format!("source says one, article {}", note.split(" vs ").next().unwrap_or(""));
-                    push(&mut out, &mut seen, Related { kind: DetailKind::Number, relation: Relation::Conflicting, note, source: Some(span), article: Some(am[a].span) });
+                    let note = format!(
+                        "source says one, article {}",
+                        note.split(" vs ").next().unwrap_or("")
+                    );
+                    push(
+                        &mut out,
+                        &mut seen,
+                        Related {
+                            kind: DetailKind::Number,
+                            relation: Relation::Conflicting,
+                            note,
+                            source: Some(span),
+                            article: Some(am[a].span),
+                        },
+                    );
                     break;
                 }
             }
         }
     }
     // One side only, for the facts compared inside units.
-    let one_sided = |m: &Mention| matches!(m.kind, DetailKind::Number | DetailKind::Money | DetailKind::Duration | DetailKind::Date | DetailKind::Hedge);
+    let one_sided = |m: &Mention| {
+        matches!(
+            m.kind,
+            DetailKind::Number
+                | DetailKind::Money
+                | DetailKind::Duration
+                | DetailKind::Date
+                | DetailKind::Hedge
+        )
+    };
     in_unit_a.sort_unstable();
     in_unit_a.dedup();
     for a in in_unit_a {
         if !paired_a.contains(&a) && one_sided(&am[a]) {
             let note = format!("only the article: {}", describe(&am[a], article));
-            push(&mut out, &mut seen, Related { kind: am[a].kind, relation: Relation::OnlyArticle, note, source: None, article: Some(am[a].span) });
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind: am[a].kind,
+                    relation: Relation::OnlyArticle,
+                    note,
+                    source: None,
+                    article: Some(am[a].span),
+                },
+            );
         }
     }
     in_unit_s.sort_unstable();
@@ -165,7 +229,17 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
     for s in in_unit_s {
         if !paired_s.contains(&s) && one_sided(&sm[s]) {
             let note = format!("only the source: {}", describe(&sm[s], source));
-            push(&mut out, &mut seen, Related { kind: sm[s].kind, relation: Relation::OnlySource, note, source: Some(sm[s].span), article: None });
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind: sm[s].kind,
+                    relation: Relation::OnlySource,
+                    note,
+                    source: Some(sm[s].span),
+                    article: None,
+                },
+            );
         }
     }
     across(source, article, &mut out, &mut seen);
@@ -181,8 +255,16 @@ fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>
 /// When the article gives no date, the day that makes its relative dates agree best with the
 /// source's (a report is usually published the day of the event or a day or two later).
 fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bool) -> Option<Day> {
-    let known = if for_source { article.reference } else { source.reference }?;
-    let candidates: Vec<Day> = if for_source { (0..=3).map(|k| known - k).collect() } else { (0..=3).map(|k| known + k).collect() };
+    let known = if for_source {
+        article.reference
+    } else {
+        source.reference
+    }?;
+    let candidates: Vec<Day> = if for_source {
+        (0..=3).map(|k| known - k).collect()
+    } else {
+        (0..=3).map(|k| known + k).collect()
+    };
     let sm = &source.extraction.mentions;
     let am = &article.extraction.mentions;
     let mut best = (0usize, candidates[0]);
@@ -190,14 +272,26 @@ fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bo
         let mut agree = 0;
         for unit in units {
             for a in within(am, unit.article) {
-                let Value::Date(ae) = &am[a].value else { continue };
-                if !(if for_source { true } else { ae.needs_reference() }) {
+                let Value::Date(ae) = &am[a].value else {
+                    continue;
+                };
+                if !(if for_source {
+                    true
+                } else {
+                    ae.needs_reference()
+                }) {
                     continue;
                 }
                 for sp in &unit.sources {
                     for s in within(sm, *sp) {
-                        let Value::Date(se) = &sm[s].value else { continue };
-                        let (sr, ar) = if for_source { (Some(c), article.reference) } else { (source.reference, Some(c)) };
+                        let Value::Date(se) = &sm[s].value else {
+                            continue;
+                        };
+                        let (sr, ar) = if for_source {
+                            (Some(c), article.reference)
+                        } else {
+                            (source.reference, Some(c))
+                        };
                         if let (Some(x), Some(y)) = (se.resolve(sr), ae.resolve(ar)) {
                             if x.0 <= y.1 && y.0 <= x.1 {
                                 agree += 1;
@@ -211,17 +305,36 @@ fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bo
             best = (agree, c);
         }
     }
-    (best.0 > 0).then_some(best.1)
+    // Nothing to go by: the article most likely appeared the day the source did.
+    Some(best.1)
 }
 
-fn compare_in_unit(s: &Mention, a: &Mention, source: &Side, article: &Side) -> Option<(Relation, String, DetailKind)> {
+fn compare_in_unit(
+    s: &Mention,
+    a: &Mention,
+    source: &Side,
+    article: &Side,
+) -> Option<(Relation, String, DetailKind)> {
     let kind = a.kind;
     match (&s.value, &a.value) {
-        (Value::Quantity { value: sv, unit: su, scale: ss }, Value::Quantity { value: av, unit: au, scale: sa }) => {
+        (
+            Value::Quantity {
+                value: sv,
+                unit: su,
+                scale: ss,
+            },
+            Value::Quantity {
+                value: av,
+                unit: au,
+                scale: sa,
+            },
+        ) => {
             if ss != sa {
                 return None;
             }
-            let same_unit = !su.is_empty() && !au.is_empty() && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
+            let same_unit = !su.is_empty()
+                && !au.is_empty()
+                && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
             let unit = su.last().or(au.last()).cloned().unwrap_or_default();
             let relation = interval_relation(sv, av);
             if !same_unit && relation != Relation::Same {
@@ -232,39 +345,113 @@ fn compare_in_unit(s: &Mention, a: &Mention, source: &Side, article: &Side) -> O
                 Scale::Points => " pt",
                 Scale::Plain => "",
             };
-            Some((relation, quantity_note(relation, sv, av, suffix, &unit, a.span.slice(article.text)), kind))
+            Some((
+                relation,
+                quantity_note(relation, sv, av, suffix, &unit, a.span.slice(article.text)),
+                kind,
+            ))
         }
-        (Value::Money { value: sv, currency: sc }, Value::Money { value: av, currency: ac }) => {
+        (
+            Value::Money {
+                value: sv,
+                currency: sc,
+            },
+            Value::Money {
+                value: av,
+                currency: ac,
+            },
+        ) => {
             if sc != ac {
                 return None;
             }
             let relation = interval_relation(sv, av);
-            Some((relation, quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)), kind))
+            Some((
+                relation,
+                quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)),
+                kind,
+            ))
         }
         (Value::Duration(sv), Value::Duration(av)) => {
             let relation = interval_relation(sv, av);
-            Some((relation, quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)), kind))
+            Some((
+                relation,
+                quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)),
+                kind,
+            ))
         }
         (Value::Date(se), Value::Date(ae)) => date_relation(se, ae, source, article, s, a),
-        (Value::Place { key: sk, class: sc, generic: sg }, Value::Place { key: ak, class: ac, generic: ag }) => {
+        (
+            Value::Place {
+                key: sk,
+                class: sc,
+                generic: sg,
+            },
+            Value::Place {
+                key: ak,
+                class: ac,
+                generic: ag,
+            },
+        ) => {
             if sk == ak && sg == ag {
-                Some((Relation::Same, format!("same place: {}", a.span.slice(article.text)), kind))
+                Some((
+                    Relation::Same,
+                    format!("same place: {}", a.span.slice(article.text)),
+                    kind,
+                ))
             } else if *sg && !*ag && sc.is_some() && sc == ac {
-                Some((Relation::MoreSpecific, format!("the article names the {}: {} vs {}", sc.as_deref().unwrap_or("place"), a.span.slice(article.text), s.span.slice(source.text)), kind))
+                Some((
+                    Relation::MoreSpecific,
+                    format!(
+                        "the article names the {}: {} vs {}",
+                        sc.as_deref().unwrap_or("place"),
+                        a.span.slice(article.text),
+                        s.span.slice(source.text)
+                    ),
+                    kind,
+                ))
             } else if !*sg && *ag && sc.is_some() && sc == ac {
-                Some((Relation::Compatible, format!("the article is vaguer: {} vs {}", a.span.slice(article.text), s.span.slice(source.text)), kind))
+                Some((
+                    Relation::Compatible,
+                    format!(
+                        "the article is vaguer: {} vs {}",
+                        a.span.slice(article.text),
+                        s.span.slice(source.text)
+                    ),
+                    kind,
+                ))
             } else {
                 None
             }
         }
-        (Value::Org { key: sk, parent: sp }, Value::Org { key: ak, parent: ap }) => {
+        (
+            Value::Org {
+                key: sk,
+                parent: sp,
+            },
+            Value::Org {
+                key: ak,
+                parent: ap,
+            },
+        ) => {
             let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
             if sk.eq_ignore_ascii_case(ak) {
-                Some((Relation::Same, format!("same organisation: {st} = {at}"), kind))
+                Some((
+                    Relation::Same,
+                    format!("same organisation: {st} = {at}"),
+                    kind,
+                ))
             } else if ap.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(sk)) {
-                Some((Relation::MoreSpecific, format!("the article names a part of it: {at} (part of {st})"), kind))
+                Some((
+                    Relation::MoreSpecific,
+                    format!("the article names a part of it: {at} (part of {st})"),
+                    kind,
+                ))
             } else if sp.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(ak)) {
-                Some((Relation::Compatible, format!("the article names the parent body: {at} for {st}"), kind))
+                Some((
+                    Relation::Compatible,
+                    format!("the article names the parent body: {at} for {st}"),
+                    kind,
+                ))
             } else {
                 None
             }
@@ -273,19 +460,61 @@ fn compare_in_unit(s: &Mention, a: &Mention, source: &Side, article: &Side) -> O
             if sk == ak {
                 Some((Relation::Same, format!("both hedge: {ak}"), kind))
             } else {
-                Some((Relation::Compatible, format!("hedged differently: {sk} vs {ak}"), kind))
+                Some((
+                    Relation::Compatible,
+                    format!("hedged differently: {sk} vs {ak}"),
+                    kind,
+                ))
             }
         }
-        (Value::Title { words: sw }, Value::Title { words: aw }) if !is_named(s, source) && !is_named(a, article) => {
-            (sw.last() == aw.last()).then(|| (title_relation(sw, aw), format!("title: {} vs {}", s.span.slice(source.text), a.span.slice(article.text)), kind))
+        (Value::Title { words: sw }, Value::Title { words: aw })
+            if !is_named(s, source) && !is_named(a, article) =>
+        {
+            (sw.last() == aw.last()).then(|| {
+                (
+                    title_relation(sw, aw),
+                    format!(
+                        "title: {} vs {}",
+                        s.span.slice(source.text),
+                        a.span.slice(article.text)
+                    ),
+                    kind,
+                )
+            })
         }
         // "the President" in the source, "President Marcelo Rebelo de Sousa" in the article.
-        (Value::Title { words: sw }, Value::Person { title: Some(aw), .. }) if !is_named(s, source) => {
-            (sw.last() == aw.last()).then(|| (Relation::MoreSpecific, format!("the article names the {}: {}", s.span.slice(source.text), a.span.slice(article.text)), DetailKind::Person))
-        }
-        (Value::Person { title: Some(sw), .. }, Value::Title { words: aw }) if !is_named(a, article) => {
-            (sw.last() == aw.last()).then(|| (Relation::Compatible, format!("the article says only {} for {}", a.span.slice(article.text), s.span.slice(source.text)), DetailKind::Person))
-        }
+        (
+            Value::Title { words: sw },
+            Value::Person {
+                title: Some(aw), ..
+            },
+        ) if !is_named(s, source) => (sw.last() == aw.last()).then(|| {
+            (
+                Relation::MoreSpecific,
+                format!(
+                    "the article names the {}: {}",
+                    s.span.slice(source.text),
+                    a.span.slice(article.text)
+                ),
+                DetailKind::Person,
+            )
+        }),
+        (
+            Value::Person {
+                title: Some(sw), ..
+            },
+            Value::Title { words: aw },
+        ) if !is_named(a, article) => (sw.last() == aw.last()).then(|| {
+            (
+                Relation::Compatible,
+                format!(
+                    "the article says only {} for {}",
+                    a.span.slice(article.text),
+                    s.span.slice(source.text)
+                ),
+                DetailKind::Person,
+            )
+        }),
         _ => None,
     }
 }
@@ -297,7 +526,13 @@ fn is_named(title: &Mention, side: &Side) -> bool {
     let k = ms.partition_point(|m| m.span.start < title.span.end);
     ms.get(k).is_some_and(|next| {
         next.kind == DetailKind::Person
-            && side.text.get(title.span.end..next.span.start).is_some_and(|gap| gap.trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty())
+            && side
+                .text
+                .get(title.span.end..next.span.start)
+                .is_some_and(|gap| {
+                    gap.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                        .is_empty()
+                })
     })
 }
 
@@ -307,7 +542,13 @@ fn person_title_of(m: &Mention, side: &Side) -> Option<(Span, Vec<String>)> {
     let prev = ms.get(k.checked_sub(1)?)?;
     let gap = side.text.get(prev.span.end..m.span.start)?;
     match &prev.value {
-        Value::Title { words } if gap.trim_matches(|c: char| c == ',' || c.is_whitespace()).is_empty() => Some((prev.span, words.clone())),
+        Value::Title { words }
+            if gap
+                .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .is_empty() =>
+        {
+            Some((prev.span, words.clone()))
+        }
         _ => None,
     }
 }
@@ -324,7 +565,14 @@ fn title_relation(s: &[String], a: &[String]) -> Relation {
 
 /// "two agents" against "an agent"/"a federal immigration agent's" in the other passage.
 fn implicit_one(m: &Mention, other: &Side, within_span: Span) -> Option<(Span, String)> {
-    let Value::Quantity { value, unit, scale: Scale::Plain } = &m.value else { return None };
+    let Value::Quantity {
+        value,
+        unit,
+        scale: Scale::Plain,
+    } = &m.value
+    else {
+        return None;
+    };
     let head = unit.last()?;
     if !value.exact || value.lo == 1.0 || value.lo > 1000.0 {
         return None;
@@ -343,7 +591,11 @@ fn implicit_one(m: &Mention, other: &Side, within_span: Span) -> Option<(Span, S
             if bare.starts_with(head.as_str()) && bare.len() <= head.len() + 2 && singular {
                 let start = within_span.start + off;
                 let end = within_span.start + end_off + noun.len();
-                let note = format!("{} vs 1 {head}: {}", fmt_num(value.lo), other.text.get(start..end).unwrap_or(""));
+                let note = format!(
+                    "{} vs 1 {head}: {}",
+                    fmt_num(value.lo),
+                    other.text.get(start..end).unwrap_or("")
+                );
                 return Some((Span::new(start, end), note));
             }
         }
@@ -419,11 +671,26 @@ fn fmt_interval(v: &Interval, suffix: &str) -> String {
     }
 }
 
-fn quantity_note(relation: Relation, s: &Interval, a: &Interval, suffix: &str, unit: &str, article_text: &str) -> String {
-    let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+fn quantity_note(
+    relation: Relation,
+    s: &Interval,
+    a: &Interval,
+    suffix: &str,
+    unit: &str,
+    article_text: &str,
+) -> String {
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
     match relation {
         Relation::Same => format!("same: {}{suffix}{unit}", fmt_num(a.lo)),
-        _ => format!("{} vs {}{unit}: {article_text}", fmt_interval(s, suffix), fmt_interval(a, suffix)),
+        _ => format!(
+            "{} vs {}{unit}: {article_text}",
+            fmt_interval(s, suffix),
+            fmt_interval(a, suffix)
+        ),
     }
 }
 
@@ -508,7 +775,12 @@ impl MaxWith for Relation {
 }
 
 /// People and organisations across the documents.
-fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>) {
+fn across(
+    source: &Side,
+    article: &Side,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
     let first_by_key = |side: &Side, kind: DetailKind| -> Vec<(String, usize)> {
         let mut order = Vec::new();
         let mut firsts: HashMap<String, usize> = HashMap::new();
@@ -519,7 +791,11 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
             let key = match &m.value {
                 Value::Person { key, .. } => key.clone(),
                 Value::Org { key, .. } => key.to_lowercase(),
-                Value::Place { key, generic: false, .. } => key.clone(),
+                Value::Place {
+                    key,
+                    generic: false,
+                    ..
+                } => key.clone(),
                 _ => continue,
             };
             if key.is_empty() {
@@ -532,19 +808,27 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
                     order.push(key);
                 }
                 Some(&prev) => {
-                    let fuller = |x: &Mention| matches!(&x.value, Value::Person { given: Some(_), .. });
+                    let fuller =
+                        |x: &Mention| matches!(&x.value, Value::Person { given: Some(_), .. });
                     if !fuller(&side.extraction.mentions[prev]) && fuller(m) {
                         firsts.insert(key, k);
                     }
                 }
             }
         }
-        order.into_iter().map(|key| {
-            let k = firsts[&key];
-            (key, k)
-        }).collect()
+        order
+            .into_iter()
+            .map(|key| {
+                let k = firsts[&key];
+                (key, k)
+            })
+            .collect()
     };
-    for kind in [DetailKind::Person, DetailKind::Organization, DetailKind::Place] {
+    for kind in [
+        DetailKind::Person,
+        DetailKind::Organization,
+        DetailKind::Place,
+    ] {
         let s_first = first_by_key(source, kind);
         let a_first = first_by_key(article, kind);
         let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
@@ -557,21 +841,48 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
                 Some(&s) => {
                     let sm_ = &sm[s];
                     let (relation, note) = match (&sm_.value, &am_.value) {
-                        (Value::Person { given: Some(x), .. }, Value::Person { given: Some(y), .. }) if x != y => {
-                            (Relation::Conflicting, format!("different first names: {} vs {}", sm_.span.slice(source.text), am_.span.slice(article.text)))
-                        }
+                        (
+                            Value::Person { given: Some(x), .. },
+                            Value::Person { given: Some(y), .. },
+                        ) if x != y => (
+                            Relation::Conflicting,
+                            format!(
+                                "different first names: {} vs {}",
+                                sm_.span.slice(source.text),
+                                am_.span.slice(article.text)
+                            ),
+                        ),
                         _ => {
                             let what = match kind {
                                 DetailKind::Person => "person",
                                 DetailKind::Place => "place",
                                 _ => "organisation",
                             };
-                            (Relation::Same, format!("same {what}: {} = {}", sm_.span.slice(source.text), am_.span.slice(article.text)))
+                            (
+                                Relation::Same,
+                                format!(
+                                    "same {what}: {} = {}",
+                                    sm_.span.slice(source.text),
+                                    am_.span.slice(article.text)
+                                ),
+                            )
                         }
                     };
-                    push(out, seen, Related { kind, relation, note, source: Some(sm_.span), article: Some(am_.span) });
+                    push(
+                        out,
+                        seen,
+                        Related {
+                            kind,
+                            relation,
+                            note,
+                            source: Some(sm_.span),
+                            article: Some(am_.span),
+                        },
+                    );
                     if kind == DetailKind::Person {
-                        if let (Some((st, sw)), Some((at, aw))) = (person_title_of(sm_, source), person_title_of(am_, article)) {
+                        if let (Some((st, sw)), Some((at, aw))) =
+                            (person_title_of(sm_, source), person_title_of(am_, article))
+                        {
                             let relation = title_relation(&sw, &aw);
                             let how = if relation == Relation::Same {
                                 "same title"
@@ -580,8 +891,22 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
                             } else {
                                 "title changed"
                             };
-                            let note = format!("{how}: {} vs {}", st.slice(source.text), at.slice(article.text));
-                            push(out, seen, Related { kind: DetailKind::Title, relation, note, source: Some(st), article: Some(at) });
+                            let note = format!(
+                                "{how}: {} vs {}",
+                                st.slice(source.text),
+                                at.slice(article.text)
+                            );
+                            push(
+                                out,
+                                seen,
+                                Related {
+                                    kind: DetailKind::Title,
+                                    relation,
+                                    note,
+                                    source: Some(st),
+                                    article: Some(at),
+                                },
+                            );
                         }
                     }
                 }
@@ -589,15 +914,42 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
                 None => {
                     // An agency inside one the source names: "USCIS" for "DHS".
                     let parent = match &am_.value {
-                        Value::Org { parent: Some(p), .. } => s_map.get(p.to_lowercase().as_str()).copied(),
+                        Value::Org {
+                            parent: Some(p), ..
+                        } => s_map.get(p.to_lowercase().as_str()).copied(),
                         _ => None,
                     };
                     if let Some(s) = parent {
-                        let note = format!("the article names a part of it: {} (part of {})", am_.span.slice(article.text), sm[s].span.slice(source.text));
-                        push(out, seen, Related { kind, relation: Relation::MoreSpecific, note, source: Some(sm[s].span), article: Some(am_.span) });
+                        let note = format!(
+                            "the article names a part of it: {} (part of {})",
+                            am_.span.slice(article.text),
+                            sm[s].span.slice(source.text)
+                        );
+                        push(
+                            out,
+                            seen,
+                            Related {
+                                kind,
+                                relation: Relation::MoreSpecific,
+                                note,
+                                source: Some(sm[s].span),
+                                article: Some(am_.span),
+                            },
+                        );
                     } else {
-                        let note = format!("only the article names {}", am_.span.slice(article.text));
-                        push(out, seen, Related { kind, relation: Relation::OnlyArticle, note, source: None, article: Some(am_.span) });
+                        let note =
+                            format!("only the article names {}", am_.span.slice(article.text));
+                        push(
+                            out,
+                            seen,
+                            Related {
+                                kind,
+                                relation: Relation::OnlyArticle,
+                                note,
+                                source: None,
+                                article: Some(am_.span),
+                            },
+                        );
                     }
                 }
             }
@@ -605,8 +957,372 @@ fn across(source: &Side, article: &Side, out: &mut Vec<Related>, seen: &mut Hash
         for (key, s) in &s_first {
             if !a_keys.contains(key.as_str()) && kind != DetailKind::Place {
                 let note = format!("only the source names {}", sm[*s].span.slice(source.text));
-                push(out, seen, Related { kind, relation: Relation::OnlySource, note, source: Some(sm[*s].span), article: None });
+                push(
+                    out,
+                    seen,
+                    Related {
+                        kind,
+                        relation: Relation::OnlySource,
+                        note,
+                        source: Some(sm[*s].span),
+                        article: None,
+                    },
+                );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::{compare, CompareOptions, MatchKind};
+    use crate::details::{CalendarDate, DetailKind, Relation};
+    use crate::document::Document;
+
+    type Row = (DetailKind, Relation, String, String);
+
+    fn details_with(source: &str, article: &str, options: &CompareOptions) -> Vec<Row> {
+        let c = compare(
+            Document::from_text("source", source),
+            Document::from_text("article", article),
+            options,
+        );
+        c.details
+            .iter()
+            .map(|d| {
+                let side = |sp: Option<crate::span::Span>, text: &str| {
+                    sp.map_or(String::new(), |s| s.slice(text).to_string())
+                };
+                (
+                    d.kind,
+                    d.relation,
+                    side(d.source, source),
+                    side(d.article, article),
+                )
+            })
+            .collect()
+    }
+
+    fn details(source: &str, article: &str) -> Vec<Row> {
+        details_with(source, article, &CompareOptions::default())
+    }
+
+    fn has(
+        rows: &[Row],
+        kind: DetailKind,
+        relation: Relation,
+        source: &str,
+        article: &str,
+    ) -> bool {
+        rows.iter().any(|(k, r, s, a)| {
+            *k == kind && *r == relation && s.contains(source) && a.contains(article)
+        })
+    }
+
+    const READOUT: &str = "FOR IMMEDIATE RELEASE, May 15, 2017\n\nThis afternoon, Mayor Ana Ortiz met with \
+        Transport Secretary Paul Lindqvist. The 55-minute meeting at the ministry in Lisbon focused on rail \
+        funding for the northern line. The Mayor and Secretary discussed the presence of two federal \
+        inspectors at a school in Queens last week.";
+
+    #[test]
+    fn duration_and_relative_dates_are_compatible() {
+        let article =
+            "Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour \
+                       about rail funding at the ministry.";
+        let rows = details(READOUT, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Duration,
+                Relation::Compatible,
+                "55-minute",
+                "almost an hour"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Compatible,
+                "This afternoon",
+                "Monday"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_count_against_a_single_mention_conflicts_and_a_named_school_is_more_specific() {
+        let article = "Two federal inspectors apparently visited P.S. 58 in Queens on Thursday, the Mayor \
+                       and Secretary discussed. A federal inspector's presence at a school was discussed.";
+        let rows = details(READOUT, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "two", "Two"),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Place,
+                Relation::MoreSpecific,
+                "a school",
+                "P.S. 58"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Compatible,
+                "last week",
+                "Thursday"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Hedge,
+                Relation::OnlyArticle,
+                "",
+                "apparently"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "two",
+                "A federal inspector's"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_name_introduced_in_full_then_shortened_is_the_same_person() {
+        let source = "Governor Maria Okafor signed the flood relief order on Friday in Richmond.";
+        let article = "Gov. Okafor signed a flood relief order in Richmond. Okafor said the order \
+                       would help. Senator James Kelly praised it.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Maria Okafor",
+                "Okafor"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Title, Relation::Same, "Governor", "Gov."),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::OnlyArticle,
+                "",
+                "James Kelly"
+            ),
+            "{rows:#?}"
+        );
+        let rows = details(
+            "Senator John Kelly spoke in Richmond.",
+            "Senator James Kelly spoke in Richmond.",
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Conflicting,
+                "John Kelly",
+                "James Kelly"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn organisations_join_acronyms_and_know_their_parents() {
+        let source =
+            "Agents of the Department of Homeland Security visited the school on Monday morning.";
+        let article = "Agents of U.S. Citizenship and Immigration Services visited the school on Monday, DHS said.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Organization,
+                Relation::MoreSpecific,
+                "Department of Homeland Security",
+                "U.S. Citizenship"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Organization,
+                Relation::Same,
+                "Department of Homeland Security",
+                "DHS"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn numbers_in_other_words_are_the_same_and_money_conflicts() {
+        let source = "The Bank of Canada lowered its target for the overnight rate by one-quarter of one \
+                      percentage point to 2 1/2 per cent and set aside $2.5 million for the review.";
+        let article =
+            "The Bank of Canada cut its overnight rate target 25 basis points to 2.50 percent and \
+                       set aside $3 million for a review.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Same,
+                "one-quarter",
+                "25 basis points"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Same,
+                "2 1/2 per cent",
+                "2.50 percent"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "2.5 million",
+                "3 million"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn yesterday_across_a_month_boundary_and_a_weekday_across_a_year_boundary() {
+        let source =
+            "The council approved the harbour budget yesterday after a long debate on the tunnel.";
+        let article =
+            "The council approved the harbour budget on May 31 after a long debate on the tunnel, \
+                       and the mayor signed it on Thursday.";
+        let mut options = CompareOptions::default();
+        options.dates.source = Some(CalendarDate {
+            year: 2017,
+            month: 6,
+            day: 1,
+        });
+        let rows = details_with(source, article, &options);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "yesterday",
+                "May 31"
+            ),
+            "{rows:#?}"
+        );
+
+        let source = "The council approved the harbour budget last Thursday after a long debate on the tunnel.";
+        let article = "The council approved the harbour budget on December 28 after a long debate on the tunnel.";
+        options.dates.source = Some(CalendarDate {
+            year: 2024,
+            month: 1,
+            day: 2,
+        });
+        let rows = details_with(source, article, &options);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "Thursday",
+                "December 28"
+            ),
+            "{rows:#?}"
+        );
+        let wrong = "The council approved the harbour budget on December 27 after a long debate on the tunnel.";
+        let rows = details_with(source, wrong, &options);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Conflicting,
+                "Thursday",
+                "December 27"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn facts_on_one_side_only_are_listed() {
+        let source = "The council approved 14 new bus lanes for the harbour district on Tuesday.";
+        let article = "The council approved new bus lanes for the harbour district, about 3 kilometres in all.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::OnlySource, "14", ""),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::OnlyArticle,
+                "",
+                "about 3"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn paraphrase_matches_continue_the_ids_and_details_point_at_them() {
+        let article =
+            "Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour \
+                       about rail funding at the ministry.";
+        let c = compare(
+            Document::from_text("s", READOUT),
+            Document::from_text("a", article),
+            &CompareOptions::default(),
+        );
+        let para: Vec<_> = c
+            .matches
+            .iter()
+            .filter(|m| m.kind == MatchKind::Paraphrase)
+            .collect();
+        assert!(!para.is_empty());
+        for (k, m) in c.matches.iter().enumerate() {
+            assert_eq!(m.id, k + 1);
+        }
+        let duration = c
+            .details
+            .iter()
+            .find(|d| d.kind == DetailKind::Duration)
+            .expect("a duration");
+        let m = c
+            .match_by_id(duration.match_id.expect("in a match"))
+            .expect("match exists");
+        assert!(m.article.contains(&duration.article.expect("article side")));
+        assert!(c.stats.article_paraphrased > 0.5);
     }
 }

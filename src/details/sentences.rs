@@ -25,7 +25,7 @@ fn abbreviations() -> &'static HashSet<String> {
 }
 
 /// True when the word just before a full stop makes that stop part of the word.
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     if word.is_empty() {
         return false;
     }
@@ -61,15 +61,25 @@ pub fn split(text: &str) -> Vec<Span> {
         } else if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow closing marks: `."`, `.)`, `?”`.
             let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…') {
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…'
+                )
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
             let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
             if followed_by_space {
-                let next = chars[j..].iter().find(|(_, d)| !d.is_whitespace()).map(|(_, d)| *d);
+                let next = chars[j..]
+                    .iter()
+                    .find(|(_, d)| !d.is_whitespace())
+                    .map(|(_, d)| *d);
                 let starts_new = next.is_none_or(|d| {
-                    d.is_uppercase() || d.is_ascii_digit() || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
+                    d.is_uppercase()
+                        || d.is_ascii_digit()
+                        || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
                 });
                 let word = text.get(word_start..i).unwrap_or("");
                 let abbreviated = c == '.' && is_abbreviation(word);
@@ -126,15 +136,24 @@ mod tests {
 
     #[test]
     fn quotes_and_line_breaks_close_sentences() {
-        let text = "FOR IMMEDIATE RELEASE, May 15, 2017\nHe said: \"We will stay.\" She left?\n\nYes.";
+        let text =
+            "FOR IMMEDIATE RELEASE, May 15, 2017\nHe said: \"We will stay.\" She left?\n\nYes.";
         assert_eq!(
             texts(text),
-            ["FOR IMMEDIATE RELEASE, May 15, 2017", "He said: \"We will stay.\"", "She left?", "Yes."]
+            [
+                "FOR IMMEDIATE RELEASE, May 15, 2017",
+                "He said: \"We will stay.\"",
+                "She left?",
+                "Yes."
+            ]
         );
     }
 
     #[test]
     fn a_lowercase_word_after_a_stop_continues_the_sentence() {
-        assert_eq!(texts("The rate is 2.5 per cent. and rising"), ["The rate is 2.5 per cent. and rising"]);
+        assert_eq!(
+            texts("The rate is 2.5 per cent. and rising"),
+            ["The rate is 2.5 per cent. and rising"]
+        );
     }
 }
