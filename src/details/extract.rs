@@ -419,6 +419,9 @@ impl<'a> Sentence<'a> {
     }
 
     fn hedge_at(&self, i: usize) -> Option<(HedgeKind, usize)> {
+        if !self.lx.phrase_starts.contains(self.norm(i)) {
+            return None;
+        }
         self.lx
             .hedges
             .iter()
@@ -493,9 +496,11 @@ impl<'a> Sentence<'a> {
             ..DateExpr::default()
         };
         let lx = self.lx;
+        let starts = lx.phrase_starts.contains(self.norm(i));
         if let Some((n, rel)) = lx
             .relatives
             .iter()
+            .filter(|_| starts)
             .find_map(|(p, r)| self.phrase_at(i, p).map(|n| (n, *r)))
         {
             e.relative = Some(rel);
@@ -504,6 +509,7 @@ impl<'a> Sentence<'a> {
         if let Some((n, wd)) = lx
             .weekdays
             .iter()
+            .filter(|_| starts)
             .find_map(|(p, d)| self.phrase_at(i, p).map(|n| (n, *d)))
         {
             e.weekday = Some(wd);

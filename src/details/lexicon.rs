@@ -87,6 +87,8 @@ pub struct Lexicon {
     pub multipliers: HashMap<(Lang, String), f64>,
     /// Hedge phrases.
     pub hedges: Vec<(Vec<String>, HedgeKind)>,
+    /// First words of the hedge, weekday and relative-date phrases, to skip most words fast.
+    pub phrase_starts: HashSet<String>,
     /// Month names and abbreviations, 1..=12.
     pub months: HashMap<String, u32>,
     /// Weekday names as phrases, 1 = Monday.
@@ -223,6 +225,15 @@ fn build() -> Lexicon {
     lx.relatives
         .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     lx.weekdays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let firsts = lx
+        .hedges
+        .iter()
+        .map(|(p, _)| p)
+        .chain(lx.weekdays.iter().map(|(p, _)| p))
+        .chain(lx.relatives.iter().map(|(p, _)| p))
+        .filter_map(|p| p.first().cloned())
+        .collect();
+    lx.phrase_starts = firsts;
     for line in content(include_str!("../../assets/details/durations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(minutes) = parts.next().and_then(|m| m.parse::<f64>().ok()) else {

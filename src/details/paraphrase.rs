@@ -188,12 +188,14 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
     // Terms in more than this many sentences only score candidates others found.
     let common = (n / 20).max(40);
     let mut links = Vec::new();
+    let mut scores = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
     for (a, q) in article.iter().enumerate() {
         let total: f64 = q.terms.iter().map(|(id, w)| idf(id) * w).sum();
         if total <= 0.0 || q.terms.len() < MIN_SHARED {
             continue;
         }
-        let mut bm25: HashMap<usize, f64> = HashMap::new();
+        // Scores accumulate in a reused array; only touched sentences are read back.
         for (id, w) in &q.terms {
             let Some(list) = postings.get(id) else {
                 continue;
@@ -203,14 +205,25 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
             }
             let weight = idf(id) * w;
             for &i in list {
+                if scores[i] == 0.0 {
+                    touched.push(i);
+                }
                 let len = source[i].len as f64;
                 let tf_part = 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)));
-                *bm25.entry(i).or_insert(0.0) += weight * tf_part;
+                scores[i] += weight * tf_part;
             }
         }
-        let mut candidates: Vec<(usize, f64)> = bm25.into_iter().collect();
-        candidates.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        candidates.truncate(8);
+        let mut candidates: Vec<(usize, f64)> = touched.iter().map(|&i| (i, scores[i])).collect();
+        for &i in &touched {
+            scores[i] = 0.0;
+        }
+        touched.clear();
+        let by_score = |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        if candidates.len() > 8 {
+            candidates.select_nth_unstable_by(7, by_score);
+            candidates.truncate(8);
+        }
+        candidates.sort_by(by_score);
         let source_total = |range: (usize, usize)| -> f64 {
             let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
                 .flat_map(|i| source[i].terms.iter())

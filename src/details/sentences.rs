@@ -36,6 +36,9 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     abbreviations().contains(&word.to_lowercase())
 }
 
+/// Lines shorter than this (in bytes) stand alone: headlines, datelines, list items.
+const SHORT_LINE: usize = 60;
+
 /// The sentences of `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Span> {
     let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
@@ -57,7 +60,16 @@ pub fn split(text: &str) -> Vec<Span> {
         }
         let mut boundary_at: Option<usize> = None;
         if c == '\n' || c == '\u{2029}' {
-            boundary_at = Some(last_end);
+            // A blank line or a short line (a headline, a dateline) ends a sentence; a single
+            // line break in hard-wrapped prose does not.
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let blank_next = text[i + 1..]
+                .chars()
+                .take_while(|d| *d != '\n')
+                .all(char::is_whitespace);
+            if c == '\u{2029}' || blank_next || i - line_start < SHORT_LINE {
+                boundary_at = Some(last_end);
+            }
         } else if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow closing marks: `."`, `.)`, `?”`.
             let mut j = k + 1;
@@ -145,6 +157,19 @@ mod tests {
                 "He said: \"We will stay.\"",
                 "She left?",
                 "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined_but_short_lines_stand_alone() {
+        let text = "READOUT: MAYOR MEETS SECRETARY\nThe Federal Open Market Committee decided today to establish a\ntarget range for the federal funds rate of 0 to 1/4 percent.\n\nNext paragraph.";
+        assert_eq!(
+            texts(text),
+            [
+                "READOUT: MAYOR MEETS SECRETARY",
+                "The Federal Open Market Committee decided today to establish a\ntarget range for the federal funds rate of 0 to 1/4 percent.",
+                "Next paragraph."
             ]
         );
     }
