@@ -801,6 +801,15 @@ pub fn value_key(value: &Value) -> Option<String> {
         ),
         Value::Money { value, .. } => (value, "money"),
         Value::Duration(value) => (value, "min"),
+        // "hoje" and "esta madrugada" both say "today"; "May 15, 2017" is one day.
+        Value::Date(e) => {
+            return match (e.relative, e.year, e.month, e.day) {
+                (Some(Relative::Day(k)), ..) => Some(format!("@d{k}")),
+                (Some(Relative::Part(..)), ..) => Some("@d0".to_string()),
+                (None, Some(y), Some(m), Some(d)) => Some(format!("@{y}-{m}-{d}")),
+                _ => None,
+            };
+        }
         _ => return None,
     };
     v.exact

@@ -306,7 +306,14 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
                     }
                 }
             }
-            if fresh >= 3 && shared >= 4 && got / total >= MIN_SCORE {
+            // Words the source never uses cannot favour any sentence: leave them out here.
+            let known: f64 = q
+                .terms
+                .iter()
+                .filter(|(id, _)| postings.contains_key(id))
+                .map(|(id, w)| idf(id) * w)
+                .sum();
+            if fresh >= 3 && shared >= 4 && got / known.max(1e-9) >= MIN_SCORE {
                 links.push(Link {
                     article: a,
                     source: (i, i),

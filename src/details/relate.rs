@@ -77,6 +77,21 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
     let (source, article) = (&source_side, &article_side);
     let sm = &source.extraction.mentions;
     let am = &article.extraction.mentions;
+    // What each person is called in either document ("presidente" for Rebelo de Sousa).
+    let mut titles: HashMap<String, Vec<String>> = HashMap::new();
+    for m in sm.iter().chain(am.iter()) {
+        if let Value::Person {
+            key,
+            title: Some(words),
+            ..
+        } = &m.value
+        {
+            titles
+                .entry(key.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+    }
     let mut out = Vec::new();
     let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::new();
     let mut paired_a: HashSet<usize> = HashSet::new();
@@ -101,7 +116,7 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         for &a in &a_idx {
             for &s in &s_idx {
                 if let Some((relation, note, kind)) =
-                    compare_in_unit(&sm[s], &am[a], source, article)
+                    compare_in_unit(&sm[s], &am[a], source, article, &titles)
                 {
                     let distance = s_idx
                         .iter()
@@ -112,17 +127,6 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
                 }
             }
         }
-        // A title stands for a person only when the other side does not name that person.
-        let named_in_source: HashSet<&str> = s_idx
-            .iter()
-            .filter_map(|&k| match &sm[k].value {
-                Value::Person { key, .. } => Some(key.as_str()),
-                _ => None,
-            })
-            .collect();
-        candidates.retain(|c| {
-            !(c.6 == DetailKind::Person && matches!(&am[c.2].value, Value::Person { key, .. } if named_in_source.contains(key.as_str())))
-        });
         candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3));
         let mut used_a = HashSet::new();
         let mut used_s = HashSet::new();
@@ -314,6 +318,7 @@ fn compare_in_unit(
     a: &Mention,
     source: &Side,
     article: &Side,
+    titles: &HashMap<String, Vec<String>>,
 ) -> Option<(Relation, String, DetailKind)> {
     let kind = a.kind;
     match (&s.value, &a.value) {
@@ -470,7 +475,7 @@ fn compare_in_unit(
         (Value::Title { words: sw }, Value::Title { words: aw })
             if !is_named(s, source) && !is_named(a, article) =>
         {
-            (sw.last() == aw.last()).then(|| {
+            same_role(sw, aw).then(|| {
                 (
                     title_relation(sw, aw),
                     format!(
@@ -483,13 +488,10 @@ fn compare_in_unit(
             })
         }
         // "the President" in the source, "President Marcelo Rebelo de Sousa" in the article.
-        (
-            Value::Title { words: sw },
-            Value::Person {
-                title: Some(aw), ..
-            },
-        ) if !is_named(s, source) => (sw.last() == aw.last()).then(|| {
-            (
+        (Value::Title { words: sw }, Value::Person { key, .. })
+            if !is_named(s, source) && titles.get(key).is_some_and(|aw| same_role(sw, aw)) =>
+        {
+            Some((
                 Relation::MoreSpecific,
                 format!(
                     "the article names the {}: {}",
@@ -497,15 +499,12 @@ fn compare_in_unit(
                     a.span.slice(article.text)
                 ),
                 DetailKind::Person,
-            )
-        }),
-        (
-            Value::Person {
-                title: Some(sw), ..
-            },
-            Value::Title { words: aw },
-        ) if !is_named(a, article) => (sw.last() == aw.last()).then(|| {
-            (
+            ))
+        }
+        (Value::Person { key, .. }, Value::Title { words: aw })
+            if !is_named(a, article) && titles.get(key).is_some_and(|sw| same_role(sw, aw)) =>
+        {
+            Some((
                 Relation::Compatible,
                 format!(
                     "the article says only {} for {}",
@@ -513,8 +512,8 @@ fn compare_in_unit(
                     s.span.slice(source.text)
                 ),
                 DetailKind::Person,
-            )
-        }),
+            ))
+        }
         _ => None,
     }
 }
@@ -553,10 +552,17 @@ fn person_title_of(m: &Mention, side: &Side) -> Option<(Span, Vec<String>)> {
     }
 }
 
+/// True when two titles share a title word ("Presidente" and "Presidente da República",
+/// "Homeland Security Secretary" and "Secretary").
+fn same_role(s: &[String], a: &[String]) -> bool {
+    let titles = &super::lexicon::get().titles;
+    s.iter().any(|w| titles.contains(w) && a.contains(w))
+}
+
 fn title_relation(s: &[String], a: &[String]) -> Relation {
     if s == a {
         Relation::Same
-    } else if s.last() == a.last() {
+    } else if same_role(s, a) {
         Relation::Compatible
     } else {
         Relation::Conflicting
