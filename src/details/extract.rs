@@ -336,13 +336,19 @@ impl<'a> Sentence<'a> {
         span
     }
 
-    /// Length of the phrase of `words` at `i`, if it is there.
+    /// Length of the phrase of `words` at `i`, if it is there (a final possessive allowed:
+    /// "Saturday’s").
     fn phrase_at(&self, i: usize, words: &[String]) -> Option<usize> {
         if words.is_empty() || i + words.len() > self.toks.len() {
             return None;
         }
         for (k, w) in words.iter().enumerate() {
-            if self.norm(i + k) != w || (k > 0 && !self.joined(i + k)) {
+            let norm = self.norm(i + k);
+            let raw = self.raw(i + k);
+            let possessive = k + 1 == words.len()
+                && (raw.ends_with("'s") || raw.ends_with("’s"))
+                && norm.strip_suffix('s') == Some(w.as_str());
+            if (norm != w && !possessive) || (k > 0 && !self.joined(i + k)) {
                 return None;
             }
         }
@@ -496,7 +502,11 @@ impl<'a> Sentence<'a> {
             ..DateExpr::default()
         };
         let lx = self.lx;
-        let starts = lx.phrase_starts.contains(self.norm(i));
+        let first = self.norm(i);
+        let starts = lx.phrase_starts.contains(first)
+            || first
+                .strip_suffix('s')
+                .is_some_and(|w| lx.phrase_starts.contains(w));
         if let Some((n, rel)) = lx
             .relatives
             .iter()
@@ -814,6 +824,18 @@ pub fn value_key(value: &Value) -> Option<String> {
     };
     v.exact
         .then(|| format!("#{}{tag}", (v.lo * 1000.0).round() / 1000.0))
+}
+
+/// True for values few sentences share by chance: an exact count that is not round (10,011,
+/// 2,958) or a full date.
+pub fn is_distinctive(value: &Value) -> bool {
+    match value {
+        Value::Quantity { value, .. } | Value::Money { value, .. } => {
+            value.exact && value.lo >= 100.0 && value.lo % 100.0 != 0.0 && value.lo.fract() == 0.0
+        }
+        Value::Date(e) => e.year.is_some() && e.month.is_some() && e.day.is_some(),
+        _ => false,
+    }
 }
 
 /// Parses "10,000", "2.50", "1.200" (German thousands), "2,5" (decimal comma).

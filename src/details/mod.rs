@@ -177,7 +177,8 @@ pub fn annotate(
         for m in &ex.mentions {
             if let Some(key) = extract::value_key(&m.value) {
                 if let Some(t) = terms.get_mut(m.sentence) {
-                    paraphrase::add_term(t, key, 2.0, &mut vocab);
+                    let anchor = extract::is_distinctive(&m.value);
+                    paraphrase::add_term(t, key, 2.0, anchor, &mut vocab);
                 }
             }
         }

@@ -74,6 +74,9 @@ pub struct Terms {
     pub terms: HashMap<u32, f64>,
     /// Number of words.
     pub len: usize,
+    /// Terms specific enough to tie two sentences on their own with one more word in
+    /// common: an exact count like 10,011, a full date.
+    pub anchors: std::collections::HashSet<u32>,
 }
 
 /// One article sentence aligned to source sentences.
@@ -145,8 +148,17 @@ pub fn terms(
 
 /// Adds a term to a sentence: the value of a number ("#2.5%"), so that "2 1/2 per cent" and
 /// "2.50 percent" count as one word when aligning.
-pub fn add_term(terms: &mut Terms, key: String, weight: f64, vocab: &mut HashMap<String, u32>) {
+pub fn add_term(
+    terms: &mut Terms,
+    key: String,
+    weight: f64,
+    anchor: bool,
+    vocab: &mut HashMap<String, u32>,
+) {
     let id = intern(vocab, key);
+    if anchor {
+        terms.anchors.insert(id);
+    }
     let w = terms.terms.entry(id).or_insert(0.0);
     *w = w.max(weight);
 }
@@ -276,7 +288,11 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
         } else {
             0.0
         };
+        let anchored = q.terms.keys().any(|id| {
+            q.anchors.contains(id) && (range.0..=range.1).any(|i| source[i].terms.contains_key(id))
+        });
         let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
+            || (anchored && shared >= 2)
             || (source_share >= 0.4 && shared > MIN_SHARED)
             || (score >= 0.2 && shared >= MIN_SHARED + 2);
         if !accepted {
