@@ -63,7 +63,8 @@ pub fn detect_language(tokens: &[Token]) -> Lang {
             }
         }
     }
-    let best = (0..5).max_by_key(|&k| counts[k]).unwrap_or(0);
+    // On a tie (a very short text), English.
+    let best = (0..5).rev().max_by_key(|&k| counts[k]).unwrap_or(0);
     CUES[best].0
 }
 

@@ -1331,4 +1331,40 @@ mod tests {
         assert!(m.article.contains(&duration.article.expect("article side")));
         assert!(c.stats.article_paraphrased > 0.5);
     }
+
+    #[test]
+    fn a_distinctive_count_ties_a_short_sentence_to_its_source() {
+        let source =
+            "The housing office confirmed 2,317 new permits in the northern district this spring, \
+                      most of them for family homes near the river.";
+        let article =
+            "Officials have counted 2,317 permits so far. Builders cheered the news downtown.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "2,317", "2,317"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_weekday_is_still_a_date() {
+        let source = "Police made five misdemeanor arrests on Saturday afternoon at the festival in Richmond.";
+        let article =
+            "Police made five misdemeanor arrests at this past Saturday’s festival in Richmond.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Compatible,
+                "Saturday afternoon",
+                "Saturday’s"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "five", "five"),
+            "{rows:#?}"
+        );
+    }
 }
