@@ -8,6 +8,7 @@
 //! This module aligns; it does not decide what is a quotation or a detail.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -68,11 +69,35 @@ pub fn detect_language(tokens: &[Token]) -> Lang {
     CUES[best].0
 }
 
+/// A hasher for the small integer ids of stems: SipHash's protection against crafted keys is
+/// not needed for ids we hand out ourselves, and it dominated the profile.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by stem id.
+pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
 /// The words of one sentence that alignment looks at.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
     /// Stem ids with their weights (names and numbers count more).
-    pub terms: HashMap<u32, f64>,
+    pub terms: IdMap<f64>,
     /// Number of words.
     pub len: usize,
     /// Terms specific enough to tie two sentences on their own with one more word in
@@ -106,6 +131,8 @@ pub fn terms(
 ) -> Vec<Terms> {
     let numbers = &super::lexicon::get().numbers;
     let mut out = vec![Terms::default(); sentences.len()];
+    // Each distinct word is looked up, stemmed and interned once: (id, is a number).
+    let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
     let mut s = 0;
     for (k, t) in tokens.iter().enumerate() {
         while s < sentences.len() && sentences[s].end <= t.span.start {
@@ -131,16 +158,20 @@ pub fn terms(
             }
             continue;
         }
-        let digit = t.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
-            || numbers.contains_key(&(lang, t.norm.clone()));
-        if !is_content_word(&t.norm) && !digit {
+        let Some((id, digit)) = *seen.entry(t.norm.as_str()).or_insert_with(|| {
+            let digit = t.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || numbers.contains_key(&(lang, t.norm.clone()));
+            if !is_content_word(&t.norm) && !digit {
+                return None;
+            }
+            let stem = stemmer.stem(&t.norm.replace('\u{2019}', "'")).into_owned();
+            Some((intern(vocab, stem), digit))
+        }) else {
             continue;
-        }
+        };
         let capital =
             raw.chars().next().is_some_and(char::is_uppercase) && !t.gap.sentence_end && k > 0;
         let weight = if digit || capital { 1.5 } else { 1.0 };
-        let stem = stemmer.stem(&t.norm.replace('\u{2019}', "'")).into_owned();
-        let id = intern(vocab, stem);
         let w = out[s].terms.entry(id).or_insert(0.0);
         *w = w.max(weight);
     }
@@ -187,7 +218,7 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
     if n == 0 {
         return Vec::new();
     }
-    let mut postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut postings: IdMap<Vec<usize>> = IdMap::default();
     for (i, s) in source.iter().enumerate() {
         for id in s.terms.keys() {
             postings.entry(*id).or_default().push(i);
