@@ -362,25 +362,15 @@ impl<'a> Sentence<'a> {
     }
 
     fn number_word(&self, i: usize) -> Option<f64> {
-        let w = self.norm(i);
-        let lx = self.lx;
-        lx.numbers
-            .get(&(self.lang, w.to_string()))
-            .or_else(|| {
-                lx.numbers
-                    .get(&(Lang::En, w.to_string()))
-                    .filter(|_| self.lang == Lang::En)
-            })
-            .copied()
+        self.lx.number(self.lang, self.norm(i))
     }
 
+    /// "million", in the document's language or in English.
     fn multiplier(&self, i: usize) -> Option<f64> {
-        let w = self.norm(i).to_string();
+        let w = self.norm(i);
         self.lx
-            .multipliers
-            .get(&(self.lang, w.clone()))
-            .or_else(|| self.lx.multipliers.get(&(Lang::En, w)))
-            .copied()
+            .multiplier(self.lang, w)
+            .or_else(|| self.lx.multiplier(Lang::En, w))
     }
 
     fn digits(&self, i: usize) -> Option<f64> {

@@ -82,9 +82,9 @@ pub struct KnownOrg {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Number words per language.
-    pub numbers: HashMap<(Lang, String), f64>,
+    pub numbers: HashMap<String, Vec<(Lang, f64)>>,
     /// Multipliers ("million") per language.
-    pub multipliers: HashMap<(Lang, String), f64>,
+    pub multipliers: HashMap<String, Vec<(Lang, f64)>>,
     /// Hedge phrases.
     pub hedges: Vec<(Vec<String>, HedgeKind)>,
     /// First words of the hedge, weekday and relative-date phrases, to skip most words fast.
@@ -113,6 +113,20 @@ pub struct Lexicon {
     pub named_places: HashMap<String, String>,
     /// Well-known places, folded.
     pub places: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The value of a number word in a language ("quatro" in Portuguese is 4).
+    pub fn number(&self, lang: Lang, word: &str) -> Option<f64> {
+        let values = self.numbers.get(word)?;
+        values.iter().find(|(l, _)| *l == lang).map(|(_, v)| *v)
+    }
+
+    /// The factor of a multiplier word in a language ("million").
+    pub fn multiplier(&self, lang: Lang, word: &str) -> Option<f64> {
+        let values = self.multipliers.get(word)?;
+        values.iter().find(|(l, _)| *l == lang).map(|(_, v)| *v)
+    }
 }
 
 /// Normalised words of a phrase as the tokenizer would cut them.
@@ -157,12 +171,18 @@ fn build() -> Lexicon {
         match parts.as_slice() {
             [_, "x", word, factor] => {
                 if let Ok(f) = factor.parse() {
-                    lx.multipliers.insert((lang, phrase(word).join(" ")), f);
+                    lx.multipliers
+                        .entry(phrase(word).join(" "))
+                        .or_default()
+                        .push((lang, f));
                 }
             }
             [_, word, value] => {
                 if let Ok(v) = value.parse() {
-                    lx.numbers.insert((lang, phrase(word).join(" ")), v);
+                    lx.numbers
+                        .entry(phrase(word).join(" "))
+                        .or_default()
+                        .push((lang, v));
                 }
             }
             _ => {}
@@ -311,12 +331,10 @@ mod tests {
     #[test]
     fn lists_parse_into_tables() {
         let lx = get();
-        assert_eq!(lx.numbers.get(&(Lang::Pt, "quatro".into())), Some(&4.0));
-        assert_eq!(lx.numbers.get(&(Lang::Pt, "dos".into())), None);
-        assert_eq!(
-            lx.multipliers.get(&(Lang::En, "million".into())),
-            Some(&1e6)
-        );
+        assert_eq!(lx.number(Lang::Pt, "quatro"), Some(4.0));
+        assert_eq!(lx.number(Lang::Pt, "dos"), None);
+        assert_eq!(lx.number(Lang::Es, "dos"), Some(2.0));
+        assert_eq!(lx.multiplier(Lang::En, "million"), Some(1e6));
         assert_eq!(lx.months.get("sept"), Some(&9));
         assert!(lx
             .weekdays

@@ -129,7 +129,7 @@ pub fn terms(
     stemmer: &Stemmer,
     vocab: &mut HashMap<String, u32>,
 ) -> Vec<Terms> {
-    let numbers = &super::lexicon::get().numbers;
+    let lexicon = super::lexicon::get();
     let mut out = vec![Terms::default(); sentences.len()];
     // Each distinct word is looked up, stemmed and interned once: (id, is a number).
     let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
@@ -160,7 +160,7 @@ pub fn terms(
         }
         let Some((id, digit)) = *seen.entry(t.norm.as_str()).or_insert_with(|| {
             let digit = t.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
-                || numbers.contains_key(&(lang, t.norm.clone()));
+                || lexicon.number(lang, &t.norm).is_some();
             if !is_content_word(&t.norm) && !digit {
                 return None;
             }
