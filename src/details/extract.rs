@@ -7,7 +7,7 @@
 //! so it would need the same phrase finding we do here anyway. Extraction looks at one
 //! document only; relating the two sides is `relate`'s job.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use rust_stemmers::Stemmer;
 
@@ -162,6 +162,8 @@ pub struct Extraction {
     pub mentions: Vec<Mention>,
     /// The date the document carries in its first lines, if any.
     pub dateline: Option<Day>,
+    /// Single capitalised words not yet known to be anyone's name.
+    pub pending: Vec<Mention>,
 }
 
 struct Sentence<'a> {
@@ -176,7 +178,8 @@ struct Sentence<'a> {
 }
 
 const ARTICLES: &[&str] = &[
-    "a", "an", "one", "un", "une", "uno", "una", "um", "uma", "ein", "eine", "einer", "einen",
+    "a", "an", "one", "dun", "dune", "un", "une", "uno", "una", "um", "uma", "ein", "eine",
+    "einer", "einen",
 ];
 const CONNECTORS: &[&str] = &[
     "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
@@ -897,7 +900,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         };
         scan(&sentence, &mut mentions);
     }
-    resolve_short_names(text, tokens, &sentences, &mut mentions);
+    let pending = resolve_short_names(&mut mentions);
     let dateline = mentions
         .iter()
         .filter(|m| m.span.start < 600 || m.sentence < 4)
@@ -911,6 +914,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         sentences,
         mentions,
         dateline,
+        pending,
     }
 }
 
@@ -1054,6 +1058,12 @@ fn quantity(
     let symbol = ['$', '€', '£', '¥']
         .into_iter()
         .find(|c| before.contains(*c));
+    // "1.200 millones de euros", "2 million of dollars".
+    if matches!(s.norm(end), "de" | "of" | "d")
+        && CURRENCY_WORDS.iter().any(|(w, _)| *w == s.norm(end + 1))
+    {
+        end += 1;
+    }
     let word_currency = CURRENCY_WORDS
         .iter()
         .find(|(w, _)| *w == s.norm(end))
@@ -1293,7 +1303,10 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let acronym_like = end - name_from == 1 && {
         let raw = s.raw(name_from);
-        raw.len() >= 2 && raw.len() <= 6 && raw.chars().all(|c| c.is_ascii_uppercase())
+        raw.len() >= 2
+            && raw.len() <= 6
+            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && !lx.places.contains(s.norm(name_from))
     };
     if acronym_like {
         push_org(s, name_from, end, out);
@@ -1417,35 +1430,65 @@ fn push_org(s: &Sentence, from: usize, to: usize, out: &mut Vec<Mention>) {
 }
 
 /// Single capitalised words become people when they are the surname of a full name in the
-/// same document ("Kelly" after "John Kelly"); otherwise they are dropped.
-fn resolve_short_names(
-    _text: &str,
-    _tokens: &[Token],
-    _sentences: &[Span],
-    mentions: &mut Vec<Mention>,
-) {
-    let mut surnames: HashMap<String, String> = HashMap::new();
-    for m in mentions.iter() {
-        if let Value::Person { key, .. } = &m.value {
-            if !key.is_empty() {
-                surnames.insert(key.clone(), key.clone());
-            }
-        }
-    }
+/// same document ("Kelly" after "John Kelly"); the others wait in `pending` until the other
+/// document has been read ([`Extraction::adopt_names`]).
+fn resolve_short_names(mentions: &mut Vec<Mention>) -> Vec<Mention> {
+    let surnames: HashSet<String> = surnames_of(mentions);
+    let mut pending = Vec::new();
     mentions.retain_mut(|m| {
         if let Value::Person { key, given, .. } = &mut m.value {
             if key.is_empty() {
-                let word = given.take().unwrap_or_default();
+                let word = given.clone().unwrap_or_default();
                 let last = word.split(' ').next_back().unwrap_or("").to_string();
-                if surnames.contains_key(&last) {
+                if surnames.contains(&last) {
                     *key = last;
+                    *given = None;
                     return true;
                 }
+                pending.push(m.clone());
                 return false;
             }
         }
         true
     });
+    pending
+}
+
+fn surnames_of(mentions: &[Mention]) -> HashSet<String> {
+    mentions
+        .iter()
+        .filter_map(|m| match &m.value {
+            Value::Person { key, .. } if !key.is_empty() => Some(key.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+impl Extraction {
+    /// Surnames of the people this document names in full.
+    pub fn surnames(&self) -> HashSet<String> {
+        surnames_of(&self.mentions)
+    }
+
+    /// Takes single capitalised words that are the surname of someone the other document
+    /// names in full ("Sánchez" when the source says "Pedro Sánchez") as that person.
+    pub fn adopt_names(&mut self, surnames: &HashSet<String>) {
+        let mut adopted = false;
+        for mut m in std::mem::take(&mut self.pending) {
+            if let Value::Person { key, given, .. } = &mut m.value {
+                let word = given.take().unwrap_or_default();
+                let last = word.split(' ').next_back().unwrap_or("").to_string();
+                if surnames.contains(&last) {
+                    *key = last;
+                    self.mentions.push(m);
+                    adopted = true;
+                }
+            }
+        }
+        if adopted {
+            self.mentions.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+    }
 }
 
 #[cfg(test)]

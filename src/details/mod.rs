@@ -151,8 +151,11 @@ pub fn annotate(
     let article_lang = paraphrase::detect_language(article_tokens);
     let source_stemmer = paraphrase::stemmer(source_lang);
     let article_stemmer = paraphrase::stemmer(article_lang);
-    let sx = extract::extract(source_text, source_tokens, source_lang, &source_stemmer);
-    let ax = extract::extract(article_text, article_tokens, article_lang, &article_stemmer);
+    let mut sx = extract::extract(source_text, source_tokens, source_lang, &source_stemmer);
+    let mut ax = extract::extract(article_text, article_tokens, article_lang, &article_stemmer);
+    let (source_names, article_names) = (sx.surnames(), ax.surnames());
+    sx.adopt_names(&article_names);
+    ax.adopt_names(&source_names);
 
     let mut vocab = HashMap::new();
     let source_terms = paraphrase::terms(

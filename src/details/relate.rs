@@ -1367,4 +1367,72 @@ mod tests {
             "{rows:#?}"
         );
     }
+
+    #[test]
+    fn spanish_and_french_details() {
+        let source = "MADRID, 24 de diciembre de 2020\n\nEl Rey se reunió ayer con el presidente del \
+                      Gobierno, Pedro Sánchez, durante casi dos horas en el Palacio de la Zarzuela. Ambos \
+                      acordaron destinar 1.200 millones de euros a la reconstrucción de 15 hospitales.";
+        let article = "El Rey se reunió el miércoles con Sánchez durante unas dos horas en la Zarzuela. \
+                       Ambos acordaron destinar 1.500 millones de euros a la reconstrucción de 12 hospitales.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "ayer", "miércoles"),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Pedro Sánchez",
+                "Sánchez"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Duration,
+                Relation::Compatible,
+                "casi dos horas",
+                "unas dos horas"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "1.200 millones de euros",
+                "1.500"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Conflicting, "15", "12"),
+            "{rows:#?}"
+        );
+
+        let source =
+            "Paris, le 12 mars 2018\n\nLe président de la République, Emmanuel Macron, a reçu \
+                      hier à l'Élysée trois représentants des spahis.";
+        let article = "Emmanuel Macron a reçu dimanche deux représentants des spahis à l'Élysée.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "hier", "dimanche"),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "trois",
+                "deux"
+            ),
+            "{rows:#?}"
+        );
+    }
 }
