@@ -143,3 +143,91 @@ fn an_impossible_date_is_bad_input() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
 }
+
+mod no_panic {
+    use proptest::prelude::*;
+    use quotediff::{compare, CompareOptions, Document};
+
+    fn texty() -> impl Strategy<Value = String> {
+        // Words, numbers, dates, abbreviations and odd characters in random order.
+        let pieces = prop::sample::select(vec![
+            "Mayor",
+            "de",
+            "Blasio",
+            "U.S.",
+            "D.C.",
+            "P.S.",
+            "58",
+            "two",
+            "a",
+            "an",
+            "hour",
+            "almost",
+            "55-minute",
+            "May",
+            "15,",
+            "2017",
+            "yesterday",
+            "last",
+            "week",
+            "on",
+            "Thursday",
+            "4",
+            "p.m.",
+            "12:45",
+            "$",
+            "2.5",
+            "million",
+            "percent",
+            "1/2",
+            "DHS",
+            "Department",
+            "of",
+            "Homeland",
+            "Security",
+            ".",
+            ",",
+            "\n",
+            "\n\n",
+            "“",
+            "”",
+            "’s",
+            "é",
+            "ß",
+            "…",
+            "quatro",
+            "às",
+            "04:30",
+            "hier",
+            "Saturday’s",
+            "(",
+            ")",
+            "-",
+            "%",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn details_never_panic_and_point_into_the_texts(source in texty(), article in texty()) {
+            let c = compare(
+                Document::from_text("s", source.clone()),
+                Document::from_text("a", article.clone()),
+                &CompareOptions::default(),
+            );
+            for d in &c.details {
+                if let Some(s) = d.source {
+                    prop_assert!(source.get(s.start..s.end).is_some());
+                }
+                if let Some(a) = d.article {
+                    prop_assert!(article.get(a.start..a.end).is_some());
+                }
+            }
+            for (k, m) in c.matches.iter().enumerate() {
+                prop_assert_eq!(m.id, k + 1);
+            }
+        }
+    }
+}

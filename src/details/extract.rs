@@ -1193,7 +1193,12 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             end += 1;
             continue;
         }
+        // German capitalises every noun: its articles never join a name ("Vertretern der
+        // Stadt").
+        let german_article = s.lang == Lang::De
+            && matches!(s.norm(end), "der" | "die" | "das" | "den" | "dem" | "des");
         if s.joined(end)
+            && !german_article
             && CONNECTORS.contains(&s.norm(end))
             && end + 1 < n
             && s.is_cap(end + 1)

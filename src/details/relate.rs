@@ -1435,4 +1435,50 @@ mod tests {
             "{rows:#?}"
         );
     }
+
+    #[test]
+    fn german_details_with_an_ordinal_dateline() {
+        let source = "Berlin, 14. Juni 2018\n\nBundespräsident Frank-Walter Steinmeier hat heute in Münster \
+                      mit rund 40 Vertretern der Stadt gesprochen. Das Treffen dauerte 90 Minuten.";
+        let article =
+            "Steinmeier sprach am Donnerstag in Münster mit 50 Vertretern der Stadt, das Treffen \
+                       dauerte etwa zwei Stunden.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "heute",
+                "Donnerstag"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Frank-Walter Steinmeier",
+                "Steinmeier"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "rund 40",
+                "50"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.0 == DetailKind::Person && r.3.contains("Vertretern")),
+            "{rows:#?}"
+        );
+    }
 }

@@ -94,7 +94,19 @@ pub fn split(text: &str) -> Vec<Span> {
                         || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
                 });
                 let word = text.get(word_start..i).unwrap_or("");
-                let abbreviated = c == '.' && is_abbreviation(word);
+                // "14. Juni 2018": a German ordinal day before a month name.
+                let next_word: String = chars[j..]
+                    .iter()
+                    .map(|(_, d)| *d)
+                    .skip_while(|d| d.is_whitespace())
+                    .take_while(|d| d.is_alphabetic())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let ordinal_day = !word.is_empty()
+                    && word.len() <= 2
+                    && word.chars().all(|d| d.is_ascii_digit())
+                    && super::lexicon::get().months.contains_key(&next_word);
+                let abbreviated = c == '.' && (is_abbreviation(word) || ordinal_day);
                 if starts_new && !abbreviated {
                     boundary_at = Some(end);
                     k = j.saturating_sub(1);
@@ -171,6 +183,14 @@ mod tests {
                 "The Federal Open Market Committee decided today to establish a\ntarget range for the federal funds rate of 0 to 1/4 percent.",
                 "Next paragraph."
             ]
+        );
+    }
+
+    #[test]
+    fn a_german_ordinal_date_is_one_sentence() {
+        assert_eq!(
+            texts("Berlin, 14. Juni 2018. Er kam."),
+            ["Berlin, 14. Juni 2018.", "Er kam."]
         );
     }
 
