@@ -113,7 +113,9 @@ impl DateExpr {
     /// The days the expression covers, given the document's date.
     pub fn resolve(&self, reference: Option<Day>) -> Option<(Day, Day)> {
         use super::lexicon::Relative;
-        if let Some(rel) = self.relative {
+        // "Yesterday, April 29": the named date is the more precise.
+        let named = self.month.is_some() && self.day.is_some();
+        if let Some(rel) = self.relative.filter(|_| !named) {
             let r = reference?;
             return match rel {
                 Relative::Day(k) => Some((r + k, r + k)),
@@ -252,6 +254,18 @@ mod tests {
             thursday.resolve(Some(day(2024, 1, 2))).map(|x| label(x.0)),
             Some("Thu 28 Dec 2023".into())
         );
+    }
+
+    #[test]
+    fn a_named_date_wins_over_the_relative_word_beside_it() {
+        let e = DateExpr {
+            relative: Some(Relative::Day(-1)),
+            month: Some(4),
+            day: Some(29),
+            ..DateExpr::default()
+        };
+        let d = day(2024, 4, 29);
+        assert_eq!(e.resolve(Some(day(2024, 5, 2))), Some((d, d)));
     }
 
     #[test]
