@@ -286,16 +286,28 @@ pub fn annotate(
         )
     });
     let matches = &comparison.matches;
+    // Matches by where they start, on each side, to find the one holding a detail quickly.
+    let mut by_article: Vec<(Span, usize)> = matches.iter().map(|m| (m.article, m.id)).collect();
+    let mut by_source: Vec<(Span, usize)> = matches.iter().map(|m| (m.source, m.id)).collect();
+    by_article.sort();
+    by_source.sort();
+    let holder = |sorted: &[(Span, usize)], span: Span| -> Option<usize> {
+        let k = sorted.partition_point(|(m, _)| m.start <= span.start);
+        sorted[..k]
+            .iter()
+            .rev()
+            .take(32)
+            .filter(|(m, _)| m.contains(&span))
+            .map(|(_, id)| *id)
+            .min()
+    };
     comparison.details = related
         .into_iter()
         .enumerate()
         .map(|(k, r)| {
             let match_id = match (r.article, r.source) {
-                (Some(a), _) => matches
-                    .iter()
-                    .find(|m| m.article.contains(&a))
-                    .map(|m| m.id),
-                (None, Some(s)) => matches.iter().find(|m| m.source.contains(&s)).map(|m| m.id),
+                (Some(a), _) => holder(&by_article, a),
+                (None, Some(s)) => holder(&by_source, s),
                 _ => None,
             };
             Detail {

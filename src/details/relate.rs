@@ -113,16 +113,22 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         in_unit_s.extend(&s_idx);
         let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> =
             Vec::new();
-        for &a in &a_idx {
-            for &s in &s_idx {
+        // In a long unit (a long reused passage) each article detail is compared with the
+        // source details at about the same relative place only, which keeps this linear.
+        let window = if a_idx.len() * s_idx.len() > 400 {
+            8
+        } else {
+            usize::MAX
+        };
+        for (ai, &a) in a_idx.iter().enumerate() {
+            let centre = ai * s_idx.len() / a_idx.len().max(1);
+            let lo = centre.saturating_sub(window);
+            let hi = centre.saturating_add(window).min(s_idx.len());
+            for (si, &s) in s_idx.iter().enumerate().take(hi).skip(lo) {
                 if let Some((relation, note, kind)) =
                     compare_in_unit(&sm[s], &am[a], source, article, &titles)
                 {
-                    let distance = s_idx
-                        .iter()
-                        .position(|&x| x == s)
-                        .unwrap_or(0)
-                        .abs_diff(a_idx.iter().position(|&x| x == a).unwrap_or(0));
+                    let distance = si.abs_diff(ai);
                     candidates.push((rank(relation), distance, a, s, relation, note, kind));
                 }
             }
