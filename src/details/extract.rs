@@ -1300,7 +1300,7 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
     let name_folded = compact(s, name_from, end);
-    if (name_from..end).any(|k| lx.org_keywords.contains(s.norm(k)))
+    if name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
         || lx.orgs.contains_key(&name_folded)
     {
         push_org(s, name_from, end, out);
@@ -1350,7 +1350,8 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
     if tokens_in_name >= 2 || title_words.is_some() {
-        let key = name.last().map(|w| w.to_string()).unwrap_or_default();
+        // The folded surname, without a possessive ("Kelly’s" is Kelly).
+        let key = name_folded.split(" ").last().unwrap_or("").to_string();
         let given = (tokens_in_name >= 2).then(|| name[0].to_string());
         out.push(Mention {
             kind: DetailKind::Person,
@@ -1423,7 +1424,10 @@ fn push_org(s: &Sentence, from: usize, to: usize, out: &mut Vec<Mention>) {
         Some(known) if to - from == 1 || lx.orgs.contains_key(&folded) => {
             (known.acronym.clone(), known.parent.clone())
         }
-        _ if to - from == 1 => (s.raw(from).to_string(), None),
+        _ if to - from == 1 && s.raw(from).chars().all(|c| c.is_ascii_uppercase()) => {
+            (s.raw(from).to_string(), None)
+        }
+        _ if to - from == 1 => (folded.clone(), None),
         _ => (raw_initials, None),
     };
     out.push(Mention {
