@@ -1025,7 +1025,6 @@ fn quantity(
     hedge: Option<HedgeKind>,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
-    let n = s.toks.len();
     // "an hour", "a dozen", "half an hour".
     let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
         if s.duration_unit(i + 1).is_some() && s.joined(i + 1) {
@@ -1145,9 +1144,7 @@ fn quantity(
             }
         }
     }
-    // A range "1-3 percent": keep the two ends.
     let (unit, _) = s.unit_after(end);
-    let _ = n;
     out.push(Mention {
         kind: DetailKind::Number,
         span: s.span(start, end),
