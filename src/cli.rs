@@ -87,6 +87,19 @@ pub struct EngineArgs {
     /// Largest input file accepted, in bytes.
     #[arg(long, global = true, default_value_t = quotediff::document::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,
+    /// Date the source was issued (YYYY-MM-DD), for "today", "yesterday", "last week";
+    /// without it, the dateline the source carries.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub source_date: Option<quotediff::details::CalendarDate>,
+    /// Date the article was published (YYYY-MM-DD); without it, its dateline, else inferred.
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub article_date: Option<quotediff::details::CalendarDate>,
+}
+
+/// Parses a YYYY-MM-DD date that exists in the calendar.
+fn parse_date(text: &str) -> Result<quotediff::details::CalendarDate, String> {
+    quotediff::details::CalendarDate::parse(text)
+        .ok_or_else(|| format!("expected a date as YYYY-MM-DD, got {text:?}"))
 }
 
 /// `quotediff report`.

@@ -1,0 +1,356 @@
+//! The word lists of `assets/details/`, parsed once.
+//!
+//! Users will want to add a title, an agency or a hedge without touching code, so every list
+//! the extractor uses lives in a text file loaded with `include_str!`. This module only parses
+//! them into lookup tables (phrases as sequences of normalised words); it decides nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::normalize::tokenize;
+
+/// A language quotediff knows words of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Spanish.
+    Es,
+    /// French.
+    Fr,
+    /// German.
+    De,
+    /// Portuguese.
+    Pt,
+}
+
+impl Lang {
+    fn from_code(code: &str) -> Option<Lang> {
+        Some(match code {
+            "en" => Lang::En,
+            "es" => Lang::Es,
+            "fr" => Lang::Fr,
+            "de" => Lang::De,
+            "pt" => Lang::Pt,
+            _ => return None,
+        })
+    }
+}
+
+/// How an approximator widens the number it qualifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HedgeKind {
+    /// "almost": just under the value.
+    Below,
+    /// "about": either side of it.
+    Around,
+    /// "more than": above it.
+    Above,
+    /// "at least": the value or more.
+    AtLeast,
+    /// "up to": the value or less.
+    AtMost,
+    /// "apparently": a doubt about the statement, not about a number.
+    Epistemic,
+}
+
+/// A day, week, month or year named relative to the document's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relative {
+    /// `day OFFSET`: "yesterday" is -1.
+    Day(i32),
+    /// `part START END`: a part of the reference day, in hours ("this afternoon").
+    Part(u32, u32),
+    /// `week OFFSET`: "last week" is -1.
+    Week(i32),
+    /// `month+ OFFSET`.
+    Month(i32),
+    /// `year+ OFFSET`.
+    Year(i32),
+}
+
+/// A known organisation.
+#[derive(Debug, Clone)]
+pub struct KnownOrg {
+    /// Its acronym, the key other mentions are joined on.
+    pub acronym: String,
+    /// Acronym of the body it belongs to.
+    pub parent: Option<String>,
+}
+
+/// Every list, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Number words per language.
+    pub numbers: HashMap<String, Vec<(Lang, f64)>>,
+    /// Multipliers ("million") per language.
+    pub multipliers: HashMap<String, Vec<(Lang, f64)>>,
+    /// Hedge phrases.
+    pub hedges: Vec<(Vec<String>, HedgeKind)>,
+    /// First words of the hedge, weekday and relative-date phrases, to skip most words fast.
+    pub phrase_starts: HashSet<String>,
+    /// Month names and abbreviations, 1..=12.
+    pub months: HashMap<String, u32>,
+    /// Weekday names as phrases, 1 = Monday.
+    pub weekdays: Vec<(Vec<String>, u32)>,
+    /// Relative date phrases.
+    pub relatives: Vec<(Vec<String>, Relative)>,
+    /// Units of time, in minutes.
+    pub durations: HashMap<String, f64>,
+    /// Title words, normalised.
+    pub titles: HashSet<String>,
+    /// Abbreviated titles to their full form ("gov" → "governor").
+    pub title_alias: HashMap<String, String>,
+    /// Words that continue a title after "of" ("Secretary of State").
+    pub title_complements: HashSet<String>,
+    /// Words that make a name an organisation.
+    pub org_keywords: HashSet<String>,
+    /// Known organisations by acronym and by folded full name.
+    pub orgs: HashMap<String, KnownOrg>,
+    /// Common nouns for a kind of place, to the kind.
+    pub generic_places: HashMap<String, String>,
+    /// Words that make a name a place of a kind.
+    pub named_places: HashMap<String, String>,
+    /// Well-known places, folded.
+    pub places: HashSet<String>,
+}
+
+impl Lexicon {
+    /// The value of a number word in a language ("quatro" in Portuguese is 4).
+    pub fn number(&self, lang: Lang, word: &str) -> Option<f64> {
+        let values = self.numbers.get(word)?;
+        values.iter().find(|(l, _)| *l == lang).map(|(_, v)| *v)
+    }
+
+    /// The factor of a multiplier word in a language ("million").
+    pub fn multiplier(&self, lang: Lang, word: &str) -> Option<f64> {
+        let values = self.multipliers.get(word)?;
+        values.iter().find(|(l, _)| *l == lang).map(|(_, v)| *v)
+    }
+}
+
+/// Normalised words of a phrase as the tokenizer would cut them.
+pub fn phrase(text: &str) -> Vec<String> {
+    tokenize(text).into_iter().map(|t| t.norm).collect()
+}
+
+/// [`phrase`] with runs of single letters joined, as names fold them ("U.S." → "us").
+pub fn compact_phrase(text: &str) -> String {
+    let mut out: Vec<String> = Vec::new();
+    let mut prev_single = false;
+    for w in phrase(text) {
+        let single = w.chars().count() == 1 && w.chars().all(char::is_alphabetic);
+        match out.last_mut() {
+            Some(last) if single && prev_single => last.push_str(&w),
+            _ => out.push(w),
+        }
+        prev_single = single;
+    }
+    out.join(" ")
+}
+
+fn content(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The lexicon, built on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(build)
+}
+
+fn build() -> Lexicon {
+    let mut lx = Lexicon::default();
+    for line in content(include_str!("../../assets/details/numbers.txt")) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let Some(lang) = parts.first().and_then(|c| Lang::from_code(c)) else {
+            continue;
+        };
+        match parts.as_slice() {
+            [_, "x", word, factor] => {
+                if let Ok(f) = factor.parse() {
+                    lx.multipliers
+                        .entry(phrase(word).join(" "))
+                        .or_default()
+                        .push((lang, f));
+                }
+            }
+            [_, word, value] => {
+                if let Ok(v) = value.parse() {
+                    lx.numbers
+                        .entry(phrase(word).join(" "))
+                        .or_default()
+                        .push((lang, v));
+                }
+            }
+            _ => {}
+        }
+    }
+    for line in content(include_str!("../../assets/details/hedges.txt")) {
+        let Some((kind, words)) = line.split_once(' ') else {
+            continue;
+        };
+        let kind = match kind {
+            "below" => HedgeKind::Below,
+            "around" => HedgeKind::Around,
+            "above" => HedgeKind::Above,
+            "atleast" => HedgeKind::AtLeast,
+            "atmost" => HedgeKind::AtMost,
+            _ => HedgeKind::Epistemic,
+        };
+        lx.hedges.push((phrase(words), kind));
+    }
+    // Longest phrase first, so "at least" wins over a shorter overlap.
+    lx.hedges.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    for line in content(include_str!("../../assets/details/dates.txt")) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let num = |k: usize| parts.get(k).and_then(|s| s.parse::<i32>().ok());
+        match parts.first().copied() {
+            Some("month") => {
+                if let Some(n) = num(1) {
+                    for w in &parts[2..] {
+                        lx.months.insert(phrase(w).join(" "), n as u32);
+                    }
+                }
+            }
+            Some("weekday") => {
+                if let Some(n) = num(1) {
+                    for w in &parts[2..] {
+                        lx.weekdays.push((phrase(w), n as u32));
+                    }
+                }
+            }
+            Some(kind @ ("day" | "week" | "month+" | "year+")) => {
+                if let Some(n) = num(1) {
+                    let rel = match kind {
+                        "day" => Relative::Day(n),
+                        "week" => Relative::Week(n),
+                        "month+" => Relative::Month(n),
+                        _ => Relative::Year(n),
+                    };
+                    lx.relatives.push((phrase(&parts[2..].join(" ")), rel));
+                }
+            }
+            Some("part") => {
+                if let (Some(a), Some(b)) = (num(1), num(2)) {
+                    let rel = Relative::Part(a as u32, b as u32);
+                    lx.relatives.push((phrase(&parts[3..].join(" ")), rel));
+                }
+            }
+            _ => {}
+        }
+    }
+    lx.relatives
+        .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    lx.weekdays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+    let firsts = lx
+        .hedges
+        .iter()
+        .map(|(p, _)| p)
+        .chain(lx.weekdays.iter().map(|(p, _)| p))
+        .chain(lx.relatives.iter().map(|(p, _)| p))
+        .filter_map(|p| p.first().cloned())
+        .collect();
+    lx.phrase_starts = firsts;
+    for line in content(include_str!("../../assets/details/durations.txt")) {
+        let mut parts = line.split_whitespace();
+        let Some(minutes) = parts.next().and_then(|m| m.parse::<f64>().ok()) else {
+            continue;
+        };
+        for w in parts {
+            lx.durations.insert(phrase(w).join(" "), minutes);
+        }
+    }
+    for line in content(include_str!("../../assets/details/titles.txt")) {
+        if let Some(rest) = line.strip_prefix("complement ") {
+            lx.title_complements
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("= ") {
+            if let Some((short, full)) = rest.split_once(' ') {
+                lx.title_alias
+                    .insert(phrase(short).join(" "), phrase(full).join(" "));
+                lx.titles.insert(phrase(short).join(" "));
+            }
+            continue;
+        }
+        for w in line.split_whitespace() {
+            // "vice-president" is two tokens; its last word carries the title.
+            if let Some(last) = phrase(w).pop() {
+                lx.titles.insert(last);
+            }
+        }
+    }
+    for line in content(include_str!("../../assets/details/organizations.txt")) {
+        if let Some(rest) = line.strip_prefix("keywords ") {
+            lx.org_keywords
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+        } else if let Some(rest) = line.strip_prefix("org ") {
+            let fields: Vec<&str> = rest.split('|').map(str::trim).collect();
+            if let [acronym, full, parent] = fields.as_slice() {
+                let org = KnownOrg {
+                    acronym: acronym.to_string(),
+                    parent: (!parent.is_empty()).then(|| parent.to_string()),
+                };
+                lx.orgs.insert(compact_phrase(full), org.clone());
+                lx.orgs.insert(acronym.to_lowercase(), org);
+            }
+        }
+    }
+    for line in content(include_str!("../../assets/details/places.txt")) {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        match parts.as_slice() {
+            ["generic", class, nouns @ ..] => {
+                for n in nouns {
+                    lx.generic_places
+                        .insert(phrase(n).join(" "), class.to_string());
+                }
+            }
+            ["named", class, words @ ..] => {
+                for w in words {
+                    lx.named_places
+                        .insert(phrase(w).join(" "), class.to_string());
+                }
+            }
+            ["place", name @ ..] => {
+                lx.places.insert(compact_phrase(&name.join(" ")));
+            }
+            _ => {}
+        }
+    }
+    lx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_parse_into_tables() {
+        let lx = get();
+        assert_eq!(lx.number(Lang::Pt, "quatro"), Some(4.0));
+        assert_eq!(lx.number(Lang::Pt, "dos"), None);
+        assert_eq!(lx.number(Lang::Es, "dos"), Some(2.0));
+        assert_eq!(lx.multiplier(Lang::En, "million"), Some(1e6));
+        assert_eq!(lx.months.get("sept"), Some(&9));
+        assert!(lx
+            .weekdays
+            .contains(&(vec!["segunda".into(), "feira".into()], 1)));
+        assert!(lx
+            .relatives
+            .contains(&(phrase("last week"), Relative::Week(-1))));
+        assert_eq!(lx.durations.get("hour"), Some(&60.0));
+        assert_eq!(
+            lx.title_alias.get("gov").map(String::as_str),
+            Some("governor")
+        );
+        assert_eq!(
+            lx.orgs.get("uscis").and_then(|o| o.parent.as_deref()),
+            Some("DHS")
+        );
+        assert!(lx.places.contains("new york city"));
+    }
+}

@@ -1,0 +1,451 @@
+//! Sentence alignment: which source sentence (or pair of adjacent sentences) each article
+//! sentence retells, in any order.
+//!
+//! Words are stemmed with `rust-stemmers` (Snowball) in the document's language and weighted
+//! by BM25 over the source's sentences; names and numbers weigh more, because "Kelly" and
+//! "55" say more about which sentence is meant than "said". An inverted index keeps the pass
+//! near-linear: each article sentence only scores the source sentences it shares a word with.
+//! This module aligns; it does not decide what is a quotation or a detail.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::lexicon::Lang;
+use crate::matching::is_content_word;
+use crate::normalize::Token;
+use crate::span::Span;
+
+/// The stemmer for a language.
+pub fn stemmer(lang: Lang) -> Stemmer {
+    Stemmer::create(match lang {
+        Lang::En => Algorithm::English,
+        Lang::Es => Algorithm::Spanish,
+        Lang::Fr => Algorithm::French,
+        Lang::De => Algorithm::German,
+        Lang::Pt => Algorithm::Portuguese,
+    })
+}
+
+/// The language of a text, guessed from its commonest function words.
+pub fn detect_language(tokens: &[Token]) -> Lang {
+    const CUES: &[(Lang, &[&str])] = &[
+        (
+            Lang::En,
+            &["the", "and", "of", "to", "was", "with", "that", "is"],
+        ),
+        (
+            Lang::Es,
+            &["el", "los", "las", "del", "que", "por", "una", "con", "y"],
+        ),
+        (
+            Lang::Fr,
+            &["le", "les", "des", "et", "est", "une", "du", "dans", "pour"],
+        ),
+        (
+            Lang::De,
+            &[
+                "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von",
+            ],
+        ),
+        (
+            Lang::Pt,
+            &[
+                "o", "os", "da", "do", "em", "não", "uma", "dos", "com", "pela",
+            ],
+        ),
+    ];
+    let mut counts = [0usize; 5];
+    for t in tokens.iter().take(5000) {
+        for (k, (_, words)) in CUES.iter().enumerate() {
+            if words.contains(&t.norm.as_str()) {
+                counts[k] += 1;
+            }
+        }
+    }
+    // On a tie (a very short text), English.
+    let best = (0..5).rev().max_by_key(|&k| counts[k]).unwrap_or(0);
+    CUES[best].0
+}
+
+/// A hasher for the small integer ids of stems: SipHash's protection against crafted keys is
+/// not needed for ids we hand out ourselves, and it dominated the profile.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A map keyed by stem id.
+pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
+
+/// The words of one sentence that alignment looks at.
+#[derive(Debug, Clone, Default)]
+pub struct Terms {
+    /// Stem ids with their weights (names and numbers count more).
+    pub terms: IdMap<f64>,
+    /// Number of words.
+    pub len: usize,
+    /// Terms specific enough to tie two sentences on their own with one more word in
+    /// common: an exact count like 10,011, a full date.
+    pub anchors: std::collections::HashSet<u32>,
+}
+
+/// One article sentence aligned to source sentences.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Index of the article sentence.
+    pub article: usize,
+    /// Source sentences, adjacent, first..=last.
+    pub source: (usize, usize),
+    /// Share of the article sentence's weight found in the source sentences, 0..=1.
+    pub score: f64,
+    /// Distinct content stems the two sides share.
+    pub shared: usize,
+    /// False for a second link of the same article sentence (one sentence retelling two).
+    pub primary: bool,
+}
+
+/// Turns each sentence into weighted stem ids.
+pub fn terms(
+    lang: Lang,
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    stemmer: &Stemmer,
+    vocab: &mut HashMap<String, u32>,
+) -> Vec<Terms> {
+    let lexicon = super::lexicon::get();
+    let mut out = vec![Terms::default(); sentences.len()];
+    // Each distinct word is looked up, stemmed and interned once: (id, is a number).
+    let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
+    let mut s = 0;
+    for (k, t) in tokens.iter().enumerate() {
+        while s < sentences.len() && sentences[s].end <= t.span.start {
+            s += 1;
+        }
+        if s >= sentences.len() {
+            break;
+        }
+        if !sentences[s].contains(&t.span) {
+            continue;
+        }
+        out[s].len += 1;
+        // Dotted initials ("D.C.") are one term.
+        let raw = t.span.slice(text);
+        if raw.chars().count() == 1 && text[t.span.end..].starts_with('.') {
+            let mut joined = t.norm.clone();
+            if let Some(next) = tokens.get(k + 1) {
+                if next.span.start == t.span.end + 1 && next.span.slice(text).chars().count() == 1 {
+                    joined.push_str(&next.norm);
+                    let id = intern(vocab, joined);
+                    *out[s].terms.entry(id).or_insert(0.0) = 1.5;
+                }
+            }
+            continue;
+        }
+        let Some((id, digit)) = *seen.entry(t.norm.as_str()).or_insert_with(|| {
+            let digit = t.norm.chars().next().is_some_and(|c| c.is_ascii_digit())
+                || lexicon.number(lang, &t.norm).is_some();
+            if !is_content_word(&t.norm) && !digit {
+                return None;
+            }
+            let stem = stemmer.stem(&t.norm.replace('\u{2019}', "'")).into_owned();
+            Some((intern(vocab, stem), digit))
+        }) else {
+            continue;
+        };
+        let capital =
+            raw.chars().next().is_some_and(char::is_uppercase) && !t.gap.sentence_end && k > 0;
+        let weight = if digit || capital { 1.5 } else { 1.0 };
+        let w = out[s].terms.entry(id).or_insert(0.0);
+        *w = w.max(weight);
+    }
+    out
+}
+
+/// Adds a term to a sentence: the value of a number ("#2.5%"), so that "2 1/2 per cent" and
+/// "2.50 percent" count as one word when aligning.
+pub fn add_term(
+    terms: &mut Terms,
+    key: String,
+    weight: f64,
+    anchor: bool,
+    vocab: &mut HashMap<String, u32>,
+) {
+    let id = intern(vocab, key);
+    if anchor {
+        terms.anchors.insert(id);
+    }
+    let w = terms.terms.entry(id).or_insert(0.0);
+    *w = w.max(weight);
+}
+
+fn intern(vocab: &mut HashMap<String, u32>, word: String) -> u32 {
+    let next = vocab.len() as u32;
+    *vocab.entry(word).or_insert(next)
+}
+
+/// Fewest shared content stems for an alignment.
+const MIN_SHARED: usize = 3;
+/// Least share of the article sentence's weight the source must hold.
+const MIN_SCORE: f64 = 0.3;
+
+/// Aligns every article sentence with its best source sentence or adjacent pair, plus
+/// further source sentences that hold words the best one lacks.
+pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
+    align_with(source, article, &vec![false; source.len()])
+}
+
+/// [`align`], with source sentences in capitals (headlines) preferred less on a tie: the body
+/// usually says the same with more context.
+pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec<Link> {
+    let n = source.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut postings: IdMap<Vec<usize>> = IdMap::default();
+    for (i, s) in source.iter().enumerate() {
+        for id in s.terms.keys() {
+            postings.entry(*id).or_default().push(i);
+        }
+    }
+    let idf = |id: &u32| {
+        let df = postings.get(id).map_or(0, Vec::len) as f64;
+        ((n as f64 - df + 0.5) / (df + 0.5) + 1.0).ln()
+    };
+    let avg_len = source.iter().map(|s| s.len).sum::<usize>() as f64 / n as f64;
+    // Terms in more than this many sentences only score candidates others found.
+    let common = (n / 20).max(40);
+    let mut links = Vec::new();
+    let mut scores = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
+    for (a, q) in article.iter().enumerate() {
+        let total: f64 = q.terms.iter().map(|(id, w)| idf(id) * w).sum();
+        if total <= 0.0 || q.terms.len() < MIN_SHARED {
+            continue;
+        }
+        // Scores accumulate in a reused array; only touched sentences are read back.
+        for (id, w) in &q.terms {
+            let Some(list) = postings.get(id) else {
+                continue;
+            };
+            if list.len() > common {
+                continue;
+            }
+            let weight = idf(id) * w;
+            for &i in list {
+                if scores[i] == 0.0 {
+                    touched.push(i);
+                }
+                let len = source[i].len as f64;
+                let tf_part = 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)));
+                scores[i] += weight * tf_part;
+            }
+        }
+        let mut candidates: Vec<(usize, f64)> = touched.iter().map(|&i| (i, scores[i])).collect();
+        for &i in &touched {
+            scores[i] = 0.0;
+        }
+        touched.clear();
+        let by_score = |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        if candidates.len() > 8 {
+            candidates.select_nth_unstable_by(7, by_score);
+            candidates.truncate(8);
+        }
+        candidates.sort_by(by_score);
+        let source_total = |range: (usize, usize)| -> f64 {
+            let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
+                .flat_map(|i| source[i].terms.iter())
+                .collect();
+            ids.sort_by_key(|x| *x.0);
+            ids.dedup_by_key(|x| *x.0);
+            ids.iter().map(|(id, w)| idf(id) * *w).sum()
+        };
+        let cover = |range: (usize, usize)| -> (f64, usize) {
+            let mut got = 0.0;
+            let mut shared = 0;
+            for (id, w) in &q.terms {
+                if (range.0..=range.1).any(|i| source[i].terms.contains_key(id)) {
+                    got += idf(id) * w;
+                    shared += 1;
+                }
+            }
+            let penalty = if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false))
+            {
+                0.9
+            } else {
+                1.0
+            };
+            (penalty * got / total, shared)
+        };
+        let mut best: Option<((usize, usize), f64, usize)> = None;
+        for &(i, _) in &candidates {
+            let (single, shared) = cover((i, i));
+            let mut pick = ((i, i), single, shared);
+            for range in [(i.saturating_sub(1), i), (i, (i + 1).min(n - 1))] {
+                if range.0 == range.1 {
+                    continue;
+                }
+                let (score, shared) = cover(range);
+                // A neighbour joins only when it brings real words of its own.
+                if score >= pick.1 + 0.12 && shared >= pick.2 + 2 {
+                    pick = (range, score, shared);
+                }
+            }
+            if best.as_ref().is_none_or(|b| pick.1 > b.1 + 1e-9) {
+                best = Some(pick);
+            }
+        }
+        let Some((range, score, shared)) = best else {
+            continue;
+        };
+        // A long article sentence that adds much can still retell a short source one whole.
+        let source_share = if score > 0.0 {
+            score * total / source_total(range).max(1e-9)
+        } else {
+            0.0
+        };
+        let anchored = q.terms.keys().any(|id| {
+            q.anchors.contains(id) && (range.0..=range.1).any(|i| source[i].terms.contains_key(id))
+        });
+        let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
+            || (anchored && shared >= 2)
+            || (source_share >= 0.4 && shared > MIN_SHARED)
+            || (score >= 0.2 && shared >= MIN_SHARED + 2);
+        if !accepted {
+            continue;
+        }
+        links.push(Link {
+            article: a,
+            source: range,
+            score,
+            shared,
+            primary: true,
+        });
+        // One article sentence can retell two distant source sentences.
+        for &(i, _) in &candidates {
+            if (range.0..=range.1).contains(&i) {
+                continue;
+            }
+            let mut fresh = 0;
+            let mut shared = 0;
+            let mut got = 0.0;
+            for (id, w) in &q.terms {
+                if source[i].terms.contains_key(id) {
+                    shared += 1;
+                    got += idf(id) * w;
+                    if !(range.0..=range.1).any(|j| source[j].terms.contains_key(id)) {
+                        fresh += 1;
+                    }
+                }
+            }
+            // Words the source never uses cannot favour any sentence: leave them out here.
+            let known: f64 = q
+                .terms
+                .iter()
+                .filter(|(id, _)| postings.contains_key(id))
+                .map(|(id, w)| idf(id) * w)
+                .sum();
+            if fresh >= 3 && shared >= 4 && got / known.max(1e-9) >= MIN_SCORE {
+                links.push(Link {
+                    article: a,
+                    source: (i, i),
+                    score: got / total,
+                    shared,
+                    primary: false,
+                });
+            }
+        }
+    }
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::details::sentences;
+    use crate::normalize::tokenize;
+
+    fn aligned(source: &str, article: &str) -> Vec<(String, String, bool)> {
+        let st = tokenize(source);
+        let at = tokenize(article);
+        let ss = sentences::split(source);
+        let sa = sentences::split(article);
+        let stem = stemmer(Lang::En);
+        let mut vocab = HashMap::new();
+        let a = terms(Lang::En, source, &st, &ss, &stem, &mut vocab);
+        let b = terms(Lang::En, article, &at, &sa, &stem, &mut vocab);
+        align(&a, &b)
+            .into_iter()
+            .map(|l| {
+                let src = ss[l.source.0].cover(&ss[l.source.1]);
+                (
+                    sa[l.article].slice(article).to_string(),
+                    src.slice(source).to_string(),
+                    l.primary,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_retold_sentence_finds_its_source_pair_in_any_order() {
+        let source = "This afternoon, Mayor Ortiz met with Transport Secretary Ana Lindqvist. \
+                      The 40-minute meeting at the ministry in Lisbon focused on rail funding. \
+                      The two also discussed the harbour tunnel and its delays. \
+                      Weather was mild.";
+        let article = "Lindqvist and Ortiz spent the harbour tunnel delays on the agenda too. \
+                       Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour at the ministry.";
+        let got = aligned(source, article);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].1.starts_with("The two also discussed"));
+        assert!(
+            got[1].1.starts_with("This afternoon") && got[1].1.ends_with("rail funding."),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn unrelated_sentences_stay_unaligned() {
+        let got = aligned(
+            "The council approved the budget for parks and libraries on Tuesday.",
+            "Football fans celebrated the championship win downtown with fireworks.",
+        );
+        assert!(got.is_empty());
+    }
+
+    #[test]
+    fn language_is_guessed_from_function_words() {
+        assert_eq!(
+            detect_language(&tokenize(
+                "O Presidente da República lamenta a morte dos emigrantes em França."
+            )),
+            Lang::Pt
+        );
+        assert_eq!(
+            detect_language(&tokenize(
+                "Der Bundespräsident und die Kanzlerin sind nicht in der Stadt."
+            )),
+            Lang::De
+        );
+        assert_eq!(
+            detect_language(&tokenize("The mayor and the secretary met with agents.")),
+            Lang::En
+        );
+    }
+}

@@ -1,0 +1,1490 @@
+//! Relating the details of the two documents: same, compatible, conflicting, more specific,
+//! or on one side only, each with a note a person reads at a glance.
+//!
+//! Numbers, money, durations, dates, places, titles without a name and hedges are compared
+//! only inside aligned units (an article sentence and the source sentences it retells or
+//! quotes), because "two" in one sentence says nothing about "three" in an unrelated one.
+//! People and organisations are compared across the whole documents: "Mayor Bill de Blasio"
+//! is the same man wherever he appears. This module compares values; it finds none.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dates::{self, Day};
+use super::extract::{Extraction, Interval, Mention, Scale, Value};
+use super::{DetailKind, Relation};
+use crate::span::Span;
+
+/// One document as relating sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// Its details.
+    pub extraction: &'a Extraction,
+    /// The date relative expressions count from.
+    pub reference: Option<Day>,
+}
+
+/// An article passage and the source passages it retells or quotes.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The article sentence.
+    pub article: Span,
+    /// The source sentences or passages it is aligned with.
+    pub sources: Vec<Span>,
+}
+
+/// A related detail before it gets its id and match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Kind of fact.
+    pub kind: DetailKind,
+    /// How the sides relate.
+    pub relation: Relation,
+    /// The note.
+    pub note: String,
+    /// Source span.
+    pub source: Option<Span>,
+    /// Article span.
+    pub article: Option<Span>,
+}
+
+fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    lo..hi.max(lo)
+}
+
+fn rank(r: Relation) -> u8 {
+    match r {
+        Relation::Same => 0,
+        Relation::MoreSpecific | Relation::Compatible => 1,
+        _ => 2,
+    }
+}
+
+/// Relates the details of `source` and `article` in `units`, and people and organisations
+/// across the documents.
+pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
+    let mut article_side = *article;
+    if article.reference.is_none() {
+        article_side.reference = infer_reference(source, article, units, false);
+    }
+    let mut source_side = *source;
+    if source.reference.is_none() {
+        source_side.reference = infer_reference(source, &article_side, units, true);
+    }
+    let (source, article) = (&source_side, &article_side);
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    // What each person is called in either document ("presidente" for Rebelo de Sousa).
+    let mut titles: HashMap<String, Vec<String>> = HashMap::new();
+    for m in sm.iter().chain(am.iter()) {
+        if let Value::Person {
+            key,
+            title: Some(words),
+            ..
+        } = &m.value
+        {
+            titles
+                .entry(key.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::new();
+    let mut paired_a: HashSet<usize> = HashSet::new();
+    let mut paired_s: HashSet<usize> = HashSet::new();
+    let mut in_unit_a: Vec<usize> = Vec::new();
+    let mut in_unit_s: Vec<usize> = Vec::new();
+    for unit in units {
+        let a_idx: Vec<usize> = within(am, unit.article)
+            .filter(|&k| unit.article.contains(&am[k].span))
+            .collect();
+        let mut s_idx: Vec<usize> = unit
+            .sources
+            .iter()
+            .flat_map(|sp| within(sm, *sp).filter(move |&k| sp.contains(&sm[k].span)))
+            .collect();
+        s_idx.sort_unstable();
+        s_idx.dedup();
+        in_unit_a.extend(&a_idx);
+        in_unit_s.extend(&s_idx);
+        let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> =
+            Vec::new();
+        // In a long unit (a long reused passage) each article detail is compared with the
+        // source details at about the same relative place only, which keeps this linear.
+        let window = if a_idx.len() * s_idx.len() > 400 {
+            8
+        } else {
+            usize::MAX
+        };
+        for (ai, &a) in a_idx.iter().enumerate() {
+            let centre = ai * s_idx.len() / a_idx.len().max(1);
+            let lo = centre.saturating_sub(window);
+            let hi = centre.saturating_add(window).min(s_idx.len());
+            for (si, &s) in s_idx.iter().enumerate().take(hi).skip(lo) {
+                if let Some((relation, note, kind)) =
+                    compare_in_unit(&sm[s], &am[a], source, article, &titles)
+                {
+                    let distance = si.abs_diff(ai);
+                    candidates.push((rank(relation), distance, a, s, relation, note, kind));
+                }
+            }
+        }
+        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3));
+        let mut used_a = HashSet::new();
+        let mut used_s = HashSet::new();
+        for (_, _, a, s, relation, note, kind) in candidates {
+            if used_a.contains(&a) || used_s.contains(&s) {
+                continue;
+            }
+            used_a.insert(a);
+            used_s.insert(s);
+            paired_a.insert(a);
+            paired_s.insert(s);
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind,
+                    relation,
+                    note,
+                    source: Some(sm[s].span),
+                    article: Some(am[a].span),
+                },
+            );
+        }
+        // A count the other side states with "a"/"an": "two agents" against "an agent".
+        for &s in &s_idx {
+            if used_s.contains(&s) {
+                continue;
+            }
+            if let Some((span, note)) = implicit_one(&sm[s], article, unit.article) {
+                used_s.insert(s);
+                paired_s.insert(s);
+                push(
+                    &mut out,
+                    &mut seen,
+                    Related {
+                        kind: DetailKind::Number,
+                        relation: Relation::Conflicting,
+                        note,
+                        source: Some(sm[s].span),
+                        article: Some(span),
+                    },
+                );
+            }
+        }
+        for &a in &a_idx {
+            if used_a.contains(&a) {
+                continue;
+            }
+            for sp in &unit.sources {
+                if let Some((span, note)) = implicit_one(&am[a], source, *sp) {
+                    used_a.insert(a);
+                    paired_a.insert(a);
+                    let note = format!(
+                        "source says one, article {}",
+                        note.split(" vs ").next().unwrap_or("")
+                    );
+                    push(
+                        &mut out,
+                        &mut seen,
+                        Related {
+                            kind: DetailKind::Number,
+                            relation: Relation::Conflicting,
+                            note,
+                            source: Some(span),
+                            article: Some(am[a].span),
+                        },
+                    );
+                    break;
+                }
+            }
+        }
+    }
+    // One side only, for the facts compared inside units.
+    let one_sided = |m: &Mention| {
+        matches!(
+            m.kind,
+            DetailKind::Number
+                | DetailKind::Money
+                | DetailKind::Duration
+                | DetailKind::Date
+                | DetailKind::Hedge
+        )
+    };
+    in_unit_a.sort_unstable();
+    in_unit_a.dedup();
+    for a in in_unit_a {
+        if !paired_a.contains(&a) && one_sided(&am[a]) {
+            let note = format!("only the article: {}", describe(&am[a], article));
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind: am[a].kind,
+                    relation: Relation::OnlyArticle,
+                    note,
+                    source: None,
+                    article: Some(am[a].span),
+                },
+            );
+        }
+    }
+    in_unit_s.sort_unstable();
+    in_unit_s.dedup();
+    for s in in_unit_s {
+        if !paired_s.contains(&s) && one_sided(&sm[s]) {
+            let note = format!("only the source: {}", describe(&sm[s], source));
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind: sm[s].kind,
+                    relation: Relation::OnlySource,
+                    note,
+                    source: Some(sm[s].span),
+                    article: None,
+                },
+            );
+        }
+    }
+    across(source, article, &mut out, &mut seen);
+    out
+}
+
+fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {
+    if seen.insert((r.source, r.article)) {
+        out.push(r);
+    }
+}
+
+/// When the article gives no date, the day that makes its relative dates agree best with the
+/// source's (a report is usually published the day of the event or a day or two later).
+fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bool) -> Option<Day> {
+    let known = if for_source {
+        article.reference
+    } else {
+        source.reference
+    }?;
+    let candidates: Vec<Day> = if for_source {
+        (0..=3).map(|k| known - k).collect()
+    } else {
+        (0..=3).map(|k| known + k).collect()
+    };
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let mut best = (0usize, candidates[0]);
+    for &c in &candidates {
+        let mut agree = 0;
+        for unit in units {
+            for a in within(am, unit.article) {
+                let Value::Date(ae) = &am[a].value else {
+                    continue;
+                };
+                if !(if for_source {
+                    true
+                } else {
+                    ae.needs_reference()
+                }) {
+                    continue;
+                }
+                for sp in &unit.sources {
+                    for s in within(sm, *sp) {
+                        let Value::Date(se) = &sm[s].value else {
+                            continue;
+                        };
+                        let (sr, ar) = if for_source {
+                            (Some(c), article.reference)
+                        } else {
+                            (source.reference, Some(c))
+                        };
+                        if let (Some(x), Some(y)) = (se.resolve(sr), ae.resolve(ar)) {
+                            if x.0 <= y.1 && y.0 <= x.1 {
+                                agree += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if agree > best.0 {
+            best = (agree, c);
+        }
+    }
+    // Nothing to go by: the article most likely appeared the day the source did.
+    Some(best.1)
+}
+
+fn compare_in_unit(
+    s: &Mention,
+    a: &Mention,
+    source: &Side,
+    article: &Side,
+    titles: &HashMap<String, Vec<String>>,
+) -> Option<(Relation, String, DetailKind)> {
+    let kind = a.kind;
+    match (&s.value, &a.value) {
+        (
+            Value::Quantity {
+                value: sv,
+                unit: su,
+                scale: ss,
+            },
+            Value::Quantity {
+                value: av,
+                unit: au,
+                scale: sa,
+            },
+        ) => {
+            if ss != sa {
+                return None;
+            }
+            let same_unit = !su.is_empty()
+                && !au.is_empty()
+                && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
+            let unit = su.last().or(au.last()).cloned().unwrap_or_default();
+            let relation = interval_relation(sv, av);
+            if !same_unit && relation != Relation::Same {
+                return None;
+            }
+            let suffix = match ss {
+                Scale::Percent => "%",
+                Scale::Points => " pt",
+                Scale::Plain => "",
+            };
+            Some((
+                relation,
+                quantity_note(relation, sv, av, suffix, &unit, a.span.slice(article.text)),
+                kind,
+            ))
+        }
+        (
+            Value::Money {
+                value: sv,
+                currency: sc,
+            },
+            Value::Money {
+                value: av,
+                currency: ac,
+            },
+        ) => {
+            if sc != ac {
+                return None;
+            }
+            let relation = interval_relation(sv, av);
+            Some((
+                relation,
+                quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)),
+                kind,
+            ))
+        }
+        (Value::Duration(sv), Value::Duration(av)) => {
+            let relation = interval_relation(sv, av);
+            Some((
+                relation,
+                quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)),
+                kind,
+            ))
+        }
+        (Value::Date(se), Value::Date(ae)) => date_relation(se, ae, source, article, s, a),
+        (
+            Value::Place {
+                key: sk,
+                class: sc,
+                generic: sg,
+            },
+            Value::Place {
+                key: ak,
+                class: ac,
+                generic: ag,
+            },
+        ) => {
+            if sk == ak && sg == ag {
+                Some((
+                    Relation::Same,
+                    format!("same place: {}", a.span.slice(article.text)),
+                    kind,
+                ))
+            } else if *sg && !*ag && sc.is_some() && sc == ac {
+                Some((
+                    Relation::MoreSpecific,
+                    format!(
+                        "the article names the {}: {} vs {}",
+                        sc.as_deref().unwrap_or("place"),
+                        a.span.slice(article.text),
+                        s.span.slice(source.text)
+                    ),
+                    kind,
+                ))
+            } else if !*sg && *ag && sc.is_some() && sc == ac {
+                Some((
+                    Relation::Compatible,
+                    format!(
+                        "the article is vaguer: {} vs {}",
+                        a.span.slice(article.text),
+                        s.span.slice(source.text)
+                    ),
+                    kind,
+                ))
+            } else {
+                None
+            }
+        }
+        (
+            Value::Org {
+                key: sk,
+                parent: sp,
+            },
+            Value::Org {
+                key: ak,
+                parent: ap,
+            },
+        ) => {
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            if sk.eq_ignore_ascii_case(ak) {
+                Some((
+                    Relation::Same,
+                    format!("same organisation: {st} = {at}"),
+                    kind,
+                ))
+            } else if ap.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(sk)) {
+                Some((
+                    Relation::MoreSpecific,
+                    format!("the article names a part of it: {at} (part of {st})"),
+                    kind,
+                ))
+            } else if sp.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(ak)) {
+                Some((
+                    Relation::Compatible,
+                    format!("the article names the parent body: {at} for {st}"),
+                    kind,
+                ))
+            } else {
+                None
+            }
+        }
+        (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => {
+            if sk == ak {
+                Some((Relation::Same, format!("both hedge: {ak}"), kind))
+            } else {
+                Some((
+                    Relation::Compatible,
+                    format!("hedged differently: {sk} vs {ak}"),
+                    kind,
+                ))
+            }
+        }
+        (Value::Title { words: sw }, Value::Title { words: aw })
+            if !is_named(s, source) && !is_named(a, article) =>
+        {
+            same_role(sw, aw).then(|| {
+                (
+                    title_relation(sw, aw),
+                    format!(
+                        "title: {} vs {}",
+                        s.span.slice(source.text),
+                        a.span.slice(article.text)
+                    ),
+                    kind,
+                )
+            })
+        }
+        // "the President" in the source, "President Marcelo Rebelo de Sousa" in the article.
+        (Value::Title { words: sw }, Value::Person { key, .. })
+            if !is_named(s, source) && titles.get(key).is_some_and(|aw| same_role(sw, aw)) =>
+        {
+            Some((
+                Relation::MoreSpecific,
+                format!(
+                    "the article names the {}: {}",
+                    s.span.slice(source.text),
+                    a.span.slice(article.text)
+                ),
+                DetailKind::Person,
+            ))
+        }
+        (Value::Person { key, .. }, Value::Title { words: aw })
+            if !is_named(a, article) && titles.get(key).is_some_and(|sw| same_role(sw, aw)) =>
+        {
+            Some((
+                Relation::Compatible,
+                format!(
+                    "the article says only {} for {}",
+                    a.span.slice(article.text),
+                    s.span.slice(source.text)
+                ),
+                DetailKind::Person,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// True when a title stands right before a name ("Mayor" in "Mayor Bill de Blasio") or in
+/// apposition to one ("the President, Marcelo Rebelo de Sousa").
+fn is_named(title: &Mention, side: &Side) -> bool {
+    let ms = &side.extraction.mentions;
+    let k = ms.partition_point(|m| m.span.start < title.span.end);
+    ms.get(k).is_some_and(|next| {
+        next.kind == DetailKind::Person
+            && side
+                .text
+                .get(title.span.end..next.span.start)
+                .is_some_and(|gap| {
+                    gap.trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                        .is_empty()
+                })
+    })
+}
+
+fn person_title_of(m: &Mention, side: &Side) -> Option<(Span, Vec<String>)> {
+    let ms = &side.extraction.mentions;
+    let k = ms.partition_point(|x| x.span.start < m.span.start);
+    let prev = ms.get(k.checked_sub(1)?)?;
+    let gap = side.text.get(prev.span.end..m.span.start)?;
+    match &prev.value {
+        Value::Title { words }
+            if gap
+                .trim_matches(|c: char| c == ',' || c == '.' || c.is_whitespace())
+                .is_empty() =>
+        {
+            Some((prev.span, words.clone()))
+        }
+        _ => None,
+    }
+}
+
+/// True when two titles share a title word ("Presidente" and "Presidente da República",
+/// "Homeland Security Secretary" and "Secretary").
+fn same_role(s: &[String], a: &[String]) -> bool {
+    let titles = &super::lexicon::get().titles;
+    s.iter().any(|w| titles.contains(w) && a.contains(w))
+}
+
+fn title_relation(s: &[String], a: &[String]) -> Relation {
+    if s == a {
+        Relation::Same
+    } else if same_role(s, a) {
+        Relation::Compatible
+    } else {
+        Relation::Conflicting
+    }
+}
+
+/// "two agents" against "an agent"/"a federal immigration agent's" in the other passage.
+fn implicit_one(m: &Mention, other: &Side, within_span: Span) -> Option<(Span, String)> {
+    let Value::Quantity {
+        value,
+        unit,
+        scale: Scale::Plain,
+    } = &m.value
+    else {
+        return None;
+    };
+    let head = unit.last()?;
+    if !value.exact || value.lo == 1.0 || value.lo > 1000.0 {
+        return None;
+    }
+    let text = within_span.slice(other.text);
+    let words: Vec<(usize, &str)> = word_offsets(text);
+    for (k, (off, w)) in words.iter().enumerate() {
+        if !matches!(w.to_lowercase().as_str(), "a" | "an" | "one") {
+            continue;
+        }
+        for (end_off, noun) in words.iter().skip(k + 1).take(3) {
+            let lower = noun.to_lowercase();
+            let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+            let bare = lower.trim_end_matches("'s").trim_end_matches("’s");
+            let singular = possessive || !bare.ends_with('s');
+            if bare.starts_with(head.as_str()) && bare.len() <= head.len() + 2 && singular {
+                let start = within_span.start + off;
+                let end = within_span.start + end_off + noun.len();
+                let note = format!(
+                    "{} vs 1 {head}: {}",
+                    fmt_num(value.lo),
+                    other.text.get(start..end).unwrap_or("")
+                );
+                return Some((Span::new(start, end), note));
+            }
+        }
+    }
+    None
+}
+
+fn word_offsets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let wordish = c.is_alphanumeric() || c == '\'' || c == '’';
+        match (wordish, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+        if out.len() > 400 {
+            break;
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn interval_relation(s: &Interval, a: &Interval) -> Relation {
+    if s.same(a) || (s.lo == a.lo && s.hi == a.hi) {
+        Relation::Same
+    } else if s.overlaps(a) {
+        Relation::Compatible
+    } else {
+        Relation::Conflicting
+    }
+}
+
+fn fmt_num(v: f64) -> String {
+    if v.is_infinite() {
+        return "∞".into();
+    }
+    if (v - v.round()).abs() < 1e-6 {
+        let r = v.round() as i64;
+        if r.abs() >= 10_000 {
+            let s = r.abs().to_string();
+            let mut out = String::new();
+            for (k, c) in s.chars().enumerate() {
+                if k > 0 && (s.len() - k) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(c);
+            }
+            return if r < 0 { format!("-{out}") } else { out };
+        }
+        return r.to_string();
+    }
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn fmt_interval(v: &Interval, suffix: &str) -> String {
+    if v.exact || (v.lo - v.hi).abs() < 1e-9 {
+        format!("{}{suffix}", fmt_num(v.lo))
+    } else if v.hi.is_infinite() {
+        format!("≥ {}{suffix}", fmt_num(v.lo))
+    } else if v.lo == 0.0 {
+        format!("≤ {}{suffix}", fmt_num(v.hi))
+    } else {
+        format!("≈ {}–{}{suffix}", fmt_num(v.lo), fmt_num(v.hi))
+    }
+}
+
+fn quantity_note(
+    relation: Relation,
+    s: &Interval,
+    a: &Interval,
+    suffix: &str,
+    unit: &str,
+    article_text: &str,
+) -> String {
+    let unit = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    match relation {
+        Relation::Same => format!("same: {}{suffix}{unit}", fmt_num(a.lo)),
+        _ => format!(
+            "{} vs {}{unit}: {article_text}",
+            fmt_interval(s, suffix),
+            fmt_interval(a, suffix)
+        ),
+    }
+}
+
+fn describe(m: &Mention, side: &Side) -> String {
+    let text = m.span.slice(side.text);
+    match &m.value {
+        Value::Date(e) => match e.resolve(side.reference) {
+            Some((a, b)) if a == b => format!("{text} ({})", dates::label(a)),
+            Some((a, b)) => format!("{text} ({} – {})", dates::label(a), dates::label(b)),
+            None => text.to_string(),
+        },
+        _ => text.to_string(),
+    }
+}
+
+fn date_relation(
+    se: &dates::DateExpr,
+    ae: &dates::DateExpr,
+    source: &Side,
+    article: &Side,
+    s: &Mention,
+    a: &Mention,
+) -> Option<(Relation, String, DetailKind)> {
+    let sd = describe(s, source);
+    let ad = describe(a, article);
+    let hours_relation = match (se.hours(), ae.hours()) {
+        (Some(x), Some(y)) => {
+            if (x.0 - y.0).abs() < 1e-6 && (x.1 - y.1).abs() < 1e-6 {
+                Relation::Same
+            } else if x.0 < y.1 && y.0 < x.1 {
+                Relation::Compatible
+            } else {
+                Relation::Conflicting
+            }
+        }
+        (None, None) => Relation::Same,
+        _ => Relation::Compatible,
+    };
+    let relation = match (se.resolve(source.reference), ae.resolve(article.reference)) {
+        (Some(x), Some(y)) => {
+            if x == y {
+                if x.0 == x.1 {
+                    hours_relation
+                } else {
+                    Relation::Same.max_with(hours_relation)
+                }
+            } else if x.0 <= y.1 && y.0 <= x.1 {
+                if hours_relation == Relation::Conflicting && x.0 == x.1 && y.0 == y.1 {
+                    Relation::Conflicting
+                } else {
+                    Relation::Compatible
+                }
+            } else {
+                Relation::Conflicting
+            }
+        }
+        _ => match (se.weekday, ae.weekday) {
+            (Some(x), Some(y)) if x != y => Relation::Conflicting,
+            (Some(_), Some(_)) if se.hours == ae.hours => Relation::Same,
+            _ => Relation::Compatible,
+        },
+    };
+    let note = match relation {
+        Relation::Same => format!("same time: {ad}"),
+        _ => format!("{sd} vs {ad}"),
+    };
+    Some((relation, note, DetailKind::Date))
+}
+
+trait MaxWith {
+    fn max_with(self, other: Relation) -> Relation;
+}
+
+impl MaxWith for Relation {
+    fn max_with(self, other: Relation) -> Relation {
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+/// People and organisations across the documents.
+fn across(
+    source: &Side,
+    article: &Side,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
+    let first_by_key = |side: &Side, kind: DetailKind| -> Vec<(String, usize)> {
+        let mut order = Vec::new();
+        let mut firsts: HashMap<String, usize> = HashMap::new();
+        for (k, m) in side.extraction.mentions.iter().enumerate() {
+            if m.kind != kind {
+                continue;
+            }
+            let key = match &m.value {
+                Value::Person { key, .. } => key.clone(),
+                Value::Org { key, .. } => key.to_lowercase(),
+                Value::Place {
+                    key,
+                    generic: false,
+                    ..
+                } => key.clone(),
+                _ => continue,
+            };
+            if key.is_empty() {
+                continue;
+            }
+            // Prefer the fullest mention: the first one that gives a given name.
+            match firsts.get(&key) {
+                None => {
+                    firsts.insert(key.clone(), k);
+                    order.push(key);
+                }
+                Some(&prev) => {
+                    let fuller =
+                        |x: &Mention| matches!(&x.value, Value::Person { given: Some(_), .. });
+                    if !fuller(&side.extraction.mentions[prev]) && fuller(m) {
+                        firsts.insert(key, k);
+                    }
+                }
+            }
+        }
+        order
+            .into_iter()
+            .map(|key| {
+                let k = firsts[&key];
+                (key, k)
+            })
+            .collect()
+    };
+    for kind in [
+        DetailKind::Person,
+        DetailKind::Organization,
+        DetailKind::Place,
+    ] {
+        let s_first = first_by_key(source, kind);
+        let a_first = first_by_key(article, kind);
+        let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
+        let a_keys: HashSet<&str> = a_first.iter().map(|(k, _)| k.as_str()).collect();
+        let sm = &source.extraction.mentions;
+        let am = &article.extraction.mentions;
+        for (key, a) in &a_first {
+            let am_ = &am[*a];
+            match s_map.get(key.as_str()) {
+                Some(&s) => {
+                    let sm_ = &sm[s];
+                    let (relation, note) = match (&sm_.value, &am_.value) {
+                        (
+                            Value::Person { given: Some(x), .. },
+                            Value::Person { given: Some(y), .. },
+                        ) if x != y => (
+                            Relation::Conflicting,
+                            format!(
+                                "different first names: {} vs {}",
+                                sm_.span.slice(source.text),
+                                am_.span.slice(article.text)
+                            ),
+                        ),
+                        _ => {
+                            let what = match kind {
+                                DetailKind::Person => "person",
+                                DetailKind::Place => "place",
+                                _ => "organisation",
+                            };
+                            (
+                                Relation::Same,
+                                format!(
+                                    "same {what}: {} = {}",
+                                    sm_.span.slice(source.text),
+                                    am_.span.slice(article.text)
+                                ),
+                            )
+                        }
+                    };
+                    push(
+                        out,
+                        seen,
+                        Related {
+                            kind,
+                            relation,
+                            note,
+                            source: Some(sm_.span),
+                            article: Some(am_.span),
+                        },
+                    );
+                    if kind == DetailKind::Person {
+                        if let (Some((st, sw)), Some((at, aw))) =
+                            (person_title_of(sm_, source), person_title_of(am_, article))
+                        {
+                            let relation = title_relation(&sw, &aw);
+                            let how = if relation == Relation::Same {
+                                "same title"
+                            } else if aw.len() < sw.len() {
+                                "title shortened"
+                            } else {
+                                "title changed"
+                            };
+                            let note = format!(
+                                "{how}: {} vs {}",
+                                st.slice(source.text),
+                                at.slice(article.text)
+                            );
+                            push(
+                                out,
+                                seen,
+                                Related {
+                                    kind: DetailKind::Title,
+                                    relation,
+                                    note,
+                                    source: Some(st),
+                                    article: Some(at),
+                                },
+                            );
+                        }
+                    }
+                }
+                None if kind == DetailKind::Place => {}
+                None => {
+                    // An agency inside one the source names: "USCIS" for "DHS".
+                    let parent = match &am_.value {
+                        Value::Org {
+                            parent: Some(p), ..
+                        } => s_map.get(p.to_lowercase().as_str()).copied(),
+                        _ => None,
+                    };
+                    if let Some(s) = parent {
+                        let note = format!(
+                            "the article names a part of it: {} (part of {})",
+                            am_.span.slice(article.text),
+                            sm[s].span.slice(source.text)
+                        );
+                        push(
+                            out,
+                            seen,
+                            Related {
+                                kind,
+                                relation: Relation::MoreSpecific,
+                                note,
+                                source: Some(sm[s].span),
+                                article: Some(am_.span),
+                            },
+                        );
+                    } else {
+                        let note =
+                            format!("only the article names {}", am_.span.slice(article.text));
+                        push(
+                            out,
+                            seen,
+                            Related {
+                                kind,
+                                relation: Relation::OnlyArticle,
+                                note,
+                                source: None,
+                                article: Some(am_.span),
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        for (key, s) in &s_first {
+            if !a_keys.contains(key.as_str()) && kind != DetailKind::Place {
+                let note = format!("only the source names {}", sm[*s].span.slice(source.text));
+                push(
+                    out,
+                    seen,
+                    Related {
+                        kind,
+                        relation: Relation::OnlySource,
+                        note,
+                        source: Some(sm[*s].span),
+                        article: None,
+                    },
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::{compare, CompareOptions, MatchKind};
+    use crate::details::{CalendarDate, DetailKind, Relation};
+    use crate::document::Document;
+
+    type Row = (DetailKind, Relation, String, String);
+
+    fn details_with(source: &str, article: &str, options: &CompareOptions) -> Vec<Row> {
+        let c = compare(
+            Document::from_text("source", source),
+            Document::from_text("article", article),
+            options,
+        );
+        c.details
+            .iter()
+            .map(|d| {
+                let side = |sp: Option<crate::span::Span>, text: &str| {
+                    sp.map_or(String::new(), |s| s.slice(text).to_string())
+                };
+                (
+                    d.kind,
+                    d.relation,
+                    side(d.source, source),
+                    side(d.article, article),
+                )
+            })
+            .collect()
+    }
+
+    fn details(source: &str, article: &str) -> Vec<Row> {
+        details_with(source, article, &CompareOptions::default())
+    }
+
+    fn has(
+        rows: &[Row],
+        kind: DetailKind,
+        relation: Relation,
+        source: &str,
+        article: &str,
+    ) -> bool {
+        rows.iter().any(|(k, r, s, a)| {
+            *k == kind && *r == relation && s.contains(source) && a.contains(article)
+        })
+    }
+
+    const READOUT: &str = "FOR IMMEDIATE RELEASE, May 15, 2017\n\nThis afternoon, Mayor Ana Ortiz met with \
+        Transport Secretary Paul Lindqvist. The 55-minute meeting at the ministry in Lisbon focused on rail \
+        funding for the northern line. The Mayor and Secretary discussed the presence of two federal \
+        inspectors at a school in Queens last week.";
+
+    #[test]
+    fn duration_and_relative_dates_are_compatible() {
+        let article =
+            "Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour \
+                       about rail funding at the ministry.";
+        let rows = details(READOUT, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Duration,
+                Relation::Compatible,
+                "55-minute",
+                "almost an hour"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Compatible,
+                "This afternoon",
+                "Monday"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_count_against_a_single_mention_conflicts_and_a_named_school_is_more_specific() {
+        let article = "Two federal inspectors apparently visited P.S. 58 in Queens on Thursday, the Mayor \
+                       and Secretary discussed. A federal inspector's presence at a school was discussed.";
+        let rows = details(READOUT, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "two", "Two"),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Place,
+                Relation::MoreSpecific,
+                "a school",
+                "P.S. 58"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Compatible,
+                "last week",
+                "Thursday"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Hedge,
+                Relation::OnlyArticle,
+                "",
+                "apparently"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "two",
+                "A federal inspector's"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_name_introduced_in_full_then_shortened_is_the_same_person() {
+        let source = "Governor Maria Okafor signed the flood relief order on Friday in Richmond.";
+        let article = "Gov. Okafor signed a flood relief order in Richmond. Okafor said the order \
+                       would help. Senator James Kelly praised it.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Maria Okafor",
+                "Okafor"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Title, Relation::Same, "Governor", "Gov."),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::OnlyArticle,
+                "",
+                "James Kelly"
+            ),
+            "{rows:#?}"
+        );
+        let rows = details(
+            "Senator John Kelly spoke in Richmond.",
+            "Senator James Kelly spoke in Richmond.",
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Conflicting,
+                "John Kelly",
+                "James Kelly"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn organisations_join_acronyms_and_know_their_parents() {
+        let source =
+            "Agents of the Department of Homeland Security visited the school on Monday morning.";
+        let article = "Agents of U.S. Citizenship and Immigration Services visited the school on Monday, DHS said.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Organization,
+                Relation::MoreSpecific,
+                "Department of Homeland Security",
+                "U.S. Citizenship"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Organization,
+                Relation::Same,
+                "Department of Homeland Security",
+                "DHS"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn numbers_in_other_words_are_the_same_and_money_conflicts() {
+        let source = "The Bank of Canada lowered its target for the overnight rate by one-quarter of one \
+                      percentage point to 2 1/2 per cent and set aside $2.5 million for the review.";
+        let article =
+            "The Bank of Canada cut its overnight rate target 25 basis points to 2.50 percent and \
+                       set aside $3 million for a review.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Same,
+                "one-quarter",
+                "25 basis points"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Same,
+                "2 1/2 per cent",
+                "2.50 percent"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "2.5 million",
+                "3 million"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn yesterday_across_a_month_boundary_and_a_weekday_across_a_year_boundary() {
+        let source =
+            "The council approved the harbour budget yesterday after a long debate on the tunnel.";
+        let article =
+            "The council approved the harbour budget on May 31 after a long debate on the tunnel, \
+                       and the mayor signed it on Thursday.";
+        let mut options = CompareOptions::default();
+        options.dates.source = Some(CalendarDate {
+            year: 2017,
+            month: 6,
+            day: 1,
+        });
+        let rows = details_with(source, article, &options);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "yesterday",
+                "May 31"
+            ),
+            "{rows:#?}"
+        );
+
+        let source = "The council approved the harbour budget last Thursday after a long debate on the tunnel.";
+        let article = "The council approved the harbour budget on December 28 after a long debate on the tunnel.";
+        options.dates.source = Some(CalendarDate {
+            year: 2024,
+            month: 1,
+            day: 2,
+        });
+        let rows = details_with(source, article, &options);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "Thursday",
+                "December 28"
+            ),
+            "{rows:#?}"
+        );
+        let wrong = "The council approved the harbour budget on December 27 after a long debate on the tunnel.";
+        let rows = details_with(source, wrong, &options);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Conflicting,
+                "Thursday",
+                "December 27"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn facts_on_one_side_only_are_listed() {
+        let source = "The council approved 14 new bus lanes for the harbour district on Tuesday.";
+        let article = "The council approved new bus lanes for the harbour district, about 3 kilometres in all.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::OnlySource, "14", ""),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::OnlyArticle,
+                "",
+                "about 3"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn paraphrase_matches_continue_the_ids_and_details_point_at_them() {
+        let article =
+            "Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour \
+                       about rail funding at the ministry.";
+        let c = compare(
+            Document::from_text("s", READOUT),
+            Document::from_text("a", article),
+            &CompareOptions::default(),
+        );
+        let para: Vec<_> = c
+            .matches
+            .iter()
+            .filter(|m| m.kind == MatchKind::Paraphrase)
+            .collect();
+        assert!(!para.is_empty());
+        for (k, m) in c.matches.iter().enumerate() {
+            assert_eq!(m.id, k + 1);
+        }
+        let duration = c
+            .details
+            .iter()
+            .find(|d| d.kind == DetailKind::Duration)
+            .expect("a duration");
+        let m = c
+            .match_by_id(duration.match_id.expect("in a match"))
+            .expect("match exists");
+        assert!(m.article.contains(&duration.article.expect("article side")));
+        assert!(c.stats.article_paraphrased > 0.5);
+    }
+
+    #[test]
+    fn a_distinctive_count_ties_a_short_sentence_to_its_source() {
+        let source =
+            "The housing office confirmed 2,317 new permits in the northern district this spring, \
+                      most of them for family homes near the river.";
+        let article =
+            "Officials have counted 2,317 permits so far. Builders cheered the news downtown.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "2,317", "2,317"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_weekday_is_still_a_date() {
+        let source = "Police made five misdemeanor arrests on Saturday afternoon at the festival in Richmond.";
+        let article =
+            "Police made five misdemeanor arrests at this past Saturday’s festival in Richmond.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Compatible,
+                "Saturday afternoon",
+                "Saturday’s"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "five", "five"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn spanish_and_french_details() {
+        let source = "MADRID, 24 de diciembre de 2020\n\nEl Rey se reunió ayer con el presidente del \
+                      Gobierno, Pedro Sánchez, durante casi dos horas en el Palacio de la Zarzuela. Ambos \
+                      acordaron destinar 1.200 millones de euros a la reconstrucción de 15 hospitales.";
+        let article = "El Rey se reunió el miércoles con Sánchez durante unas dos horas en la Zarzuela. \
+                       Ambos acordaron destinar 1.500 millones de euros a la reconstrucción de 12 hospitales.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "ayer", "miércoles"),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Pedro Sánchez",
+                "Sánchez"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Duration,
+                Relation::Compatible,
+                "casi dos horas",
+                "unas dos horas"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "1.200 millones de euros",
+                "1.500"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Conflicting, "15", "12"),
+            "{rows:#?}"
+        );
+
+        let source =
+            "Paris, le 12 mars 2018\n\nLe président de la République, Emmanuel Macron, a reçu \
+                      hier à l'Élysée trois représentants des spahis.";
+        let article = "Emmanuel Macron a reçu dimanche deux représentants des spahis à l'Élysée.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "hier", "dimanche"),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "trois",
+                "deux"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn german_details_with_an_ordinal_dateline() {
+        let source = "Berlin, 14. Juni 2018\n\nBundespräsident Frank-Walter Steinmeier hat heute in Münster \
+                      mit rund 40 Vertretern der Stadt gesprochen. Das Treffen dauerte 90 Minuten.";
+        let article =
+            "Steinmeier sprach am Donnerstag in Münster mit 50 Vertretern der Stadt, das Treffen \
+                       dauerte etwa zwei Stunden.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "heute",
+                "Donnerstag"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Frank-Walter Steinmeier",
+                "Steinmeier"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "rund 40",
+                "50"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|r| r.0 == DetailKind::Person && r.3.contains("Vertretern")),
+            "{rows:#?}"
+        );
+    }
+}

@@ -1,0 +1,204 @@
+//! Sentence boundaries in byte spans, for aligning paraphrases and scoping details.
+//!
+//! A full stop after an abbreviation (`Mr.`, `Gov.`), an initial (`John R. Park`) or a dotted
+//! acronym (`U.S.`, `D.C.`, `P.S. 58`, `4 p.m.`) does not end a sentence; a line break does,
+//! because headlines and datelines stand on lines of their own. We tried
+//! `unicode-segmentation`'s sentence bounds first: it splits "U.S. Citizenship" and
+//! "Mr. Kelly", and a short abbreviation list is all that fixes it. This module only cuts; it
+//! knows nothing of what the sentences say.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use crate::span::Span;
+
+fn abbreviations() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("../../assets/details/abbreviations.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .map(str::to_lowercase)
+            .collect()
+    })
+}
+
+/// True when the word just before a full stop makes that stop part of the word.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    if word.is_empty() {
+        return false;
+    }
+    // Initials and dotted acronyms: "R", "U.S", "p.m".
+    if word.split('.').all(|part| part.chars().count() == 1) {
+        return true;
+    }
+    abbreviations().contains(&word.to_lowercase())
+}
+
+/// Lines shorter than this (in bytes) stand alone: headlines, datelines, list items.
+const SHORT_LINE: usize = 60;
+
+/// The sentences of `text`, trimmed, in order.
+pub fn split(text: &str) -> Vec<Span> {
+    let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
+    let mut start: Option<usize> = None;
+    let mut word_start = 0usize;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    let mut last_end = 0usize;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        if start.is_none() && !c.is_whitespace() {
+            start = Some(i);
+        }
+        if c.is_alphanumeric() && (k == 0 || !is_wordish(chars[k - 1].1)) {
+            word_start = i;
+        }
+        if !c.is_whitespace() {
+            last_end = i + c.len_utf8();
+        }
+        let mut boundary_at: Option<usize> = None;
+        if c == '\n' || c == '\u{2029}' {
+            // A blank line or a short line (a headline, a dateline) ends a sentence; a single
+            // line break in hard-wrapped prose does not.
+            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+            let blank_next = text[i + 1..]
+                .chars()
+                .take_while(|d| *d != '\n')
+                .all(char::is_whitespace);
+            if c == '\u{2029}' || blank_next || i - line_start < SHORT_LINE {
+                boundary_at = Some(last_end);
+            }
+        } else if matches!(c, '.' | '!' | '?' | '…') {
+            // Swallow closing marks: `."`, `.)`, `?”`.
+            let mut j = k + 1;
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…'
+                )
+            {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
+            let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
+            if followed_by_space {
+                let next = chars[j..]
+                    .iter()
+                    .find(|(_, d)| !d.is_whitespace())
+                    .map(|(_, d)| *d);
+                let starts_new = next.is_none_or(|d| {
+                    d.is_uppercase()
+                        || d.is_ascii_digit()
+                        || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
+                });
+                let word = text.get(word_start..i).unwrap_or("");
+                // "14. Juni 2018": a German ordinal day before a month name.
+                let next_word: String = chars[j..]
+                    .iter()
+                    .map(|(_, d)| *d)
+                    .skip_while(|d| d.is_whitespace())
+                    .take_while(|d| d.is_alphabetic())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                let ordinal_day = !word.is_empty()
+                    && word.len() <= 2
+                    && word.chars().all(|d| d.is_ascii_digit())
+                    && super::lexicon::get().months.contains_key(&next_word);
+                let abbreviated = c == '.' && (is_abbreviation(word) || ordinal_day);
+                if starts_new && !abbreviated {
+                    boundary_at = Some(end);
+                    k = j.saturating_sub(1);
+                    last_end = end;
+                }
+            }
+        }
+        if let Some(end) = boundary_at {
+            if let Some(s) = start.take() {
+                if end > s {
+                    sentences.push(Span::new(s, end));
+                }
+            }
+        }
+        k += 1;
+    }
+    if let Some(s) = start {
+        if last_end > s {
+            sentences.push(Span::new(s, last_end));
+        }
+    }
+    sentences
+}
+
+fn is_wordish(c: char) -> bool {
+    c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_acronyms_do_not_end_sentences() {
+        let text = "Agents from U.S. Citizenship and Immigration Services visited P.S. 58 in \
+                    Queens. Mr. Kelly met Gov. Larry Hogan in Washington, D.C. on Monday at 4 p.m. \
+                    and left. Then they spoke.";
+        assert_eq!(
+            texts(text),
+            [
+                "Agents from U.S. Citizenship and Immigration Services visited P.S. 58 in Queens.",
+                "Mr. Kelly met Gov. Larry Hogan in Washington, D.C. on Monday at 4 p.m. and left.",
+                "Then they spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_line_breaks_close_sentences() {
+        let text =
+            "FOR IMMEDIATE RELEASE, May 15, 2017\nHe said: \"We will stay.\" She left?\n\nYes.";
+        assert_eq!(
+            texts(text),
+            [
+                "FOR IMMEDIATE RELEASE, May 15, 2017",
+                "He said: \"We will stay.\"",
+                "She left?",
+                "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined_but_short_lines_stand_alone() {
+        let text = "READOUT: MAYOR MEETS SECRETARY\nThe Federal Open Market Committee decided today to establish a\ntarget range for the federal funds rate of 0 to 1/4 percent.\n\nNext paragraph.";
+        assert_eq!(
+            texts(text),
+            [
+                "READOUT: MAYOR MEETS SECRETARY",
+                "The Federal Open Market Committee decided today to establish a\ntarget range for the federal funds rate of 0 to 1/4 percent.",
+                "Next paragraph."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_german_ordinal_date_is_one_sentence() {
+        assert_eq!(
+            texts("Berlin, 14. Juni 2018. Er kam."),
+            ["Berlin, 14. Juni 2018.", "Er kam."]
+        );
+    }
+
+    #[test]
+    fn a_lowercase_word_after_a_stop_continues_the_sentence() {
+        assert_eq!(
+            texts("The rate is 2.5 per cent. and rising"),
+            ["The rate is 2.5 per cent. and rising"]
+        );
+    }
+}
