@@ -148,7 +148,7 @@ pub fn terms(
         // Dotted initials ("D.C.") are one term.
         let raw = t.span.slice(text);
         if raw.chars().count() == 1 && text[t.span.end..].starts_with('.') {
-            let mut joined = t.norm.clone();
+            let mut joined = t.norm.to_string();
             if let Some(next) = tokens.get(k + 1) {
                 if next.span.start == t.span.end + 1 && next.span.slice(text).chars().count() == 1 {
                     joined.push_str(&next.norm);
