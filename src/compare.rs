@@ -181,7 +181,7 @@ pub struct QuoteFinding {
 pub struct Stats {
     /// Share of the article's words inside quotation or reuse matches.
     pub article_from_source: f64,
-    /// Share of the source's words that some match carries into the article.
+    /// Share of the source's words that a quotation or reuse match carries into the article.
     pub source_in_article: f64,
     /// Words in the article.
     pub article_words: usize,
@@ -189,6 +189,8 @@ pub struct Stats {
     pub source_words: usize,
     /// Share of the article's words inside paraphrase matches.
     pub article_paraphrased: f64,
+    /// Share of the source's words inside paraphrase matches.
+    pub source_paraphrased: f64,
 }
 
 /// Settings of one comparison.
@@ -207,7 +209,8 @@ pub struct Comparison {
     pub source: Document,
     /// The article that reports on it.
     pub article: Document,
-    /// Shared passages in article order; `matches[i].id == i + 1`.
+    /// Quotation and reuse matches in article order, then paraphrase matches;
+    /// `matches[i].id == i + 1`.
     pub matches: Vec<Match>,
     /// The article's quotations in order; `quotes[i].id == i + 1`.
     pub quotes: Vec<QuoteFinding>,
@@ -526,12 +529,25 @@ fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
             .filter(|m| m.kind == MatchKind::Paraphrase)
             .map(|m| m.article),
     );
-    let carried = covered(stoks, &mut c.matches.iter().map(|m| m.source));
+    // Words the article carries verbatim (quoted or reused); paraphrase is counted apart.
+    let carried = covered(
+        stoks,
+        &mut c.matches.iter().filter(verbatim).map(|m| m.source),
+    );
+    let retold = covered(
+        stoks,
+        &mut c
+            .matches
+            .iter()
+            .filter(|m| m.kind == MatchKind::Paraphrase)
+            .map(|m| m.source),
+    );
     Stats {
         article_from_source: share(from_source, atoks.len()),
         source_in_article: share(carried, stoks.len()),
         article_words: atoks.len(),
         source_words: stoks.len(),
         article_paraphrased: share(paraphrased, atoks.len()),
+        source_paraphrased: share(retold, stoks.len()),
     }
 }

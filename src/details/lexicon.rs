@@ -131,7 +131,10 @@ impl Lexicon {
 
 /// Normalised words of a phrase as the tokenizer would cut them.
 pub fn phrase(text: &str) -> Vec<String> {
-    tokenize(text).into_iter().map(|t| t.norm.to_string()).collect()
+    tokenize(text)
+        .into_iter()
+        .map(|t| t.norm.to_string())
+        .collect()
 }
 
 /// [`phrase`] with runs of single letters joined, as names fold them ("U.S." → "us").

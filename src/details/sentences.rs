@@ -63,7 +63,7 @@ pub fn split(text: &str) -> Vec<Span> {
             // A blank line or a short line (a headline, a dateline) ends a sentence; a single
             // line break in hard-wrapped prose does not.
             let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            let blank_next = text[i + 1..]
+            let blank_next = text[i + c.len_utf8()..]
                 .chars()
                 .take_while(|d| *d != '\n')
                 .all(char::is_whitespace);

@@ -105,6 +105,7 @@ struct StatsView {
     article_from_source: f64,
     source_in_article: f64,
     article_paraphrased: f64,
+    source_paraphrased: f64,
 }
 
 /// The whole report, borrowing from the comparison.
@@ -215,6 +216,7 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
             article_from_source: round(c.stats.article_from_source, 4),
             source_in_article: round(c.stats.source_in_article, 4),
             article_paraphrased: round(c.stats.article_paraphrased, 4),
+            source_paraphrased: round(c.stats.source_paraphrased, 4),
         },
     }
 }

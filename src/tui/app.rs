@@ -1294,7 +1294,10 @@ mod tests {
         app.update(Action::Command(Command::Accept));
         assert_eq!(app.review.reviewed(&app.comparison), 1);
         assert!(app.message.as_deref().unwrap().contains("--review-file"));
-        while app.current_item().is_some_and(|i| i.mark != Mark::NotInSource) {
+        while app
+            .current_item()
+            .is_some_and(|i| i.mark != Mark::NotInSource)
+        {
             app.update(Action::Command(Command::Next));
         }
         app.update(Action::Command(Command::Accept));

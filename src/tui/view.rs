@@ -14,6 +14,7 @@ use ratatui::Frame;
 use similar::{ChangeTag, TextDiff};
 
 use crate::compare::{EditMark, EditOp, MatchKind};
+use crate::details::Relation;
 use crate::review::Verdict;
 use crate::span::Span;
 
@@ -353,7 +354,32 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     if inner.height > 1 {
         let y = inner.bottom() - 1;
         let mut spans = Vec::new();
-        let details = app.details_of(item);
+        // The verdict first: it is short and must never be pushed off the row by details.
+        match app.verdict(item) {
+            Some(entry) => {
+                let v = match entry.verdict {
+                    Verdict::Accepted => "\u{2713} accepted",
+                    Verdict::Flagged => "\u{2717} flagged",
+                    Verdict::Unreviewed => "unreviewed",
+                };
+                spans.push(TextSpan::styled("verdict: ", theme.dim));
+                spans.push(TextSpan::styled(v, theme.message));
+                if let Some(n) = entry.note {
+                    spans.push(TextSpan::styled(
+                        format!("  note: \u{201c}{n}\u{201d}"),
+                        theme.text,
+                    ));
+                }
+            }
+            None => spans.push(TextSpan::styled(
+                "(no verdict: not a matched passage)",
+                theme.dim,
+            )),
+        }
+        spans.push(TextSpan::styled("   ", theme.dim));
+        // Details that differ come before those that agree.
+        let mut details = app.details_of(item);
+        details.sort_by_key(|d| d.relation == Relation::Same);
         if details.is_empty() {
             spans.push(TextSpan::styled("(no details compared here)", theme.dim));
         }
@@ -365,27 +391,6 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
                 format!("{}: {} ({})", d.kind.as_str(), d.note, d.relation.as_str()),
                 theme.detail,
             ));
-        }
-        match app.verdict(item) {
-            Some(entry) => {
-                let v = match entry.verdict {
-                    Verdict::Accepted => "\u{2713} accepted",
-                    Verdict::Flagged => "\u{2717} flagged",
-                    Verdict::Unreviewed => "unreviewed",
-                };
-                spans.push(TextSpan::styled("   verdict: ", theme.dim));
-                spans.push(TextSpan::styled(v, theme.message));
-                if let Some(n) = entry.note {
-                    spans.push(TextSpan::styled(
-                        format!("  note: \u{201c}{n}\u{201d}"),
-                        theme.text,
-                    ));
-                }
-            }
-            None => spans.push(TextSpan::styled(
-                "   (no verdict: not a matched passage)",
-                theme.dim,
-            )),
         }
         label(y, "details", buf);
         Paragraph::new(Line::from(spans)).render(text_rect(y, 1), buf);
