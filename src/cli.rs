@@ -84,6 +84,10 @@ pub struct EngineArgs {
     /// Fewest shared words for a passage outside quotation marks to count as reuse.
     #[arg(long, global = true, default_value_t = 6, value_name = "N", value_parser = clap::value_parser!(u32).range(2..))]
     pub min_words: u32,
+    /// Quotations and reuse only: skip paraphrase alignment and the comparison of details
+    /// (numbers, dates, names), which take most of the time on very long documents.
+    #[arg(long, global = true)]
+    pub no_details: bool,
     /// Largest input file accepted, in bytes.
     #[arg(long, global = true, default_value_t = quotediff::document::DEFAULT_MAX_BYTES, value_name = "BYTES")]
     pub max_bytes: u64,

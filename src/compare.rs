@@ -200,6 +200,9 @@ pub struct CompareOptions {
     pub matching: MatchOptions,
     /// Dates the documents were published, when the user knows better than the text.
     pub dates: details::DocumentDates,
+    /// Leave out paraphrase alignment and detail comparison: quotations and reuse only, in
+    /// a fraction of the time and memory on very long documents.
+    pub skip_details: bool,
 }
 
 /// Everything found when comparing a source with an article.
@@ -263,12 +266,14 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         details: Vec::new(),
         stats: Stats::default(),
     };
-    details::annotate(
-        &mut comparison,
-        &source_tokens,
-        &article_tokens,
-        &options.dates,
-    );
+    if !options.skip_details {
+        details::annotate(
+            &mut comparison,
+            &source_tokens,
+            &article_tokens,
+            &options.dates,
+        );
+    }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     comparison
 }

@@ -134,6 +134,7 @@ fn load_and_compare(pair: &PairArgs, engine: &EngineArgs) -> Result<Comparison> 
     let (source, article) = load_pair(pair, engine)?;
     let mut options = CompareOptions::default();
     options.matching.min_words = engine.min_words as usize;
+    options.skip_details = engine.no_details;
     options.dates.source = engine.source_date;
     options.dates.article = engine.article_date;
     Ok(compare(source, article, &options))

@@ -271,3 +271,26 @@ fn closed_pipe_ends_quietly_with_success() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn no_details_reports_quotations_and_reuse_only() {
+    let full: serde_json::Value =
+        serde_json::from_slice(&run(&["report", "--format", "json"]).stdout).unwrap();
+    let lean: serde_json::Value =
+        serde_json::from_slice(&run(&["report", "--no-details", "--format", "json"]).stdout)
+            .unwrap();
+    let kinds = |r: &serde_json::Value| -> Vec<String> {
+        r["matches"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(kinds(&full).iter().any(|k| k == "paraphrase"));
+    assert!(!full["details"].as_array().unwrap().is_empty());
+    assert!(kinds(&lean).iter().all(|k| k != "paraphrase"));
+    assert!(lean["details"].as_array().unwrap().is_empty());
+    // The quotations are judged the same either way.
+    assert_eq!(full["quotes"], lean["quotes"]);
+}
