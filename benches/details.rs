@@ -1,13 +1,13 @@
 //! Speed of the paraphrase and detail passes, and of the whole comparison, on a large pair.
 //!
-//! The pair is built at bench time from `/work/shared/corpus/*.txt` (override with
+//! The pair is built at bench time from `../shared/corpus/*.txt` (override with
 //! `QUOTEDIFF_CORPUS`): a 1 MB source of prose, and a 200 KB article that mixes other prose
 //! with retold stretches of the source (numbers and names changed), so alignment, extraction
 //! and relating all have work to do. Nothing from the corpus is committed.
 //!
 //! Run: `cargo bench --bench details`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use quotediff::compare::MatchKind;
@@ -21,7 +21,7 @@ const ARTICLE_BYTES: usize = 200_000;
 fn corpus() -> Vec<String> {
     let dir = std::env::var_os("QUOTEDIFF_CORPUS")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/corpus"));
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .map(|entries| {
             entries
