@@ -28,17 +28,20 @@ fn planted(c: &mut Criterion) {
             Document::from_text("source", pair.source),
             Document::from_text("article", pair.article),
         );
-        group.bench_with_input(
-            BenchmarkId::new("report", format!("{megabytes} MB")),
-            &megabytes,
-            |b, _| {
+        for (name, skip_details) in [("quotations and reuse", true), ("with details", false)] {
+            let options = CompareOptions {
+                skip_details,
+                ..CompareOptions::default()
+            };
+            let id = BenchmarkId::new(name, format!("{megabytes} MB"));
+            group.bench_with_input(id, &megabytes, |b, _| {
                 b.iter(|| {
-                    let c = compare(s.clone(), a.clone(), &CompareOptions::default());
+                    let c = compare(s.clone(), a.clone(), &options);
                     let mut out = Vec::with_capacity(1 << 20);
                     quotediff::report::json::write(&c, None, &mut out).map(|_| out.len())
                 })
-            },
-        );
+            });
+        }
     }
     group.finish();
 }
