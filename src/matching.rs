@@ -88,6 +88,10 @@ impl Run {
 
 /// Most occurrences of an n-gram in the source for it to be used as a seed.
 const SEED_CAP: usize = 16;
+/// Source length (in words) up to which [`SEED_CAP`] applies in full; beyond it the cap
+/// shrinks in proportion (to no less than 4), so that the chance hits per article word stay
+/// constant and the work stays linear as both texts grow.
+const SEED_CAP_WORDS: usize = 200_000;
 /// What a stop word adds to a passage's surprise (see `surprise_weights`).
 const STOP_WORD_SURPRISE: f64 = 1.0;
 /// Most source words an ellipsis may stand for.
@@ -327,6 +331,7 @@ fn find_runs(
     index4: &GramIndex,
 ) -> Vec<Run> {
     let index3 = GramIndex::new(sids, 3);
+    let seed_cap = (SEED_CAP * SEED_CAP_WORDS / sids.len().max(SEED_CAP_WORDS)).max(4);
     // Per diagonal (s - a), how far the last run found on it reaches in the article.
     let mut reach: FxHashMap<i64, u32> = FxHashMap::default();
     let mut runs = Vec::new();
@@ -338,7 +343,7 @@ fn find_runs(
             continue;
         }
         let (count, hits) = index.lookup(gram_key(&aids[i..i + k]));
-        if count == 0 || count > SEED_CAP {
+        if count == 0 || count > seed_cap {
             continue;
         }
         for s in hits {
