@@ -57,9 +57,20 @@ const MARGIN_LINES: usize = 2;
 
 /// Joins pages into one text: page furniture dropped, hyphenated words rejoined.
 pub fn clean_pages(pages: &[String]) -> String {
+    // Justified lines come out padded with runs of spaces; collapse them so line lengths
+    // compare (and running heads match) whatever the justification.
+    let pages: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            p.lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .collect();
     let pages: Vec<Vec<&str>> = pages
         .iter()
-        .map(|p| p.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+        .map(|p| p.iter().map(String::as_str).collect())
         .collect();
     // A line in the margins of at least half the pages (and of two or more) is a running
     // head or foot; digits are masked so "Page 2" and "Page 3" count as the same line.
@@ -92,9 +103,34 @@ pub fn clean_pages(pages: &[String]) -> String {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
-        out.push_str(&kept.join("\n"));
+        out.push_str(&paragraphs(&kept));
     }
     tidy(&join_hyphenated(&out))
+}
+
+/// Puts a blank line after lines that end a paragraph. PDFs keep no paragraphs, only lines;
+/// a line clearly shorter than the page's longest (a heading, the last line of a paragraph)
+/// ends one, and a sentence end lowers the bar. Character counts stand in for widths, which
+/// is rough with proportional fonts, hence the margins.
+fn paragraphs(lines: &[&str]) -> String {
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 == lines.len() {
+            break;
+        }
+        let width = line.chars().count() as f64;
+        let sentence_end = line.ends_with(['.', '!', '?', ':', '\u{201d}', '"']);
+        let short = width < 0.7 * widest as f64;
+        let shortish = width < 0.85 * widest as f64;
+        out.push_str(if short || (sentence_end && shortish) {
+            "\n\n"
+        } else {
+            "\n"
+        });
+    }
+    out
 }
 
 fn margins<'a>(page: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
@@ -164,6 +200,20 @@ mod tests {
             clean_pages(&pages),
             "The Mayor met with the Secretary of Homeland Security.\n\n\
              \u{201c}Our schools are safe,\u{201d} the Mayor said.\n"
+        );
+        // Short lines end paragraphs; full lines run on.
+        let page = vec![
+            "The Mayor met the Secretary of Homeland Security on Tuesday in".to_string()
+                + "\nWashington to discuss enforcement near schools and hospitals."
+                + "\nThey spoke for an hour."
+                + "\nThe meeting was requested by the Mayor after the agents came.",
+        ];
+        assert_eq!(
+            clean_pages(&page),
+            "The Mayor met the Secretary of Homeland Security on Tuesday in\n\
+             Washington to discuss enforcement near schools and hospitals.\n\
+             They spoke for an hour.\n\n\
+             The meeting was requested by the Mayor after the agents came.\n"
         );
     }
 
