@@ -130,10 +130,10 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
     if docx::looks_like_zip(bytes) {
         return Format::Docx;
     }
-    let by_name = path.and_then(Format::from_path);
-    match by_name {
+    // A page saved as `.txt` is still a page; a `.md` file may embed HTML and stays Markdown.
+    match path.and_then(Format::from_path) {
+        None | Some(Format::Text) if html::looks_like_html(bytes) => Format::Html,
         Some(format) => format,
-        None if html::looks_like_html(bytes) => Format::Html,
         None => Format::Text,
     }
 }
