@@ -64,11 +64,10 @@ pub fn extract(html: &str) -> Result<String, ExtractError> {
     let body = tidy(&article.text_content);
     let title = tidy(&article.title);
     let title = title.trim();
-    let starts_with_title = title.is_empty()
-        || body.lines().take(3).any(|line| {
-            line.trim() == title || title.starts_with(line.trim()) && !line.trim().is_empty()
-        });
-    if starts_with_title {
+    // Readability usually removes the headline from the content; put it back unless one of
+    // the first lines already is it.
+    let has_title = title.is_empty() || body.lines().take(3).any(|line| line.trim() == title);
+    if has_title {
         Ok(body)
     } else {
         Ok(format!("{title}\n\n{body}"))
