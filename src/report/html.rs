@@ -451,6 +451,26 @@ mod tests {
     }
 
     #[test]
+    fn verdicts_and_notes_are_shown() {
+        let (s, a) = bundled_pair();
+        let c = compare(s, a, &CompareOptions::default());
+        let mut review = Review::new(&c);
+        review.set_verdict(&c.matches[0], Verdict::Flagged);
+        review.set_note(&c.matches[0], "the readout says <two> agents");
+        review.set_verdict(&c.matches[1], Verdict::Accepted);
+        let html = page(&c, Some(&review));
+        assert!(html.contains(&format!("reviewed: <strong>2/{}</strong>", c.matches.len())));
+        let first = &c.matches[0];
+        assert!(html.contains(&format!(
+            "<mark class=\"m {} {} flagged\" data-match=\"1\"",
+            first.kind.as_str(),
+            first.fidelity.as_str()
+        )));
+        assert!(html.contains("<td class=\"verdict\">flagged<br><span class=\"note\">the readout says &lt;two&gt; agents</span>"));
+        assert!(html.contains("<td class=\"verdict\">accepted</td>"));
+    }
+
+    #[test]
     fn document_text_is_escaped_and_overlaps_are_cut() {
         let source = Document::from_text(
             "release <draft>.txt",
