@@ -101,12 +101,13 @@ pub enum LoadError {
         offset: usize,
     },
     /// The file's format could not be read (a damaged PDF, a zip that is not a docx, ...).
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Extract {
         /// The path as given.
         path: PathBuf,
-        /// What the extractor found wrong.
-        source: ExtractError,
+        /// What the extractor found wrong (not a `source`: the message already says it, and
+        /// the binary prints the whole chain).
+        reason: ExtractError,
     },
     /// The file is empty or holds only whitespace.
     #[error("{path}: empty, there is no text to compare")]
@@ -240,9 +241,9 @@ pub fn extract_bytes(
             path: path.to_path_buf(),
             offset,
         },
-        source => LoadError::Extract {
+        reason => LoadError::Extract {
             path: path.to_path_buf(),
-            source,
+            reason,
         },
     })?;
     let document = Document::from_text(name, extracted.text);

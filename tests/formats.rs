@@ -255,6 +255,7 @@ fn broken_files_are_named_with_exit_code_2() {
             stderr.contains(&path.display().to_string()) && stderr.contains(says),
             "{stderr}"
         );
+        assert_eq!(stderr.matches(says).count(), 1, "said once: {stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
     }
     // The same through `report`, as the source.

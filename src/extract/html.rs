@@ -17,6 +17,11 @@ use super::{tidy, ExtractError};
 /// scoring is quadratic in the worst case.
 const MAX_ELEMENTS: usize = 200_000;
 
+/// Deepest element nesting accepted. Real pages stay under a hundred levels; Readability's
+/// scoring walks every element's ancestors, so a page nested tens of thousands deep (a
+/// fuzzer's favourite) would take minutes.
+const MAX_DEPTH: usize = 512;
+
 /// True when the bytes start like an HTML document (after whitespace and a byte-order mark).
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head: Vec<u8> = bytes
@@ -32,6 +37,13 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// The article's text: title, then its paragraphs separated by blank lines.
 pub fn extract(html: &str) -> Result<String, ExtractError> {
+    let depth = nesting_depth(&dom_query::Document::from(html));
+    if depth > MAX_DEPTH {
+        return Err(ExtractError::TooDeep {
+            depth,
+            limit: MAX_DEPTH,
+        });
+    }
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: MAX_ELEMENTS,
@@ -72,6 +84,22 @@ pub fn extract(html: &str) -> Result<String, ExtractError> {
     } else {
         Ok(format!("{title}\n\n{body}"))
     }
+}
+
+/// The depth of the deepest node, walked with an explicit stack (recursion would overflow on
+/// exactly the documents this guards against).
+fn nesting_depth(document: &dom_query::Document) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(document.root(), 0usize)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            child = c.next_sibling();
+            stack.push((c, depth + 1));
+        }
+    }
+    deepest
 }
 
 #[cfg(test)]
@@ -129,6 +157,23 @@ written guidance on enforcement near schools, his office said.</p>
         let text = extract("<p>The Mayor <b>said<p>no <i>such thing</b> happened").unwrap();
         assert!(text.contains("The Mayor said"), "{text}");
         assert!(text.contains("such thing happened"), "{text}");
+    }
+
+    #[test]
+    fn absurd_nesting_is_refused_quickly() {
+        let html = format!(
+            "<body>{}<p>The Mayor said no.</p></body>",
+            "<div>".repeat(2_000)
+        );
+        assert!(matches!(
+            extract(&html).unwrap_err(),
+            ExtractError::TooDeep { limit: 512, .. }
+        ));
+        let html = format!(
+            "<body>{}<p>The Mayor said no.</p></body>",
+            "<div>".repeat(100)
+        );
+        assert!(extract(&html).unwrap().contains("The Mayor said no."));
     }
 
     #[test]

@@ -113,6 +113,15 @@ pub enum ExtractError {
         /// What is wrong with it.
         reason: String,
     },
+    /// Markup nested deeper than any real page (the main-content scoring is quadratic in the
+    /// depth, so such a file would hang the program rather than fail).
+    #[error("HTML nested {depth} levels deep (the limit is {limit}); this does not look like a saved page")]
+    TooDeep {
+        /// Depth found.
+        depth: usize,
+        /// The limit in force.
+        limit: usize,
+    },
     /// The extractor found nothing readable (an HTML page without text, markup only).
     #[error("no readable text found in this {format} file")]
     NoText {
