@@ -40,10 +40,7 @@ fn main() -> ExitCode {
 fn quiet_pdf_reader_panics() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let in_pdf_reader = info
-            .location()
-            .is_some_and(|l| l.file().contains("pdf-extract") || l.file().contains("lopdf"));
-        if !in_pdf_reader {
+        if !quotediff::extract::pdf::in_pdf_reader() {
             default(info);
         }
     }));

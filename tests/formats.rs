@@ -241,7 +241,10 @@ fn broken_files_are_named_with_exit_code_2() {
     let fake_pdf = dir.join("release.pdf");
     std::fs::write(&fake_pdf, b"Dear editor, this is not a PDF at all.").unwrap();
 
+    // Found by the fuzzer: a damaged ToUnicode map makes a parser under pdf-extract panic.
+    let broken_cmap = fixture("broken-cmap.pdf");
     for (path, says) in [
+        (&broken_cmap, "cannot read this PDF"),
         (&truncated, "cannot read this PDF"),
         (&not_docx, "not a Word document"),
         (&binary, "binary data"),

@@ -9,10 +9,23 @@
 //! an [`ExtractError::Pdf`], never a crash. A C library (poppler, mupdf) would read more
 //! PDFs but was rejected to keep the build pure Rust.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use super::{tidy, ExtractError};
+
+thread_local! {
+    static READING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while this thread is inside the PDF reader. Its panics (from `pdf-extract`, `lopdf`
+/// or the font and CMap parsers under them) are caught and become an [`ExtractError::Pdf`];
+/// a panic hook can ask this to keep their messages quiet (the binary does) or to let them
+/// unwind (the fuzz target does), while still treating every other panic as a bug.
+pub fn in_pdf_reader() -> bool {
+    READING.with(Cell::get)
+}
 
 /// True when the bytes carry a PDF header (within the first kilobyte, as readers allow).
 pub fn looks_like_pdf(bytes: &[u8]) -> bool {
@@ -28,15 +41,18 @@ pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
             reason: "no %PDF- header, so not a PDF".to_string(),
         });
     }
+    READING.with(|r| r.set(true));
     let pages = catch_unwind(AssertUnwindSafe(|| {
         pdf_extract::extract_text_from_mem_by_pages(bytes)
-    }))
-    .map_err(|panic| ExtractError::Pdf {
-        reason: format!("the PDF reader failed: {}", panic_message(&panic)),
-    })?
-    .map_err(|e| ExtractError::Pdf {
-        reason: e.to_string(),
-    })?;
+    }));
+    READING.with(|r| r.set(false));
+    let pages = pages
+        .map_err(|panic| ExtractError::Pdf {
+            reason: format!("the PDF reader failed: {}", panic_message(&panic)),
+        })?
+        .map_err(|e| ExtractError::Pdf {
+            reason: e.to_string(),
+        })?;
     let text = clean_pages(&pages);
     if text.trim().is_empty() {
         return Err(ExtractError::PdfWithoutText);
