@@ -9,7 +9,10 @@ use quotediff::{compare, CompareOptions, Document};
 
 fuzz_target!(|data: &[u8]| {
     // The first 0xff byte (never valid UTF-8) separates the source from the article.
-    let split = data.iter().position(|&b| b == 0xff).unwrap_or(data.len() / 2);
+    let split = data
+        .iter()
+        .position(|&b| b == 0xff)
+        .unwrap_or(data.len() / 2);
     let (source, article) = data.split_at(split);
     let article = article.get(1..).unwrap_or_default();
     let source = Document::from_text("source", String::from_utf8_lossy(source));
