@@ -36,7 +36,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print a report of the comparison (text or JSON) instead of opening the review.
+    /// Print a report of the comparison (text, JSON or HTML) instead of opening the review.
     Report(ReportArgs),
     /// Print the text quotediff extracts from a file (HTML, Markdown, PDF, DOCX, any encoding):
     /// what is compared, and what every offset refers to.

@@ -1,8 +1,9 @@
 //! Plain text in whatever encoding it was saved in: UTF-8, UTF-16 with a byte-order mark, or
 //! a legacy single-byte encoding such as Windows-1252.
 //!
-//! UTF-16 is recognised by its byte-order mark before anything looks for NUL bytes (UTF-16
-//! text is full of them); NUL bytes without one mean binary data. Text that is not UTF-8 is
+//! UTF-16 is recognised by its byte-order mark (or, without one, by a zero byte in every other
+//! position) before anything looks for NUL bytes (UTF-16 text is full of them); other NUL
+//! bytes mean binary data. Text that is not UTF-8 is
 //! given to `chardetng` (the detector Firefox uses for unlabelled pages) and decoded with
 //! `encoding_rs`; the guess is reported in a note, because a wrong guess shows up as odd
 //! characters and the user needs to know where they came from. This module never fails on
@@ -43,6 +44,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
             notes,
         });
     }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return Ok(Decoded {
+                text: text.into_owned(),
+                encoding,
+                notes: vec![format!(
+                    "decoded as {} (no byte-order mark; guessed from the zero bytes)",
+                    encoding.name()
+                )],
+            });
+        }
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(ExtractError::Binary { offset });
     }
@@ -82,6 +96,32 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
     }
 }
 
+/// UTF-16 saved without a byte-order mark: text in a Latin script has a zero byte in every
+/// other position (odd ones for little-endian), and binary data has zeros scattered at both.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 8 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(4096)];
+    let pairs = sample.len() / 2;
+    let zeros_at = |parity: usize| {
+        sample
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    if odd * 10 >= pairs * 7 && even == 0 {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 7 && odd == 0 {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +158,17 @@ mod tests {
             assert_eq!(d.text, "The Mayor said \u{201c}no\u{201d}.");
             assert!(d.notes[0].starts_with("decoded as UTF-16"));
         }
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognised_by_its_zero_bytes() {
+        let text = "The Mayor said \u{201c}our schools are safe\u{201d} on Monday.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = decode(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, UTF_16LE));
+        assert!(d.notes[0].contains("no byte-order mark"));
+        assert_eq!(decode(&be).unwrap().encoding, UTF_16BE);
     }
 
     #[test]
