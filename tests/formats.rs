@@ -409,11 +409,13 @@ fn docx_of(paragraphs: &[String]) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(ProptestConfig::with_cases(64))]
 
     /// Whatever the container, the extracted text is the paragraphs themselves, one blank line
     /// apart: so a span found in one format's text is the same words in every other's, and
     /// spans the engine finds on it lie on character boundaries and slice back to its words.
+    /// (Legacy encodings are left out: on word salad like this, a statistical detector may
+    /// rightly take Windows-1252 for Windows-1257; the Windows-1252 fixture covers real text.)
     #[test]
     fn extracted_text_is_the_paragraphs(paragraphs in prop::collection::vec(paragraph(), 1..6)) {
         let canonical = paragraphs.join("\n\n") + "\n";
