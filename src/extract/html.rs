@@ -77,8 +77,15 @@ pub fn extract(html: &str) -> Result<String, ExtractError> {
     let title = tidy(&article.title);
     let title = title.trim();
     // Readability usually removes the headline from the content; put it back unless one of
-    // the first lines already is it.
-    let has_title = title.is_empty() || body.lines().take(3).any(|line| line.trim() == title);
+    // the first lines already holds it (or a longer form of it: the <title> is often cut).
+    let lower_title = title.to_lowercase();
+    let has_title = title.is_empty()
+        || body.lines().take(3).any(|line| {
+            let line = line.trim().to_lowercase();
+            !line.is_empty()
+                && (line.contains(&lower_title)
+                    || (lower_title.contains(&line) && line.len() * 2 >= lower_title.len()))
+        });
     if has_title {
         Ok(body)
     } else {
