@@ -36,15 +36,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in the order the command line lists them.
-    pub const ALL: [Format; 5] = [
-        Format::Text,
-        Format::Html,
-        Format::Markdown,
-        Format::Pdf,
-        Format::Docx,
-    ];
-
     /// The name used on the command line and in notes.
     pub fn as_str(self) -> &'static str {
         match self {
