@@ -1,5 +1,4 @@
-//! Fuzzes the docx extractor: any bytes must give text or an error, never a panic, and the
-//! text must be what the document would hold (no byte-order mark, a valid `String`).
+//! Fuzzes the docx extractor: any bytes must give text or an error, never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,6 +7,5 @@ use quotediff::extract::{extract, Format};
 fuzz_target!(|data: &[u8]| {
     if let Ok(extracted) = extract(data, Format::Docx) {
         assert_eq!(extracted.format, Format::Docx);
-        assert!(!extracted.text.starts_with('\u{feff}') || Format::Docx != Format::Text);
     }
 });

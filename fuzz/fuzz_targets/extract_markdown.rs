@@ -1,5 +1,4 @@
-//! Fuzzes the markdown extractor: any bytes must give text or an error, never a panic, and the
-//! text must be what the document would hold (no byte-order mark, a valid `String`).
+//! Fuzzes the markdown extractor: any bytes must give text or an error, never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -8,6 +7,5 @@ use quotediff::extract::{extract, Format};
 fuzz_target!(|data: &[u8]| {
     if let Ok(extracted) = extract(data, Format::Markdown) {
         assert_eq!(extracted.format, Format::Markdown);
-        assert!(!extracted.text.starts_with('\u{feff}') || Format::Markdown != Format::Text);
     }
 });
