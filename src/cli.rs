@@ -15,7 +15,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   quotediff                                  review the bundled example pair
   quotediff release.txt article.txt          review a pair interactively
   quotediff report release.txt article.txt   print a text report
-  quotediff report --format json release.txt article.txt > report.json")]
+  quotediff report --format json release.txt article.txt > report.json
+  quotediff report --format html release.pdf page.html > review.html
+  quotediff extract page.html                see the text compared for a file
+  quotediff completions bash > ~/.local/share/bash-completion/completions/quotediff")]
 pub struct Cli {
     /// What to do; without a subcommand, open the interactive review.
     #[command(subcommand)]
@@ -63,8 +66,63 @@ pub enum ThemeArg {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print a report of the comparison (text or JSON) instead of opening the review.
+    /// Print a report of the comparison (text, JSON or HTML) instead of opening the review.
     Report(ReportArgs),
+    /// Print the text quotediff extracts from a file (HTML, Markdown, PDF, DOCX, any encoding):
+    /// what is compared, and what every offset refers to.
+    Extract(ExtractArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to standard output.
+    #[command(hide = true)]
+    Man,
+}
+
+/// `quotediff extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// How to read the file; detected from its content and extension when omitted.
+    #[arg(long = "as", value_enum, value_name = "FORMAT")]
+    pub format: Option<InputFormat>,
+    /// The file (or - for standard input).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+}
+
+/// `quotediff completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Formats of the input files.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormat {
+    /// Plain text in UTF-8, UTF-16 (with a byte-order mark) or a legacy encoding.
+    Text,
+    /// A web page: its main content.
+    Html,
+    /// Markdown: the prose.
+    Markdown,
+    /// A PDF with a text layer.
+    Pdf,
+    /// A Word document.
+    Docx,
+}
+
+impl From<InputFormat> for quotediff::extract::Format {
+    fn from(format: InputFormat) -> Self {
+        use quotediff::extract::Format;
+        match format {
+            InputFormat::Text => Format::Text,
+            InputFormat::Html => Format::Html,
+            InputFormat::Markdown => Format::Markdown,
+            InputFormat::Pdf => Format::Pdf,
+            InputFormat::Docx => Format::Docx,
+        }
+    }
 }
 
 /// The two documents.
@@ -98,6 +156,12 @@ pub struct EngineArgs {
     /// Date the article was published (YYYY-MM-DD); without it, its dateline, else inferred.
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub article_date: Option<quotediff::details::CalendarDate>,
+    /// How to read SOURCE; detected from its content and extension when omitted.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub source_format: Option<InputFormat>,
+    /// How to read ARTICLE; detected from its content and extension when omitted.
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub article_format: Option<InputFormat>,
 }
 
 /// Parses a YYYY-MM-DD date that exists in the calendar.
@@ -124,4 +188,6 @@ pub enum FormatArg {
     Text,
     /// The JSON contract (docs/report-format.md).
     Json,
+    /// One self-contained page to send to an editor: both texts side by side.
+    Html,
 }

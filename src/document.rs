@@ -1,15 +1,20 @@
 //! Loading the two documents a comparison is made of.
 //!
-//! A [`Document`] is the text a person reads, as it was read: a UTF-8 byte-order mark is
-//! removed, and nothing else is touched (CRLF line ends stay, so byte offsets match the file).
-//! Loading checks what would otherwise surface later as nonsense: a directory, binary data,
-//! invalid UTF-8, an empty or oversized file. This module reads files and standard input but
-//! never prints; the caller decides how to tell the user.
+//! A [`Document`] is the text a person reads, as it was read. Plain UTF-8 text is kept as it
+//! is (a byte-order mark removed, CRLF line ends kept, so byte offsets match the file); other
+//! formats (HTML, Markdown, PDF, DOCX, UTF-16, legacy encodings) go through
+//! [`crate::extract`], and the extracted text becomes the document, so every span refers to
+//! what the user sees in `quotediff extract`, not to the file's bytes. Loading checks what
+//! would otherwise surface later as nonsense: a directory, binary data, undecodable bytes, an
+//! empty or oversized file. This module reads files and standard input but never prints; the
+//! caller decides how to tell the user (including the notes on what was assumed).
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
+
+use crate::extract::{self, ExtractError, Format};
 
 /// Largest input accepted by default, in bytes (64 MiB). A press release is kilobytes; a
 /// larger file is almost always the wrong file, and the engine keeps several copies in memory.
@@ -85,15 +90,24 @@ pub enum LoadError {
         /// Offset of the first NUL byte.
         offset: usize,
     },
-    /// The bytes are not valid UTF-8.
+    /// The bytes are not valid UTF-8, nor any legacy encoding the detector recognises.
     #[error(
-        "{path}: not valid UTF-8 (invalid byte at offset {offset}); convert it to UTF-8 first"
+        "{path}: not valid UTF-8 (invalid byte at offset {offset}), and no other encoding fits; convert it to UTF-8 first"
     )]
     InvalidUtf8 {
         /// The path as given.
         path: PathBuf,
         /// Offset of the first invalid byte.
         offset: usize,
+    },
+    /// The file's format could not be read (a damaged PDF, a zip that is not a docx, ...).
+    #[error("{path}: {reason}")]
+    Extract {
+        /// The path as given.
+        path: PathBuf,
+        /// What the extractor found wrong (not a `source`: the message already says it, and
+        /// the binary prints the whole chain).
+        reason: ExtractError,
     },
     /// The file is empty or holds only whitespace.
     #[error("{path}: empty, there is no text to compare")]
@@ -118,8 +132,29 @@ impl Default for LoadOptions {
     }
 }
 
-/// Loads a document from a path, or from standard input when the path is `-`.
+/// A loaded document with what was learnt on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The document, its text extracted.
+    pub document: Document,
+    /// The format it was read as.
+    pub format: Format,
+    /// What the user should know about the extraction ("decoded as windows-1252").
+    pub notes: Vec<String>,
+}
+
+/// Loads a document from a path, or from standard input when the path is `-`, recognising
+/// its format by content and extension.
 pub fn load(path: &Path, options: &LoadOptions) -> Result<Document, LoadError> {
+    load_as(path, options, None).map(|loaded| loaded.document)
+}
+
+/// Loads a document read as `format`, or as the format detected when `format` is `None`.
+pub fn load_as(
+    path: &Path,
+    options: &LoadOptions,
+    format: Option<Format>,
+) -> Result<Loaded, LoadError> {
     let bytes = if path == Path::new("-") {
         read_limited(std::io::stdin().lock(), path, options.max_bytes)?
     } else {
@@ -130,7 +165,7 @@ pub fn load(path: &Path, options: &LoadOptions) -> Result<Document, LoadError> {
     } else {
         path.display().to_string()
     };
-    decode(&name, path, bytes)
+    extract_bytes(&name, path, &bytes, format)
 }
 
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
@@ -193,26 +228,46 @@ fn read_limited_sized(
     Ok(bytes)
 }
 
-/// Checks and decodes raw bytes into a [`Document`].
+/// Checks and decodes raw bytes into a [`Document`], detecting their format.
 pub fn decode(name: &str, path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    // UTF-16 text is full of NUL bytes; name the encoding rather than calling it binary.
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        return Err(LoadError::Binary {
+    extract_bytes(name, path, &bytes, None).map(|loaded| loaded.document)
+}
+
+/// Extracts the text of raw bytes read as `format` (detected when `None`): the one place
+/// where the format is decided, before anything looks for NUL bytes, since UTF-16 text and
+/// PDFs are full of them.
+pub fn extract_bytes(
+    name: &str,
+    path: &Path,
+    bytes: &[u8],
+    format: Option<Format>,
+) -> Result<Loaded, LoadError> {
+    let format = format.unwrap_or_else(|| extract::detect(Some(path), bytes));
+    let extracted = extract::extract(bytes, format).map_err(|e| match e {
+        ExtractError::Binary { offset } => LoadError::Binary {
             path: path.to_path_buf(),
             offset,
-        });
-    }
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::InvalidUtf8 {
-        path: path.to_path_buf(),
-        offset: e.utf8_error().valid_up_to(),
+        },
+        ExtractError::Undecodable { offset } => LoadError::InvalidUtf8 {
+            path: path.to_path_buf(),
+            offset,
+        },
+        reason => LoadError::Extract {
+            path: path.to_path_buf(),
+            reason,
+        },
     })?;
-    let document = Document::from_text(name, text);
+    let document = Document::from_text(name, extracted.text);
     if document.text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_path_buf(),
         });
     }
-    Ok(document)
+    Ok(Loaded {
+        document,
+        format: extracted.format,
+        notes: extracted.notes,
+    })
 }
 
 /// The readout of the NYC Mayor's meeting of 15 May 2017, bundled as the default source.
@@ -246,10 +301,14 @@ mod tests {
             e.to_string(),
             "f.bin: looks like binary data, not text (NUL byte at offset 1)"
         );
-        let e = decode("f.txt", Path::new("f.txt"), vec![b'a', 0xff]).unwrap_err();
-        assert!(e
-            .to_string()
-            .contains("not valid UTF-8 (invalid byte at offset 1)"));
+        // A lone 0xff is no longer an error: it is read as a legacy encoding, with a note.
+        let loaded = extract_bytes("f.txt", Path::new("f.txt"), b"Caf\xe9 au lait", None).unwrap();
+        assert_eq!(loaded.document.text, "Caf\u{e9} au lait");
+        assert!(
+            loaded.notes[0].contains("windows-1252"),
+            "{:?}",
+            loaded.notes
+        );
         let e = decode("e.txt", Path::new("e.txt"), b" \n\t".to_vec()).unwrap_err();
         assert!(e.to_string().starts_with("e.txt: empty"));
     }

@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod document;
+pub mod extract;
 pub mod normalize;
 pub mod quotes;
 pub mod span;

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{Cli, Command, EngineArgs, FormatArg, PairArgs};
 use quotediff::document::{self, Document, LoadOptions};
@@ -16,6 +16,7 @@ use quotediff::review::{self, Review};
 use quotediff::{compare, CompareOptions, Comparison};
 
 fn main() -> ExitCode {
+    quiet_pdf_reader_panics();
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -48,6 +49,17 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// The PDF reader panics on some damaged files; the library catches that and reports a clear
+/// error, so the panic's own message would only be noise before it.
+fn quiet_pdf_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !quotediff::extract::pdf::in_pdf_reader() {
+            default(info);
+        }
+    }));
+}
+
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
@@ -63,6 +75,7 @@ fn run(cli: Cli) -> Result<u8> {
             let format = match args.format {
                 FormatArg::Text => Format::Text,
                 FormatArg::Json => Format::Json,
+                FormatArg::Html => Format::Html,
             };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
@@ -81,6 +94,33 @@ fn run(cli: Cli) -> Result<u8> {
             report::write(&comparison, review.as_ref(), format, &mut out)
                 .context("writing the report")?;
             out.flush().context("writing the report")?;
+            Ok(exit_codes::SUCCESS)
+        }
+        Some(Command::Extract(args)) => {
+            let options = LoadOptions {
+                max_bytes: cli.engine.max_bytes,
+            };
+            let loaded = document::load_as(&args.file, &options, args.format.map(Into::into))?;
+            print_notes(&loaded);
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(loaded.document.text.as_bytes())
+                .and_then(|()| out.flush())
+                .context("writing the text")?;
+            Ok(exit_codes::SUCCESS)
+        }
+        Some(Command::Completions(args)) => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(args.shell, &mut Cli::command(), "quotediff", &mut out);
+            out.flush().context("writing the completions")?;
+            Ok(exit_codes::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .and_then(|()| out.flush())
+                .context("writing the man page")?;
             Ok(exit_codes::SUCCESS)
         }
         None => review_interactively(&cli),
@@ -152,11 +192,20 @@ fn load_pair(pair: &PairArgs, engine: &EngineArgs) -> Result<(Document, Document
                 )
                 .into());
             }
-            Ok((
-                document::load(source, &options)?,
-                document::load(article, &options)?,
-            ))
+            let source = document::load_as(source, &options, engine.source_format.map(Into::into))?;
+            let article =
+                document::load_as(article, &options, engine.article_format.map(Into::into))?;
+            print_notes(&source);
+            print_notes(&article);
+            Ok((source.document, article.document))
         }
         _ => Ok(document::bundled_pair()),
+    }
+}
+
+/// Tells the user what was assumed to read a file (an encoding guessed), on standard error.
+fn print_notes(loaded: &document::Loaded) {
+    for note in &loaded.notes {
+        eprintln!("quotediff: note: {}: {note}", loaded.document.name);
     }
 }

@@ -3,6 +3,7 @@
 //! Each format reads the same comparison (and the reviewer's verdicts, when there are any)
 //! and writes to any `io::Write`; none of them changes the result or decides anything.
 
+pub mod html;
 pub mod json;
 pub mod text;
 
@@ -16,6 +17,8 @@ pub enum Format {
     Text,
     /// The JSON contract of `docs/report-format.md`, for scripts.
     Json,
+    /// One self-contained HTML page, both texts side by side, for people without a terminal.
+    Html,
 }
 
 /// Writes `comparison` in `format`, with the reviewer's verdicts when there is a review.
@@ -28,6 +31,7 @@ pub fn write(
     match format {
         Format::Text => text::write(comparison, review, out),
         Format::Json => json::write(comparison, review, out),
+        Format::Html => html::write(comparison, review, out),
     }
 }
 

@@ -1,0 +1,11 @@
+//! Fuzzes the docx extractor: any bytes must give text or an error, never a panic.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quotediff::extract::{extract, Format};
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(extracted) = extract(data, Format::Docx) {
+        assert_eq!(extracted.format, Format::Docx);
+    }
+});

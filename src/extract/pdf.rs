@@ -1,0 +1,259 @@
+//! The text of a PDF, in reading order, without the page furniture.
+//!
+//! `pdf-extract` (pure Rust, over `lopdf`) lays out each page's text; this module then joins
+//! words hyphenated across a line break, drops page numbers and running headers or footers
+//! (a line that recurs at the top or bottom of most pages), and separates pages like
+//! paragraphs. It reads the PDFs word processors and press offices produce; it does not do
+//! OCR, and multi-column layouts may come out column by column or interleaved. `pdf-extract`
+//! can panic on damaged files, so the call is wrapped in `catch_unwind` and a panic becomes
+//! an [`ExtractError::Pdf`], never a crash. A C library (poppler, mupdf) would read more
+//! PDFs but was rejected to keep the build pure Rust.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use super::{tidy, ExtractError};
+
+thread_local! {
+    static READING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// True while this thread is inside the PDF reader. Its panics (from `pdf-extract`, `lopdf`
+/// or the font and CMap parsers under them) are caught and become an [`ExtractError::Pdf`];
+/// a panic hook can ask this to keep their messages quiet (the binary does) or to let them
+/// unwind (the fuzz target does), while still treating every other panic as a bug.
+pub fn in_pdf_reader() -> bool {
+    READING.with(Cell::get)
+}
+
+/// True when the bytes carry a PDF header (within the first kilobyte, as readers allow).
+pub fn looks_like_pdf(bytes: &[u8]) -> bool {
+    bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+}
+
+/// The text of every page, cleaned of page numbers and running heads.
+pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
+    if !looks_like_pdf(bytes) {
+        return Err(ExtractError::Pdf {
+            reason: "no %PDF- header, so not a PDF".to_string(),
+        });
+    }
+    READING.with(|r| r.set(true));
+    let pages = catch_unwind(AssertUnwindSafe(|| {
+        pdf_extract::extract_text_from_mem_by_pages(bytes)
+    }));
+    READING.with(|r| r.set(false));
+    let pages = pages
+        .map_err(|panic| ExtractError::Pdf {
+            reason: format!("the PDF reader failed: {}", panic_message(&panic)),
+        })?
+        .map_err(|e| ExtractError::Pdf {
+            reason: e.to_string(),
+        })?;
+    let text = clean_pages(&pages);
+    if text.trim().is_empty() {
+        return Err(ExtractError::PdfWithoutText);
+    }
+    Ok(text)
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unexpected data".to_string())
+}
+
+/// How many lines at the top and the bottom of a page count as its margins.
+const MARGIN_LINES: usize = 2;
+
+/// Joins pages into one text: page furniture dropped, hyphenated words rejoined.
+pub fn clean_pages(pages: &[String]) -> String {
+    // Justified lines come out padded with runs of spaces; collapse them so line lengths
+    // compare (and running heads match) whatever the justification.
+    let pages: Vec<Vec<String>> = pages
+        .iter()
+        .map(|p| {
+            p.lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect()
+        })
+        .collect();
+    let pages: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|p| p.iter().map(String::as_str).collect())
+        .collect();
+    // A line in the margins of at least half the pages (and of two or more) is a running
+    // head or foot; digits are masked so "Page 2" and "Page 3" count as the same line.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for page in &pages {
+        let mut on_this_page: Vec<String> = margins(page).map(mask_digits).collect();
+        on_this_page.dedup();
+        for line in on_this_page {
+            *seen.entry(line).or_default() += 1;
+        }
+    }
+    let threshold = (pages.len().div_ceil(2)).max(2);
+    let mut out = String::new();
+    for page in &pages {
+        let n = page.len();
+        let kept: Vec<&str> = page
+            .iter()
+            .enumerate()
+            .filter(|&(i, line)| {
+                let in_margin = i < MARGIN_LINES || i + MARGIN_LINES >= n;
+                !(in_margin
+                    && (is_page_number(line)
+                        || seen.get(&mask_digits(line)).copied().unwrap_or(0) >= threshold))
+            })
+            .map(|(_, line)| *line)
+            .collect();
+        if kept.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&paragraphs(&kept));
+    }
+    tidy(&join_hyphenated(&out))
+}
+
+/// Puts a blank line after lines that end a paragraph. PDFs keep no paragraphs, only lines;
+/// a line clearly shorter than the page's longest (a heading, the last line of a paragraph)
+/// ends one, and a sentence end lowers the bar. Character counts stand in for widths, which
+/// is rough with proportional fonts, hence the margins.
+fn paragraphs(lines: &[&str]) -> String {
+    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        if i + 1 == lines.len() {
+            break;
+        }
+        let width = line.chars().count() as f64;
+        let sentence_end = line.ends_with(['.', '!', '?', ':', '\u{201d}', '"']);
+        let short = width < 0.7 * widest as f64;
+        let shortish = width < 0.85 * widest as f64;
+        out.push_str(if short || (sentence_end && shortish) {
+            "\n\n"
+        } else {
+            "\n"
+        });
+    }
+    out
+}
+
+fn margins<'a>(page: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
+    let n = page.len();
+    page.iter()
+        .enumerate()
+        .filter(move |&(i, _)| i < MARGIN_LINES || i + MARGIN_LINES >= n)
+        .map(|(_, l)| *l)
+}
+
+fn mask_digits(line: &str) -> String {
+    line.chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// "7", "- 7 -", "Page 7", "Page 7 of 12", "7 / 12", "p. 7".
+fn is_page_number(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let rest = lower
+        .strip_prefix("page")
+        .or_else(|| lower.strip_prefix("p."))
+        .unwrap_or(&lower);
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '|')
+        .filter(|w| !w.is_empty() && *w != "of")
+        .collect();
+    !words.is_empty()
+        && words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// "govern-\nment" becomes "government": a hyphen at a line end between two lowercase
+/// letters is a typesetter's break. "well-\nknown" would lose its hyphen too; such words are
+/// rarer in releases than broken ones.
+fn join_hyphenated(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find("-\n") {
+        let before = rest[..pos].chars().next_back();
+        let after = rest[pos + 2..].chars().next();
+        out.push_str(&rest[..pos]);
+        if before.is_some_and(char::is_lowercase) && after.is_some_and(char::is_lowercase) {
+            rest = &rest[pos + 2..];
+        } else {
+            out.push_str("-\n");
+            rest = &rest[pos + 2..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_furniture_goes_and_broken_words_are_joined() {
+        let pages = vec![
+            "CITY OF NEW YORK - OFFICE OF THE MAYOR\n\nThe Mayor met with the Secre-\ntary of Homeland Security.\n\nPage 1 of 2\n".to_string(),
+            "CITY OF NEW YORK - OFFICE OF THE MAYOR\n\n\u{201c}Our schools are safe,\u{201d} the Mayor said.\n\nPage 2 of 2\n".to_string(),
+        ];
+        assert_eq!(
+            clean_pages(&pages),
+            "The Mayor met with the Secretary of Homeland Security.\n\n\
+             \u{201c}Our schools are safe,\u{201d} the Mayor said.\n"
+        );
+        // Short lines end paragraphs; full lines run on.
+        let page = vec![
+            "The Mayor met the Secretary of Homeland Security on Tuesday in".to_string()
+                + "\nWashington to discuss enforcement near schools and hospitals."
+                + "\nThey spoke for an hour."
+                + "\nThe meeting was requested by the Mayor after the agents came.",
+        ];
+        assert_eq!(
+            clean_pages(&page),
+            "The Mayor met the Secretary of Homeland Security on Tuesday in\n\
+             Washington to discuss enforcement near schools and hospitals.\n\
+             They spoke for an hour.\n\n\
+             The meeting was requested by the Mayor after the agents came.\n"
+        );
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for yes in ["7", "- 7 -", "Page 7", "page 7 of 12", "7 / 12", "p. 7"] {
+            assert!(is_page_number(yes), "{yes}");
+        }
+        for no in [
+            "2017",
+            "May 15, 2017",
+            "Page Six gossip",
+            "Section 8 housing",
+        ] {
+            assert!(!is_page_number(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn damaged_pdfs_are_errors_not_panics() {
+        let e = extract(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer <<>>\n%%EOF")
+            .unwrap_err();
+        assert!(matches!(e, ExtractError::Pdf { .. }), "{e:?}");
+        let e = extract(b"just text").unwrap_err();
+        assert!(e.to_string().contains("not a PDF"), "{e}");
+    }
+}
