@@ -65,12 +65,13 @@ pub enum LoadError {
         path: PathBuf,
     },
     /// The file exists but cannot be read (permissions, I/O error).
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read: {reason}")]
     Unreadable {
         /// The path as given.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (not an error `source`: the message already says
+        /// it, and a chain would say it twice).
+        reason: std::io::Error,
     },
     /// The file is larger than the configured limit.
     #[error("{path}: too large ({size} bytes; the limit is {limit} bytes, see --max-bytes)")]
@@ -175,7 +176,7 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
         },
         _ => LoadError::Unreadable {
             path: path.to_path_buf(),
-            source: e,
+            reason: e,
         },
     })?;
     if meta.is_dir() {
@@ -192,7 +193,7 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     }
     let file = std::fs::File::open(path).map_err(|e| LoadError::Unreadable {
         path: path.to_path_buf(),
-        source: e,
+        reason: e,
     })?;
     read_limited_sized(file, path, limit, meta.len())
 }
@@ -216,7 +217,7 @@ fn read_limited_sized(
         .read_to_end(&mut bytes)
         .map_err(|e| LoadError::Unreadable {
             path: path.to_path_buf(),
-            source: e,
+            reason: e,
         })?;
     if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge {

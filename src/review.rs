@@ -56,12 +56,12 @@ pub struct Entry {
 #[derive(Debug, Error)]
 pub enum ReviewError {
     /// The file exists but cannot be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {reason}")]
     Io {
         /// The review file.
         path: PathBuf,
-        /// The operating system's reason.
-        source: std::io::Error,
+        /// The operating system's reason (a field, not an error `source`, so it is said once).
+        reason: std::io::Error,
     },
     /// The file is not a quotediff review.
     #[error("{path}: not a quotediff review file ({reason})")]
@@ -173,7 +173,7 @@ impl Review {
             Err(e) => {
                 return Err(ReviewError::Io {
                     path: path.to_path_buf(),
-                    source: e,
+                    reason: e,
                 })
             }
         };
@@ -208,7 +208,7 @@ impl Review {
     pub fn save(&self, path: &Path, c: &Comparison) -> Result<(), ReviewError> {
         let io = |e| ReviewError::Io {
             path: path.to_path_buf(),
-            source: e,
+            reason: e,
         };
         let ids: BTreeMap<MatchKey, usize> =
             c.matches.iter().map(|m| (MatchKey::of(m), m.id)).collect();

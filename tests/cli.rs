@@ -67,6 +67,9 @@ fn unreadable_file() {
     // root, where permission bits cannot make a file unreadable).
     let out = run(&["report", "/proc/self/mem", "/proc/self/mem"]);
     assert_bad_input(&out, "/proc/self/mem", "cannot read");
+    // The operating system's reason is said once, not once per error in the chain.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
 }
 
 #[test]
