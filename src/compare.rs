@@ -14,6 +14,15 @@ use crate::normalize::{tokenize, Token};
 use crate::quotes::{find_quotations, Quotation};
 use crate::span::Span;
 
+/// One of the two documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The official text.
+    Source,
+    /// The article that reports on it.
+    Article,
+}
+
 /// How a passage came into the article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MatchKind {
@@ -500,53 +509,48 @@ fn renumber_quote_matches(mut quotes: Vec<QuoteFinding>, matches: &[Match]) -> V
     quotes
 }
 
-fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
-    let covered = |tokens: &[Token], spans: &mut dyn Iterator<Item = Span>| -> usize {
-        let mut spans: Vec<Span> = spans.collect();
-        spans.sort();
-        let mut k = 0;
-        let mut count = 0;
-        for t in tokens {
-            while k < spans.len() && spans[k].end <= t.span.start {
-                k += 1;
-            }
-            if spans[k..]
-                .iter()
-                .take_while(|s| s.start <= t.span.start)
-                .any(|s| s.contains(&t.span))
-            {
-                count += 1;
-            }
+/// How many of `tokens` lie inside one of `spans`.
+fn covered(tokens: &[Token], spans: impl Iterator<Item = Span>) -> usize {
+    let mut spans: Vec<Span> = spans.collect();
+    spans.sort();
+    let mut k = 0;
+    let mut count = 0;
+    for t in tokens {
+        while k < spans.len() && spans[k].end <= t.span.start {
+            k += 1;
         }
-        count
-    };
+        if spans[k..]
+            .iter()
+            .take_while(|s| s.start <= t.span.start)
+            .any(|s| s.contains(&t.span))
+        {
+            count += 1;
+        }
+    }
+    count
+}
+
+fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
     let share = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let verbatim = |m: &&Match| m.kind != MatchKind::Paraphrase;
-    let from_source = covered(
-        atoks,
-        &mut c.matches.iter().filter(verbatim).map(|m| m.article),
-    );
-    let paraphrased = covered(
-        atoks,
-        &mut c
+    // Words carried verbatim (quoted or reused) and words retold (paraphrase), apart.
+    let words_in = |paraphrase: bool, side: Side| {
+        let spans = c
             .matches
             .iter()
-            .filter(|m| m.kind == MatchKind::Paraphrase)
-            .map(|m| m.article),
-    );
-    // Words the article carries verbatim (quoted or reused); paraphrase is counted apart.
-    let carried = covered(
-        stoks,
-        &mut c.matches.iter().filter(verbatim).map(|m| m.source),
-    );
-    let retold = covered(
-        stoks,
-        &mut c
-            .matches
-            .iter()
-            .filter(|m| m.kind == MatchKind::Paraphrase)
-            .map(|m| m.source),
-    );
+            .filter(|m| (m.kind == MatchKind::Paraphrase) == paraphrase)
+            .map(|m| match side {
+                Side::Source => m.source,
+                Side::Article => m.article,
+            });
+        match side {
+            Side::Source => covered(stoks, spans),
+            Side::Article => covered(atoks, spans),
+        }
+    };
+    let from_source = words_in(false, Side::Article);
+    let paraphrased = words_in(true, Side::Article);
+    let carried = words_in(false, Side::Source);
+    let retold = words_in(true, Side::Source);
     Stats {
         article_from_source: share(from_source, atoks.len()),
         source_in_article: share(carried, stoks.len()),

@@ -773,6 +773,10 @@ const CONTRACTIONS: &[(&str, &str)] = &[
 
 /// True when `short` is `first` and `second` contracted ("weve" for "we have").
 fn is_contraction(short: &str, first: &str, second: &str) -> bool {
+    // Most calls compare unrelated words: the lengths alone rule them out.
+    if !(1..=2).contains(&short.len().saturating_sub(first.len())) || second.len() > 5 {
+        return false;
+    }
     short.strip_prefix(first).is_some_and(|rest| {
         CONTRACTIONS
             .iter()
