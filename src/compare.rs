@@ -449,19 +449,9 @@ fn judge_quotes(
     });
     // Words of each quotation that lie inside some match.
     let mut covered = vec![0usize; quotations.len()];
-    let mut spans: Vec<Span> = matches.iter().map(|m| m.article).collect();
-    spans.sort();
-    let mut k = 0;
-    for (t, r) in atoks.iter().zip(regions) {
-        let Some(q) = r else { continue };
-        while k < spans.len() && spans[k].end <= t.span.start {
-            k += 1;
-        }
-        if spans[k..]
-            .iter()
-            .take_while(|s| s.start <= t.span.start)
-            .any(|s| s.contains(&t.span))
-        {
+    let inside = inside_spans(atoks, matches.iter().map(|m| m.article));
+    for (r, inside) in regions.iter().zip(inside) {
+        if let (Some(q), true) = (r, inside) {
             covered[*q as usize] += 1;
         }
     }
@@ -516,25 +506,31 @@ fn renumber_quote_matches(mut quotes: Vec<QuoteFinding>, matches: &[Match]) -> V
     quotes
 }
 
-/// How many of `tokens` lie inside one of `spans`.
-fn covered(tokens: &[Token], spans: impl Iterator<Item = Span>) -> usize {
+/// For each of `tokens`, whether it lies inside one of `spans`.
+fn inside_spans(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<bool> {
     let mut spans: Vec<Span> = spans.collect();
     spans.sort();
     let mut k = 0;
-    let mut count = 0;
-    for t in tokens {
-        while k < spans.len() && spans[k].end <= t.span.start {
-            k += 1;
-        }
-        if spans[k..]
-            .iter()
-            .take_while(|s| s.start <= t.span.start)
-            .any(|s| s.contains(&t.span))
-        {
-            count += 1;
-        }
-    }
-    count
+    tokens
+        .iter()
+        .map(|t| {
+            while k < spans.len() && spans[k].end <= t.span.start {
+                k += 1;
+            }
+            spans[k..]
+                .iter()
+                .take_while(|s| s.start <= t.span.start)
+                .any(|s| s.contains(&t.span))
+        })
+        .collect()
+}
+
+/// How many of `tokens` lie inside one of `spans`.
+fn covered(tokens: &[Token], spans: impl Iterator<Item = Span>) -> usize {
+    inside_spans(tokens, spans)
+        .into_iter()
+        .filter(|&b| b)
+        .count()
 }
 
 fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
