@@ -233,21 +233,11 @@ pub fn align(
     // less likely than that (see `passes`).
     let chance = ((sids.len() + 1) as f64).ln() + ((aids.len() + 1) as f64).ln();
     let segments = segments_of(regions);
-    let mirrored: Vec<bool> = source.iter().map(|t| t.gap.quote_mark).collect();
-    let ellipsis: Vec<bool> = article.iter().map(|t| t.gap.ellipsis).collect();
-    let bracketed: Vec<bool> = article.iter().map(|t| t.bracketed).collect();
-    let source_starts: Vec<bool> = source
-        .iter()
-        .enumerate()
-        .map(|(i, t)| i == 0 || t.gap.sentence_end || t.gap.line_break)
-        .collect();
-    let starts: Vec<bool> = article
-        .iter()
-        .enumerate()
-        .map(|(i, t)| i == 0 || t.gap.sentence_end || t.gap.line_break)
-        .collect();
-    let source_grams = GramIndex::new(&sids, 4);
-    let runs = find_runs(&sids, &aids, regions, &segments, &mirrored, &source_grams);
+    // Built, used for seeding and dropped before chaining: the peak of memory is later.
+    let runs = {
+        let source_grams = GramIndex::new(&sids, 4);
+        find_runs(&sids, &aids, regions, &segments, source, &source_grams)
+    };
     let chains = chain_runs(&runs, article, regions, &segments);
     let words = Words {
         sids: &sids,
@@ -255,16 +245,37 @@ pub fn align(
         content: &content,
         weight: &weight,
         chance,
-        ellipsis: &ellipsis,
-        starts: &starts,
-        bracketed: &bracketed,
-        source_starts: &source_starts,
         source_tokens: source,
         article_tokens: article,
         regions,
         segments: &segments,
     };
     select(&runs, chains, &words, options)
+}
+
+impl Words<'_> {
+    /// An ellipsis stands right before article word `a`.
+    fn ellipsis(&self, a: usize) -> bool {
+        self.article_tokens[a].gap.ellipsis
+    }
+    /// Article word `a` is in square brackets.
+    fn bracketed(&self, a: usize) -> bool {
+        self.article_tokens[a].bracketed
+    }
+    /// Article word `a` begins a sentence or a line (or the text).
+    fn starts(&self, a: usize) -> bool {
+        a == 0 || {
+            let gap = self.article_tokens[a].gap;
+            gap.sentence_end || gap.line_break
+        }
+    }
+    /// Source word `s` begins a sentence or a line (or the text).
+    fn source_starts(&self, s: usize) -> bool {
+        s == 0 || {
+            let gap = self.source_tokens[s].gap;
+            gap.sentence_end || gap.line_break
+        }
+    }
 }
 
 /// The interned words of both sides and what is known about them, for selection.
@@ -274,10 +285,6 @@ struct Words<'a> {
     content: &'a [bool],
     weight: &'a [f64],
     chance: f64,
-    ellipsis: &'a [bool],
-    starts: &'a [bool],
-    bracketed: &'a [bool],
-    source_starts: &'a [bool],
     source_tokens: &'a [Token],
     article_tokens: &'a [Token],
     regions: &'a [Region],
@@ -327,7 +334,7 @@ fn find_runs(
     aids: &[u32],
     regions: &[Region],
     segments: &[u32],
-    mirrored: &[bool],
+    source: &[Token],
     index4: &GramIndex,
 ) -> Vec<Run> {
     let index3 = GramIndex::new(sids, 3);
@@ -371,7 +378,9 @@ fn find_runs(
             // quotation marks).
             let mut start = a0;
             for j in a0 + 1..=a1 {
-                let cut = j < a1 && segments[j] != segments[j - 1] && !mirrored[s0 + (j - a0)];
+                let cut = j < a1
+                    && segments[j] != segments[j - 1]
+                    && !source[s0 + (j - a0)].gap.quote_mark;
                 if j == a1 || cut {
                     runs.push(Run {
                         a: start as u32,
@@ -413,7 +422,8 @@ impl Chains {
 fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u32]) -> Chains {
     let n = runs.len();
     let mut best = vec![0f64; n];
-    let mut pred: Vec<Option<usize>> = vec![None; n];
+    // Best predecessor of each run (`NONE` for none): u32, not Option<usize>, at 50,000 runs.
+    let mut pred: Vec<u32> = vec![u32::MAX; n];
     // Runs indexed by where they end in the article, for predecessor look-ups: a linked
     // list per article position (`head[end]`, then `next[run]`), so no allocation per run.
     const NONE: u32 = u32::MAX;
@@ -442,7 +452,7 @@ fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u
                     let value = best[candidate] + run.len as f64 - overlap - penalty;
                     if value > best_here {
                         best_here = value;
-                        pred[r] = Some(candidate);
+                        pred[r] = candidate as u32;
                     }
                 }
             }
@@ -474,7 +484,8 @@ fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u
         all.members.push(end as u32);
         used[end] = true;
         let mut cur = end;
-        while let Some(p) = pred[cur] {
+        while pred[cur] != u32::MAX {
+            let p = pred[cur] as usize;
             if used[p] {
                 break;
             }
@@ -667,7 +678,7 @@ fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
         }
     }
     let region = majority_region(&w.regions[a_range.clone()]);
-    let whole = w.starts[a_range.start] && w.starts.get(a_range.end).is_none_or(|&b| b);
+    let whole = w.starts(a_range.start) && (a_range.end == w.aids.len() || w.starts(a_range.end));
     Some(Candidate {
         alignment: Alignment {
             article: a_range,
@@ -846,7 +857,7 @@ fn extend_edges(
     }
     // Past an ellipsis at the end: the article resumes further on in the source.
     let a = a_range.end;
-    if a < aids.len() && w.ellipsis[a] && free(a) {
+    if a < aids.len() && w.ellipsis(a) && free(a) {
         let window = s_range.end..(s_range.end + ELLIPSIS_SKIP).min(sids.len());
         let resume = window.into_iter().find_map(|s| {
             let mut m = 0;
@@ -878,7 +889,7 @@ fn extend_edges(
     }
     // An editor's [bracketed] words closing the quotation: an insertion.
     let mut end = a_range.end;
-    while end < aids.len() && free(end) && w.bracketed[end] && end - a_range.end < 6 {
+    while end < aids.len() && free(end) && w.bracketed(end) && end - a_range.end < 6 {
         end += 1;
     }
     if end > a_range.end && (end == aids.len() || segments[end] != segment) {
@@ -914,12 +925,12 @@ fn extend_edges(
     // An editor's [bracketed] words opening the quotation ("[The mayor] said"): they stand
     // for as many source words before the passage, within its sentence.
     let mut start = a_range.start;
-    while start > 0 && free(start - 1) && w.bracketed[start - 1] && a_range.start - start < 6 {
+    while start > 0 && free(start - 1) && w.bracketed(start - 1) && a_range.start - start < 6 {
         start -= 1;
     }
     if start < a_range.start && (start == 0 || segments[start - 1] != segment) {
         let mut s = s_range.start;
-        while s > 0 && s_range.start - s < a_range.start - start && !w.source_starts[s] {
+        while s > 0 && s_range.start - s < a_range.start - start && !w.source_starts(s) {
             s -= 1;
         }
         a_range.start = start;
@@ -938,7 +949,7 @@ fn extend_edges(
     }
     // Before an ellipsis at the start: the article took words from earlier in the source.
     let a = a_range.start;
-    if w.ellipsis[a] && a > 0 && free(a - 1) {
+    if w.ellipsis(a) && a > 0 && free(a - 1) {
         let window = s_range.start.saturating_sub(ELLIPSIS_SKIP)..s_range.start;
         let resume = window.rev().find_map(|s| {
             let mut m = 0;
