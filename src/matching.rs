@@ -827,6 +827,17 @@ fn extend_edges(
     // Forward, within the segment of the passage's last word.
     let segment = segments[a_range.end - 1];
     let free = |i: usize| !claimed[i] && segments[i] == segment;
+    // How many equal words follow from article word `a` and source word `s`, when that is
+    // enough to grow by: two, or one that reaches the end of a quotation.
+    let resume_after = |a: usize, s: usize| {
+        let mut m = 0;
+        while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m]
+        {
+            m += 1;
+        }
+        let at_edge = a + m == aids.len() || segments[a + m] != segment;
+        (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
+    };
     for _ in 0..3 {
         let mut grown = false;
         for (da, ds) in SKIPS {
@@ -834,17 +845,8 @@ fn extend_edges(
             if a > aids.len() || s > sids.len() {
                 continue;
             }
-            let mut m = 0;
-            while a + m < aids.len()
-                && s + m < sids.len()
-                && free(a + m)
-                && aids[a + m] == sids[s + m]
-            {
-                m += 1;
-            }
-            let at_edge = a + m == aids.len() || segments[a + m] != segment;
             let skipped_free = (a_range.end..a).all(free);
-            if skipped_free && (m >= 2 || (m >= 1 && at_edge && quoted)) {
+            if let Some(m) = resume_after(a, s).filter(|_| skipped_free) {
                 a_range.end = a + m;
                 s_range.end = s + m;
                 grown = true;
@@ -859,18 +861,9 @@ fn extend_edges(
     let a = a_range.end;
     if a < aids.len() && w.ellipsis(a) && free(a) {
         let window = s_range.end..(s_range.end + ELLIPSIS_SKIP).min(sids.len());
-        let resume = window.into_iter().find_map(|s| {
-            let mut m = 0;
-            while a + m < aids.len()
-                && s + m < sids.len()
-                && free(a + m)
-                && aids[a + m] == sids[s + m]
-            {
-                m += 1;
-            }
-            let at_edge = a + m == aids.len() || segments[a + m] != segment;
-            (m >= 2 || (m >= 1 && at_edge && quoted)).then_some((s, m))
-        });
+        let resume = window
+            .into_iter()
+            .find_map(|s| resume_after(a, s).map(|m| (s, m)));
         if let Some((s, m)) = resume {
             a_range.end = a + m;
             s_range.end = s + m;
@@ -898,6 +891,15 @@ fn extend_edges(
     // Backward, within the segment of the passage's first word.
     let segment = segments[a_range.start];
     let free = |i: usize| !claimed[i] && segments[i] == segment;
+    // The same, reading backwards from before article word `a` and source word `s`.
+    let resume_before = |a: usize, s: usize| {
+        let mut m = 0;
+        while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
+            m += 1;
+        }
+        let at_edge = a == m || segments[a - m - 1] != segment;
+        (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
+    };
     for _ in 0..3 {
         let mut grown = false;
         for (da, ds) in SKIPS {
@@ -905,13 +907,8 @@ fn extend_edges(
                 continue;
             }
             let (a, s) = (a_range.start - da, s_range.start - ds);
-            let mut m = 0;
-            while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
-                m += 1;
-            }
-            let at_edge = a == m || segments[a - m - 1] != segment;
             let skipped_free = (a..a_range.start).all(free);
-            if skipped_free && (m >= 2 || (m >= 1 && at_edge && quoted)) {
+            if let Some(m) = resume_before(a, s).filter(|_| skipped_free) {
                 a_range.start = a - m;
                 s_range.start = s - m;
                 grown = true;
@@ -951,14 +948,9 @@ fn extend_edges(
     let a = a_range.start;
     if w.ellipsis(a) && a > 0 && free(a - 1) {
         let window = s_range.start.saturating_sub(ELLIPSIS_SKIP)..s_range.start;
-        let resume = window.rev().find_map(|s| {
-            let mut m = 0;
-            while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
-                m += 1;
-            }
-            let at_edge = a == m || segments[a - m - 1] != segment;
-            (m >= 2 || (m >= 1 && at_edge && quoted)).then_some((s, m))
-        });
+        let resume = window
+            .rev()
+            .find_map(|s| resume_before(a, s).map(|m| (s, m)));
         if let Some((s, m)) = resume {
             a_range.start = a - m;
             s_range.start = s - m;
