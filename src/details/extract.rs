@@ -7,7 +7,9 @@
 //! so it would need the same phrase finding we do here anyway. Extraction looks at one
 //! document only; relating the two sides is `relate`'s job.
 
-use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use rust_stemmers::Stemmer;
 
@@ -421,10 +423,14 @@ impl<'a> Sentence<'a> {
         if !self.lx.phrase_starts.contains(self.norm(i)) {
             return None;
         }
-        self.lx
-            .hedges
-            .iter()
-            .find_map(|(p, kind)| self.phrase_at(i, p).map(|n| (*kind, i + n)))
+        let lx = self.lx;
+        lx.hedges_by_first
+            .candidates(self.norm(i))
+            .into_iter()
+            .find_map(|k| {
+                let (p, kind) = &lx.hedges[k];
+                self.phrase_at(i, p).map(|n| (*kind, i + n))
+            })
     }
 
     fn duration_unit(&self, i: usize) -> Option<f64> {
@@ -500,21 +506,29 @@ impl<'a> Sentence<'a> {
             || first
                 .strip_suffix('s')
                 .is_some_and(|w| lx.phrase_starts.contains(w));
-        if let Some((n, rel)) = lx
-            .relatives
-            .iter()
-            .filter(|_| starts)
-            .find_map(|(p, r)| self.phrase_at(i, p).map(|n| (n, *r)))
-        {
+        let relative = || {
+            lx.relatives_by_first
+                .candidates(first)
+                .into_iter()
+                .find_map(|k| {
+                    let (p, r) = &lx.relatives[k];
+                    self.phrase_at(i, p).map(|n| (n, *r))
+                })
+        };
+        let weekday = || {
+            lx.weekdays_by_first
+                .candidates(first)
+                .into_iter()
+                .find_map(|k| {
+                    let (p, d) = &lx.weekdays[k];
+                    self.phrase_at(i, p).map(|n| (n, *d))
+                })
+        };
+        if let Some((n, rel)) = starts.then(relative).flatten() {
             e.relative = Some(rel);
             return Some((e, i + n));
         }
-        if let Some((n, wd)) = lx
-            .weekdays
-            .iter()
-            .filter(|_| starts)
-            .find_map(|(p, d)| self.phrase_at(i, p).map(|n| (n, *d)))
-        {
+        if let Some((n, wd)) = starts.then(weekday).flatten() {
             e.weekday = Some(wd);
             let mut end = i + n;
             if self.joined(end) {
@@ -882,12 +896,13 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         if toks.is_empty() {
             continue;
         }
-        let letters: Vec<char> = s
+        let (letters, upper) = s
             .slice(text)
             .chars()
             .filter(|c| c.is_alphabetic())
-            .collect();
-        let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+            .fold((0usize, 0usize), |(n, up), c| {
+                (n + 1, up + usize::from(c.is_uppercase()))
+            });
         let sentence = Sentence {
             text,
             toks,
@@ -896,7 +911,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
             stemmer,
             index,
             past: is_past(toks),
-            shouting: toks.len() >= 3 && upper * 10 >= letters.len() * 7,
+            shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
         };
         scan(&sentence, &mut mentions);
     }
@@ -942,6 +957,53 @@ fn is_past(toks: &[Token]) -> bool {
     !future
 }
 
+/// Lower-case words that can open a detail: hedges, relative dates, weekdays, months, number
+/// words, titles, articles ("an hour", "a school"), ordinals ("fourth quarter"), "noon".
+/// Every other lower-case word that is not a number is skipped without trying each rule, which
+/// is most words of a long text.
+fn starters() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lx = lexicon::get();
+        let mut set: HashSet<String> = HashSet::default();
+        set.extend(lx.numbers.keys().cloned());
+        set.extend(lx.phrase_starts.iter().cloned());
+        set.extend(lx.months.keys().cloned());
+        set.extend(lx.titles.iter().cloned());
+        set.extend(ARTICLES.iter().map(|w| w.to_string()));
+        set.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
+        set.extend(
+            [
+                "noon",
+                "midday",
+                "mediodía",
+                "midi",
+                "mittag",
+                "midnight",
+                "medianoche",
+                "minuit",
+                "mitternacht",
+                "meia-noite",
+            ]
+            .map(str::to_string),
+        );
+        set
+    })
+}
+
+impl Sentence<'_> {
+    /// False when no rule of [`scan`] can start at word `i`.
+    fn may_start_detail(&self, i: usize) -> bool {
+        let norm = self.norm(i);
+        norm.starts_with(|c: char| c.is_ascii_digit())
+            || self.is_cap(i)
+            || starters().contains(norm)
+            || norm
+                .strip_suffix('s')
+                .is_some_and(|w| self.lx.phrase_starts.contains(w))
+    }
+}
+
 /// Scans one sentence, left to right, taking the longest detail at each word.
 fn scan(s: &Sentence, out: &mut Vec<Mention>) {
     let n = s.toks.len();
@@ -956,6 +1018,10 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
         });
     };
     while i < n {
+        if pending_hedge.is_none() && !s.may_start_detail(i) {
+            i += 1;
+            continue;
+        }
         // Hedges: numeric ones qualify what follows; epistemic ones stand alone.
         if let Some((kind, end)) = s.hedge_at(i) {
             let key = s.words(i, end - i).join(" ");

@@ -4,7 +4,7 @@
 //! the extractor uses lives in a text file loaded with `include_str!`. This module only parses
 //! them into lookup tables (phrases as sequences of normalised words); it decides nothing.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::normalize::tokenize;
@@ -78,6 +78,38 @@ pub struct KnownOrg {
     pub parent: Option<String>,
 }
 
+/// Positions in a phrase list (kept longest first) by the phrase's first word, so that a
+/// lookup tries only the few phrases that can match instead of the whole list.
+#[derive(Debug, Default)]
+pub struct FirstWords(HashMap<String, Vec<usize>>);
+
+impl FirstWords {
+    fn of<T>(list: &[(Vec<String>, T)]) -> FirstWords {
+        let mut map: HashMap<String, Vec<usize>> = HashMap::default();
+        for (k, (phrase, _)) in list.iter().enumerate() {
+            if let Some(first) = phrase.first() {
+                map.entry(first.clone()).or_default().push(k);
+            }
+        }
+        FirstWords(map)
+    }
+
+    /// Positions, in list order, of the phrases that start with `word`, or with `word`
+    /// without a final "s" (a possessive: "Saturday's" is folded to "saturdays").
+    pub fn candidates(&self, word: &str) -> Vec<usize> {
+        let exact = self.0.get(word).map_or(&[][..], Vec::as_slice);
+        let stripped = word
+            .strip_suffix('s')
+            .and_then(|w| self.0.get(w))
+            .map_or(&[][..], Vec::as_slice);
+        let mut out: Vec<usize> = exact.iter().chain(stripped).copied().collect();
+        if !stripped.is_empty() && !exact.is_empty() {
+            out.sort_unstable();
+        }
+        out
+    }
+}
+
 /// Every list, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -89,6 +121,12 @@ pub struct Lexicon {
     pub hedges: Vec<(Vec<String>, HedgeKind)>,
     /// First words of the hedge, weekday and relative-date phrases, to skip most words fast.
     pub phrase_starts: HashSet<String>,
+    /// [`Lexicon::hedges`] by first word.
+    pub hedges_by_first: FirstWords,
+    /// [`Lexicon::weekdays`] by first word.
+    pub weekdays_by_first: FirstWords,
+    /// [`Lexicon::relatives`] by first word.
+    pub relatives_by_first: FirstWords,
     /// Month names and abbreviations, 1..=12.
     pub months: HashMap<String, u32>,
     /// Weekday names as phrases, 1 = Monday.
@@ -257,6 +295,9 @@ fn build() -> Lexicon {
         .filter_map(|p| p.first().cloned())
         .collect();
     lx.phrase_starts = firsts;
+    lx.hedges_by_first = FirstWords::of(&lx.hedges);
+    lx.weekdays_by_first = FirstWords::of(&lx.weekdays);
+    lx.relatives_by_first = FirstWords::of(&lx.relatives);
     for line in content(include_str!("../../assets/details/durations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(minutes) = parts.next().and_then(|m| m.parse::<f64>().ok()) else {

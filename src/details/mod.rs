@@ -7,7 +7,7 @@
 //! reuse match already covers, extracts details from both sides ([`extract`], [`dates`]) and
 //! relates them ([`relate`]). It never changes the matches it was given.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::compare::{Comparison, Fidelity, Match, MatchKind};
 use crate::normalize::Token;
@@ -157,7 +157,7 @@ pub fn annotate(
     sx.adopt_names(&article_names);
     ax.adopt_names(&source_names);
 
-    let mut vocab = HashMap::new();
+    let mut vocab = HashMap::default();
     let source_terms = paraphrase::terms(
         source_lang,
         source_text,
@@ -221,7 +221,7 @@ pub fn annotate(
     };
 
     let mut units: Vec<relate::Unit> = Vec::new();
-    let mut unit_of: HashMap<usize, usize> = HashMap::new();
+    let mut unit_of: HashMap<usize, usize> = HashMap::default();
     let mut paraphrases = Vec::new();
     for link in &links {
         let article = ax.sentences[link.article];

@@ -8,6 +8,8 @@
 //! This module aligns; it does not decide what is a quotation or a detail.
 
 use std::collections::HashMap;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -102,7 +104,7 @@ pub struct Terms {
     pub len: usize,
     /// Terms specific enough to tie two sentences on their own with one more word in
     /// common: an exact count like 10,011, a full date.
-    pub anchors: std::collections::HashSet<u32>,
+    pub anchors: FxHashSet<u32>,
 }
 
 /// One article sentence aligned to source sentences.
@@ -127,12 +129,12 @@ pub fn terms(
     tokens: &[Token],
     sentences: &[Span],
     stemmer: &Stemmer,
-    vocab: &mut HashMap<String, u32>,
+    vocab: &mut FxHashMap<String, u32>,
 ) -> Vec<Terms> {
     let lexicon = super::lexicon::get();
     let mut out = vec![Terms::default(); sentences.len()];
     // Each distinct word is looked up, stemmed and interned once: (id, is a number).
-    let mut seen: HashMap<&str, Option<(u32, bool)>> = HashMap::new();
+    let mut seen: FxHashMap<&str, Option<(u32, bool)>> = FxHashMap::default();
     let mut s = 0;
     for (k, t) in tokens.iter().enumerate() {
         while s < sentences.len() && sentences[s].end <= t.span.start {
@@ -185,7 +187,7 @@ pub fn add_term(
     key: String,
     weight: f64,
     anchor: bool,
-    vocab: &mut HashMap<String, u32>,
+    vocab: &mut FxHashMap<String, u32>,
 ) {
     let id = intern(vocab, key);
     if anchor {
@@ -195,7 +197,7 @@ pub fn add_term(
     *w = w.max(weight);
 }
 
-fn intern(vocab: &mut HashMap<String, u32>, word: String) -> u32 {
+fn intern(vocab: &mut FxHashMap<String, u32>, word: String) -> u32 {
     let next = vocab.len() as u32;
     *vocab.entry(word).or_insert(next)
 }
@@ -218,19 +220,33 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
     if n == 0 {
         return Vec::new();
     }
-    let mut postings: IdMap<Vec<usize>> = IdMap::default();
+    // Stem ids are small and dense (handed out by `intern`): postings and weights live in
+    // vectors indexed by id rather than in maps.
+    let ids = source
+        .iter()
+        .chain(article)
+        .flat_map(|s| s.terms.keys())
+        .max()
+        .map_or(0, |m| *m as usize + 1);
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids];
     for (i, s) in source.iter().enumerate() {
         for id in s.terms.keys() {
-            postings.entry(*id).or_default().push(i);
+            postings[*id as usize].push(i);
         }
     }
-    let idf = |id: &u32| {
-        let df = postings.get(id).map_or(0, Vec::len) as f64;
-        ((n as f64 - df + 0.5) / (df + 0.5) + 1.0).ln()
-    };
+    let idfs: Vec<f64> = postings
+        .iter()
+        .map(|list| {
+            let df = list.len() as f64;
+            ((n as f64 - df + 0.5) / (df + 0.5) + 1.0).ln()
+        })
+        .collect();
+    let idf = |id: &u32| idfs[*id as usize];
     let avg_len = source.iter().map(|s| s.len).sum::<usize>() as f64 / n as f64;
-    // Terms in more than this many sentences only score candidates others found.
-    let common = (n / 20).max(40);
+    // Terms in more than this many sentences do not propose candidates (they still count in
+    // the cover of those the rarer terms propose): on a novel-length source the commonest
+    // stems would otherwise touch thousands of sentences for every article sentence.
+    let common = (n / 20).clamp(40, 100);
     let mut links = Vec::new();
     let mut scores = vec![0.0f64; n];
     let mut touched: Vec<usize> = Vec::new();
@@ -241,9 +257,7 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
         }
         // Scores accumulate in a reused array; only touched sentences are read back.
         for (id, w) in &q.terms {
-            let Some(list) = postings.get(id) else {
-                continue;
-            };
+            let list = &postings[*id as usize];
             if list.len() > common {
                 continue;
             }
@@ -358,7 +372,7 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
             let known: f64 = q
                 .terms
                 .iter()
-                .filter(|(id, _)| postings.contains_key(id))
+                .filter(|(id, _)| !postings[**id as usize].is_empty())
                 .map(|(id, w)| idf(id) * w)
                 .sum();
             if fresh >= 3 && shared >= 4 && got / known.max(1e-9) >= MIN_SCORE {
@@ -387,7 +401,7 @@ mod tests {
         let ss = sentences::split(source);
         let sa = sentences::split(article);
         let stem = stemmer(Lang::En);
-        let mut vocab = HashMap::new();
+        let mut vocab = HashMap::default();
         let a = terms(Lang::En, source, &st, &ss, &stem, &mut vocab);
         let b = terms(Lang::En, article, &at, &sa, &stem, &mut vocab);
         align(&a, &b)

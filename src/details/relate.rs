@@ -7,7 +7,7 @@
 //! People and organisations are compared across the whole documents: "Mayor Bill de Blasio"
 //! is the same man wherever he appears. This module compares values; it finds none.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::dates::{self, Day};
 use super::extract::{Extraction, Interval, Mention, Scale, Value};
@@ -78,7 +78,7 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
     let sm = &source.extraction.mentions;
     let am = &article.extraction.mentions;
     // What each person is called in either document ("presidente" for Rebelo de Sousa).
-    let mut titles: HashMap<String, Vec<String>> = HashMap::new();
+    let mut titles: HashMap<String, Vec<String>> = HashMap::default();
     for m in sm.iter().chain(am.iter()) {
         if let Value::Person {
             key,
@@ -93,9 +93,9 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         }
     }
     let mut out = Vec::new();
-    let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::new();
-    let mut paired_a: HashSet<usize> = HashSet::new();
-    let mut paired_s: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::default();
+    let mut paired_a: HashSet<usize> = HashSet::default();
+    let mut paired_s: HashSet<usize> = HashSet::default();
     let mut in_unit_a: Vec<usize> = Vec::new();
     let mut in_unit_s: Vec<usize> = Vec::new();
     for unit in units {
@@ -134,8 +134,8 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             }
         }
         candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3));
-        let mut used_a = HashSet::new();
-        let mut used_s = HashSet::new();
+        let mut used_a = HashSet::default();
+        let mut used_s = HashSet::default();
         for (_, _, a, s, relation, note, kind) in candidates {
             if used_a.contains(&a) || used_s.contains(&s) {
                 continue;
@@ -795,7 +795,7 @@ fn across(
 ) {
     let first_by_key = |side: &Side, kind: DetailKind| -> Vec<(String, usize)> {
         let mut order = Vec::new();
-        let mut firsts: HashMap<String, usize> = HashMap::new();
+        let mut firsts: HashMap<String, usize> = HashMap::default();
         for (k, m) in side.extraction.mentions.iter().enumerate() {
             if m.kind != kind {
                 continue;

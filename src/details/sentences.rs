@@ -7,7 +7,7 @@
 //! "Mr. Kelly", and a short abbreviation list is all that fixes it. This module only cuts; it
 //! knows nothing of what the sentences say.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use crate::span::Span;
@@ -44,15 +44,18 @@ pub fn split(text: &str) -> Vec<Span> {
     let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
     let mut start: Option<usize> = None;
     let mut word_start = 0usize;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
+    // Walks the text once, decoding characters in place (a long text is not copied into a
+    // vector of characters).
+    let mut pos = 0usize;
+    let mut prev: Option<char> = None;
     let mut last_end = 0usize;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    while let Some(c) = text[pos..].chars().next() {
+        let i = pos;
+        let mut next_pos = i + c.len_utf8();
         if start.is_none() && !c.is_whitespace() {
             start = Some(i);
         }
-        if c.is_alphanumeric() && (k == 0 || !is_wordish(chars[k - 1].1)) {
+        if c.is_alphanumeric() && !prev.is_some_and(is_wordish) {
             word_start = i;
         }
         if !c.is_whitespace() {
@@ -72,22 +75,21 @@ pub fn split(text: &str) -> Vec<Span> {
             }
         } else if matches!(c, '.' | '!' | '?' | '…') {
             // Swallow closing marks: `."`, `.)`, `?”`.
-            let mut j = k + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…'
-                )
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |(p, _)| *p);
-            let followed_by_space = j >= chars.len() || chars[j].1.is_whitespace();
+            let closing: usize = text[next_pos..]
+                .chars()
+                .take_while(|d| {
+                    matches!(
+                        d,
+                        '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…'
+                    )
+                })
+                .map(char::len_utf8)
+                .sum();
+            let end = next_pos + closing;
+            let after = &text[end..];
+            let followed_by_space = after.chars().next().is_none_or(char::is_whitespace);
             if followed_by_space {
-                let next = chars[j..]
-                    .iter()
-                    .find(|(_, d)| !d.is_whitespace())
-                    .map(|(_, d)| *d);
+                let next = after.chars().find(|d| !d.is_whitespace());
                 let starts_new = next.is_none_or(|d| {
                     d.is_uppercase()
                         || d.is_ascii_digit()
@@ -95,21 +97,22 @@ pub fn split(text: &str) -> Vec<Span> {
                 });
                 let word = text.get(word_start..i).unwrap_or("");
                 // "14. Juni 2018": a German ordinal day before a month name.
-                let next_word: String = chars[j..]
-                    .iter()
-                    .map(|(_, d)| *d)
-                    .skip_while(|d| d.is_whitespace())
-                    .take_while(|d| d.is_alphabetic())
-                    .flat_map(char::to_lowercase)
-                    .collect();
                 let ordinal_day = !word.is_empty()
                     && word.len() <= 2
                     && word.chars().all(|d| d.is_ascii_digit())
-                    && super::lexicon::get().months.contains_key(&next_word);
+                    && {
+                        let next_word: String = after
+                            .chars()
+                            .skip_while(|d| d.is_whitespace())
+                            .take_while(|d| d.is_alphabetic())
+                            .flat_map(char::to_lowercase)
+                            .collect();
+                        super::lexicon::get().months.contains_key(&next_word)
+                    };
                 let abbreviated = c == '.' && (is_abbreviation(word) || ordinal_day);
                 if starts_new && !abbreviated {
                     boundary_at = Some(end);
-                    k = j.saturating_sub(1);
+                    next_pos = end;
                     last_end = end;
                 }
             }
@@ -121,7 +124,8 @@ pub fn split(text: &str) -> Vec<Span> {
                 }
             }
         }
-        k += 1;
+        prev = text[..next_pos].chars().next_back();
+        pos = next_pos;
     }
     if let Some(s) = start {
         if last_end > s {
