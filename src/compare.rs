@@ -5,6 +5,7 @@
 //! [`Comparison`] in byte spans of the original texts. The interface and the reports only
 //! read it; nothing here knows how it will be shown.
 
+use rustc_hash::FxHashMap;
 use similar::DiffOp;
 
 use crate::details::{self, Detail};
@@ -119,6 +120,20 @@ pub struct Edit {
     pub article: Option<Span>,
     /// How the article marks this edit, when it does (an ellipsis, brackets).
     pub marked: Option<EditMark>,
+    /// Where in the article the edit sits: the start of its article words, or for a
+    /// deletion the start of the word it comes before. Says whether an edit of a long reuse
+    /// match falls inside a short quotation it holds.
+    pub at: usize,
+}
+
+impl Edit {
+    /// True when the edit changes the article inside `span`.
+    pub fn within(&self, span: Span) -> bool {
+        match self.article {
+            Some(a) => a.overlaps(&span),
+            None => span.start <= self.at && self.at < span.end,
+        }
+    }
 }
 
 /// A passage of the article matched to a passage of the source.
@@ -183,6 +198,10 @@ pub struct QuoteFinding {
     pub speaker: Option<String>,
     /// Share of the quotation's words found in the source.
     pub coverage: f64,
+    /// Where the source has a quotation too short to be a match of its own (one or two
+    /// words: a "very good" call, talks held "at length"), found word for word. `None` for
+    /// other quotations: their matches say where they come from.
+    pub source_phrase: Option<Span>,
 }
 
 /// How much of each document the other carries.
@@ -267,7 +286,13 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             )
         })
         .collect();
-    let quotes = judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
+    let mut quotes = judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
+    find_short_quotes(
+        &mut quotes,
+        &article_tokens,
+        &source_tokens,
+        options.matching.min_quote_words,
+    );
     // Matches dropped while judging quotations leave gaps: number them again.
     for (i, m) in matches.iter_mut().enumerate() {
         m.id = i + 1;
@@ -417,6 +442,9 @@ fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
         edits.push(Edit {
             op,
             source: token_cover(stoks, old),
+            at: atoks
+                .get(new.start)
+                .map_or(atoks[al.article.end - 1].span.end, |t| t.span.start),
             article: token_cover(atoks, new),
             marked,
         });
@@ -468,7 +496,9 @@ fn judge_quotes(
             let status = if inside.is_empty() || covered[q] == 0 {
                 QuoteStatus::NotInSource
             } else if covered[q] == words[q]
-                && inside.iter().all(|m| m.fidelity != Fidelity::Edited)
+                && inside
+                    .iter()
+                    .all(|m| m.edits.iter().all(|e| !e.within(quotation.inner)))
             {
                 QuoteStatus::Verified
             } else {
@@ -483,9 +513,64 @@ fn judge_quotes(
                 matches: Vec::new(),
                 speaker: quotation.speaker.clone(),
                 coverage,
+                source_phrase: None,
             }
         })
         .collect()
+}
+
+/// Looks up, word for word in the source, the quotations too short to be matched (fewer than
+/// `min_words` words) that hold a content word, and marks those found as verified: telling a
+/// reader that "at length" is not in the source when the source says "discussed at length"
+/// would be a false alarm. Stop words alone ("No," "Yes") prove nothing and stay unmatched.
+fn find_short_quotes(
+    quotes: &mut [QuoteFinding],
+    atoks: &[Token],
+    stoks: &[Token],
+    min_words: usize,
+) {
+    let words_of = |span: Span| {
+        let lo = atoks.partition_point(|t| t.span.start < span.start);
+        let hi = atoks.partition_point(|t| t.span.start < span.end);
+        &atoks[lo..hi.max(lo)]
+    };
+    let wanted: Vec<(usize, &[Token])> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
+        .map(|(k, q)| (k, words_of(q.article)))
+        .filter(|(_, words)| {
+            !words.is_empty()
+                && words.len() < min_words
+                && words.iter().any(|t| matching::is_content_word(&t.norm))
+        })
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    // One pass over the source collects where each wanted first word occurs.
+    let mut at: FxHashMap<&str, Vec<usize>> = wanted
+        .iter()
+        .map(|(_, words)| (words[0].norm.as_str(), Vec::new()))
+        .collect();
+    for (i, t) in stoks.iter().enumerate() {
+        if let Some(list) = at.get_mut(t.norm.as_str()) {
+            list.push(i);
+        }
+    }
+    for (k, words) in wanted {
+        let found = at[words[0].norm.as_str()].iter().find(|&&i| {
+            stoks
+                .get(i..i + words.len())
+                .is_some_and(|s| s.iter().zip(words).all(|(x, y)| x.norm == y.norm))
+        });
+        if let Some(&i) = found {
+            let q = &mut quotes[k];
+            q.status = QuoteStatus::Verified;
+            q.coverage = 1.0;
+            q.source_phrase = Some(stoks[i].span.cover(&stoks[i + words.len() - 1].span));
+        }
+    }
 }
 
 /// The matches whose article span overlaps `span`. Matches are in article order and do not

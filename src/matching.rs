@@ -129,7 +129,15 @@ fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>
     ];
     for (side, tokens) in [source, article].into_iter().enumerate() {
         for t in tokens {
-            let next = ids.len() as u32;
+            // An editor's [bracketed] words are the article's own: they never equal a source
+            // word, so "[la Banque de France]" cannot pull a quotation onto an earlier
+            // mention in the source. Each gets an id of its own.
+            if side == 1 && t.bracketed {
+                out[side].push(content.len() as u32);
+                content.push(false);
+                continue;
+            }
+            let next = content.len() as u32;
             let id = *ids.entry(t.norm.as_str()).or_insert_with(|| {
                 content.push(is_content_word(&t.norm));
                 next
@@ -232,7 +240,16 @@ pub fn align(
     // A chance overlap becomes likelier the longer both texts are: a short passage must be
     // less likely than that (see `passes`).
     let chance = ((sids.len() + 1) as f64).ln() + ((aids.len() + 1) as f64).ln();
-    let segments = segments_of(regions);
+    // A whole quotation is one phrase looked up in the source, not any of the article's
+    // phrases: what it must beat grows with the number of quotations, not of article words.
+    let quotations = regions
+        .iter()
+        .flatten()
+        .copied()
+        .max()
+        .map_or(0, |q| q as usize + 1);
+    let quote_chance = ((sids.len() + 1) as f64).ln() + ((quotations + 1) as f64).ln();
+    let segments = segments_of(regions, options.min_quote_words);
     // Built, used for seeding and dropped before chaining: the peak of memory is later.
     let runs = {
         let source_grams = GramIndex::new(&sids, 4);
@@ -245,6 +262,7 @@ pub fn align(
         content: &content,
         weight: &weight,
         chance,
+        quote_chance: quote_chance.min(chance),
         source_tokens: source,
         article_tokens: article,
         regions,
@@ -285,6 +303,8 @@ struct Words<'a> {
     content: &'a [bool],
     weight: &'a [f64],
     chance: f64,
+    /// The same for a passage that is all or most of one quotation.
+    quote_chance: f64,
     source_tokens: &'a [Token],
     article_tokens: &'a [Token],
     regions: &'a [Region],
@@ -316,13 +336,22 @@ fn surprise_weights(sids: &[u32], content: &[bool]) -> Vec<f64> {
 
 /// Numbers the stretches between quotation boundaries of the article: two words are in the
 /// same segment when no quotation mark of the article opens or closes between them.
-fn segments_of(regions: &[Region]) -> Vec<u32> {
+///
+/// The marks around a quotation too short to be matched on its own (scare quotes: growth
+/// had been "quite weak" and wage pressures had eased) do not cut: a passage the article
+/// reuses runs through them.
+fn segments_of(regions: &[Region], min_quote_words: usize) -> Vec<u32> {
+    let lengths = region_lengths(regions);
+    let cuts = |r: &Region| r.filter(|q| lengths.get(q).copied().unwrap_or(0) >= min_quote_words);
     let mut seg = 0u32;
     let mut out = Vec::with_capacity(regions.len());
+    let mut previous = None;
     for (i, r) in regions.iter().enumerate() {
-        if i > 0 && regions[i - 1] != *r {
+        let current = cuts(r);
+        if i > 0 && previous != current {
             seg += 1;
         }
+        previous = current;
         out.push(seg);
     }
     out
@@ -752,7 +781,7 @@ fn passes(
         .unwrap_or(al.matched)
         .max(1);
     let most_of_quote = al.region.is_some() && al.matched * 10 >= total * 8;
-    if c.content < 2 && !(most_of_quote && al.matched >= 5 && c.surprise >= w.chance) {
+    if c.content < 2 && !(most_of_quote && al.matched >= 5 && c.surprise >= w.quote_chance) {
         return false;
     }
     let bar = if c.whole || most_of_quote { 0.5 } else { 1.0 } * w.chance;
@@ -763,7 +792,12 @@ fn passes(
         Some(_) => {
             al.matched >= options.min_quote_words
                 && al.matched * 10 >= total * 6
-                && c.surprise >= w.chance
+                && c.surprise
+                    >= if most_of_quote {
+                        w.quote_chance
+                    } else {
+                        w.chance
+                    }
         }
     }
 }
@@ -813,6 +847,23 @@ fn expands(w: &Words, a: usize, s: usize) -> bool {
     )
 }
 
+/// Article word `a` stands where source word `s` did with a change a reader must see, not a
+/// different phrase: another figure ("12.6" for "12.8") or another form of the same word
+/// ("marcado" for "marcados", "zentrale" for "zentraler").
+fn is_variant(w: &Words, a: usize, s: usize) -> bool {
+    let (x, y) = (
+        w.article_tokens[a].norm.as_str(),
+        w.source_tokens[s].norm.as_str(),
+    );
+    let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
+    if digit(x) && digit(y) {
+        return true;
+    }
+    let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
+    let (lx, ly) = (x.chars().count(), y.chars().count());
+    common >= 4 && lx.abs_diff(ly) <= 3 && lx.min(ly) - common <= 2
+}
+
 /// Grows a passage past a changed, dropped or added word at either end when matching words
 /// follow (too few to have seeded a run of their own).
 fn extend_edges(
@@ -822,31 +873,50 @@ fn extend_edges(
     claimed: &[bool],
 ) {
     let (sids, aids, segments) = (w.sids, w.aids, w.segments);
-    const SKIPS: [(usize, usize); 3] = [(1, 1), (1, 0), (0, 1)];
     let quoted = w.regions[a_range.start].is_some();
+    // Inside quotation marks an editor also drops two or three words ("Dos años, como
+    // decía, difíciles" quoted as "Dos años difíciles") or swaps two.
+    let skips: &[(usize, usize)] = if quoted {
+        &[(1, 1), (1, 0), (0, 1), (0, 2), (2, 2), (0, 3)]
+    } else {
+        &[(1, 1), (1, 0), (0, 1)]
+    };
     // Forward, within the segment of the passage's last word.
     let segment = segments[a_range.end - 1];
     let free = |i: usize| !claimed[i] && segments[i] == segment;
-    // How many equal words follow from article word `a` and source word `s`, when that is
-    // enough to grow by: two, or one that reaches the end of a quotation.
-    let resume_after = |a: usize, s: usize| {
+    // How many equal words follow from article word `a` and source word `s`, and whether
+    // they reach the end of the segment (a quotation's closing mark).
+    let run_after = |a: usize, s: usize| {
         let mut m = 0;
         while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m]
         {
             m += 1;
         }
-        let at_edge = a + m == aids.len() || segments[a + m] != segment;
-        (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
+        (m, a + m == aids.len() || segments[a + m] != segment)
+    };
+    // Enough to grow by: two words, or one that reaches the end of a quotation. A single
+    // skipped word may resume on less when it is a variant of the source's (a changed
+    // figure, "marcado" for "marcados"): one word, or none at a quotation's or sentence's
+    // end, because that is exactly where a fact-checker wants the passage to reach.
+    let grows_forward = |(a, s): (usize, usize), (da, ds): (usize, usize), (m, at_edge)| {
+        let swap = (da, ds) == (1, 1) && is_variant(w, a - 1, s - 1);
+        let sentence_end =
+            (a == aids.len() || w.starts(a)) && (s == sids.len() || w.source_starts(s));
+        let single = da <= 1 && ds <= 1;
+        m >= 2
+            || (single && m >= 1 && at_edge && quoted)
+            || (swap && (m >= 1 || (m == 0 && (at_edge && quoted || sentence_end))))
     };
     for _ in 0..3 {
         let mut grown = false;
-        for (da, ds) in SKIPS {
+        for &(da, ds) in skips {
             let (a, s) = (a_range.end + da, s_range.end + ds);
             if a > aids.len() || s > sids.len() {
                 continue;
             }
             let skipped_free = (a_range.end..a).all(free);
-            if let Some(m) = resume_after(a, s).filter(|_| skipped_free) {
+            let (m, at_edge) = run_after(a, s);
+            if skipped_free && grows_forward((a, s), (da, ds), (m, at_edge)) {
                 a_range.end = a + m;
                 s_range.end = s + m;
                 grown = true;
@@ -855,6 +925,22 @@ fn extend_edges(
         }
         if !grown {
             break;
+        }
+    }
+    let resume_after = |a: usize, s: usize| {
+        let (m, at_edge) = run_after(a, s);
+        (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
+    };
+    // An editor's [bracketed] words inside the passage ("nous [la Banque de France] qui"):
+    // an insertion, after which the source resumes where it was.
+    let mut a = a_range.end;
+    while a < aids.len() && free(a) && w.bracketed(a) && a - a_range.end < 6 {
+        a += 1;
+    }
+    if a > a_range.end {
+        if let Some(m) = resume_after(a, s_range.end) {
+            a_range.end = a + m;
+            s_range.end += m;
         }
     }
     // Past an ellipsis at the end: the article resumes further on in the source.
@@ -892,23 +978,45 @@ fn extend_edges(
     let segment = segments[a_range.start];
     let free = |i: usize| !claimed[i] && segments[i] == segment;
     // The same, reading backwards from before article word `a` and source word `s`.
-    let resume_before = |a: usize, s: usize| {
+    let run_before = |a: usize, s: usize| {
         let mut m = 0;
         while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
             m += 1;
         }
-        let at_edge = a == m || segments[a - m - 1] != segment;
+        (m, a == m || segments[a - m - 1] != segment)
+    };
+    let resume_before = |a: usize, s: usize| {
+        let (m, at_edge) = run_before(a, s);
         (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
+    };
+    let mut a = a_range.start;
+    while a > 0 && free(a - 1) && w.bracketed(a - 1) && a_range.start - a < 6 {
+        a -= 1;
+    }
+    if a < a_range.start {
+        if let Some(m) = resume_before(a, s_range.start) {
+            a_range.start = a - m;
+            s_range.start -= m;
+        }
+    }
+    let grows_backward = |(a, s): (usize, usize), (da, ds): (usize, usize), (m, at_edge)| {
+        let swap = (da, ds) == (1, 1) && is_variant(w, a, s);
+        let sentence_start = w.starts(a) && w.source_starts(s);
+        let single = da <= 1 && ds <= 1;
+        m >= 2
+            || (single && m >= 1 && at_edge && quoted)
+            || (swap && (m >= 1 || (m == 0 && (at_edge && quoted || sentence_start))))
     };
     for _ in 0..3 {
         let mut grown = false;
-        for (da, ds) in SKIPS {
+        for &(da, ds) in skips {
             if a_range.start < da + 1 || s_range.start < ds + 1 {
                 continue;
             }
             let (a, s) = (a_range.start - da, s_range.start - ds);
             let skipped_free = (a..a_range.start).all(free);
-            if let Some(m) = resume_before(a, s).filter(|_| skipped_free) {
+            let (m, at_edge) = run_before(a, s);
+            if skipped_free && grows_backward((a, s), (da, ds), (m, at_edge)) {
                 a_range.start = a - m;
                 s_range.start = s - m;
                 grown = true;

@@ -86,9 +86,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut dots = 0u32;
     let mut i = 0;
     while let Some(c) = char_at(i) {
-        if is_word_char(c) {
+        // "[T]he", "[w]e": an editor's change of case at the start of a word is the word.
+        let recased = c == '[' && recased_letters(&text[i..]).is_some();
+        if is_word_char(c) || recased {
             let start = i;
             let mut end = i + c.len_utf8();
+            if let Some(n) = recased.then(|| recased_letters(&text[i..])).flatten() {
+                end = i + n;
+            }
             let mut prev = c;
             while let Some(d) = char_at(end) {
                 if is_word_char(d) {
@@ -112,9 +117,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 break;
             }
+            let word = &text[start..end];
+            let norm = if recased {
+                normalize_word(&word.replace(['[', ']'], ""))
+            } else {
+                normalize_word(word)
+            };
             tokens.push(Token {
                 span: Span::new(start, end),
-                norm: normalize_word(&text[start..end]),
+                norm,
                 gap,
                 bracketed: bracket_depth > 0,
             });
@@ -155,6 +166,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// non-ASCII character (an over-count of words is what the capacity estimate wants).
 fn is_wordish_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// For text opening with `[`, one to three letters and `]` glued to more letters ("[T]he"):
+/// the bytes up to and including the `]`.
+fn recased_letters(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('[')?;
+    let (close, _) = inner.char_indices().take(4).find(|&(_, c)| c == ']')?;
+    let letters = &inner[..close];
+    let glued = inner[close + 1..].chars().next().is_some_and(is_word_char);
+    (close > 0 && letters.chars().all(char::is_alphabetic) && glued).then_some(close + 2)
 }
 
 /// The comparison form of one word: NFKC, lower case, apostrophes and digit separators kept
@@ -252,5 +273,17 @@ mod tests {
         assert!(!get("met").gap.ellipsis);
         assert!(tokenize("U.S. A").iter().all(|t| !t.gap.ellipsis));
         assert!(tokenize("a . . . b")[1].gap.ellipsis);
+    }
+
+    #[test]
+    fn a_recased_first_letter_in_brackets_stays_in_its_word() {
+        let text = "“[T]he agents,” she said, “[w]ere [not] there.”";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(words, ["the", "agents", "she", "said", "were", "not", "there"]);
+        assert_eq!(toks[0].span.slice(text), "[T]he");
+        assert!(!toks[0].bracketed && !toks[4].bracketed);
+        // A bracketed word of its own is still an insertion.
+        assert!(toks[5].bracketed);
     }
 }

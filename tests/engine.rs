@@ -477,3 +477,180 @@ fn quoted_phrase_finishing_a_reused_sentence_counts() {
     assert_eq!(c.matches.len(), 2);
     assert_eq!(c.matches[0].kind, MatchKind::Reuse);
 }
+
+/// A speech long enough that a short passage of common words could occur by chance.
+const SPEECH: &str = "Madam Speaker, members of the Council, fellow citizens:\n\n\
+Twelve months ago this city promised its neighbours along the river that we would stand with them \
+after the worst flood in sixty years. We kept that promise through the winter, when the shelters \
+were full and the roads were closed. Three councils before us made the same pledge to the people of \
+the lower valley. We will not break it now.\n\n\
+Our economy is stronger than it was a year ago. Unemployment has fallen to 4.1 percent, the lowest \
+level since the factory closed, and growth in private demand has also been quite weak and wage \
+pressures have eased, which gives us room to invest. The harbour project will open next spring, \
+on time and within its budget of $48 million. We discussed at length with the port authority how \
+to keep the fishing fleet working while the cranes go up.\n\n\
+I propose that we double the number of apprenticeships in the building trades. I propose that \
+every school in the district have a nurse by the end of next year. I propose that the library \
+stay open on Sundays, because learning does not stop at the weekend.\n\n\
+None of this will be easy. Some will say that the council should wait for better times. But the \
+families who lost their homes cannot wait, and neither can the young people who want to build \
+their lives here. Let us get to work.";
+
+#[test]
+fn whole_quotation_of_common_words_is_verified() {
+    let article = "The mayor recalled the flood pledge made by earlier councils and added: \
+        \u{201c}We will not break it now.\u{201d} The speech lasted forty minutes.";
+    let c = run(SPEECH, article);
+    let q = c
+        .quotes
+        .iter()
+        .find(|q| article_text(&c, q.article).starts_with("We will"))
+        .expect("the quotation is found");
+    assert_eq!(q.status, QuoteStatus::Verified, "{:#?}", c.matches);
+    assert_eq!(q.matches.len(), 1);
+    let m = c.match_by_id(q.matches[0]).expect("its match");
+    assert_eq!(source_text(&c, m.source), "We will not break it now.");
+}
+
+#[test]
+fn scare_quotes_inside_a_reused_passage_do_not_cut_it() {
+    let article = "Growth in private demand had been \"quite weak\" and wage pressures had eased, \
+        the mayor told the council, before turning to the harbour.";
+    let c = run(SPEECH, article);
+    let q = &c.quotes[0];
+    assert_eq!(article_text(&c, q.article), "quite weak");
+    assert_eq!(q.status, QuoteStatus::Verified);
+    let m = c
+        .match_by_id(q.matches[0])
+        .expect("a match holds the quotation");
+    assert_eq!(m.kind, MatchKind::Reuse);
+    let reused = article_text(&c, m.article);
+    assert!(
+        reused.contains("been \"quite weak\" and wage pressures"),
+        "{reused}"
+    );
+}
+
+#[test]
+fn one_or_two_word_quotations_are_looked_up_word_for_word() {
+    let article = "Officials talked \"at length\" with the port. Every speech now turns on the \
+        words \"I propose.\" Critics called the plan \"reckless\" and \"unaffordable.\" \
+        Asked about taxes, he said: \"No.\"";
+    let c = run(SPEECH, article);
+    let status = |text: &str| {
+        let q = c
+            .quotes
+            .iter()
+            .find(|q| article_text(&c, q.article).trim_end_matches('.') == text)
+            .unwrap_or_else(|| panic!("quotation {text:?} found"));
+        (q.status, q.source_phrase.map(|s| source_text(&c, s)))
+    };
+    assert_eq!(
+        status("at length"),
+        (QuoteStatus::Verified, Some("at length"))
+    );
+    assert_eq!(
+        status("I propose"),
+        (QuoteStatus::Verified, Some("I propose"))
+    );
+    // Words the source never says are the critics' own.
+    assert_eq!(status("reckless"), (QuoteStatus::NotInSource, None));
+    assert_eq!(status("unaffordable"), (QuoteStatus::NotInSource, None));
+    // A bare "No" proves nothing, though the source has the word.
+    assert_eq!(status("No"), (QuoteStatus::NotInSource, None));
+    // None of these is a match: a passage is three words at least.
+    assert!(
+        c.matches.iter().all(|m| m.kind != MatchKind::Quotation),
+        "{:#?}",
+        c.matches
+    );
+}
+
+#[test]
+fn bracketed_words_never_pull_a_quotation_onto_an_earlier_mention() {
+    let source = "La Banque de France a publié les notes de frais du gouverneur de la Banque de \
+        France en question. C’est nous qui, en totale transparence, avons transmis ces notes au \
+        journal après sa demande, a précisé l’institution.";
+    let article = "L’institution répond au journal. « C’est nous [la Banque de France] qui, en \
+        totale transparence, avons transmis ces notes », affirme-t-elle.";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 1);
+    let m = c.match_by_id(c.quotes[0].matches[0]).expect("matched");
+    assert!(
+        source_text(&c, m.source).starts_with("C’est nous qui"),
+        "{}",
+        source_text(&c, m.source)
+    );
+    assert!(article_text(&c, m.article).starts_with("C’est nous [la Banque de France] qui"));
+    let insertion = m
+        .edits
+        .iter()
+        .find(|e| e.op == EditOp::Insert)
+        .expect("the bracket is an insertion");
+    assert_eq!(insertion.marked, Some(EditMark::Brackets));
+}
+
+#[test]
+fn recased_first_letter_in_brackets_is_the_same_word() {
+    let article = "Residents were told that \u{201c}[t]he fund will offer grants of up to $25,000 \
+        to property owners.\u{201d}";
+    let c = run(RELEASE, article);
+    let q = &c.quotes[0];
+    assert_eq!(q.status, QuoteStatus::Verified, "{:#?}", c.matches);
+    let m = c.match_by_id(q.matches[0]).expect("matched");
+    assert!(article_text(&c, m.article).starts_with("[t]he fund"));
+    assert!(source_text(&c, m.source).starts_with("The fund"));
+}
+
+#[test]
+fn a_changed_figure_at_the_end_of_a_passage_is_inside_it() {
+    let source = "Fourth quarter highlights:\n\n\
+        Revenues were $74.5 million, up 11% from the prior year period. Cash from operations was \
+        $17.4 million with free cash flow of $12.8 million. The company repurchased shares worth \
+        $2.1 million during the quarter.";
+    let article = "The company said revenues rose 11%. Cash from operations was $17.4 million \
+        with free cash flow of $12.6 million. Its shares fell in early trading.";
+    let c = run(source, article);
+    let verbatim: Vec<_> = c
+        .matches
+        .iter()
+        .filter(|m| m.kind != MatchKind::Paraphrase)
+        .collect();
+    assert_eq!(verbatim.len(), 1, "{:#?}", c.matches);
+    let m = verbatim[0];
+    assert!(article_text(&c, m.article)
+        .trim_end_matches('.')
+        .ends_with("$12.6 million"));
+    let change = m
+        .edits
+        .iter()
+        .find(|e| e.op == EditOp::Replace)
+        .expect("the figure is a replacement");
+    assert_eq!(change.source.map(|s| source_text(&c, s)), Some("12.8"));
+    assert_eq!(change.article.map(|s| article_text(&c, s)), Some("12.6"));
+}
+
+#[test]
+fn words_dropped_or_reinflected_at_a_quotations_edge_are_listed() {
+    let source = "Han sido dos años, como decía, difíciles, dos años complejos y dos años \
+        intensos, marcados lógicamente por la emergencia sanitaria derivada de la pandemia.";
+    let article = "Sánchez habló de «dos años difíciles, dos años complejos y dos años intensos», \
+        un periodo «marcado lógicamente por la emergencia sanitaria».";
+    let c = run(source, article);
+    assert_eq!(c.quotes.len(), 2);
+    for q in &c.quotes {
+        assert_eq!(q.status, QuoteStatus::Altered);
+        assert!((q.coverage - 1.0).abs() < 1e-9, "{q:#?} {:#?}", c.matches);
+    }
+    let first = c.match_by_id(c.quotes[0].matches[0]).expect("matched");
+    assert!(first
+        .edits
+        .iter()
+        .any(|e| e.op == EditOp::Delete
+            && e.source.map(|s| source_text(&c, s)) == Some("como decía")));
+    let second = c.match_by_id(c.quotes[1].matches[0]).expect("matched");
+    assert!(second
+        .edits
+        .iter()
+        .any(|e| e.article.map(|s| article_text(&c, s)) == Some("marcado")));
+}

@@ -67,6 +67,7 @@ struct QuoteView<'a> {
     speaker: Option<&'a str>,
     coverage: f64,
     changes: Vec<EditView<'a>>,
+    source: Option<TextSpan<'a>>,
 }
 
 #[derive(Serialize)]
@@ -173,8 +174,17 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
                 .matches
                 .iter()
                 .filter_map(|id| c.match_by_id(*id))
-                .flat_map(|m| m.edits.iter().map(|e| edit_view(e, src, art)))
+                .flat_map(|m| m.edits.iter())
+                .filter(|e| e.within(q.article))
+                .map(|e| edit_view(e, src, art))
                 .collect(),
+            source: TextSpan::optional(
+                q.source_phrase.or_else(|| {
+                    let first = q.matches.first().and_then(|id| c.match_by_id(*id))?;
+                    Some(first.source)
+                }),
+                src,
+            ),
         })
         .collect();
     let details = c
