@@ -11,7 +11,7 @@ use similar::DiffOp;
 use crate::details::{self, Detail};
 use crate::document::Document;
 use crate::matching::{self, Alignment, MatchOptions, Region};
-use crate::normalize::{tokenize, Token};
+use crate::normalize::{self, tokenize, Token};
 use crate::quotes::{find_quotations, Quotation};
 use crate::span::Span;
 
@@ -262,13 +262,23 @@ impl Comparison {
 pub fn compare(source: Document, article: Document, options: &CompareOptions) -> Comparison {
     // Cutting both texts into words and finding the article's quotations are independent
     // and cost about the same: on two cores they run side by side.
+    // A long article is cut in two for tokenizing: the second half goes with the quotations,
+    // the first with the source.
     let (source_tokens, (article_tokens, quotations)) = std::thread::scope(|scope| {
-        let quotes = scope.spawn(|| find_quotations(&article.text));
-        let tokens = (tokenize(&source.text), tokenize(&article.text));
-        let quotations = quotes
+        let text = article.text.as_str();
+        let split = normalize::split_point(text);
+        let helper = scope.spawn(move || {
+            let quotations = find_quotations(text);
+            let tail = split.map(|at| normalize::tokenize_from(text, at));
+            (quotations, tail)
+        });
+        let source_tokens = tokenize(&source.text);
+        let mut article_tokens = tokenize(&text[..split.unwrap_or(text.len())]);
+        let (quotations, tail) = helper
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (tokens.0, (tokens.1, quotations))
+        article_tokens.extend(tail.unwrap_or_default());
+        (source_tokens, (article_tokens, quotations))
     });
     let regions = regions_of(&article_tokens, &quotations);
     let alignments = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
@@ -316,8 +326,15 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         );
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
+    // Freeing a long text's words takes milliseconds the caller need not wait for.
+    if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {
+        std::thread::spawn(move || drop((source_tokens, article_tokens, alignments)));
+    }
     comparison
 }
+
+/// Words in both texts above which they are freed on a thread of their own.
+const BACKGROUND_DROP_WORDS: usize = 100_000;
 
 /// For each article token, the quotation it lies in.
 fn regions_of(tokens: &[Token], quotations: &[Quotation]) -> Vec<Region> {

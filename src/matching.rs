@@ -22,7 +22,6 @@
 //!
 //! The result is in token indices; [`crate::compare`] turns it into byte spans.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -118,35 +117,71 @@ pub fn is_content_word(norm: &str) -> bool {
         && (norm.chars().count() > 1 || norm.chars().all(|c| c.is_ascii_digit()))
 }
 
-/// Maps each distinct normalised word to a small integer, the same on both sides.
-fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>) {
+/// One side's words numbered in order of first appearance, with the numbering; an
+/// article's [bracketed] words get [`BRACKETED`] instead.
+fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, FxHashMap<&str, u32>) {
     let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(source.len() / 4 + 64, Default::default());
-    let mut content = Vec::new();
-    let mut out = [
-        Vec::with_capacity(source.len()),
-        Vec::with_capacity(article.len()),
-    ];
-    for (side, tokens) in [source, article].into_iter().enumerate() {
-        for t in tokens {
-            // An editor's [bracketed] words are the article's own: they never equal a source
-            // word, so "[la Banque de France]" cannot pull a quotation onto an earlier
-            // mention in the source. Each gets an id of its own.
-            if side == 1 && t.bracketed {
-                out[side].push(content.len() as u32);
-                content.push(false);
-                continue;
-            }
-            let next = content.len() as u32;
-            let id = *ids.entry(t.norm.as_str()).or_insert_with(|| {
-                content.push(is_content_word(&t.norm));
-                next
-            });
-            out[side].push(id);
+        FxHashMap::with_capacity_and_hasher(tokens.len() / 8 + 64, Default::default());
+    let mut out = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        if brackets && t.bracketed {
+            out.push(BRACKETED);
+            continue;
         }
+        let next = ids.len() as u32;
+        out.push(*ids.entry(t.norm.as_str()).or_insert(next));
     }
-    let [s, a] = out;
-    (s, a, content)
+    (out, ids)
+}
+
+/// Marks an editor's bracketed word while numbering.
+const BRACKETED: u32 = u32::MAX;
+
+/// Maps each distinct normalised word to a small integer, the same on both sides, and says
+/// which ids are content words. Each side is numbered on its own (on two threads for long
+/// texts), then the article's numbers are translated into the source's.
+fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>) {
+    let ((sids, source_ids), (local, article_ids)) = if article.len() < PARALLEL_WORDS {
+        (number_words(source, false), number_words(article, true))
+    } else {
+        std::thread::scope(|scope| {
+            let other = scope.spawn(|| number_words(source, false));
+            let article = number_words(article, true);
+            let source = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (source, article)
+        })
+    };
+    let mut content = vec![false; source_ids.len()];
+    for (word, &id) in &source_ids {
+        content[id as usize] = is_content_word(word);
+    }
+    let mut translate = vec![0u32; article_ids.len()];
+    for (word, &id) in &article_ids {
+        translate[id as usize] = match source_ids.get(word) {
+            Some(&global) => global,
+            None => {
+                content.push(is_content_word(word));
+                content.len() as u32 - 1
+            }
+        };
+    }
+    // An editor's [bracketed] words are the article's own: they never equal a source word,
+    // so "[la Banque de France]" cannot pull a quotation onto an earlier mention in the
+    // source. Each gets an id of its own.
+    let aids = local
+        .into_iter()
+        .map(|l| {
+            if l == BRACKETED {
+                content.push(false);
+                content.len() as u32 - 1
+            } else {
+                translate[l as usize]
+            }
+        })
+        .collect();
+    (sids, aids, content)
 }
 
 fn gram_key(ids: &[u32]) -> u64 {
@@ -251,10 +286,7 @@ pub fn align(
     let quote_chance = ((sids.len() + 1) as f64).ln() + ((quotations + 1) as f64).ln();
     let segments = segments_of(regions, options.min_quote_words);
     // Built, used for seeding and dropped before chaining: the peak of memory is later.
-    let runs = {
-        let source_grams = GramIndex::new(&sids, 4);
-        find_runs(&sids, &aids, regions, &segments, source, &source_grams)
-    };
+    let runs = find_runs(&sids, &aids, regions, &segments, source);
     let chains = chain_runs(&runs, article, regions, &segments);
     let words = Words {
         sids: &sids,
@@ -342,7 +374,9 @@ fn surprise_weights(sids: &[u32], content: &[bool]) -> Vec<f64> {
 /// reuses runs through them.
 fn segments_of(regions: &[Region], min_quote_words: usize) -> Vec<u32> {
     let lengths = region_lengths(regions);
-    let cuts = |r: &Region| r.filter(|q| lengths.get(q).copied().unwrap_or(0) >= min_quote_words);
+    let cuts = |r: &Region| {
+        r.filter(|&q| lengths.get(q as usize).copied().unwrap_or(0) >= min_quote_words)
+    };
     let mut seg = 0u32;
     let mut out = Vec::with_capacity(regions.len());
     let mut previous = None;
@@ -357,23 +391,80 @@ fn segments_of(regions: &[Region], min_quote_words: usize) -> Vec<u32> {
     out
 }
 
-/// Step 1: maximal exact runs from n-gram seeds.
+/// Article words from which seeding is split between two threads.
+const PARALLEL_WORDS: usize = 40_000;
+
+/// Step 1: maximal exact runs from n-gram seeds (3-grams inside quotation marks, 4-grams
+/// outside). On long texts the two indexes are built, and the article's two halves seeded, on
+/// two threads: a run found from both halves is the same maximal run, kept once.
 fn find_runs(
     sids: &[u32],
     aids: &[u32],
     regions: &[Region],
     segments: &[u32],
     source: &[Token],
-    index4: &GramIndex,
 ) -> Vec<Run> {
-    let index3 = GramIndex::new(sids, 3);
+    let seeds = |index3: &GramIndex, index4: &GramIndex, range: Range<usize>| {
+        seed_runs(
+            sids,
+            aids,
+            regions,
+            segments,
+            source,
+            (index3, index4),
+            range,
+        )
+    };
+    let mut runs = if aids.len() < PARALLEL_WORDS {
+        seeds(
+            &GramIndex::new(sids, 3),
+            &GramIndex::new(sids, 4),
+            0..aids.len(),
+        )
+    } else {
+        let (index3, index4) = std::thread::scope(|scope| {
+            let other = scope.spawn(|| GramIndex::new(sids, 3));
+            let index4 = GramIndex::new(sids, 4);
+            let index3 = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (index3, index4)
+        });
+        std::thread::scope(|scope| {
+            let mid = aids.len() / 2;
+            let (index3, index4) = (&index3, &index4);
+            let second = scope.spawn(move || seeds(index3, index4, mid..aids.len()));
+            let mut runs = seeds(index3, index4, 0..mid);
+            runs.extend(
+                second
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            runs
+        })
+    };
+    runs.sort_unstable_by_key(|r| (r.a, r.s, r.len));
+    runs.dedup_by_key(|r| (r.a, r.s, r.len));
+    runs
+}
+
+/// The runs seeded from article words `range` (a run may reach beyond it).
+fn seed_runs(
+    sids: &[u32],
+    aids: &[u32],
+    regions: &[Region],
+    segments: &[u32],
+    source: &[Token],
+    (index3, index4): (&GramIndex, &GramIndex),
+    range: Range<usize>,
+) -> Vec<Run> {
     let seed_cap = (SEED_CAP * SEED_CAP_WORDS / sids.len().max(SEED_CAP_WORDS)).max(4);
     // Per diagonal (s - a), how far the last run found on it reaches in the article.
     let mut reach: FxHashMap<i64, u32> = FxHashMap::default();
     let mut runs = Vec::new();
-    for i in 0..aids.len() {
+    for i in range {
         let quoted = regions[i].is_some();
-        let index = if quoted { &index3 } else { index4 };
+        let index = if quoted { index3 } else { index4 };
         let k = index.k;
         if i + k > aids.len() {
             continue;
@@ -421,7 +512,6 @@ fn find_runs(
             }
         }
     }
-    runs.sort_unstable_by_key(|r| (r.a, r.s));
     runs
 }
 
@@ -744,10 +834,15 @@ fn majority_region(regions: &[Region]) -> Region {
     }
 }
 
-fn region_lengths(regions: &[Region]) -> HashMap<u32, usize> {
-    let mut lengths = HashMap::new();
-    for r in regions.iter().flatten() {
-        *lengths.entry(*r).or_insert(0) += 1;
+/// Words in each quotation, indexed by its number (quotations are numbered densely).
+fn region_lengths(regions: &[Region]) -> Vec<usize> {
+    let mut lengths = Vec::new();
+    for &r in regions.iter().flatten() {
+        let r = r as usize;
+        if r >= lengths.len() {
+            lengths.resize(r + 1, 0);
+        }
+        lengths[r] += 1;
     }
     lengths
 }
@@ -763,12 +858,7 @@ const LONG_PASSAGE: usize = 12;
 /// passage of six words or more that is a whole sentence of the article, or most of a
 /// quotation, needs half the surprise: a stock phrase is rarely all the article says. A
 /// short quotation must be most of its quotation.
-fn passes(
-    c: &Candidate,
-    w: &Words,
-    region_len: &HashMap<u32, usize>,
-    options: &MatchOptions,
-) -> bool {
+fn passes(c: &Candidate, w: &Words, region_len: &[usize], options: &MatchOptions) -> bool {
     let al = &c.alignment;
     // Two content words, or one in most of a quotation ("one shooting is one too many").
     if c.content == 0 {
@@ -777,7 +867,7 @@ fn passes(
     let long = al.matched >= LONG_PASSAGE;
     let total = al
         .region
-        .and_then(|q| region_len.get(&q).copied())
+        .and_then(|q| region_len.get(q as usize).copied())
         .unwrap_or(al.matched)
         .max(1);
     let most_of_quote = al.region.is_some() && al.matched * 10 >= total * 8;
@@ -858,6 +948,10 @@ fn is_variant(w: &Words, a: usize, s: usize) -> bool {
     let digit = |t: &str| t.starts_with(|c: char| c.is_ascii_digit());
     if digit(x) && digit(y) {
         return true;
+    }
+    // Most pairs tried differ from the first letter: no need to count.
+    if x.as_bytes().first() != y.as_bytes().first() || x.len().min(y.len()) < 4 {
+        return false;
     }
     let common = x.chars().zip(y.chars()).take_while(|(p, q)| p == q).count();
     let (lx, ly) = (x.chars().count(), y.chars().count());

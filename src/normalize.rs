@@ -146,7 +146,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             ' ' if dots > 0 && bytes.get(i + 1) == Some(&b'.') => {}
             '\u{2026}' => gap.ellipsis = true,
             '!' | '?' => gap.sentence_end = true,
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => gap.line_break = true,
+            // Brackets do not run past the end of a line: a stray "[" must not make the rest
+            // of the text an insertion.
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
+                gap.line_break = true;
+                bracket_depth = 0;
+            }
             '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}'
             | '\u{201a}' | '\u{ab}' | '\u{bb}' | '\u{2039}' | '\u{203a}' => gap.quote_mark = true,
             '[' => bracket_depth += 1,
@@ -159,6 +164,42 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         i += c.len_utf8();
     }
     tokens.shrink_to_fit();
+    tokens
+}
+
+/// Texts shorter than this are tokenized in one piece: a thread costs more than it saves.
+const SPLIT_BYTES: usize = 256 * 1024;
+
+/// Where a long `text` can be cut in two so that each part is tokenized on its own (on two
+/// cores), with the same tokens as in one piece: the start of the gap before a line break near
+/// the middle. Nothing carries over a line break but that gap (brackets close there), and a
+/// gap is read whole by whichever part holds the word after it. `None` for a short text or
+/// one without line breaks near the middle.
+pub fn split_point(text: &str) -> Option<usize> {
+    if text.len() < SPLIT_BYTES {
+        return None;
+    }
+    let mut mid = text.len() / 2;
+    while !text.is_char_boundary(mid) {
+        mid += 1;
+    }
+    let window = &text[mid..(mid + 64 * 1024).min(text.len())];
+    let newline = mid + window.find('\n')?;
+    let gap_start = text[..newline]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_word_char(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (gap_start > 0).then_some(gap_start)
+}
+
+/// [`tokenize`] for `text[from..]`, with spans into the whole `text`; `from` is a
+/// [`split_point`].
+pub fn tokenize_from(text: &str, from: usize) -> Vec<Token> {
+    let mut tokens = tokenize(&text[from..]);
+    for t in &mut tokens {
+        t.span = Span::new(t.span.start + from, t.span.end + from);
+    }
     tokens
 }
 
@@ -276,14 +317,33 @@ mod tests {
     }
 
     #[test]
+    fn a_text_cut_at_its_split_point_gives_the_same_tokens() {
+        let paragraph =
+            "The [Mayor] said: \u{201c}We\u{2019}ll see\u{2026}\u{201d} Costs rose 2.5% to \
+            $10,000 [1. ";
+        let text = paragraph.repeat(8 * 1024).replace("[1. ", "[1.\n\n");
+        let at = split_point(&text).expect("a long text with line breaks splits");
+        assert!(at > text.len() / 2 - 200 && at < text.len());
+        let mut parts = tokenize(&text[..at]);
+        parts.extend(tokenize_from(&text, at));
+        assert_eq!(parts, tokenize(&text));
+        assert_eq!(split_point(paragraph), None);
+    }
+
+    #[test]
     fn a_recased_first_letter_in_brackets_stays_in_its_word() {
         let text = "“[T]he agents,” she said, “[w]ere [not] there.”";
         let toks = tokenize(text);
         let words: Vec<&str> = toks.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(words, ["the", "agents", "she", "said", "were", "not", "there"]);
+        assert_eq!(
+            words,
+            ["the", "agents", "she", "said", "were", "not", "there"]
+        );
         assert_eq!(toks[0].span.slice(text), "[T]he");
         assert!(!toks[0].bracketed && !toks[4].bracketed);
         // A bracketed word of its own is still an insertion.
         assert!(toks[5].bracketed);
+        let toks = tokenize("see note [1\n\nThe fund opens");
+        assert!(toks[2].bracketed && !toks[3].bracketed);
     }
 }
