@@ -281,7 +281,24 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         (source_tokens, (article_tokens, quotations))
     });
     let regions = regions_of(&article_tokens, &quotations);
-    let alignments = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
+    // The details read each document's facts while matching runs: they need no match.
+    let (alignments, prepared) = std::thread::scope(|scope| {
+        let prepared = (!options.skip_details).then(|| {
+            (
+                scope.spawn(|| details::prepare(&source.text, &source_tokens)),
+                scope.spawn(|| details::prepare(&article.text, &article_tokens)),
+            )
+        });
+        let alignments =
+            matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
+        let join = |handle: std::thread::ScopedJoinHandle<'_, details::Prepared>| {
+            handle
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        };
+        let prepared = prepared.map(|(source, article)| (join(source), join(article)));
+        (alignments, prepared)
+    });
 
     let mut matches: Vec<Match> = alignments
         .iter()
@@ -317,13 +334,8 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         details: Vec::new(),
         stats: Stats::default(),
     };
-    if !options.skip_details {
-        details::annotate(
-            &mut comparison,
-            &source_tokens,
-            &article_tokens,
-            &options.dates,
-        );
+    if let Some(prepared) = prepared {
+        details::annotate_prepared(&mut comparison, &article_tokens, prepared, &options.dates);
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.

@@ -145,37 +145,92 @@ pub fn annotate(
     article_tokens: &[Token],
     dates: &DocumentDates,
 ) {
+    let source = prepare(&comparison.source.text, source_tokens);
+    let article = prepare(&comparison.article.text, article_tokens);
+    annotate_prepared(comparison, article_tokens, (source, article), dates);
+}
+
+/// What the details know of one document before any match is found: its language and the
+/// facts it states. Independent of the other document and of matching, so the caller can
+/// prepare both documents while matching runs.
+pub struct Prepared {
+    extraction: extract::Extraction,
+    /// Each sentence's weighted stems, numbered in `vocab` (this document's own numbering).
+    terms: Vec<paraphrase::Terms>,
+    vocab: HashMap<String, u32>,
+}
+
+/// Reads one document's language and facts (see [`Prepared`]).
+pub fn prepare(text: &str, tokens: &[Token]) -> Prepared {
+    let lang = paraphrase::detect_language(tokens);
+    let stemmer = paraphrase::stemmer(lang);
+    let extraction = extract::extract(text, tokens, lang, &stemmer);
+    let mut vocab = HashMap::default();
+    let terms = paraphrase::terms(
+        lang,
+        text,
+        tokens,
+        &extraction.sentences,
+        &stemmer,
+        &mut vocab,
+    );
+    Prepared {
+        extraction,
+        terms,
+        vocab,
+    }
+}
+
+/// Numbers the article's stems as the source does (stems new to the source get the next
+/// numbers, in the order the article first uses them).
+fn renumber(
+    article: Vec<paraphrase::Terms>,
+    local: HashMap<String, u32>,
+    vocab: &mut HashMap<String, u32>,
+) -> Vec<paraphrase::Terms> {
+    let mut words: Vec<(String, u32)> = local.into_iter().collect();
+    words.sort_unstable_by_key(|(_, id)| *id);
+    let mut translate = vec![0u32; words.len()];
+    for (word, id) in words {
+        let next = vocab.len() as u32;
+        translate[id as usize] = *vocab.entry(word).or_insert(next);
+    }
+    article
+        .into_iter()
+        .map(|t| paraphrase::Terms {
+            terms: t
+                .terms
+                .into_iter()
+                .map(|(id, w)| (translate[id as usize], w))
+                .collect(),
+            len: t.len,
+            anchors: t
+                .anchors
+                .into_iter()
+                .map(|id| translate[id as usize])
+                .collect(),
+        })
+        .collect()
+}
+
+/// [`annotate`] with both documents already [`prepare`]d.
+pub fn annotate_prepared(
+    comparison: &mut Comparison,
+    article_tokens: &[Token],
+    (source, article): (Prepared, Prepared),
+    dates: &DocumentDates,
+) {
     let source_text = comparison.source.text.as_str();
     let article_text = comparison.article.text.as_str();
-    let source_lang = paraphrase::detect_language(source_tokens);
-    let article_lang = paraphrase::detect_language(article_tokens);
-    let source_stemmer = paraphrase::stemmer(source_lang);
-    let article_stemmer = paraphrase::stemmer(article_lang);
-    let mut sx = extract::extract(source_text, source_tokens, source_lang, &source_stemmer);
-    let mut ax = extract::extract(article_text, article_tokens, article_lang, &article_stemmer);
+    let mut sx = source.extraction;
+    let mut ax = article.extraction;
+    let mut vocab = source.vocab;
+    let mut source_terms = source.terms;
+    let mut article_terms = renumber(article.terms, article.vocab, &mut vocab);
     let (source_names, article_names) = (sx.surnames(), ax.surnames());
     sx.adopt_names(&article_names);
     ax.adopt_names(&source_names);
 
-    let mut vocab = HashMap::default();
-    let source_terms = paraphrase::terms(
-        source_lang,
-        source_text,
-        source_tokens,
-        &sx.sentences,
-        &source_stemmer,
-        &mut vocab,
-    );
-    let article_terms = paraphrase::terms(
-        article_lang,
-        article_text,
-        article_tokens,
-        &ax.sentences,
-        &article_stemmer,
-        &mut vocab,
-    );
-    let mut source_terms = source_terms;
-    let mut article_terms = article_terms;
     for (ex, terms) in [(&sx, &mut source_terms), (&ax, &mut article_terms)] {
         for m in &ex.mentions {
             if let Some(key) = extract::value_key(&m.value) {

@@ -202,6 +202,9 @@ fn intern(vocab: &mut FxHashMap<String, u32>, word: String) -> u32 {
     *vocab.entry(word).or_insert(next)
 }
 
+/// Article sentences from which alignment is split between two threads.
+const PARALLEL_SENTENCES: usize = 2_000;
+
 /// Fewest shared content stems for an alignment.
 const MIN_SHARED: usize = 3;
 /// Least share of the article sentence's weight the source must hold.
@@ -247,146 +250,172 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
     // the cover of those the rarer terms propose): on a novel-length source the commonest
     // stems would otherwise touch thousands of sentences for every article sentence.
     let common = (n / 20).clamp(40, 100);
-    let mut links = Vec::new();
-    let mut scores = vec![0.0f64; n];
-    let mut touched: Vec<usize> = Vec::new();
-    for (a, q) in article.iter().enumerate() {
-        let total: f64 = q.terms.iter().map(|(id, w)| idf(id) * w).sum();
-        if total <= 0.0 || q.terms.len() < MIN_SHARED {
-            continue;
-        }
-        // Scores accumulate in a reused array; only touched sentences are read back.
-        for (id, w) in &q.terms {
-            let list = &postings[*id as usize];
-            if list.len() > common {
+    let align_range = |range: std::ops::Range<usize>| -> Vec<Link> {
+        let mut links = Vec::new();
+        let mut scores = vec![0.0f64; n];
+        let mut touched: Vec<usize> = Vec::new();
+        for (a, q) in article
+            .iter()
+            .enumerate()
+            .skip(range.start)
+            .take(range.len())
+        {
+            let total: f64 = q.terms.iter().map(|(id, w)| idf(id) * w).sum();
+            if total <= 0.0 || q.terms.len() < MIN_SHARED {
                 continue;
             }
-            let weight = idf(id) * w;
-            for &i in list {
-                if scores[i] == 0.0 {
-                    touched.push(i);
-                }
-                let len = source[i].len as f64;
-                let tf_part = 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)));
-                scores[i] += weight * tf_part;
-            }
-        }
-        let mut candidates: Vec<(usize, f64)> = touched.iter().map(|&i| (i, scores[i])).collect();
-        for &i in &touched {
-            scores[i] = 0.0;
-        }
-        touched.clear();
-        let by_score = |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
-        if candidates.len() > 8 {
-            candidates.select_nth_unstable_by(7, by_score);
-            candidates.truncate(8);
-        }
-        candidates.sort_by(by_score);
-        let source_total = |range: (usize, usize)| -> f64 {
-            let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
-                .flat_map(|i| source[i].terms.iter())
-                .collect();
-            ids.sort_by_key(|x| *x.0);
-            ids.dedup_by_key(|x| *x.0);
-            ids.iter().map(|(id, w)| idf(id) * *w).sum()
-        };
-        let cover = |range: (usize, usize)| -> (f64, usize) {
-            let mut got = 0.0;
-            let mut shared = 0;
+            // Scores accumulate in a reused array; only touched sentences are read back.
             for (id, w) in &q.terms {
-                if (range.0..=range.1).any(|i| source[i].terms.contains_key(id)) {
-                    got += idf(id) * w;
-                    shared += 1;
-                }
-            }
-            let penalty = if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false))
-            {
-                0.9
-            } else {
-                1.0
-            };
-            (penalty * got / total, shared)
-        };
-        let mut best: Option<((usize, usize), f64, usize)> = None;
-        for &(i, _) in &candidates {
-            let (single, shared) = cover((i, i));
-            let mut pick = ((i, i), single, shared);
-            for range in [(i.saturating_sub(1), i), (i, (i + 1).min(n - 1))] {
-                if range.0 == range.1 {
+                let list = &postings[*id as usize];
+                if list.len() > common {
                     continue;
                 }
-                let (score, shared) = cover(range);
-                // A neighbour joins only when it brings real words of its own.
-                if score >= pick.1 + 0.12 && shared >= pick.2 + 2 {
-                    pick = (range, score, shared);
+                let weight = idf(id) * w;
+                for &i in list {
+                    if scores[i] == 0.0 {
+                        touched.push(i);
+                    }
+                    let len = source[i].len as f64;
+                    let tf_part = 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)));
+                    scores[i] += weight * tf_part;
                 }
             }
-            if best.as_ref().is_none_or(|b| pick.1 > b.1 + 1e-9) {
-                best = Some(pick);
+            let mut candidates: Vec<(usize, f64)> =
+                touched.iter().map(|&i| (i, scores[i])).collect();
+            for &i in &touched {
+                scores[i] = 0.0;
             }
-        }
-        let Some((range, score, shared)) = best else {
-            continue;
-        };
-        // A long article sentence that adds much can still retell a short source one whole.
-        let source_share = if score > 0.0 {
-            score * total / source_total(range).max(1e-9)
-        } else {
-            0.0
-        };
-        let anchored = q.terms.keys().any(|id| {
-            q.anchors.contains(id) && (range.0..=range.1).any(|i| source[i].terms.contains_key(id))
-        });
-        let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
-            || (anchored && shared >= 2)
-            || (source_share >= 0.4 && shared > MIN_SHARED)
-            || (score >= 0.2 && shared >= MIN_SHARED + 2);
-        if !accepted {
-            continue;
-        }
-        links.push(Link {
-            article: a,
-            source: range,
-            score,
-            shared,
-            primary: true,
-        });
-        // One article sentence can retell two distant source sentences.
-        for &(i, _) in &candidates {
-            if (range.0..=range.1).contains(&i) {
-                continue;
+            touched.clear();
+            let by_score =
+                |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+            if candidates.len() > 8 {
+                candidates.select_nth_unstable_by(7, by_score);
+                candidates.truncate(8);
             }
-            let mut fresh = 0;
-            let mut shared = 0;
-            let mut got = 0.0;
-            for (id, w) in &q.terms {
-                if source[i].terms.contains_key(id) {
-                    shared += 1;
-                    got += idf(id) * w;
-                    if !(range.0..=range.1).any(|j| source[j].terms.contains_key(id)) {
-                        fresh += 1;
+            candidates.sort_by(by_score);
+            let source_total = |range: (usize, usize)| -> f64 {
+                let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
+                    .flat_map(|i| source[i].terms.iter())
+                    .collect();
+                ids.sort_by_key(|x| *x.0);
+                ids.dedup_by_key(|x| *x.0);
+                ids.iter().map(|(id, w)| idf(id) * *w).sum()
+            };
+            let cover = |range: (usize, usize)| -> (f64, usize) {
+                let mut got = 0.0;
+                let mut shared = 0;
+                for (id, w) in &q.terms {
+                    if (range.0..=range.1).any(|i| source[i].terms.contains_key(id)) {
+                        got += idf(id) * w;
+                        shared += 1;
                     }
                 }
+                let penalty =
+                    if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false)) {
+                        0.9
+                    } else {
+                        1.0
+                    };
+                (penalty * got / total, shared)
+            };
+            let mut best: Option<((usize, usize), f64, usize)> = None;
+            for &(i, _) in &candidates {
+                let (single, shared) = cover((i, i));
+                let mut pick = ((i, i), single, shared);
+                for range in [(i.saturating_sub(1), i), (i, (i + 1).min(n - 1))] {
+                    if range.0 == range.1 {
+                        continue;
+                    }
+                    let (score, shared) = cover(range);
+                    // A neighbour joins only when it brings real words of its own.
+                    if score >= pick.1 + 0.12 && shared >= pick.2 + 2 {
+                        pick = (range, score, shared);
+                    }
+                }
+                if best.as_ref().is_none_or(|b| pick.1 > b.1 + 1e-9) {
+                    best = Some(pick);
+                }
             }
-            // Words the source never uses cannot favour any sentence: leave them out here.
-            let known: f64 = q
-                .terms
-                .iter()
-                .filter(|(id, _)| !postings[**id as usize].is_empty())
-                .map(|(id, w)| idf(id) * w)
-                .sum();
-            if fresh >= 3 && shared >= 4 && got / known.max(1e-9) >= MIN_SCORE {
-                links.push(Link {
-                    article: a,
-                    source: (i, i),
-                    score: got / total,
-                    shared,
-                    primary: false,
-                });
+            let Some((range, score, shared)) = best else {
+                continue;
+            };
+            // A long article sentence that adds much can still retell a short source one whole.
+            let source_share = if score > 0.0 {
+                score * total / source_total(range).max(1e-9)
+            } else {
+                0.0
+            };
+            let anchored = q.terms.keys().any(|id| {
+                q.anchors.contains(id)
+                    && (range.0..=range.1).any(|i| source[i].terms.contains_key(id))
+            });
+            let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
+                || (anchored && shared >= 2)
+                || (source_share >= 0.4 && shared > MIN_SHARED)
+                || (score >= 0.2 && shared >= MIN_SHARED + 2);
+            if !accepted {
+                continue;
+            }
+            links.push(Link {
+                article: a,
+                source: range,
+                score,
+                shared,
+                primary: true,
+            });
+            // One article sentence can retell two distant source sentences.
+            for &(i, _) in &candidates {
+                if (range.0..=range.1).contains(&i) {
+                    continue;
+                }
+                let mut fresh = 0;
+                let mut shared = 0;
+                let mut got = 0.0;
+                for (id, w) in &q.terms {
+                    if source[i].terms.contains_key(id) {
+                        shared += 1;
+                        got += idf(id) * w;
+                        if !(range.0..=range.1).any(|j| source[j].terms.contains_key(id)) {
+                            fresh += 1;
+                        }
+                    }
+                }
+                // Words the source never uses cannot favour any sentence: leave them out here.
+                let known: f64 = q
+                    .terms
+                    .iter()
+                    .filter(|(id, _)| !postings[**id as usize].is_empty())
+                    .map(|(id, w)| idf(id) * w)
+                    .sum();
+                if fresh >= 3 && shared >= 4 && got / known.max(1e-9) >= MIN_SCORE {
+                    links.push(Link {
+                        article: a,
+                        source: (i, i),
+                        score: got / total,
+                        shared,
+                        primary: false,
+                    });
+                }
             }
         }
+        links
+    };
+    // Article sentences are aligned independently: a long article's two halves on two
+    // threads.
+    if article.len() < PARALLEL_SENTENCES {
+        return align_range(0..article.len());
     }
-    links
+    let mid = article.len() / 2;
+    std::thread::scope(|scope| {
+        let second = scope.spawn(|| align_range(mid..article.len()));
+        let mut links = align_range(0..mid);
+        links.extend(
+            second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        links
+    })
 }
 
 #[cfg(test)]
