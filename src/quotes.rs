@@ -409,11 +409,17 @@ fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
 struct Word<'t> {
     text: &'t str,
     lower: CompactString,
+    /// Punctuation (a comma, colon, bracket, dash, quotation mark) stands between this word
+    /// and the one before: a name does not run across it ("El líder del PP, Pablo Casado").
+    pause: bool,
+    /// A full stop follows the word directly ("Mr.", "R."), kept when the word is inside a name.
+    dot: bool,
 }
 
 fn words_of(text: &str) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
+    let mut pause = false;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let inside = is_word_char(c)
@@ -423,22 +429,51 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Word {
-                    text: &text[s..i],
-                    lower: lowercase(&text[s..i]),
-                });
+                push_word(&mut out, &text[s..i], pause, c == '.');
+                pause = false;
                 start = None;
             }
             _ => {}
         }
+        if !inside && (matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') || is_quote_char(c)) {
+            pause = true;
+        }
     }
     if let Some(s) = start {
-        out.push(Word {
-            text: &text[s..],
-            lower: lowercase(&text[s..]),
-        });
+        push_word(&mut out, &text[s..], pause, false);
     }
     out
+}
+
+/// Adds a word, splitting off a French inverted subject: "affirme-t-il" is the verb
+/// "affirme" and the pronoun "il", so the verb is found in the word list.
+fn push_word<'t>(out: &mut Vec<Word<'t>>, text: &'t str, pause: bool, dot: bool) {
+    let lower = lowercase(text);
+    let inverted = ["-t-il", "-t-elle", "-t-on", "-ils", "-elles", "-il", "-elle"]
+        .iter()
+        .find(|s| lower.len() > s.len() && lower.ends_with(*s));
+    if let (Some(suffix), Some(dash)) = (inverted, text.rfind('-')) {
+        let stem = &text[..text.len() - suffix.len()];
+        out.push(Word {
+            text: stem,
+            lower: lowercase(stem),
+            pause,
+            dot: false,
+        });
+        out.push(Word {
+            text: &text[dash + 1..],
+            lower: lowercase(&text[dash + 1..]),
+            pause: false,
+            dot,
+        });
+        return;
+    }
+    out.push(Word {
+        text,
+        lower,
+        pause,
+        dot,
+    });
 }
 
 /// A word in lower case, without allocating for short words.
@@ -488,6 +523,12 @@ const ADVERBS: &[&str] = &[
     "también",
     "aussi",
     "auch",
+    "vivement",
+    "encore",
+    "ainsi",
+    "ainda",
+    "zudem",
+    "außerdem",
 ];
 /// Relative pronouns that end a subject phrase ("the minister, who said").
 const RELATIVES: &[&str] = &[
@@ -514,15 +555,57 @@ const STATEMENT_NOUNS: &[&str] = &[
     "report",
     "office",
 ];
+/// Personal pronouns: a speaker the text named earlier ("he said", "selon lui", "erklärte sie").
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "it", "il", "elle", "er", "sie", "ele", "ela", "él", "ella", "we", "i",
+    "he", "she", "they", "it", "il", "elle", "ils", "elles", "lui", "er", "sie", "ele", "ela",
+    "eles", "elas", "él", "ella", "ellos", "ellas", "we", "i",
+];
+/// Prepositions: a name right after one is its object ("an opening to Moscow, saying"), never
+/// the subject of the verb that follows.
+const PREPOSITIONS: &[&str] = &[
+    "to", "of", "in", "at", "on", "for", "with", "from", "by", "into", "about", "against", "à",
+    "au", "aux", "en", "dans", "pour", "avec", "par", "sur", "chez", "vers", "a", "en", "con",
+    "para", "por", "desde", "hacia", "sobre", "ante", "zu", "nach", "mit", "von", "vom", "bei",
+    "für", "gegen", "aus", "im", "am", "auf", "em", "no", "na", "nos", "nas", "ao", "com", "pelo",
+    "pela",
+];
+/// Capitalised words that open a sentence without being its subject ("On foreign policy, Mr.
+/// Johnson was brief", "In Berlin, …").
+const SENTENCE_OPENERS: &[&str] = &[
+    "on", "in", "at", "for", "after", "before", "but", "and", "however", "yet", "still", "while",
+    "when", "speaking", "asked", "meanwhile", "dans", "en", "pour", "après", "mais", "et", "selon",
+    "nommé", "nommée", "contacté", "contactée", "lors", "am", "im", "in", "aber", "und", "nach",
+    "auch", "en", "pero", "y", "tras", "durante", "según", "em", "mas", "após", "depois",
 ];
 
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// The capitalised run of words ending at `end` (exclusive), reading backwards.
+fn is_pronoun(w: &Word) -> bool {
+    PRONOUNS.contains(&w.lower.as_str())
+}
+
+/// Who a quotation is attributed to, before pronouns are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Said {
+    /// A name, or a role as the text writes it ("the council clerk").
+    Named(String),
+    /// A pronoun or a verb without a subject ("he said", "affirme-t-il", "subrayó"): someone
+    /// the text named before.
+    Unnamed,
+}
+
+fn named(name: String) -> Said {
+    if PRONOUNS.contains(&name.to_lowercase().as_str()) {
+        Said::Unnamed
+    } else {
+        Said::Named(name)
+    }
+}
+
+/// The capitalised run of words ending at `end` (exclusive), reading backwards. A run right
+/// after a preposition is its object, not a subject: none.
 fn name_before(words: &[Word], end: usize) -> Option<String> {
     let mut start = end;
     while start > 0 {
@@ -534,9 +617,16 @@ fn name_before(words: &[Word], end: usize) -> Option<String> {
         } else {
             break;
         }
-        if end - start >= 5 {
+        if end - start >= 5 || w.pause {
             break;
         }
+    }
+    if start > 0
+        && start < end
+        && !words[start].pause
+        && PREPOSITIONS.contains(&words[start - 1].lower.as_str())
+    {
+        return None;
     }
     while start < end
         && (NAME_PARTICLES.contains(&words[start].lower.as_str())
@@ -555,6 +645,9 @@ fn name_after(words: &[Word], start: usize) -> Option<String> {
     let mut end = start;
     while end < words.len() && end - start < 5 {
         let w = &words[end];
+        if end > start && w.pause {
+            break;
+        }
         let cap = is_capitalized(w.text);
         let particle = NAME_PARTICLES.contains(&w.lower.as_str())
             && end > start
@@ -572,7 +665,17 @@ fn name_after(words: &[Word], start: usize) -> Option<String> {
 }
 
 fn join_name(words: &[Word]) -> String {
-    let mut name = words.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+    let mut name = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w.text);
+        // "Gerald R. Ford", "Mr. Johnson": an initial or a title keeps its full stop.
+        if w.dot && k + 1 < words.len() && w.text.chars().count() <= 3 {
+            name.push('.');
+        }
+    }
     for suffix in ["’s", "'s"] {
         if let Some(stripped) = name.strip_suffix(suffix) {
             name = stripped.to_string();
@@ -581,110 +684,247 @@ fn join_name(words: &[Word]) -> String {
     name
 }
 
+/// "according to X", "selon X", "laut X": words after which the speaker is named.
+fn names_follow(verb: &str) -> bool {
+    matches!(
+        verb,
+        "according" | "selon" | "laut" | "según" | "segundo" | "secondo" | "so" | "hieß" | "heißt"
+    )
+}
+
+/// "saying", "dénonçant", "subrayando": a participle whose subject is the sentence's.
+fn is_participle(verb: &str) -> bool {
+    ["ing", "ant", "ando", "endo"]
+        .iter()
+        .any(|s| verb.len() > s.len() + 2 && verb.ends_with(s))
+}
+
 /// Finds an attribution phrase in `words`; returns (first word index, phrase length).
 fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
     let phrases = attribution_phrases();
-    let positions: Box<dyn Iterator<Item = usize>> = if from_end {
-        Box::new((0..words.len()).rev())
-    } else {
-        Box::new(0..words.len())
+    let phrase_at = |i: usize| -> Option<usize> {
+        phrases.get(words[i].lower.as_str())?.iter().find_map(|p| {
+            (i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.lower))
+                .then_some(p.len())
+        })
     };
-    for i in positions {
-        let Some(candidates) = phrases.get(words[i].lower.as_str()) else {
-            continue;
-        };
-        for p in candidates {
-            if i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.lower) {
-                return Some((i, p.len()));
-            }
+    let accept = |i: usize| {
+        let verb = words[i].lower.as_str();
+        // "Er sagte laut Übersetzung": after a verb, "laut" says how, not who.
+        if names_follow(verb) && i > 0 && phrase_at(i - 1).is_some() {
+            return false;
         }
+        // "…, so Merkel": "so" attributes only after a pause and before a name or article.
+        if verb == "so" {
+            return words[i].pause
+                && words.get(i + 1).is_some_and(|n| {
+                    is_capitalized(n.text) || matches!(n.lower.as_str(), "der" | "die")
+                });
+        }
+        true
+    };
+    let found = |i: usize| phrase_at(i).filter(|_| accept(i)).map(|len| (i, len));
+    if from_end {
+        (0..words.len()).rev().find_map(found)
+    } else {
+        (0..words.len()).find_map(found)
     }
-    None
 }
 
 /// The speaker named by an attribution phrase in `words`, either side of the verb.
-fn speaker_in(words: &[Word], from_end: bool) -> Option<String> {
+fn speaker_in(words: &[Word], from_end: bool) -> Option<Said> {
     let (i, len) = find_attribution(words, from_end)?;
-    let verb = &words[i].lower;
-    // "according to X", "selon X", "laut X": the name follows.
-    let name_follows_only = matches!(
-        verb.as_str(),
-        "according" | "selon" | "laut" | "según" | "segundo" | "secondo"
-    );
-    if !name_follows_only && i > 0 {
+    let verb = words[i].lower.as_str();
+    let mut after = i + len;
+    if names_follow(verb) {
+        // "selon lui", "según él": someone named before.
+        if words.get(after).is_some_and(is_pronoun) {
+            return Some(Said::Unnamed);
+        }
+        // "hieß es aus Regierungskreisen".
+        while after < words.len() && matches!(words[after].lower.as_str(), "es" | "aus") {
+            after += 1;
+        }
+        return name_after_verb(words, i + len, after).map(named);
+    }
+    if i > 0 {
         // Adverbs between subject and verb: "the readout also says", "she later told".
         let mut v = i;
         while v > 1 && ADVERBS.contains(&words[v - 1].lower.as_str()) {
             v -= 1;
         }
         let prev = &words[v - 1];
-        if PRONOUNS.contains(&prev.lower.as_str()) {
-            return Some(prev.text.to_string());
+        if is_pronoun(prev) {
+            return Some(Said::Unnamed);
+        }
+        // "He offered an opening to Moscow, saying": the subject opens the clause.
+        if is_participle(verb) && words[i].pause {
+            return Some(clause_subject(&words[..i]).unwrap_or(Said::Unnamed));
         }
         // "Randall’s statement read", "the readout says": the document or its owner.
         if STATEMENT_NOUNS.contains(&prev.lower.as_str()) {
-            return Some(
+            return Some(Said::Named(
                 name_before(words, v - 1).unwrap_or_else(|| format!("the {}", prev.lower)),
-            );
+            ));
         }
         // "The readout of the mayor's meeting with Kelly also says": the subject is the
         // document, not the last name before the verb.
         if let Some(d) = (v.saturating_sub(8)..v - 1)
             .find(|&d| STATEMENT_NOUNS.contains(&words[d].lower.as_str()))
         {
-            return Some(
+            return Some(Said::Named(
                 name_before(words, d).unwrap_or_else(|| format!("the {}", words[d].lower)),
-            );
+            ));
         }
         if let Some(n) = name_before(words, v) {
-            return Some(n);
+            return Some(named(n));
         }
         // "The Federal Reserve cut rates and said": the subject opens the sentence.
         if CONJUNCTIONS.contains(&prev.lower.as_str()) {
-            // After a dateline ("WASHINGTON (Reuters) - The Fed ..."), at its article.
-            let mut start = (0..v)
-                .find(|&d| OPENING_ARTICLES.contains(&words[d].text))
-                .unwrap_or(0);
-            while start < v && DETERMINERS.contains(&words[start].lower.as_str()) {
-                start += 1;
-            }
-            if let Some(n) = name_after(&words[..v], start) {
-                return Some(n);
-            }
+            return Some(clause_subject(&words[..v - 1]).unwrap_or(Said::Unnamed));
         }
         // "the council clerk wrote", "a spokeswoman said": a role, not a name.
-        if let Some(d) = (v.saturating_sub(4)..v - 1)
+        if let Some(d) = (v.saturating_sub(6)..v - 1)
             .rev()
             .find(|&d| DETERMINERS.contains(&words[d].lower.as_str()))
         {
-            // "el monarca, que ha añadido": the role ends at the relative pronoun.
-            let end = (d + 1..v)
-                .find(|&e| RELATIVES.contains(&words[e].lower.as_str()))
-                .unwrap_or(v);
-            return Some(
-                words[d..end]
-                    .iter()
-                    .map(|w| w.text)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+            // "Gerald R. Ford of Michigan, the new House minority leader, said": the name
+            // before the apposition.
+            if words[d].pause && words[v - 1].pause || words[d].pause && words[i].pause {
+                if let Some(n) = name_before(words, d) {
+                    return Some(named(n));
+                }
+            }
+            if d + 4 >= v {
+                // "el monarca, que ha añadido": the role ends at the relative pronoun.
+                let end = (d + 1..v)
+                    .find(|&e| RELATIVES.contains(&words[e].lower.as_str()))
+                    .unwrap_or(v);
+                return Some(Said::Named(
+                    words[d..end]
+                        .iter()
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ));
+            }
+        }
+        // A subject we cannot read ("officials said"): only a verb that opens its clause
+        // ("…, said Kelly", "…, subrayó") names or implies its speaker.
+        if !words[i].pause {
+            return None;
         }
     }
-    let mut after = i + len;
+    // "affirme-t-il", "dijo él": the pronoun after the verb.
+    if words.get(after).is_some_and(is_pronoun) {
+        return Some(Said::Unnamed);
+    }
     // Skip an article: "said the Mayor", "ha señalado el monarca".
-    while after < words.len() && DETERMINERS.contains(&words[after].lower.as_str()) {
-        after += 1;
+    let mut start = after;
+    while start < words.len() && DETERMINERS.contains(&words[start].lower.as_str()) {
+        start += 1;
+    }
+    after = start;
+    Some(
+        name_after_verb(words, i + len, after)
+            .map(named)
+            .unwrap_or(Said::Unnamed),
+    )
+}
+
+/// The name or role after an attribution verb: `words[after..]` once articles are skipped,
+/// `verb_end` being the first word after the verb.
+fn name_after_verb(words: &[Word], verb_end: usize, after: usize) -> Option<String> {
+    if after < words.len() && words[after].pause && after > verb_end {
+        return None;
     }
     name_after(words, after).or_else(|| {
         // A role after the verb: "said the spokeswoman", "ha señalado el monarca".
-        (after > i + len && after < words.len()).then(|| {
-            words[i + len..=after]
+        (after > verb_end && after < words.len()).then(|| {
+            words[verb_end..=after]
                 .iter()
                 .map(|w| w.text)
                 .collect::<Vec<_>>()
                 .join(" ")
         })
     })
+}
+
+/// The subject at the start of a clause: a name, a pronoun, or an article and a role.
+fn clause_subject(words: &[Word]) -> Option<Said> {
+    // After a dateline ("WASHINGTON (Reuters) - The Fed ..."), at its article.
+    let mut start = (0..words.len())
+        .find(|&d| OPENING_ARTICLES.contains(&words[d].text))
+        .unwrap_or(0);
+    while start < words.len() && DETERMINERS.contains(&words[start].lower.as_str()) {
+        start += 1;
+    }
+    if start == 0 {
+        return sentence_subject(words);
+    }
+    name_after(words, start).map(named)
+}
+
+/// The subject of a sentence, read from its first words: the first name that is not the
+/// object of a preposition, or a pronoun. German capitalises every noun, so this is a guess.
+fn sentence_subject(words: &[Word]) -> Option<Said> {
+    let mut j = 0;
+    while j < words.len().min(8) {
+        let w = &words[j];
+        if is_pronoun(w) {
+            return Some(Said::Unnamed);
+        }
+        let opener = SENTENCE_OPENERS.contains(&w.lower.as_str())
+            || DETERMINERS.contains(&w.lower.as_str());
+        if is_capitalized(w.text) && !opener {
+            let object = j > 0 && !w.pause && PREPOSITIONS.contains(&words[j - 1].lower.as_str());
+            if !object {
+                return name_after(words, j).map(named);
+            }
+            while j + 1 < words.len() && is_capitalized(words[j + 1].text) {
+                j += 1;
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The person a pronoun or a subjectless verb at `at` refers to: walking back a few
+/// sentences, the speaker of a quotation there or the name a sentence opens with.
+fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Option<String> {
+    let mut floor = at.saturating_sub(1500);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let mut end = at;
+    let mut sentences = 0;
+    for _ in 0..16 {
+        let sentence = sentence_before(text, end, floor);
+        let start = end - sentence.len();
+        if !sentence.trim().is_empty() {
+            sentences += 1;
+            // A quotation in this sentence already attributed: the latest one's speaker.
+            let first = earlier.partition_point(|p| p.outer.start < start);
+            let last = earlier.partition_point(|p| p.outer.start < end);
+            if let Some(name) = earlier[first..last]
+                .iter()
+                .rev()
+                .find_map(|p| p.speaker.clone())
+            {
+                return Some(name);
+            }
+            if let Some(Said::Named(name)) = sentence_subject(&words_of(sentence)) {
+                return Some(name);
+            }
+        }
+        if start <= floor || sentences >= 4 {
+            break;
+        }
+        // Step back over the sentence's terminator (one byte: '.', '!', '?' or '\n').
+        end = start - 1;
+    }
+    None
 }
 
 fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
@@ -713,30 +953,77 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
             || after_text
                 .trim_start()
                 .starts_with(|c: char| c == ',' || c.is_lowercase());
-        let mut speaker = find_attribution(&before_words[close_to_open..], true)
+        let after_words = &after_words[..after_words.len().min(10)];
+        let mut said = find_attribution(&before_words[close_to_open..], true)
             .and_then(|_| speaker_in(&before_words[tail..], true));
-        if speaker.is_none() && sentence_goes_on {
-            speaker = speaker_in(&after_words[..after_words.len().min(10)], false);
+        if said.is_none() && sentence_goes_on {
+            said = speaker_in(after_words, false);
         }
-        if speaker.is_none() {
-            speaker = speaker_in(&before_words[tail..], true);
+        if said.is_none() {
+            said = speaker_in(&before_words[tail..], true);
         }
-        if speaker.is_none() {
-            speaker = speaker_in(&after_words[..after_words.len().min(10)], false);
+        if said.is_none() {
+            said = speaker_in(after_words, false);
         }
-        // A quotation continued after an attribution in the same paragraph ("…,” she said.
-        // “…”) or a pronoun: the previous speaker.
-        let same_paragraph = k > 0 && !text[quotes[k - 1].outer.end..q.outer.start].contains('\n');
-        let pronoun = speaker
-            .as_deref()
-            .is_some_and(|s| PRONOUNS.contains(&s.to_lowercase().as_str()));
-        if (speaker.is_none() && same_paragraph) || pronoun {
-            if let Some(prev) = quotes[..k].iter().rev().find_map(|p| p.speaker.clone()) {
-                speaker = Some(prev);
+        // "Sánchez comenzó agradeciendo su labor a la prensa: «…»": the sentence's subject
+        // introduces what follows the colon.
+        if said.is_none() && before_text.trim_end().ends_with(':') {
+            said = sentence_subject(&before_words);
+        }
+        // A quotation opening its sentence after one that ends in an attribution
+        // ("…, so Merkel. „Aber …“").
+        if said.is_none() && before_text.trim().is_empty() {
+            let sentence_start = q.outer.start - before_text.len();
+            let previous = sentence_before(text, sentence_start.saturating_sub(1), limit_before);
+            if sentence_start > limit_before && !previous.contains('\n') {
+                let words = words_of(previous);
+                if find_attribution(&words[words.len().saturating_sub(4)..], true).is_some() {
+                    said = speaker_in(&words[words.len().saturating_sub(12)..], true);
+                }
             }
         }
+        let speaker = match said {
+            Some(Said::Named(name)) => Some(name),
+            Some(Said::Unnamed) => quoted_subject(text, quotes, k, &before_words)
+                .or_else(|| recent_speaker(text, &quotes[..k], q.outer.start))
+                .or_else(|| {
+                    // Further back: the last attributed quotation, if not too far.
+                    quotes[..k]
+                        .iter()
+                        .rev()
+                        .take_while(|p| p.outer.end + 3000 > q.outer.start)
+                        .find_map(|p| p.speaker.clone())
+                }),
+            None => {
+                // A quotation continued after an attribution in the same paragraph ("…,” she
+                // said. “…”): the previous speaker.
+                let same_paragraph =
+                    k > 0 && !text[quotes[k - 1].outer.end..q.outer.start].contains('\n');
+                if same_paragraph {
+                    quotes[k - 1].speaker.clone()
+                } else {
+                    None
+                }
+            }
+        };
         quotes[k].speaker = speaker;
     }
+}
+
+/// "« Le Monde » a indiqué « … »": a verb right after a short quoted name has that name
+/// as its subject.
+fn quoted_subject(
+    text: &str,
+    quotes: &[Quotation],
+    k: usize,
+    before_words: &[Word],
+) -> Option<String> {
+    let previous = quotes[..k].last()?;
+    let title = previous.inner.slice(text);
+    let gap = &text[previous.outer.end..quotes[k].outer.start];
+    let verb_opens = find_attribution(before_words, false).is_some_and(|(i, _)| i == 0);
+    let short_name = is_capitalized(title) && title.split_whitespace().count() <= 4;
+    (verb_opens && short_name && !gap.contains(['\n', '.', ','])).then(|| title.to_string())
 }
 
 fn sentence_after(text: &str, from: usize, limit: usize) -> &str {
@@ -752,6 +1039,13 @@ fn sentence_after(text: &str, from: usize, limit: usize) -> &str {
     &rest[..end]
 }
 
+/// Titles and abbreviations whose full stop does not end a sentence ("Mr. Johnson").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "maj", "lt", "col",
+    "capt", "prof", "mme", "mlle", "sra", "srta", "dra", "jan", "feb", "aug", "sept", "oct",
+    "nov", "dec", "no",
+];
+
 fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
     let limit = limit.min(to);
     let before = &text[limit..to];
@@ -764,17 +1058,14 @@ fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
         if c == '.' || c == '!' || c == '?' {
             // "U.S." or "D.C." inside a sentence: an abbreviation, not an end.
             let after = &before[i + 1..];
-            if after.starts_with(' ')
-                && !before[..i].ends_with(|p: char| {
-                    p.is_uppercase()
-                        && before[..i].len() > 1
-                        && before[..i]
-                            .chars()
-                            .rev()
-                            .nth(1)
-                            .is_some_and(|q| q == '.' || q == ' ')
-                })
-            {
+            let word_start = before[..i]
+                .rfind(|p: char| !p.is_alphabetic())
+                .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+            let word = &before[word_start..i];
+            let abbreviation = c == '.'
+                && (ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+                    || (word.chars().count() == 1 && is_capitalized(word)));
+            if after.starts_with(' ') && !abbreviation {
                 start = i + 1;
                 break;
             }
