@@ -435,7 +435,7 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
             }
             _ => {}
         }
-        if !inside && (matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') || is_quote_char(c)) {
+        if !inside && matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
             pause = true;
         }
     }
@@ -448,10 +448,14 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
 /// Adds a word, splitting off a French inverted subject: "affirme-t-il" is the verb
 /// "affirme" and the pronoun "il", so the verb is found in the word list.
 fn push_word<'t>(out: &mut Vec<Word<'t>>, text: &'t str, pause: bool, dot: bool) {
-    let lower = lowercase(text);
-    let inverted = ["-t-il", "-t-elle", "-t-on", "-ils", "-elles", "-il", "-elle"]
-        .iter()
-        .find(|s| lower.len() > s.len() && lower.ends_with(*s));
+    let inverted = [
+        "-t-il", "-t-elle", "-t-on", "-ils", "-elles", "-il", "-elle",
+    ]
+    .iter()
+    .find(|s| {
+        let cut = text.len().saturating_sub(s.len());
+        cut > 0 && text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(s)
+    });
     if let (Some(suffix), Some(dash)) = (inverted, text.rfind('-')) {
         let stem = &text[..text.len() - suffix.len()];
         out.push(Word {
@@ -470,7 +474,7 @@ fn push_word<'t>(out: &mut Vec<Word<'t>>, text: &'t str, pause: bool, dot: bool)
     }
     out.push(Word {
         text,
-        lower,
+        lower: lowercase(text),
         pause,
         dot,
     });
@@ -572,11 +576,62 @@ const PREPOSITIONS: &[&str] = &[
 /// Capitalised words that open a sentence without being its subject ("On foreign policy, Mr.
 /// Johnson was brief", "In Berlin, …").
 const SENTENCE_OPENERS: &[&str] = &[
-    "on", "in", "at", "for", "after", "before", "but", "and", "however", "yet", "still", "while",
-    "when", "speaking", "asked", "meanwhile", "dans", "en", "pour", "après", "mais", "et", "selon",
-    "nommé", "nommée", "contacté", "contactée", "lors", "am", "im", "in", "aber", "und", "nach",
-    "auch", "en", "pero", "y", "tras", "durante", "según", "em", "mas", "após", "depois",
+    "on",
+    "in",
+    "at",
+    "for",
+    "after",
+    "before",
+    "but",
+    "and",
+    "however",
+    "yet",
+    "still",
+    "while",
+    "when",
+    "speaking",
+    "asked",
+    "meanwhile",
+    "dans",
+    "en",
+    "pour",
+    "après",
+    "mais",
+    "et",
+    "selon",
+    "nommé",
+    "nommée",
+    "contacté",
+    "contactée",
+    "lors",
+    "am",
+    "im",
+    "in",
+    "aber",
+    "und",
+    "nach",
+    "auch",
+    "en",
+    "pero",
+    "y",
+    "tras",
+    "durante",
+    "según",
+    "em",
+    "mas",
+    "após",
+    "depois",
+    "since",
+    "during",
+    "depuis",
+    "pendant",
+    "desde",
+    "seit",
+    "während",
+    "além",
 ];
+/// Plural pronouns: a group, never one speaker to name ("They agreed that …").
+const PLURAL_PRONOUNS: &[&str] = &["they", "ils", "elles", "ellos", "ellas", "eles", "elas"];
 
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -621,10 +676,15 @@ fn name_before(words: &[Word], end: usize) -> Option<String> {
             break;
         }
     }
-    if start > 0
+    // "to Moscow", "de la Banque de France": the object of a preposition.
+    let mut p = start;
+    while p > 0 && DETERMINERS.contains(&words[p - 1].lower.as_str()) && !words[p].pause {
+        p -= 1;
+    }
+    if p > 0
         && start < end
-        && !words[start].pause
-        && PREPOSITIONS.contains(&words[start - 1].lower.as_str())
+        && !words[p].pause
+        && PREPOSITIONS.contains(&words[p - 1].lower.as_str())
     {
         return None;
     }
@@ -643,7 +703,7 @@ fn name_before(words: &[Word], end: usize) -> Option<String> {
 /// The capitalised run of words starting at `start`, reading forwards.
 fn name_after(words: &[Word], start: usize) -> Option<String> {
     let mut end = start;
-    while end < words.len() && end - start < 5 {
+    while end < words.len() && end - start < 6 {
         let w = &words[end];
         if end > start && w.pause {
             break;
@@ -657,6 +717,9 @@ fn name_after(words: &[Word], start: usize) -> Option<String> {
         } else {
             break;
         }
+    }
+    while end > start && NAME_PARTICLES.contains(&words[end - 1].lower.as_str()) {
+        end -= 1;
     }
     if end == start {
         return None;
@@ -710,6 +773,10 @@ fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
     };
     let accept = |i: usize| {
         let verb = words[i].lower.as_str();
+        // "the United States was": a capitalised word inside a clause is a name, not a verb.
+        if i > 0 && !words[i].pause && is_capitalized(words[i].text) {
+            return false;
+        }
         // "Er sagte laut Übersetzung": after a verb, "laut" says how, not who.
         if names_follow(verb) && i > 0 && phrase_at(i - 1).is_some() {
             return false;
@@ -742,18 +809,29 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<Said> {
             return Some(Said::Unnamed);
         }
         // "hieß es aus Regierungskreisen".
-        while after < words.len() && matches!(words[after].lower.as_str(), "es" | "aus") {
+        while after < words.len()
+            && (matches!(words[after].lower.as_str(), "es" | "aus")
+                || DETERMINERS.contains(&words[after].lower.as_str()))
+        {
             after += 1;
         }
         return name_after_verb(words, i + len, after).map(named);
     }
-    if i > 0 {
-        // Adverbs between subject and verb: "the readout also says", "she later told".
-        let mut v = i;
-        while v > 1 && ADVERBS.contains(&words[v - 1].lower.as_str()) {
+    // Adverbs and auxiliaries between subject and verb: "the readout also says", "she later
+    // told", "a indiqué".
+    let mut v = i;
+    while v > 0 && ADVERBS.contains(&words[v - 1].lower.as_str()) && !words[v].pause {
+        v -= 1;
+    }
+    if v > 0 {
+        // "prompted the central bank to say": the subject of the infinitive.
+        if v > 1 && words[v - 1].lower == "to" {
             v -= 1;
         }
         let prev = &words[v - 1];
+        if PLURAL_PRONOUNS.contains(&prev.lower.as_str()) {
+            return None;
+        }
         if is_pronoun(prev) {
             return Some(Said::Unnamed);
         }
@@ -790,7 +868,7 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<Said> {
         {
             // "Gerald R. Ford of Michigan, the new House minority leader, said": the name
             // before the apposition.
-            if words[d].pause && words[v - 1].pause || words[d].pause && words[i].pause {
+            if words[d].pause && words[v].pause {
                 if let Some(n) = name_before(words, d) {
                     return Some(named(n));
                 }
@@ -813,6 +891,11 @@ fn speaker_in(words: &[Word], from_end: bool) -> Option<Said> {
         // ("…, said Kelly", "…, subrayó") names or implies its speaker.
         if !words[i].pause {
             return None;
+        }
+        // "El jefe del Ejecutivo, que en pocos días cumplirá …, recordó": the clause opens
+        // with its subject.
+        if let Some(Said::Named(n)) = clause_subject(&words[..i]) {
+            return Some(Said::Named(n));
         }
     }
     // "affirme-t-il", "dijo él": the pronoun after the verb.
@@ -838,7 +921,16 @@ fn name_after_verb(words: &[Word], verb_end: usize, after: usize) -> Option<Stri
     if after < words.len() && words[after].pause && after > verb_end {
         return None;
     }
-    name_after(words, after).or_else(|| {
+    let name = name_after(words, after).map(|name| {
+        // "betonte der Bundespräsident", "said the Mayor": one capitalised noun after an
+        // article is a role; the article stays with it.
+        if after > verb_end && !name.contains(' ') {
+            format!("{} {name}", words[after - 1].text)
+        } else {
+            name
+        }
+    });
+    name.or_else(|| {
         // A role after the verb: "said the spokeswoman", "ha señalado el monarca".
         (after > verb_end && after < words.len()).then(|| {
             words[verb_end..=after]
@@ -853,29 +945,45 @@ fn name_after_verb(words: &[Word], verb_end: usize, after: usize) -> Option<Stri
 /// The subject at the start of a clause: a name, a pronoun, or an article and a role.
 fn clause_subject(words: &[Word]) -> Option<Said> {
     // After a dateline ("WASHINGTON (Reuters) - The Fed ..."), at its article.
-    let mut start = (0..words.len())
+    let start = (0..words.len())
         .find(|&d| OPENING_ARTICLES.contains(&words[d].text))
         .unwrap_or(0);
-    while start < words.len() && DETERMINERS.contains(&words[start].lower.as_str()) {
-        start += 1;
-    }
-    if start == 0 {
-        return sentence_subject(words);
-    }
-    name_after(words, start).map(named)
+    sentence_subject(&words[start..])
 }
 
 /// The subject of a sentence, read from its first words: the first name that is not the
 /// object of a preposition, or a pronoun. German capitalises every noun, so this is a guess.
 fn sentence_subject(words: &[Word]) -> Option<Said> {
+    // "El líder del PP, Pablo Casado, replicó", "Le gouverneur de la banque centrale
+    // française, François Villeroy de Galhau, a réagi": a name set off by commas near the
+    // start is the subject in apposition.
+    if let Some(n) = apposition(words, 0) {
+        return Some(Said::Named(n));
+    }
+    // "El jefe del Ejecutivo": an article, a role and what it heads.
+    if words.len() > 3
+        && DETERMINERS.contains(&words[0].lower.as_str())
+        && !is_capitalized(words[1].text)
+        && NAME_PARTICLES.contains(&words[2].lower.as_str())
+        && is_capitalized(words[3].text)
+        && !words[1].pause
+        && !words[2].pause
+    {
+        if let Some(n) = name_after(words, 3) {
+            return Some(Said::Named(format!(
+                "{} {} {} {n}",
+                words[0].text, words[1].text, words[2].text
+            )));
+        }
+    }
     let mut j = 0;
     while j < words.len().min(8) {
         let w = &words[j];
         if is_pronoun(w) {
             return Some(Said::Unnamed);
         }
-        let opener = SENTENCE_OPENERS.contains(&w.lower.as_str())
-            || DETERMINERS.contains(&w.lower.as_str());
+        let opener =
+            SENTENCE_OPENERS.contains(&w.lower.as_str()) || DETERMINERS.contains(&w.lower.as_str());
         if is_capitalized(w.text) && !opener {
             let object = j > 0 && !w.pause && PREPOSITIONS.contains(&words[j - 1].lower.as_str());
             if !object {
@@ -888,6 +996,77 @@ fn sentence_subject(words: &[Word]) -> Option<Said> {
         j += 1;
     }
     None
+}
+
+/// A name between two pauses within the first words from `from` ("The president, Joe
+/// Biden, said"), the first word a determiner or a capitalised title.
+fn apposition(words: &[Word], from: usize) -> Option<String> {
+    let first = words.get(from)?;
+    if from == 0 && !(DETERMINERS.contains(&first.lower.as_str()) || is_capitalized(first.text)) {
+        return None;
+    }
+    let open = (from + 1..words.len().min(from + 10)).find(|&j| words[j].pause)?;
+    if !is_capitalized(words[open].text) {
+        return None;
+    }
+    let name = name_after(words, open)?;
+    let len = name.split(' ').count();
+    let closes = words.get(open + len).is_none_or(|w| w.pause);
+    (len >= 2 && closes).then_some(name)
+}
+
+/// The person a role refers to when the text names them before: "le gouverneur" after
+/// "Le gouverneur de la banque centrale française, François Villeroy de Galhau", "the
+/// Secretary" after "Homeland Security Secretary John Kelly". The role itself otherwise.
+fn resolve_role(text: &str, at: usize, role: String) -> String {
+    let words = words_of(&role);
+    let role_noun = match words.as_slice() {
+        [article, noun] if DETERMINERS.contains(&article.lower.as_str()) => noun.lower.clone(),
+        _ => return role,
+    };
+    let mut floor = at.saturating_sub(3000);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let before = &text[floor..at];
+    let lower = before.to_lowercase();
+    if lower.len() != before.len() {
+        // Lower-casing changed byte lengths: offsets would not map back.
+        return role;
+    }
+    let mut search_end = lower.len();
+    while let Some(found) = lower[..search_end].rfind(role_noun.as_str()) {
+        search_end = found;
+        // A whole word: "Vizekanzler" is not "der Kanzler".
+        if !before.is_char_boundary(found)
+            || before[..found]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let mut end = (found + 300).min(before.len());
+        while !before.is_char_boundary(end) {
+            end -= 1;
+        }
+        let context = words_of(&before[found..end]);
+        if context.first().is_none_or(|w| w.lower != role_noun) {
+            continue;
+        }
+        // "Secretary John Kelly": the role as a title before the name.
+        if context.get(1).is_some_and(|w| !w.pause) {
+            if let Some(name) = name_after(&context, 1) {
+                if name.split(' ').count() >= 2 {
+                    return name;
+                }
+            }
+        }
+        if let Some(name) = apposition(&context, 1) {
+            return name;
+        }
+    }
+    role
 }
 
 /// The person a pronoun or a subjectless verb at `at` refers to: walking back a few
@@ -914,7 +1093,19 @@ fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Option<String
             {
                 return Some(name);
             }
-            if let Some(Said::Named(name)) = sentence_subject(&words_of(sentence)) {
+            // The sentence of the quotation itself opens with anything ("Growth in private
+            // demand had been “quite weak”, she said"): only earlier sentences name the person.
+            let subject = sentence_subject(&words_of(sentence));
+            if end == at {
+                let words = words_of(sentence);
+                if words
+                    .iter()
+                    .take(3)
+                    .any(|w| PLURAL_PRONOUNS.contains(&w.lower.as_str()))
+                {
+                    return None;
+                }
+            } else if let Some(Said::Named(name)) = subject {
                 return Some(name);
             }
         }
@@ -956,11 +1147,17 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
         let after_words = &after_words[..after_words.len().min(10)];
         let mut said = find_attribution(&before_words[close_to_open..], true)
             .and_then(|_| speaker_in(&before_words[tail..], true));
-        if said.is_none() && sentence_goes_on {
-            said = speaker_in(after_words, false);
-        }
         if said.is_none() {
-            said = speaker_in(&before_words[tail..], true);
+            // A name on either side beats a pronoun or a bare verb on the other ("… said
+            // the program was “…” and added that “…”").
+            let after = sentence_goes_on
+                .then(|| speaker_in(after_words, false))
+                .flatten();
+            let before = speaker_in(&before_words[tail..], true);
+            said = match (after, before) {
+                (Some(Said::Unnamed), Some(Said::Named(n))) => Some(Said::Named(n)),
+                (after, before) => after.or(before),
+            };
         }
         if said.is_none() {
             said = speaker_in(after_words, false);
@@ -974,16 +1171,22 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
         // ("…, so Merkel. „Aber …“").
         if said.is_none() && before_text.trim().is_empty() {
             let sentence_start = q.outer.start - before_text.len();
-            let previous = sentence_before(text, sentence_start.saturating_sub(1), limit_before);
-            if sentence_start > limit_before && !previous.contains('\n') {
+            let ends_sentence = text[..sentence_start].ends_with(['.', '!', '?']);
+            if sentence_start > limit_before && ends_sentence {
+                let previous = sentence_before(text, sentence_start - 1, limit_before);
                 let words = words_of(previous);
                 if find_attribution(&words[words.len().saturating_sub(4)..], true).is_some() {
                     said = speaker_in(&words[words.len().saturating_sub(12)..], true);
                 }
             }
         }
+        // "répond au « Monde »", "der „Süddeutschen Zeitung“": a quoted title after an article
+        // or a preposition names something; nobody says it.
+        if is_quoted_title(inner_text, &before_words, after_text) {
+            said = None;
+        }
         let speaker = match said {
-            Some(Said::Named(name)) => Some(name),
+            Some(Said::Named(name)) => Some(resolve_role(text, q.outer.start, name)),
             Some(Said::Unnamed) => quoted_subject(text, quotes, k, &before_words)
                 .or_else(|| recent_speaker(text, &quotes[..k], q.outer.start))
                 .or_else(|| {
@@ -1008,6 +1211,31 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
         };
         quotes[k].speaker = speaker;
     }
+}
+
+/// A quotation of a few capitalised words without closing punctuation: a name or a title.
+fn looks_like_title(inner: &str) -> bool {
+    let words = words_of(inner);
+    !words.is_empty()
+        && words.len() <= 4
+        && !inner.ends_with(['.', ',', '!', '?'])
+        && words
+            .iter()
+            .all(|w| is_capitalized(w.text) || NAME_PARTICLES.contains(&w.lower.as_str()))
+}
+
+/// A quoted title: after an article or a preposition ("répond au « Monde »"), or as the
+/// subject of the attribution verb right after it ("« Le Monde » a indiqué").
+fn is_quoted_title(inner: &str, before_words: &[Word], after_text: &str) -> bool {
+    if !looks_like_title(inner) {
+        return false;
+    }
+    let after_article = before_words.last().is_some_and(|w| {
+        DETERMINERS.contains(&w.lower.as_str()) || PREPOSITIONS.contains(&w.lower.as_str())
+    });
+    let subject = !after_text.trim_start().starts_with(',')
+        && find_attribution(&words_of(after_text), false).is_some_and(|(i, _)| i == 0);
+    after_article || subject
 }
 
 /// "« Le Monde » a indiqué « … »": a verb right after a short quoted name has that name
@@ -1042,8 +1270,8 @@ fn sentence_after(text: &str, from: usize, limit: usize) -> &str {
 /// Titles and abbreviations whose full stop does not end a sentence ("Mr. Johnson").
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "sen", "rep", "gov", "gen", "maj", "lt", "col",
-    "capt", "prof", "mme", "mlle", "sra", "srta", "dra", "jan", "feb", "aug", "sept", "oct",
-    "nov", "dec", "no",
+    "capt", "prof", "mme", "mlle", "sra", "srta", "dra", "jan", "feb", "aug", "sept", "oct", "nov",
+    "dec", "no",
 ];
 
 fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
@@ -1060,7 +1288,9 @@ fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
             let after = &before[i + 1..];
             let word_start = before[..i]
                 .rfind(|p: char| !p.is_alphabetic())
-                .map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+                .map_or(0, |p| {
+                    p + before[p..].chars().next().map_or(1, char::len_utf8)
+                });
             let word = &before[word_start..i];
             let abbreviation = c == '.'
                 && (ABBREVIATIONS.contains(&word.to_lowercase().as_str())
@@ -1171,6 +1401,113 @@ mod tests {
                 Some("Randall".to_string()),
                 Some("Bank of Canada".to_string()),
             ]
+        );
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        find_quotations(text)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    fn some(names: &[&str]) -> Vec<Option<String>> {
+        names.iter().map(|n| Some(n.to_string())).collect()
+    }
+
+    #[test]
+    fn english_pronoun_is_the_person_named_before_not_an_object() {
+        let t = "On foreign policy, Mr. Johnson was brief but firm. He said the United States was \
+            in Vietnam \"because a friendly nation has asked us for help,\" and added: \"We will \
+            not break it now.\"\n\nHe offered an opening to Moscow, saying he hoped \"the new \
+            Soviet leaders can visit America.\"";
+        assert_eq!(speakers(t), some(&["Mr. Johnson"; 3]));
+    }
+
+    #[test]
+    fn english_titles_inversion_and_apposition() {
+        let t = "\"We will not tolerate violence in our schools,\" said Homeland Security \
+            Secretary John Kelly.\nRepresentative Gerald R. Ford of Michigan, the new House \
+            minority leader, said Republicans would offer \"constructive alternatives.\"\n\
+            Maria Chen said the fund was too small. \"A furnace costs more than that,\" she added.";
+        assert_eq!(
+            speakers(t),
+            some(&[
+                "Homeland Security Secretary John Kelly",
+                "Gerald R. Ford of Michigan",
+                "Maria Chen"
+            ])
+        );
+        // A group is not one speaker.
+        let t = "Trump and Putin spoke on Tuesday.\nThey agreed that the war had \"gone on for far too long.\"";
+        assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn french_inverted_subjects_and_roles() {
+        let t = "Le gouverneur de la Banque de France, François Villeroy de Galhau, a réagi \
+            vendredi.\n\n« Je viens de lire cet article avec stupéfaction », écrit le gouverneur. \
+            « C’est nous qui avons transmis ces notes », affirme-t-il.\n\n« Le journaliste n’a \
+            tenu aucun compte des explications », a-t-il déploré.";
+        assert_eq!(speakers(t), some(&["François Villeroy de Galhau"; 3]));
+        let t = "« Nous resterons mobilisés », a déclaré le ministre.\nSelon Gabriel Attal, « la \
+            réforme est nécessaire ».";
+        assert_eq!(speakers(t), some(&["le ministre", "Gabriel Attal"]));
+        // A quoted newspaper is a name, not a quotation anyone said.
+        let t = "Contacté par l’AFP, « Le Monde » a indiqué « maintenir ses informations ».";
+        assert_eq!(speakers(t), [None, Some("Le Monde".to_string())]);
+    }
+
+    #[test]
+    fn spanish_verbs_without_subject_and_apposition() {
+        let t = "El presidente del Gobierno, Pedro Sánchez, compareció en La Moncloa.\n\n\
+            «Debemos ser conscientes», subrayó, «de que todas las naciones se juegan su futuro».\n\n\
+            El líder del PP, Pablo Casado, replicó que el balance es «pura propaganda».\n\
+            Según Nadia Calviño, «la recuperación está en marcha».";
+        assert_eq!(
+            speakers(t),
+            some(&[
+                "Pedro Sánchez",
+                "Pedro Sánchez",
+                "Pablo Casado",
+                "Nadia Calviño"
+            ])
+        );
+        let t = "«La economía crece más de lo previsto», afirmó el presidente.";
+        assert_eq!(speakers(t), some(&["el presidente"]));
+    }
+
+    #[test]
+    fn german_attributions() {
+        let t =
+            "„Griechenland hat Fortschritte gemacht“, sagte Merkel am Freitag. Am sichtbarsten \
+            werde dies im Haushalt, so Merkel. „Aber die Reformen sind tiefgehender.“\n\n\
+            Samaras war zu einem Wirtschaftsforum nach Berlin gekommen. Er sagte laut \
+            Übersetzung: „Wir haben mehr als die Hälfte des Weges geschafft.“\n\
+            „Wir stehen an der Seite der Opfer“, betonte der Bundespräsident.";
+        assert_eq!(
+            speakers(t),
+            some(&["Merkel", "Merkel", "Samaras", "der Bundespräsident"])
+        );
+        let t = "Samaras kam auf Einladung der „Süddeutschen Zeitung“ nach Berlin.";
+        assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn portuguese_attributions() {
+        let t = "O Presidente da República, Marcelo Rebelo de Sousa, lamentou hoje a morte de \
+            quatro portugueses, expressando \"sentidas condolências\" às famílias.\n\
+            \"Estamos a acompanhar a situação\", disse o ministro.\n\
+            Segundo António Costa, \"o país está preparado\".\n\
+            \"A economia vai crescer\", afirmou Fernando Medina.";
+        assert_eq!(
+            speakers(t),
+            some(&[
+                "Marcelo Rebelo de Sousa",
+                "o ministro",
+                "António Costa",
+                "Fernando Medina"
+            ])
         );
     }
 }
