@@ -799,8 +799,11 @@ fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
 }
 
 /// The speaker named by an attribution phrase in `words`, either side of the verb.
-fn speaker_in(words: &[Word], from_end: bool) -> Option<Said> {
-    let (i, len) = find_attribution(words, from_end)?;
+/// Only `words[search_from..]` may hold the verb; the subject may lie before it ("Le
+/// gouverneur …, François Villeroy de Galhau, a réagi … à un article …, dénonçant").
+fn speaker_in(words: &[Word], from_end: bool, search_from: usize) -> Option<Said> {
+    let (i, len) = find_attribution(&words[search_from..], from_end)?;
+    let i = i + search_from;
     let verb = words[i].lower.as_str();
     let mut after = i + len;
     if names_follow(verb) {
@@ -1115,7 +1118,12 @@ fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Option<String
         // Step back over the sentence's terminator (one byte: '.', '!', '?' or '\n').
         end = start - 1;
     }
-    None
+    // Further back: the last attributed quotation, if not too far.
+    earlier
+        .iter()
+        .rev()
+        .take_while(|p| p.outer.end + 3000 > at)
+        .find_map(|p| p.speaker.clone())
 }
 
 fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
@@ -1146,21 +1154,21 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
                 .starts_with(|c: char| c == ',' || c.is_lowercase());
         let after_words = &after_words[..after_words.len().min(10)];
         let mut said = find_attribution(&before_words[close_to_open..], true)
-            .and_then(|_| speaker_in(&before_words[tail..], true));
+            .and_then(|_| speaker_in(&before_words, true, tail));
         if said.is_none() {
             // A name on either side beats a pronoun or a bare verb on the other ("… said
             // the program was “…” and added that “…”").
             let after = sentence_goes_on
-                .then(|| speaker_in(after_words, false))
+                .then(|| speaker_in(after_words, false, 0))
                 .flatten();
-            let before = speaker_in(&before_words[tail..], true);
+            let before = speaker_in(&before_words, true, tail);
             said = match (after, before) {
                 (Some(Said::Unnamed), Some(Said::Named(n))) => Some(Said::Named(n)),
                 (after, before) => after.or(before),
             };
         }
         if said.is_none() {
-            said = speaker_in(after_words, false);
+            said = speaker_in(after_words, false, 0);
         }
         // "Sánchez comenzó agradeciendo su labor a la prensa: «…»": the sentence's subject
         // introduces what follows the colon.
@@ -1176,7 +1184,7 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
                 let previous = sentence_before(text, sentence_start - 1, limit_before);
                 let words = words_of(previous);
                 if find_attribution(&words[words.len().saturating_sub(4)..], true).is_some() {
-                    said = speaker_in(&words[words.len().saturating_sub(12)..], true);
+                    said = speaker_in(&words, true, words.len().saturating_sub(12));
                 }
             }
         }
@@ -1188,15 +1196,7 @@ fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
         let speaker = match said {
             Some(Said::Named(name)) => Some(resolve_role(text, q.outer.start, name)),
             Some(Said::Unnamed) => quoted_subject(text, quotes, k, &before_words)
-                .or_else(|| recent_speaker(text, &quotes[..k], q.outer.start))
-                .or_else(|| {
-                    // Further back: the last attributed quotation, if not too far.
-                    quotes[..k]
-                        .iter()
-                        .rev()
-                        .take_while(|p| p.outer.end + 3000 > q.outer.start)
-                        .find_map(|p| p.speaker.clone())
-                }),
+                .or_else(|| recent_speaker(text, &quotes[..k], q.outer.start)),
             None => {
                 // A quotation continued after an attribution in the same paragraph ("…,” she
                 // said. “…”): the previous speaker.
