@@ -1085,13 +1085,20 @@ fn resolve_role(text: &str, at: usize, role: String) -> String {
         floor += 1;
     }
     let before = &text[floor..at];
-    let lower = before.to_lowercase();
-    if lower.len() != before.len() {
-        // Lower-casing changed byte lengths: offsets would not map back.
-        return role;
-    }
-    let mut search_end = lower.len();
-    while let Some(found) = lower[..search_end].rfind(role_noun.as_str()) {
+    // The noun as written in running text or as a title ("governor", "Governor"), searched
+    // without lower-casing the whole window: this runs for every quotation given a role.
+    let mut chars = role_noun.chars();
+    let title: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let mut search_end = before.len();
+    let last_of = |end: usize| {
+        let plain = before[..end].rfind(role_noun.as_str());
+        let titled = before[..end].rfind(title.as_str());
+        plain.max(titled)
+    };
+    while let Some(found) = last_of(search_end) {
         search_end = found;
         // A whole word: "Vizekanzler" is not "der Kanzler".
         if !before.is_char_boundary(found)
