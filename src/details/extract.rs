@@ -29,6 +29,9 @@ pub struct Interval {
     pub hi: f64,
     /// The phrase gives an exact value (no hedge).
     pub exact: bool,
+    /// The number the phrase states, before any hedge widens it ("less than four hours" states
+    /// 240 minutes): two hedged phrases stating different numbers are a changed number.
+    pub base: f64,
 }
 
 impl Interval {
@@ -37,6 +40,7 @@ impl Interval {
             lo: v,
             hi: v,
             exact: true,
+            base: v,
         }
     }
 
@@ -53,6 +57,7 @@ impl Interval {
             lo,
             hi,
             exact: false,
+            base: v,
         }
     }
 
@@ -177,6 +182,9 @@ struct Sentence<'a> {
     index: usize,
     past: bool,
     shouting: bool,
+    /// A short title-case line without a full stop: a headline or section heading ("Basic
+    /// Policies", "Full Year Highlights"), whose capitalised words are not people.
+    heading: bool,
 }
 
 const ARTICLES: &[&str] = &[
@@ -186,6 +194,29 @@ const ARTICLES: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
     "des", "y", "e", "und", "et", "for", "di", "bin", "al",
+];
+/// Last words of the name of a law or treaty.
+const LAW_WORDS: &[&str] = &[
+    "act",
+    "law",
+    "treaty",
+    "bill",
+    "gesetz",
+    "ley",
+    "loi",
+    "lei",
+    "accord",
+    "agreement",
+];
+/// German words that open a capitalised noun phrase, never a name.
+const GERMAN_DETERMINERS: &[&str] = &[
+    "die", "der", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesen", "meine",
+    "meiner", "unsere", "unser", "ihre", "seine", "alle", "viele", "liebe", "sehr", "jede",
+    "jeder", "keine", "kein", "eine", "ein",
+];
+/// Endings of German common nouns (which German capitalises) that no surname has.
+const GERMAN_NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "keit", "schaft", "ismus", "tion", "tionen", "lands", "reichs",
 ];
 const AND_WORDS: &[&str] = &["and", "y", "e", "und", "et"];
 const PARTICLES: &[&str] = &[
@@ -379,7 +410,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn digits(&self, i: usize) -> Option<f64> {
-        parse_digits(self.norm(i), self.lang)
+        parse_digits(self.norm(i), self.lang).or_else(|| ordinal_digits(self.norm(i)))
     }
 
     /// A number at `i`: digits, a fraction, number words. Returns value and end.
@@ -506,7 +537,12 @@ impl<'a> Sentence<'a> {
             || first
                 .strip_suffix('s')
                 .is_some_and(|w| lx.phrase_starts.contains(w));
+        // "hier" is a date in French only.
+        let foreign = lx.relative_lang.get(first).is_some_and(|l| *l != self.lang);
         let relative = || {
+            if foreign {
+                return None;
+            }
             lx.relatives_by_first
                 .candidates(first)
                 .into_iter()
@@ -595,6 +631,25 @@ impl<'a> Sentence<'a> {
                 return Some((e, end));
             }
         }
+        // Numeric dates: "29.12.2021" (one token), "29/12/2021"; "12/29/2021" in English.
+        if let Some((a, b, y)) = self.numeric_date(i) {
+            let (d, m) = if self.lang == Lang::En {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) && day_of(y, m, d).is_some() {
+                e.year = Some(y);
+                e.month = Some(m);
+                e.day = Some(d);
+                let end = if self.norm(i).contains('.') {
+                    i + 1
+                } else {
+                    i + 3
+                };
+                return Some((e, end));
+            }
+        }
         // ISO 2017-05-15.
         if let Some(y) = self.year_number(i) {
             if self.gap(i + 1) == "-" && self.gap(i + 2) == "-" {
@@ -664,6 +719,31 @@ impl<'a> Sentence<'a> {
             if prep || ends {
                 e.year = Some(y);
                 return Some((e, i + 1));
+            }
+        }
+        None
+    }
+
+    /// The three numbers of "29.12.2021" or "29/12/2021", first number first.
+    fn numeric_date(&self, i: usize) -> Option<(u32, u32, i32)> {
+        let w = self.norm(i);
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut parts = w.split('.');
+        if let (Some(a), Some(b), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        {
+            if a.len() <= 2 && b.len() <= 2 && y.len() == 4 {
+                return Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?));
+            }
+            return None;
+        }
+        if self.gap(i + 1) == "/" && self.gap(i + 2) == "/" && w.len() <= 2 {
+            let b = self.norm(i + 1);
+            if b.len() <= 2 {
+                let y = self.year_number(i + 2)?;
+                return Some((w.parse().ok()?, b.parse().ok()?, y));
             }
         }
         None
@@ -874,6 +954,23 @@ pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
     cleaned.parse().ok()
 }
 
+/// An ordinal written with digits: "3ª" and "3º" (folded to "3a", "3o"), "3rd", "4th",
+/// "3e", "3ème", "3er".
+fn ordinal_digits(word: &str) -> Option<f64> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let suffix = &word[digits..];
+    if !matches!(
+        suffix,
+        "a" | "o" | "st" | "nd" | "rd" | "th" | "e" | "er" | "eme" | "ème" | "re" | "as" | "os"
+    ) {
+        return None;
+    }
+    word[..digits].parse().ok()
+}
+
 fn fold_words(words: &[&str]) -> String {
     words.join(" ")
 }
@@ -912,6 +1009,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
             index,
             past: is_past(toks),
             shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
+            heading: is_heading(text, s.slice(text), toks),
         };
         scan(&sentence, &mut mentions);
     }
@@ -931,6 +1029,32 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         dateline,
         pending,
     }
+}
+
+/// True for a short line in title case that does not end like a sentence. `text` is the
+/// document (token spans index it), `sentence` the line.
+fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
+    if toks.len() < 2 || toks.len() > 12 {
+        return false;
+    }
+    let ends_like_sentence = sentence.trim_end().ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '»', '…', ')', '\'', '’', '“', '«', ',',
+    ]);
+    if ends_like_sentence {
+        return false;
+    }
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in toks {
+        let Some(c) = t.span.slice(text).chars().next() else {
+            continue;
+        };
+        if !c.is_alphabetic() || t.norm.len() <= 3 {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(c.is_uppercase());
+    }
+    words >= 2 && caps == words
 }
 
 fn is_past(toks: &[Token]) -> bool {
@@ -1097,6 +1221,12 @@ fn quantity(
             (1.0, i + 1)
         } else if let Some(v) = s.number_word(i + 1).filter(|v| *v >= 12.0) {
             (v, i + 2)
+        } else if let Some(v) = s
+            .number_word(i + 1)
+            .filter(|v| *v < 1.0 && s.joined(i + 2) && matches!(s.norm(i + 2), "point" | "points"))
+        {
+            // "a quarter point": a fraction of a percentage point.
+            (v, i + 2)
         } else {
             return None;
         }
@@ -1116,8 +1246,16 @@ fn quantity(
     {
         end += 1;
     }
-    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
     let before = if i > 0 { s.gap(i) } else { "" };
+    // "25 cents" is $0.25.
+    let cents = s.lang == Lang::En
+        && matches!(s.norm(end), "cents" | "cent")
+        && s.joined(end)
+        && !before.contains(['$', '€', '£', '¥']);
+    if cents {
+        value /= 100.0;
+    }
+    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
     let after = s.text.get(s.toks[end - 1].span.end..).unwrap_or("");
     // Money: a symbol before, a currency word after.
     let symbol = ['$', '€', '£', '¥']
@@ -1132,7 +1270,8 @@ fn quantity(
     let word_currency = CURRENCY_WORDS
         .iter()
         .find(|(w, _)| *w == s.norm(end))
-        .map(|(_, c)| *c);
+        .map(|(_, c)| *c)
+        .or(cents.then_some("$"));
     if let Some(currency) = symbol
         .map(|c| c.to_string())
         .or(word_currency.map(str::to_string))
@@ -1165,6 +1304,7 @@ fn quantity(
             lo: interval.lo * minutes,
             hi: interval.hi * minutes,
             exact: interval.exact,
+            base: interval.base * minutes,
         };
         out.push(Mention {
             kind: DetailKind::Duration,
@@ -1182,6 +1322,10 @@ fn quantity(
     let mut iv = interval;
     if after.starts_with('%') {
         scale = Scale::Percent;
+    } else if value < 1.0 && s.joined(end) && matches!(s.norm(end), "point" | "points") {
+        // "a quarter point", "half a point" in a rate decision.
+        scale = Scale::Points;
+        end += 1;
     } else {
         for len in (1..=4).rev() {
             let words = s.words(end, len);
@@ -1204,6 +1348,7 @@ fn quantity(
                     lo: iv.lo / 100.0,
                     hi: iv.hi / 100.0,
                     exact: iv.exact,
+                    base: iv.base / 100.0,
                 };
                 end += len;
                 break;
@@ -1363,7 +1508,10 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
     let name_folded = compact(s, name_from, end);
-    if name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
+    // A law or treaty is no one: "the Taft-Hartley Act".
+    let law = end - name_from >= 2 && LAW_WORDS.contains(&s.norm(end - 1));
+    if law
+        || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
         || lx.orgs.contains_key(&name_folded)
     {
         push_org(s, name_from, end, out);
@@ -1410,6 +1558,9 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             sentence: s.index,
         });
         return Some(span_end);
+    }
+    if title_words.is_none() && !could_be_person(s, &name) {
+        return Some(end);
     }
     let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
     if tokens_in_name >= 2 || title_words.is_some() {
@@ -1466,6 +1617,24 @@ fn compact(s: &Sentence, from: usize, to: usize) -> String {
         prev_initial = initial;
     }
     words.join(" ")
+}
+
+/// False for capitalised words that are no one's name: a heading ("Basic Policies"), German
+/// nouns, which are all capitalised ("Meine Damen", "Reformanstrengungen Griechenlands").
+fn could_be_person(s: &Sentence, name: &[&str]) -> bool {
+    if s.heading {
+        return false;
+    }
+    if s.lang == Lang::De {
+        let determiner = name.first().is_some_and(|w| GERMAN_DETERMINERS.contains(w));
+        let noun = name
+            .iter()
+            .any(|w| w.chars().count() > 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| w.ends_with(e)));
+        if determiner || noun {
+            return false;
+        }
+    }
+    true
 }
 
 fn looks_like_person(name: &[&str]) -> bool {

@@ -32,6 +32,10 @@ pub struct Unit {
     pub article: Span,
     /// The source sentences or passages it is aligned with.
     pub sources: Vec<Span>,
+    /// The parts of the source the article quotes or reuses word for word: a figure there
+    /// that the article leaves out is worth listing; one in a sentence the article only
+    /// retells mostly is not (a release gives many figures; an article picks a few).
+    pub verbatim: Vec<Span>,
 }
 
 /// A related detail before it gets its id and match.
@@ -110,7 +114,10 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         s_idx.sort_unstable();
         s_idx.dedup();
         in_unit_a.extend(&a_idx);
-        in_unit_s.extend(&s_idx);
+        in_unit_s.extend(s_idx.iter().filter(|&&k| {
+            unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
+                || a_idx.iter().any(|&a| am[a].kind == sm[k].kind)
+        }));
         let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> =
             Vec::new();
         // In a long unit (a long reused passage) each article detail is compared with the
@@ -205,6 +212,14 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             }
         }
     }
+    same_day_anywhere(
+        source,
+        article,
+        &mut paired_s,
+        &mut paired_a,
+        &mut out,
+        &mut seen,
+    );
     // One side only, for the facts compared inside units.
     let one_sided = |m: &Mention| {
         matches!(
@@ -254,6 +269,79 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
     }
     across(source, article, &mut out, &mut seen);
     out
+}
+
+/// Dates left unpaired that name the same single day on both sides, wherever they stand: the
+/// article's dateline "Jan. 4" and the source's "Given on Monday, January 4, 1965", or "on
+/// Tuesday" and a transcript's "today". Each source date pairs once.
+fn same_day_anywhere(
+    source: &Side,
+    article: &Side,
+    paired_s: &mut HashSet<usize>,
+    paired_a: &mut HashSet<usize>,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let single_day = |m: &Mention, side: &Side| -> Option<Day> {
+        match &m.value {
+            Value::Date(e) => match e.resolve(side.reference) {
+                Some((x, y)) if x == y => Some(x),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let mut by_day: HashMap<Day, Vec<usize>> = HashMap::default();
+    for (k, m) in sm.iter().enumerate() {
+        if paired_s.contains(&k) {
+            continue;
+        }
+        if let Some(d) = single_day(m, source) {
+            by_day.entry(d).or_default().push(k);
+        }
+    }
+    if by_day.is_empty() {
+        return;
+    }
+    for (a, m) in am.iter().enumerate() {
+        if paired_a.contains(&a) {
+            continue;
+        }
+        let Some(d) = single_day(m, article) else {
+            continue;
+        };
+        let Some(list) = by_day.get_mut(&d) else {
+            continue;
+        };
+        let Some(pos) = list.iter().position(|s| !paired_s.contains(s)) else {
+            continue;
+        };
+        let s = list.remove(pos);
+        let (Value::Date(se), Value::Date(ae)) = (&sm[s].value, &m.value) else {
+            continue;
+        };
+        let Some((relation, note, kind)) = date_relation(se, ae, source, article, &sm[s], m) else {
+            continue;
+        };
+        if relation == Relation::Conflicting {
+            continue;
+        }
+        paired_s.insert(s);
+        paired_a.insert(a);
+        push(
+            out,
+            seen,
+            Related {
+                kind,
+                relation,
+                note,
+                source: Some(sm[s].span),
+                article: Some(m.span),
+            },
+        );
+    }
 }
 
 fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {
@@ -346,9 +434,15 @@ fn compare_in_unit(
             let same_unit = !su.is_empty()
                 && !au.is_empty()
                 && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
+            // A rate needs no noun: "rose 11%" and "up 10.9%" in one aligned sentence.
+            let bare_rate = *ss != Scale::Plain && (su.is_empty() || au.is_empty());
             let unit = su.last().or(au.last()).cloned().unwrap_or_default();
-            let relation = interval_relation(sv, av);
-            if !same_unit && relation != Relation::Same {
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            let relation = interval_relation(sv, av, st, at);
+            if !same_unit && !bare_rate && relation != Relation::Same {
+                return None;
+            }
+            if relation == Relation::Conflicting && far_apart(sv, av) {
                 return None;
             }
             let suffix = match ss {
@@ -375,7 +469,12 @@ fn compare_in_unit(
             if sc != ac {
                 return None;
             }
-            let relation = interval_relation(sv, av);
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            let relation = interval_relation(sv, av, st, at);
+            // "$12.6 million" against "$0.25" is no changed figure, only two figures.
+            if relation == Relation::Conflicting && far_apart(sv, av) {
+                return None;
+            }
             Some((
                 relation,
                 quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)),
@@ -383,7 +482,8 @@ fn compare_in_unit(
             ))
         }
         (Value::Duration(sv), Value::Duration(av)) => {
-            let relation = interval_relation(sv, av);
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            let relation = interval_relation(sv, av, st, at);
             Some((
                 relation,
                 quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)),
@@ -638,14 +738,89 @@ fn word_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-fn interval_relation(s: &Interval, a: &Interval) -> Relation {
+/// Same value; compatible when one side rounds the other ("11%" for "10.9%") or hedges a
+/// value the other states ("almost an hour" for "55 minutes"); otherwise conflicting. Two
+/// phrases that state different numbers conflict even when both hedge and the ranges meet:
+/// "less than four hours" retold as "less than three hours" is a changed number a
+/// fact-checker must see.
+fn interval_relation(
+    s: &Interval,
+    a: &Interval,
+    source_text: &str,
+    article_text: &str,
+) -> Relation {
     if s.same(a) || (s.lo == a.lo && s.hi == a.hi) {
-        Relation::Same
-    } else if s.overlaps(a) {
+        return Relation::Same;
+    }
+    if rounded(s, a, source_text, article_text) {
+        return Relation::Compatible;
+    }
+    let eps = 1e-9 * s.base.abs().max(a.base.abs()).max(1.0);
+    if !s.exact && !a.exact && (s.base - a.base).abs() > eps {
+        return Relation::Conflicting;
+    }
+    if s.overlaps(a) {
         Relation::Compatible
     } else {
         Relation::Conflicting
     }
+}
+
+/// True when both sides state exact values and the coarser one is the finer one rounded to
+/// its last digit, within 5%: "11%" for "10.9%", "$3 million" for "$2.96 million".
+fn rounded(s: &Interval, a: &Interval, source_text: &str, article_text: &str) -> bool {
+    if !s.exact || !a.exact {
+        return false;
+    }
+    let (Some(sp), Some(ap)) = (step(source_text, s.lo), step(article_text, a.lo)) else {
+        return false;
+    };
+    let (coarse, fine, unit) = if sp > ap {
+        (s.lo, a.lo, sp)
+    } else if ap > sp {
+        (a.lo, s.lo, ap)
+    } else {
+        return false;
+    };
+    let diff = (coarse - fine).abs();
+    diff <= unit / 2.0 + 1e-9 * unit && diff <= 0.05 * coarse.abs().max(fine.abs())
+}
+
+/// The value of one unit in the last written digit of the number in `text` whose value is
+/// `value`: 0.1 for "10.9%", 100,000 for "$12.6 million", 1 for "11%".
+fn step(text: &str, value: f64) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: &str = text[start..]
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .next()?;
+    let digits = digits.trim_end_matches(['.', ',']);
+    // The decimal part follows the last separator unless it is a group of three.
+    let decimals = match digits.rfind(['.', ',']) {
+        Some(k) if digits.len() - k - 1 != 3 => digits.len() - k - 1,
+        _ => 0,
+    };
+    let written: f64 = if decimals > 0 {
+        let k = digits.len() - decimals - 1;
+        let whole: String = digits[..k].chars().filter(char::is_ascii_digit).collect();
+        format!("{whole}.{}", &digits[k + 1..]).parse().ok()?
+    } else {
+        digits
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok()?
+    };
+    if written <= 0.0 || value <= 0.0 {
+        return None;
+    }
+    Some(value / written * 10f64.powi(-(decimals as i32)))
+}
+
+/// Two figures more than ten times apart are two different figures, not one changed.
+fn far_apart(s: &Interval, a: &Interval) -> bool {
+    let (x, y) = (s.base.abs(), a.base.abs());
+    x.min(y) > 0.0 && x.max(y) / x.min(y) > 10.0
 }
 
 fn fmt_num(v: f64) -> String {
@@ -759,6 +934,8 @@ fn date_relation(
                 Relation::Conflicting
             }
         }
+        // Unresolved: the same words say the same thing ("hoy" and "hoy").
+        _ if same_words(se, ae) => Relation::Same,
         _ => match (se.weekday, ae.weekday) {
             (Some(x), Some(y)) if x != y => Relation::Conflicting,
             (Some(_), Some(_)) if se.hours == ae.hours => Relation::Same,
@@ -770,6 +947,13 @@ fn date_relation(
         _ => format!("{sd} vs {ad}"),
     };
     Some((relation, note, DetailKind::Date))
+}
+
+/// Two date phrases that say the same thing in the same terms, tense aside.
+fn same_words(x: &dates::DateExpr, y: &dates::DateExpr) -> bool {
+    let mut y = y.clone();
+    y.past = x.past;
+    *x == y
 }
 
 trait MaxWith {
@@ -856,14 +1040,21 @@ fn across(
                         (
                             Value::Person { given: Some(x), .. },
                             Value::Person { given: Some(y), .. },
-                        ) if x != y => (
-                            Relation::Conflicting,
-                            format!(
-                                "different first names: {} vs {}",
+                        ) if x != y
+                            && !one_name(
                                 sm_.span.slice(source.text),
-                                am_.span.slice(article.text)
-                            ),
-                        ),
+                                am_.span.slice(article.text),
+                            ) =>
+                        {
+                            (
+                                Relation::Conflicting,
+                                format!(
+                                    "different first names: {} vs {}",
+                                    sm_.span.slice(source.text),
+                                    am_.span.slice(article.text)
+                                ),
+                            )
+                        }
                         _ => {
                             let what = match kind {
                                 DetailKind::Person => "person",
@@ -983,6 +1174,36 @@ fn across(
             }
         }
     }
+}
+
+/// True when two person mentions with the same surname are one name written with more or
+/// fewer words before it: "Executive Ziv Shoshani" and "Ziv Shoshani", "Président de la
+/// République François Hollande" and "François Hollande", or an abbreviated title where a
+/// given name would be ("BK'in Merkel" and "Angela Merkel").
+fn one_name(x: &str, y: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches(['\'', '’', 's']).to_lowercase())
+            .collect()
+    };
+    let (a, b) = (words(x), words(y));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.len() >= 2 && long.ends_with(short) {
+        return true;
+    }
+    // A first word that cannot be a given name: "BK'in", "Dr.", "EU-Kommissar".
+    let not_a_given_name = |t: &str| {
+        t.split_whitespace().next().is_some_and(|w| {
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            w.contains(['\'', '’', '.']) || upper >= 2
+        })
+    };
+    not_a_given_name(x) || not_a_given_name(y)
 }
 
 #[cfg(test)]
