@@ -118,7 +118,7 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
                 || a_idx.iter().any(|&a| am[a].kind == sm[k].kind)
         }));
-        let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> =
+        let mut candidates: Vec<(u8, u32, usize, usize, usize, Relation, String, DetailKind)> =
             Vec::new();
         // In a long unit (a long reused passage) each article detail is compared with the
         // source details at about the same relative place only, which keeps this linear.
@@ -127,23 +127,43 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         } else {
             usize::MAX
         };
+        // Outside the window, the source details with the same value still count: "$77
+        // million" finds "$77.0 million" three bullets away.
+        let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
+        if window != usize::MAX {
+            for (si, &s) in s_idx.iter().enumerate() {
+                if let Some(key) = super::extract::value_key(&sm[s].value) {
+                    by_value.entry(key).or_default().push(si);
+                }
+            }
+        }
         for (ai, &a) in a_idx.iter().enumerate() {
             let centre = ai * s_idx.len() / a_idx.len().max(1);
             let lo = centre.saturating_sub(window);
             let hi = centre.saturating_add(window).min(s_idx.len());
-            for (si, &s) in s_idx.iter().enumerate().take(hi).skip(lo) {
+            let same_value = super::extract::value_key(&am[a].value)
+                .and_then(|k| by_value.get(&k))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .copied()
+                .filter(|si| !(lo..hi).contains(si));
+            for si in (lo..hi).chain(same_value) {
+                let s = s_idx[si];
                 if let Some((relation, note, kind)) =
                     compare_in_unit(&sm[s], &am[a], source, article, &titles)
                 {
                     let distance = si.abs_diff(ai);
-                    candidates.push((rank(relation), distance, a, s, relation, note, kind));
+                    let gap = magnitude_gap(&sm[s], &am[a]);
+                    candidates.push((rank(relation), gap, distance, a, s, relation, note, kind));
                 }
             }
         }
-        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3));
+        // Best relation first; among changed figures the closest in size ("$12.6 million"
+        // changed from "$12.8 million", not from "$0.25"), then the nearest in the sentence.
+        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3, x.4));
         let mut used_a = HashSet::default();
         let mut used_s = HashSet::default();
-        for (_, _, a, s, relation, note, kind) in candidates {
+        for (_, _, _, a, s, relation, note, kind) in candidates {
             if used_a.contains(&a) || used_s.contains(&s) {
                 continue;
             }
@@ -213,6 +233,14 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         }
     }
     same_day_anywhere(
+        source,
+        article,
+        &mut paired_s,
+        &mut paired_a,
+        &mut out,
+        &mut seen,
+    );
+    same_value_anywhere(
         source,
         article,
         &mut paired_s,
@@ -328,6 +356,91 @@ fn same_day_anywhere(
         if relation == Relation::Conflicting {
             continue;
         }
+        paired_s.insert(s);
+        paired_a.insert(a);
+        push(
+            out,
+            seen,
+            Related {
+                kind,
+                relation,
+                note,
+                source: Some(sm[s].span),
+                article: Some(m.span),
+            },
+        );
+    }
+}
+
+/// How far apart in size two figures are, in tenths of a natural log (0 for equal ones and
+/// for details that are not figures).
+fn magnitude_gap(s: &Mention, a: &Mention) -> u32 {
+    let base = |m: &Mention| match &m.value {
+        Value::Quantity { value, .. } | Value::Money { value, .. } | Value::Duration(value) => {
+            Some(value.base.abs())
+        }
+        _ => None,
+    };
+    match (base(s), base(a)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => ((x / y).ln().abs() * 10.0).round() as u32,
+        _ => 0,
+    }
+}
+
+/// Rates and distinctive figures left unpaired that have the same value on both sides,
+/// wherever they stand: a lead's "cut ... by a quarter point to 4.10%" and a transcript's
+/// "cut the cash rate by 25 basis points to 4.1%" when no sentence alignment joined them.
+fn same_value_anywhere(
+    source: &Side,
+    article: &Side,
+    paired_s: &mut HashSet<usize>,
+    paired_a: &mut HashSet<usize>,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let key = |m: &Mention| -> Option<String> {
+        let telling = match &m.value {
+            Value::Quantity { scale, .. } => {
+                *scale != Scale::Plain || super::extract::is_distinctive(&m.value)
+            }
+            Value::Money { .. } => true,
+            _ => false,
+        };
+        if telling {
+            super::extract::value_key(&m.value)
+        } else {
+            None
+        }
+    };
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
+    for (k, m) in sm.iter().enumerate() {
+        if !paired_s.contains(&k) {
+            if let Some(key) = key(m) {
+                by_key.entry(key).or_default().push(k);
+            }
+        }
+    }
+    if by_key.is_empty() {
+        return;
+    }
+    let no_titles = HashMap::default();
+    for (a, m) in am.iter().enumerate() {
+        if paired_a.contains(&a) {
+            continue;
+        }
+        let Some(list) = key(m).and_then(|k| by_key.get_mut(&k)) else {
+            continue;
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let s = list.remove(0);
+        let Some((relation, note, kind)) = compare_in_unit(&sm[s], m, source, article, &no_titles)
+        else {
+            continue;
+        };
         paired_s.insert(s);
         paired_a.insert(a);
         push(
