@@ -481,8 +481,15 @@ impl<'a> Sentence<'a> {
         while i < self.toks.len() && unit.len() < 3 && self.joined(i) {
             let w = self.norm(i);
             // A verb ends the counted phrase: "two agents visited".
+            // ... unless a noun follows it: "2 million unprotected workers".
+            let adjective = unit.is_empty()
+                && w.ends_with("ed")
+                && self.joined(i + 1)
+                && is_content_word(self.norm(i + 1))
+                && !self.norm(i + 1).ends_with("ed")
+                && self.digits(i + 1).is_none();
             let verb = self.lang == Lang::En
-                && (w.ends_with("ed")
+                && ((w.ends_with("ed") && !adjective)
                     || matches!(w, "were" | "are" | "have" | "said" | "met" | "did"));
             if !is_content_word(w)
                 || verb
@@ -588,6 +595,7 @@ impl<'a> Sentence<'a> {
                 )
             {
                 e.past = true;
+                e.previous = true;
             }
             return Some((e, end));
         }

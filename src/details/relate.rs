@@ -113,6 +113,20 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             .collect();
         s_idx.sort_unstable();
         s_idx.dedup();
+        if std::env::var("QD_DEBUG").is_ok() {
+            eprintln!(
+                "UNIT a={:?} s={:?} v={:?}",
+                a_idx
+                    .iter()
+                    .map(|&k| am[k].span.slice(article.text))
+                    .collect::<Vec<_>>(),
+                s_idx
+                    .iter()
+                    .map(|&k| sm[k].span.slice(source.text))
+                    .collect::<Vec<_>>(),
+                unit.verbatim
+            );
+        }
         in_unit_a.extend(&a_idx);
         in_unit_s.extend(s_idx.iter().filter(|&&k| {
             unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
@@ -130,24 +144,37 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         // Outside the window, the source details with the same value still count: "$77
         // million" finds "$77.0 million" three bullets away.
         let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
+        // So do the source details inside the words the article reuses, when they are few:
+        // a reused clause inside a long source sentence.
+        let mut reused: Vec<usize> = Vec::new();
         if window != usize::MAX {
             for (si, &s) in s_idx.iter().enumerate() {
                 if let Some(key) = super::extract::value_key(&sm[s].value) {
                     by_value.entry(key).or_default().push(si);
                 }
+                if unit.verbatim.iter().any(|v| v.contains(&sm[s].span)) {
+                    reused.push(si);
+                }
+            }
+            if reused.len() * a_idx.len() > 400 {
+                reused.clear();
             }
         }
         for (ai, &a) in a_idx.iter().enumerate() {
             let centre = ai * s_idx.len() / a_idx.len().max(1);
             let lo = centre.saturating_sub(window);
             let hi = centre.saturating_add(window).min(s_idx.len());
-            let same_value = super::extract::value_key(&am[a].value)
+            let mut extra: Vec<usize> = super::extract::value_key(&am[a].value)
                 .and_then(|k| by_value.get(&k))
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
+                .chain(&reused)
                 .copied()
-                .filter(|si| !(lo..hi).contains(si));
-            for si in (lo..hi).chain(same_value) {
+                .filter(|si| !(lo..hi).contains(si))
+                .collect();
+            extra.sort_unstable();
+            extra.dedup();
+            for si in (lo..hi).chain(extra) {
                 let s = s_idx[si];
                 if let Some((relation, note, kind)) =
                     compare_in_unit(&sm[s], &am[a], source, article, &titles)
@@ -343,7 +370,28 @@ fn same_day_anywhere(
         let Some(list) = by_day.get_mut(&d) else {
             continue;
         };
-        let Some(pos) = list.iter().position(|s| !paired_s.contains(s)) else {
+        // The source date written most like the article's: "vendredi 17 mai" goes with the
+        // dateline "17 mai 2024" rather than with "aujourd'hui".
+        let Value::Date(ae) = &m.value else {
+            continue;
+        };
+        let Some(pos) = list
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !paired_s.contains(s))
+            .max_by_key(|(k, &s)| {
+                let alike = match &sm[s].value {
+                    Value::Date(se) => {
+                        usize::from(se.day.is_some() == ae.day.is_some())
+                            + usize::from(se.month.is_some() == ae.month.is_some())
+                            + usize::from(se.relative.is_some() == ae.relative.is_some())
+                    }
+                    _ => 0,
+                };
+                (alike, std::cmp::Reverse(*k))
+            })
+            .map(|(k, _)| k)
+        else {
             continue;
         };
         let s = list.remove(pos);
@@ -504,7 +552,10 @@ fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bo
                             (source.reference, Some(c))
                         };
                         if let (Some(x), Some(y)) = (se.resolve(sr), ae.resolve(ar)) {
-                            if x.0 <= y.1 && y.0 <= x.1 {
+                            // Naming the very same day says more than falling in one week.
+                            if x == y && x.0 == x.1 {
+                                agree += 3;
+                            } else if x.0 <= y.1 && y.0 <= x.1 {
                                 agree += 1;
                             }
                         }
@@ -563,11 +614,11 @@ fn compare_in_unit(
                 Scale::Points => " pt",
                 Scale::Plain => "",
             };
-            Some((
-                relation,
-                quantity_note(relation, sv, av, suffix, &unit, a.span.slice(article.text)),
-                kind,
-            ))
+            let mut note = quantity_note(relation, sv, av, suffix, &unit, at);
+            if relation == Relation::Compatible && rounded(sv, av, st, at) {
+                note = format!("rounded: {note}");
+            }
+            Some((relation, note, kind))
         }
         (
             Value::Money {
@@ -588,11 +639,11 @@ fn compare_in_unit(
             if relation == Relation::Conflicting && far_apart(sv, av) {
                 return None;
             }
-            Some((
-                relation,
-                quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)),
-                kind,
-            ))
+            let mut note = quantity_note(relation, sv, av, "", sc, at);
+            if relation == Relation::Compatible && rounded(sv, av, st, at) {
+                note = format!("rounded: {note}");
+            }
+            Some((relation, note, kind))
         }
         (Value::Duration(sv), Value::Duration(av)) => {
             let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
@@ -986,6 +1037,12 @@ fn quantity_note(
     };
     match relation {
         Relation::Same => format!("same: {}{suffix}{unit}", fmt_num(a.lo)),
+        // Both hedge, with different numbers: "less than four hours" → "less than three".
+        _ if !s.exact && !a.exact && s.base != a.base => format!(
+            "number changed: {}{suffix} vs {}{suffix}{unit}: {article_text}",
+            fmt_num(s.base),
+            fmt_num(a.base)
+        ),
         _ => format!(
             "{} vs {}{unit}: {article_text}",
             fmt_interval(s, suffix),
@@ -1055,11 +1112,32 @@ fn date_relation(
             _ => Relation::Compatible,
         },
     };
+    // A day against a quarter or a year ("29 dic" and "2030", "fourth-quarter" and "February
+    // 20, 2019") are two facts, not one worded twice.
+    if relation != Relation::Same {
+        if let (Some(x), Some(y)) = (se.resolve(source.reference), ae.resolve(article.reference)) {
+            let (gx, gy) = (granularity(x), granularity(y));
+            if gx != gy && !(gx.min(gy) == 0 && gx.max(gy) == 1) {
+                return None;
+            }
+        }
+    }
     let note = match relation {
         Relation::Same => format!("same time: {ad}"),
         _ => format!("{sd} vs {ad}"),
     };
     Some((relation, note, DetailKind::Date))
+}
+
+/// 0 for a day, 1 a week, 2 a month, 3 a quarter, 4 a year or more.
+fn granularity((first, last): (Day, Day)) -> u8 {
+    match last - first + 1 {
+        ..=1 => 0,
+        2..=7 => 1,
+        8..=31 => 2,
+        32..=92 => 3,
+        _ => 4,
+    }
 }
 
 /// Two date phrases that say the same thing in the same terms, tense aside.
