@@ -1960,4 +1960,113 @@ mod tests {
         );
         assert!(n.is_empty() || n[0].0.starts_with("at least"));
     }
+
+    #[test]
+    fn relative_words_count_in_their_own_language_only() {
+        let de = found(
+            "Ich habe das gestern schon gesagt, und ich sage es hier noch einmal.",
+            Lang::De,
+            DetailKind::Date,
+        );
+        assert!(de.iter().any(|(t, _)| t == "gestern"), "{de:?}");
+        assert!(!de.iter().any(|(t, _)| t == "hier"), "{de:?}");
+        let fr = found(
+            "Le gouverneur a répondu hier au journal.",
+            Lang::Fr,
+            DetailKind::Date,
+        );
+        assert!(fr.iter().any(|(t, _)| t == "hier"), "{fr:?}");
+    }
+
+    #[test]
+    fn numeric_dates_abbreviated_months_and_digit_ordinals() {
+        let dates = found(
+            "La Moncloa, 29.12.2021. El informe se presentó el 29 dic en Madrid.",
+            Lang::Es,
+            DetailKind::Date,
+        );
+        let full = |t: &str| {
+            dates.iter().any(|(x, v)| {
+                x == t && matches!(v, Value::Date(e) if e.day == Some(29) && e.month == Some(12))
+            })
+        };
+        assert!(full("29.12.2021"), "{dates:?}");
+        assert!(full("29 dic"), "{dates:?}");
+        let numbers = found(
+            "Presentamos la 3ª edición del informe, y la cuarta llegará en 2022.",
+            Lang::Es,
+            DetailKind::Number,
+        );
+        assert!(
+            numbers
+                .iter()
+                .any(|(t, v)| t == "3ª" && quantity(v).0 == 3.0),
+            "{numbers:?}"
+        );
+        assert!(
+            numbers
+                .iter()
+                .any(|(t, v)| t == "cuarta" && quantity(v).0 == 4.0),
+            "{numbers:?}"
+        );
+    }
+
+    #[test]
+    fn cents_and_fractions_of_a_point() {
+        let money = found(
+            "Earnings per share fell to 25 cents from 33 cents.",
+            Lang::En,
+            DetailKind::Money,
+        );
+        assert_eq!(
+            money
+                .iter()
+                .map(|(t, v)| (t.as_str(), quantity(v).0))
+                .collect::<Vec<_>>(),
+            vec![("25 cents", 0.25), ("33 cents", 0.33)]
+        );
+        let points = found(
+            "The bank cut rates by a quarter point, after a rise of one-quarter of one \
+             percentage point.",
+            Lang::En,
+            DetailKind::Number,
+        );
+        assert!(
+            points
+                .iter()
+                .filter(|(_, v)| quantity(v) == (0.25, 0.25, Scale::Points))
+                .count()
+                == 2,
+            "{points:?}"
+        );
+    }
+
+    #[test]
+    fn places_laws_headings_and_german_nouns_are_not_people() {
+        let people = |text: &str, lang: Lang| -> Vec<String> {
+            found(text, lang, DetailKind::Person)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect()
+        };
+        let en = people(
+            "He spoke of North Korea and the Middle East, and of repealing section 14(b) of \
+             the Taft-Hartley Act.\n\nBasic Policies\n\nRepresentative Gerald Ford answered.",
+            Lang::En,
+        );
+        assert!(
+            !en.iter().any(|p| p.contains("Korea")
+                || p.contains("Middle East")
+                || p.contains("Taft")
+                || p.contains("Basic")),
+            "{en:?}"
+        );
+        assert!(en.iter().any(|p| p.contains("Gerald Ford")), "{en:?}");
+        let de = people(
+            "Meine Damen und Herren, die Reformanstrengungen Griechenlands sind groß, sagte \
+             Angela Merkel.",
+            Lang::De,
+        );
+        assert_eq!(de, vec!["Angela Merkel".to_string()]);
+    }
 }

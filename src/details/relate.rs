@@ -53,6 +53,10 @@ pub struct Related {
     pub article: Option<Span>,
 }
 
+/// A possible pairing in a unit: rank of the relation, size gap, distance, article and source
+/// mention, relation, note, kind.
+type Candidate = (u8, u32, usize, usize, usize, Relation, String, DetailKind);
+
 fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
     let lo = mentions.partition_point(|m| m.span.start < span.start);
     let hi = mentions.partition_point(|m| m.span.start < span.end);
@@ -113,27 +117,12 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             .collect();
         s_idx.sort_unstable();
         s_idx.dedup();
-        if std::env::var("QD_DEBUG").is_ok() {
-            eprintln!(
-                "UNIT a={:?} s={:?} v={:?}",
-                a_idx
-                    .iter()
-                    .map(|&k| am[k].span.slice(article.text))
-                    .collect::<Vec<_>>(),
-                s_idx
-                    .iter()
-                    .map(|&k| sm[k].span.slice(source.text))
-                    .collect::<Vec<_>>(),
-                unit.verbatim
-            );
-        }
         in_unit_a.extend(&a_idx);
         in_unit_s.extend(s_idx.iter().filter(|&&k| {
             unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
                 || a_idx.iter().any(|&a| am[a].kind == sm[k].kind)
         }));
-        let mut candidates: Vec<(u8, u32, usize, usize, usize, Relation, String, DetailKind)> =
-            Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::new();
         // In a long unit (a long reused passage) each article detail is compared with the
         // source details at about the same relative place only, which keeps this linear.
         let window = if a_idx.len() * s_idx.len() > 400 {
@@ -1896,6 +1885,256 @@ mod tests {
             !rows
                 .iter()
                 .any(|r| r.0 == DetailKind::Person && r.3.contains("Vertretern")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_changed_hedged_number_conflicts() {
+        let source =
+            "With the new trains, passengers could travel this distance in less than four \
+            hours. We will extend the minimum wage to more than 2 million unprotected workers.";
+        let article = "He said passengers could travel this distance in less than three hours. \
+            He proposed extending the minimum wage to more than 3 million unprotected workers.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Duration,
+                Relation::Conflicting,
+                "less than four hours",
+                "less than three hours"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "more than 2 million",
+                "more than 3 million"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn rounding_cents_and_precision_are_not_conflicts() {
+        let source = "Growth in revenues to $77.0 million, up 10.9% year-over-year. Earnings were \
+            $0.25 per diluted share, compared to $0.33 reported last year.";
+        let article =
+            "Revenue rose 11% to $77 million, though earnings per share fell to 25 cents \
+            from 33 cents a year earlier.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Compatible,
+                "10.9",
+                "11"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Same,
+                "$77.0 million",
+                "$77 million"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Same,
+                "$0.25",
+                "25 cents"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Same,
+                "$0.33",
+                "33 cents"
+            ),
+            "{rows:#?}"
+        );
+        // A real change of the same precision is not rounding.
+        let rows = details(
+            "Free cash flow was $12.8 million.",
+            "Free cash flow was $12.6 million.",
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "$12.8",
+                "$12.6"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quarter_point_is_25_basis_points_and_4_10_is_4_1() {
+        let source =
+            "Good afternoon. As you know the Board decided today to cut the cash rate by 25 \
+            basis points to 4.1%.";
+        let article =
+            "Australia's central bank cut interest rates by a quarter point to 4.10%, its \
+            first easing since the pandemic.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Same,
+                "25 basis points",
+                "a quarter point"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "4.1", "4.10"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_figure_changed_in_a_reused_passage_pairs_with_the_closest_figure() {
+        let source =
+            "Fourth Quarter Highlights\n\n• Earnings were $0.25 per diluted share\n\n• Cash \
+            from operations was $17.4 million with free cash flow of $12.8 million\n";
+        let article =
+            "Cash from operations in the quarter was $17.4 million, with free cash flow of \
+            $12.6 million.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "$12.8 million",
+                "$12.6 million"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|(_, _, s, a)| s.contains("$0.25") && !a.is_empty()),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn longer_or_abbreviated_forms_of_one_name_are_the_same_person() {
+        let source = "BK'in Merkel: Meine Damen und Herren, ich freue mich. Chief Executive Ziv \
+            Shoshani said the year was strong.";
+        let article = "Angela Merkel sprach in Berlin. Executive Ziv Shoshani said the year was \
+            strong, according to Ziv Shoshani.";
+        let rows = details(source, article);
+        assert!(
+            !rows
+                .iter()
+                .any(|(k, r, _, _)| *k == DetailKind::Person && *r == Relation::Conflicting),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Merkel",
+                "Angela Merkel"
+            ),
+            "{rows:#?}"
+        );
+        // Different given names still conflict.
+        let rows = details(
+            "Mayor Bill de Blasio met John Kelly.",
+            "Mayor Bill de Blasio met James Kelly.",
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Conflicting,
+                "John Kelly",
+                "James Kelly"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_pairs_with_the_same_day_written_otherwise() {
+        let source = "Annual Message to the Congress on the State of the Union\n\nMr. Speaker, \
+            we meet tonight to review the year.\n\nGiven on Monday, January 4, 1965, at the \
+            Capitol.";
+        let article = "WASHINGTON, Jan. 4 — President Johnson laid out his plans in a speech to \
+            Congress.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "January 4, 1965",
+                "Jan. 4"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn the_same_words_are_the_same_date_and_a_year_is_not_a_day() {
+        let source = "Quiero darles las gracias hoy y siempre. El objetivo es llegar a 2030 con \
+            la economía transformada.";
+        let article = "Sánchez quiso dar las gracias hoy y siempre a los medios, en su balance \
+            del 29 dic.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "hoy", "hoy"),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows.iter().any(|(k, _, s, a)| *k == DetailKind::Date
+                && s.contains("2030")
+                && a.contains("29 dic")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn spanish_ordinals_and_numeric_datelines() {
+        let source = "Rueda de prensa del presidente para presentar la 3ª edición del informe \
+            \"Cumpliendo\"\n\n29.12.2021\n\nHoy presentamos la 3ª edición del informe sobre el \
+            cumplimiento de los compromisos del Gobierno.";
+        let article = "El presidente del Gobierno presentó este miércoles en la Moncloa la cuarta \
+            edición del informe sobre el cumplimiento de los compromisos del Gobierno.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "3ª",
+                "cuarta"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "", "miércoles"),
             "{rows:#?}"
         );
     }
