@@ -1095,6 +1095,8 @@ fn date_relation(
         }
         // Unresolved: the same words say the same thing ("hoy" and "hoy").
         _ if same_words(se, ae) => Relation::Same,
+        // Unresolved, but the time of day differs: "this afternoon" and "Monday evening".
+        _ if hours_relation == Relation::Conflicting => Relation::Conflicting,
         _ => match (se.weekday, ae.weekday) {
             (Some(x), Some(y)) if x != y => Relation::Conflicting,
             (Some(_), Some(_)) if se.hours == ae.hours => Relation::Same,
@@ -2135,6 +2137,25 @@ mod tests {
         );
         assert!(
             has(&rows, DetailKind::Date, Relation::Same, "", "miércoles"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_different_time_of_day_conflicts_without_a_dateline() {
+        let source = "A Downing Street spokesperson said: The Prime Minister held an hour long \
+            video conference this afternoon with President Obama.";
+        let article = "David Cameron held an hour-long video call with President Obama on Monday \
+            evening, a Downing Street spokesman said.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Conflicting,
+                "this afternoon",
+                "Monday evening"
+            ),
             "{rows:#?}"
         );
     }
