@@ -118,10 +118,6 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         s_idx.sort_unstable();
         s_idx.dedup();
         in_unit_a.extend(&a_idx);
-        in_unit_s.extend(s_idx.iter().filter(|&&k| {
-            unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
-                || a_idx.iter().any(|&a| am[a].kind == sm[k].kind)
-        }));
         let mut candidates: Vec<Candidate> = Vec::new();
         // In a long unit (a long reused passage) each article detail is compared with the
         // source details at about the same relative place only, which keeps this linear.
@@ -247,6 +243,15 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
                 }
             }
         }
+        // A source figure the article leaves out is worth listing when the article reuses the
+        // words around it, or retells its sentence with a figure of the same kind it could not
+        // pair (perhaps a changed one); the other figures of a release are not.
+        in_unit_s.extend(s_idx.iter().filter(|&&k| {
+            unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
+                || a_idx
+                    .iter()
+                    .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
+        }));
     }
     same_day_anywhere(
         source,
@@ -311,7 +316,20 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             );
         }
     }
-    across(source, article, &mut out, &mut seen);
+    // The source passages the article retells or quotes, merged, for one-sided names.
+    let mut retold: Vec<Span> = units
+        .iter()
+        .flat_map(|u| u.sources.iter().copied())
+        .collect();
+    retold.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(retold.len());
+    for sp in retold {
+        match merged.last_mut() {
+            Some(last) if sp.start <= last.end => *last = last.cover(&sp),
+            _ => merged.push(sp),
+        }
+    }
+    across(source, article, &merged, &mut out, &mut seen);
     out
 }
 
@@ -1153,17 +1171,26 @@ impl MaxWith for Relation {
 }
 
 /// People and organisations across the documents.
+///
+/// A person or organisation only the source names is listed only where the article retells or
+/// quotes the passage that names it (`retold`, sorted and disjoint): a speech names dozens the
+/// article has no reason to.
 fn across(
     source: &Side,
     article: &Side,
+    retold: &[Span],
     out: &mut Vec<Related>,
     seen: &mut HashSet<(Option<Span>, Option<Span>)>,
 ) {
-    let first_by_key = |side: &Side, kind: DetailKind| -> Vec<(String, usize)> {
+    let in_retold = |sp: &Span| {
+        let k = retold.partition_point(|r| r.end <= sp.start);
+        retold.get(k).is_some_and(|r| r.contains(sp))
+    };
+    let first_by_key = |side: &Side, kind: DetailKind, retold_only: bool| -> Vec<(String, usize)> {
         let mut order = Vec::new();
         let mut firsts: HashMap<String, usize> = HashMap::default();
         for (k, m) in side.extraction.mentions.iter().enumerate() {
-            if m.kind != kind {
+            if m.kind != kind || (retold_only && !in_retold(&m.span)) {
                 continue;
             }
             let key = match &m.value {
@@ -1207,8 +1234,8 @@ fn across(
         DetailKind::Organization,
         DetailKind::Place,
     ] {
-        let s_first = first_by_key(source, kind);
-        let a_first = first_by_key(article, kind);
+        let s_first = first_by_key(source, kind, false);
+        let a_first = first_by_key(article, kind, false);
         let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
         let a_keys: HashSet<&str> = a_first.iter().map(|(k, _)| k.as_str()).collect();
         let sm = &source.extraction.mentions;
@@ -1339,7 +1366,7 @@ fn across(
                 }
             }
         }
-        for (key, s) in &s_first {
+        for (key, s) in &first_by_key(source, kind, true) {
             if !a_keys.contains(key.as_str()) && kind != DetailKind::Place {
                 let note = format!("only the source names {}", sm[*s].span.slice(source.text));
                 push(
@@ -2156,6 +2183,34 @@ mod tests {
                 "this afternoon",
                 "Monday evening"
             ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn figures_and_names_the_article_has_no_reason_to_use_are_not_listed() {
+        let source = "Vishay Precision Group reported results today. Gross margin was 37.1% and \
+            operating margin was 9.2%, compared to 10.3% last year. As Thomas Jefferson told \
+            the Congress, a nation must plan ahead.";
+        let article = "Operating margin narrowed to 9.2% from 10.3%, Vishay Precision Group said.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "9.2", "9.2"),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows.iter().any(|(_, r, s, _)| *r == Relation::OnlySource
+                && (s.contains("37.1") || s.contains("Jefferson"))),
+            "{rows:#?}"
+        );
+        // A figure dropped from a sentence whose changed figure could not be paired stays.
+        let rows = details(
+            "The plant shipped 1,200 units in the quarter and hired 45 engineers.",
+            "The plant shipped 1,300 sensors in the quarter and hired 45 engineers.",
+        );
+        assert!(
+            rows.iter()
+                .any(|(_, r, s, _)| *r == Relation::OnlySource && s.contains("1,200")),
             "{rows:#?}"
         );
     }
