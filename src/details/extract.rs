@@ -193,7 +193,7 @@ const ARTICLES: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &[
     "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
-    "des", "y", "e", "und", "et", "for", "di", "bin", "al",
+    "des", "y", "e", "und", "et", "for", "di", "bin", "al", "für",
 ];
 /// Last words of the name of a law or treaty.
 const LAW_WORDS: &[&str] = &[
@@ -213,6 +213,24 @@ const GERMAN_DETERMINERS: &[&str] = &[
     "die", "der", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesen", "meine",
     "meiner", "unsere", "unser", "ihre", "seine", "alle", "viele", "liebe", "sehr", "jede",
     "jeder", "keine", "kein", "eine", "ein",
+];
+/// Endings of German names of bodies.
+const GERMAN_ORG_ENDINGS: &[&str] = &[
+    "anstalt",
+    "bank",
+    "amt",
+    "ministerium",
+    "kommission",
+    "agentur",
+    "gericht",
+    "verband",
+    "partei",
+    "regierung",
+    "institut",
+    "stiftung",
+    "zeitung",
+    "behörde",
+    "gesellschaft",
 ];
 /// Endings of German common nouns (which German capitalises) that no surname has.
 const GERMAN_NOUN_ENDINGS: &[&str] = &[
@@ -1518,7 +1536,13 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let name_folded = compact(s, name_from, end);
     // A law or treaty is no one: "the Taft-Hartley Act".
     let law = end - name_from >= 2 && LAW_WORDS.contains(&s.norm(end - 1));
+    // German compounds end in what they are: "Kreditanstalt", "Bundesbank", "Finanzamt".
+    let german_body = s.lang == Lang::De
+        && name
+            .iter()
+            .any(|w| GERMAN_ORG_ENDINGS.iter().any(|e| w.ends_with(e)));
     if law
+        || german_body
         || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
         || lx.orgs.contains_key(&name_folded)
     {
@@ -1527,9 +1551,12 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let acronym_like = end - name_from == 1 && {
         let raw = s.raw(name_from);
+        let upper = raw.chars().filter(char::is_ascii_uppercase).count();
         raw.len() >= 2
             && raw.len() <= 6
-            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && raw.chars().all(|c| c.is_ascii_alphabetic())
+            // "DHS", and "KfW" with its small "f".
+            && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
             && !lx.places.contains(s.norm(name_from))
     };
     if acronym_like {

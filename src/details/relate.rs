@@ -53,9 +53,19 @@ pub struct Related {
     pub article: Option<Span>,
 }
 
-/// A possible pairing in a unit: rank of the relation, size gap, distance, article and source
-/// mention, relation, note, kind.
-type Candidate = (u8, u32, usize, usize, usize, Relation, String, DetailKind);
+/// A possible pairing in a unit: rank of the relation, size gap, words shared around the two,
+/// distance, article and source mention, relation, note, kind.
+type Candidate = (
+    u8,
+    u32,
+    std::cmp::Reverse<usize>,
+    usize,
+    usize,
+    usize,
+    Relation,
+    String,
+    DetailKind,
+);
 
 fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
     let lo = mentions.partition_point(|m| m.span.start < span.start);
@@ -166,16 +176,34 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
                 {
                     let distance = si.abs_diff(ai);
                     let gap = magnitude_gap(&sm[s], &am[a]);
-                    candidates.push((rank(relation), gap, distance, a, s, relation, note, kind));
+                    // Ties go to the figure whose neighbours match ("tres años de su
+                    // investidura" with "investidura ... hace dos años", not "Dos años
+                    // difíciles").
+                    let shared = if relation == Relation::Same {
+                        0
+                    } else {
+                        shared_context(&sm[s], &am[a], source, article)
+                    };
+                    candidates.push((
+                        rank(relation),
+                        gap,
+                        std::cmp::Reverse(shared),
+                        distance,
+                        a,
+                        s,
+                        relation,
+                        note,
+                        kind,
+                    ));
                 }
             }
         }
         // Best relation first; among changed figures the closest in size ("$12.6 million"
         // changed from "$12.8 million", not from "$0.25"), then the nearest in the sentence.
-        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3, x.4));
+        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3, x.4, x.5));
         let mut used_a = HashSet::default();
         let mut used_s = HashSet::default();
-        for (_, _, _, a, s, relation, note, kind) in candidates {
+        for (_, _, _, _, a, s, relation, note, kind) in candidates {
             if used_a.contains(&a) || used_s.contains(&s) {
                 continue;
             }
@@ -425,6 +453,34 @@ fn same_day_anywhere(
             },
         );
     }
+}
+
+/// Words of four letters or more that stand within 60 bytes of both mentions.
+fn shared_context(s: &Mention, a: &Mention, source: &Side, article: &Side) -> usize {
+    fn around(text: &str, span: Span) -> Vec<String> {
+        let mut lo = span.start.saturating_sub(60);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (span.end + 60).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let mut words: Vec<String> = [&text[lo..span.start], &text[span.end..hi]]
+            .iter()
+            .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+    let theirs = around(source.text, s.span);
+    around(article.text, a.span)
+        .iter()
+        .filter(|w| theirs.binary_search(w).is_ok())
+        .count()
 }
 
 /// How far apart in size two figures are, in tenths of a natural log (0 for equal ones and
@@ -1238,6 +1294,7 @@ fn across(
         let a_first = first_by_key(article, kind, false);
         let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
         let a_keys: HashSet<&str> = a_first.iter().map(|(k, _)| k.as_str()).collect();
+        let mut spelled_out: HashSet<String> = HashSet::default();
         let sm = &source.extraction.mentions;
         let am = &article.extraction.mentions;
         for (key, a) in &a_first {
@@ -1324,6 +1381,33 @@ fn across(
                 }
                 None if kind == DetailKind::Place => {}
                 None => {
+                    // An acronym for a name the other side spells out: "KfW" for
+                    // "Kreditanstalt für Wiederaufbau".
+                    let at = am_.span.slice(article.text);
+                    let spelled = s_first.iter().find(|(_, s)| {
+                        let st = sm[*s].span.slice(source.text);
+                        kind == DetailKind::Organization
+                            && (acronym_of(at, st) || acronym_of(st, at))
+                    });
+                    if let Some((skey, s)) = spelled {
+                        spelled_out.insert(skey.clone());
+                        let note = format!(
+                            "same organisation: {} = {at}",
+                            sm[*s].span.slice(source.text)
+                        );
+                        push(
+                            out,
+                            seen,
+                            Related {
+                                kind,
+                                relation: Relation::Same,
+                                note,
+                                source: Some(sm[*s].span),
+                                article: Some(am_.span),
+                            },
+                        );
+                        continue;
+                    }
                     // An agency inside one the source names: "USCIS" for "DHS".
                     let parent = match &am_.value {
                         Value::Org {
@@ -1367,7 +1451,10 @@ fn across(
             }
         }
         for (key, s) in &first_by_key(source, kind, true) {
-            if !a_keys.contains(key.as_str()) && kind != DetailKind::Place {
+            if !a_keys.contains(key.as_str())
+                && !spelled_out.contains(key)
+                && kind != DetailKind::Place
+            {
                 let note = format!("only the source names {}", sm[*s].span.slice(source.text));
                 push(
                     out,
@@ -1383,6 +1470,35 @@ fn across(
             }
         }
     }
+}
+
+/// True when `short` is an acronym ("KfW", "BCE") of the words of `long` ("Kreditanstalt für
+/// Wiederaufbau", "Banque centrale européenne"), with or without its small words.
+fn acronym_of(short: &str, long: &str) -> bool {
+    let letters = short.chars().count();
+    if !(2..=6).contains(&letters)
+        || !short.chars().all(char::is_alphabetic)
+        || short.chars().filter(|c| c.is_uppercase()).count() < 2
+    {
+        return false;
+    }
+    let words: Vec<&str> = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let short = short.to_lowercase();
+    let initials = |all: bool| -> String {
+        words
+            .iter()
+            .filter(|w| all || w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    initials(true) == short || initials(false) == short
 }
 
 /// True when two person mentions with the same surname are one name written with more or
@@ -2213,5 +2329,48 @@ mod tests {
                 .any(|(_, r, s, _)| *r == Relation::OnlySource && s.contains("1,200")),
             "{rows:#?}"
         );
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates() {
+        let source = "Wir haben vereinbart, dass die Kreditanstalt für Wiederaufbau beim Aufbau \
+            einer Förderbank in Griechenland hilft.";
+        let article = "Die staatliche KfW soll beim Aufbau einer Förderbank in Griechenland \
+            helfen, sagte Merkel.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Organization,
+                Relation::Same,
+                "Kreditanstalt für Wiederaufbau",
+                "KfW"
+            ),
+            "{rows:#?}"
+        );
+        assert!(super::acronym_of("BCE", "Banque centrale européenne"));
+        assert!(!super::acronym_of("PP", "Banque de France"));
+    }
+
+    #[test]
+    fn a_changed_count_pairs_with_the_count_in_the_same_context() {
+        let source = "Dos años difíciles, dos años complejos y dos años intensos. Dentro de pocos \
+            días se va a cumplir el ecuador de la legislatura, con el proceso de investidura que \
+            se vivió hace dos años.";
+        let article = "Sánchez recordó que dentro de pocos días se cumplen tres años de su \
+            investidura, en el ecuador de la legislatura.";
+        let c = compare(
+            Document::from_text("source", source),
+            Document::from_text("article", article),
+            &CompareOptions::default(),
+        );
+        let hace = source.rfind("dos años").unwrap_or(0);
+        let paired: Vec<usize> = c
+            .details
+            .iter()
+            .filter(|d| d.kind == DetailKind::Duration && d.relation == Relation::Conflicting)
+            .filter_map(|d| d.source.map(|s| s.start))
+            .collect();
+        assert_eq!(paired, vec![hace], "{:#?}", c.details);
     }
 }
