@@ -1573,7 +1573,11 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     if title_words.is_none()
         && (known_place
             || named_class.is_some()
-            || (LOCATIVES.contains(&before) && end - name_from <= 3 && !looks_like_person(&name)))
+            // German capitalises every noun: "im Rahmen" is no place.
+            || (LOCATIVES.contains(&before)
+                && s.lang != Lang::De
+                && end - name_from <= 3
+                && !looks_like_person(&name)))
     {
         let mut span_end = end;
         // "P.S. 58": a named place with a number.
@@ -2095,5 +2099,14 @@ mod tests {
             Lang::De,
         );
         assert_eq!(de, vec!["Angela Merkel".to_string()]);
+        let places = found(
+            "Im Rahmen der Task Force hilft die Kreditanstalt für Wiederaufbau in Griechenland.",
+            Lang::De,
+            DetailKind::Place,
+        );
+        assert_eq!(
+            places.into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            vec!["Griechenland".to_string()]
+        );
     }
 }
