@@ -90,6 +90,8 @@ pub struct DateExpr {
     pub hours: Option<(f64, f64)>,
     /// The sentence is in the past tense (a bare weekday is then the most recent one).
     pub past: bool,
+    /// "last Friday": the weekday before the reference date, never the reference date itself.
+    pub previous: bool,
 }
 
 impl DateExpr {
@@ -158,8 +160,10 @@ impl DateExpr {
             let r = reference?;
             let back = (weekday(r) as i32 - wd as i32).rem_euclid(7);
             let x = if self.past {
-                // The most recent one before the reference date.
-                r - if back == 0 { 7 } else { back }
+                // The most recent one: the reference day itself when it is that weekday (a
+                // report dated Wednesday says "said Wednesday" and "este miércoles"), unless
+                // the text says "last Wednesday".
+                r - if back == 0 && self.previous { 7 } else { back }
             } else {
                 let ahead = (wd as i32 - weekday(r) as i32).rem_euclid(7);
                 r + ahead
@@ -253,6 +257,22 @@ mod tests {
         assert_eq!(
             thursday.resolve(Some(day(2024, 1, 2))).map(|x| label(x.0)),
             Some("Thu 28 Dec 2023".into())
+        );
+        // A report dated Thursday 18 May 2017 that says "on Thursday" means that day; "last
+        // Thursday" means the week before.
+        assert_eq!(
+            thursday.resolve(Some(day(2017, 5, 18))).map(|x| label(x.0)),
+            Some("Thu 18 May 2017".into())
+        );
+        let last_thursday = DateExpr {
+            previous: true,
+            ..thursday.clone()
+        };
+        assert_eq!(
+            last_thursday
+                .resolve(Some(day(2017, 5, 18)))
+                .map(|x| label(x.0)),
+            Some("Thu 11 May 2017".into())
         );
     }
 

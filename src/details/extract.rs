@@ -29,6 +29,9 @@ pub struct Interval {
     pub hi: f64,
     /// The phrase gives an exact value (no hedge).
     pub exact: bool,
+    /// The number the phrase states, before any hedge widens it ("less than four hours" states
+    /// 240 minutes): two hedged phrases stating different numbers are a changed number.
+    pub base: f64,
 }
 
 impl Interval {
@@ -37,6 +40,7 @@ impl Interval {
             lo: v,
             hi: v,
             exact: true,
+            base: v,
         }
     }
 
@@ -53,6 +57,7 @@ impl Interval {
             lo,
             hi,
             exact: false,
+            base: v,
         }
     }
 
@@ -177,6 +182,9 @@ struct Sentence<'a> {
     index: usize,
     past: bool,
     shouting: bool,
+    /// A short title-case line without a full stop: a headline or section heading ("Basic
+    /// Policies", "Full Year Highlights"), whose capitalised words are not people.
+    heading: bool,
 }
 
 const ARTICLES: &[&str] = &[
@@ -185,7 +193,48 @@ const ARTICLES: &[&str] = &[
 ];
 const CONNECTORS: &[&str] = &[
     "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
-    "des", "y", "e", "und", "et", "for", "di", "bin", "al",
+    "des", "y", "e", "und", "et", "for", "di", "bin", "al", "für",
+];
+/// Last words of the name of a law or treaty.
+const LAW_WORDS: &[&str] = &[
+    "act",
+    "law",
+    "treaty",
+    "bill",
+    "gesetz",
+    "ley",
+    "loi",
+    "lei",
+    "accord",
+    "agreement",
+];
+/// German words that open a capitalised noun phrase, never a name.
+const GERMAN_DETERMINERS: &[&str] = &[
+    "die", "der", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesen", "meine",
+    "meiner", "unsere", "unser", "ihre", "seine", "alle", "viele", "liebe", "sehr", "jede",
+    "jeder", "keine", "kein", "eine", "ein",
+];
+/// Endings of German names of bodies.
+const GERMAN_ORG_ENDINGS: &[&str] = &[
+    "anstalt",
+    "bank",
+    "amt",
+    "ministerium",
+    "kommission",
+    "agentur",
+    "gericht",
+    "verband",
+    "partei",
+    "regierung",
+    "institut",
+    "stiftung",
+    "zeitung",
+    "behörde",
+    "gesellschaft",
+];
+/// Endings of German common nouns (which German capitalises) that no surname has.
+const GERMAN_NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "keit", "schaft", "ismus", "tion", "tionen", "lands", "reichs",
 ];
 const AND_WORDS: &[&str] = &["and", "y", "e", "und", "et"];
 const PARTICLES: &[&str] = &[
@@ -379,7 +428,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn digits(&self, i: usize) -> Option<f64> {
-        parse_digits(self.norm(i), self.lang)
+        parse_digits(self.norm(i), self.lang).or_else(|| ordinal_digits(self.norm(i)))
     }
 
     /// A number at `i`: digits, a fraction, number words. Returns value and end.
@@ -450,8 +499,15 @@ impl<'a> Sentence<'a> {
         while i < self.toks.len() && unit.len() < 3 && self.joined(i) {
             let w = self.norm(i);
             // A verb ends the counted phrase: "two agents visited".
+            // ... unless a noun follows it: "2 million unprotected workers".
+            let adjective = unit.is_empty()
+                && w.ends_with("ed")
+                && self.joined(i + 1)
+                && is_content_word(self.norm(i + 1))
+                && !self.norm(i + 1).ends_with("ed")
+                && self.digits(i + 1).is_none();
             let verb = self.lang == Lang::En
-                && (w.ends_with("ed")
+                && ((w.ends_with("ed") && !adjective)
                     || matches!(w, "were" | "are" | "have" | "said" | "met" | "did"));
             if !is_content_word(w)
                 || verb
@@ -506,7 +562,12 @@ impl<'a> Sentence<'a> {
             || first
                 .strip_suffix('s')
                 .is_some_and(|w| lx.phrase_starts.contains(w));
+        // "hier" is a date in French only.
+        let foreign = lx.relative_lang.get(first).is_some_and(|l| *l != self.lang);
         let relative = || {
+            if foreign {
+                return None;
+            }
             lx.relatives_by_first
                 .candidates(first)
                 .into_iter()
@@ -552,6 +613,7 @@ impl<'a> Sentence<'a> {
                 )
             {
                 e.past = true;
+                e.previous = true;
             }
             return Some((e, end));
         }
@@ -592,6 +654,25 @@ impl<'a> Sentence<'a> {
                     e.year = Some(y);
                     end = k + 1;
                 }
+                return Some((e, end));
+            }
+        }
+        // Numeric dates: "29.12.2021" (one token), "29/12/2021"; "12/29/2021" in English.
+        if let Some((a, b, y)) = self.numeric_date(i) {
+            let (d, m) = if self.lang == Lang::En {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) && day_of(y, m, d).is_some() {
+                e.year = Some(y);
+                e.month = Some(m);
+                e.day = Some(d);
+                let end = if self.norm(i).contains('.') {
+                    i + 1
+                } else {
+                    i + 3
+                };
                 return Some((e, end));
             }
         }
@@ -664,6 +745,31 @@ impl<'a> Sentence<'a> {
             if prep || ends {
                 e.year = Some(y);
                 return Some((e, i + 1));
+            }
+        }
+        None
+    }
+
+    /// The three numbers of "29.12.2021" or "29/12/2021", first number first.
+    fn numeric_date(&self, i: usize) -> Option<(u32, u32, i32)> {
+        let w = self.norm(i);
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut parts = w.split('.');
+        if let (Some(a), Some(b), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        {
+            if a.len() <= 2 && b.len() <= 2 && y.len() == 4 {
+                return Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?));
+            }
+            return None;
+        }
+        if self.gap(i + 1) == "/" && self.gap(i + 2) == "/" && w.len() <= 2 {
+            let b = self.norm(i + 1);
+            if b.len() <= 2 {
+                let y = self.year_number(i + 2)?;
+                return Some((w.parse().ok()?, b.parse().ok()?, y));
             }
         }
         None
@@ -874,6 +980,23 @@ pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
     cleaned.parse().ok()
 }
 
+/// An ordinal written with digits: "3ª" and "3º" (folded to "3a", "3o"), "3rd", "4th",
+/// "3e", "3ème", "3er".
+fn ordinal_digits(word: &str) -> Option<f64> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let suffix = &word[digits..];
+    if !matches!(
+        suffix,
+        "a" | "o" | "st" | "nd" | "rd" | "th" | "e" | "er" | "eme" | "ème" | "re" | "as" | "os"
+    ) {
+        return None;
+    }
+    word[..digits].parse().ok()
+}
+
 fn fold_words(words: &[&str]) -> String {
     words.join(" ")
 }
@@ -912,6 +1035,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
             index,
             past: is_past(toks),
             shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
+            heading: is_heading(text, s.slice(text), toks),
         };
         scan(&sentence, &mut mentions);
     }
@@ -931,6 +1055,32 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         dateline,
         pending,
     }
+}
+
+/// True for a short line in title case that does not end like a sentence. `text` is the
+/// document (token spans index it), `sentence` the line.
+fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
+    if toks.len() < 2 || toks.len() > 12 {
+        return false;
+    }
+    let ends_like_sentence = sentence.trim_end().ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '»', '…', ')', '\'', '’', '“', '«', ',',
+    ]);
+    if ends_like_sentence {
+        return false;
+    }
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in toks {
+        let Some(c) = t.span.slice(text).chars().next() else {
+            continue;
+        };
+        if !c.is_alphabetic() || t.norm.len() <= 3 {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(c.is_uppercase());
+    }
+    words >= 2 && caps == words
 }
 
 fn is_past(toks: &[Token]) -> bool {
@@ -1097,6 +1247,12 @@ fn quantity(
             (1.0, i + 1)
         } else if let Some(v) = s.number_word(i + 1).filter(|v| *v >= 12.0) {
             (v, i + 2)
+        } else if let Some(v) = s
+            .number_word(i + 1)
+            .filter(|v| *v < 1.0 && s.joined(i + 2) && matches!(s.norm(i + 2), "point" | "points"))
+        {
+            // "a quarter point": a fraction of a percentage point.
+            (v, i + 2)
         } else {
             return None;
         }
@@ -1116,8 +1272,16 @@ fn quantity(
     {
         end += 1;
     }
-    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
     let before = if i > 0 { s.gap(i) } else { "" };
+    // "25 cents" is $0.25.
+    let cents = s.lang == Lang::En
+        && matches!(s.norm(end), "cents" | "cent")
+        && s.joined(end)
+        && !before.contains(['$', '€', '£', '¥']);
+    if cents {
+        value /= 100.0;
+    }
+    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
     let after = s.text.get(s.toks[end - 1].span.end..).unwrap_or("");
     // Money: a symbol before, a currency word after.
     let symbol = ['$', '€', '£', '¥']
@@ -1132,7 +1296,8 @@ fn quantity(
     let word_currency = CURRENCY_WORDS
         .iter()
         .find(|(w, _)| *w == s.norm(end))
-        .map(|(_, c)| *c);
+        .map(|(_, c)| *c)
+        .or(cents.then_some("$"));
     if let Some(currency) = symbol
         .map(|c| c.to_string())
         .or(word_currency.map(str::to_string))
@@ -1165,6 +1330,7 @@ fn quantity(
             lo: interval.lo * minutes,
             hi: interval.hi * minutes,
             exact: interval.exact,
+            base: interval.base * minutes,
         };
         out.push(Mention {
             kind: DetailKind::Duration,
@@ -1182,6 +1348,10 @@ fn quantity(
     let mut iv = interval;
     if after.starts_with('%') {
         scale = Scale::Percent;
+    } else if value < 1.0 && s.joined(end) && matches!(s.norm(end), "point" | "points") {
+        // "a quarter point", "half a point" in a rate decision.
+        scale = Scale::Points;
+        end += 1;
     } else {
         for len in (1..=4).rev() {
             let words = s.words(end, len);
@@ -1204,6 +1374,7 @@ fn quantity(
                     lo: iv.lo / 100.0,
                     hi: iv.hi / 100.0,
                     exact: iv.exact,
+                    base: iv.base / 100.0,
                 };
                 end += len;
                 break;
@@ -1363,7 +1534,16 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
     let name_folded = compact(s, name_from, end);
-    if name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
+    // A law or treaty is no one: "the Taft-Hartley Act".
+    let law = end - name_from >= 2 && LAW_WORDS.contains(&s.norm(end - 1));
+    // German compounds end in what they are: "Kreditanstalt", "Bundesbank", "Finanzamt".
+    let german_body = s.lang == Lang::De
+        && name
+            .iter()
+            .any(|w| GERMAN_ORG_ENDINGS.iter().any(|e| w.ends_with(e)));
+    if law
+        || german_body
+        || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
         || lx.orgs.contains_key(&name_folded)
     {
         push_org(s, name_from, end, out);
@@ -1371,9 +1551,12 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     }
     let acronym_like = end - name_from == 1 && {
         let raw = s.raw(name_from);
+        let upper = raw.chars().filter(char::is_ascii_uppercase).count();
         raw.len() >= 2
             && raw.len() <= 6
-            && raw.chars().all(|c| c.is_ascii_uppercase())
+            && raw.chars().all(|c| c.is_ascii_alphabetic())
+            // "DHS", and "KfW" with its small "f".
+            && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
             && !lx.places.contains(s.norm(name_from))
     };
     if acronym_like {
@@ -1390,7 +1573,11 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     if title_words.is_none()
         && (known_place
             || named_class.is_some()
-            || (LOCATIVES.contains(&before) && end - name_from <= 3 && !looks_like_person(&name)))
+            // German capitalises every noun: "im Rahmen" is no place.
+            || (LOCATIVES.contains(&before)
+                && s.lang != Lang::De
+                && end - name_from <= 3
+                && !looks_like_person(&name)))
     {
         let mut span_end = end;
         // "P.S. 58": a named place with a number.
@@ -1410,6 +1597,9 @@ fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
             sentence: s.index,
         });
         return Some(span_end);
+    }
+    if title_words.is_none() && !could_be_person(s, &name) {
+        return Some(end);
     }
     let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
     if tokens_in_name >= 2 || title_words.is_some() {
@@ -1466,6 +1656,24 @@ fn compact(s: &Sentence, from: usize, to: usize) -> String {
         prev_initial = initial;
     }
     words.join(" ")
+}
+
+/// False for capitalised words that are no one's name: a heading ("Basic Policies"), German
+/// nouns, which are all capitalised ("Meine Damen", "Reformanstrengungen Griechenlands").
+fn could_be_person(s: &Sentence, name: &[&str]) -> bool {
+    if s.heading {
+        return false;
+    }
+    if s.lang == Lang::De {
+        let determiner = name.first().is_some_and(|w| GERMAN_DETERMINERS.contains(w));
+        let noun = name
+            .iter()
+            .any(|w| w.chars().count() > 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| w.ends_with(e)));
+        if determiner || noun {
+            return false;
+        }
+    }
+    true
 }
 
 fn looks_like_person(name: &[&str]) -> bool {
@@ -1782,5 +1990,123 @@ mod tests {
             DetailKind::Number,
         );
         assert!(n.is_empty() || n[0].0.starts_with("at least"));
+    }
+
+    #[test]
+    fn relative_words_count_in_their_own_language_only() {
+        let de = found(
+            "Ich habe das gestern schon gesagt, und ich sage es hier noch einmal.",
+            Lang::De,
+            DetailKind::Date,
+        );
+        assert!(de.iter().any(|(t, _)| t == "gestern"), "{de:?}");
+        assert!(!de.iter().any(|(t, _)| t == "hier"), "{de:?}");
+        let fr = found(
+            "Le gouverneur a répondu hier au journal.",
+            Lang::Fr,
+            DetailKind::Date,
+        );
+        assert!(fr.iter().any(|(t, _)| t == "hier"), "{fr:?}");
+    }
+
+    #[test]
+    fn numeric_dates_abbreviated_months_and_digit_ordinals() {
+        let dates = found(
+            "La Moncloa, 29.12.2021. El informe se presentó el 29 dic en Madrid.",
+            Lang::Es,
+            DetailKind::Date,
+        );
+        let full = |t: &str| {
+            dates.iter().any(|(x, v)| {
+                x == t && matches!(v, Value::Date(e) if e.day == Some(29) && e.month == Some(12))
+            })
+        };
+        assert!(full("29.12.2021"), "{dates:?}");
+        assert!(full("29 dic"), "{dates:?}");
+        let numbers = found(
+            "Presentamos la 3ª edición del informe, y la cuarta llegará en 2022.",
+            Lang::Es,
+            DetailKind::Number,
+        );
+        assert!(
+            numbers
+                .iter()
+                .any(|(t, v)| t == "3ª" && quantity(v).0 == 3.0),
+            "{numbers:?}"
+        );
+        assert!(
+            numbers
+                .iter()
+                .any(|(t, v)| t == "cuarta" && quantity(v).0 == 4.0),
+            "{numbers:?}"
+        );
+    }
+
+    #[test]
+    fn cents_and_fractions_of_a_point() {
+        let money = found(
+            "Earnings per share fell to 25 cents from 33 cents.",
+            Lang::En,
+            DetailKind::Money,
+        );
+        assert_eq!(
+            money
+                .iter()
+                .map(|(t, v)| (t.as_str(), quantity(v).0))
+                .collect::<Vec<_>>(),
+            vec![("25 cents", 0.25), ("33 cents", 0.33)]
+        );
+        let points = found(
+            "The bank cut rates by a quarter point, after a rise of one-quarter of one \
+             percentage point.",
+            Lang::En,
+            DetailKind::Number,
+        );
+        assert!(
+            points
+                .iter()
+                .filter(|(_, v)| quantity(v) == (0.25, 0.25, Scale::Points))
+                .count()
+                == 2,
+            "{points:?}"
+        );
+    }
+
+    #[test]
+    fn places_laws_headings_and_german_nouns_are_not_people() {
+        let people = |text: &str, lang: Lang| -> Vec<String> {
+            found(text, lang, DetailKind::Person)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect()
+        };
+        let en = people(
+            "He spoke of North Korea and the Middle East, and of repealing section 14(b) of \
+             the Taft-Hartley Act.\n\nBasic Policies\n\nRepresentative Gerald Ford answered.",
+            Lang::En,
+        );
+        assert!(
+            !en.iter().any(|p| p.contains("Korea")
+                || p.contains("Middle East")
+                || p.contains("Taft")
+                || p.contains("Basic")),
+            "{en:?}"
+        );
+        assert!(en.iter().any(|p| p.contains("Gerald Ford")), "{en:?}");
+        let de = people(
+            "Meine Damen und Herren, die Reformanstrengungen Griechenlands sind groß, sagte \
+             Angela Merkel.",
+            Lang::De,
+        );
+        assert_eq!(de, vec!["Angela Merkel".to_string()]);
+        let places = found(
+            "Im Rahmen der Task Force hilft die Kreditanstalt für Wiederaufbau in Griechenland.",
+            Lang::De,
+            DetailKind::Place,
+        );
+        assert_eq!(
+            places.into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            vec!["Griechenland".to_string()]
+        );
     }
 }

@@ -133,6 +133,8 @@ pub struct Lexicon {
     pub weekdays: Vec<(Vec<String>, u32)>,
     /// Relative date phrases.
     pub relatives: Vec<(Vec<String>, Relative)>,
+    /// Relative date words that count only in one language ("hier" is French).
+    pub relative_lang: HashMap<String, Lang>,
     /// Units of time, in minutes.
     pub durations: HashMap<String, f64>,
     /// Title words, normalised.
@@ -272,6 +274,13 @@ fn build() -> Lexicon {
                         _ => Relative::Year(n),
                     };
                     lx.relatives.push((phrase(&parts[2..].join(" ")), rel));
+                }
+            }
+            Some("only") => {
+                if let Some(lang) = parts.get(1).and_then(|c| Lang::from_code(c)) {
+                    for w in &parts[2..] {
+                        lx.relative_lang.insert(phrase(w).join(" "), lang);
+                    }
                 }
             }
             Some("part") => {

@@ -285,6 +285,7 @@ pub fn annotate_prepared(
             units.push(relate::Unit {
                 article,
                 sources: Vec::new(),
+                verbatim: Vec::new(),
             });
             units.len() - 1
         });
@@ -311,9 +312,21 @@ pub fn annotate_prepared(
             .get(k)
             .filter(|s| s.overlaps(&m.article))
             .map_or(m.article, |s| s.cover(&m.article));
+        // The whole source sentences too: a reuse match can stop right before the figure the
+        // article changed ("free cash flow of $12.6 million" for "... of $12.8 million").
+        let first = sx.sentences.partition_point(|s| s.end <= m.source.start);
+        let last = sx.sentences.partition_point(|s| s.start < m.source.end);
+        let source = if first < last {
+            sx.sentences[first]
+                .cover(&sx.sentences[last - 1])
+                .cover(&m.source)
+        } else {
+            m.source
+        };
         units.push(relate::Unit {
             article,
-            sources: vec![m.source],
+            sources: vec![source],
+            verbatim: vec![m.source],
         });
     }
 

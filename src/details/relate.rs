@@ -32,6 +32,10 @@ pub struct Unit {
     pub article: Span,
     /// The source sentences or passages it is aligned with.
     pub sources: Vec<Span>,
+    /// The parts of the source the article quotes or reuses word for word: a figure there
+    /// that the article leaves out is worth listing; one in a sentence the article only
+    /// retells mostly is not (a release gives many figures; an article picks a few).
+    pub verbatim: Vec<Span>,
 }
 
 /// A related detail before it gets its id and match.
@@ -48,6 +52,20 @@ pub struct Related {
     /// Article span.
     pub article: Option<Span>,
 }
+
+/// A possible pairing in a unit: rank of the relation, size gap, words shared around the two,
+/// distance, article and source mention, relation, note, kind.
+type Candidate = (
+    u8,
+    u32,
+    std::cmp::Reverse<usize>,
+    usize,
+    usize,
+    usize,
+    Relation,
+    String,
+    DetailKind,
+);
 
 fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
     let lo = mentions.partition_point(|m| m.span.start < span.start);
@@ -110,9 +128,7 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         s_idx.sort_unstable();
         s_idx.dedup();
         in_unit_a.extend(&a_idx);
-        in_unit_s.extend(&s_idx);
-        let mut candidates: Vec<(u8, usize, usize, usize, Relation, String, DetailKind)> =
-            Vec::new();
+        let mut candidates: Vec<Candidate> = Vec::new();
         // In a long unit (a long reused passage) each article detail is compared with the
         // source details at about the same relative place only, which keeps this linear.
         let window = if a_idx.len() * s_idx.len() > 400 {
@@ -120,23 +136,74 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
         } else {
             usize::MAX
         };
+        // Outside the window, the source details with the same value still count: "$77
+        // million" finds "$77.0 million" three bullets away.
+        let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
+        // So do the source details inside the words the article reuses, when they are few:
+        // a reused clause inside a long source sentence.
+        let mut reused: Vec<usize> = Vec::new();
+        if window != usize::MAX {
+            for (si, &s) in s_idx.iter().enumerate() {
+                if let Some(key) = super::extract::value_key(&sm[s].value) {
+                    by_value.entry(key).or_default().push(si);
+                }
+                if unit.verbatim.iter().any(|v| v.contains(&sm[s].span)) {
+                    reused.push(si);
+                }
+            }
+            if reused.len() * a_idx.len() > 400 {
+                reused.clear();
+            }
+        }
         for (ai, &a) in a_idx.iter().enumerate() {
             let centre = ai * s_idx.len() / a_idx.len().max(1);
             let lo = centre.saturating_sub(window);
             let hi = centre.saturating_add(window).min(s_idx.len());
-            for (si, &s) in s_idx.iter().enumerate().take(hi).skip(lo) {
+            let mut extra: Vec<usize> = super::extract::value_key(&am[a].value)
+                .and_then(|k| by_value.get(&k))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .chain(&reused)
+                .copied()
+                .filter(|si| !(lo..hi).contains(si))
+                .collect();
+            extra.sort_unstable();
+            extra.dedup();
+            for si in (lo..hi).chain(extra) {
+                let s = s_idx[si];
                 if let Some((relation, note, kind)) =
                     compare_in_unit(&sm[s], &am[a], source, article, &titles)
                 {
                     let distance = si.abs_diff(ai);
-                    candidates.push((rank(relation), distance, a, s, relation, note, kind));
+                    let gap = magnitude_gap(&sm[s], &am[a]);
+                    // Ties go to the figure whose neighbours match ("tres años de su
+                    // investidura" with "investidura ... hace dos años", not "Dos años
+                    // difíciles").
+                    let shared = if relation == Relation::Same {
+                        0
+                    } else {
+                        shared_context(&sm[s], &am[a], source, article)
+                    };
+                    candidates.push((
+                        rank(relation),
+                        gap,
+                        std::cmp::Reverse(shared),
+                        distance,
+                        a,
+                        s,
+                        relation,
+                        note,
+                        kind,
+                    ));
                 }
             }
         }
-        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3));
+        // Best relation first; among changed figures the closest in size ("$12.6 million"
+        // changed from "$12.8 million", not from "$0.25"), then the nearest in the sentence.
+        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3, x.4, x.5));
         let mut used_a = HashSet::default();
         let mut used_s = HashSet::default();
-        for (_, _, a, s, relation, note, kind) in candidates {
+        for (_, _, _, _, a, s, relation, note, kind) in candidates {
             if used_a.contains(&a) || used_s.contains(&s) {
                 continue;
             }
@@ -204,7 +271,32 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
                 }
             }
         }
+        // A source figure the article leaves out is worth listing when the article reuses the
+        // words around it, or retells its sentence with a figure of the same kind it could not
+        // pair (perhaps a changed one); the other figures of a release are not.
+        in_unit_s.extend(s_idx.iter().filter(|&&k| {
+            unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
+                || a_idx
+                    .iter()
+                    .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
+        }));
     }
+    same_day_anywhere(
+        source,
+        article,
+        &mut paired_s,
+        &mut paired_a,
+        &mut out,
+        &mut seen,
+    );
+    same_value_anywhere(
+        source,
+        article,
+        &mut paired_s,
+        &mut paired_a,
+        &mut out,
+        &mut seen,
+    );
     // One side only, for the facts compared inside units.
     let one_sided = |m: &Mention| {
         matches!(
@@ -252,8 +344,228 @@ pub fn relate(source: &Side, article: &Side, units: &[Unit]) -> Vec<Related> {
             );
         }
     }
-    across(source, article, &mut out, &mut seen);
+    // The source passages the article retells or quotes, merged, for one-sided names.
+    let mut retold: Vec<Span> = units
+        .iter()
+        .flat_map(|u| u.sources.iter().copied())
+        .collect();
+    retold.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(retold.len());
+    for sp in retold {
+        match merged.last_mut() {
+            Some(last) if sp.start <= last.end => *last = last.cover(&sp),
+            _ => merged.push(sp),
+        }
+    }
+    across(source, article, &merged, &mut out, &mut seen);
     out
+}
+
+/// Dates left unpaired that name the same single day on both sides, wherever they stand: the
+/// article's dateline "Jan. 4" and the source's "Given on Monday, January 4, 1965", or "on
+/// Tuesday" and a transcript's "today". Each source date pairs once.
+fn same_day_anywhere(
+    source: &Side,
+    article: &Side,
+    paired_s: &mut HashSet<usize>,
+    paired_a: &mut HashSet<usize>,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let single_day = |m: &Mention, side: &Side| -> Option<Day> {
+        match &m.value {
+            Value::Date(e) => match e.resolve(side.reference) {
+                Some((x, y)) if x == y => Some(x),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let mut by_day: HashMap<Day, Vec<usize>> = HashMap::default();
+    for (k, m) in sm.iter().enumerate() {
+        if paired_s.contains(&k) {
+            continue;
+        }
+        if let Some(d) = single_day(m, source) {
+            by_day.entry(d).or_default().push(k);
+        }
+    }
+    if by_day.is_empty() {
+        return;
+    }
+    for (a, m) in am.iter().enumerate() {
+        if paired_a.contains(&a) {
+            continue;
+        }
+        let Some(d) = single_day(m, article) else {
+            continue;
+        };
+        let Some(list) = by_day.get_mut(&d) else {
+            continue;
+        };
+        // The source date written most like the article's: "vendredi 17 mai" goes with the
+        // dateline "17 mai 2024" rather than with "aujourd'hui".
+        let Value::Date(ae) = &m.value else {
+            continue;
+        };
+        let Some(pos) = list
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !paired_s.contains(s))
+            .max_by_key(|(k, &s)| {
+                let alike = match &sm[s].value {
+                    Value::Date(se) => {
+                        usize::from(se.day.is_some() == ae.day.is_some())
+                            + usize::from(se.month.is_some() == ae.month.is_some())
+                            + usize::from(se.relative.is_some() == ae.relative.is_some())
+                    }
+                    _ => 0,
+                };
+                (alike, std::cmp::Reverse(*k))
+            })
+            .map(|(k, _)| k)
+        else {
+            continue;
+        };
+        let s = list.remove(pos);
+        let (Value::Date(se), Value::Date(ae)) = (&sm[s].value, &m.value) else {
+            continue;
+        };
+        let Some((relation, note, kind)) = date_relation(se, ae, source, article, &sm[s], m) else {
+            continue;
+        };
+        if relation == Relation::Conflicting {
+            continue;
+        }
+        paired_s.insert(s);
+        paired_a.insert(a);
+        push(
+            out,
+            seen,
+            Related {
+                kind,
+                relation,
+                note,
+                source: Some(sm[s].span),
+                article: Some(m.span),
+            },
+        );
+    }
+}
+
+/// Words of four letters or more that stand within 60 bytes of both mentions.
+fn shared_context(s: &Mention, a: &Mention, source: &Side, article: &Side) -> usize {
+    fn around(text: &str, span: Span) -> Vec<String> {
+        let mut lo = span.start.saturating_sub(60);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        let mut hi = (span.end + 60).min(text.len());
+        while !text.is_char_boundary(hi) {
+            hi += 1;
+        }
+        let mut words: Vec<String> = [&text[lo..span.start], &text[span.end..hi]]
+            .iter()
+            .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+    let theirs = around(source.text, s.span);
+    around(article.text, a.span)
+        .iter()
+        .filter(|w| theirs.binary_search(w).is_ok())
+        .count()
+}
+
+/// How far apart in size two figures are, in tenths of a natural log (0 for equal ones and
+/// for details that are not figures).
+fn magnitude_gap(s: &Mention, a: &Mention) -> u32 {
+    let base = |m: &Mention| match &m.value {
+        Value::Quantity { value, .. } | Value::Money { value, .. } | Value::Duration(value) => {
+            Some(value.base.abs())
+        }
+        _ => None,
+    };
+    match (base(s), base(a)) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => ((x / y).ln().abs() * 10.0).round() as u32,
+        _ => 0,
+    }
+}
+
+/// Rates and distinctive figures left unpaired that have the same value on both sides,
+/// wherever they stand: a lead's "cut ... by a quarter point to 4.10%" and a transcript's
+/// "cut the cash rate by 25 basis points to 4.1%" when no sentence alignment joined them.
+fn same_value_anywhere(
+    source: &Side,
+    article: &Side,
+    paired_s: &mut HashSet<usize>,
+    paired_a: &mut HashSet<usize>,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let key = |m: &Mention| -> Option<String> {
+        let telling = match &m.value {
+            Value::Quantity { scale, .. } => {
+                *scale != Scale::Plain || super::extract::is_distinctive(&m.value)
+            }
+            Value::Money { .. } => true,
+            _ => false,
+        };
+        if telling {
+            super::extract::value_key(&m.value)
+        } else {
+            None
+        }
+    };
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
+    for (k, m) in sm.iter().enumerate() {
+        if !paired_s.contains(&k) {
+            if let Some(key) = key(m) {
+                by_key.entry(key).or_default().push(k);
+            }
+        }
+    }
+    if by_key.is_empty() {
+        return;
+    }
+    let no_titles = HashMap::default();
+    for (a, m) in am.iter().enumerate() {
+        if paired_a.contains(&a) {
+            continue;
+        }
+        let Some(list) = key(m).and_then(|k| by_key.get_mut(&k)) else {
+            continue;
+        };
+        if list.is_empty() {
+            continue;
+        }
+        let s = list.remove(0);
+        let Some((relation, note, kind)) = compare_in_unit(&sm[s], m, source, article, &no_titles)
+        else {
+            continue;
+        };
+        paired_s.insert(s);
+        paired_a.insert(a);
+        push(
+            out,
+            seen,
+            Related {
+                kind,
+                relation,
+                note,
+                source: Some(sm[s].span),
+                article: Some(m.span),
+            },
+        );
+    }
 }
 
 fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {
@@ -303,7 +615,10 @@ fn infer_reference(source: &Side, article: &Side, units: &[Unit], for_source: bo
                             (source.reference, Some(c))
                         };
                         if let (Some(x), Some(y)) = (se.resolve(sr), ae.resolve(ar)) {
-                            if x.0 <= y.1 && y.0 <= x.1 {
+                            // Naming the very same day says more than falling in one week.
+                            if x == y && x.0 == x.1 {
+                                agree += 3;
+                            } else if x.0 <= y.1 && y.0 <= x.1 {
                                 agree += 1;
                             }
                         }
@@ -346,9 +661,15 @@ fn compare_in_unit(
             let same_unit = !su.is_empty()
                 && !au.is_empty()
                 && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
+            // A rate needs no noun: "rose 11%" and "up 10.9%" in one aligned sentence.
+            let bare_rate = *ss != Scale::Plain && (su.is_empty() || au.is_empty());
             let unit = su.last().or(au.last()).cloned().unwrap_or_default();
-            let relation = interval_relation(sv, av);
-            if !same_unit && relation != Relation::Same {
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            let relation = interval_relation(sv, av, st, at);
+            if !same_unit && !bare_rate && relation != Relation::Same {
+                return None;
+            }
+            if relation == Relation::Conflicting && far_apart(sv, av) {
                 return None;
             }
             let suffix = match ss {
@@ -356,11 +677,11 @@ fn compare_in_unit(
                 Scale::Points => " pt",
                 Scale::Plain => "",
             };
-            Some((
-                relation,
-                quantity_note(relation, sv, av, suffix, &unit, a.span.slice(article.text)),
-                kind,
-            ))
+            let mut note = quantity_note(relation, sv, av, suffix, &unit, at);
+            if relation == Relation::Compatible && rounded(sv, av, st, at) {
+                note = format!("rounded: {note}");
+            }
+            Some((relation, note, kind))
         }
         (
             Value::Money {
@@ -375,15 +696,21 @@ fn compare_in_unit(
             if sc != ac {
                 return None;
             }
-            let relation = interval_relation(sv, av);
-            Some((
-                relation,
-                quantity_note(relation, sv, av, "", sc, a.span.slice(article.text)),
-                kind,
-            ))
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            let relation = interval_relation(sv, av, st, at);
+            // "$12.6 million" against "$0.25" is no changed figure, only two figures.
+            if relation == Relation::Conflicting && far_apart(sv, av) {
+                return None;
+            }
+            let mut note = quantity_note(relation, sv, av, "", sc, at);
+            if relation == Relation::Compatible && rounded(sv, av, st, at) {
+                note = format!("rounded: {note}");
+            }
+            Some((relation, note, kind))
         }
         (Value::Duration(sv), Value::Duration(av)) => {
-            let relation = interval_relation(sv, av);
+            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+            let relation = interval_relation(sv, av, st, at);
             Some((
                 relation,
                 quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)),
@@ -638,14 +965,89 @@ fn word_offsets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-fn interval_relation(s: &Interval, a: &Interval) -> Relation {
+/// Same value; compatible when one side rounds the other ("11%" for "10.9%") or hedges a
+/// value the other states ("almost an hour" for "55 minutes"); otherwise conflicting. Two
+/// phrases that state different numbers conflict even when both hedge and the ranges meet:
+/// "less than four hours" retold as "less than three hours" is a changed number a
+/// fact-checker must see.
+fn interval_relation(
+    s: &Interval,
+    a: &Interval,
+    source_text: &str,
+    article_text: &str,
+) -> Relation {
     if s.same(a) || (s.lo == a.lo && s.hi == a.hi) {
-        Relation::Same
-    } else if s.overlaps(a) {
+        return Relation::Same;
+    }
+    if rounded(s, a, source_text, article_text) {
+        return Relation::Compatible;
+    }
+    let eps = 1e-9 * s.base.abs().max(a.base.abs()).max(1.0);
+    if !s.exact && !a.exact && (s.base - a.base).abs() > eps {
+        return Relation::Conflicting;
+    }
+    if s.overlaps(a) {
         Relation::Compatible
     } else {
         Relation::Conflicting
     }
+}
+
+/// True when both sides state exact values and the coarser one is the finer one rounded to
+/// its last digit, within 5%: "11%" for "10.9%", "$3 million" for "$2.96 million".
+fn rounded(s: &Interval, a: &Interval, source_text: &str, article_text: &str) -> bool {
+    if !s.exact || !a.exact {
+        return false;
+    }
+    let (Some(sp), Some(ap)) = (step(source_text, s.lo), step(article_text, a.lo)) else {
+        return false;
+    };
+    let (coarse, fine, unit) = if sp > ap {
+        (s.lo, a.lo, sp)
+    } else if ap > sp {
+        (a.lo, s.lo, ap)
+    } else {
+        return false;
+    };
+    let diff = (coarse - fine).abs();
+    diff <= unit / 2.0 + 1e-9 * unit && diff <= 0.05 * coarse.abs().max(fine.abs())
+}
+
+/// The value of one unit in the last written digit of the number in `text` whose value is
+/// `value`: 0.1 for "10.9%", 100,000 for "$12.6 million", 1 for "11%".
+fn step(text: &str, value: f64) -> Option<f64> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: &str = text[start..]
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .next()?;
+    let digits = digits.trim_end_matches(['.', ',']);
+    // The decimal part follows the last separator unless it is a group of three.
+    let decimals = match digits.rfind(['.', ',']) {
+        Some(k) if digits.len() - k - 1 != 3 => digits.len() - k - 1,
+        _ => 0,
+    };
+    let written: f64 = if decimals > 0 {
+        let k = digits.len() - decimals - 1;
+        let whole: String = digits[..k].chars().filter(char::is_ascii_digit).collect();
+        format!("{whole}.{}", &digits[k + 1..]).parse().ok()?
+    } else {
+        digits
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .ok()?
+    };
+    if written <= 0.0 || value <= 0.0 {
+        return None;
+    }
+    Some(value / written * 10f64.powi(-(decimals as i32)))
+}
+
+/// Two figures more than ten times apart are two different figures, not one changed.
+fn far_apart(s: &Interval, a: &Interval) -> bool {
+    let (x, y) = (s.base.abs(), a.base.abs());
+    x.min(y) > 0.0 && x.max(y) / x.min(y) > 10.0
 }
 
 fn fmt_num(v: f64) -> String {
@@ -698,6 +1100,12 @@ fn quantity_note(
     };
     match relation {
         Relation::Same => format!("same: {}{suffix}{unit}", fmt_num(a.lo)),
+        // Both hedge, with different numbers: "less than four hours" → "less than three".
+        _ if !s.exact && !a.exact && s.base != a.base => format!(
+            "number changed: {}{suffix} vs {}{suffix}{unit}: {article_text}",
+            fmt_num(s.base),
+            fmt_num(a.base)
+        ),
         _ => format!(
             "{} vs {}{unit}: {article_text}",
             fmt_interval(s, suffix),
@@ -759,17 +1167,49 @@ fn date_relation(
                 Relation::Conflicting
             }
         }
+        // Unresolved: the same words say the same thing ("hoy" and "hoy").
+        _ if same_words(se, ae) => Relation::Same,
+        // Unresolved, but the time of day differs: "this afternoon" and "Monday evening".
+        _ if hours_relation == Relation::Conflicting => Relation::Conflicting,
         _ => match (se.weekday, ae.weekday) {
             (Some(x), Some(y)) if x != y => Relation::Conflicting,
             (Some(_), Some(_)) if se.hours == ae.hours => Relation::Same,
             _ => Relation::Compatible,
         },
     };
+    // A day against a quarter or a year ("29 dic" and "2030", "fourth-quarter" and "February
+    // 20, 2019") are two facts, not one worded twice.
+    if relation != Relation::Same {
+        if let (Some(x), Some(y)) = (se.resolve(source.reference), ae.resolve(article.reference)) {
+            let (gx, gy) = (granularity(x), granularity(y));
+            if gx != gy && !(gx.min(gy) == 0 && gx.max(gy) == 1) {
+                return None;
+            }
+        }
+    }
     let note = match relation {
         Relation::Same => format!("same time: {ad}"),
         _ => format!("{sd} vs {ad}"),
     };
     Some((relation, note, DetailKind::Date))
+}
+
+/// 0 for a day, 1 a week, 2 a month, 3 a quarter, 4 a year or more.
+fn granularity((first, last): (Day, Day)) -> u8 {
+    match last - first + 1 {
+        ..=1 => 0,
+        2..=7 => 1,
+        8..=31 => 2,
+        32..=92 => 3,
+        _ => 4,
+    }
+}
+
+/// Two date phrases that say the same thing in the same terms, tense aside.
+fn same_words(x: &dates::DateExpr, y: &dates::DateExpr) -> bool {
+    let mut y = y.clone();
+    y.past = x.past;
+    *x == y
 }
 
 trait MaxWith {
@@ -787,17 +1227,26 @@ impl MaxWith for Relation {
 }
 
 /// People and organisations across the documents.
+///
+/// A person or organisation only the source names is listed only where the article retells or
+/// quotes the passage that names it (`retold`, sorted and disjoint): a speech names dozens the
+/// article has no reason to.
 fn across(
     source: &Side,
     article: &Side,
+    retold: &[Span],
     out: &mut Vec<Related>,
     seen: &mut HashSet<(Option<Span>, Option<Span>)>,
 ) {
-    let first_by_key = |side: &Side, kind: DetailKind| -> Vec<(String, usize)> {
+    let in_retold = |sp: &Span| {
+        let k = retold.partition_point(|r| r.end <= sp.start);
+        retold.get(k).is_some_and(|r| r.contains(sp))
+    };
+    let first_by_key = |side: &Side, kind: DetailKind, retold_only: bool| -> Vec<(String, usize)> {
         let mut order = Vec::new();
         let mut firsts: HashMap<String, usize> = HashMap::default();
         for (k, m) in side.extraction.mentions.iter().enumerate() {
-            if m.kind != kind {
+            if m.kind != kind || (retold_only && !in_retold(&m.span)) {
                 continue;
             }
             let key = match &m.value {
@@ -841,10 +1290,11 @@ fn across(
         DetailKind::Organization,
         DetailKind::Place,
     ] {
-        let s_first = first_by_key(source, kind);
-        let a_first = first_by_key(article, kind);
+        let s_first = first_by_key(source, kind, false);
+        let a_first = first_by_key(article, kind, false);
         let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
         let a_keys: HashSet<&str> = a_first.iter().map(|(k, _)| k.as_str()).collect();
+        let mut spelled_out: HashSet<String> = HashSet::default();
         let sm = &source.extraction.mentions;
         let am = &article.extraction.mentions;
         for (key, a) in &a_first {
@@ -856,14 +1306,21 @@ fn across(
                         (
                             Value::Person { given: Some(x), .. },
                             Value::Person { given: Some(y), .. },
-                        ) if x != y => (
-                            Relation::Conflicting,
-                            format!(
-                                "different first names: {} vs {}",
+                        ) if x != y
+                            && !one_name(
                                 sm_.span.slice(source.text),
-                                am_.span.slice(article.text)
-                            ),
-                        ),
+                                am_.span.slice(article.text),
+                            ) =>
+                        {
+                            (
+                                Relation::Conflicting,
+                                format!(
+                                    "different first names: {} vs {}",
+                                    sm_.span.slice(source.text),
+                                    am_.span.slice(article.text)
+                                ),
+                            )
+                        }
                         _ => {
                             let what = match kind {
                                 DetailKind::Person => "person",
@@ -924,6 +1381,33 @@ fn across(
                 }
                 None if kind == DetailKind::Place => {}
                 None => {
+                    // An acronym for a name the other side spells out: "KfW" for
+                    // "Kreditanstalt für Wiederaufbau".
+                    let at = am_.span.slice(article.text);
+                    let spelled = s_first.iter().find(|(_, s)| {
+                        let st = sm[*s].span.slice(source.text);
+                        kind == DetailKind::Organization
+                            && (acronym_of(at, st) || acronym_of(st, at))
+                    });
+                    if let Some((skey, s)) = spelled {
+                        spelled_out.insert(skey.clone());
+                        let note = format!(
+                            "same organisation: {} = {at}",
+                            sm[*s].span.slice(source.text)
+                        );
+                        push(
+                            out,
+                            seen,
+                            Related {
+                                kind,
+                                relation: Relation::Same,
+                                note,
+                                source: Some(sm[*s].span),
+                                article: Some(am_.span),
+                            },
+                        );
+                        continue;
+                    }
                     // An agency inside one the source names: "USCIS" for "DHS".
                     let parent = match &am_.value {
                         Value::Org {
@@ -966,8 +1450,11 @@ fn across(
                 }
             }
         }
-        for (key, s) in &s_first {
-            if !a_keys.contains(key.as_str()) && kind != DetailKind::Place {
+        for (key, s) in &first_by_key(source, kind, true) {
+            if !a_keys.contains(key.as_str())
+                && !spelled_out.contains(key)
+                && kind != DetailKind::Place
+            {
                 let note = format!("only the source names {}", sm[*s].span.slice(source.text));
                 push(
                     out,
@@ -983,6 +1470,65 @@ fn across(
             }
         }
     }
+}
+
+/// True when `short` is an acronym ("KfW", "BCE") of the words of `long` ("Kreditanstalt für
+/// Wiederaufbau", "Banque centrale européenne"), with or without its small words.
+fn acronym_of(short: &str, long: &str) -> bool {
+    let letters = short.chars().count();
+    if !(2..=6).contains(&letters)
+        || !short.chars().all(char::is_alphabetic)
+        || short.chars().filter(|c| c.is_uppercase()).count() < 2
+    {
+        return false;
+    }
+    let words: Vec<&str> = long
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let short = short.to_lowercase();
+    let initials = |all: bool| -> String {
+        words
+            .iter()
+            .filter(|w| all || w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    initials(true) == short || initials(false) == short
+}
+
+/// True when two person mentions with the same surname are one name written with more or
+/// fewer words before it: "Executive Ziv Shoshani" and "Ziv Shoshani", "Président de la
+/// République François Hollande" and "François Hollande", or an abbreviated title where a
+/// given name would be ("BK'in Merkel" and "Angela Merkel").
+fn one_name(x: &str, y: &str) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .map(|w| w.trim_end_matches(['\'', '’', 's']).to_lowercase())
+            .collect()
+    };
+    let (a, b) = (words(x), words(y));
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    if short.len() >= 2 && long.ends_with(short) {
+        return true;
+    }
+    // A first word that cannot be a given name: "BK'in", "Dr.", "EU-Kommissar".
+    let not_a_given_name = |t: &str| {
+        t.split_whitespace().next().is_some_and(|w| {
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            w.contains(['\'', '’', '.']) || upper >= 2
+        })
+    };
+    not_a_given_name(x) || not_a_given_name(y)
 }
 
 #[cfg(test)]
@@ -1486,5 +2032,345 @@ mod tests {
                 .any(|r| r.0 == DetailKind::Person && r.3.contains("Vertretern")),
             "{rows:#?}"
         );
+    }
+
+    #[test]
+    fn a_changed_hedged_number_conflicts() {
+        let source =
+            "With the new trains, passengers could travel this distance in less than four \
+            hours. We will extend the minimum wage to more than 2 million unprotected workers.";
+        let article = "He said passengers could travel this distance in less than three hours. \
+            He proposed extending the minimum wage to more than 3 million unprotected workers.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Duration,
+                Relation::Conflicting,
+                "less than four hours",
+                "less than three hours"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "more than 2 million",
+                "more than 3 million"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn rounding_cents_and_precision_are_not_conflicts() {
+        let source = "Growth in revenues to $77.0 million, up 10.9% year-over-year. Earnings were \
+            $0.25 per diluted share, compared to $0.33 reported last year.";
+        let article =
+            "Revenue rose 11% to $77 million, though earnings per share fell to 25 cents \
+            from 33 cents a year earlier.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Compatible,
+                "10.9",
+                "11"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Same,
+                "$77.0 million",
+                "$77 million"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Same,
+                "$0.25",
+                "25 cents"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Same,
+                "$0.33",
+                "33 cents"
+            ),
+            "{rows:#?}"
+        );
+        // A real change of the same precision is not rounding.
+        let rows = details(
+            "Free cash flow was $12.8 million.",
+            "Free cash flow was $12.6 million.",
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "$12.8",
+                "$12.6"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_quarter_point_is_25_basis_points_and_4_10_is_4_1() {
+        let source =
+            "Good afternoon. As you know the Board decided today to cut the cash rate by 25 \
+            basis points to 4.1%.";
+        let article =
+            "Australia's central bank cut interest rates by a quarter point to 4.10%, its \
+            first easing since the pandemic.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Same,
+                "25 basis points",
+                "a quarter point"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "4.1", "4.10"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_figure_changed_in_a_reused_passage_pairs_with_the_closest_figure() {
+        let source =
+            "Fourth Quarter Highlights\n\n• Earnings were $0.25 per diluted share\n\n• Cash \
+            from operations was $17.4 million with free cash flow of $12.8 million\n";
+        let article =
+            "Cash from operations in the quarter was $17.4 million, with free cash flow of \
+            $12.6 million.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Money,
+                Relation::Conflicting,
+                "$12.8 million",
+                "$12.6 million"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows
+                .iter()
+                .any(|(_, _, s, a)| s.contains("$0.25") && !a.is_empty()),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn longer_or_abbreviated_forms_of_one_name_are_the_same_person() {
+        let source = "BK'in Merkel: Meine Damen und Herren, ich freue mich. Chief Executive Ziv \
+            Shoshani said the year was strong.";
+        let article = "Angela Merkel sprach in Berlin. Executive Ziv Shoshani said the year was \
+            strong, according to Ziv Shoshani.";
+        let rows = details(source, article);
+        assert!(
+            !rows
+                .iter()
+                .any(|(k, r, _, _)| *k == DetailKind::Person && *r == Relation::Conflicting),
+            "{rows:#?}"
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Same,
+                "Merkel",
+                "Angela Merkel"
+            ),
+            "{rows:#?}"
+        );
+        // Different given names still conflict.
+        let rows = details(
+            "Mayor Bill de Blasio met John Kelly.",
+            "Mayor Bill de Blasio met James Kelly.",
+        );
+        assert!(
+            has(
+                &rows,
+                DetailKind::Person,
+                Relation::Conflicting,
+                "John Kelly",
+                "James Kelly"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_pairs_with_the_same_day_written_otherwise() {
+        let source = "Annual Message to the Congress on the State of the Union\n\nMr. Speaker, \
+            we meet tonight to review the year.\n\nGiven on Monday, January 4, 1965, at the \
+            Capitol.";
+        let article = "WASHINGTON, Jan. 4 — President Johnson laid out his plans in a speech to \
+            Congress.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Same,
+                "January 4, 1965",
+                "Jan. 4"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn the_same_words_are_the_same_date_and_a_year_is_not_a_day() {
+        let source = "Quiero darles las gracias hoy y siempre. El objetivo es llegar a 2030 con \
+            la economía transformada.";
+        let article = "Sánchez quiso dar las gracias hoy y siempre a los medios, en su balance \
+            del 29 dic.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "hoy", "hoy"),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows.iter().any(|(k, _, s, a)| *k == DetailKind::Date
+                && s.contains("2030")
+                && a.contains("29 dic")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn spanish_ordinals_and_numeric_datelines() {
+        let source = "Rueda de prensa del presidente para presentar la 3ª edición del informe \
+            \"Cumpliendo\"\n\n29.12.2021\n\nHoy presentamos la 3ª edición del informe sobre el \
+            cumplimiento de los compromisos del Gobierno.";
+        let article = "El presidente del Gobierno presentó este miércoles en la Moncloa la cuarta \
+            edición del informe sobre el cumplimiento de los compromisos del Gobierno.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Number,
+                Relation::Conflicting,
+                "3ª",
+                "cuarta"
+            ),
+            "{rows:#?}"
+        );
+        assert!(
+            has(&rows, DetailKind::Date, Relation::Same, "", "miércoles"),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn a_different_time_of_day_conflicts_without_a_dateline() {
+        let source = "A Downing Street spokesperson said: The Prime Minister held an hour long \
+            video conference this afternoon with President Obama.";
+        let article = "David Cameron held an hour-long video call with President Obama on Monday \
+            evening, a Downing Street spokesman said.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Date,
+                Relation::Conflicting,
+                "this afternoon",
+                "Monday evening"
+            ),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn figures_and_names_the_article_has_no_reason_to_use_are_not_listed() {
+        let source = "Vishay Precision Group reported results today. Gross margin was 37.1% and \
+            operating margin was 9.2%, compared to 10.3% last year. As Thomas Jefferson told \
+            the Congress, a nation must plan ahead.";
+        let article = "Operating margin narrowed to 9.2% from 10.3%, Vishay Precision Group said.";
+        let rows = details(source, article);
+        assert!(
+            has(&rows, DetailKind::Number, Relation::Same, "9.2", "9.2"),
+            "{rows:#?}"
+        );
+        assert!(
+            !rows.iter().any(|(_, r, s, _)| *r == Relation::OnlySource
+                && (s.contains("37.1") || s.contains("Jefferson"))),
+            "{rows:#?}"
+        );
+        // A figure dropped from a sentence whose changed figure could not be paired stays.
+        let rows = details(
+            "The plant shipped 1,200 units in the quarter and hired 45 engineers.",
+            "The plant shipped 1,300 sensors in the quarter and hired 45 engineers.",
+        );
+        assert!(
+            rows.iter()
+                .any(|(_, r, s, _)| *r == Relation::OnlySource && s.contains("1,200")),
+            "{rows:#?}"
+        );
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates() {
+        let source = "Wir haben vereinbart, dass die Kreditanstalt für Wiederaufbau beim Aufbau \
+            einer Förderbank in Griechenland hilft.";
+        let article = "Die staatliche KfW soll beim Aufbau einer Förderbank in Griechenland \
+            helfen, sagte Merkel.";
+        let rows = details(source, article);
+        assert!(
+            has(
+                &rows,
+                DetailKind::Organization,
+                Relation::Same,
+                "Kreditanstalt für Wiederaufbau",
+                "KfW"
+            ),
+            "{rows:#?}"
+        );
+        assert!(super::acronym_of("BCE", "Banque centrale européenne"));
+        assert!(!super::acronym_of("PP", "Banque de France"));
+    }
+
+    #[test]
+    fn a_changed_count_pairs_with_the_count_in_the_same_context() {
+        let source = "Dos años difíciles, dos años complejos y dos años intensos. Dentro de pocos \
+            días se va a cumplir el ecuador de la legislatura, con el proceso de investidura que \
+            se vivió hace dos años.";
+        let article = "Sánchez recordó que dentro de pocos días se cumplen tres años de su \
+            investidura, en el ecuador de la legislatura.";
+        let c = compare(
+            Document::from_text("source", source),
+            Document::from_text("article", article),
+            &CompareOptions::default(),
+        );
+        let hace = source.rfind("dos años").unwrap_or(0);
+        let paired: Vec<usize> = c
+            .details
+            .iter()
+            .filter(|d| d.kind == DetailKind::Duration && d.relation == Relation::Conflicting)
+            .filter_map(|d| d.source.map(|s| s.start))
+            .collect();
+        assert_eq!(paired, vec![hace], "{:#?}", c.details);
     }
 }
