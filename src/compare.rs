@@ -12,7 +12,7 @@ use crate::details::{self, Detail};
 use crate::document::Document;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, tokenize, Token};
-use crate::quotes::{find_quotations, Quotation};
+use crate::quotes::{self, Quotation};
 use crate::span::Span;
 
 /// One of the two documents.
@@ -268,7 +268,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         let text = article.text.as_str();
         let split = normalize::split_point(text);
         let helper = scope.spawn(move || {
-            let quotations = find_quotations(text);
+            let quotations = quotes::find_unattributed(text);
             let tail = split.map(|at| normalize::tokenize_from(text, at));
             (quotations, tail)
         });
@@ -277,12 +277,17 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         let (quotations, tail) = helper
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        article_tokens.extend(tail.unwrap_or_default());
+        let tail = tail.unwrap_or_default();
+        article_tokens.reserve_exact(tail.len());
+        article_tokens.extend(tail);
         (source_tokens, (article_tokens, quotations))
     });
     let regions = regions_of(&article_tokens, &quotations);
     // The details read each document's facts while matching runs: they need no match.
+    let mut quotations = quotations;
     let (alignments, prepared) = std::thread::scope(|scope| {
+        let text = article.text.as_str();
+        let speakers = scope.spawn(|| quotes::assign_speakers(text, &mut quotations));
         let prepared = (!options.skip_details).then(|| {
             (
                 scope.spawn(|| details::prepare(&source.text, &source_tokens)),
@@ -297,6 +302,9 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         };
         let prepared = prepared.map(|(source, article)| (join(source), join(article)));
+        speakers
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         (alignments, prepared)
     });
 

@@ -218,23 +218,28 @@ impl GramIndex {
             .clamp(4, 28);
         let shift = 64 - bits;
         let buckets = 1usize << bits;
-        let all: Vec<u64> = (0..n).map(|i| gram_key(&ids[i..i + k])).collect();
+        // Keys are computed twice (to count, then to place) rather than kept: hashing is
+        // cheaper than a vector of a megabyte's keys at the peak of memory.
+        let key_at = |i: usize| gram_key(&ids[i..i + k]);
         let mut offsets = vec![0u32; buckets + 1];
-        for &key in &all {
-            offsets[(key >> shift) as usize + 1] += 1;
+        for i in 0..n {
+            offsets[(key_at(i) >> shift) as usize + 1] += 1;
         }
         for b in 0..buckets {
             offsets[b + 1] += offsets[b];
         }
-        let mut fill = offsets.clone();
+        // Each bucket's start serves as its fill cursor, then is put back.
         let mut keys = vec![0u32; n];
         let mut positions = vec![0u32; n];
-        for (i, &key) in all.iter().enumerate() {
-            let slot = &mut fill[(key >> shift) as usize];
+        for i in 0..n {
+            let key = key_at(i);
+            let slot = &mut offsets[(key >> shift) as usize];
             keys[*slot as usize] = key as u32;
             positions[*slot as usize] = i as u32;
             *slot += 1;
         }
+        offsets.copy_within(0..buckets, 1);
+        offsets[0] = 0;
         GramIndex {
             k,
             shift,
@@ -662,7 +667,8 @@ struct Candidate {
 fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Vec<Alignment> {
     let mut claimed = vec![false; w.aids.len()];
     let mut out: Vec<Alignment> = Vec::new();
-    let mut deferred: Vec<Candidate> = Vec::new();
+    // Quoted pieces too short to count alone, kept (without their counts) for a second look.
+    let mut deferred: Vec<Alignment> = Vec::new();
     let region_len = region_lengths(w.regions);
     for chain in &chains.chains {
         if chain.score < 2.0 {
@@ -678,8 +684,11 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
                 *c = true;
             }
             out.push(candidate.alignment);
-        } else if candidate.alignment.region.is_some() && candidate.alignment.matched >= 2 {
-            deferred.push(candidate);
+        } else if candidate.alignment.region.is_some()
+            && candidate.alignment.matched >= 2
+            && candidate.content > 0
+        {
+            deferred.push(candidate.alignment);
         }
     }
     // A quotation split by an attribution ("…,” she said, “…”), or a quoted phrase that
@@ -688,9 +697,8 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
     // one just after it).
     out.sort_by_key(|al| al.article.start);
     let accepted = out.len();
-    for candidate in deferred {
-        let al = candidate.alignment;
-        if claimed[al.article.clone()].iter().any(|&c| c) || candidate.content == 0 {
+    for al in deferred {
+        if claimed[al.article.clone()].iter().any(|&c| c) {
             continue;
         }
         // Accepted passages do not overlap in the article: the neighbours are on either
@@ -766,7 +774,9 @@ fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
         first.a as usize..last.a_end() as usize,
         first.s as usize..last.s_end() as usize,
     );
-    extend_edges(&mut a_range, &mut s_range, w, claimed);
+    if may_grow(&a_range, &s_range, w) {
+        extend_edges(&mut a_range, &mut s_range, w, claimed);
+    }
     // Most chains are one exact run (chance overlaps among them): no diff needed.
     let exact =
         pieces.len() == 1 && a_range.len() == first.len as usize && s_range.len() == a_range.len();
@@ -935,6 +945,49 @@ fn expands(w: &Words, a: usize, s: usize) -> bool {
         &w.article_tokens[a].norm,
         &w.article_tokens[a + 1].norm,
     )
+}
+
+/// False when no rule of [`extend_edges`] can grow the passage: the words just around it
+/// differ in every way edge growth looks at (no equal word within the largest skip, no
+/// variant, bracket, ellipsis or contraction). Most chains are a chance overlap of a few
+/// words; this look is far cheaper than trying every rule on them.
+fn may_grow(a_range: &Range<usize>, s_range: &Range<usize>, w: &Words) -> bool {
+    let (aids, sids) = (w.aids, w.sids);
+    let equal = |a: Option<usize>, s: Option<usize>| match (a, s) {
+        (Some(a), Some(s)) => a < aids.len() && s < sids.len() && aids[a] == sids[s],
+        _ => false,
+    };
+    // Skips reach two article words and three source words (see `extend_edges`).
+    let near = |a: usize, s: usize, forward: bool| {
+        (0..=2).any(|da| {
+            (0..=3).any(|ds| {
+                if forward {
+                    equal(Some(a + da), Some(s + ds))
+                } else {
+                    equal(a.checked_sub(da + 1), s.checked_sub(ds + 1))
+                }
+            })
+        })
+    };
+    let (a, s) = (a_range.end, s_range.end);
+    if a < aids.len()
+        && (near(a, s, true)
+            || w.bracketed(a)
+            || w.ellipsis(a)
+            || (s < sids.len() && is_variant(w, a, s))
+            || (s + 1 < sids.len() && contracts(w, a, s))
+            || (a + 1 < aids.len() && s < sids.len() && expands(w, a, s)))
+    {
+        return true;
+    }
+    let (a, s) = (a_range.start, s_range.start);
+    a > 0
+        && (near(a, s, false)
+            || w.bracketed(a - 1)
+            || w.ellipsis(a)
+            || (s >= 1 && is_variant(w, a - 1, s - 1))
+            || (s >= 2 && contracts(w, a - 1, s - 2))
+            || (a >= 2 && s >= 1 && expands(w, a - 2, s - 1)))
 }
 
 /// Article word `a` stands where source word `s` did with a change a reader must see, not a

@@ -173,8 +173,16 @@ struct Open {
     len: usize,
 }
 
-/// Finds every top-level quotation in `text`, in order.
+/// Finds every top-level quotation in `text`, in order, with its speaker.
 pub fn find_quotations(text: &str) -> Vec<Quotation> {
+    let mut found = find_unattributed(text);
+    assign_speakers(text, &mut found);
+    found
+}
+
+/// [`find_quotations`] without speakers (all `None`): naming speakers is a separate pass,
+/// [`assign_speakers`], that a caller may run beside other work.
+pub fn find_unattributed(text: &str) -> Vec<Quotation> {
     let paras = paragraphs(text);
     let mut found: Vec<Quotation> = Vec::new();
     // An outer quotation left open at the end of the previous paragraph.
@@ -268,7 +276,6 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
     }
     found.sort_by_key(|q| q.outer.start);
     found.retain(|q| !q.inner.is_empty());
-    assign_speakers(text, &mut found);
     found
 }
 
@@ -1190,7 +1197,9 @@ fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Option<String
         .find_map(|p| p.speaker.clone())
 }
 
-fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
+/// Names who speaks each quotation of `text` (found by [`find_unattributed`]), when the text
+/// says so.
+pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
     let n = quotes.len();
     for k in 0..n {
         let q = &quotes[k];
