@@ -670,16 +670,41 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
     // Quoted pieces too short to count alone, kept (without their counts) for a second look.
     let mut deferred: Vec<Alignment> = Vec::new();
     let region_len = region_lengths(w.regions);
-    for chain in &chains.chains {
+    let article_span = |chain: &Chain| {
+        let members = chains.runs_of(chain);
+        let first = members.first().map(|&r| runs[r as usize].a);
+        let last = members.last().map(|&r| runs[r as usize].a_end());
+        (first, last)
+    };
+    for (k, chain) in chains.chains.iter().enumerate() {
         if chain.score < 2.0 {
             // Chains are sorted; nothing below can pass any threshold.
             break;
         }
         let pieces = unclaimed_pieces(runs, chains.runs_of(chain), &claimed);
-        let Some(candidate) = build(&pieces, w, &claimed) else {
+        let Some(mut candidate) = build(&pieces, w, &claimed) else {
             continue;
         };
         if passes(&candidate, w, &region_len, options) {
+            // The same article words at other places of the source (a release that repeats
+            // "for the fourth quarter and full year"): equal chains sort side by side; take
+            // the place where the passage grows furthest.
+            let here = article_span(chain);
+            for other in chains.chains[k + 1..]
+                .iter()
+                .take_while(|o| o.score == chain.score)
+                .take(8)
+                .filter(|o| article_span(o) == here)
+            {
+                let pieces = unclaimed_pieces(runs, chains.runs_of(other), &claimed);
+                if let Some(c) = build(&pieces, w, &claimed) {
+                    if c.alignment.matched > candidate.alignment.matched
+                        && passes(&c, w, &region_len, options)
+                    {
+                        candidate = c;
+                    }
+                }
+            }
             for c in &mut claimed[candidate.alignment.article.clone()] {
                 *c = true;
             }

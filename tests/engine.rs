@@ -654,3 +654,24 @@ fn words_dropped_or_reinflected_at_a_quotations_edge_are_listed() {
         .iter()
         .any(|e| e.article.map(|s| article_text(&c, s)) == Some("marcado")));
 }
+
+#[test]
+fn a_phrase_the_source_repeats_is_paired_where_the_passage_continues() {
+    let source = "The company delivered solid revenues and net earnings for the fourth quarter \
+        and full year 2018. Free cash for the fourth quarter and full year 2018 was strong, \
+        demonstrating good execution and cost discipline.";
+    let article = "Revenue beat forecasts. Free cash flow for the fourth quarter and full year \
+        \"was strong, demonstrating good execution,\" the chief executive said.";
+    let c = run(source, article);
+    let reuse = c
+        .matches
+        .iter()
+        .find(|m| m.kind == MatchKind::Reuse)
+        .expect("the sentence's opening is reused");
+    assert!(
+        source_text(&c, reuse.source).starts_with("Free cash for the fourth quarter"),
+        "{}",
+        source_text(&c, reuse.source)
+    );
+    assert!(article_text(&c, reuse.article).starts_with("Free cash flow for the fourth"));
+}
