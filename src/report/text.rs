@@ -71,7 +71,10 @@ pub fn write(c: &Comparison, review: Option<&Review>, out: &mut dyn Write) -> st
             .as_deref()
             .map(|sp| format!(" · speaker: {sp}"))
             .unwrap_or_default();
-        let matches = if q.matches.is_empty() {
+        let matches = if let Some(found) = q.source_phrase {
+            // A one- or two-word quotation: where the source says the same words.
+            format!(" · source {}..{}", found.start, found.end)
+        } else if q.matches.is_empty() {
             String::new()
         } else {
             format!(

@@ -65,8 +65,9 @@ impl Side {
 pub enum ItemKind {
     /// `Comparison::matches[i]`.
     Match(usize),
-    /// `Comparison::quotes[i]`, a quotation the source does not contain.
-    Unsourced(usize),
+    /// `Comparison::quotes[i]`, a quotation without a match: one the source does not
+    /// contain, or one of one or two words the source has word for word.
+    Quotation(usize),
 }
 
 /// One stop of `n`/`N`: a match, or a quotation not in the source (which has no match but
@@ -499,7 +500,7 @@ impl App {
     pub fn verdict(&self, item: &Item) -> Option<crate::review::Entry> {
         match item.kind {
             ItemKind::Match(i) => Some(self.review.entry(&self.comparison.matches[i])),
-            ItemKind::Unsourced(_) => None,
+            ItemKind::Quotation(_) => None,
         }
     }
 
@@ -972,7 +973,7 @@ fn no_verdict_message() -> &'static str {
 fn details_in<'c>(c: &'c Comparison, item: &Item) -> impl Iterator<Item = &'c Detail> {
     let id = match item.kind {
         ItemKind::Match(i) => Some(c.matches[i].id),
-        ItemKind::Unsourced(_) => None,
+        ItemKind::Quotation(_) => None,
     };
     let (source, article) = (item.source, item.article);
     c.details.iter().filter(move |d| match d.match_id {
@@ -1033,9 +1034,16 @@ fn items_of(c: &Comparison) -> Vec<Item> {
     for (i, q) in c.quotes.iter().enumerate() {
         if q.status == QuoteStatus::NotInSource {
             items.push(Item {
-                kind: ItemKind::Unsourced(i),
+                kind: ItemKind::Quotation(i),
                 mark: Mark::NotInSource,
                 source: None,
+                article: q.article,
+            });
+        } else if let (Some(found), true) = (q.source_phrase, q.matches.is_empty()) {
+            items.push(Item {
+                kind: ItemKind::Quotation(i),
+                mark: Mark::Verified,
+                source: Some(found),
                 article: q.article,
             });
         }
@@ -1173,6 +1181,39 @@ mod tests {
             height: 45,
         });
         app
+    }
+
+    #[test]
+    fn a_two_word_quotation_found_in_the_source_is_a_stop_with_its_source_words() {
+        use crate::document::Document;
+        let c = compare(
+            Document::from_text(
+                "readout.txt",
+                "The two presidents spoke today. They also discussed at length working \
+                 together to eradicate terrorism throughout the Middle East.",
+            ),
+            Document::from_text(
+                "article.txt",
+                "The leaders talked \u{201c}at length\u{201d} about terrorism, aides said.",
+            ),
+            &CompareOptions::default(),
+        );
+        let review = Review::new(&c);
+        let app = App::new(
+            c,
+            review,
+            ReviewFile::default(),
+            Theme::mono(),
+            KeyTable::default(),
+        );
+        let item = app
+            .items
+            .iter()
+            .find(|i| matches!(i.kind, ItemKind::Quotation(_)))
+            .expect("the quotation is a stop");
+        assert_eq!(item.mark, Mark::Verified);
+        let found = item.source.expect("its words in the source");
+        assert_eq!(found.slice(&app.comparison.source.text), "at length");
     }
 
     #[test]

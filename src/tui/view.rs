@@ -242,7 +242,10 @@ fn kind_label(app: &App, item: &Item) -> String {
             };
             format!("{}{quote} · {}", m.kind.as_str(), m.fidelity.as_str())
         }
-        ItemKind::Unsourced(_) => "quotation · not in source".to_string(),
+        ItemKind::Quotation(_) if item.mark == Mark::NotInSource => {
+            "quotation · not in source".to_string()
+        }
+        ItemKind::Quotation(_) => "quotation · verified · found word for word".to_string(),
     }
 }
 
@@ -266,7 +269,7 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     let c = &app.comparison;
     let noun = match item.kind {
         ItemKind::Match(_) => "MATCH",
-        ItemKind::Unsourced(_) => "QUOTATION",
+        ItemKind::Quotation(_) => "QUOTATION",
     };
     let mut title = format!(
         " {noun} {}/{} · {}",
@@ -283,7 +286,7 @@ fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
             ));
             m.quote.and_then(|q| c.quotes.get(q))
         }
-        ItemKind::Unsourced(q) => c.quotes.get(q),
+        ItemKind::Quotation(q) => c.quotes.get(q),
     }
     .and_then(|q| q.speaker.clone());
     if let Some(s) = speaker {
