@@ -647,12 +647,25 @@ fn inside_spans(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<bool
         .collect()
 }
 
-/// How many of `tokens` lie inside one of `spans`.
+/// How many of `tokens` lie inside one of `spans`. Spans begin and end on word boundaries,
+/// so each span's words are found by two binary searches (not a pass over every word).
 fn covered(tokens: &[Token], spans: impl Iterator<Item = Span>) -> usize {
-    inside_spans(tokens, spans)
-        .into_iter()
-        .filter(|&b| b)
-        .count()
+    let mut spans: Vec<Span> = spans.collect();
+    spans.sort();
+    let mut count = 0;
+    // Words before this offset are counted already (spans may overlap).
+    let mut reach = 0;
+    for span in spans {
+        let start = span.start.max(reach);
+        if span.end <= start {
+            continue;
+        }
+        let lo = tokens.partition_point(|t| t.span.start < start);
+        let hi = tokens.partition_point(|t| t.span.end <= span.end);
+        count += hi.saturating_sub(lo);
+        reach = span.end;
+    }
+    count
 }
 
 fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {

@@ -654,6 +654,28 @@ fn link_penalty(prev: &Run, next: &Run, article: &[Token], quoted: bool) -> Opti
     None
 }
 
+/// What the thresholds look at in a passage.
+#[derive(Debug, Clone, Copy)]
+struct Tally {
+    region: Region,
+    matched: usize,
+    content: usize,
+    surprise: f64,
+    whole: bool,
+}
+
+impl Candidate {
+    fn tally(&self) -> Tally {
+        Tally {
+            region: self.alignment.region,
+            matched: self.alignment.matched,
+            content: self.content,
+            surprise: self.surprise,
+            whole: self.whole,
+        }
+    }
+}
+
 /// A passage under consideration, with the counts the thresholds look at.
 struct Candidate {
     alignment: Alignment,
@@ -681,11 +703,29 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
             // Chains are sorted; nothing below can pass any threshold.
             break;
         }
+        // Most chains are one short run, a chance overlap that cannot grow: judged on its
+        // counts alone, with nothing built.
+        if let [only] = chains.runs_of(chain) {
+            let run = runs[*only as usize];
+            let (a, s) = (
+                run.a as usize..run.a_end() as usize,
+                run.s as usize..run.s_end() as usize,
+            );
+            if !claimed[a.clone()].iter().any(|&c| c) && !may_grow(&a, &s, w) {
+                let tally = tally_exact(&a, w);
+                if !passes(&tally, w, &region_len, options) {
+                    if tally.region.is_some() && tally.matched >= 2 && tally.content > 0 {
+                        deferred.push(exact_alignment(a, s, tally.region));
+                    }
+                    continue;
+                }
+            }
+        }
         let pieces = unclaimed_pieces(runs, chains.runs_of(chain), &claimed);
         let Some(mut candidate) = build(&pieces, w, &claimed) else {
             continue;
         };
-        if passes(&candidate, w, &region_len, options) {
+        if passes(&candidate.tally(), w, &region_len, options) {
             // The same article words at other places of the source (a release that repeats
             // "for the fourth quarter and full year"): equal chains sort side by side; take
             // the place where the passage grows furthest.
@@ -699,7 +739,7 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
                 let pieces = unclaimed_pieces(runs, chains.runs_of(other), &claimed);
                 if let Some(c) = build(&pieces, w, &claimed) {
                     if c.alignment.matched > candidate.alignment.matched
-                        && passes(&c, w, &region_len, options)
+                        && passes(&c.tally(), w, &region_len, options)
                     {
                         candidate = c;
                     }
@@ -791,6 +831,40 @@ fn unclaimed_pieces(runs: &[Run], members: &[u32], claimed: &[bool]) -> Vec<Run>
     pieces
 }
 
+/// The counts of a passage whose words are all equal on both sides.
+fn tally_exact(a_range: &Range<usize>, w: &Words) -> Tally {
+    let (mut content, mut surprise) = (0, 0.0);
+    for &id in &w.aids[a_range.clone()] {
+        surprise += w.weight[id as usize];
+        if w.content[id as usize] {
+            content += 1;
+        }
+    }
+    Tally {
+        region: majority_region(&w.regions[a_range.clone()]),
+        matched: a_range.len(),
+        content,
+        surprise,
+        whole: w.starts(a_range.start) && (a_range.end == w.aids.len() || w.starts(a_range.end)),
+    }
+}
+
+/// A passage whose words are all equal on both sides.
+fn exact_alignment(article: Range<usize>, source: Range<usize>, region: Region) -> Alignment {
+    let len = article.len();
+    Alignment {
+        article,
+        source,
+        region,
+        ops: vec![DiffOp::Equal {
+            old_index: 0,
+            new_index: 0,
+            len,
+        }],
+        matched: len,
+    }
+}
+
 /// Turns the pieces of a chain into a passage: edges grown, word diff computed, counted.
 fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
     let first = *pieces.first()?;
@@ -849,6 +923,11 @@ fn build(pieces: &[Run], w: &Words, claimed: &[bool]) -> Option<Candidate> {
 
 /// The quotation most of these words lie in, or none when most lie outside quotation marks.
 fn majority_region(regions: &[Region]) -> Region {
+    if let Some(first) = regions.first() {
+        if regions.iter().all(|r| r == first) {
+            return *first;
+        }
+    }
     let mut counts: Vec<(u32, usize)> = Vec::new();
     let mut outside = 0;
     for r in regions {
@@ -893,8 +972,8 @@ const LONG_PASSAGE: usize = 12;
 /// passage of six words or more that is a whole sentence of the article, or most of a
 /// quotation, needs half the surprise: a stock phrase is rarely all the article says. A
 /// short quotation must be most of its quotation.
-fn passes(c: &Candidate, w: &Words, region_len: &[usize], options: &MatchOptions) -> bool {
-    let al = &c.alignment;
+fn passes(c: &Tally, w: &Words, region_len: &[usize], options: &MatchOptions) -> bool {
+    let al = c;
     // Two content words, or one in most of a quotation ("one shooting is one too many").
     if c.content == 0 {
         return false;
