@@ -146,8 +146,9 @@ pub struct EngineArgs {
     /// (numbers, dates, names), which take most of the time on very long documents.
     #[arg(long, global = true)]
     pub no_details: bool,
-    /// Largest input file accepted, in bytes.
-    #[arg(long, global = true, default_value_t = quotediff::document::DEFAULT_MAX_BYTES, value_name = "BYTES")]
+    /// Largest input file accepted, in bytes (at most 4 GiB).
+    #[arg(long, global = true, default_value_t = quotediff::document::DEFAULT_MAX_BYTES, value_name = "BYTES",
+          value_parser = clap::value_parser!(u64).range(1..=quotediff::document::HARD_MAX_BYTES))]
     pub max_bytes: u64,
     /// Date the source was issued (YYYY-MM-DD), for "today", "yesterday", "last week";
     /// without it, the dateline the source carries.

@@ -361,12 +361,12 @@ fn regions_of(tokens: &[Token], quotations: &[Quotation]) -> Vec<Region> {
     let mut regions = Vec::with_capacity(tokens.len());
     let mut q = 0;
     for t in tokens {
-        while q < quotations.len() && quotations[q].inner.end <= t.span.start {
+        while q < quotations.len() && quotations[q].inner.end <= t.span().start {
             q += 1;
         }
         let inside = quotations
             .get(q)
-            .is_some_and(|quote| quote.inner.contains(&t.span));
+            .is_some_and(|quote| quote.inner.contains(&t.span()));
         regions.push(if inside { Some(q as u32) } else { None });
     }
     regions
@@ -376,7 +376,11 @@ fn token_cover(tokens: &[Token], range: std::ops::Range<usize>) -> Option<Span> 
     if range.is_empty() {
         return None;
     }
-    Some(tokens[range.start].span.cover(&tokens[range.end - 1].span))
+    Some(
+        tokens[range.start]
+            .span()
+            .cover(&tokens[range.end - 1].span()),
+    )
 }
 
 /// Extends a passage's end over punctuation both texts have right after it (a full stop
@@ -481,7 +485,7 @@ fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
             source: token_cover(stoks, old),
             at: atoks
                 .get(new.start)
-                .map_or(atoks[al.article.end - 1].span.end, |t| t.span.start),
+                .map_or(atoks[al.article.end - 1].span().end, |t| t.span().start),
             article: token_cover(atoks, new),
             marked,
         });
@@ -567,8 +571,8 @@ fn find_short_quotes(
     min_words: usize,
 ) {
     let words_of = |span: Span| {
-        let lo = atoks.partition_point(|t| t.span.start < span.start);
-        let hi = atoks.partition_point(|t| t.span.start < span.end);
+        let lo = atoks.partition_point(|t| t.span().start < span.start);
+        let hi = atoks.partition_point(|t| t.span().start < span.end);
         &atoks[lo..hi.max(lo)]
     };
     let wanted: Vec<(usize, &[Token])> = quotes
@@ -605,7 +609,7 @@ fn find_short_quotes(
             let q = &mut quotes[k];
             q.status = QuoteStatus::Verified;
             q.coverage = 1.0;
-            q.source_phrase = Some(stoks[i].span.cover(&stoks[i + words.len() - 1].span));
+            q.source_phrase = Some(stoks[i].span().cover(&stoks[i + words.len() - 1].span()));
         }
     }
 }
@@ -636,13 +640,13 @@ fn inside_spans(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<bool
     tokens
         .iter()
         .map(|t| {
-            while k < spans.len() && spans[k].end <= t.span.start {
+            while k < spans.len() && spans[k].end <= t.span().start {
                 k += 1;
             }
             spans[k..]
                 .iter()
-                .take_while(|s| s.start <= t.span.start)
-                .any(|s| s.contains(&t.span))
+                .take_while(|s| s.start <= t.span().start)
+                .any(|s| s.contains(&t.span()))
         })
         .collect()
 }
@@ -660,8 +664,8 @@ fn covered(tokens: &[Token], spans: impl Iterator<Item = Span>) -> usize {
         if span.end <= start {
             continue;
         }
-        let lo = tokens.partition_point(|t| t.span.start < start);
-        let hi = tokens.partition_point(|t| t.span.end <= span.end);
+        let lo = tokens.partition_point(|t| t.span().start < start);
+        let hi = tokens.partition_point(|t| t.span().end <= span.end);
         count += hi.saturating_sub(lo);
         reach = span.end;
     }

@@ -20,6 +20,10 @@ use crate::extract::{self, ExtractError, Format};
 /// larger file is almost always the wrong file, and the engine keeps several copies in memory.
 pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// Largest input ever accepted, whatever `max_bytes` says: positions of words are kept in 32
+/// bits (a megabyte has 190,000 words; four bytes less each is memory a long pair needs).
+pub const HARD_MAX_BYTES: u64 = u32::MAX as u64 - 1;
+
 /// One of the two texts being compared, with the name it is reported under.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -157,9 +161,13 @@ pub fn load_as(
     format: Option<Format>,
 ) -> Result<Loaded, LoadError> {
     let bytes = if path == Path::new("-") {
-        read_limited(std::io::stdin().lock(), path, options.max_bytes)?
+        read_limited(
+            std::io::stdin().lock(),
+            path,
+            options.max_bytes.min(HARD_MAX_BYTES),
+        )?
     } else {
-        read_file(path, options.max_bytes)?
+        read_file(path, options.max_bytes.min(HARD_MAX_BYTES))?
     };
     let name = if path == Path::new("-") {
         "<stdin>".to_string()

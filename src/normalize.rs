@@ -18,8 +18,11 @@ use crate::span::Span;
 /// One word of a document: where it is and what it compares as.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
-    /// Bytes of the word in the original text.
-    pub span: Span,
+    /// Where the word starts, in bytes (see [`Token::span`]): 32 bits, so that a token takes
+    /// 40 bytes, not 48; documents are limited to less than 4 GiB when loaded.
+    start: u32,
+    /// Where the word ends, in bytes.
+    end: u32,
     /// NFKC, lower-cased form with apostrophes removed (`Agent’s` → `agents`). Stored
     /// inline (no allocation for words up to 24 bytes): a megabyte has 180,000 of them.
     pub norm: CompactString,
@@ -27,6 +30,36 @@ pub struct Token {
     pub gap: Gap,
     /// True when the word sits inside square brackets: an editor's insertion.
     pub bracketed: bool,
+}
+
+impl Token {
+    /// A token of the word at `span`.
+    pub fn new(span: Span, norm: CompactString, gap: Gap, bracketed: bool) -> Token {
+        Token {
+            start: offset(span.start),
+            end: offset(span.end),
+            norm,
+            gap,
+            bracketed,
+        }
+    }
+
+    /// Bytes of the word in the original text.
+    pub fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+
+    /// Moves the token `by` bytes further into its text (a part tokenized on its own).
+    fn shift(&mut self, by: usize) {
+        self.start = offset(self.start as usize + by);
+        self.end = offset(self.end as usize + by);
+    }
+}
+
+/// A byte offset in 32 bits. Loading refuses documents of 4 GiB or more; a longer text given
+/// directly would have its offsets saturate, never wrap.
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// What separates a token from the one before it.
@@ -123,12 +156,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             } else {
                 normalize_word(word)
             };
-            tokens.push(Token {
-                span: Span::new(start, end),
+            tokens.push(Token::new(
+                Span::new(start, end),
                 norm,
                 gap,
-                bracketed: bracket_depth > 0,
-            });
+                bracket_depth > 0,
+            ));
             gap = Gap::default();
             dots = 0;
             i = end;
@@ -198,7 +231,7 @@ pub fn split_point(text: &str) -> Option<usize> {
 pub fn tokenize_from(text: &str, from: usize) -> Vec<Token> {
     let mut tokens = tokenize(&text[from..]);
     for t in &mut tokens {
-        t.span = Span::new(t.span.start + from, t.span.end + from);
+        t.shift(from);
     }
     tokens
 }
@@ -299,7 +332,7 @@ mod tests {
     fn spans_map_back_to_the_original() {
         let text = "Hé, “l’agent” — non-conducive.";
         for t in tokenize(text) {
-            assert_eq!(normalize_word(t.span.slice(text)), t.norm);
+            assert_eq!(normalize_word(t.span().slice(text)), t.norm);
         }
     }
 
@@ -339,7 +372,7 @@ mod tests {
             words,
             ["the", "agents", "she", "said", "were", "not", "there"]
         );
-        assert_eq!(toks[0].span.slice(text), "[T]he");
+        assert_eq!(toks[0].span().slice(text), "[T]he");
         assert!(!toks[0].bracketed && !toks[4].bracketed);
         // A bracketed word of its own is still an insertion.
         assert!(toks[5].bracketed);

@@ -56,7 +56,7 @@ fn score(dir: &Path) -> Scored {
     let words = |span: Span| -> Vec<Span> {
         quotediff::normalize::tokenize(span.slice(&article))
             .into_iter()
-            .map(|t| Span::new(t.span.start + span.start, t.span.end + span.start))
+            .map(|t| Span::new(t.span().start + span.start, t.span().end + span.start))
             .collect()
     };
     let mut out = Scored {

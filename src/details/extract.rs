@@ -348,7 +348,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn raw(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.span.slice(self.text))
+        self.toks.get(i).map_or("", |t| t.span().slice(self.text))
     }
 
     /// The text between token `i - 1` and token `i`.
@@ -357,7 +357,7 @@ impl<'a> Sentence<'a> {
             return "";
         }
         self.text
-            .get(self.toks[i - 1].span.end..self.toks[i].span.start)
+            .get(self.toks[i - 1].span().end..self.toks[i].span().start)
             .unwrap_or("")
     }
 
@@ -376,7 +376,7 @@ impl<'a> Sentence<'a> {
 
     /// Bytes of tokens `from..to`, with the full stop of a final initial ("D.C.", "p.m.").
     fn span(&self, from: usize, to: usize) -> Span {
-        let mut span = self.toks[from].span.cover(&self.toks[to - 1].span);
+        let mut span = self.toks[from].span().cover(&self.toks[to - 1].span());
         let last = self.raw(to - 1);
         let abbreviated = last.chars().count() == 1 || super::sentences::is_abbreviation(last);
         if abbreviated
@@ -718,7 +718,7 @@ impl<'a> Sentence<'a> {
         // A year on its own: "in 2005", "late into 2005".
         if let Some(y) = self.year_number(i) {
             let before = if i > 0 { self.norm(i - 1) } else { "" };
-            let after = self.text.get(self.toks[i].span.end..).unwrap_or("");
+            let after = self.text.get(self.toks[i].span().end..).unwrap_or("");
             let prep = matches!(
                 before,
                 "in" | "since"
@@ -1008,11 +1008,11 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
     let mut mentions = Vec::new();
     let mut t = 0usize;
     for (index, s) in sentences.iter().enumerate() {
-        while t < tokens.len() && tokens[t].span.start < s.start {
+        while t < tokens.len() && tokens[t].span().start < s.start {
             t += 1;
         }
         let lo = t;
-        while t < tokens.len() && tokens[t].span.end <= s.end {
+        while t < tokens.len() && tokens[t].span().end <= s.end {
             t += 1;
         }
         let toks = &tokens[lo..t];
@@ -1071,7 +1071,7 @@ fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
     }
     let (mut words, mut caps) = (0usize, 0usize);
     for t in toks {
-        let Some(c) = t.span.slice(text).chars().next() else {
+        let Some(c) = t.span().slice(text).chars().next() else {
             continue;
         };
         if !c.is_alphabetic() || t.norm.len() <= 3 {
@@ -1282,7 +1282,7 @@ fn quantity(
         value /= 100.0;
     }
     let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
-    let after = s.text.get(s.toks[end - 1].span.end..).unwrap_or("");
+    let after = s.text.get(s.toks[end - 1].span().end..).unwrap_or("");
     // Money: a symbol before, a currency word after.
     let symbol = ['$', '€', '£', '¥']
         .into_iter()
@@ -1647,7 +1647,7 @@ fn compact(s: &Sentence, from: usize, to: usize) -> String {
         }
         let initial = raw.chars().count() == 1
             && s.text
-                .get(s.toks[k].span.end..)
+                .get(s.toks[k].span().end..)
                 .is_some_and(|t| t.starts_with('.'));
         match words.last_mut() {
             Some(last) if initial && prev_initial => last.push_str(&w),

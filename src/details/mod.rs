@@ -257,8 +257,8 @@ pub fn annotate_prepared(
     let mut verbatim: Vec<Span> = comparison.matches.iter().map(|m| m.article).collect();
     verbatim.sort();
     let covered = |sentence: Span| -> f64 {
-        let lo = article_tokens.partition_point(|t| t.span.start < sentence.start);
-        let hi = article_tokens.partition_point(|t| t.span.start < sentence.end);
+        let lo = article_tokens.partition_point(|t| t.span().start < sentence.start);
+        let hi = article_tokens.partition_point(|t| t.span().start < sentence.end);
         if hi <= lo {
             return 0.0;
         }
@@ -269,7 +269,7 @@ pub fn annotate_prepared(
                 verbatim[first..]
                     .iter()
                     .take_while(|m| m.start < sentence.end)
-                    .any(|m| m.contains(&t.span))
+                    .any(|m| m.contains(&t.span()))
             })
             .count();
         inside as f64 / (hi - lo) as f64

@@ -137,22 +137,24 @@ pub fn terms(
     let mut seen: FxHashMap<&str, Option<(u32, bool)>> = FxHashMap::default();
     let mut s = 0;
     for (k, t) in tokens.iter().enumerate() {
-        while s < sentences.len() && sentences[s].end <= t.span.start {
+        while s < sentences.len() && sentences[s].end <= t.span().start {
             s += 1;
         }
         if s >= sentences.len() {
             break;
         }
-        if !sentences[s].contains(&t.span) {
+        if !sentences[s].contains(&t.span()) {
             continue;
         }
         out[s].len += 1;
         // Dotted initials ("D.C.") are one term.
-        let raw = t.span.slice(text);
-        if raw.chars().count() == 1 && text[t.span.end..].starts_with('.') {
+        let raw = t.span().slice(text);
+        if raw.chars().count() == 1 && text[t.span().end..].starts_with('.') {
             let mut joined = t.norm.to_string();
             if let Some(next) = tokens.get(k + 1) {
-                if next.span.start == t.span.end + 1 && next.span.slice(text).chars().count() == 1 {
+                if next.span().start == t.span().end + 1
+                    && next.span().slice(text).chars().count() == 1
+                {
                     joined.push_str(&next.norm);
                     let id = intern(vocab, joined);
                     *out[s].terms.entry(id).or_insert(0.0) = 1.5;
