@@ -390,6 +390,10 @@ fn check_spans(source: &str, article: &str) {
     for q in &c.quotes {
         assert!(ok(&c.article.text, q.article));
         assert!(ok(&c.article.text, q.outer));
+        assert!(q.source_phrase.is_none_or(|s| ok(&c.source.text, s)));
+    }
+    for e in c.matches.iter().flat_map(|m| &m.edits) {
+        assert!(e.at <= c.article.text.len() && c.article.text.is_char_boundary(e.at));
     }
     for d in &c.details {
         assert!(d.source.is_none_or(|s| ok(&c.source.text, s)));
