@@ -192,9 +192,19 @@ fn load_pair(pair: &PairArgs, engine: &EngineArgs) -> Result<(Document, Document
                 )
                 .into());
             }
-            let source = document::load_as(source, &options, engine.source_format.map(Into::into))?;
-            let article =
-                document::load_as(article, &options, engine.article_format.map(Into::into))?;
+            // Both files are read (and decoded, and extracted from HTML or PDF) side by side.
+            let (source, article) = std::thread::scope(|scope| {
+                let other = scope.spawn(|| {
+                    document::load_as(article, &options, engine.article_format.map(Into::into))
+                });
+                let source =
+                    document::load_as(source, &options, engine.source_format.map(Into::into));
+                let article = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (source, article)
+            });
+            let (source, article) = (source?, article?);
             print_notes(&source);
             print_notes(&article);
             Ok((source.document, article.document))
