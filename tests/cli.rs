@@ -294,6 +294,38 @@ fn no_details_reports_quotations_and_reuse_only() {
     assert!(!full["details"].as_array().unwrap().is_empty());
     assert!(kinds(&lean).iter().all(|k| k != "paraphrase"));
     assert!(lean["details"].as_array().unwrap().is_empty());
-    // The quotations are judged the same either way.
-    assert_eq!(full["quotes"], lean["quotes"]);
+    // The quotations are judged the same either way, and point at the same passages (whose
+    // numbers differ: paraphrases are numbered among them in article order).
+    let judged = |r: &serde_json::Value| -> Vec<serde_json::Value> {
+        let matches = r["matches"].as_array().unwrap();
+        r["quotes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|q| {
+                let passages: Vec<&serde_json::Value> = q["matches"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|id| &matches[id.as_u64().unwrap() as usize - 1]["article"])
+                    .collect();
+                serde_json::json!([
+                    q["status"],
+                    q["article"],
+                    q["speaker"],
+                    q["changes"],
+                    passages
+                ])
+            })
+            .collect()
+    };
+    assert_eq!(judged(&full), judged(&lean));
+    // Numbers follow the article.
+    let starts: Vec<u64> = full["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["article"]["start"].as_u64().unwrap())
+        .collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
 }

@@ -30,16 +30,27 @@ fn find(
 }
 
 #[test]
-fn retold_sentences_become_paraphrase_matches_after_the_verbatim_ones() {
+fn retold_sentences_become_paraphrase_matches_in_article_order() {
     let c = bundled();
     let verbatim = c
         .matches
         .iter()
-        .take_while(|m| m.kind != MatchKind::Paraphrase)
+        .filter(|m| m.kind != MatchKind::Paraphrase)
         .count();
     assert!(verbatim >= 4);
-    let paraphrases: Vec<_> = c.matches[verbatim..].iter().collect();
-    assert!(paraphrases.iter().all(|m| m.kind == MatchKind::Paraphrase));
+    // Numbered in article order, paraphrases among the others.
+    for (k, m) in c.matches.iter().enumerate() {
+        assert_eq!(m.id, k + 1);
+    }
+    assert!(c
+        .matches
+        .windows(2)
+        .all(|w| w[0].article.start <= w[1].article.start));
+    let paraphrases: Vec<_> = c
+        .matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Paraphrase)
+        .collect();
     // "De Blasio was visiting Washington D.C. on Monday..." retells the readout's first two
     // sentences.
     assert!(paraphrases.iter().any(|m| {
@@ -49,6 +60,14 @@ fn retold_sentences_become_paraphrase_matches_after_the_verbatim_ones() {
             && m.source.slice(&c.source.text).starts_with("This afternoon")
             && m.source.slice(&c.source.text).contains("55-minute")
     }));
+    // Every quotation still points at its own passages.
+    for q in &c.quotes {
+        for id in &q.matches {
+            let m = c.match_by_id(*id).expect("the match exists");
+            assert!(m.article.overlaps(&q.article));
+            assert_ne!(m.kind, MatchKind::Paraphrase);
+        }
+    }
 }
 
 #[test]

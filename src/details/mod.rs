@@ -137,7 +137,8 @@ pub struct DocumentDates {
 
 /// Adds paraphrase matches and compared details to a comparison.
 ///
-/// Matches already in `comparison` keep their ids; paraphrase matches get the next ones.
+/// Paraphrase matches join the others and all are numbered again in article order (the
+/// quotations' references follow).
 /// Details are numbered from 1 in article order (then source order for one-sided ones).
 pub fn annotate(
     comparison: &mut Comparison,
@@ -342,10 +343,27 @@ pub fn annotate_prepared(
     };
     let mut related = relate::relate(&source_side, &article_side, &units);
 
-    let next = comparison.matches.len() + 1;
-    for (k, mut m) in paraphrases.into_iter().enumerate() {
-        m.id = next + k;
-        comparison.matches.push(m);
+    comparison.matches.extend(paraphrases);
+    // All matches numbered again in article order, paraphrases among the others, and the
+    // quotations' references to them translated.
+    comparison.matches.sort_by_key(|m| {
+        (
+            m.article.start,
+            m.source.start,
+            m.kind == MatchKind::Paraphrase,
+        )
+    });
+    let mut new_id = vec![0usize; comparison.matches.len() + 1];
+    for (k, m) in comparison.matches.iter_mut().enumerate() {
+        if let Some(slot) = new_id.get_mut(m.id) {
+            *slot = k + 1;
+        }
+        m.id = k + 1;
+    }
+    for q in &mut comparison.quotes {
+        for id in &mut q.matches {
+            *id = new_id.get(*id).copied().unwrap_or(*id);
+        }
     }
     related.sort_by_key(|r| {
         (
