@@ -348,7 +348,9 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
     if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {
-        std::thread::spawn(move || drop((source_tokens, article_tokens, alignments)));
+        // Should no thread be available, the words are freed here, when the closure is dropped.
+        let _ = std::thread::Builder::new()
+            .spawn(move || drop((source_tokens, article_tokens, alignments)));
     }
     comparison
 }
