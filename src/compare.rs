@@ -12,6 +12,7 @@ use crate::details::{self, Detail};
 use crate::document::Document;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, tokenize, Token};
+use crate::parallel::{both, joined};
 use crate::quotes::{self, Quotation};
 use crate::span::Span;
 
@@ -264,27 +265,26 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     // and cost about the same: on two cores they run side by side.
     // A long article is cut in two for tokenizing: the second half goes with the quotations,
     // the first with the source.
-    let (source_tokens, (article_tokens, quotations)) = std::thread::scope(|scope| {
-        let text = article.text.as_str();
-        let split = normalize::split_point(text);
-        let helper = scope.spawn(move || {
+    let text = article.text.as_str();
+    let split = normalize::split_point(text);
+    let ((mut quotations, tail), (source_tokens, mut article_tokens)) = both(
+        || {
             let quotations = quotes::find_unattributed(text);
             let tail = split.map(|at| normalize::tokenize_from(text, at));
-            (quotations, tail)
-        });
-        let source_tokens = tokenize(&source.text);
-        let mut article_tokens = tokenize(&text[..split.unwrap_or(text.len())]);
-        let (quotations, tail) = helper
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        let tail = tail.unwrap_or_default();
-        article_tokens.reserve_exact(tail.len());
-        article_tokens.extend(tail);
-        (source_tokens, (article_tokens, quotations))
-    });
+            (quotations, tail.unwrap_or_default())
+        },
+        || {
+            let source_tokens = tokenize(&source.text);
+            (
+                source_tokens,
+                tokenize(&text[..split.unwrap_or(text.len())]),
+            )
+        },
+    );
+    article_tokens.reserve_exact(tail.len());
+    article_tokens.extend(tail);
     let regions = regions_of(&article_tokens, &quotations);
     // The details read each document's facts while matching runs: they need no match.
-    let mut quotations = quotations;
     let (alignments, prepared) = std::thread::scope(|scope| {
         let text = article.text.as_str();
         let speakers = scope.spawn(|| quotes::assign_speakers(text, &mut quotations));
@@ -296,15 +296,8 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         });
         let alignments =
             matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
-        let join = |handle: std::thread::ScopedJoinHandle<'_, details::Prepared>| {
-            handle
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        };
-        let prepared = prepared.map(|(source, article)| (join(source), join(article)));
-        speakers
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let prepared = prepared.map(|(source, article)| (joined(source), joined(article)));
+        joined(speakers);
         (alignments, prepared)
     });
 
@@ -572,16 +565,11 @@ fn find_short_quotes(
     stoks: &[Token],
     min_words: usize,
 ) {
-    let words_of = |span: Span| {
-        let lo = atoks.partition_point(|t| t.span().start < span.start);
-        let hi = atoks.partition_point(|t| t.span().start < span.end);
-        &atoks[lo..hi.max(lo)]
-    };
     let wanted: Vec<(usize, &[Token])> = quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
-        .map(|(k, q)| (k, words_of(q.article)))
+        .map(|(k, q)| (k, normalize::tokens_in(atoks, q.article)))
         .filter(|(_, words)| {
             !words.is_empty()
                 && words.len() < min_words

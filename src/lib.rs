@@ -18,6 +18,7 @@ pub use span::Span;
 pub mod compare;
 pub mod details;
 pub mod matching;
+mod parallel;
 
 pub use compare::{compare, CompareOptions, Comparison};
 pub mod report;

@@ -29,6 +29,7 @@ use rustc_hash::FxHashMap;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::Token;
+use crate::parallel::both;
 
 /// Thresholds for what counts as a shared passage.
 #[derive(Debug, Clone, Copy)]
@@ -144,14 +145,10 @@ fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>
     let ((sids, source_ids), (local, article_ids)) = if article.len() < PARALLEL_WORDS {
         (number_words(source, false), number_words(article, true))
     } else {
-        std::thread::scope(|scope| {
-            let other = scope.spawn(|| number_words(source, false));
-            let article = number_words(article, true);
-            let source = other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (source, article)
-        })
+        both(
+            || number_words(source, false),
+            || number_words(article, true),
+        )
     };
     let mut content = vec![false; source_ids.len()];
     for (word, &id) in &source_ids {
@@ -289,7 +286,8 @@ pub fn align(
         .max()
         .map_or(0, |q| q as usize + 1);
     let quote_chance = ((sids.len() + 1) as f64).ln() + ((quotations + 1) as f64).ln();
-    let segments = segments_of(regions, options.min_quote_words);
+    let region_len = region_lengths(regions);
+    let segments = segments_of(regions, &region_len, options.min_quote_words);
     // Built, used for seeding and dropped before chaining: the peak of memory is later.
     let runs = find_runs(&sids, &aids, regions, &segments, source);
     let chains = chain_runs(&runs, article, regions, &segments);
@@ -303,6 +301,7 @@ pub fn align(
         source_tokens: source,
         article_tokens: article,
         regions,
+        region_len: &region_len,
         segments: &segments,
     };
     select(&runs, chains, &words, options)
@@ -345,6 +344,8 @@ struct Words<'a> {
     source_tokens: &'a [Token],
     article_tokens: &'a [Token],
     regions: &'a [Region],
+    /// Words in each quotation, by its number.
+    region_len: &'a [usize],
     segments: &'a [u32],
 }
 
@@ -377,8 +378,7 @@ fn surprise_weights(sids: &[u32], content: &[bool]) -> Vec<f64> {
 /// The marks around a quotation too short to be matched on its own (scare quotes: growth
 /// had been "quite weak" and wage pressures had eased) do not cut: a passage the article
 /// reuses runs through them.
-fn segments_of(regions: &[Region], min_quote_words: usize) -> Vec<u32> {
-    let lengths = region_lengths(regions);
+fn segments_of(regions: &[Region], lengths: &[usize], min_quote_words: usize) -> Vec<u32> {
     let cuts = |r: &Region| {
         r.filter(|&q| lengths.get(q as usize).copied().unwrap_or(0) >= min_quote_words)
     };
@@ -427,26 +427,14 @@ fn find_runs(
             0..aids.len(),
         )
     } else {
-        let (index3, index4) = std::thread::scope(|scope| {
-            let other = scope.spawn(|| GramIndex::new(sids, 3));
-            let index4 = GramIndex::new(sids, 4);
-            let index3 = other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (index3, index4)
-        });
-        std::thread::scope(|scope| {
-            let mid = aids.len() / 2;
-            let (index3, index4) = (&index3, &index4);
-            let second = scope.spawn(move || seeds(index3, index4, mid..aids.len()));
-            let mut runs = seeds(index3, index4, 0..mid);
-            runs.extend(
-                second
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-            runs
-        })
+        let (index3, index4) = both(|| GramIndex::new(sids, 3), || GramIndex::new(sids, 4));
+        let mid = aids.len() / 2;
+        let (second, mut runs) = both(
+            || seeds(&index3, &index4, mid..aids.len()),
+            || seeds(&index3, &index4, 0..mid),
+        );
+        runs.extend(second);
+        runs
     };
     runs.sort_unstable_by_key(|r| (r.a, r.s, r.len));
     runs.dedup_by_key(|r| (r.a, r.s, r.len));
@@ -691,7 +679,6 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
     let mut out: Vec<Alignment> = Vec::new();
     // Quoted pieces too short to count alone, kept (without their counts) for a second look.
     let mut deferred: Vec<Alignment> = Vec::new();
-    let region_len = region_lengths(w.regions);
     let article_span = |chain: &Chain| {
         let members = chains.runs_of(chain);
         let first = members.first().map(|&r| runs[r as usize].a);
@@ -713,7 +700,7 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
             );
             if !claimed[a.clone()].iter().any(|&c| c) && !may_grow(&a, &s, w) {
                 let tally = tally_exact(&a, w);
-                if !passes(&tally, w, &region_len, options) {
+                if !passes(&tally, w, options) {
                     if tally.region.is_some() && tally.matched >= 2 && tally.content > 0 {
                         deferred.push(exact_alignment(a, s, tally.region));
                     }
@@ -725,7 +712,7 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
         let Some(mut candidate) = build(&pieces, w, &claimed) else {
             continue;
         };
-        if passes(&candidate.tally(), w, &region_len, options) {
+        if passes(&candidate.tally(), w, options) {
             // The same article words at other places of the source (a release that repeats
             // "for the fourth quarter and full year"): equal chains sort side by side; take
             // the place where the passage grows furthest.
@@ -739,7 +726,7 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
                 let pieces = unclaimed_pieces(runs, chains.runs_of(other), &claimed);
                 if let Some(c) = build(&pieces, w, &claimed) {
                     if c.alignment.matched > candidate.alignment.matched
-                        && passes(&c.tally(), w, &region_len, options)
+                        && passes(&c.tally(), w, options)
                     {
                         candidate = c;
                     }
@@ -972,7 +959,7 @@ const LONG_PASSAGE: usize = 12;
 /// passage of six words or more that is a whole sentence of the article, or most of a
 /// quotation, needs half the surprise: a stock phrase is rarely all the article says. A
 /// short quotation must be most of its quotation.
-fn passes(c: &Tally, w: &Words, region_len: &[usize], options: &MatchOptions) -> bool {
+fn passes(c: &Tally, w: &Words, options: &MatchOptions) -> bool {
     let al = c;
     // Two content words, or one in most of a quotation ("one shooting is one too many").
     if c.content == 0 {
@@ -981,7 +968,7 @@ fn passes(c: &Tally, w: &Words, region_len: &[usize], options: &MatchOptions) ->
     let long = al.matched >= LONG_PASSAGE;
     let total = al
         .region
-        .and_then(|q| region_len.get(q as usize).copied())
+        .and_then(|q| w.region_len.get(q as usize).copied())
         .unwrap_or(al.matched)
         .max(1);
     let most_of_quote = al.region.is_some() && al.matched * 10 >= total * 8;

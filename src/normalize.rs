@@ -200,6 +200,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The tokens that start inside `span`, from tokens in text order: two binary searches.
+pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+    let lo = tokens.partition_point(|t| (t.start as usize) < span.start);
+    let hi = tokens.partition_point(|t| (t.start as usize) < span.end);
+    &tokens[lo..hi.max(lo)]
+}
+
 /// Texts shorter than this are tokenized in one piece: a thread costs more than it saves.
 const SPLIT_BYTES: usize = 256 * 1024;
 

@@ -258,13 +258,12 @@ pub fn annotate_prepared(
     let mut verbatim: Vec<Span> = comparison.matches.iter().map(|m| m.article).collect();
     verbatim.sort();
     let covered = |sentence: Span| -> f64 {
-        let lo = article_tokens.partition_point(|t| t.span().start < sentence.start);
-        let hi = article_tokens.partition_point(|t| t.span().start < sentence.end);
-        if hi <= lo {
+        let words = crate::normalize::tokens_in(article_tokens, sentence);
+        if words.is_empty() {
             return 0.0;
         }
         let first = verbatim.partition_point(|m| m.end <= sentence.start);
-        let inside = article_tokens[lo..hi]
+        let inside = words
             .iter()
             .filter(|t| {
                 verbatim[first..]
@@ -273,7 +272,7 @@ pub fn annotate_prepared(
                     .any(|m| m.contains(&t.span()))
             })
             .count();
-        inside as f64 / (hi - lo) as f64
+        inside as f64 / words.len() as f64
     };
 
     let mut units: Vec<relate::Unit> = Vec::new();

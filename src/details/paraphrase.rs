@@ -408,16 +408,10 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
         return align_range(0..article.len());
     }
     let mid = article.len() / 2;
-    std::thread::scope(|scope| {
-        let second = scope.spawn(|| align_range(mid..article.len()));
-        let mut links = align_range(0..mid);
-        links.extend(
-            second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-        );
-        links
-    })
+    let (second, mut links) =
+        crate::parallel::both(|| align_range(mid..article.len()), || align_range(0..mid));
+    links.extend(second);
+    links
 }
 
 #[cfg(test)]

@@ -1167,7 +1167,10 @@ mod tests {
 
     fn app() -> App {
         let (s, a) = bundled_pair();
-        let c = compare(s, a, &CompareOptions::default());
+        app_of(compare(s, a, &CompareOptions::default()))
+    }
+
+    fn app_of(c: Comparison) -> App {
         let review = Review::new(&c);
         let mut app = App::new(
             c,
@@ -1198,14 +1201,7 @@ mod tests {
             ),
             &CompareOptions::default(),
         );
-        let review = Review::new(&c);
-        let app = App::new(
-            c,
-            review,
-            ReviewFile::default(),
-            Theme::mono(),
-            KeyTable::default(),
-        );
+        let app = app_of(c);
         let item = app
             .items
             .iter()
