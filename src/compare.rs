@@ -11,7 +11,7 @@ use similar::DiffOp;
 use crate::details::{self, Detail};
 use crate::document::Document;
 use crate::matching::{self, Alignment, MatchOptions, Region};
-use crate::normalize::{self, tokenize, Token};
+use crate::normalize::{self, Token};
 use crate::parallel::{both, joined};
 use crate::quotes::{self, Quotation};
 use crate::span::Span;
@@ -261,31 +261,38 @@ impl Comparison {
 
 /// Compares `source` with `article`.
 pub fn compare(source: Document, article: Document, options: &CompareOptions) -> Comparison {
-    // Cutting both texts into words and finding the article's quotations are independent
-    // and cost about the same: on two cores they run side by side.
-    // A long article is cut in two for tokenizing: the second half goes with the quotations,
-    // the first with the source.
+    // Cutting both texts into words and finding the article's quotations are independent:
+    // on two cores they run side by side, the source's words on this thread, the quotations
+    // and then the article's words on the other. Whichever side would finish later hands
+    // the end of its text to the other (see `balanced_cuts`).
     let text = article.text.as_str();
-    let split = normalize::split_point(text);
-    let ((mut quotations, tail), (source_tokens, mut article_tokens)) = both(
+    let (source_cut, article_cut) = balanced_cuts(&source.text, text);
+    let ((mut quotations, article_head, source_tail), (source_head, article_tail)) = both(
         || {
             let quotations = quotes::find_unattributed(text);
-            let tail = split.map(|at| normalize::tokenize_from(text, at));
-            (quotations, tail.unwrap_or_default())
+            let head = match article_cut {
+                Some(at) => normalize::tokenize_head(text, at),
+                None => normalize::tokenize(text),
+            };
+            let source_tail = source_cut.map(|at| normalize::tokenize_from(&source.text, at));
+            (quotations, head, source_tail)
         },
         || {
-            let source_tokens = tokenize(&source.text);
+            let head = match source_cut {
+                Some(at) => normalize::tokenize_head(&source.text, at),
+                None => normalize::tokenize(&source.text),
+            };
             (
-                source_tokens,
-                tokenize(&text[..split.unwrap_or(text.len())]),
+                head,
+                article_cut.map(|at| normalize::tokenize_from(text, at)),
             )
         },
     );
-    article_tokens.reserve_exact(tail.len());
-    article_tokens.extend(tail);
+    let source_tokens = appended(source_head, source_tail);
+    let article_tokens = appended(article_head, article_tail);
     let regions = regions_of(&article_tokens, &quotations);
     // The details read each document's facts while matching runs: they need no match.
-    let (alignments, prepared) = std::thread::scope(|scope| {
+    let (aligned, prepared) = std::thread::scope(|scope| {
         let text = article.text.as_str();
         let speakers = scope.spawn(|| quotes::assign_speakers(text, &mut quotations));
         let prepared = (!options.skip_details).then(|| {
@@ -294,14 +301,14 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
                 scope.spawn(|| details::prepare(&article.text, &article_tokens)),
             )
         });
-        let alignments =
-            matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
+        let aligned = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
         let prepared = prepared.map(|(source, article)| (joined(source), joined(article)));
         joined(speakers);
-        (alignments, prepared)
+        (aligned, prepared)
     });
 
-    let mut matches: Vec<Match> = alignments
+    let mut matches: Vec<Match> = aligned
+        .passages
         .iter()
         .map(|al| {
             to_match(
@@ -317,8 +324,8 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     let mut quotes = judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
     find_short_quotes(
         &mut quotes,
-        &article_tokens,
-        &source_tokens,
+        (&article_tokens, &aligned.article_words),
+        (&source_tokens, &aligned.source_words),
         options.matching.min_quote_words,
     );
     // Matches dropped while judging quotations leave gaps: number them again.
@@ -343,13 +350,36 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {
         // Should no thread be available, the words are freed here, when the closure is dropped.
         let _ = std::thread::Builder::new()
-            .spawn(move || drop((source_tokens, article_tokens, alignments)));
+            .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
 }
 
 /// Words in both texts above which they are freed on a thread of their own.
 const BACKGROUND_DROP_WORDS: usize = 100_000;
+
+/// Where to cut the source and the article so that both threads of [`compare`] tokenize about
+/// as much: one cuts the source's words, the other finds the article's quotations (which costs
+/// about half as much as cutting its words) and cuts the article's words. Only the side with
+/// more work is cut, and its tail goes to the other thread.
+fn balanced_cuts(source: &str, article: &str) -> (Option<usize>, Option<usize>) {
+    // In half-bytes of tokenizing: the source thread's work, and the article thread's.
+    let (mine, theirs) = (2 * source.len(), 3 * article.len());
+    if mine > theirs {
+        (normalize::split_point(source, (mine - theirs) / 4), None)
+    } else {
+        (None, normalize::split_point(article, (theirs - mine) / 4))
+    }
+}
+
+/// A text's tokens from its head (with room reserved) and its tail, tokenized apart.
+fn appended(mut head: Vec<Token>, tail: Option<Vec<Token>>) -> Vec<Token> {
+    if let Some(tail) = tail {
+        head.extend(tail);
+        head.shrink_to_fit();
+    }
+    head
+}
 
 /// For each article token, the quotation it lies in.
 fn regions_of(tokens: &[Token], quotations: &[Quotation]) -> Vec<Region> {
@@ -561,45 +591,52 @@ fn judge_quotes(
 /// would be a false alarm. Stop words alone ("No," "Yes") prove nothing and stay unmatched.
 fn find_short_quotes(
     quotes: &mut [QuoteFinding],
-    atoks: &[Token],
-    stoks: &[Token],
+    (atoks, aids): (&[Token], &[u32]),
+    (stoks, sids): (&[Token], &[u32]),
     min_words: usize,
 ) {
-    let wanted: Vec<(usize, &[Token])> = quotes
+    let wanted: Vec<(usize, &[u32])> = quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
-        .map(|(k, q)| (k, normalize::tokens_in(atoks, q.article)))
-        .filter(|(_, words)| {
-            !words.is_empty()
-                && words.len() < min_words
-                && words.iter().any(|t| matching::is_content_word(&t.norm))
+        .filter_map(|(k, q)| {
+            let range = normalize::token_range(atoks, q.article);
+            let good = !range.is_empty()
+                && range.len() < min_words
+                && atoks[range.clone()]
+                    .iter()
+                    .any(|t| matching::is_content_word(&t.norm));
+            good.then(|| (k, &aids[range]))
         })
         .collect();
     if wanted.is_empty() {
         return;
     }
-    // One pass over the source collects where each wanted first word occurs.
-    let mut at: FxHashMap<&str, Vec<usize>> = wanted
-        .iter()
-        .map(|(_, words)| (words[0].norm.as_str(), Vec::new()))
-        .collect();
-    for (i, t) in stoks.iter().enumerate() {
-        if let Some(list) = at.get_mut(t.norm.as_str()) {
-            list.push(i);
+    // One pass over the source's word numbers collects where each wanted first word occurs.
+    let mut at: FxHashMap<u32, Vec<usize>> =
+        wanted.iter().map(|(_, ids)| (ids[0], Vec::new())).collect();
+    let mut first = Vec::new();
+    for (_, ids) in &wanted {
+        let id = ids[0] as usize;
+        if id >= first.len() {
+            first.resize(id + 1, false);
+        }
+        first[id] = true;
+    }
+    for (i, &id) in sids.iter().enumerate() {
+        if first.get(id as usize) == Some(&true) {
+            at.entry(id).or_default().push(i);
         }
     }
-    for (k, words) in wanted {
-        let found = at[words[0].norm.as_str()].iter().find(|&&i| {
-            stoks
-                .get(i..i + words.len())
-                .is_some_and(|s| s.iter().zip(words).all(|(x, y)| x.norm == y.norm))
-        });
+    for (k, ids) in wanted {
+        let found = at[&ids[0]]
+            .iter()
+            .find(|&&i| sids.get(i..i + ids.len()) == Some(ids));
         if let Some(&i) = found {
             let q = &mut quotes[k];
             q.status = QuoteStatus::Verified;
             q.coverage = 1.0;
-            q.source_phrase = Some(stoks[i].span().cover(&stoks[i + words.len() - 1].span()));
+            q.source_phrase = Some(stoks[i].span().cover(&stoks[i + ids.len() - 1].span()));
         }
     }
 }
@@ -690,5 +727,33 @@ fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
         source_words: stoks.len(),
         article_paraphrased: share(paraphrased, atoks.len()),
         source_paraphrased: share(retold, stoks.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(bytes: usize) -> String {
+        "A line of words that ends in a break.\n".repeat(bytes / 38)
+    }
+
+    #[test]
+    fn the_side_with_more_work_hands_its_tail_to_the_other_thread() {
+        // A long transcript and a short article: the source's thread would finish last.
+        let (source, article) = (lines(400_000), lines(40_000));
+        let (source_cut, article_cut) = balanced_cuts(&source, &article);
+        assert_eq!(article_cut, None);
+        let tail = source.len() - source_cut.expect("the source is cut");
+        let want = (2 * source.len() - 3 * article.len()) / 4;
+        assert!(tail.abs_diff(want) < 100, "{tail} bytes, {want} wanted");
+        // Texts of the same length: the article's thread also finds the quotations.
+        let (source, article) = (lines(1_000_000), lines(1_000_000));
+        let (source_cut, article_cut) = balanced_cuts(&source, &article);
+        assert_eq!(source_cut, None);
+        let tail = article.len() - article_cut.expect("the article is cut");
+        assert!(tail.abs_diff(article.len() / 4) < 100, "{tail} bytes");
+        // Short texts are not worth a cut.
+        assert_eq!(balanced_cuts(&lines(20_000), &lines(20_000)), (None, None));
     }
 }

@@ -262,6 +262,19 @@ impl GramIndex {
     }
 }
 
+/// What [`align`] found, with the word numbering it found it with.
+#[derive(Debug)]
+pub struct Aligned {
+    /// The shared passages, in article order.
+    pub passages: Vec<Alignment>,
+    /// Each source word's number: two words have the same number when their normalised
+    /// forms are equal.
+    pub source_words: Vec<u32>,
+    /// Each article word's number, in the same numbering; an editor's [bracketed] word has a
+    /// number no other word has.
+    pub article_words: Vec<u32>,
+}
+
 /// Finds every passage the article shares with the source.
 ///
 /// `regions[i]` says which quotation article token `i` lies in (see [`Region`]).
@@ -270,7 +283,7 @@ pub fn align(
     article: &[Token],
     regions: &[Region],
     options: &MatchOptions,
-) -> Vec<Alignment> {
+) -> Aligned {
     debug_assert_eq!(regions.len(), article.len());
     let (sids, aids, content) = intern(source, article);
     let weight = surprise_weights(&sids, &content);
@@ -304,7 +317,12 @@ pub fn align(
         region_len: &region_len,
         segments: &segments,
     };
-    select(&runs, chains, &words, options)
+    let passages = select(&runs, chains, &words, options);
+    Aligned {
+        passages,
+        source_words: sids,
+        article_words: aids,
+    }
 }
 
 impl Words<'_> {
@@ -1314,6 +1332,7 @@ mod tests {
         let a = tokenize(article);
         let regions = vec![if quoted { Some(0u32) } else { None }; a.len()];
         align(&s, &a, &regions, &MatchOptions::default())
+            .passages
             .into_iter()
             .map(|al| {
                 let words = |toks: &[Token], r: Range<usize>| {

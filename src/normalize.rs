@@ -97,6 +97,27 @@ pub fn is_apostrophe(c: char) -> bool {
 /// the word, and so do `,` and `.` between two digits (`10,000`, `2.5`). Hyphens and dashes
 /// split words (`55-minute` is `55` and `minute`).
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(capacity_for(text));
+    tokenize_into(text, &mut tokens);
+    tokens.shrink_to_fit();
+    tokens
+}
+
+/// Room for the tokens of `text`. A megabyte holds 180,000 tokens: reserve what a quick count
+/// of word starts says (with room for dashes and other non-ASCII separators it cannot see), so
+/// the vector does not grow by doubling; the slack is given back at the end.
+fn capacity_for(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let starts = bytes
+        .iter()
+        .zip(std::iter::once(&b' ').chain(bytes))
+        .filter(|&(&b, &prev)| is_wordish_byte(b) && !is_wordish_byte(prev))
+        .count();
+    starts + starts / 8 + 16
+}
+
+/// Appends the tokens of `text` to `tokens`.
+fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let char_at = |i: usize| -> Option<char> {
         match bytes.get(i) {
@@ -105,15 +126,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             None => None,
         }
     };
-    // A megabyte holds 180,000 tokens: reserve what a quick count of word starts says (with
-    // room for dashes and other non-ASCII separators it cannot see), so the vector does not
-    // grow by doubling; the slack is given back at the end.
-    let starts = bytes
-        .iter()
-        .zip(std::iter::once(&b' ').chain(bytes))
-        .filter(|&(&b, &prev)| is_wordish_byte(b) && !is_wordish_byte(prev))
-        .count();
-    let mut tokens = Vec::with_capacity(starts + starts / 8 + 16);
     let mut gap = Gap::default();
     let mut bracket_depth = 0u32;
     let mut dots = 0u32;
@@ -196,41 +208,53 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         i += c.len_utf8();
     }
-    tokens.shrink_to_fit();
-    tokens
 }
 
 /// The tokens that start inside `span`, from tokens in text order: two binary searches.
 pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
-    let lo = tokens.partition_point(|t| (t.start as usize) < span.start);
-    let hi = tokens.partition_point(|t| (t.start as usize) < span.end);
-    &tokens[lo..hi.max(lo)]
+    &tokens[token_range(tokens, span)]
 }
 
-/// Texts shorter than this are tokenized in one piece: a thread costs more than it saves.
-const SPLIT_BYTES: usize = 256 * 1024;
+/// Where in `tokens` (in text order) the tokens that start inside `span` are.
+pub fn token_range(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
+    let lo = tokens.partition_point(|t| (t.start as usize) < span.start);
+    let hi = tokens.partition_point(|t| (t.start as usize) < span.end);
+    lo..hi.max(lo)
+}
 
-/// Where a long `text` can be cut in two so that each part is tokenized on its own (on two
-/// cores), with the same tokens as in one piece: the start of the gap before a line break near
-/// the middle. Nothing carries over a line break but that gap (brackets close there), and a
-/// gap is read whole by whichever part holds the word after it. `None` for a short text or
-/// one without line breaks near the middle.
-pub fn split_point(text: &str) -> Option<usize> {
-    if text.len() < SPLIT_BYTES {
+/// Fewest bytes worth tokenizing on another thread: a thread costs more than it saves.
+const SPLIT_BYTES: usize = 32 * 1024;
+
+/// Where `text` can be cut so that about its last `tail_bytes` are tokenized on their own (on
+/// another core), with the same tokens as in one piece: the start of the gap before a line
+/// break. Nothing carries over a line break but that gap (brackets close there), and a gap is
+/// read whole by whichever part holds the word after it. `None` when the tail would be too
+/// short to be worth a thread, or there is no line break near where the cut should be.
+pub fn split_point(text: &str, tail_bytes: usize) -> Option<usize> {
+    if tail_bytes < SPLIT_BYTES || tail_bytes >= text.len() {
         return None;
     }
-    let mut mid = text.len() / 2;
-    while !text.is_char_boundary(mid) {
-        mid += 1;
+    let mut at = text.len() - tail_bytes;
+    while !text.is_char_boundary(at) {
+        at += 1;
     }
-    let window = &text[mid..(mid + 64 * 1024).min(text.len())];
-    let newline = mid + window.find('\n')?;
+    let window = &text[at..(at + 64 * 1024).min(text.len())];
+    let newline = at + window.find('\n')?;
     let gap_start = text[..newline]
         .char_indices()
         .rev()
         .find(|&(_, c)| is_word_char(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     (gap_start > 0).then_some(gap_start)
+}
+
+/// [`tokenize`] for `text[..at]`, `at` being a [`split_point`], with room reserved for the
+/// tokens of the rest of `text` (tokenized by [`tokenize_from`] and appended): the rest is
+/// copied once, the head never.
+pub fn tokenize_head(text: &str, at: usize) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(capacity_for(text));
+    tokenize_into(&text[..at], &mut tokens);
+    tokens
 }
 
 /// [`tokenize`] for `text[from..]`, with spans into the whole `text`; `from` is a
@@ -362,12 +386,20 @@ mod tests {
             "The [Mayor] said: \u{201c}We\u{2019}ll see\u{2026}\u{201d} Costs rose 2.5% to \
             $10,000 [1. ";
         let text = paragraph.repeat(8 * 1024).replace("[1. ", "[1.\n\n");
-        let at = split_point(&text).expect("a long text with line breaks splits");
-        assert!(at > text.len() / 2 - 200 && at < text.len());
-        let mut parts = tokenize(&text[..at]);
-        parts.extend(tokenize_from(&text, at));
-        assert_eq!(parts, tokenize(&text));
-        assert_eq!(split_point(paragraph), None);
+        let whole = tokenize(&text);
+        for tail in [40_000, text.len() / 2, text.len() - 40_000] {
+            let at = split_point(&text, tail).expect("a long text with line breaks splits");
+            let want = text.len() - tail;
+            assert!(at > want - 200 && at < want + 200, "{at} for {want}");
+            let mut parts = tokenize_head(&text, at);
+            assert!(parts.capacity() >= whole.len());
+            parts.extend(tokenize_from(&text, at));
+            assert_eq!(parts, whole);
+        }
+        // Too short a tail, or all of the text, or no line break: no cut.
+        assert_eq!(split_point(&text, 1000), None);
+        assert_eq!(split_point(&text, text.len()), None);
+        assert_eq!(split_point(&paragraph.repeat(8 * 1024), 100_000), None);
     }
 
     #[test]
