@@ -284,6 +284,27 @@ pub fn align(
     regions: &[Region],
     options: &MatchOptions,
 ) -> Aligned {
+    align_in(source, article, regions, options, Groups::Apart)
+}
+
+/// How the groups of runs of a long article are chained and selected (see
+/// [`chain_and_select`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Groups {
+    /// On two threads, one after the other when they turn out to meet.
+    Apart,
+    /// One after the other: what [`Groups::Apart`] must give.
+    #[cfg_attr(not(test), allow(dead_code))]
+    InTurn,
+}
+
+fn align_in(
+    source: &[Token],
+    article: &[Token],
+    regions: &[Region],
+    options: &MatchOptions,
+    groups: Groups,
+) -> Aligned {
     debug_assert_eq!(regions.len(), article.len());
     let (sids, aids, content) = intern(source, article);
     let weight = surprise_weights(&sids, &content);
@@ -303,7 +324,6 @@ pub fn align(
     let segments = segments_of(regions, &region_len, options.min_quote_words);
     // Built, used for seeding and dropped before chaining: the peak of memory is later.
     let runs = find_runs(&sids, &aids, regions, &segments, source);
-    let chains = chain_runs(&runs, article, regions, &segments);
     let words = Words {
         sids: &sids,
         aids: &aids,
@@ -317,7 +337,7 @@ pub fn align(
         region_len: &region_len,
         segments: &segments,
     };
-    let passages = select(&runs, chains, &words, options);
+    let passages = chain_and_select(&runs, &words, options, groups);
     Aligned {
         passages,
         source_words: sids,
@@ -548,8 +568,88 @@ impl Chains {
     }
 }
 
+/// Steps 2 and 3 over all runs.
+///
+/// A chain links runs at most [`MAX_ARTICLE_GAP`] words apart in the article, so runs with a
+/// wider gap between them fall into groups that never share a chain: on a long article the
+/// runs are cut into two such groups near the middle, and each group is chained and selected
+/// on a thread of its own. Selection takes the first group before the second; done apart,
+/// the second cannot see what the first took. That matters only when a passage of one
+/// group grows into the other's, so then both are done again, one after the other.
+fn chain_and_select(
+    runs: &[Run],
+    w: &Words,
+    options: &MatchOptions,
+    mode: Groups,
+) -> Vec<Alignment> {
+    let cut = (w.aids.len() >= PARALLEL_WORDS)
+        .then(|| independent_cut(runs))
+        .flatten();
+    let groups = match cut {
+        Some(c) => vec![&runs[..c], &runs[c..]],
+        None => vec![runs],
+    };
+    if let ([first, second], Groups::Apart) = (&groups[..], mode) {
+        let apart = |group| {
+            let mut claimed = vec![false; w.aids.len()];
+            let picked = pick(group, w, options, &mut claimed);
+            (picked, claimed)
+        };
+        let ((second, claimed_second), (mut first, mut claimed)) =
+            both(|| apart(second), || apart(first));
+        let mut all: Vec<&Range<usize>> = first.accepted.iter().map(|al| &al.article).collect();
+        all.extend(second.accepted.iter().map(|al| &al.article));
+        all.sort_unstable_by_key(|r| r.start);
+        if all.windows(2).all(|pair| pair[0].end <= pair[1].start) {
+            for (c, other) in claimed.iter_mut().zip(claimed_second) {
+                *c |= other;
+            }
+            first.accepted.extend(second.accepted);
+            first.deferred.extend(second.deferred);
+            return settle(first, claimed);
+        }
+    }
+    let mut claimed = vec![false; w.aids.len()];
+    let mut all = Picked::default();
+    for group in groups {
+        let picked = pick(group, w, options, &mut claimed);
+        all.accepted.extend(picked.accepted);
+        all.deferred.extend(picked.deferred);
+    }
+    settle(all, claimed)
+}
+
+/// Where runs (in article order) can be cut into two groups that no chain links across, as
+/// near the middle as can be: an index before which every run ends well before the run there
+/// starts. `None` when no such place lies in the middle half.
+fn independent_cut(runs: &[Run]) -> Option<usize> {
+    // A chain's link spans at most MAX_ARTICLE_GAP words (and overlaps by two at most).
+    const APART: u32 = MAX_ARTICLE_GAP + 4;
+    let mut reach = Vec::with_capacity(runs.len() + 1);
+    reach.push(0u32);
+    for run in runs {
+        let last = reach.last().copied().unwrap_or(0);
+        reach.push(last.max(run.a_end()));
+    }
+    let n = runs.len();
+    let fits = |i: usize| i > 0 && i < n && reach[i] + APART <= runs[i].a;
+    let mid = n / 2;
+    (0..n / 4)
+        .flat_map(|d| [mid - d, mid + d])
+        .find(|&i| fits(i))
+}
+
+/// What selection took from a group of runs: passages accepted, and quoted pieces too short
+/// to count alone, kept (without their counts) for a second look.
+#[derive(Default)]
+struct Picked {
+    accepted: Vec<Alignment>,
+    deferred: Vec<Alignment>,
+}
+
 /// Step 2: chain runs by dynamic programming over compatible predecessors.
-fn chain_runs(runs: &[Run], article: &[Token], regions: &[Region], segments: &[u32]) -> Chains {
+fn chain_runs(runs: &[Run], w: &Words) -> Chains {
+    let (article, regions, segments) = (w.article_tokens, w.regions, w.segments);
     let n = runs.len();
     let mut best = vec![0f64; n];
     // Best predecessor of each run (`NONE` for none): u32, not Option<usize>, at 50,000 runs.
@@ -691,11 +791,11 @@ struct Candidate {
     whole: bool,
 }
 
-/// Step 3: take chains best first, give each article word to one passage, apply thresholds.
-fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Vec<Alignment> {
-    let mut claimed = vec![false; w.aids.len()];
+/// Step 3: take a group's chains best first, give each article word to one passage (marking
+/// it in `claimed`), apply thresholds.
+fn pick(runs: &[Run], w: &Words, options: &MatchOptions, claimed: &mut [bool]) -> Picked {
+    let chains = chain_runs(runs, w);
     let mut out: Vec<Alignment> = Vec::new();
-    // Quoted pieces too short to count alone, kept (without their counts) for a second look.
     let mut deferred: Vec<Alignment> = Vec::new();
     let article_span = |chain: &Chain| {
         let members = chains.runs_of(chain);
@@ -726,8 +826,8 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
                 }
             }
         }
-        let pieces = unclaimed_pieces(runs, chains.runs_of(chain), &claimed);
-        let Some(mut candidate) = build(&pieces, w, &claimed) else {
+        let pieces = unclaimed_pieces(runs, chains.runs_of(chain), claimed);
+        let Some(mut candidate) = build(&pieces, w, claimed) else {
             continue;
         };
         if passes(&candidate.tally(), w, options) {
@@ -741,8 +841,8 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
                 .take(8)
                 .filter(|o| article_span(o) == here)
             {
-                let pieces = unclaimed_pieces(runs, chains.runs_of(other), &claimed);
-                if let Some(c) = build(&pieces, w, &claimed) {
+                let pieces = unclaimed_pieces(runs, chains.runs_of(other), claimed);
+                if let Some(c) = build(&pieces, w, claimed) {
                     if c.alignment.matched > candidate.alignment.matched
                         && passes(&c.tally(), w, options)
                     {
@@ -761,6 +861,19 @@ fn select(runs: &[Run], chains: Chains, w: &Words, options: &MatchOptions) -> Ve
             deferred.push(candidate.alignment);
         }
     }
+    Picked {
+        accepted: out,
+        deferred,
+    }
+}
+
+/// Step 4: the second look at quoted pieces too short to count alone, then all passages in
+/// article order.
+fn settle(picked: Picked, mut claimed: Vec<bool>) -> Vec<Alignment> {
+    let Picked {
+        accepted: mut out,
+        deferred,
+    } = picked;
     // A quotation split by an attribution ("…,” she said, “…”), or a quoted phrase that
     // finishes a sentence the article reuses: a piece too short to count alone counts when
     // it continues, in the source, a passage just before it in the article (or leads into
@@ -1326,6 +1439,63 @@ fn extend_edges(
 mod tests {
     use super::*;
     use crate::normalize::tokenize;
+
+    /// A long source of made-up words (a few common, most rare, as in prose), and an article
+    /// of other words that lifts 140 passages from it, some with a word changed.
+    fn long_pair() -> (String, String) {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut word = |rare: bool| {
+            let n = if rare || next(3) == 0 {
+                next(4000)
+            } else {
+                next(40)
+            };
+            format!("w{n}")
+        };
+        let source: Vec<String> = (0..60_000).map(|k| word(k % 7 == 0)).collect();
+        let mut article = Vec::new();
+        for passage in 0..140 {
+            article.extend((0..300).map(|k| format!("x{}", (k * 31 + passage) % 997)));
+            let start = next(59_000) as usize;
+            let len = 8 + next(40) as usize;
+            let mut lifted = source[start..start + len].to_vec();
+            if passage % 3 == 0 {
+                lifted[len / 2] = "changed".into();
+            }
+            article.extend(lifted);
+            article.push(".\n".into());
+        }
+        (source.join(" "), article.join(" "))
+    }
+
+    #[test]
+    fn groups_chained_apart_give_what_groups_in_turn_give() {
+        let (source, article) = long_pair();
+        let (s, a) = (tokenize(&source), tokenize(&article));
+        assert!(a.len() >= PARALLEL_WORDS);
+        let regions = vec![None; a.len()];
+        let options = MatchOptions::default();
+        let apart = align_in(&s, &a, &regions, &options, Groups::Apart).passages;
+        let in_turn = align_in(&s, &a, &regions, &options, Groups::InTurn).passages;
+        assert!(apart.len() >= 135, "{} passages", apart.len());
+        assert_eq!(apart, in_turn);
+    }
+
+    #[test]
+    fn runs_are_cut_only_where_no_chain_can_link_across() {
+        let run = |a: u32| Run { a, s: a, len: 4 };
+        let runs: Vec<Run> = [0, 10, 20, 60, 70, 80].into_iter().map(run).collect();
+        assert_eq!(independent_cut(&runs), Some(3));
+        // Runs every ten words: a chain may link any two neighbours.
+        let dense: Vec<Run> = (0..40).map(|k| run(k * 10)).collect();
+        assert_eq!(independent_cut(&dense), None);
+    }
 
     fn run(source: &str, article: &str, quoted: bool) -> Vec<(String, String)> {
         let s = tokenize(source);
