@@ -25,7 +25,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 use crate::normalize::Token;
@@ -100,8 +100,8 @@ const ELLIPSIS_SKIP: usize = 120;
 const MAX_ARTICLE_GAP: u32 = 12;
 
 /// The stop words of `assets/stopwords.txt`, normalised.
-fn stopwords() -> &'static std::collections::HashSet<String> {
-    static WORDS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
         include_str!("../assets/stopwords.txt")
             .lines()
@@ -118,21 +118,55 @@ pub fn is_content_word(norm: &str) -> bool {
         && (norm.chars().count() > 1 || norm.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// A word's normalised form as a map key: up to 16 bytes packed into one integer (hashed and
+/// compared without a call to `memcmp`, which a megabyte's 180,000 look-ups feel), longer
+/// words as text. Words hold no NUL byte, so the zero padding cannot make two words equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum WordKey<'a> {
+    Short(u128),
+    Long(&'a str),
+}
+
+impl<'a> WordKey<'a> {
+    fn of(word: &'a str) -> Self {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 {
+            return WordKey::Long(word);
+        }
+        let mut packed = [0u8; 16];
+        packed[..bytes.len()].copy_from_slice(bytes);
+        WordKey::Short(u128::from_le_bytes(packed))
+    }
+}
+
+/// One side's distinct words: the number of each, and each number's word.
+struct Numbering<'a> {
+    ids: FxHashMap<WordKey<'a>, u32>,
+    words: Vec<&'a str>,
+}
+
 /// One side's words numbered in order of first appearance, with the numbering; an
 /// article's [bracketed] words get [`BRACKETED`] instead.
-fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, FxHashMap<&str, u32>) {
-    let mut ids: FxHashMap<&str, u32> =
-        FxHashMap::with_capacity_and_hasher(tokens.len() / 8 + 64, Default::default());
+fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, Numbering<'_>) {
+    let mut numbering = Numbering {
+        ids: FxHashMap::with_capacity_and_hasher(tokens.len() / 8 + 64, Default::default()),
+        words: Vec::with_capacity(tokens.len() / 8 + 64),
+    };
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         if brackets && t.bracketed {
             out.push(BRACKETED);
             continue;
         }
-        let next = ids.len() as u32;
-        out.push(*ids.entry(t.norm.as_str()).or_insert(next));
+        let word = t.norm.as_str();
+        let next = numbering.words.len() as u32;
+        let id = *numbering.ids.entry(WordKey::of(word)).or_insert(next);
+        if id == next {
+            numbering.words.push(word);
+        }
+        out.push(id);
     }
-    (out, ids)
+    (out, numbering)
 }
 
 /// Marks an editor's bracketed word while numbering.
@@ -150,20 +184,22 @@ fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>
             || number_words(article, true),
         )
     };
-    let mut content = vec![false; source_ids.len()];
-    for (word, &id) in &source_ids {
-        content[id as usize] = is_content_word(word);
-    }
-    let mut translate = vec![0u32; article_ids.len()];
-    for (word, &id) in &article_ids {
-        translate[id as usize] = match source_ids.get(word) {
+    let mut content: Vec<bool> = source_ids
+        .words
+        .iter()
+        .map(|w| is_content_word(w))
+        .collect();
+    let translate: Vec<u32> = article_ids
+        .words
+        .iter()
+        .map(|word| match source_ids.ids.get(&WordKey::of(word)) {
             Some(&global) => global,
             None => {
                 content.push(is_content_word(word));
                 content.len() as u32 - 1
             }
-        };
-    }
+        })
+        .collect();
     // An editor's [bracketed] words are the article's own: they never equal a source word,
     // so "[la Banque de France]" cannot pull a quotation onto an earlier mention in the
     // source. Each gets an id of its own.
@@ -1485,6 +1521,17 @@ mod tests {
         let in_turn = align_in(&s, &a, &regions, &options, Groups::InTurn).passages;
         assert!(apart.len() >= 135, "{} passages", apart.len());
         assert_eq!(apart, in_turn);
+    }
+
+    #[test]
+    fn words_are_numbered_by_their_whole_form_short_or_long() {
+        let text = "Über uber über-haupt internationalisation internationalisations \
+                    abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnop Internationalisation";
+        let tokens = tokenize(text);
+        let (ids, numbering) = number_words(&tokens, false);
+        assert_eq!(ids, [0, 1, 0, 2, 3, 4, 5, 6, 5, 3]);
+        assert_eq!(numbering.words[3], "internationalisation");
+        assert_eq!(numbering.words.len(), 7);
     }
 
     #[test]

@@ -242,6 +242,11 @@ pub fn write(
     review: Option<&Review>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &view(c, review))?;
-    writeln!(out)
+    // The formatter writes a few bytes at a time: a buffer of a known type takes them without
+    // a call through `dyn Write` each (a long report has hundreds of thousands).
+    use std::io::Write as _;
+    let mut buffered = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut buffered, &view(c, review))?;
+    writeln!(buffered)?;
+    buffered.flush()
 }
