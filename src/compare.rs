@@ -261,40 +261,47 @@ impl Comparison {
 
 /// Compares `source` with `article`.
 pub fn compare(source: Document, article: Document, options: &CompareOptions) -> Comparison {
-    // Cutting both texts into words and finding the article's quotations are independent:
-    // on two cores they run side by side, the source's words on this thread, the quotations
-    // and then the article's words on the other. Whichever side would finish later hands
-    // the end of its text to the other (see `balanced_cuts`).
+    // Cutting both texts into words, and finding the article's quotations and their
+    // speakers, are independent: on two cores they run side by side, the source's words on
+    // this thread, the quotations and speakers on the other. The article's words are shared
+    // out so that both finish together (see `Shares`).
     let text = article.text.as_str();
-    let (source_cut, article_cut) = balanced_cuts(&source.text, text);
-    let ((mut quotations, article_head, source_tail), (source_head, article_tail)) = both(
+    let shares = Shares::of(&source.text, text);
+    let ((quotations, source_tail, article_tail), (source_head, article_head)) = both(
         || {
-            let quotations = quotes::find_unattributed(text);
-            let head = match article_cut {
-                Some(at) => normalize::tokenize_head(text, at),
-                None => normalize::tokenize(text),
+            let mut quotations = quotes::find_unattributed(text);
+            quotes::assign_speakers(text, &mut quotations);
+            let source_tail = shares
+                .source_cut
+                .map(|at| normalize::tokenize_from(&source.text, at));
+            let article_tail = match shares.article_here {
+                0 => Some(normalize::tokenize(text)),
+                here if here < text.len() => Some(normalize::tokenize_from(text, here)),
+                _ => None,
             };
-            let source_tail = source_cut.map(|at| normalize::tokenize_from(&source.text, at));
-            (quotations, head, source_tail)
+            (quotations, source_tail, article_tail)
         },
         || {
-            let head = match source_cut {
+            let source_head = match shares.source_cut {
                 Some(at) => normalize::tokenize_head(&source.text, at),
                 None => normalize::tokenize(&source.text),
             };
-            (
-                head,
-                article_cut.map(|at| normalize::tokenize_from(text, at)),
-            )
+            let article_head = match shares.article_here {
+                0 => None,
+                here if here < text.len() => Some(normalize::tokenize_head(text, here)),
+                _ => Some(normalize::tokenize(text)),
+            };
+            (source_head, article_head)
         },
     );
     let source_tokens = appended(source_head, source_tail);
-    let article_tokens = appended(article_head, article_tail);
+    let article_tokens = match article_head {
+        Some(head) => appended(head, article_tail),
+        None => article_tail.unwrap_or_default(),
+    };
     let regions = regions_of(&article_tokens, &quotations);
     // The details read each document's facts while matching runs: they need no match.
     let (aligned, prepared) = std::thread::scope(|scope| {
-        let text = article.text.as_str();
-        let speakers = scope.spawn(|| quotes::assign_speakers(text, &mut quotations));
         let prepared = (!options.skip_details).then(|| {
             (
                 scope.spawn(|| details::prepare(&source.text, &source_tokens)),
@@ -303,7 +310,6 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         });
         let aligned = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
         let prepared = prepared.map(|(source, article)| (joined(source), joined(article)));
-        joined(speakers);
         (aligned, prepared)
     });
 
@@ -358,17 +364,45 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
 /// Words in both texts above which they are freed on a thread of their own.
 const BACKGROUND_DROP_WORDS: usize = 100_000;
 
-/// Where to cut the source and the article so that both threads of [`compare`] tokenize about
-/// as much: one cuts the source's words, the other finds the article's quotations (which costs
-/// about half as much as cutting its words) and cuts the article's words. Only the side with
-/// more work is cut, and its tail goes to the other thread.
-fn balanced_cuts(source: &str, article: &str) -> (Option<usize>, Option<usize>) {
-    // In half-bytes of tokenizing: the source thread's work, and the article thread's.
-    let (mine, theirs) = (2 * source.len(), 3 * article.len());
-    if mine > theirs {
-        (normalize::split_point(source, (mine - theirs) / 4), None)
-    } else {
-        (None, normalize::split_point(article, (theirs - mine) / 4))
+/// How [`compare`] shares the tokenizing between its two threads so that both finish
+/// together. One cuts the source's words; the other finds the article's quotations and
+/// their speakers, which together cost about one and a half times what cutting the article's
+/// words does. The article's words go to whichever thread has time left, its head to this
+/// one, its tail to the other; when the source alone is the longer work, the other thread
+/// also takes the source's tail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shares {
+    /// Where the source is cut: the other thread tokenizes from here.
+    source_cut: Option<usize>,
+    /// How many of the article's bytes this thread tokenizes (from its start): none, all of
+    /// them, or up to a [`normalize::split_point`].
+    article_here: usize,
+}
+
+impl Shares {
+    fn of(source: &str, article: &str) -> Shares {
+        // In quarter-bytes of tokenizing: this thread's own work, and the other's.
+        let (mine, theirs) = (4 * source.len(), 10 * article.len());
+        if mine >= theirs {
+            return Shares {
+                source_cut: normalize::split_point(source, (mine - theirs) / 8),
+                article_here: 0,
+            };
+        }
+        // This thread takes the article's head: the other keeps the rest.
+        let here = (theirs - mine) / 8;
+        let tail = article.len().saturating_sub(here);
+        let article_here = match normalize::split_point(article, tail) {
+            Some(at) => at,
+            // Too little to cut off, or nowhere to cut: the article goes whole to the
+            // thread that should do most of it.
+            None if here * 2 > article.len() => article.len(),
+            None => 0,
+        };
+        Shares {
+            source_cut: None,
+            article_here,
+        }
     }
 }
 
@@ -739,21 +773,30 @@ mod tests {
     }
 
     #[test]
-    fn the_side_with_more_work_hands_its_tail_to_the_other_thread() {
+    fn the_tokenizing_is_shared_so_that_both_threads_finish_together() {
         // A long transcript and a short article: the source's thread would finish last.
         let (source, article) = (lines(400_000), lines(40_000));
-        let (source_cut, article_cut) = balanced_cuts(&source, &article);
-        assert_eq!(article_cut, None);
-        let tail = source.len() - source_cut.expect("the source is cut");
-        let want = (2 * source.len() - 3 * article.len()) / 4;
+        let shares = Shares::of(&source, &article);
+        assert_eq!(shares.article_here, 0);
+        let tail = source.len() - shares.source_cut.expect("the source is cut");
+        let want = (4 * source.len() - 10 * article.len()) / 8;
         assert!(tail.abs_diff(want) < 100, "{tail} bytes, {want} wanted");
-        // Texts of the same length: the article's thread also finds the quotations.
+        // Texts of the same length: the article's head goes to the source's thread.
         let (source, article) = (lines(1_000_000), lines(1_000_000));
-        let (source_cut, article_cut) = balanced_cuts(&source, &article);
-        assert_eq!(source_cut, None);
-        let tail = article.len() - article_cut.expect("the article is cut");
-        assert!(tail.abs_diff(article.len() / 4) < 100, "{tail} bytes");
-        // Short texts are not worth a cut.
-        assert_eq!(balanced_cuts(&lines(20_000), &lines(20_000)), (None, None));
+        let shares = Shares::of(&source, &article);
+        assert_eq!(shares.source_cut, None);
+        let want = 6 * article.len() / 8;
+        assert!(shares.article_here.abs_diff(want) < 100, "{shares:?}");
+        // A long article and a short source: the quotations and speakers are the longer work.
+        let shares = Shares::of(&lines(100_000), &article);
+        assert_eq!(shares.article_here, article.len());
+        // Short texts are not worth a cut: the article goes whole to one thread.
+        let shares = Shares::of(&lines(20_000), &lines(20_000));
+        assert_eq!(
+            (shares.source_cut, shares.article_here),
+            (None, 20_000 / 38 * 38)
+        );
+        let shares = Shares::of(&lines(60_000), &lines(20_000));
+        assert_eq!((shares.source_cut, shares.article_here), (None, 0));
     }
 }

@@ -223,10 +223,10 @@ const SPLIT_BYTES: usize = 32 * 1024;
 /// Where `text` can be cut so that about its last `tail_bytes` are tokenized on their own (on
 /// another core), with the same tokens as in one piece: the start of the gap before a line
 /// break. Nothing carries over a line break but that gap (brackets close there), and a gap is
-/// read whole by whichever part holds the word after it. `None` when the tail would be too
-/// short to be worth a thread, or there is no line break near where the cut should be.
+/// read whole by whichever part holds the word after it. `None` when either part would be
+/// too short to be worth a thread, or there is no line break near where the cut should be.
 pub fn split_point(text: &str, tail_bytes: usize) -> Option<usize> {
-    if tail_bytes < SPLIT_BYTES || tail_bytes >= text.len() {
+    if tail_bytes < SPLIT_BYTES || tail_bytes.saturating_add(SPLIT_BYTES) > text.len() {
         return None;
     }
     let mut at = text.len() - tail_bytes;
@@ -387,9 +387,9 @@ mod tests {
             parts.extend(tokenize_from(&text, at));
             assert_eq!(parts, whole);
         }
-        // Too short a tail, or all of the text, or no line break: no cut.
+        // Too short a tail or head, or no line break: no cut.
         assert_eq!(split_point(&text, 1000), None);
-        assert_eq!(split_point(&text, text.len()), None);
+        assert_eq!(split_point(&text, text.len() - 1000), None);
         assert_eq!(split_point(&paragraph.repeat(8 * 1024), 100_000), None);
     }
 
