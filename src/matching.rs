@@ -152,6 +152,9 @@ fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, Numbering<'_>) {
         ids: FxHashMap::with_capacity_and_hasher(tokens.len() / 8 + 64, Default::default()),
         words: Vec::with_capacity(tokens.len() / 8 + 64),
     };
+    // The commonest words make most of a text ("the", "of", "and"): a small table in front
+    // of the map, which stays in the cache, answers for them.
+    let mut front = vec![(u128::MAX, 0u32); FRONT_SLOTS];
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
         if brackets && t.bracketed {
@@ -159,15 +162,36 @@ fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, Numbering<'_>) {
             continue;
         }
         let word = t.norm.as_str();
+        let key = WordKey::of(word);
+        let slot = match key {
+            WordKey::Short(packed) => {
+                let mixed =
+                    (packed as u64 ^ (packed >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+                let slot = (mixed >> (64 - FRONT_BITS)) as usize;
+                if front[slot].0 == packed {
+                    out.push(front[slot].1);
+                    continue;
+                }
+                Some((slot, packed))
+            }
+            WordKey::Long(_) => None,
+        };
         let next = numbering.words.len() as u32;
-        let id = *numbering.ids.entry(WordKey::of(word)).or_insert(next);
+        let id = *numbering.ids.entry(key).or_insert(next);
         if id == next {
             numbering.words.push(word);
+        }
+        if let Some((slot, packed)) = slot {
+            front[slot] = (packed, id);
         }
         out.push(id);
     }
     (out, numbering)
 }
+
+/// Slots of the table in front of [`number_words`]' map: 2^12 of 32 bytes, 128 KiB.
+const FRONT_BITS: u32 = 12;
+const FRONT_SLOTS: usize = 1 << FRONT_BITS;
 
 /// Marks an editor's bracketed word while numbering.
 const BRACKETED: u32 = u32::MAX;
@@ -240,6 +264,12 @@ struct GramIndex {
     /// collision only costs a seed that fails verification).
     keys: Vec<u32>,
     positions: Vec<u32>,
+    /// One bit per slot, set when some n-gram's key falls on it: a look-up of an n-gram the
+    /// text lacks (most of an article's) usually stops here, in a table small enough for the
+    /// cache, instead of reading two places of the index that are not.
+    present: Vec<u64>,
+    /// Which slot of `present` a key falls on (see [`GramIndex::slot`]).
+    slot_mask: u64,
 }
 
 impl GramIndex {
@@ -254,9 +284,15 @@ impl GramIndex {
         // Keys are computed twice (to count, then to place) rather than kept: hashing is
         // cheaper than a vector of a megabyte's keys at the peak of memory.
         let key_at = |i: usize| gram_key(&ids[i..i + k]);
+        // About eight slots an n-gram: one look-up in eight of an absent one gets past.
+        let slot_mask = ((n.max(64) * 8).next_power_of_two() - 1) as u64;
+        let mut present = vec![0u64; (slot_mask as usize + 1) / 64];
         let mut offsets = vec![0u32; buckets + 1];
         for i in 0..n {
-            offsets[(key_at(i) >> shift) as usize + 1] += 1;
+            let key = key_at(i);
+            offsets[(key >> shift) as usize + 1] += 1;
+            let slot = Self::slot(key, slot_mask);
+            present[slot / 64] |= 1 << (slot % 64);
         }
         for b in 0..buckets {
             offsets[b + 1] += offsets[b];
@@ -279,13 +315,26 @@ impl GramIndex {
             offsets,
             keys,
             positions,
+            present,
+            slot_mask,
         }
+    }
+
+    /// The slot of `present` for a key: bits of the key other than those that choose its
+    /// bucket.
+    fn slot(key: u64, mask: u64) -> usize {
+        ((key >> 16) & mask) as usize
     }
 
     /// How often the n-gram with this key occurs, and where.
     fn lookup(&self, key: u64) -> (usize, impl Iterator<Item = u32> + '_) {
+        let slot = Self::slot(key, self.slot_mask);
         let b = (key >> self.shift) as usize;
-        let range = self.offsets[b] as usize..self.offsets[b + 1] as usize;
+        let range = if self.present[slot / 64] & (1 << (slot % 64)) == 0 {
+            0..0
+        } else {
+            self.offsets[b] as usize..self.offsets[b + 1] as usize
+        };
         let keys = &self.keys[range.clone()];
         let low = key as u32;
         let count = keys.iter().filter(|&&k| k == low).count();
