@@ -174,7 +174,7 @@ pub fn load_as(
     } else {
         path.display().to_string()
     };
-    extract_bytes(&name, path, &bytes, format)
+    extract_bytes(&name, path, bytes, format)
 }
 
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
@@ -239,7 +239,7 @@ fn read_limited_sized(
 
 /// Checks and decodes raw bytes into a [`Document`], detecting their format.
 pub fn decode(name: &str, path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    extract_bytes(name, path, &bytes, None).map(|loaded| loaded.document)
+    extract_bytes(name, path, bytes, None).map(|loaded| loaded.document)
 }
 
 /// Extracts the text of raw bytes read as `format` (detected when `None`): the one place
@@ -248,10 +248,10 @@ pub fn decode(name: &str, path: &Path, bytes: Vec<u8>) -> Result<Document, LoadE
 pub fn extract_bytes(
     name: &str,
     path: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     format: Option<Format>,
 ) -> Result<Loaded, LoadError> {
-    let format = format.unwrap_or_else(|| extract::detect(Some(path), bytes));
+    let format = format.unwrap_or_else(|| extract::detect(Some(path), &bytes));
     let extracted = extract::extract(bytes, format).map_err(|e| match e {
         ExtractError::Binary { offset } => LoadError::Binary {
             path: path.to_path_buf(),
@@ -311,7 +311,13 @@ mod tests {
             "f.bin: looks like binary data, not text (NUL byte at offset 1)"
         );
         // A lone 0xff is no longer an error: it is read as a legacy encoding, with a note.
-        let loaded = extract_bytes("f.txt", Path::new("f.txt"), b"Caf\xe9 au lait", None).unwrap();
+        let loaded = extract_bytes(
+            "f.txt",
+            Path::new("f.txt"),
+            b"Caf\xe9 au lait".to_vec(),
+            None,
+        )
+        .unwrap();
         assert_eq!(loaded.document.text, "Caf\u{e9} au lait");
         assert!(
             loaded.notes[0].contains("windows-1252"),

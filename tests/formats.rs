@@ -436,7 +436,7 @@ proptest! {
             (Format::Docx, docx_of(&paragraphs)),
         ];
         for (format, bytes) in cases {
-            let extracted = extract(&bytes, format).unwrap();
+            let extracted = extract(bytes, format).unwrap();
             let text = extracted.text.strip_prefix("Statement\n\n").unwrap_or(&extracted.text);
             prop_assert_eq!(text, canonical.as_str(), "{:?}", format);
 

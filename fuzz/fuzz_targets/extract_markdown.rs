@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 use quotediff::extract::{extract, Format};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(extracted) = extract(data, Format::Markdown) {
+    if let Ok(extracted) = extract(data.to_vec(), Format::Markdown) {
         assert_eq!(extracted.format, Format::Markdown);
     }
 });

@@ -24,5 +24,5 @@ fuzz_target!(|data: &[u8]| {
             }
         }));
     });
-    let _ = extract(data, Format::Pdf);
+    let _ = extract(data.to_vec(), Format::Pdf);
 });

@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 use quotediff::extract::{extract, Format};
 
 fuzz_target!(|data: &[u8]| {
-    let result = extract(data, Format::Text);
+    let result = extract(data.to_vec(), Format::Text);
     if let Ok(plain) = std::str::from_utf8(data) {
         if !plain.starts_with('\u{feff}') && !plain.contains('\0') {
             assert_eq!(result.expect("UTF-8 always decodes").text, plain);

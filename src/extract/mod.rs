@@ -139,22 +139,22 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
 }
 
 /// Extracts the text of `bytes` read as `format`.
-pub fn extract(bytes: &[u8], format: Format) -> Result<Extracted, ExtractError> {
+pub fn extract(bytes: Vec<u8>, format: Format) -> Result<Extracted, ExtractError> {
     let (text, notes) = match format {
         Format::Text => {
-            let decoded = text::decode(bytes)?;
+            let decoded = text::decode_owned(bytes)?;
             (decoded.text, decoded.notes)
         }
         Format::Html => {
-            let decoded = text::decode(bytes)?;
+            let decoded = text::decode(&bytes)?;
             (html::extract(&decoded.text)?, decoded.notes)
         }
         Format::Markdown => {
-            let decoded = text::decode(bytes)?;
+            let decoded = text::decode(&bytes)?;
             (markdown::extract(&decoded.text), decoded.notes)
         }
-        Format::Pdf => (pdf::extract(bytes)?, Vec::new()),
-        Format::Docx => (docx::extract(bytes)?, Vec::new()),
+        Format::Pdf => (pdf::extract(&bytes)?, Vec::new()),
+        Format::Docx => (docx::extract(&bytes)?, Vec::new()),
     };
     Ok(Extracted {
         text,

@@ -24,6 +24,25 @@ pub struct Decoded {
     pub notes: Vec<String>,
 }
 
+/// [`decode`] for bytes the caller gives up: plain UTF-8, the usual case, becomes the text
+/// without a copy (a copy of a long transcript costs more than checking it).
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, ExtractError> {
+    let plain = Encoding::for_bom(&bytes).is_none()
+        && utf16_without_bom(&bytes).is_none()
+        && !bytes.contains(&0);
+    if !plain {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: UTF_8,
+            notes: Vec::new(),
+        }),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// Decodes bytes that should be text.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
