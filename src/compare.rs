@@ -646,27 +646,41 @@ fn find_short_quotes(
     if wanted.is_empty() {
         return;
     }
-    // One pass over the source's word numbers collects where each wanted first word occurs.
-    let mut at: FxHashMap<u32, Vec<usize>> =
-        wanted.iter().map(|(_, ids)| (ids[0], Vec::new())).collect();
-    let mut first = Vec::new();
-    for (_, ids) in &wanted {
-        let id = ids[0] as usize;
-        if id >= first.len() {
-            first.resize(id + 1, false);
+    // How often each word occurs in the source: each quotation is looked up by its rarer
+    // word ("good" in "good night" would have the source's every "good" tried).
+    let mut count: Vec<u32> = Vec::new();
+    for &id in sids {
+        let id = id as usize;
+        if id >= count.len() {
+            count.resize(id + 1, 0);
         }
-        first[id] = true;
+        count[id] += 1;
     }
+    let times = |id: u32| count.get(id as usize).copied().unwrap_or(0);
+    let anchored: Vec<(usize, &[u32], usize)> = wanted
+        .into_iter()
+        .filter_map(|(k, ids)| {
+            let (anchor, &rarest) = ids.iter().enumerate().min_by_key(|&(_, &id)| times(id))?;
+            (times(rarest) > 0).then_some((k, ids, anchor))
+        })
+        .collect();
+    // One pass over the source collects where each anchor word occurs.
+    let mut is_anchor = vec![false; count.len()];
+    for &(_, ids, anchor) in &anchored {
+        is_anchor[ids[anchor] as usize] = true;
+    }
+    let mut at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     for (i, &id) in sids.iter().enumerate() {
-        if first.get(id as usize) == Some(&true) {
+        if is_anchor[id as usize] {
             at.entry(id).or_default().push(i);
         }
     }
-    for (k, ids) in wanted {
-        let found = at[&ids[0]]
-            .iter()
-            .find(|&&i| sids.get(i..i + ids.len()) == Some(ids));
-        if let Some(&i) = found {
+    for (k, ids, anchor) in anchored {
+        let found = at.get(&ids[anchor]).into_iter().flatten().find_map(|&i| {
+            let start = i.checked_sub(anchor)?;
+            (sids.get(start..start + ids.len()) == Some(ids)).then_some(start)
+        });
+        if let Some(i) = found {
             let q = &mut quotes[k];
             q.status = QuoteStatus::Verified;
             q.coverage = 1.0;
