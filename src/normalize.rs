@@ -135,10 +135,27 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 end = i + n;
             }
             let mut prev = c;
-            while let Some(d) = char_at(end) {
+            // Whether the word is plain ASCII with no apostrophe, and has a capital: most words
+            // are, and their normalised form is then just the word in lower case.
+            let mut plain = c.is_ascii_alphanumeric();
+            let mut capital = c.is_ascii_uppercase();
+            loop {
+                // ASCII letters and digits, the bulk of most texts, a byte at a time.
+                let run = end;
+                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+                    capital |= b.is_ascii_uppercase();
+                    end += 1;
+                }
+                if end > run {
+                    prev = bytes[end - 1] as char;
+                }
+                let Some(d) = char_at(end) else {
+                    break;
+                };
                 if is_word_char(d) {
                     end += d.len_utf8();
                     prev = d;
+                    plain = false;
                     continue;
                 }
                 // A joiner only counts when a word character follows it.
@@ -152,6 +169,7 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                     if ok {
                         end += d.len_utf8();
                         prev = d;
+                        plain &= digit_separator;
                         continue;
                     }
                 }
@@ -160,6 +178,12 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             let word = &text[start..end];
             let norm = if recased {
                 normalize_word(&word.replace(['[', ']'], ""))
+            } else if plain {
+                let mut norm = CompactString::from(word);
+                if capital {
+                    norm.as_mut_str().make_ascii_lowercase();
+                }
+                norm
             } else {
                 normalize_word(word)
             };

@@ -437,11 +437,21 @@ struct Word<'t> {
 }
 
 fn words_of(text: &str) -> Vec<Word<'_>> {
+    first_words_of(text, usize::MAX)
+}
+
+/// The first `limit` words of `text` (see [`words_of`]): only the start of what follows a
+/// quotation can name its speaker, and a novel's sentences run long.
+fn first_words_of(text: &str, limit: usize) -> Vec<Word<'_>> {
     let mut out = Vec::new();
     let mut start = None;
     let mut pause = false;
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
+        if out.len() >= limit {
+            out.truncate(limit);
+            return out;
+        }
         let inside = is_word_char(c)
             || ((is_apostrophe(c) || c == '-' || c == '.')
                 && start.is_some()
@@ -462,21 +472,26 @@ fn words_of(text: &str) -> Vec<Word<'_>> {
     if let Some(s) = start {
         push_word(&mut out, &text[s..], pause, false);
     }
+    out.truncate(limit);
     out
 }
 
 /// Adds a word, splitting off a French inverted subject: "affirme-t-il" is the verb
 /// "affirme" and the pronoun "il", so the verb is found in the word list.
 fn push_word<'t>(out: &mut Vec<Word<'t>>, text: &'t str, pause: bool, dot: bool) {
-    let inverted = [
-        "-t-il", "-t-elle", "-t-on", "-ils", "-elles", "-il", "-elle",
-    ]
-    .iter()
-    .find(|s| {
-        let cut = text.len().saturating_sub(s.len());
-        cut > 0 && text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(s)
+    // Most words have no hyphen: nothing to split.
+    let dash = text.bytes().rposition(|b| b == b'-');
+    let inverted = dash.and_then(|_| {
+        [
+            "-t-il", "-t-elle", "-t-on", "-ils", "-elles", "-il", "-elle",
+        ]
+        .iter()
+        .find(|s| {
+            let cut = text.len().saturating_sub(s.len());
+            cut > 0 && text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(s)
+        })
     });
-    if let (Some(suffix), Some(dash)) = (inverted, text.rfind('-')) {
+    if let (Some(suffix), Some(dash)) = (inverted, dash) {
         let stem = &text[..text.len() - suffix.len()];
         out.push(Word {
             text: stem,
@@ -1213,7 +1228,7 @@ pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
         // Before the opening mark, back to the start of the sentence or the previous quotation.
         let limit_before = if k > 0 { quotes[k - 1].outer.end } else { 0 };
         let before_text = sentence_before(text, q.outer.start, limit_before);
-        let after_words = words_of(after_text);
+        let after_words = first_words_of(after_text, 10);
         let before_words = words_of(before_text);
         // An attribution right before the opening mark ("X said, “…”") is the surest; the
         // text after the closing mark belongs to this quotation only when the sentence goes
@@ -1225,14 +1240,13 @@ pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
             || after_text
                 .trim_start()
                 .starts_with(|c: char| c == ',' || c.is_lowercase());
-        let after_words = &after_words[..after_words.len().min(10)];
         let mut said = find_attribution(&before_words[close_to_open..], true)
             .and_then(|_| speaker_in(&before_words, true, tail));
         if said.is_none() {
             // A name on either side beats a pronoun or a bare verb on the other ("… said
             // the program was “…” and added that “…”").
             let after = sentence_goes_on
-                .then(|| speaker_in(after_words, false, 0))
+                .then(|| speaker_in(&after_words, false, 0))
                 .flatten();
             let before = speaker_in(&before_words, true, tail);
             said = match (after, before) {
@@ -1241,7 +1255,7 @@ pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
             };
         }
         if said.is_none() {
-            said = speaker_in(after_words, false, 0);
+            said = speaker_in(&after_words, false, 0);
         }
         // "Sánchez comenzó agradeciendo su labor a la prensa: «…»": the sentence's subject
         // introduces what follows the colon.
