@@ -139,10 +139,12 @@ impl<'a> WordKey<'a> {
     }
 }
 
-/// One side's distinct words: the number of each, and each number's word.
+/// One side's distinct words: the number of each, and each number's word and whether it
+/// carries content (worked out here, on the numbering's own thread).
 struct Numbering<'a> {
     ids: FxHashMap<WordKey<'a>, u32>,
     words: Vec<&'a str>,
+    content: Vec<bool>,
 }
 
 /// One side's words numbered in order of first appearance, with the numbering; an
@@ -151,6 +153,7 @@ fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, Numbering<'_>) {
     let mut numbering = Numbering {
         ids: FxHashMap::with_capacity_and_hasher(tokens.len() / 8 + 64, Default::default()),
         words: Vec::with_capacity(tokens.len() / 8 + 64),
+        content: Vec::with_capacity(tokens.len() / 8 + 64),
     };
     // The commonest words make most of a text ("the", "of", "and"): a small table in front
     // of the map, which stays in the cache, answers for them.
@@ -180,6 +183,7 @@ fn number_words(tokens: &[Token], brackets: bool) -> (Vec<u32>, Numbering<'_>) {
         let id = *numbering.ids.entry(key).or_insert(next);
         if id == next {
             numbering.words.push(word);
+            numbering.content.push(is_content_word(word));
         }
         if let Some((slot, packed)) = slot {
             front[slot] = (packed, id);
@@ -208,21 +212,20 @@ fn intern(source: &[Token], article: &[Token]) -> (Vec<u32>, Vec<u32>, Vec<bool>
             || number_words(article, true),
         )
     };
-    let mut content: Vec<bool> = source_ids
-        .words
-        .iter()
-        .map(|w| is_content_word(w))
-        .collect();
+    let mut content = source_ids.content;
     let translate: Vec<u32> = article_ids
         .words
         .iter()
-        .map(|word| match source_ids.ids.get(&WordKey::of(word)) {
-            Some(&global) => global,
-            None => {
-                content.push(is_content_word(word));
-                content.len() as u32 - 1
-            }
-        })
+        .zip(&article_ids.content)
+        .map(
+            |(word, &carries)| match source_ids.ids.get(&WordKey::of(word)) {
+                Some(&global) => global,
+                None => {
+                    content.push(carries);
+                    content.len() as u32 - 1
+                }
+            },
+        )
         .collect();
     // An editor's [bracketed] words are the article's own: they never equal a source word,
     // so "[la Banque de France]" cannot pull a quotation onto an earlier mention in the
