@@ -829,17 +829,25 @@ fn link_penalty(prev: &Run, next: &Run, article: &[Token], quoted: bool) -> Opti
         return None;
     }
     let (ga, gs) = (gap_a.max(0) as usize, gap_s.max(0) as usize);
-    let between = &article[prev.a_end().min(next.a) as usize..=next.a as usize];
-    let ellipsis = between.iter().any(|t| t.gap.ellipsis);
-    let gap_tokens = &article[prev.a_end() as usize..(next.a as usize).max(prev.a_end() as usize)];
-    let bracketed = !gap_tokens.is_empty() && gap_tokens.iter().all(|t| t.bracketed);
     if ga <= 4 && gs <= 4 {
         return Some(0.5 * ga.max(gs) as f64);
     }
-    if ellipsis && ga <= 3 && gs <= ELLIPSIS_SKIP {
+    // The words between are read only when the gaps allow a link through them: most pairs
+    // of runs are chance overlaps far apart in the source.
+    let ellipsis = || {
+        article[prev.a_end().min(next.a) as usize..=next.a as usize]
+            .iter()
+            .any(|t| t.gap.ellipsis)
+    };
+    if ga <= 3 && gs <= ELLIPSIS_SKIP && ellipsis() {
         return Some(1.0);
     }
-    if bracketed && ga <= MAX_ARTICLE_GAP as usize && gs <= 8 {
+    let bracketed = || {
+        let gap_tokens =
+            &article[prev.a_end() as usize..(next.a as usize).max(prev.a_end() as usize)];
+        !gap_tokens.is_empty() && gap_tokens.iter().all(|t| t.bracketed)
+    };
+    if ga <= MAX_ARTICLE_GAP as usize && gs <= 8 && bracketed() {
         return Some(1.0);
     }
     if quoted && ga <= 2 && gs <= 60 && prev.len >= 4 && next.len >= 4 {
