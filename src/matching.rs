@@ -20,7 +20,7 @@
 //!    passage. A passage must have enough matched words (six by default, three inside
 //!    quotation marks) and enough content words, so a stock phrase is not reuse.
 //!
-//! The result is in token indices; [`crate::compare`] turns it into byte spans.
+//! The result is in token indices; [`crate::compare()`] turns it into byte spans.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -358,7 +358,7 @@ pub struct Aligned {
     /// Each source word's number: two words have the same number when their normalised
     /// forms are equal.
     pub source_words: Vec<u32>,
-    /// Each article word's number, in the same numbering; an editor's [bracketed] word has a
+    /// Each article word's number, in the same numbering; an editor's \[bracketed\] word has a
     /// number no other word has.
     pub article_words: Vec<u32>,
 }
