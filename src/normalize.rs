@@ -126,6 +126,11 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let mut dots = 0u32;
     let mut i = 0;
     while let Some(c) = char_at(i) {
+        // A plain space between words, the commonest gap, changes nothing.
+        if c == ' ' && dots == 0 {
+            i += 1;
+            continue;
+        }
         // "[T]he", "[w]e": an editor's change of case at the start of a word is the word.
         let recased = c == '[' && recased_letters(&text[i..]).is_some();
         if is_word_char(c) || recased {
