@@ -332,6 +332,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         &mut quotes,
         (&article_tokens, &aligned.article_words),
         (&source_tokens, &aligned.source_words),
+        &aligned.source_counts,
         options.matching.min_quote_words,
     );
     // Matches dropped while judging quotations leave gaps: number them again.
@@ -627,6 +628,7 @@ fn find_short_quotes(
     quotes: &mut [QuoteFinding],
     (atoks, aids): (&[Token], &[u32]),
     (stoks, sids): (&[Token], &[u32]),
+    counts: &[u32],
     min_words: usize,
 ) {
     let wanted: Vec<(usize, &[u32])> = quotes
@@ -646,17 +648,9 @@ fn find_short_quotes(
     if wanted.is_empty() {
         return;
     }
-    // How often each word occurs in the source: each quotation is looked up by its rarer
-    // word ("good" in "good night" would have the source's every "good" tried).
-    let mut count: Vec<u32> = Vec::new();
-    for &id in sids {
-        let id = id as usize;
-        if id >= count.len() {
-            count.resize(id + 1, 0);
-        }
-        count[id] += 1;
-    }
-    let times = |id: u32| count.get(id as usize).copied().unwrap_or(0);
+    // Each quotation is looked up by its rarer word ("good" in "good night" would have the
+    // source's every "good" tried).
+    let times = |id: u32| counts.get(id as usize).copied().unwrap_or(0);
     let anchored: Vec<(usize, &[u32], usize)> = wanted
         .into_iter()
         .filter_map(|(k, ids)| {
@@ -665,7 +659,7 @@ fn find_short_quotes(
         })
         .collect();
     // One pass over the source collects where each anchor word occurs.
-    let mut is_anchor = vec![false; count.len()];
+    let mut is_anchor = vec![false; counts.len()];
     for &(_, ids, anchor) in &anchored {
         is_anchor[ids[anchor] as usize] = true;
     }

@@ -142,15 +142,15 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
 pub fn extract(bytes: Vec<u8>, format: Format) -> Result<Extracted, ExtractError> {
     let (text, notes) = match format {
         Format::Text => {
-            let decoded = text::decode_owned(bytes)?;
+            let decoded = text::decode(bytes)?;
             (decoded.text, decoded.notes)
         }
         Format::Html => {
-            let decoded = text::decode(&bytes)?;
+            let decoded = text::decode(bytes)?;
             (html::extract(&decoded.text)?, decoded.notes)
         }
         Format::Markdown => {
-            let decoded = text::decode(&bytes)?;
+            let decoded = text::decode(bytes)?;
             (markdown::extract(&decoded.text), decoded.notes)
         }
         Format::Pdf => (pdf::extract(&bytes)?, Vec::new()),

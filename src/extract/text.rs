@@ -24,28 +24,10 @@ pub struct Decoded {
     pub notes: Vec<String>,
 }
 
-/// [`decode`] for bytes the caller gives up: plain UTF-8, the usual case, becomes the text
-/// without a copy (a copy of a long transcript costs more than checking it).
-pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, ExtractError> {
-    let plain = Encoding::for_bom(&bytes).is_none()
-        && utf16_without_bom(&bytes).is_none()
-        && !bytes.contains(&0);
-    if !plain {
-        return decode(&bytes);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text,
-            encoding: UTF_8,
-            notes: Vec::new(),
-        }),
-        Err(e) => decode(e.as_bytes()),
-    }
-}
-
-/// Decodes bytes that should be text.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+/// Decodes bytes that should be text. Plain UTF-8, the usual case, becomes the text without
+/// a copy (a copy of a long transcript costs more than checking it).
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, ExtractError> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         let mut notes = Vec::new();
         if encoding != UTF_8 {
@@ -63,8 +45,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
             notes,
         });
     }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    if let Some(encoding) = utf16_without_bom(&bytes) {
+        let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
         if !had_errors {
             return Ok(Decoded {
                 text: text.into_owned(),
@@ -79,28 +61,30 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, ExtractError> {
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(ExtractError::Binary { offset });
     }
-    match std::str::from_utf8(bytes) {
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
-            text: text.to_string(),
+            text,
             encoding: UTF_8,
             notes: Vec::new(),
         }),
         Err(e) => {
+            let valid_up_to = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
+            detector.feed(&bytes, true);
             let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
             // UTF-16 without a byte-order mark would have had NUL bytes; a guess of UTF-8
             // means the detector found nothing better.
             if encoding == UTF_8 || encoding == UTF_16LE || encoding == UTF_16BE {
                 return Err(ExtractError::Undecodable {
-                    offset: e.valid_up_to(),
+                    offset: valid_up_to,
                 });
             }
-            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+            let (text, had_errors) = encoding.decode_without_bom_handling(&bytes);
             if had_errors {
                 return Err(ExtractError::Undecodable {
-                    offset: e.valid_up_to(),
+                    offset: valid_up_to,
                 });
             }
             Ok(Decoded {
@@ -154,7 +138,7 @@ mod tests {
         bytes.extend_from_slice(b" the Mayor said ");
         bytes.push(0x97);
         bytes.extend_from_slice(b" and he meant it.");
-        let d = decode(&bytes).unwrap();
+        let d = decode(bytes).unwrap();
         assert_eq!(
             d.text,
             "\u{201c}We will not stand for it,\u{201d} the Mayor said \u{2014} and he meant it."
@@ -173,7 +157,7 @@ mod tests {
             for unit in "The Mayor said \u{201c}no\u{201d}.".encode_utf16() {
                 bytes.extend_from_slice(&encode(unit));
             }
-            let d = decode(&bytes).unwrap();
+            let d = decode(bytes).unwrap();
             assert_eq!(d.text, "The Mayor said \u{201c}no\u{201d}.");
             assert!(d.notes[0].starts_with("decoded as UTF-16"));
         }
@@ -184,23 +168,23 @@ mod tests {
         let text = "The Mayor said \u{201c}our schools are safe\u{201d} on Monday.";
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        let d = decode(&le).unwrap();
+        let d = decode(le).unwrap();
         assert_eq!((d.text.as_str(), d.encoding), (text, UTF_16LE));
         assert!(d.notes[0].contains("no byte-order mark"));
-        assert_eq!(decode(&be).unwrap().encoding, UTF_16BE);
+        assert_eq!(decode(be).unwrap().encoding, UTF_16BE);
     }
 
     #[test]
     fn nul_bytes_without_bom_are_binary() {
         assert_eq!(
-            decode(b"ELF\0\0\x01").unwrap_err(),
+            decode(b"ELF\0\0\x01".to_vec()).unwrap_err(),
             ExtractError::Binary { offset: 3 }
         );
     }
 
     #[test]
     fn utf8_passes_untouched() {
-        let d = decode("Caf\u{e9} \u{201c}ok\u{201d}\r\n".as_bytes()).unwrap();
+        let d = decode("Caf\u{e9} \u{201c}ok\u{201d}\r\n".as_bytes().to_vec()).unwrap();
         assert_eq!(d.text, "Caf\u{e9} \u{201c}ok\u{201d}\r\n");
         assert!(d.notes.is_empty());
     }
