@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::dates::{self, Day};
 use super::extract::{Extraction, Interval, Mention, Scale, Value};
 use super::{DetailKind, Relation};
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// One document as relating sees it.
 #[derive(Debug, Clone, Copy)]
@@ -458,14 +458,8 @@ fn same_day_anywhere(
 /// Words of four letters or more that stand within 60 bytes of both mentions.
 fn shared_context(s: &Mention, a: &Mention, source: &Side, article: &Side) -> usize {
     fn around(text: &str, span: Span) -> Vec<String> {
-        let mut lo = span.start.saturating_sub(60);
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        let mut hi = (span.end + 60).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
+        let lo = floor_char_boundary(text, span.start.saturating_sub(60));
+        let hi = ceil_char_boundary(text, span.end + 60);
         let mut words: Vec<String> = [&text[lo..span.start], &text[span.end..hi]]
             .iter()
             .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
