@@ -1,225 +1,26 @@
-//! The comparison of one source with one article: the result every view reads.
+//! The pipeline that compares one source with one article.
 //!
-//! [`compare`] runs the pipeline (tokenise both texts, find the article's quotations, align
-//! shared passages, classify them, judge each quotation, count coverage) and returns a
-//! [`Comparison`] in byte spans of the original texts. The interface and the reports only
-//! read it; nothing here knows how it will be shown.
+//! [`compare`] runs it top to bottom (tokenise both texts, find the article's quotations,
+//! align shared passages, classify them, judge each quotation, align paraphrases and relate
+//! details, number everything once, count coverage) and returns a [`Comparison`] in byte
+//! spans of the original texts. The result types live in [`crate::comparison`]; the
+//! interface and the reports only read them.
 
+use rustc_hash::FxHashMap;
 use similar::DiffOp;
 
-use crate::details::{self, Detail};
+use crate::comparison::Detail;
+pub use crate::comparison::{
+    Comparison, Edit, EditMark, EditOp, Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus,
+    Side, Stats,
+};
+use crate::details;
 use crate::document::Document;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, Token};
 use crate::parallel::{both, joined};
 use crate::quotes::{self, Quotation};
 use crate::span::Span;
-
-/// One of the two documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// The official text.
-    Source,
-    /// The article that reports on it.
-    Article,
-}
-
-/// How a passage came into the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum MatchKind {
-    /// Inside quotation marks in the article.
-    Quotation,
-    /// The source's words without quotation marks.
-    Reuse,
-    /// The same content in other words (sentence alignment).
-    Paraphrase,
-}
-
-impl MatchKind {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MatchKind::Quotation => "quotation",
-            MatchKind::Reuse => "reuse",
-            MatchKind::Paraphrase => "paraphrase",
-        }
-    }
-}
-
-/// How faithfully the article reproduces the source passage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Fidelity {
-    /// Byte for byte the same text.
-    Exact,
-    /// The same words; only case, punctuation, typography or spacing differ.
-    Normalized,
-    /// Words were changed, dropped or added (see the match's edits).
-    Edited,
-}
-
-impl Fidelity {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Fidelity::Exact => "exact",
-            Fidelity::Normalized => "normalized",
-            Fidelity::Edited => "edited",
-        }
-    }
-}
-
-/// What one word-level edit did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditOp {
-    /// Source words replaced by other words in the article.
-    Replace,
-    /// Source words left out of the article.
-    Delete,
-    /// Words the article added.
-    Insert,
-}
-
-impl EditOp {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EditOp::Replace => "replace",
-            EditOp::Delete => "delete",
-            EditOp::Insert => "insert",
-        }
-    }
-}
-
-/// How the article signals an edit to the reader, if it does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditMark {
-    /// An ellipsis stands where the source words were left out.
-    Ellipsis,
-    /// The added or replacing words are in square brackets.
-    Brackets,
-}
-
-impl EditMark {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EditMark::Ellipsis => "ellipsis",
-            EditMark::Brackets => "brackets",
-        }
-    }
-}
-
-/// One word-level difference inside a match.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    /// Replace, delete or insert.
-    pub op: EditOp,
-    /// The source words concerned (none for an insertion).
-    pub source: Option<Span>,
-    /// The article words concerned (none for a deletion).
-    pub article: Option<Span>,
-    /// How the article marks this edit, when it does (an ellipsis, brackets).
-    pub marked: Option<EditMark>,
-    /// Where in the article the edit sits: the start of its article words, or for a
-    /// deletion the start of the word it comes before. Says whether an edit of a long reuse
-    /// match falls inside a short quotation it holds.
-    pub at: usize,
-}
-
-impl Edit {
-    /// True when the edit changes the article inside `span`.
-    pub fn within(&self, span: Span) -> bool {
-        match self.article {
-            Some(a) => a.overlaps(&span),
-            None => span.start <= self.at && self.at < span.end,
-        }
-    }
-}
-
-/// A passage of the article matched to a passage of the source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Match {
-    /// Stable number of the match in this comparison, from 1, in article order.
-    pub id: usize,
-    /// Quotation, reuse or paraphrase.
-    pub kind: MatchKind,
-    /// Exact, normalised or edited.
-    pub fidelity: Fidelity,
-    /// Similarity of the two passages in 0..=1 (share of words in common).
-    pub score: f64,
-    /// The passage in the source.
-    pub source: Span,
-    /// The passage in the article.
-    pub article: Span,
-    /// Word-level differences, empty unless the fidelity is `Edited`.
-    pub edits: Vec<Edit>,
-    /// Index into [`Comparison::quotes`] of the quotation this match lies in.
-    pub quote: Option<usize>,
-    /// Number of words the two passages share.
-    pub shared_words: usize,
-}
-
-/// What the source says about a quotation in the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum QuoteStatus {
-    /// In the source, word for word (exact or normalised).
-    Verified,
-    /// In the source, with words changed, dropped or added.
-    Altered,
-    /// Not in the source: someone quoted elsewhere, another document.
-    NotInSource,
-}
-
-impl QuoteStatus {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteStatus::Verified => "verified",
-            QuoteStatus::Altered => "altered",
-            QuoteStatus::NotInSource => "not_in_source",
-        }
-    }
-}
-
-/// One quotation of the article and its verdict against the source.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuoteFinding {
-    /// Stable number of the quotation, from 1, in article order.
-    pub id: usize,
-    /// Verified, altered or not in the source.
-    pub status: QuoteStatus,
-    /// The quoted words in the article, without the marks.
-    pub article: Span,
-    /// The quotation with its marks.
-    pub outer: Span,
-    /// Ids of the matches inside this quotation, in article order.
-    pub matches: Vec<usize>,
-    /// Who is quoted, when the article says so.
-    pub speaker: Option<String>,
-    /// Share of the quotation's words found in the source.
-    pub coverage: f64,
-    /// Where the source has a quotation too short to be a match of its own (one or two
-    /// words: a "very good" call, talks held "at length"), found word for word. `None` for
-    /// other quotations: their matches say where they come from.
-    pub source_phrase: Option<Span>,
-}
-
-/// How much of each document the other carries.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Stats {
-    /// Share of the article's words inside quotation or reuse matches.
-    pub article_from_source: f64,
-    /// Share of the source's words that a quotation or reuse match carries into the article.
-    pub source_in_article: f64,
-    /// Words in the article.
-    pub article_words: usize,
-    /// Words in the source.
-    pub source_words: usize,
-    /// Share of the article's words inside paraphrase matches.
-    pub article_paraphrased: f64,
-    /// Share of the source's words inside paraphrase matches.
-    pub source_paraphrased: f64,
-}
 
 /// Settings of one comparison.
 #[derive(Debug, Clone, Default)]
@@ -231,31 +32,6 @@ pub struct CompareOptions {
     /// Leave out paraphrase alignment and detail comparison: quotations and reuse only, in
     /// a fraction of the time and memory on very long documents.
     pub skip_details: bool,
-}
-
-/// Everything found when comparing a source with an article.
-#[derive(Debug, Clone)]
-pub struct Comparison {
-    /// The official text.
-    pub source: Document,
-    /// The article that reports on it.
-    pub article: Document,
-    /// Quotation and reuse matches in article order, then paraphrase matches;
-    /// `matches[i].id == i + 1`.
-    pub matches: Vec<Match>,
-    /// The article's quotations in order; `quotes[i].id == i + 1`.
-    pub quotes: Vec<QuoteFinding>,
-    /// Facts (numbers, dates, names, places) compared between the documents.
-    pub details: Vec<Detail>,
-    /// Coverage both ways.
-    pub stats: Stats,
-}
-
-impl Comparison {
-    /// The match with this id.
-    pub fn match_by_id(&self, id: usize) -> Option<&Match> {
-        id.checked_sub(1).and_then(|i| self.matches.get(i))
-    }
 }
 
 /// Compares `source` with `article`.
@@ -326,32 +102,32 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             )
         })
         .collect();
-    let mut quotes =
-        matching::quotes::judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
-    matching::quotes::find_short_quotes(
+    let mut quotes = judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
+    find_short_quotes(
         &mut quotes,
         (&article_tokens, &aligned.article_words),
         (&source_tokens, &aligned.source_words),
         &aligned.source_counts,
         options.matching.min_quote_words,
     );
-    // Matches dropped while judging quotations leave gaps: number them again.
-    for (i, m) in matches.iter_mut().enumerate() {
-        m.id = i + 1;
-    }
-    let quotes = matching::quotes::renumber_quote_matches(quotes, &matches);
-
+    let annotation = prepared.map(|prepared| {
+        details::annotate_prepared(
+            (&source.text, &article.text),
+            &matches,
+            &article_tokens,
+            prepared,
+            &options.dates,
+        )
+    });
+    let (matches, quotes, details) = numbered(matches, quotes, annotation.unwrap_or_default());
     let mut comparison = Comparison {
         source,
         article,
         matches,
         quotes,
-        details: Vec::new(),
+        details,
         stats: Stats::default(),
     };
-    if let Some(prepared) = prepared {
-        details::annotate_prepared(&mut comparison, &article_tokens, prepared, &options.dates);
-    }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
     if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {
@@ -551,6 +327,222 @@ fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
         });
     }
     edits
+}
+
+/// Decides each quotation's status from the matches that overlap it. A short match that
+/// covers little of a long quotation is an incidental phrase, not the quotation's origin: it
+/// is dropped and the quotation is not in the source.
+fn judge_quotes(
+    quotations: &[Quotation],
+    matches: &mut Vec<Match>,
+    atoks: &[Token],
+    regions: &[Region],
+) -> Vec<QuoteFinding> {
+    let mut words = vec![0usize; quotations.len()];
+    for r in regions.iter().flatten() {
+        words[*r as usize] += 1;
+    }
+    let mut shared = vec![0usize; quotations.len()];
+    for m in matches.iter() {
+        if let Some(q) = m.quote {
+            shared[q] += m.shared_words;
+        }
+    }
+    matches.retain(|m| match m.quote {
+        Some(q) => shared[q] >= 6 || shared[q] * 2 >= words[q],
+        None => true,
+    });
+    // Words of each quotation that lie inside some match.
+    let mut covered = vec![0usize; quotations.len()];
+    let inside = inside_spans(atoks, matches.iter().map(|m| m.article));
+    for (r, inside) in regions.iter().zip(inside) {
+        if let (Some(q), true) = (r, inside) {
+            covered[*q as usize] += 1;
+        }
+    }
+    quotations
+        .iter()
+        .enumerate()
+        .map(|(q, quotation)| {
+            let inside: Vec<&Match> = overlapping(matches, quotation.inner).collect();
+            let coverage = if words[q] == 0 {
+                0.0
+            } else {
+                covered[q] as f64 / words[q] as f64
+            };
+            let status = if inside.is_empty() || covered[q] == 0 {
+                QuoteStatus::NotInSource
+            } else if covered[q] == words[q]
+                && inside
+                    .iter()
+                    .all(|m| m.edits.iter().all(|e| !e.within(quotation.inner)))
+            {
+                QuoteStatus::Verified
+            } else {
+                QuoteStatus::Altered
+            };
+            QuoteFinding {
+                id: q + 1,
+                status,
+                article: quotation.inner,
+                outer: quotation.outer,
+                // Filled in once matches have their final ids.
+                matches: Vec::new(),
+                speaker: quotation.speaker.clone(),
+                coverage,
+                source_phrase: None,
+            }
+        })
+        .collect()
+}
+
+/// Looks up, word for word in the source, the quotations too short to be matched (fewer than
+/// `min_words` words) that hold a content word, and marks those found as verified: telling a
+/// reader that "at length" is not in the source when the source says "discussed at length"
+/// would be a false alarm. Stop words alone ("No," "Yes") prove nothing and stay unmatched.
+fn find_short_quotes(
+    quotes: &mut [QuoteFinding],
+    (atoks, aids): (&[Token], &[u32]),
+    (stoks, sids): (&[Token], &[u32]),
+    counts: &[u32],
+    min_words: usize,
+) {
+    let wanted: Vec<(usize, &[u32])> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
+        .filter_map(|(k, q)| {
+            let range = normalize::token_range(atoks, q.article);
+            let good = !range.is_empty()
+                && range.len() < min_words
+                && atoks[range.clone()]
+                    .iter()
+                    .any(|t| matching::is_content_word(&t.norm));
+            good.then(|| (k, &aids[range]))
+        })
+        .collect();
+    if wanted.is_empty() {
+        return;
+    }
+    // Each quotation is looked up by its rarer word ("good" in "good night" would have the
+    // source's every "good" tried).
+    let times = |id: u32| counts.get(id as usize).copied().unwrap_or(0);
+    let anchored: Vec<(usize, &[u32], usize)> = wanted
+        .into_iter()
+        .filter_map(|(k, ids)| {
+            let (anchor, &rarest) = ids.iter().enumerate().min_by_key(|&(_, &id)| times(id))?;
+            (times(rarest) > 0).then_some((k, ids, anchor))
+        })
+        .collect();
+    // One pass over the source collects where each anchor word occurs.
+    let mut is_anchor = vec![false; counts.len()];
+    for &(_, ids, anchor) in &anchored {
+        is_anchor[ids[anchor] as usize] = true;
+    }
+    let mut at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (i, &id) in sids.iter().enumerate() {
+        if is_anchor[id as usize] {
+            at.entry(id).or_default().push(i);
+        }
+    }
+    for (k, ids, anchor) in anchored {
+        let found = at.get(&ids[anchor]).into_iter().flatten().find_map(|&i| {
+            let start = i.checked_sub(anchor)?;
+            (sids.get(start..start + ids.len()) == Some(ids)).then_some(start)
+        });
+        if let Some(i) = found {
+            let q = &mut quotes[k];
+            q.status = QuoteStatus::Verified;
+            q.coverage = 1.0;
+            q.source_phrase = Some(stoks[i].span().cover(&stoks[i + ids.len() - 1].span()));
+        }
+    }
+}
+
+/// The matches whose article span overlaps `span`. Matches are in article order and do not
+/// overlap each other in the article, so this is a binary search, not a scan (an article
+/// can have thousands of quotations and hundreds of matches).
+fn overlapping(matches: &[Match], span: Span) -> impl Iterator<Item = &Match> {
+    let first = matches.partition_point(|m| m.article.end <= span.start);
+    matches[first..]
+        .iter()
+        .take_while(move |m| m.article.start < span.end)
+        .filter(move |m| m.article.overlaps(&span))
+}
+
+/// Numbers every match, quotation reference and detail, once, at the end of the pipeline:
+/// matches in article order (then source order, a paraphrase after a quotation or reuse match
+/// that starts where it does), each quotation's matches among the quotation and reuse
+/// matches inside it, details in the order given and tied to the match that holds them.
+fn numbered(
+    mut matches: Vec<Match>,
+    mut quotes: Vec<QuoteFinding>,
+    annotation: details::Annotation,
+) -> (Vec<Match>, Vec<QuoteFinding>, Vec<Detail>) {
+    matches.extend(annotation.paraphrases);
+    matches.sort_by_key(|m| {
+        (
+            m.article.start,
+            m.source.start,
+            m.kind == MatchKind::Paraphrase,
+        )
+    });
+    for (k, m) in matches.iter_mut().enumerate() {
+        m.id = k + 1;
+    }
+    // Quotation and reuse matches do not overlap in the article: a binary search finds them.
+    let verbatim: Vec<Match> = matches
+        .iter()
+        .filter(|m| m.kind != MatchKind::Paraphrase)
+        .cloned()
+        .collect();
+    for q in &mut quotes {
+        q.matches = overlapping(&verbatim, q.article).map(|m| m.id).collect();
+    }
+    // Matches by where they start, on each side, to find the one holding a detail quickly.
+    let mut by_article: Vec<(Span, usize)> = matches.iter().map(|m| (m.article, m.id)).collect();
+    let mut by_source: Vec<(Span, usize)> = matches.iter().map(|m| (m.source, m.id)).collect();
+    by_article.sort();
+    by_source.sort();
+    let holder = |sorted: &[(Span, usize)], span: Span| -> Option<usize> {
+        let k = sorted.partition_point(|(m, _)| m.start <= span.start);
+        sorted[..k]
+            .iter()
+            .rev()
+            .take(32)
+            .filter(|(m, _)| m.contains(&span))
+            .map(|(_, id)| *id)
+            .min()
+    };
+    let mut details = annotation.details;
+    for (k, d) in details.iter_mut().enumerate() {
+        d.id = k + 1;
+        d.match_id = match (d.article, d.source) {
+            (Some(a), _) => holder(&by_article, a),
+            (None, Some(s)) => holder(&by_source, s),
+            _ => None,
+        };
+    }
+    (matches, quotes, details)
+}
+
+/// For each of `tokens`, whether it lies inside one of `spans`.
+fn inside_spans(tokens: &[Token], spans: impl Iterator<Item = Span>) -> Vec<bool> {
+    let mut spans: Vec<Span> = spans.collect();
+    spans.sort();
+    let mut k = 0;
+    tokens
+        .iter()
+        .map(|t| {
+            while k < spans.len() && spans[k].end <= t.span().start {
+                k += 1;
+            }
+            spans[k..]
+                .iter()
+                .take_while(|s| s.start <= t.span().start)
+                .any(|s| s.contains(&t.span()))
+        })
+        .collect()
 }
 
 /// How many of `tokens` lie inside one of `spans`. Spans begin and end on word boundaries,

@@ -16,6 +16,7 @@ pub mod span;
 pub use document::Document;
 pub use span::Span;
 pub mod compare;
+pub mod comparison;
 pub mod details;
 pub mod matching;
 mod parallel;

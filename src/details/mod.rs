@@ -3,105 +3,17 @@
 //!
 //! [`annotate`] runs after quotation and reuse matching: it splits both documents into
 //! sentences ([`sentences`]), aligns the article's sentences with the source's
-//! ([`paraphrase`]), adds a `paraphrase` match for each aligned pair that no quotation or
-//! reuse match already covers, extracts details from both sides ([`extract`], [`dates`]) and
-//! relates them ([`relate`]). It never changes the matches it was given.
+//! ([`paraphrase`]), proposes a `paraphrase` match for each aligned pair that no quotation or
+//! reuse match already covers, extracts details from both sides ([`extract`], [`calendar`]) and
+//! relates them ([`relate`]). It returns what it found ([`Annotation`]) and never changes the
+//! matches it was given: numbering everything is the caller's last step.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::compare::{Comparison, Fidelity, Match, MatchKind};
+pub use crate::comparison::{Detail, DetailKind, Relation};
+use crate::comparison::{Fidelity, Match, MatchKind};
 use crate::normalize::Token;
 use crate::span::Span;
-
-/// What sort of fact a detail is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DetailKind {
-    /// A count or quantity ("two agents", "1.2 million", "40%").
-    Number,
-    /// An amount of money.
-    Money,
-    /// A length of time ("55-minute", "almost an hour").
-    Duration,
-    /// A date or time, absolute or relative ("May 15", "yesterday", "this afternoon").
-    Date,
-    /// A person ("Mayor Bill de Blasio").
-    Person,
-    /// A title or role ("Homeland Security Secretary").
-    Title,
-    /// An organisation ("DHS", "U.S. Citizenship and Immigration Services").
-    Organization,
-    /// A place ("Washington, D.C.", "P.S. 58 in Queens").
-    Place,
-    /// A hedge or qualifier ("almost", "apparently", "at least").
-    Hedge,
-}
-
-impl DetailKind {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DetailKind::Number => "number",
-            DetailKind::Money => "money",
-            DetailKind::Duration => "duration",
-            DetailKind::Date => "date",
-            DetailKind::Person => "person",
-            DetailKind::Title => "title",
-            DetailKind::Organization => "organization",
-            DetailKind::Place => "place",
-            DetailKind::Hedge => "hedge",
-        }
-    }
-}
-
-/// How an article's detail relates to the source's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Relation {
-    /// The same fact, possibly worded differently.
-    Same,
-    /// Different words that can both be true ("55 minutes" and "almost an hour").
-    Compatible,
-    /// The two cannot both be true ("two agents" and "an agent").
-    Conflicting,
-    /// The article is more precise ("a school" and "P.S. 58").
-    MoreSpecific,
-    /// Only the source states it.
-    OnlySource,
-    /// Only the article states it.
-    OnlyArticle,
-}
-
-impl Relation {
-    /// The name used in reports and the JSON contract.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relation::Same => "same",
-            Relation::Compatible => "compatible",
-            Relation::Conflicting => "conflicting",
-            Relation::MoreSpecific => "more_specific",
-            Relation::OnlySource => "only_source",
-            Relation::OnlyArticle => "only_article",
-        }
-    }
-}
-
-/// One fact compared between the documents.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Detail {
-    /// Stable number of the detail, from 1.
-    pub id: usize,
-    /// Number, date, person, ...
-    pub kind: DetailKind,
-    /// How the two sides relate.
-    pub relation: Relation,
-    /// A short note a person reads at a glance ("55 min vs ≈ 60 min: almost an hour").
-    pub note: String,
-    /// Where the source states it.
-    pub source: Option<Span>,
-    /// Where the article states it.
-    pub article: Option<Span>,
-    /// The match (quotation, reuse or paraphrase) the detail belongs to.
-    pub match_id: Option<usize>,
-}
 
 /// A calendar date, used as the reference for relative expressions ("yesterday").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -121,7 +33,7 @@ impl CalendarDate {
         let year = parts.next()?.parse().ok()?;
         let month = parts.next()?.parse().ok()?;
         let day = parts.next()?.parse().ok()?;
-        dates::day_of(year, month, day)?;
+        calendar::day_of(year, month, day)?;
         Some(CalendarDate { year, month, day })
     }
 }
@@ -135,20 +47,35 @@ pub struct DocumentDates {
     pub article: Option<CalendarDate>,
 }
 
-/// Adds paraphrase matches and compared details to a comparison.
-///
-/// Paraphrase matches join the others and all are numbered again in article order (the
-/// quotations' references follow).
-/// Details are numbered from 1 in article order (then source order for one-sided ones).
+/// What the details add to the quotation and reuse matches. Nothing is numbered yet: the
+/// paraphrase matches have id 0, the details id 0 and no match; the caller numbers them once
+/// every match is known.
+#[derive(Debug, Clone, Default)]
+pub struct Annotation {
+    /// Aligned sentence pairs that no quotation or reuse match covers.
+    pub paraphrases: Vec<Match>,
+    /// The facts related between the documents, in article order (then source order for
+    /// one-sided ones).
+    pub details: Vec<Detail>,
+}
+
+/// Aligns the documents' sentences and relates their details, given the quotation and reuse
+/// matches (`verbatim`, in article order) already found.
 pub fn annotate(
-    comparison: &mut Comparison,
-    source_tokens: &[Token],
-    article_tokens: &[Token],
+    (source_text, article_text): (&str, &str),
+    verbatim: &[Match],
+    (source_tokens, article_tokens): (&[Token], &[Token]),
     dates: &DocumentDates,
-) {
-    let source = prepare(&comparison.source.text, source_tokens);
-    let article = prepare(&comparison.article.text, article_tokens);
-    annotate_prepared(comparison, article_tokens, (source, article), dates);
+) -> Annotation {
+    let source = prepare(source_text, source_tokens);
+    let article = prepare(article_text, article_tokens);
+    annotate_prepared(
+        (source_text, article_text),
+        verbatim,
+        article_tokens,
+        (source, article),
+        dates,
+    )
 }
 
 /// What the details know of one document before any match is found: its language and the
@@ -216,13 +143,12 @@ fn renumber(
 
 /// [`annotate`] with both documents already [`prepare`]d.
 pub fn annotate_prepared(
-    comparison: &mut Comparison,
+    (source_text, article_text): (&str, &str),
+    verbatim: &[Match],
     article_tokens: &[Token],
     (source, article): (Prepared, Prepared),
     dates: &DocumentDates,
-) {
-    let source_text = comparison.source.text.as_str();
-    let article_text = comparison.article.text.as_str();
+) -> Annotation {
     let mut sx = source.extraction;
     let mut ax = article.extraction;
     let mut vocab = source.vocab;
@@ -255,18 +181,18 @@ pub fn annotate_prepared(
     let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
 
     // How much of each article sentence quotation and reuse matches already cover.
-    let mut verbatim: Vec<Span> = comparison.matches.iter().map(|m| m.article).collect();
-    verbatim.sort();
+    let mut covering: Vec<Span> = verbatim.iter().map(|m| m.article).collect();
+    covering.sort();
     let covered = |sentence: Span| -> f64 {
         let words = crate::normalize::tokens_in(article_tokens, sentence);
         if words.is_empty() {
             return 0.0;
         }
-        let first = verbatim.partition_point(|m| m.end <= sentence.start);
+        let first = covering.partition_point(|m| m.end <= sentence.start);
         let inside = words
             .iter()
             .filter(|t| {
-                verbatim[first..]
+                covering[first..]
                     .iter()
                     .take_while(|m| m.start < sentence.end)
                     .any(|m| m.contains(&t.span()))
@@ -305,7 +231,7 @@ pub fn annotate_prepared(
         }
     }
     // Quotation and reuse matches are aligned units too.
-    for m in &comparison.matches {
+    for m in verbatim {
         let k = ax.sentences.partition_point(|s| s.end <= m.article.start);
         let article = ax
             .sentences
@@ -330,85 +256,49 @@ pub fn annotate_prepared(
         });
     }
 
-    let source_side = relate::Side {
+    let source_side = relate::Facts {
         text: source_text,
         extraction: &sx,
-        reference: dates.source.and_then(dates::from_calendar).or(sx.dateline),
+        reference: dates
+            .source
+            .and_then(calendar::from_calendar)
+            .or(sx.dateline),
     };
-    let article_side = relate::Side {
+    let article_side = relate::Facts {
         text: article_text,
         extraction: &ax,
-        reference: dates.article.and_then(dates::from_calendar).or(ax.dateline),
+        reference: dates
+            .article
+            .and_then(calendar::from_calendar)
+            .or(ax.dateline),
     };
     let mut related = relate::relate(&source_side, &article_side, &units);
 
-    comparison.matches.extend(paraphrases);
-    // All matches numbered again in article order, paraphrases among the others, and the
-    // quotations' references to them translated.
-    comparison.matches.sort_by_key(|m| {
-        (
-            m.article.start,
-            m.source.start,
-            m.kind == MatchKind::Paraphrase,
-        )
-    });
-    let mut new_id = vec![0usize; comparison.matches.len() + 1];
-    for (k, m) in comparison.matches.iter_mut().enumerate() {
-        if let Some(slot) = new_id.get_mut(m.id) {
-            *slot = k + 1;
-        }
-        m.id = k + 1;
-    }
-    for q in &mut comparison.quotes {
-        for id in &mut q.matches {
-            *id = new_id.get(*id).copied().unwrap_or(*id);
-        }
-    }
     related.sort_by_key(|r| {
         (
             r.article.map_or(usize::MAX, |s| s.start),
             r.source.map_or(usize::MAX, |s| s.start),
         )
     });
-    let matches = &comparison.matches;
-    // Matches by where they start, on each side, to find the one holding a detail quickly.
-    let mut by_article: Vec<(Span, usize)> = matches.iter().map(|m| (m.article, m.id)).collect();
-    let mut by_source: Vec<(Span, usize)> = matches.iter().map(|m| (m.source, m.id)).collect();
-    by_article.sort();
-    by_source.sort();
-    let holder = |sorted: &[(Span, usize)], span: Span| -> Option<usize> {
-        let k = sorted.partition_point(|(m, _)| m.start <= span.start);
-        sorted[..k]
-            .iter()
-            .rev()
-            .take(32)
-            .filter(|(m, _)| m.contains(&span))
-            .map(|(_, id)| *id)
-            .min()
-    };
-    comparison.details = related
+    let details = related
         .into_iter()
-        .enumerate()
-        .map(|(k, r)| {
-            let match_id = match (r.article, r.source) {
-                (Some(a), _) => holder(&by_article, a),
-                (None, Some(s)) => holder(&by_source, s),
-                _ => None,
-            };
-            Detail {
-                id: k + 1,
-                kind: r.kind,
-                relation: r.relation,
-                note: r.note,
-                source: r.source,
-                article: r.article,
-                match_id,
-            }
+        .map(|r| Detail {
+            id: 0,
+            kind: r.kind,
+            relation: r.relation,
+            note: r.note,
+            source: r.source,
+            article: r.article,
+            match_id: None,
         })
         .collect();
+    Annotation {
+        paraphrases,
+        details,
+    }
 }
 
-pub mod dates;
+pub mod calendar;
 pub mod extract;
 pub mod lexicon;
 pub mod paraphrase;

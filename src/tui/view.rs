@@ -16,7 +16,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::compare::{EditMark, EditOp, MatchKind};
 use crate::details::Relation;
 use crate::review::Verdict;
-use crate::span::{floor_char_boundary, Span};
+use crate::span::Span;
 
 use super::app::{App, InputPurpose, Item, ItemKind, Side};
 use super::keys::Command;
@@ -471,7 +471,11 @@ fn clip(text: &str) -> &str {
     if text.len() <= INSPECTOR_BYTES {
         return text;
     }
-    &text[..floor_char_boundary(text, INSPECTOR_BYTES)]
+    let mut end = INSPECTOR_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// The two passages with the words only one of them has marked.

@@ -1,0 +1,391 @@
+//! Dates and times in one sentence: day, month and year in words or digits, weekdays,
+//! relative expressions ("yesterday", "last week"), clock times.
+
+use super::*;
+
+impl Sentence<'_> {
+    pub(super) fn day_number(&self, i: usize) -> Option<u32> {
+        let w = self.norm(i);
+        let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
+        let rest = &w[digits.len()..];
+        if digits.is_empty() || !matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er" | "º") {
+            return None;
+        }
+        digits.parse().ok().filter(|d| (1..=31).contains(d))
+    }
+
+    pub(super) fn year_number(&self, i: usize) -> Option<i32> {
+        let w = self.norm(i);
+        if w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()) {
+            w.parse().ok().filter(|y| (1800..=2200).contains(y))
+        } else {
+            None
+        }
+    }
+
+    pub(super) fn month_at(&self, i: usize) -> Option<u32> {
+        if i >= self.toks.len() {
+            return None;
+        }
+        self.lx.months.get(self.norm(i)).copied()
+    }
+
+    /// One part of a date phrase at `i`.
+    pub(super) fn date_part(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = DateExpr {
+            past: self.past,
+            ..DateExpr::default()
+        };
+        let lx = self.lx;
+        let first = self.norm(i);
+        let starts = lx.phrase_starts.contains(first)
+            || first
+                .strip_suffix('s')
+                .is_some_and(|w| lx.phrase_starts.contains(w));
+        // "hier" is a date in French only.
+        let foreign = lx.relative_lang.get(first).is_some_and(|l| *l != self.lang);
+        let relative = || {
+            if foreign {
+                return None;
+            }
+            lx.relatives_by_first
+                .candidates(first)
+                .into_iter()
+                .find_map(|k| {
+                    let (p, r) = &lx.relatives[k];
+                    self.phrase_at(i, p).map(|n| (n, *r))
+                })
+        };
+        let weekday = || {
+            lx.weekdays_by_first
+                .candidates(first)
+                .into_iter()
+                .find_map(|k| {
+                    let (p, d) = &lx.weekdays[k];
+                    self.phrase_at(i, p).map(|n| (n, *d))
+                })
+        };
+        if let Some((n, rel)) = starts.then(relative).flatten() {
+            e.relative = Some(rel);
+            return Some((e, i + n));
+        }
+        if let Some((n, wd)) = starts.then(weekday).flatten() {
+            e.weekday = Some(wd);
+            let mut end = i + n;
+            if self.joined(end) {
+                if let Some((_, h)) = PART_WORDS.iter().find(|(w, _)| *w == self.norm(end)) {
+                    e.hours = Some(*h);
+                    end += 1;
+                }
+            }
+            if i >= 1
+                && matches!(
+                    self.norm(i - 1),
+                    "next" | "coming" | "próximo" | "próxima" | "prochain"
+                )
+            {
+                e.past = false;
+            }
+            if i >= 1
+                && matches!(
+                    self.norm(i - 1),
+                    "last" | "past" | "pasado" | "dernier" | "passado" | "letzten"
+                )
+            {
+                e.past = true;
+                e.previous = true;
+            }
+            return Some((e, end));
+        }
+        // Month day[, year] / month year.
+        if let Some(m) = self.month_at(i) {
+            let mut j = i + 1;
+            if self.norm(j) == "de" {
+                j += 1;
+            }
+            if let Some(d) = self.day_number(j).filter(|_| self.year_number(j).is_none()) {
+                e.month = Some(m);
+                e.day = Some(d);
+                let mut end = j + 1;
+                if let Some(y) = self.year_number(end) {
+                    e.year = Some(y);
+                    end += 1;
+                }
+                return Some((e, end));
+            }
+            if let Some(y) = self.year_number(j) {
+                e.month = Some(m);
+                e.year = Some(y);
+                return Some((e, j + 1));
+            }
+        }
+        // Day [de] month [[de] year].
+        if let Some(d) = self.day_number(i) {
+            let mut j = i + 1;
+            if self.norm(j) == "de" {
+                j += 1;
+            }
+            if let Some(m) = self.month_at(j) {
+                e.day = Some(d);
+                e.month = Some(m);
+                let mut end = j + 1;
+                let k = if self.norm(end) == "de" { end + 1 } else { end };
+                if let Some(y) = self.year_number(k) {
+                    e.year = Some(y);
+                    end = k + 1;
+                }
+                return Some((e, end));
+            }
+        }
+        // Numeric dates: "29.12.2021" (one token), "29/12/2021"; "12/29/2021" in English.
+        if let Some((a, b, y)) = self.numeric_date(i) {
+            let (d, m) = if self.lang == Lang::En {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            if (1..=12).contains(&m) && (1..=31).contains(&d) && day_of(y, m, d).is_some() {
+                e.year = Some(y);
+                e.month = Some(m);
+                e.day = Some(d);
+                let end = if self.norm(i).contains('.') {
+                    i + 1
+                } else {
+                    i + 3
+                };
+                return Some((e, end));
+            }
+        }
+        // ISO 2017-05-15.
+        if let Some(y) = self.year_number(i) {
+            if self.gap(i + 1) == "-" && self.gap(i + 2) == "-" {
+                let m: Option<u32> = self
+                    .norm(i + 1)
+                    .parse()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m));
+                if let (Some(m), Some(d)) = (m, self.day_number(i + 2)) {
+                    e.year = Some(y);
+                    e.month = Some(m);
+                    e.day = Some(d);
+                    return Some((e, i + 3));
+                }
+            }
+        }
+        // Times: 4 p.m., 12:45 a.m., 04:30, 16 Uhr, 16h30, noon.
+        if let Some((h, end)) = self.time_at(i) {
+            e.hours = Some(h);
+            return Some((e, end));
+        }
+        // Quarters: "the fourth quarter of 2003".
+        if let Some((_, q)) = ORDINALS.iter().find(|(w, _)| *w == self.norm(i)) {
+            if matches!(self.norm(i + 1), "quarter" | "trimestre" | "quartal") && self.joined(i + 1)
+            {
+                e.quarter = Some(*q);
+                let mut end = i + 2;
+                let k = if matches!(self.norm(end), "of" | "de" | "do" | "del" | "des") {
+                    end + 1
+                } else {
+                    end
+                };
+                if let Some(y) = self.year_number(k) {
+                    e.year = Some(y);
+                    end = k + 1;
+                }
+                return Some((e, end));
+            }
+        }
+        // A year on its own: "in 2005", "late into 2005".
+        if let Some(y) = self.year_number(i) {
+            let before = if i > 0 { self.norm(i - 1) } else { "" };
+            let after = self.text.get(self.toks[i].span().end..).unwrap_or("");
+            let prep = matches!(
+                before,
+                "in" | "since"
+                    | "of"
+                    | "until"
+                    | "by"
+                    | "from"
+                    | "to"
+                    | "into"
+                    | "en"
+                    | "em"
+                    | "im"
+                    | "de"
+                    | "desde"
+                    | "depuis"
+                    | "seit"
+                    | "bis"
+                    | "année"
+                    | "año"
+                    | "ano"
+                    | "jahr"
+            );
+            let ends = after.is_empty() || after.starts_with([',', '.', ';', ')', ':']);
+            if prep || ends {
+                e.year = Some(y);
+                return Some((e, i + 1));
+            }
+        }
+        None
+    }
+
+    /// The three numbers of "29.12.2021" or "29/12/2021", first number first.
+    pub(super) fn numeric_date(&self, i: usize) -> Option<(u32, u32, i32)> {
+        let w = self.norm(i);
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut parts = w.split('.');
+        if let (Some(a), Some(b), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        {
+            if a.len() <= 2 && b.len() <= 2 && y.len() == 4 {
+                return Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?));
+            }
+            return None;
+        }
+        if self.gap(i + 1) == "/" && self.gap(i + 2) == "/" && w.len() <= 2 {
+            let b = self.norm(i + 1);
+            if b.len() <= 2 {
+                let y = self.year_number(i + 2)?;
+                return Some((w.parse().ok()?, b.parse().ok()?, y));
+            }
+        }
+        None
+    }
+
+    pub(super) fn time_at(&self, i: usize) -> Option<((f64, f64), usize)> {
+        let w = self.norm(i);
+        match w {
+            "noon" | "midday" | "mediodía" | "midi" | "mittag" => {
+                return Some(((12.0, 12.5), i + 1))
+            }
+            "midnight" | "medianoche" | "minuit" | "mitternacht" | "meia-noite" => {
+                return Some(((0.0, 0.5), i + 1))
+            }
+            _ => {}
+        }
+        // 16h30 / 16h.
+        if let Some((h, m)) = w.split_once('h') {
+            if let (Ok(h), true) = (h.parse::<u32>(), m.is_empty() || m.parse::<u32>().is_ok()) {
+                if h < 24
+                    && !h.to_string().is_empty()
+                    && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                {
+                    let m: u32 = m.parse().unwrap_or(0);
+                    let t = h as f64 + m as f64 / 60.0;
+                    return Some(((t, t + 1.0 / 60.0), i + 1));
+                }
+            }
+        }
+        if !w.chars().all(|c| c.is_ascii_digit()) || w.is_empty() || w.len() > 2 {
+            return None;
+        }
+        let h: u32 = w.parse().ok()?;
+        let mut end = i + 1;
+        let mut minutes: Option<u32> = None;
+        if self.gap(end) == ":" || self.gap(end) == "." && self.norm(end).len() == 2 {
+            if let Ok(m) = self.norm(end).parse::<u32>() {
+                if m < 60 && self.norm(end).len() == 2 {
+                    minutes = Some(m);
+                    end += 1;
+                }
+            }
+        }
+        // a.m. / p.m. / am / pm / Uhr.
+        let meridiem = match (self.norm(end), self.norm(end + 1)) {
+            ("a", "m") if self.gap(end + 1) == "." => Some((false, 2)),
+            ("p", "m") if self.gap(end + 1) == "." => Some((true, 2)),
+            ("am", _) => Some((false, 1)),
+            ("pm", _) => Some((true, 1)),
+            _ => None,
+        };
+        let exact = minutes.map_or(0.0, |m| m as f64 / 60.0);
+        if let Some((pm, n)) = meridiem {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            let h24 = match (pm, h) {
+                (false, 12) => 0,
+                (true, 12) => 12,
+                (true, h) => h + 12,
+                (false, h) => h,
+            };
+            let t = h24 as f64 + exact;
+            let width = if minutes.is_some() { 1.0 / 60.0 } else { 1.0 };
+            return Some(((t, t + width), end + n));
+        }
+        if self.norm(end) == "uhr" {
+            let t = h as f64 + exact;
+            return Some(((t, t + 1.0 / 60.0), end + 1));
+        }
+        if minutes.is_some() && h < 24 {
+            let t = h as f64 + exact;
+            return Some(((t, t + 1.0 / 60.0), end));
+        }
+        None
+    }
+
+    /// A whole date phrase at `i`: parts joined by "at", "on", commas.
+    pub(super) fn date_at(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let (mut e, mut end) = self.date_part(i)?;
+        loop {
+            let mut j = end;
+            let mut skipped = 0;
+            while j < self.toks.len()
+                && skipped < 2
+                && matches!(
+                    self.norm(j),
+                    "at" | "on"
+                        | "a"
+                        | "à"
+                        | "às"
+                        | "as"
+                        | "um"
+                        | "de"
+                        | "del"
+                        | "le"
+                        | "el"
+                        | "the"
+                        | "las"
+                        | "los"
+                        | "am"
+                        | "en"
+                        | "em"
+                        | "in"
+                )
+            {
+                j += 1;
+                skipped += 1;
+            }
+            if j >= self.toks.len() || !self.gap(j).chars().all(|c| c == ' ' || c == ',') {
+                break;
+            }
+            if j > end && !self.gap(end).chars().all(|c| c == ' ' || c == ',') {
+                break;
+            }
+            match self.date_part(j) {
+                Some((next, next_end)) if !conflicts(&e, &next) => {
+                    e.merge(&next);
+                    end = next_end;
+                }
+                _ => break,
+            }
+        }
+        Some((e, end))
+    }
+}
+
+fn conflicts(a: &DateExpr, b: &DateExpr) -> bool {
+    (a.hours.is_some() && b.hours.is_some())
+        || (a.day.is_some() && b.day.is_some())
+        || (a.weekday.is_some() && b.weekday.is_some())
+        || (a.relative.is_some()
+            && b.relative.is_some()
+            && !matches!(
+                (a.relative, b.relative),
+                (Some(Relative::Day(_)), Some(Relative::Part(..)))
+                    | (Some(Relative::Part(..)), Some(Relative::Day(_)))
+            ))
+}

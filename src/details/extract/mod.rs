@@ -1,0 +1,709 @@
+//! Finding details in one document: numbers, money, durations, dates, people, titles,
+//! organisations, places and hedges, each with its byte span and a value to compare.
+//!
+//! Rules and the small lists in `assets/details/` do the work; no model is downloaded. We
+//! looked at `duckling` (a Rust port of Facebook's Duckling): it resolves a phrase well, but
+//! run over whole documents its number and money dimensions turn "P.S. 58 in" into 58 inches,
+//! so it would need the same phrase finding we do here anyway. Extraction looks at one
+//! document only; relating the two sides is `relate`'s job.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use rust_stemmers::Stemmer;
+
+use super::calendar::{day_of, DateExpr, Day};
+use super::lexicon::{self, HedgeKind, Lang, Lexicon, Relative};
+use super::DetailKind;
+use crate::matching::is_content_word;
+use crate::normalize::Token;
+use crate::span::Span;
+
+mod dates;
+mod names;
+mod numbers;
+
+use names::{names, resolve_short_names};
+pub use numbers::parse_digits;
+use numbers::quantity;
+
+/// A range of values a phrase allows ("almost an hour" is [48, 60) minutes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Interval {
+    /// Smallest value allowed.
+    pub lo: f64,
+    /// Largest value allowed.
+    pub hi: f64,
+    /// The phrase gives an exact value (no hedge).
+    pub exact: bool,
+    /// The number the phrase states, before any hedge widens it ("less than four hours" states
+    /// 240 minutes): two hedged phrases stating different numbers are a changed number.
+    pub base: f64,
+}
+
+impl Interval {
+    fn exact(v: f64) -> Interval {
+        Interval {
+            lo: v,
+            hi: v,
+            exact: true,
+            base: v,
+        }
+    }
+
+    fn hedged(v: f64, kind: HedgeKind) -> Interval {
+        let (lo, hi) = match kind {
+            HedgeKind::Below => (0.8 * v, v),
+            HedgeKind::Around => (0.9 * v, 1.1 * v),
+            HedgeKind::Above => (v, 1.5 * v),
+            HedgeKind::AtLeast => (v, f64::INFINITY),
+            HedgeKind::AtMost => (0.0, v),
+            HedgeKind::Epistemic => return Interval::exact(v),
+        };
+        Interval {
+            lo,
+            hi,
+            exact: false,
+            base: v,
+        }
+    }
+
+    /// True when the two ranges share a value.
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        let eps = 1e-9 * self.hi.abs().max(other.hi.abs()).max(1.0);
+        self.lo <= other.hi + eps && other.lo <= self.hi + eps
+    }
+
+    /// True when both name the same exact value.
+    pub fn same(&self, other: &Interval) -> bool {
+        let eps = 1e-9 * self.hi.abs().max(1.0);
+        self.exact && other.exact && (self.lo - other.lo).abs() <= eps
+    }
+}
+
+/// What a count is expressed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// A plain count or quantity.
+    Plain,
+    /// Per cent.
+    Percent,
+    /// Percentage points (basis points are hundredths of one).
+    Points,
+}
+
+/// The comparable value of a detail.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A count with the words it counts (stems, head noun last).
+    Quantity {
+        /// The value.
+        value: Interval,
+        /// Stems of the counted noun phrase, head last.
+        unit: Vec<String>,
+        /// Plain, per cent, points.
+        scale: Scale,
+    },
+    /// An amount of money.
+    Money {
+        /// The amount.
+        value: Interval,
+        /// Currency symbol or word, folded.
+        currency: String,
+    },
+    /// A length of time in minutes.
+    Duration(Interval),
+    /// A date or time.
+    Date(DateExpr),
+    /// A person: the surname joins variants of one name.
+    Person {
+        /// Folded surname.
+        key: String,
+        /// Folded given name, when the text gives it.
+        given: Option<String>,
+        /// Folded title before the name, if any.
+        title: Option<Vec<String>>,
+    },
+    /// A title or role.
+    Title {
+        /// Folded words of the title, full forms for abbreviations.
+        words: Vec<String>,
+    },
+    /// An organisation: acronym or folded name.
+    Org {
+        /// Acronym when known, else the folded name.
+        key: String,
+        /// Acronym of the body it belongs to.
+        parent: Option<String>,
+    },
+    /// A place.
+    Place {
+        /// Folded name, or the noun for a generic place.
+        key: String,
+        /// The kind of place (school, street...), when known.
+        class: Option<String>,
+        /// "a school" rather than a named one.
+        generic: bool,
+    },
+    /// A hedge.
+    Hedge {
+        /// What the hedge does.
+        kind: HedgeKind,
+        /// Folded words.
+        key: String,
+    },
+}
+
+/// One detail found in one document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Number, date, person...
+    pub kind: DetailKind,
+    /// Where it is.
+    pub span: Span,
+    /// What it says.
+    pub value: Value,
+    /// Index of its sentence.
+    pub sentence: usize,
+}
+
+/// Everything extracted from one document.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Sentences in byte spans.
+    pub sentences: Vec<Span>,
+    /// Details in text order.
+    pub mentions: Vec<Mention>,
+    /// The date the document carries in its first lines, if any.
+    pub dateline: Option<Day>,
+    /// Single capitalised words not yet known to be anyone's name.
+    pub pending: Vec<Mention>,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    lang: Lang,
+    lx: &'static Lexicon,
+    stemmer: &'a Stemmer,
+    index: usize,
+    past: bool,
+    shouting: bool,
+    /// A short title-case line without a full stop: a headline or section heading ("Basic
+    /// Policies", "Full Year Highlights"), whose capitalised words are not people.
+    heading: bool,
+}
+
+const ARTICLES: &[&str] = &[
+    "a", "an", "one", "dun", "dune", "un", "une", "uno", "una", "um", "uma", "ein", "eine",
+    "einer", "einen",
+];
+const CONNECTORS: &[&str] = &[
+    "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
+    "des", "y", "e", "und", "et", "for", "di", "bin", "al", "für",
+];
+/// Last words of the name of a law or treaty.
+const LAW_WORDS: &[&str] = &[
+    "act",
+    "law",
+    "treaty",
+    "bill",
+    "gesetz",
+    "ley",
+    "loi",
+    "lei",
+    "accord",
+    "agreement",
+];
+/// German words that open a capitalised noun phrase, never a name.
+const GERMAN_DETERMINERS: &[&str] = &[
+    "die", "der", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesen", "meine",
+    "meiner", "unsere", "unser", "ihre", "seine", "alle", "viele", "liebe", "sehr", "jede",
+    "jeder", "keine", "kein", "eine", "ein",
+];
+/// Endings of German names of bodies.
+const GERMAN_ORG_ENDINGS: &[&str] = &[
+    "anstalt",
+    "bank",
+    "amt",
+    "ministerium",
+    "kommission",
+    "agentur",
+    "gericht",
+    "verband",
+    "partei",
+    "regierung",
+    "institut",
+    "stiftung",
+    "zeitung",
+    "behörde",
+    "gesellschaft",
+];
+/// Endings of German common nouns (which German capitalises) that no surname has.
+const GERMAN_NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "keit", "schaft", "ismus", "tion", "tionen", "lands", "reichs",
+];
+const AND_WORDS: &[&str] = &["and", "y", "e", "und", "et"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du", "di", "bin", "al",
+];
+const LOCATIVES: &[&str] = &[
+    "in", "at", "from", "to", "near", "on", "en", "em", "no", "na", "à", "au", "aux", "nach",
+    "aus", "bei", "im",
+];
+const PERCENT: &[&str] = &[
+    "percent",
+    "per cent",
+    "pour cent",
+    "por ciento",
+    "por cento",
+    "prozent",
+    "pct",
+];
+const POINTS: &[&str] = &[
+    "percentage point",
+    "percentage points",
+    "of one percentage point",
+    "of a percentage point",
+    "point de pourcentage",
+    "points de pourcentage",
+    "punto porcentual",
+    "puntos porcentuales",
+    "prozentpunkt",
+    "prozentpunkte",
+    "ponto percentual",
+    "pontos percentuais",
+];
+const BASIS_POINTS: &[&str] = &[
+    "basis point",
+    "basis points",
+    "points de base",
+    "puntos básicos",
+    "basispunkte",
+    "pontos base",
+];
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollar", "$"),
+    ("dollars", "$"),
+    ("usd", "$"),
+    ("dólares", "$"),
+    ("dólar", "$"),
+    ("euro", "€"),
+    ("euros", "€"),
+    ("eur", "€"),
+    ("pound", "£"),
+    ("pounds", "£"),
+    ("gbp", "£"),
+    ("reais", "R$"),
+    ("real", "R$"),
+    ("francs", "CHF"),
+    ("yen", "¥"),
+];
+const PART_WORDS: &[(&str, (f64, f64))] = &[
+    ("morning", (6.0, 12.0)),
+    ("afternoon", (12.0, 18.0)),
+    ("evening", (18.0, 24.0)),
+    ("night", (18.0, 24.0)),
+    ("mañana", (6.0, 12.0)),
+    ("tarde", (12.0, 20.0)),
+    ("noche", (20.0, 24.0)),
+    ("matin", (6.0, 12.0)),
+    ("soir", (18.0, 24.0)),
+    ("morgen", (6.0, 12.0)),
+    ("nachmittag", (12.0, 18.0)),
+    ("abend", (18.0, 24.0)),
+    ("manhã", (6.0, 12.0)),
+    ("noite", (20.0, 24.0)),
+    ("madrugada", (0.0, 6.0)),
+];
+const ORDINALS: &[(&str, u32)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("1st", 1),
+    ("2nd", 2),
+    ("3rd", 3),
+    ("4th", 4),
+    ("primer", 1),
+    ("segundo", 2),
+    ("tercer", 3),
+    ("cuarto", 4),
+    ("premier", 1),
+    ("deuxième", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("ersten", 1),
+    ("zweiten", 2),
+    ("dritten", 3),
+    ("vierten", 4),
+    ("primeiro", 1),
+    ("terceiro", 3),
+    ("quarto", 4),
+];
+
+fn phrase_in(list: &[&str], words: &[&str]) -> bool {
+    list.iter().any(|p| {
+        let ws: Vec<&str> = p.split(' ').collect();
+        ws == words
+    })
+}
+
+impl<'a> Sentence<'a> {
+    fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.span().slice(self.text))
+    }
+
+    /// The text between token `i - 1` and token `i`.
+    fn gap(&self, i: usize) -> &str {
+        if i == 0 || i >= self.toks.len() {
+            return "";
+        }
+        self.text
+            .get(self.toks[i - 1].span().end..self.toks[i].span().start)
+            .unwrap_or("")
+    }
+
+    /// True when tokens `i - 1` and `i` belong to one phrase (only spaces or hyphens between).
+    fn joined(&self, i: usize) -> bool {
+        i > 0
+            && i < self.toks.len()
+            && self.gap(i).chars().all(|c| {
+                c == ' ' || c == '-' || c == '\u{a0}' || c == '\u{2010}' || c == '\u{2011}'
+            })
+    }
+
+    fn is_cap(&self, i: usize) -> bool {
+        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Bytes of tokens `from..to`, with the full stop of a final initial ("D.C.", "p.m.").
+    fn span(&self, from: usize, to: usize) -> Span {
+        let mut span = self.toks[from].span().cover(&self.toks[to - 1].span());
+        let last = self.raw(to - 1);
+        let abbreviated = last.chars().count() == 1 || super::sentences::is_abbreviation(last);
+        if abbreviated
+            && self
+                .text
+                .get(span.end..)
+                .is_some_and(|t| t.starts_with('.'))
+        {
+            span.end += 1;
+        }
+        span
+    }
+
+    /// Length of the phrase of `words` at `i`, if it is there (a final possessive allowed:
+    /// "Saturday’s").
+    fn phrase_at(&self, i: usize, words: &[String]) -> Option<usize> {
+        if words.is_empty() || i + words.len() > self.toks.len() {
+            return None;
+        }
+        for (k, w) in words.iter().enumerate() {
+            let norm = self.norm(i + k);
+            let raw = self.raw(i + k);
+            let possessive = k + 1 == words.len()
+                && (raw.ends_with("'s") || raw.ends_with("’s"))
+                && norm.strip_suffix('s') == Some(w.as_str());
+            if (norm != w && !possessive) || (k > 0 && !self.joined(i + k)) {
+                return None;
+            }
+        }
+        Some(words.len())
+    }
+
+    fn words(&self, from: usize, n: usize) -> Vec<&str> {
+        (from..(from + n).min(self.toks.len()))
+            .map(|k| self.norm(k))
+            .collect()
+    }
+
+    fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(word).into_owned()
+    }
+}
+
+/// A word standing for a number's value, the same however it is written ("25 basis points"
+/// and "one-quarter of one percentage point"); `None` for other details and vague values.
+pub fn value_key(value: &Value) -> Option<String> {
+    let (v, tag) = match value {
+        Value::Quantity { value, scale, .. } => (
+            value,
+            match scale {
+                Scale::Plain => "",
+                Scale::Percent => "%",
+                Scale::Points => "pt",
+            },
+        ),
+        Value::Money { value, .. } => (value, "money"),
+        Value::Duration(value) => (value, "min"),
+        // "hoje" and "esta madrugada" both say "today"; "May 15, 2017" is one day.
+        Value::Date(e) => {
+            return match (e.relative, e.year, e.month, e.day) {
+                (Some(Relative::Day(k)), ..) => Some(format!("@d{k}")),
+                (Some(Relative::Part(..)), ..) => Some("@d0".to_string()),
+                (None, Some(y), Some(m), Some(d)) => Some(format!("@{y}-{m}-{d}")),
+                _ => None,
+            };
+        }
+        _ => return None,
+    };
+    v.exact
+        .then(|| format!("#{}{tag}", (v.lo * 1000.0).round() / 1000.0))
+}
+
+/// True for values few sentences share by chance: an exact count that is not round (10,011,
+/// 2,958) or a full date.
+pub fn is_distinctive(value: &Value) -> bool {
+    match value {
+        Value::Quantity { value, .. } | Value::Money { value, .. } => {
+            value.exact && value.lo >= 100.0 && value.lo % 100.0 != 0.0 && value.lo.fract() == 0.0
+        }
+        Value::Date(e) => e.year.is_some() && e.month.is_some() && e.day.is_some(),
+        _ => false,
+    }
+}
+
+fn fold_words(words: &[&str]) -> String {
+    words.join(" ")
+}
+
+/// Extracts the details of a document.
+pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> Extraction {
+    let lx = lexicon::get();
+    let sentences = super::sentences::split(text);
+    let mut mentions = Vec::new();
+    let mut t = 0usize;
+    for (index, s) in sentences.iter().enumerate() {
+        while t < tokens.len() && tokens[t].span().start < s.start {
+            t += 1;
+        }
+        let lo = t;
+        while t < tokens.len() && tokens[t].span().end <= s.end {
+            t += 1;
+        }
+        let toks = &tokens[lo..t];
+        if toks.is_empty() {
+            continue;
+        }
+        let (letters, upper) = s
+            .slice(text)
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .fold((0usize, 0usize), |(n, up), c| {
+                (n + 1, up + usize::from(c.is_uppercase()))
+            });
+        let sentence = Sentence {
+            text,
+            toks,
+            lang,
+            lx,
+            stemmer,
+            index,
+            past: is_past(toks),
+            shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
+            heading: is_heading(text, s.slice(text), toks),
+        };
+        scan(&sentence, &mut mentions);
+    }
+    let pending = resolve_short_names(&mut mentions);
+    let dateline = mentions
+        .iter()
+        .filter(|m| m.span.start < 600 || m.sentence < 4)
+        .find_map(|m| match &m.value {
+            Value::Date(e) if e.year.is_some() && e.month.is_some() && e.day.is_some() => {
+                day_of(e.year?, e.month?, e.day?)
+            }
+            _ => None,
+        });
+    Extraction {
+        sentences,
+        mentions,
+        dateline,
+        pending,
+    }
+}
+
+/// True for a short line in title case that does not end like a sentence. `text` is the
+/// document (token spans index it), `sentence` the line.
+fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
+    if toks.len() < 2 || toks.len() > 12 {
+        return false;
+    }
+    let ends_like_sentence = sentence.trim_end().ends_with([
+        '.', '!', '?', ':', ';', '"', '”', '»', '…', ')', '\'', '’', '“', '«', ',',
+    ]);
+    if ends_like_sentence {
+        return false;
+    }
+    let (mut words, mut caps) = (0usize, 0usize);
+    for t in toks {
+        let Some(c) = t.span().slice(text).chars().next() else {
+            continue;
+        };
+        if !c.is_alphabetic() || t.norm.len() <= 3 {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(c.is_uppercase());
+    }
+    words >= 2 && caps == words
+}
+
+fn is_past(toks: &[Token]) -> bool {
+    let future = toks.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "will"
+                | "shall"
+                | "tomorrow"
+                | "next"
+                | "wird"
+                | "werden"
+                | "sera"
+                | "seront"
+                | "será"
+                | "serán"
+                | "vai"
+                | "vão"
+                | "irá"
+                | "va"
+                | "van"
+        )
+    });
+    !future
+}
+
+/// Lower-case words that can open a detail: hedges, relative dates, weekdays, months, number
+/// words, titles, articles ("an hour", "a school"), ordinals ("fourth quarter"), "noon".
+/// Every other lower-case word that is not a number is skipped without trying each rule, which
+/// is most words of a long text.
+fn starters() -> &'static HashSet<String> {
+    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lx = lexicon::get();
+        let mut set: HashSet<String> = HashSet::default();
+        set.extend(lx.numbers.keys().cloned());
+        set.extend(lx.phrase_starts.iter().cloned());
+        set.extend(lx.months.keys().cloned());
+        set.extend(lx.titles.iter().cloned());
+        set.extend(ARTICLES.iter().map(|w| w.to_string()));
+        set.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
+        set.extend(
+            [
+                "noon",
+                "midday",
+                "mediodía",
+                "midi",
+                "mittag",
+                "midnight",
+                "medianoche",
+                "minuit",
+                "mitternacht",
+                "meia-noite",
+            ]
+            .map(str::to_string),
+        );
+        set
+    })
+}
+
+impl Sentence<'_> {
+    /// False when no rule of [`scan`] can start at word `i`.
+    fn may_start_detail(&self, i: usize) -> bool {
+        let norm = self.norm(i);
+        norm.starts_with(|c: char| c.is_ascii_digit())
+            || self.is_cap(i)
+            || starters().contains(norm)
+            || norm
+                .strip_suffix('s')
+                .is_some_and(|w| self.lx.phrase_starts.contains(w))
+    }
+}
+
+/// Scans one sentence, left to right, taking the longest detail at each word.
+fn scan(s: &Sentence, out: &mut Vec<Mention>) {
+    let n = s.toks.len();
+    let mut i = 0;
+    let mut pending_hedge: Option<(HedgeKind, usize)> = None;
+    let push = |out: &mut Vec<Mention>, kind, span, value| {
+        out.push(Mention {
+            kind,
+            span,
+            value,
+            sentence: s.index,
+        });
+    };
+    while i < n {
+        if pending_hedge.is_none() && !s.may_start_detail(i) {
+            i += 1;
+            continue;
+        }
+        // Hedges: numeric ones qualify what follows; epistemic ones stand alone.
+        if let Some((kind, end)) = s.hedge_at(i) {
+            let key = s.words(i, end - i).join(" ");
+            if kind == HedgeKind::Epistemic {
+                push(
+                    out,
+                    DetailKind::Hedge,
+                    s.span(i, end),
+                    Value::Hedge { kind, key },
+                );
+                i = end;
+                continue;
+            }
+            let next_is_quantity = s.number_at(end).is_some()
+                || ARTICLES.contains(&s.norm(end))
+                || s.date_part(end).is_some()
+                || s.gap(end).contains(['$', '€', '£']);
+            if next_is_quantity && end < n {
+                pending_hedge = Some((kind, i));
+                i = end;
+                continue;
+            }
+            // "about" meaning "concerning": not a hedge.
+        }
+        let hedge = pending_hedge.take();
+        let start = hedge.map_or(i, |(_, at)| at);
+        let hedge_kind = hedge.map(|(k, _)| k);
+
+        if let Some((e, end)) = s.date_at(i) {
+            push(out, DetailKind::Date, s.span(start, end), Value::Date(e));
+            i = end;
+            continue;
+        }
+        if let Some(end) = quantity(s, i, start, hedge_kind, out) {
+            i = end;
+            continue;
+        }
+        if let Some(end) = names(s, i, out) {
+            i = end;
+            continue;
+        }
+        // "a school": a generic place the other side may name.
+        if ARTICLES.contains(&s.norm(i)) && i + 1 < n {
+            if let Some(class) = s.lx.generic_places.get(s.norm(i + 1)) {
+                let ends_phrase = i + 2 >= n || !s.joined(i + 2) || !is_content_word(s.norm(i + 2));
+                if !s.is_cap(i + 1) && ends_phrase {
+                    let value = Value::Place {
+                        key: s.norm(i + 1).to_string(),
+                        class: Some(class.clone()),
+                        generic: true,
+                    };
+                    push(out, DetailKind::Place, s.span(i, i + 2), value);
+                    i += 2;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests;

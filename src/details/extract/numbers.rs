@@ -1,0 +1,319 @@
+//! Numbers, money and durations in one sentence: number words and digits in each language's
+//! notation, multipliers, units, and the hedges that make a value a range.
+
+use super::*;
+
+impl Sentence<'_> {
+    pub(super) fn number_word(&self, i: usize) -> Option<f64> {
+        self.lx.number(self.lang, self.norm(i))
+    }
+
+    /// "million", in the document's language or in English.
+    pub(super) fn multiplier(&self, i: usize) -> Option<f64> {
+        let w = self.norm(i);
+        self.lx
+            .multiplier(self.lang, w)
+            .or_else(|| self.lx.multiplier(Lang::En, w))
+    }
+
+    pub(super) fn digits(&self, i: usize) -> Option<f64> {
+        parse_digits(self.norm(i), self.lang).or_else(|| ordinal_digits(self.norm(i)))
+    }
+
+    /// A number at `i`: digits, a fraction, number words. Returns value and end.
+    pub(super) fn number_at(&self, i: usize) -> Option<(f64, usize)> {
+        if let Some(v) = self.digits(i) {
+            // "1/2", "2 1/2".
+            if self.gap(i + 1) == "/" {
+                if let Some(d) = self.digits(i + 1).filter(|d| *d != 0.0) {
+                    return Some((v / d, i + 2));
+                }
+            }
+            if self.joined(i + 1) && self.gap(i + 2) == "/" {
+                if let (Some(n), Some(d)) = (self.digits(i + 1), self.digits(i + 2)) {
+                    if d != 0.0 && n < d {
+                        return Some((v + n / d, i + 3));
+                    }
+                }
+            }
+            return Some((v, i + 1));
+        }
+        let mut v = self.number_word(i)?;
+        let mut end = i + 1;
+        while end < self.toks.len() && self.joined(end) {
+            if let Some(w) = self.number_word(end) {
+                if w < 1.0 {
+                    v *= w;
+                } else if v < 100.0 && w < v && w < 10.0 {
+                    v += w;
+                } else {
+                    break;
+                }
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        Some((v, end))
+    }
+
+    pub(super) fn hedge_at(&self, i: usize) -> Option<(HedgeKind, usize)> {
+        if !self.lx.phrase_starts.contains(self.norm(i)) {
+            return None;
+        }
+        let lx = self.lx;
+        lx.hedges_by_first
+            .candidates(self.norm(i))
+            .into_iter()
+            .find_map(|k| {
+                let (p, kind) = &lx.hedges[k];
+                self.phrase_at(i, p).map(|n| (*kind, i + n))
+            })
+    }
+
+    pub(super) fn duration_unit(&self, i: usize) -> Option<f64> {
+        if i >= self.toks.len() {
+            return None;
+        }
+        self.lx.durations.get(self.norm(i)).copied()
+    }
+
+    /// Content words right after a number: the thing counted.
+    pub(super) fn unit_after(&self, mut i: usize) -> (Vec<String>, usize) {
+        let mut unit = Vec::new();
+        while i < self.toks.len() && unit.len() < 3 && self.joined(i) {
+            let w = self.norm(i);
+            // A verb ends the counted phrase: "two agents visited".
+            // ... unless a noun follows it: "2 million unprotected workers".
+            let adjective = unit.is_empty()
+                && w.ends_with("ed")
+                && self.joined(i + 1)
+                && is_content_word(self.norm(i + 1))
+                && !self.norm(i + 1).ends_with("ed")
+                && self.digits(i + 1).is_none();
+            let verb = self.lang == Lang::En
+                && ((w.ends_with("ed") && !adjective)
+                    || matches!(w, "were" | "are" | "have" | "said" | "met" | "did"));
+            if !is_content_word(w)
+                || verb
+                || self.digits(i).is_some()
+                || self.number_word(i).is_some()
+            {
+                break;
+            }
+            unit.push(self.stem(w));
+            i += 1;
+        }
+        (unit, i)
+    }
+
+    // ----- dates ---------------------------------------------------------------------------
+}
+
+/// Parses "10,000", "2.50", "1.200" (German thousands), "2,5" (decimal comma).
+pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
+    if word.is_empty() || !word.chars().next()?.is_ascii_digit() {
+        return None;
+    }
+    if !word
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    let groups_of_three = |sep: char| {
+        let parts: Vec<&str> = word.split(sep).collect();
+        parts.len() > 1 && parts[1..].iter().all(|p| p.len() == 3) && parts[0].len() <= 3
+    };
+    let cleaned: String = if lang == Lang::En {
+        if word.contains(',') && groups_of_three(',') {
+            word.replace(',', "")
+        } else {
+            word.replace(',', ".")
+        }
+    } else if word.contains('.') && groups_of_three('.') && !word.contains(',') {
+        word.replace('.', "")
+    } else {
+        word.replace('.', "").replace(',', ".")
+    };
+    cleaned.parse().ok()
+}
+
+/// An ordinal written with digits: "3ª" and "3º" (folded to "3a", "3o"), "3rd", "4th",
+/// "3e", "3ème", "3er".
+fn ordinal_digits(word: &str) -> Option<f64> {
+    let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let suffix = &word[digits..];
+    if !matches!(
+        suffix,
+        "a" | "o" | "st" | "nd" | "rd" | "th" | "e" | "er" | "eme" | "ème" | "re" | "as" | "os"
+    ) {
+        return None;
+    }
+    word[..digits].parse().ok()
+}
+
+/// Numbers, money and durations at `i`.
+pub(super) fn quantity(
+    s: &Sentence,
+    i: usize,
+    start: usize,
+    hedge: Option<HedgeKind>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    // "an hour", "a dozen", "half an hour".
+    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
+        if s.duration_unit(i + 1).is_some() && s.joined(i + 1) {
+            (1.0, i + 1)
+        } else if let Some(v) = s.number_word(i + 1).filter(|v| *v >= 12.0) {
+            (v, i + 2)
+        } else if let Some(v) = s
+            .number_word(i + 1)
+            .filter(|v| *v < 1.0 && s.joined(i + 2) && matches!(s.norm(i + 2), "point" | "points"))
+        {
+            // "a quarter point": a fraction of a percentage point.
+            (v, i + 2)
+        } else {
+            return None;
+        }
+    } else {
+        s.number_at(i)?
+    };
+    // A lone "one" in "one of the": a pronoun, not a count.
+    if s.norm(i) == "one" && end == i + 1 && s.norm(end) == "of" && s.number_word(end + 1).is_none()
+    {
+        return None;
+    }
+    if let Some(m) = s.multiplier(end).filter(|_| s.joined(end)) {
+        value *= m;
+        end += 1;
+    }
+    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
+    {
+        end += 1;
+    }
+    let before = if i > 0 { s.gap(i) } else { "" };
+    // "25 cents" is $0.25.
+    let cents = s.lang == Lang::En
+        && matches!(s.norm(end), "cents" | "cent")
+        && s.joined(end)
+        && !before.contains(['$', '€', '£', '¥']);
+    if cents {
+        value /= 100.0;
+    }
+    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
+    let after = s.text.get(s.toks[end - 1].span().end..).unwrap_or("");
+    // Money: a symbol before, a currency word after.
+    let symbol = ['$', '€', '£', '¥']
+        .into_iter()
+        .find(|c| before.contains(*c));
+    // "1.200 millones de euros", "2 million of dollars".
+    if matches!(s.norm(end), "de" | "of" | "d")
+        && CURRENCY_WORDS.iter().any(|(w, _)| *w == s.norm(end + 1))
+    {
+        end += 1;
+    }
+    let word_currency = CURRENCY_WORDS
+        .iter()
+        .find(|(w, _)| *w == s.norm(end))
+        .map(|(_, c)| *c)
+        .or(cents.then_some("$"));
+    if let Some(currency) = symbol
+        .map(|c| c.to_string())
+        .or(word_currency.map(str::to_string))
+    {
+        let end = if word_currency.is_some() {
+            end + 1
+        } else {
+            end
+        };
+        let mut span = s.span(start, end);
+        if symbol.is_some() && start == i {
+            span.start = span
+                .start
+                .saturating_sub(before.trim_start().len().min(before.len()));
+        }
+        out.push(Mention {
+            kind: DetailKind::Money,
+            span,
+            value: Value::Money {
+                value: interval,
+                currency,
+            },
+            sentence: s.index,
+        });
+        return Some(end);
+    }
+    // Durations: "55-minute", "almost an hour", "two weeks".
+    if let Some(minutes) = s.duration_unit(end).filter(|_| s.joined(end)) {
+        let iv = Interval {
+            lo: interval.lo * minutes,
+            hi: interval.hi * minutes,
+            exact: interval.exact,
+            base: interval.base * minutes,
+        };
+        out.push(Mention {
+            kind: DetailKind::Duration,
+            span: s.span(start, end + 1),
+            value: Value::Duration(iv),
+            sentence: s.index,
+        });
+        return Some(end + 1);
+    }
+    if ARTICLES.contains(&s.norm(i)) && s.number_word(i + 1).is_none() {
+        return None;
+    }
+    // Per cent and points.
+    let mut scale = Scale::Plain;
+    let mut iv = interval;
+    if after.starts_with('%') {
+        scale = Scale::Percent;
+    } else if value < 1.0 && s.joined(end) && matches!(s.norm(end), "point" | "points") {
+        // "a quarter point", "half a point" in a rate decision.
+        scale = Scale::Points;
+        end += 1;
+    } else {
+        for len in (1..=4).rev() {
+            let words = s.words(end, len);
+            if words.len() < len || !(0..len).all(|k| k == 0 || s.joined(end + k)) {
+                continue;
+            }
+            if phrase_in(PERCENT, &words) {
+                scale = Scale::Percent;
+                end += len;
+                break;
+            }
+            if phrase_in(POINTS, &words) {
+                scale = Scale::Points;
+                end += len;
+                break;
+            }
+            if phrase_in(BASIS_POINTS, &words) {
+                scale = Scale::Points;
+                iv = Interval {
+                    lo: iv.lo / 100.0,
+                    hi: iv.hi / 100.0,
+                    exact: iv.exact,
+                    base: iv.base / 100.0,
+                };
+                end += len;
+                break;
+            }
+        }
+    }
+    let (unit, _) = s.unit_after(end);
+    out.push(Mention {
+        kind: DetailKind::Number,
+        span: s.span(start, end),
+        value: Value::Quantity {
+            value: iv,
+            unit,
+            scale,
+        },
+        sentence: s.index,
+    });
+    Some(end)
+}

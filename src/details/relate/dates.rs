@@ -1,0 +1,249 @@
+//! Relating dates and times: resolving relative expressions against a reference day (given,
+//! read from a dateline or inferred from the other document) and comparing the days meant.
+
+use super::*;
+
+/// Dates left unpaired that name the same single day on both sides, wherever they stand: the
+/// article's dateline "Jan. 4" and the source's "Given on Monday, January 4, 1965", or "on
+/// Tuesday" and a transcript's "today". Each source date pairs once.
+pub(super) fn same_day_anywhere(
+    source: &Facts,
+    article: &Facts,
+    paired_s: &mut HashSet<usize>,
+    paired_a: &mut HashSet<usize>,
+    out: &mut Vec<Related>,
+    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let single_day = |m: &Mention, side: &Facts| -> Option<Day> {
+        match &m.value {
+            Value::Date(e) => match e.resolve(side.reference) {
+                Some((x, y)) if x == y => Some(x),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let mut by_day: HashMap<Day, Vec<usize>> = HashMap::default();
+    for (k, m) in sm.iter().enumerate() {
+        if paired_s.contains(&k) {
+            continue;
+        }
+        if let Some(d) = single_day(m, source) {
+            by_day.entry(d).or_default().push(k);
+        }
+    }
+    if by_day.is_empty() {
+        return;
+    }
+    for (a, m) in am.iter().enumerate() {
+        if paired_a.contains(&a) {
+            continue;
+        }
+        let Some(d) = single_day(m, article) else {
+            continue;
+        };
+        let Some(list) = by_day.get_mut(&d) else {
+            continue;
+        };
+        // The source date written most like the article's: "vendredi 17 mai" goes with the
+        // dateline "17 mai 2024" rather than with "aujourd'hui".
+        let Value::Date(ae) = &m.value else {
+            continue;
+        };
+        let Some(pos) = list
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !paired_s.contains(s))
+            .max_by_key(|(k, &s)| {
+                let alike = match &sm[s].value {
+                    Value::Date(se) => {
+                        usize::from(se.day.is_some() == ae.day.is_some())
+                            + usize::from(se.month.is_some() == ae.month.is_some())
+                            + usize::from(se.relative.is_some() == ae.relative.is_some())
+                    }
+                    _ => 0,
+                };
+                (alike, std::cmp::Reverse(*k))
+            })
+            .map(|(k, _)| k)
+        else {
+            continue;
+        };
+        let s = list.remove(pos);
+        let (Value::Date(se), Value::Date(ae)) = (&sm[s].value, &m.value) else {
+            continue;
+        };
+        let Some((relation, note, kind)) = date_relation(se, ae, source, article, &sm[s], m) else {
+            continue;
+        };
+        if relation == Relation::Conflicting {
+            continue;
+        }
+        paired_s.insert(s);
+        paired_a.insert(a);
+        push(
+            out,
+            seen,
+            Related {
+                kind,
+                relation,
+                note,
+                source: Some(sm[s].span),
+                article: Some(m.span),
+            },
+        );
+    }
+}
+
+/// When the article gives no date, the day that makes its relative dates agree best with the
+/// source's (a report is usually published the day of the event or a day or two later).
+pub(super) fn infer_reference(
+    source: &Facts,
+    article: &Facts,
+    units: &[Unit],
+    for_source: bool,
+) -> Option<Day> {
+    let known = if for_source {
+        article.reference
+    } else {
+        source.reference
+    }?;
+    let candidates: Vec<Day> = if for_source {
+        (0..=3).map(|k| known - k).collect()
+    } else {
+        (0..=3).map(|k| known + k).collect()
+    };
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let mut best = (0usize, candidates[0]);
+    for &c in &candidates {
+        let mut agree = 0;
+        for unit in units {
+            for a in within(am, unit.article) {
+                let Value::Date(ae) = &am[a].value else {
+                    continue;
+                };
+                if !(if for_source {
+                    true
+                } else {
+                    ae.needs_reference()
+                }) {
+                    continue;
+                }
+                for sp in &unit.sources {
+                    for s in within(sm, *sp) {
+                        let Value::Date(se) = &sm[s].value else {
+                            continue;
+                        };
+                        let (sr, ar) = if for_source {
+                            (Some(c), article.reference)
+                        } else {
+                            (source.reference, Some(c))
+                        };
+                        if let (Some(x), Some(y)) = (se.resolve(sr), ae.resolve(ar)) {
+                            // Naming the very same day says more than falling in one week.
+                            if x == y && x.0 == x.1 {
+                                agree += 3;
+                            } else if x.0 <= y.1 && y.0 <= x.1 {
+                                agree += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if agree > best.0 {
+            best = (agree, c);
+        }
+    }
+    // Nothing to go by: the article most likely appeared the day the source did.
+    Some(best.1)
+}
+
+pub(super) fn date_relation(
+    se: &calendar::DateExpr,
+    ae: &calendar::DateExpr,
+    source: &Facts,
+    article: &Facts,
+    s: &Mention,
+    a: &Mention,
+) -> Option<(Relation, String, DetailKind)> {
+    let sd = describe(s, source);
+    let ad = describe(a, article);
+    let hours_relation = match (se.hours(), ae.hours()) {
+        (Some(x), Some(y)) => {
+            if (x.0 - y.0).abs() < 1e-6 && (x.1 - y.1).abs() < 1e-6 {
+                Relation::Same
+            } else if x.0 < y.1 && y.0 < x.1 {
+                Relation::Compatible
+            } else {
+                Relation::Conflicting
+            }
+        }
+        (None, None) => Relation::Same,
+        _ => Relation::Compatible,
+    };
+    let relation = match (se.resolve(source.reference), ae.resolve(article.reference)) {
+        (Some(x), Some(y)) => {
+            if x == y {
+                if x.0 == x.1 {
+                    hours_relation
+                } else {
+                    Relation::Same.max_with(hours_relation)
+                }
+            } else if x.0 <= y.1 && y.0 <= x.1 {
+                if hours_relation == Relation::Conflicting && x.0 == x.1 && y.0 == y.1 {
+                    Relation::Conflicting
+                } else {
+                    Relation::Compatible
+                }
+            } else {
+                Relation::Conflicting
+            }
+        }
+        // Unresolved: the same words say the same thing ("hoy" and "hoy").
+        _ if same_words(se, ae) => Relation::Same,
+        // Unresolved, but the time of day differs: "this afternoon" and "Monday evening".
+        _ if hours_relation == Relation::Conflicting => Relation::Conflicting,
+        _ => match (se.weekday, ae.weekday) {
+            (Some(x), Some(y)) if x != y => Relation::Conflicting,
+            (Some(_), Some(_)) if se.hours == ae.hours => Relation::Same,
+            _ => Relation::Compatible,
+        },
+    };
+    // A day against a quarter or a year ("29 dic" and "2030", "fourth-quarter" and "February
+    // 20, 2019") are two facts, not one worded twice.
+    if relation != Relation::Same {
+        if let (Some(x), Some(y)) = (se.resolve(source.reference), ae.resolve(article.reference)) {
+            let (gx, gy) = (granularity(x), granularity(y));
+            if gx != gy && !(gx.min(gy) == 0 && gx.max(gy) == 1) {
+                return None;
+            }
+        }
+    }
+    let note = match relation {
+        Relation::Same => format!("same time: {ad}"),
+        _ => format!("{sd} vs {ad}"),
+    };
+    Some((relation, note, DetailKind::Date))
+}
+
+/// 0 for a day, 1 a week, 2 a month, 3 a quarter, 4 a year or more.
+pub(super) fn granularity((first, last): (Day, Day)) -> u8 {
+    match last - first + 1 {
+        ..=1 => 0,
+        2..=7 => 1,
+        8..=31 => 2,
+        32..=92 => 3,
+        _ => 4,
+    }
+}
+
+/// Two date phrases that say the same thing in the same terms, tense aside.
+pub(super) fn same_words(x: &calendar::DateExpr, y: &calendar::DateExpr) -> bool {
+    let mut y = y.clone();
+    y.past = x.past;
+    *x == y
+}

@@ -1,0 +1,398 @@
+//! Relating the details of the two documents: same, compatible, conflicting, more specific,
+//! or on one side only, each with a note a person reads at a glance.
+//!
+//! Numbers, money, durations, dates, places, titles without a name and hedges are compared
+//! only inside aligned units (an article sentence and the source sentences it retells or
+//! quotes), because "two" in one sentence says nothing about "three" in an unrelated one.
+//! People and organisations are compared across the whole documents: "Mayor Bill de Blasio"
+//! is the same man wherever he appears. This module compares values; it finds none.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use super::calendar::{self, Day};
+use super::{DetailKind, Relation};
+use crate::details::extract::{Extraction, Interval, Mention, Scale, Value};
+use crate::span::Span;
+
+mod dates;
+mod names;
+mod numbers;
+mod unit;
+
+use dates::{date_relation, infer_reference, same_day_anywhere};
+use names::{across, is_named, same_role, title_relation};
+use numbers::{
+    far_apart, implicit_one, interval_relation, magnitude_gap, quantity_note, rounded,
+    same_value_anywhere,
+};
+use unit::{compare_in_unit, describe, shared_context};
+
+/// One document as relating sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    /// Its text.
+    pub text: &'a str,
+    /// Its details.
+    pub extraction: &'a Extraction,
+    /// The date relative expressions count from.
+    pub reference: Option<Day>,
+}
+
+/// An article passage and the source passages it retells or quotes.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The article sentence.
+    pub article: Span,
+    /// The source sentences or passages it is aligned with.
+    pub sources: Vec<Span>,
+    /// The parts of the source the article quotes or reuses word for word: a figure there
+    /// that the article leaves out is worth listing; one in a sentence the article only
+    /// retells mostly is not (a release gives many figures; an article picks a few).
+    pub verbatim: Vec<Span>,
+}
+
+/// A related detail before it gets its id and match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    /// Kind of fact.
+    pub kind: DetailKind,
+    /// How the sides relate.
+    pub relation: Relation,
+    /// The note.
+    pub note: String,
+    /// Source span.
+    pub source: Option<Span>,
+    /// Article span.
+    pub article: Option<Span>,
+}
+
+/// A possible pairing in a unit: rank of the relation, size gap, words shared around the two,
+/// distance, article and source mention, relation, note, kind.
+type Candidate = (
+    u8,
+    u32,
+    std::cmp::Reverse<usize>,
+    usize,
+    usize,
+    usize,
+    Relation,
+    String,
+    DetailKind,
+);
+
+fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
+    let lo = mentions.partition_point(|m| m.span.start < span.start);
+    let hi = mentions.partition_point(|m| m.span.start < span.end);
+    lo..hi.max(lo)
+}
+
+fn rank(r: Relation) -> u8 {
+    match r {
+        Relation::Same => 0,
+        Relation::MoreSpecific | Relation::Compatible => 1,
+        _ => 2,
+    }
+}
+
+/// Relates the details of `source` and `article` in `units`, and people and organisations
+/// across the documents.
+pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
+    let mut article_side = *article;
+    if article.reference.is_none() {
+        article_side.reference = infer_reference(source, article, units, false);
+    }
+    let mut source_side = *source;
+    if source.reference.is_none() {
+        source_side.reference = infer_reference(source, &article_side, units, true);
+    }
+    let (source, article) = (&source_side, &article_side);
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    // What each person is called in either document ("presidente" for Rebelo de Sousa).
+    let mut titles: HashMap<String, Vec<String>> = HashMap::default();
+    for m in sm.iter().chain(am.iter()) {
+        if let Value::Person {
+            key,
+            title: Some(words),
+            ..
+        } = &m.value
+        {
+            titles
+                .entry(key.clone())
+                .or_default()
+                .extend(words.iter().cloned());
+        }
+    }
+    let mut out = Vec::new();
+    let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::default();
+    let mut paired_a: HashSet<usize> = HashSet::default();
+    let mut paired_s: HashSet<usize> = HashSet::default();
+    let mut in_unit_a: Vec<usize> = Vec::new();
+    let mut in_unit_s: Vec<usize> = Vec::new();
+    for unit in units {
+        let a_idx: Vec<usize> = within(am, unit.article)
+            .filter(|&k| unit.article.contains(&am[k].span))
+            .collect();
+        let mut s_idx: Vec<usize> = unit
+            .sources
+            .iter()
+            .flat_map(|sp| within(sm, *sp).filter(move |&k| sp.contains(&sm[k].span)))
+            .collect();
+        s_idx.sort_unstable();
+        s_idx.dedup();
+        in_unit_a.extend(&a_idx);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        // In a long unit (a long reused passage) each article detail is compared with the
+        // source details at about the same relative place only, which keeps this linear.
+        let window = if a_idx.len() * s_idx.len() > 400 {
+            8
+        } else {
+            usize::MAX
+        };
+        // Outside the window, the source details with the same value still count: "$77
+        // million" finds "$77.0 million" three bullets away.
+        let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
+        // So do the source details inside the words the article reuses, when they are few:
+        // a reused clause inside a long source sentence.
+        let mut reused: Vec<usize> = Vec::new();
+        if window != usize::MAX {
+            for (si, &s) in s_idx.iter().enumerate() {
+                if let Some(key) = crate::details::extract::value_key(&sm[s].value) {
+                    by_value.entry(key).or_default().push(si);
+                }
+                if unit.verbatim.iter().any(|v| v.contains(&sm[s].span)) {
+                    reused.push(si);
+                }
+            }
+            if reused.len() * a_idx.len() > 400 {
+                reused.clear();
+            }
+        }
+        for (ai, &a) in a_idx.iter().enumerate() {
+            let centre = ai * s_idx.len() / a_idx.len().max(1);
+            let lo = centre.saturating_sub(window);
+            let hi = centre.saturating_add(window).min(s_idx.len());
+            let mut extra: Vec<usize> = crate::details::extract::value_key(&am[a].value)
+                .and_then(|k| by_value.get(&k))
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .chain(&reused)
+                .copied()
+                .filter(|si| !(lo..hi).contains(si))
+                .collect();
+            extra.sort_unstable();
+            extra.dedup();
+            for si in (lo..hi).chain(extra) {
+                let s = s_idx[si];
+                if let Some((relation, note, kind)) =
+                    compare_in_unit(&sm[s], &am[a], source, article, &titles)
+                {
+                    let distance = si.abs_diff(ai);
+                    let gap = magnitude_gap(&sm[s], &am[a]);
+                    // Ties go to the figure whose neighbours match ("tres años de su
+                    // investidura" with "investidura ... hace dos años", not "Dos años
+                    // difíciles").
+                    let shared = if relation == Relation::Same {
+                        0
+                    } else {
+                        shared_context(&sm[s], &am[a], source, article)
+                    };
+                    candidates.push((
+                        rank(relation),
+                        gap,
+                        std::cmp::Reverse(shared),
+                        distance,
+                        a,
+                        s,
+                        relation,
+                        note,
+                        kind,
+                    ));
+                }
+            }
+        }
+        // Best relation first; among changed figures the closest in size ("$12.6 million"
+        // changed from "$12.8 million", not from "$0.25"), then the nearest in the sentence.
+        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3, x.4, x.5));
+        let mut used_a = HashSet::default();
+        let mut used_s = HashSet::default();
+        for (_, _, _, _, a, s, relation, note, kind) in candidates {
+            if used_a.contains(&a) || used_s.contains(&s) {
+                continue;
+            }
+            used_a.insert(a);
+            used_s.insert(s);
+            paired_a.insert(a);
+            paired_s.insert(s);
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind,
+                    relation,
+                    note,
+                    source: Some(sm[s].span),
+                    article: Some(am[a].span),
+                },
+            );
+        }
+        // A count the other side states with "a"/"an": "two agents" against "an agent".
+        for &s in &s_idx {
+            if used_s.contains(&s) {
+                continue;
+            }
+            if let Some((span, note)) = implicit_one(&sm[s], article, unit.article) {
+                used_s.insert(s);
+                paired_s.insert(s);
+                push(
+                    &mut out,
+                    &mut seen,
+                    Related {
+                        kind: DetailKind::Number,
+                        relation: Relation::Conflicting,
+                        note,
+                        source: Some(sm[s].span),
+                        article: Some(span),
+                    },
+                );
+            }
+        }
+        for &a in &a_idx {
+            if used_a.contains(&a) {
+                continue;
+            }
+            for sp in &unit.sources {
+                if let Some((span, note)) = implicit_one(&am[a], source, *sp) {
+                    used_a.insert(a);
+                    paired_a.insert(a);
+                    let note = format!(
+                        "source says one, article {}",
+                        note.split(" vs ").next().unwrap_or("")
+                    );
+                    push(
+                        &mut out,
+                        &mut seen,
+                        Related {
+                            kind: DetailKind::Number,
+                            relation: Relation::Conflicting,
+                            note,
+                            source: Some(span),
+                            article: Some(am[a].span),
+                        },
+                    );
+                    break;
+                }
+            }
+        }
+        // A source figure the article leaves out is worth listing when the article reuses the
+        // words around it, or retells its sentence with a figure of the same kind it could not
+        // pair (perhaps a changed one); the other figures of a release are not.
+        in_unit_s.extend(s_idx.iter().filter(|&&k| {
+            unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
+                || a_idx
+                    .iter()
+                    .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
+        }));
+    }
+    same_day_anywhere(
+        source,
+        article,
+        &mut paired_s,
+        &mut paired_a,
+        &mut out,
+        &mut seen,
+    );
+    same_value_anywhere(
+        source,
+        article,
+        &mut paired_s,
+        &mut paired_a,
+        &mut out,
+        &mut seen,
+    );
+    // One side only, for the facts compared inside units.
+    let one_sided = |m: &Mention| {
+        matches!(
+            m.kind,
+            DetailKind::Number
+                | DetailKind::Money
+                | DetailKind::Duration
+                | DetailKind::Date
+                | DetailKind::Hedge
+        )
+    };
+    in_unit_a.sort_unstable();
+    in_unit_a.dedup();
+    for a in in_unit_a {
+        if !paired_a.contains(&a) && one_sided(&am[a]) {
+            let note = format!("only the article: {}", describe(&am[a], article));
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind: am[a].kind,
+                    relation: Relation::OnlyArticle,
+                    note,
+                    source: None,
+                    article: Some(am[a].span),
+                },
+            );
+        }
+    }
+    in_unit_s.sort_unstable();
+    in_unit_s.dedup();
+    for s in in_unit_s {
+        if !paired_s.contains(&s) && one_sided(&sm[s]) {
+            let note = format!("only the source: {}", describe(&sm[s], source));
+            push(
+                &mut out,
+                &mut seen,
+                Related {
+                    kind: sm[s].kind,
+                    relation: Relation::OnlySource,
+                    note,
+                    source: Some(sm[s].span),
+                    article: None,
+                },
+            );
+        }
+    }
+    // The source passages the article retells or quotes, merged, for one-sided names.
+    let mut retold: Vec<Span> = units
+        .iter()
+        .flat_map(|u| u.sources.iter().copied())
+        .collect();
+    retold.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(retold.len());
+    for sp in retold {
+        match merged.last_mut() {
+            Some(last) if sp.start <= last.end => *last = last.cover(&sp),
+            _ => merged.push(sp),
+        }
+    }
+    across(source, article, &merged, &mut out, &mut seen);
+    out
+}
+
+fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {
+    if seen.insert((r.source, r.article)) {
+        out.push(r);
+    }
+}
+
+trait MaxWith {
+    fn max_with(self, other: Relation) -> Relation;
+}
+
+impl MaxWith for Relation {
+    fn max_with(self, other: Relation) -> Relation {
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,683 @@
+//! Relating details on pairs of sentences written for each rule.
+
+use crate::compare::{compare, CompareOptions, MatchKind};
+use crate::details::{CalendarDate, DetailKind, Relation};
+use crate::document::Document;
+
+type Row = (DetailKind, Relation, String, String);
+
+fn details_with(source: &str, article: &str, options: &CompareOptions) -> Vec<Row> {
+    let c = compare(
+        Document::from_text("source", source),
+        Document::from_text("article", article),
+        options,
+    );
+    c.details
+        .iter()
+        .map(|d| {
+            let side = |sp: Option<crate::span::Span>, text: &str| {
+                sp.map_or(String::new(), |s| s.slice(text).to_string())
+            };
+            (
+                d.kind,
+                d.relation,
+                side(d.source, source),
+                side(d.article, article),
+            )
+        })
+        .collect()
+}
+
+fn details(source: &str, article: &str) -> Vec<Row> {
+    details_with(source, article, &CompareOptions::default())
+}
+
+/// Fails the test, showing every row, unless one row has this kind and relation and
+/// holds these texts.
+#[track_caller]
+fn expect_row(rows: &[Row], kind: DetailKind, relation: Relation, source: &str, article: &str) {
+    let found = rows.iter().any(|(k, r, s, a)| {
+        *k == kind && *r == relation && s.contains(source) && a.contains(article)
+    });
+    assert!(found, "{rows:#?}");
+}
+
+const READOUT: &str = "FOR IMMEDIATE RELEASE, May 15, 2017\n\nThis afternoon, Mayor Ana Ortiz met with \
+    Transport Secretary Paul Lindqvist. The 55-minute meeting at the ministry in Lisbon focused on rail \
+    funding for the northern line. The Mayor and Secretary discussed the presence of two federal \
+    inspectors at a school in Queens last week.";
+
+#[test]
+fn duration_and_relative_dates_are_compatible() {
+    let article = "Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour \
+                   about rail funding at the ministry.";
+    let rows = details(READOUT, article);
+    expect_row(
+        &rows,
+        DetailKind::Duration,
+        Relation::Compatible,
+        "55-minute",
+        "almost an hour",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Compatible,
+        "This afternoon",
+        "Monday",
+    );
+}
+
+#[test]
+fn a_count_against_a_single_mention_conflicts_and_a_named_school_is_more_specific() {
+    let article = "Two federal inspectors apparently visited P.S. 58 in Queens on Thursday, the Mayor \
+                   and Secretary discussed. A federal inspector's presence at a school was discussed.";
+    let rows = details(READOUT, article);
+    expect_row(&rows, DetailKind::Number, Relation::Same, "two", "Two");
+    expect_row(
+        &rows,
+        DetailKind::Place,
+        Relation::MoreSpecific,
+        "a school",
+        "P.S. 58",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Compatible,
+        "last week",
+        "Thursday",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Hedge,
+        Relation::OnlyArticle,
+        "",
+        "apparently",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Conflicting,
+        "two",
+        "A federal inspector's",
+    );
+}
+
+#[test]
+fn a_name_introduced_in_full_then_shortened_is_the_same_person() {
+    let source = "Governor Maria Okafor signed the flood relief order on Friday in Richmond.";
+    let article = "Gov. Okafor signed a flood relief order in Richmond. Okafor said the order \
+                   would help. Senator James Kelly praised it.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Same,
+        "Maria Okafor",
+        "Okafor",
+    );
+    expect_row(&rows, DetailKind::Title, Relation::Same, "Governor", "Gov.");
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::OnlyArticle,
+        "",
+        "James Kelly",
+    );
+    let rows = details(
+        "Senator John Kelly spoke in Richmond.",
+        "Senator James Kelly spoke in Richmond.",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Conflicting,
+        "John Kelly",
+        "James Kelly",
+    );
+}
+
+#[test]
+fn organisations_join_acronyms_and_know_their_parents() {
+    let source =
+        "Agents of the Department of Homeland Security visited the school on Monday morning.";
+    let article = "Agents of U.S. Citizenship and Immigration Services visited the school on Monday, DHS said.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Organization,
+        Relation::MoreSpecific,
+        "Department of Homeland Security",
+        "U.S. Citizenship",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Organization,
+        Relation::Same,
+        "Department of Homeland Security",
+        "DHS",
+    );
+}
+
+#[test]
+fn numbers_in_other_words_are_the_same_and_money_conflicts() {
+    let source =
+        "The Bank of Canada lowered its target for the overnight rate by one-quarter of one \
+                  percentage point to 2 1/2 per cent and set aside $2.5 million for the review.";
+    let article =
+        "The Bank of Canada cut its overnight rate target 25 basis points to 2.50 percent and \
+                   set aside $3 million for a review.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Same,
+        "one-quarter",
+        "25 basis points",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Same,
+        "2 1/2 per cent",
+        "2.50 percent",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Conflicting,
+        "2.5 million",
+        "3 million",
+    );
+}
+
+#[test]
+fn yesterday_across_a_month_boundary_and_a_weekday_across_a_year_boundary() {
+    let source =
+        "The council approved the harbour budget yesterday after a long debate on the tunnel.";
+    let article =
+        "The council approved the harbour budget on May 31 after a long debate on the tunnel, \
+                   and the mayor signed it on Thursday.";
+    let mut options = CompareOptions::default();
+    options.dates.source = Some(CalendarDate {
+        year: 2017,
+        month: 6,
+        day: 1,
+    });
+    let rows = details_with(source, article, &options);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Same,
+        "yesterday",
+        "May 31",
+    );
+
+    let source =
+        "The council approved the harbour budget last Thursday after a long debate on the tunnel.";
+    let article =
+        "The council approved the harbour budget on December 28 after a long debate on the tunnel.";
+    options.dates.source = Some(CalendarDate {
+        year: 2024,
+        month: 1,
+        day: 2,
+    });
+    let rows = details_with(source, article, &options);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Same,
+        "Thursday",
+        "December 28",
+    );
+    let wrong =
+        "The council approved the harbour budget on December 27 after a long debate on the tunnel.";
+    let rows = details_with(source, wrong, &options);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Conflicting,
+        "Thursday",
+        "December 27",
+    );
+}
+
+#[test]
+fn facts_on_one_side_only_are_listed() {
+    let source = "The council approved 14 new bus lanes for the harbour district on Tuesday.";
+    let article =
+        "The council approved new bus lanes for the harbour district, about 3 kilometres in all.";
+    let rows = details(source, article);
+    expect_row(&rows, DetailKind::Number, Relation::OnlySource, "14", "");
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::OnlyArticle,
+        "",
+        "about 3",
+    );
+}
+
+#[test]
+fn paraphrase_matches_continue_the_ids_and_details_point_at_them() {
+    let article = "Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour \
+                   about rail funding at the ministry.";
+    let c = compare(
+        Document::from_text("s", READOUT),
+        Document::from_text("a", article),
+        &CompareOptions::default(),
+    );
+    let para: Vec<_> = c
+        .matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Paraphrase)
+        .collect();
+    assert!(!para.is_empty());
+    for (k, m) in c.matches.iter().enumerate() {
+        assert_eq!(m.id, k + 1);
+    }
+    let duration = c
+        .details
+        .iter()
+        .find(|d| d.kind == DetailKind::Duration)
+        .expect("a duration");
+    let m = c
+        .match_by_id(duration.match_id.expect("in a match"))
+        .expect("match exists");
+    assert!(m.article.contains(&duration.article.expect("article side")));
+    assert!(c.stats.article_paraphrased > 0.5);
+}
+
+#[test]
+fn a_distinctive_count_ties_a_short_sentence_to_its_source() {
+    let source =
+        "The housing office confirmed 2,317 new permits in the northern district this spring, \
+                  most of them for family homes near the river.";
+    let article =
+        "Officials have counted 2,317 permits so far. Builders cheered the news downtown.";
+    let rows = details(source, article);
+    expect_row(&rows, DetailKind::Number, Relation::Same, "2,317", "2,317");
+}
+
+#[test]
+fn a_possessive_weekday_is_still_a_date() {
+    let source =
+        "Police made five misdemeanor arrests on Saturday afternoon at the festival in Richmond.";
+    let article =
+        "Police made five misdemeanor arrests at this past Saturday’s festival in Richmond.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Compatible,
+        "Saturday afternoon",
+        "Saturday’s",
+    );
+    expect_row(&rows, DetailKind::Number, Relation::Same, "five", "five");
+}
+
+#[test]
+fn spanish_and_french_details() {
+    let source = "MADRID, 24 de diciembre de 2020\n\nEl Rey se reunió ayer con el presidente del \
+                  Gobierno, Pedro Sánchez, durante casi dos horas en el Palacio de la Zarzuela. Ambos \
+                  acordaron destinar 1.200 millones de euros a la reconstrucción de 15 hospitales.";
+    let article = "El Rey se reunió el miércoles con Sánchez durante unas dos horas en la Zarzuela. \
+                   Ambos acordaron destinar 1.500 millones de euros a la reconstrucción de 12 hospitales.";
+    let rows = details(source, article);
+    expect_row(&rows, DetailKind::Date, Relation::Same, "ayer", "miércoles");
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Same,
+        "Pedro Sánchez",
+        "Sánchez",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Duration,
+        Relation::Compatible,
+        "casi dos horas",
+        "unas dos horas",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Conflicting,
+        "1.200 millones de euros",
+        "1.500",
+    );
+    expect_row(&rows, DetailKind::Number, Relation::Conflicting, "15", "12");
+
+    let source =
+        "Paris, le 12 mars 2018\n\nLe président de la République, Emmanuel Macron, a reçu \
+                  hier à l'Élysée trois représentants des spahis.";
+    let article = "Emmanuel Macron a reçu dimanche deux représentants des spahis à l'Élysée.";
+    let rows = details(source, article);
+    expect_row(&rows, DetailKind::Date, Relation::Same, "hier", "dimanche");
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Conflicting,
+        "trois",
+        "deux",
+    );
+}
+
+#[test]
+fn german_details_with_an_ordinal_dateline() {
+    let source =
+        "Berlin, 14. Juni 2018\n\nBundespräsident Frank-Walter Steinmeier hat heute in Münster \
+                  mit rund 40 Vertretern der Stadt gesprochen. Das Treffen dauerte 90 Minuten.";
+    let article =
+        "Steinmeier sprach am Donnerstag in Münster mit 50 Vertretern der Stadt, das Treffen \
+                   dauerte etwa zwei Stunden.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Same,
+        "heute",
+        "Donnerstag",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Same,
+        "Frank-Walter Steinmeier",
+        "Steinmeier",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Conflicting,
+        "rund 40",
+        "50",
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.0 == DetailKind::Person && r.3.contains("Vertretern")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_changed_hedged_number_conflicts() {
+    let source = "With the new trains, passengers could travel this distance in less than four \
+        hours. We will extend the minimum wage to more than 2 million unprotected workers.";
+    let article = "He said passengers could travel this distance in less than three hours. \
+        He proposed extending the minimum wage to more than 3 million unprotected workers.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Duration,
+        Relation::Conflicting,
+        "less than four hours",
+        "less than three hours",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Conflicting,
+        "more than 2 million",
+        "more than 3 million",
+    );
+}
+
+#[test]
+fn rounding_cents_and_precision_are_not_conflicts() {
+    let source = "Growth in revenues to $77.0 million, up 10.9% year-over-year. Earnings were \
+        $0.25 per diluted share, compared to $0.33 reported last year.";
+    let article = "Revenue rose 11% to $77 million, though earnings per share fell to 25 cents \
+        from 33 cents a year earlier.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Compatible,
+        "10.9",
+        "11",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Same,
+        "$77.0 million",
+        "$77 million",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Same,
+        "$0.25",
+        "25 cents",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Same,
+        "$0.33",
+        "33 cents",
+    );
+    // A real change of the same precision is not rounding.
+    let rows = details(
+        "Free cash flow was $12.8 million.",
+        "Free cash flow was $12.6 million.",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Conflicting,
+        "$12.8",
+        "$12.6",
+    );
+}
+
+#[test]
+fn a_quarter_point_is_25_basis_points_and_4_10_is_4_1() {
+    let source = "Good afternoon. As you know the Board decided today to cut the cash rate by 25 \
+        basis points to 4.1%.";
+    let article = "Australia's central bank cut interest rates by a quarter point to 4.10%, its \
+        first easing since the pandemic.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Same,
+        "25 basis points",
+        "a quarter point",
+    );
+    expect_row(&rows, DetailKind::Number, Relation::Same, "4.1", "4.10");
+}
+
+#[test]
+fn a_figure_changed_in_a_reused_passage_pairs_with_the_closest_figure() {
+    let source = "Fourth Quarter Highlights\n\n• Earnings were $0.25 per diluted share\n\n• Cash \
+        from operations was $17.4 million with free cash flow of $12.8 million\n";
+    let article = "Cash from operations in the quarter was $17.4 million, with free cash flow of \
+        $12.6 million.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Conflicting,
+        "$12.8 million",
+        "$12.6 million",
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|(_, _, s, a)| s.contains("$0.25") && !a.is_empty()),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn longer_or_abbreviated_forms_of_one_name_are_the_same_person() {
+    let source = "BK'in Merkel: Meine Damen und Herren, ich freue mich. Chief Executive Ziv \
+        Shoshani said the year was strong.";
+    let article = "Angela Merkel sprach in Berlin. Executive Ziv Shoshani said the year was \
+        strong, according to Ziv Shoshani.";
+    let rows = details(source, article);
+    assert!(
+        !rows
+            .iter()
+            .any(|(k, r, _, _)| *k == DetailKind::Person && *r == Relation::Conflicting),
+        "{rows:#?}"
+    );
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Same,
+        "Merkel",
+        "Angela Merkel",
+    );
+    // Different given names still conflict.
+    let rows = details(
+        "Mayor Bill de Blasio met John Kelly.",
+        "Mayor Bill de Blasio met James Kelly.",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Conflicting,
+        "John Kelly",
+        "James Kelly",
+    );
+}
+
+#[test]
+fn a_dateline_pairs_with_the_same_day_written_otherwise() {
+    let source = "Annual Message to the Congress on the State of the Union\n\nMr. Speaker, \
+        we meet tonight to review the year.\n\nGiven on Monday, January 4, 1965, at the \
+        Capitol.";
+    let article = "WASHINGTON, Jan. 4 — President Johnson laid out his plans in a speech to \
+        Congress.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Same,
+        "January 4, 1965",
+        "Jan. 4",
+    );
+}
+
+#[test]
+fn the_same_words_are_the_same_date_and_a_year_is_not_a_day() {
+    let source = "Quiero darles las gracias hoy y siempre. El objetivo es llegar a 2030 con \
+        la economía transformada.";
+    let article = "Sánchez quiso dar las gracias hoy y siempre a los medios, en su balance \
+        del 29 dic.";
+    let rows = details(source, article);
+    expect_row(&rows, DetailKind::Date, Relation::Same, "hoy", "hoy");
+    assert!(
+        !rows.iter().any(|(k, _, s, a)| *k == DetailKind::Date
+            && s.contains("2030")
+            && a.contains("29 dic")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn spanish_ordinals_and_numeric_datelines() {
+    let source = "Rueda de prensa del presidente para presentar la 3ª edición del informe \
+        \"Cumpliendo\"\n\n29.12.2021\n\nHoy presentamos la 3ª edición del informe sobre el \
+        cumplimiento de los compromisos del Gobierno.";
+    let article = "El presidente del Gobierno presentó este miércoles en la Moncloa la cuarta \
+        edición del informe sobre el cumplimiento de los compromisos del Gobierno.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Conflicting,
+        "3ª",
+        "cuarta",
+    );
+    expect_row(&rows, DetailKind::Date, Relation::Same, "", "miércoles");
+}
+
+#[test]
+fn a_different_time_of_day_conflicts_without_a_dateline() {
+    let source = "A Downing Street spokesperson said: The Prime Minister held an hour long \
+        video conference this afternoon with President Obama.";
+    let article = "David Cameron held an hour-long video call with President Obama on Monday \
+        evening, a Downing Street spokesman said.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::Conflicting,
+        "this afternoon",
+        "Monday evening",
+    );
+}
+
+#[test]
+fn figures_and_names_the_article_has_no_reason_to_use_are_not_listed() {
+    let source = "Vishay Precision Group reported results today. Gross margin was 37.1% and \
+        operating margin was 9.2%, compared to 10.3% last year. As Thomas Jefferson told \
+        the Congress, a nation must plan ahead.";
+    let article = "Operating margin narrowed to 9.2% from 10.3%, Vishay Precision Group said.";
+    let rows = details(source, article);
+    expect_row(&rows, DetailKind::Number, Relation::Same, "9.2", "9.2");
+    assert!(
+        !rows.iter().any(|(_, r, s, _)| *r == Relation::OnlySource
+            && (s.contains("37.1") || s.contains("Jefferson"))),
+        "{rows:#?}"
+    );
+    // A figure dropped from a sentence whose changed figure could not be paired stays.
+    let rows = details(
+        "The plant shipped 1,200 units in the quarter and hired 45 engineers.",
+        "The plant shipped 1,300 sensors in the quarter and hired 45 engineers.",
+    );
+    assert!(
+        rows.iter()
+            .any(|(_, r, s, _)| *r == Relation::OnlySource && s.contains("1,200")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn an_acronym_is_the_name_it_abbreviates() {
+    let source = "Wir haben vereinbart, dass die Kreditanstalt für Wiederaufbau beim Aufbau \
+        einer Förderbank in Griechenland hilft.";
+    let article = "Die staatliche KfW soll beim Aufbau einer Förderbank in Griechenland \
+        helfen, sagte Merkel.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Organization,
+        Relation::Same,
+        "Kreditanstalt für Wiederaufbau",
+        "KfW",
+    );
+    assert!(super::names::acronym_of(
+        "BCE",
+        "Banque centrale européenne"
+    ));
+    assert!(!super::names::acronym_of("PP", "Banque de France"));
+}
+
+#[test]
+fn a_changed_count_pairs_with_the_count_in_the_same_context() {
+    let source = "Dos años difíciles, dos años complejos y dos años intensos. Dentro de pocos \
+        días se va a cumplir el ecuador de la legislatura, con el proceso de investidura que \
+        se vivió hace dos años.";
+    let article = "Sánchez recordó que dentro de pocos días se cumplen tres años de su \
+        investidura, en el ecuador de la legislatura.";
+    let c = compare(
+        Document::from_text("source", source),
+        Document::from_text("article", article),
+        &CompareOptions::default(),
+    );
+    let hace = source.rfind("dos años").unwrap_or(0);
+    let paired: Vec<usize> = c
+        .details
+        .iter()
+        .filter(|d| d.kind == DetailKind::Duration && d.relation == Relation::Conflicting)
+        .filter_map(|d| d.source.map(|s| s.start))
+        .collect();
+    assert_eq!(paired, vec![hace], "{:#?}", c.details);
+}
