@@ -31,6 +31,8 @@ use similar::{capture_diff_slices, Algorithm, DiffOp};
 use crate::normalize::Token;
 use crate::parallel::both;
 
+pub(crate) mod quotes;
+
 /// Thresholds for what counts as a shared passage.
 #[derive(Debug, Clone, Copy)]
 pub struct MatchOptions {

@@ -13,7 +13,7 @@ use compact_str::CompactString;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// One word of a document: where it is and what it compares as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,11 +258,8 @@ pub fn split_point(text: &str, tail_bytes: usize) -> Option<usize> {
     if tail_bytes < SPLIT_BYTES || tail_bytes.saturating_add(SPLIT_BYTES) > text.len() {
         return None;
     }
-    let mut at = text.len() - tail_bytes;
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    let window = &text[at..(at + 64 * 1024).min(text.len())];
+    let at = ceil_char_boundary(text, text.len() - tail_bytes);
+    let window = &text[at..floor_char_boundary(text, at + 64 * 1024)];
     let newline = at + window.find('\n')?;
     let gap_start = text[..newline]
         .char_indices()

@@ -14,7 +14,7 @@ use compact_str::CompactString;
 use std::sync::OnceLock;
 
 use crate::normalize::{is_apostrophe, is_word_char};
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 /// One quotation in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1102,10 +1102,7 @@ fn resolve_role(text: &str, at: usize, role: String) -> String {
         [article, noun] if DETERMINERS.contains(&article.lower.as_str()) => noun.lower.clone(),
         _ => return role,
     };
-    let mut floor = at.saturating_sub(3000);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = ceil_char_boundary(text, at.saturating_sub(3000));
     let before = &text[floor..at];
     // The noun as written in running text or as a title ("governor", "Governor"), searched
     // without lower-casing the whole window: this runs for every quotation given a role.
@@ -1131,10 +1128,7 @@ fn resolve_role(text: &str, at: usize, role: String) -> String {
         {
             continue;
         }
-        let mut end = (found + 300).min(before.len());
-        while !before.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = floor_char_boundary(before, found + 300);
         let context = words_of(&before[found..end]);
         if context.first().is_none_or(|w| w.lower != role_noun) {
             continue;
@@ -1161,10 +1155,7 @@ fn resolve_role(text: &str, at: usize, role: String) -> String {
 /// The person a pronoun or a subjectless verb at `at` refers to: walking back a few
 /// sentences, the speaker of a quotation there or the name a sentence opens with.
 fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Option<String> {
-    let mut floor = at.saturating_sub(1500);
-    while !text.is_char_boundary(floor) {
-        floor += 1;
-    }
+    let floor = ceil_char_boundary(text, at.saturating_sub(1500));
     let mut end = at;
     let mut sentences = 0;
     for _ in 0..16 {

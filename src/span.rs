@@ -57,6 +57,30 @@ impl Span {
     }
 }
 
+/// The nearest character boundary of `text` at or before `at`, `at` clamped to the text's
+/// length.
+///
+/// Every slice at a computed byte offset ("64 KiB further", "300 bytes back") goes through
+/// this or [`ceil_char_boundary`]: such an offset can fall inside a multi-byte character, and
+/// slicing there panics, which only long non-ASCII text ever shows.
+pub fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The nearest character boundary of `text` at or after `at`, `at` clamped to the text's
+/// length (see [`floor_char_boundary`]).
+pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +97,16 @@ mod tests {
     fn slice_outside_text_is_empty() {
         assert_eq!(Span::new(2, 40).slice("short"), "");
         assert_eq!(Span::new(1, 3).slice("short"), "ho");
+    }
+
+    #[test]
+    fn boundaries_round_inside_a_character() {
+        // "中" is three bytes: 1 and 2 fall inside it.
+        let text = "a中b";
+        assert_eq!(floor_char_boundary(text, 2), 1);
+        assert_eq!(ceil_char_boundary(text, 2), 4);
+        assert_eq!(floor_char_boundary(text, 4), 4);
+        assert_eq!(ceil_char_boundary(text, 99), text.len());
+        assert_eq!(floor_char_boundary(text, 99), text.len());
     }
 }

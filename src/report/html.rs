@@ -17,7 +17,7 @@ use crate::compare::{Comparison, EditOp, Match, QuoteStatus};
 use crate::details::Detail;
 use crate::report::one_line;
 use crate::review::{Review, Verdict};
-use crate::span::Span;
+use crate::span::{floor_char_boundary, Span};
 
 const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
@@ -236,13 +236,7 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
 /// cut at every layer boundary and each segment is wrapped in all the layers covering it; a
 /// layer therefore may span several elements, all carrying its attributes.
 fn highlight(html: &mut String, text: &str, layers: &mut [Layer]) {
-    let clamp = |at: usize| {
-        let mut at = at.min(text.len());
-        while !text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    };
+    let clamp = |at: usize| floor_char_boundary(text, at);
     for layer in layers.iter_mut() {
         layer.span = Span::new(
             clamp(layer.span.start),

@@ -16,7 +16,7 @@ use similar::{ChangeTag, TextDiff};
 use crate::compare::{EditMark, EditOp, MatchKind};
 use crate::details::Relation;
 use crate::review::Verdict;
-use crate::span::Span;
+use crate::span::{floor_char_boundary, Span};
 
 use super::app::{App, InputPurpose, Item, ItemKind, Side};
 use super::keys::Command;
@@ -471,11 +471,7 @@ fn clip(text: &str) -> &str {
     if text.len() <= INSPECTOR_BYTES {
         return text;
     }
-    let mut end = INSPECTOR_BYTES;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..floor_char_boundary(text, INSPECTOR_BYTES)]
 }
 
 /// The two passages with the words only one of them has marked.

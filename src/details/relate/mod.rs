@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::calendar::{self, Day};
 use super::{DetailKind, Relation};
 use crate::details::extract::{Extraction, Interval, Mention, Scale, Value};
-use crate::span::Span;
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
 
 mod dates;
 mod names;

@@ -7,14 +7,8 @@ use super::*;
 /// Words of four letters or more that stand within 60 bytes of both mentions.
 pub(super) fn shared_context(s: &Mention, a: &Mention, source: &Facts, article: &Facts) -> usize {
     pub(super) fn around(text: &str, span: Span) -> Vec<String> {
-        let mut lo = span.start.saturating_sub(60);
-        while !text.is_char_boundary(lo) {
-            lo -= 1;
-        }
-        let mut hi = (span.end + 60).min(text.len());
-        while !text.is_char_boundary(hi) {
-            hi += 1;
-        }
+        let lo = floor_char_boundary(text, span.start.saturating_sub(60));
+        let hi = ceil_char_boundary(text, span.end + 60);
         let mut words: Vec<String> = [&text[lo..span.start], &text[span.end..hi]]
             .iter()
             .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
