@@ -18,6 +18,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
   quotediff report --format json release.txt article.txt > report.json
   quotediff report --format html release.pdf page.html > review.html
   quotediff extract page.html                see the text compared for a file
+  quotediff scan --sources releases/ --articles archive.jsonl --out results.jsonl
   quotediff completions bash > ~/.local/share/bash-completion/completions/quotediff")]
 pub struct Cli {
     /// What to do; without a subcommand, open the interactive review.
@@ -71,6 +72,10 @@ pub enum Command {
     /// Print the text quotediff extracts from a file (HTML, Markdown, PDF, DOCX, any encoding):
     /// what is compared, and what every offset refers to.
     Extract(ExtractArgs),
+    /// Find which articles of an archive took what from which releases (JSON Lines out).
+    Scan(crate::scan_command::ScanArgs),
+    /// Open a scan's results: the pairs, highest share first; Enter reviews one.
+    Open(crate::scan_command::OpenArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output.

@@ -24,5 +24,6 @@ mod parallel;
 pub use compare::{compare, CompareOptions, Comparison};
 pub mod report;
 pub mod review;
+pub mod scan;
 #[cfg(feature = "tui")]
 pub mod tui;

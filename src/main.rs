@@ -2,6 +2,7 @@
 
 mod cli;
 mod exit_codes;
+mod scan_command;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -109,6 +110,8 @@ fn run(cli: Cli) -> Result<u8> {
                 .context("writing the text")?;
             Ok(exit_codes::SUCCESS)
         }
+        Some(Command::Scan(args)) => scan_command::scan(&args, &cli.engine),
+        Some(Command::Open(args)) => scan_command::open(&args, &cli.engine, &cli.review),
         Some(Command::Completions(args)) => {
             let mut out = std::io::stdout().lock();
             clap_complete::generate(args.shell, &mut Cli::command(), "quotediff", &mut out);

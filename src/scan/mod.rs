@@ -1,0 +1,219 @@
+//! Scanning an archive: which articles took what from which releases.
+//!
+//! A reviewer compares one pair; a researcher starts from thousands of releases and an
+//! archive of articles and must first find the pairs. A scan runs two stages, built on the
+//! public comparison only:
+//!
+//! 1. **Candidates** ([`index`]): every source's word shingles ([`shingle`]) are indexed,
+//!    those found in many sources dropped as boilerplate; each article's shingles are looked
+//!    up, and the sources sharing enough of them (within the date window) are its candidates.
+//! 2. **Comparison** ([`record`]): each candidate pair goes through [`crate::compare()`], the
+//!    same comparison as `quotediff report`; pairs sharing a quotation or enough of the
+//!    article are kept, one [`record::PairRecord`] each.
+//!
+//! Articles are taken in batches ([`run`]), each batch compared on all cores, so memory holds
+//! the sources and one batch, whatever the archive's size. [`output`] writes the records and
+//! remembers finished articles so that an interrupted scan resumes; [`summary`] ranks sources
+//! and articles. Nothing here prints or draws a progress bar: the caller is told after each
+//! batch and decides.
+
+pub mod archive;
+pub mod dates;
+pub mod index;
+pub mod output;
+pub mod record;
+pub mod shingle;
+pub mod summary;
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+
+use crate::{compare, CompareOptions, Document};
+use archive::{ArchiveError, Entry};
+use dates::DayNumber;
+use index::SourceIndex;
+use record::PairRecord;
+
+/// Settings of a scan. The defaults are those of `quotediff scan` and the Spark job.
+#[derive(Debug, Clone)]
+pub struct ScanOptions {
+    /// Fewest distinct shingles an article must share with a source to be compared with it.
+    pub min_shared_shingles: usize,
+    /// A shingle found in more sources than this is boilerplate (0: one percent of the
+    /// sources, at least 5).
+    pub boilerplate_sources: usize,
+    /// Most sources compared with one article (those sharing the most shingles).
+    pub max_candidates: usize,
+    /// Days after a source's date an article may appear and still be compared with it.
+    pub window_days: i64,
+    /// Share of the article that must come from the source for a pair without a shared
+    /// quotation to be kept.
+    pub min_share: f64,
+    /// Articles compared per batch (memory holds one batch).
+    pub batch_size: usize,
+    /// Settings of each comparison.
+    pub compare: CompareOptions,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            min_shared_shingles: 2,
+            boilerplate_sources: 0,
+            max_candidates: 20,
+            window_days: 30,
+            min_share: 0.05,
+            batch_size: 256,
+            compare: CompareOptions::default(),
+        }
+    }
+}
+
+impl ScanOptions {
+    /// Most sources a shingle may occur in before it counts as boilerplate.
+    pub fn max_sources_per_shingle(&self, sources: usize) -> usize {
+        match self.boilerplate_sources {
+            0 => (sources / 100).max(5),
+            given => given,
+        }
+    }
+
+    /// Whether an article of `article` date may have used a source of `source` date: no
+    /// earlier than the source, at most [`ScanOptions::window_days`] after. Undated either
+    /// side, always.
+    pub fn in_window(&self, source: Option<DayNumber>, article: Option<DayNumber>) -> bool {
+        match (source, article) {
+            (Some(source), Some(article)) => {
+                (0..=self.window_days).contains(&(article.0 - source.0))
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The sources of a scan, indexed.
+#[derive(Debug)]
+pub struct Sources {
+    entries: Vec<Entry>,
+    index: SourceIndex,
+}
+
+impl Sources {
+    /// Shingles every source (on all cores) and indexes them.
+    pub fn new(entries: Vec<Entry>, options: &ScanOptions) -> Self {
+        let shingled: Vec<(Vec<u64>, Option<DayNumber>)> = entries
+            .par_iter()
+            .map(|entry| (shingle::shingles(&entry.text), entry.day()))
+            .collect();
+        let index = SourceIndex::build(&shingled, options);
+        Sources { entries, index }
+    }
+
+    /// Reads every source of an archive.
+    pub fn read(
+        entries: impl Iterator<Item = Result<Entry, ArchiveError>>,
+        options: &ScanOptions,
+    ) -> Result<Self, ArchiveError> {
+        Ok(Sources::new(entries.collect::<Result<_, _>>()?, options))
+    }
+
+    /// Number of sources.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when there are no sources.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The index (for its figures).
+    pub fn index(&self) -> &SourceIndex {
+        &self.index
+    }
+
+    /// The kept pairs of one article, its most shared source first.
+    pub fn pairs_of(&self, article: &Entry, options: &ScanOptions) -> Vec<PairRecord> {
+        let hashes = shingle::shingles(&article.text);
+        let candidates = self.index.candidates(&hashes, article.day(), options);
+        candidates
+            .iter()
+            .filter_map(|candidate| {
+                let source = &self.entries[candidate.source];
+                compare_pair(source, article, candidate.shared, options)
+            })
+            .collect()
+    }
+}
+
+/// Compares one candidate pair as `quotediff report` does; its record when kept.
+pub fn compare_pair(
+    source: &Entry,
+    article: &Entry,
+    shared_shingles: usize,
+    options: &ScanOptions,
+) -> Option<PairRecord> {
+    let mut compare_options = options.compare.clone();
+    compare_options.dates.source = compare_options.dates.source.or_else(|| calendar(source));
+    compare_options.dates.article = compare_options.dates.article.or_else(|| calendar(article));
+    let comparison = compare(
+        Document::from_text(source.id.clone(), source.text.clone()),
+        Document::from_text(article.id.clone(), article.text.clone()),
+        &compare_options,
+    );
+    let report = crate::report::json::to_value(&comparison, None);
+    record::from_report(&report, source, article, shared_shingles, options.min_share)
+}
+
+/// The entry's date for the comparison of details (relative dates resolve against it).
+fn calendar(entry: &Entry) -> Option<crate::details::CalendarDate> {
+    entry
+        .date
+        .as_deref()
+        .and_then(|date| crate::details::CalendarDate::parse(date.get(..10).unwrap_or(date)))
+}
+
+/// One article's outcome.
+#[derive(Debug, Clone)]
+pub struct ArticleResult {
+    /// The article's id.
+    pub article_id: String,
+    /// Its kept pairs.
+    pub pairs: Vec<PairRecord>,
+}
+
+/// Runs the scan of `articles` against `sources`, skipping the ids in `done`; after each
+/// batch, `on_batch` receives the batch's results in archive order (to write them, show
+/// progress); an error it returns stops the scan.
+pub fn run<E: From<ArchiveError>>(
+    sources: &Sources,
+    articles: impl Iterator<Item = Result<Entry, ArchiveError>>,
+    done: &HashSet<String>,
+    options: &ScanOptions,
+    mut on_batch: impl FnMut(Vec<ArticleResult>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut batch = Vec::with_capacity(options.batch_size);
+    let mut articles = articles.peekable();
+    while articles.peek().is_some() {
+        batch.clear();
+        for entry in articles.by_ref() {
+            let entry = entry?;
+            if !done.contains(&entry.id) {
+                batch.push(entry);
+            }
+            if batch.len() == options.batch_size.max(1) {
+                break;
+            }
+        }
+        let results = batch
+            .par_iter()
+            .map(|article| ArticleResult {
+                article_id: article.id.clone(),
+                pairs: sources.pairs_of(article, options),
+            })
+            .collect();
+        on_batch(results)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,207 @@
+//! One line of a scan's output: what one article took from one source.
+//!
+//! A record is read off the JSON report of the pair (`docs/report-format.md`), not off the
+//! engine's result types: the report is the contract other tools rely on, so a scan says
+//! exactly what `quotediff report --format json` would say about the pair, and the engine's
+//! types can change without the scan's output changing. The Spark job builds its records with
+//! this same function (through the Python bindings), so both give byte-identical lines.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::archive::Entry;
+
+/// What a kept pair shares, one JSON line of the output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PairRecord {
+    /// The release's id in its archive.
+    pub source_id: String,
+    /// The article's id in its archive.
+    pub article_id: String,
+    /// The release's date, as the archive gave it.
+    pub source_date: Option<String>,
+    /// The article's date, as the archive gave it.
+    pub article_date: Option<String>,
+    /// The article's headline, when the archive has one.
+    pub article_title: Option<String>,
+    /// Where the article was published, when the archive says.
+    pub article_url: Option<String>,
+    /// Distinct shingles the candidate search found in common.
+    pub shared_shingles: usize,
+    /// Share of the article's words quoted or reused from the source.
+    pub article_from_source: f64,
+    /// Share of the source's words that the article carries.
+    pub source_in_article: f64,
+    /// The article's quotations by status (`verified`, `altered`, `not_in_source`).
+    pub quotes: BTreeMap<String, usize>,
+    /// Facts stated differently (details in conflict), by kind (`number`, `date`, ...).
+    pub differences: BTreeMap<String, usize>,
+    /// The longest passage the two share as quotation or reuse.
+    pub longest: Option<Passage>,
+}
+
+/// A shared passage, as the JSON report gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// `quotation` or `reuse`.
+    pub kind: String,
+    /// Words equal on both sides.
+    pub words: usize,
+    /// Byte offsets in the source text, end exclusive.
+    pub source_start: usize,
+    /// End of the passage in the source.
+    pub source_end: usize,
+    /// Byte offsets in the article text.
+    pub article_start: usize,
+    /// End of the passage in the article.
+    pub article_end: usize,
+    /// The article's words.
+    pub text: String,
+}
+
+impl PairRecord {
+    /// Number of the article's quotations found in the source (verified or altered).
+    pub fn quotes_from_source(&self) -> usize {
+        ["verified", "altered"]
+            .iter()
+            .filter_map(|status| self.quotes.get(*status))
+            .sum()
+    }
+}
+
+/// The record of a pair from its JSON report (`report`), or `None` when the pair is not
+/// kept: it shares no quotation and less than `min_share` of the article.
+pub fn from_report(
+    report: &Value,
+    source: &Entry,
+    article: &Entry,
+    shared_shingles: usize,
+    min_share: f64,
+) -> Option<PairRecord> {
+    let share = |name| report["stats"][name].as_f64().unwrap_or(0.0);
+    let mut quotes = BTreeMap::new();
+    for quote in report["quotes"].as_array().into_iter().flatten() {
+        if let Some(status) = quote["status"].as_str() {
+            *quotes.entry(status.to_string()).or_insert(0) += 1;
+        }
+    }
+    let mut differences = BTreeMap::new();
+    for detail in report["details"].as_array().into_iter().flatten() {
+        if detail["relation"] == "conflicting" {
+            if let Some(kind) = detail["kind"].as_str() {
+                *differences.entry(kind.to_string()).or_insert(0) += 1;
+            }
+        }
+    }
+    let record = PairRecord {
+        source_id: source.id.clone(),
+        article_id: article.id.clone(),
+        source_date: source.date.clone(),
+        article_date: article.date.clone(),
+        article_title: article.title.clone(),
+        article_url: article.url.clone(),
+        shared_shingles,
+        article_from_source: share("article_from_source"),
+        source_in_article: share("source_in_article"),
+        quotes,
+        differences,
+        longest: longest_passage(report),
+    };
+    let kept = record.quotes_from_source() > 0 || record.article_from_source >= min_share;
+    kept.then_some(record)
+}
+
+/// The quotation or reuse match with the most shared words (the first of equals).
+fn longest_passage(report: &Value) -> Option<Passage> {
+    let mut best: Option<Passage> = None;
+    for m in report["matches"].as_array().into_iter().flatten() {
+        let kind = m["kind"].as_str().unwrap_or_default();
+        if kind == "paraphrase" {
+            continue;
+        }
+        let words = m["shared_words"].as_u64().unwrap_or(0) as usize;
+        if best.as_ref().is_some_and(|b| b.words >= words) {
+            continue;
+        }
+        let offset = |side: &str, end: &str| m[side][end].as_u64().unwrap_or(0) as usize;
+        best = Some(Passage {
+            kind: kind.to_string(),
+            words,
+            source_start: offset("source", "start"),
+            source_end: offset("source", "end"),
+            article_start: offset("article", "start"),
+            article_end: offset("article", "end"),
+            text: m["article"]["text"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+        });
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{compare, CompareOptions, Document};
+
+    fn entry(id: &str, text: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            url: None,
+            title: None,
+        }
+    }
+
+    fn record_of(source: &str, article: &str, min_share: f64) -> Option<PairRecord> {
+        let comparison = compare(
+            Document::from_text("s", source),
+            Document::from_text("a", article),
+            &CompareOptions::default(),
+        );
+        let report = crate::report::json::to_value(&comparison, None);
+        from_report(
+            &report,
+            &entry("s", source),
+            &entry("a", article),
+            3,
+            min_share,
+        )
+    }
+
+    const RELEASE: &str = "The city will hire 200 new teachers for the autumn term. \
+        \"Every child deserves a full classroom of attention,\" the mayor said. \
+        Funding comes from the state education budget approved in March.";
+
+    #[test]
+    fn a_quoting_article_is_kept_with_its_quotation_and_longest_passage() {
+        let article = "Schools are short of staff across the region this year. The mayor \
+            promised help: \"Every child deserves a full classroom of attention,\" she said, \
+            announcing 300 new teachers. Unions welcomed the news but asked for more money \
+            and better pay for the staff already working in the schools of the region.";
+        let record = record_of(RELEASE, article, 0.5).expect("kept for its quotation");
+        assert_eq!(record.quotes.get("verified"), Some(&1));
+        let longest = record.longest.expect("a shared passage");
+        assert_eq!(longest.kind, "quotation");
+        assert_eq!(longest.words, 8);
+        assert_eq!(
+            &article[longest.article_start..longest.article_end],
+            longest.text
+        );
+        assert_eq!(
+            &RELEASE[longest.source_start..longest.source_end],
+            longest.text
+        );
+    }
+
+    #[test]
+    fn an_article_sharing_nothing_is_not_kept() {
+        let article = "The weather stayed dry all week, and farmers in the valley began \
+            the harvest early, hoping to beat the rain forecast for the weekend.";
+        assert_eq!(record_of(RELEASE, article, 0.05), None);
+    }
+}

@@ -1,0 +1,264 @@
+//! `quotediff scan` and `quotediff open`: the command line over [`quotediff::scan`].
+//!
+//! Kept apart from `main.rs` so the binary's entry point stays a dispatcher. This file only
+//! reads options, draws the progress bar on standard error and writes files; the scan itself
+//! is the library's.
+
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{EngineArgs, ReviewArgs};
+use crate::exit_codes;
+use quotediff::document::LoadOptions;
+use quotediff::scan::archive::{self, Entry};
+use quotediff::scan::output::{self, ResultWriter};
+use quotediff::scan::{self, summary, ScanOptions, Sources};
+
+/// `quotediff scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// The releases: a folder of documents (any format `extract` reads) or a JSON Lines file
+    /// of {"id", "text", "date"?, "url"?, "title"?}.
+    #[arg(long, value_name = "PATH")]
+    pub sources: PathBuf,
+    /// The articles, as for --sources; read as a stream, so any size.
+    #[arg(long, value_name = "PATH")]
+    pub articles: PathBuf,
+    /// Where the pairs go (JSON Lines), with PATH.done (finished articles, for --resume) and
+    /// PATH.summary.json; without it, the pairs go to standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// jsonl: the pairs (to standard output without --out); table: the ranking, for a person.
+    #[arg(long, short, value_enum, default_value_t = ScanFormat::Jsonl)]
+    pub format: ScanFormat,
+    /// Go on with an interrupted scan into --out, without redoing finished articles.
+    #[arg(long, requires = "out")]
+    pub resume: bool,
+    /// Keep a pair without a shared quotation when at least this share of the article comes
+    /// from the source (0.05 or 5%).
+    #[arg(long, default_value = "5%", value_name = "SHARE", value_parser = parse_share)]
+    pub min_share: f64,
+    /// Fewest five-word shingles an article must share with a source to be compared with it.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub min_shingles: usize,
+    /// Most sources compared with one article.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub max_candidates: usize,
+    /// Days after a release its articles may appear (when both are dated).
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub window: i64,
+    /// A shingle in more sources than this is boilerplate (default: 1% of them, at least 5).
+    #[arg(long, value_name = "N")]
+    pub boilerplate: Option<usize>,
+    /// Rows of each ranking in --format table.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+/// Output formats of `scan`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ScanFormat {
+    /// One JSON line per kept pair.
+    Jsonl,
+    /// The rankings of sources and articles, for a person.
+    Table,
+}
+
+/// `quotediff open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The output of `quotediff scan --out`.
+    #[arg(value_name = "RESULTS")]
+    pub results: PathBuf,
+    /// The releases, when not where the scan read them.
+    #[arg(long, value_name = "PATH")]
+    pub sources: Option<PathBuf>,
+    /// The articles, when not where the scan read them.
+    #[arg(long, value_name = "PATH")]
+    pub articles: Option<PathBuf>,
+}
+
+/// What `scan --out` leaves in PATH.summary.json: where the archives are, and the rankings.
+#[derive(Debug, Serialize, Deserialize)]
+struct SummaryFile {
+    sources: PathBuf,
+    articles: PathBuf,
+    summary: serde_json::Value,
+}
+
+/// A share as a fraction (0.05) or a percentage (5%).
+fn parse_share(text: &str) -> Result<f64, String> {
+    let (number, scale) = match text.strip_suffix('%') {
+        Some(number) => (number, 100.0),
+        None => (text, 1.0),
+    };
+    match number.trim().parse::<f64>() {
+        Ok(value) if (0.0..=1.0).contains(&(value / scale)) => Ok(value / scale),
+        _ => Err(format!("expected a share such as 0.05 or 5%, got {text:?}")),
+    }
+}
+
+fn summary_path(out: &Path) -> PathBuf {
+    let mut name = out.as_os_str().to_owned();
+    name.push(".summary.json");
+    PathBuf::from(name)
+}
+
+/// Runs `quotediff scan`.
+pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
+    let mut options = ScanOptions {
+        min_shared_shingles: args.min_shingles.max(1),
+        boilerplate_sources: args.boilerplate.unwrap_or(0),
+        max_candidates: args.max_candidates,
+        window_days: args.window,
+        min_share: args.min_share,
+        ..ScanOptions::default()
+    };
+    options.compare.matching.min_words = engine.min_words as usize;
+    options.compare.skip_details = engine.no_details;
+    let load = LoadOptions {
+        max_bytes: engine.max_bytes,
+    };
+    let started = Instant::now();
+    let sources = match archive::open(&args.sources, &load)
+        .and_then(|entries| Sources::read(entries, &options))
+    {
+        Ok(sources) => sources,
+        Err(e) => return bad_input(&e),
+    };
+    let articles = match archive::open(&args.articles, &load) {
+        Ok(articles) => articles,
+        Err(e) => return bad_input(&e),
+    };
+    let opening = |e: std::io::Error| anyhow::Error::new(e).context("opening the output");
+    let (mut writer, done) = match &args.out {
+        Some(out) if args.resume => {
+            let done =
+                output::resume(out).with_context(|| format!("resuming {}", out.display()))?;
+            (ResultWriter::append(out).map_err(opening)?, done)
+        }
+        Some(out) => (ResultWriter::create(out).map_err(opening)?, HashSet::new()),
+        None if args.format == ScanFormat::Jsonl => (
+            ResultWriter::to_writer(Box::new(std::io::stdout())),
+            HashSet::new(),
+        ),
+        None => (
+            ResultWriter::to_writer(Box::new(std::io::sink())),
+            HashSet::new(),
+        ),
+    };
+    let progress = progress_bar(&args.articles, done.len());
+    let mut records = Vec::new();
+    let mut scanned = 0;
+    let outcome = scan::run(&sources, articles, &done, &options, |batch| -> Result<()> {
+        scanned += batch.len();
+        progress.inc(batch.len() as u64);
+        writer.write_batch(&batch).context("writing the results")?;
+        if args.out.is_none() {
+            records.extend(batch.into_iter().flat_map(|r| r.pairs));
+        }
+        Ok(())
+    });
+    progress.finish_and_clear();
+    if let Err(e) = outcome {
+        if let Some(archive_error) = e.downcast_ref::<archive::ArchiveError>() {
+            return bad_input(archive_error);
+        }
+        return Err(e);
+    }
+    if let Some(out) = &args.out {
+        records = output::read_records(out)?;
+        write_summary_file(args, out, &records)?;
+    }
+    eprintln!(
+        "quotediff: scanned {scanned} articles against {} sources ({} shingles, {} dropped as boilerplate): {} pairs kept, {:.1} s",
+        sources.len(),
+        sources.index().shingles(),
+        sources.index().boilerplate_shingles(),
+        records.len(),
+        started.elapsed().as_secs_f64()
+    );
+    if args.format == ScanFormat::Table {
+        let mut out = std::io::stdout().lock();
+        summary::write_table(&summary::summarize(&records), args.limit, &mut out)?;
+        out.flush()?;
+    }
+    Ok(exit_codes::SUCCESS)
+}
+
+fn bad_input(error: &dyn std::fmt::Display) -> Result<u8> {
+    eprintln!("quotediff: {error}");
+    Ok(exit_codes::BAD_INPUT)
+}
+
+fn write_summary_file(
+    args: &ScanArgs,
+    out: &Path,
+    records: &[scan::record::PairRecord],
+) -> Result<()> {
+    let absolute = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let file = SummaryFile {
+        sources: absolute(&args.sources),
+        articles: absolute(&args.articles),
+        summary: serde_json::to_value(summary::summarize(records))?,
+    };
+    let path = summary_path(out);
+    let text = serde_json::to_string_pretty(&file)?;
+    std::fs::write(&path, text + "\n").with_context(|| format!("writing {}", path.display()))
+}
+
+/// A bar on standard error (drawn only when it is a terminal), its length the archive's
+/// entries when they can be counted cheaply.
+fn progress_bar(articles: &Path, done: usize) -> ProgressBar {
+    let total = count_entries(articles).unwrap_or(0);
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} articles, {per_sec}, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.set_position(done as u64);
+    bar
+}
+
+/// Lines of a JSON Lines file, files of a folder (top level only: an estimate is enough).
+fn count_entries(path: &Path) -> Option<usize> {
+    if path.is_dir() {
+        return Some(std::fs::read_dir(path).ok()?.count());
+    }
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut buffer = vec![0u8; 1 << 20];
+    let mut lines = 0;
+    loop {
+        let read = std::io::Read::read(&mut file, &mut buffer).ok()?;
+        if read == 0 {
+            return Some(lines);
+        }
+        lines += buffer[..read].iter().filter(|&&b| b == b'\n').count();
+    }
+}
+
+/// Runs `quotediff open`.
+pub fn open(args: &OpenArgs, engine: &EngineArgs, review: &ReviewArgs) -> Result<u8> {
+    let _ = (args, engine, review);
+    eprintln!("quotediff: `open` is not built yet");
+    Ok(exit_codes::BAD_INPUT)
+}
+
+/// The entry with this id in an archive (read through until found).
+#[allow(dead_code)]
+fn find_entry(path: &Path, id: &str, load: &LoadOptions) -> Result<Option<Entry>> {
+    for entry in archive::open(path, load)? {
+        let entry = entry?;
+        if entry.id == id {
+            return Ok(Some(entry));
+        }
+    }
+    Ok(None)
+}

@@ -1,0 +1,248 @@
+//! `quotediff scan` on an archive made by `scripts/make_archive.py` (fixed seed): planted
+//! pairs found, every kept pair sharing real text, each gold article ranking its own source
+//! first; resuming an interrupted scan; bad archives refused with one clear line.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use quotediff::document::LoadOptions;
+use quotediff::scan::archive::{self, Entry};
+use quotediff::scan::output::read_records;
+use quotediff::scan::record::PairRecord;
+use quotediff::scan::summary::summarize;
+
+fn quotediff(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quotediff"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// A fresh directory under the target folder for this test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("scan-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    dir
+}
+
+/// Generates an archive with the repository's script into `dir`.
+fn make_archive(dir: &Path, articles: usize, releases: usize) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/make_archive.py");
+    let status = Command::new("python3")
+        .arg(script)
+        .args(["--out", dir.to_str().expect("UTF-8 path")])
+        .args([
+            "--articles",
+            &articles.to_string(),
+            "--releases",
+            &releases.to_string(),
+        ])
+        .status()
+        .expect("python3 runs the generator");
+    assert!(status.success());
+}
+
+fn scan(dir: &Path, extra: &[&str]) -> Output {
+    let path = |name: &str| dir.join(name).to_string_lossy().into_owned();
+    let (sources, articles, out) = (
+        path("releases.jsonl"),
+        path("articles.jsonl"),
+        path("results.jsonl"),
+    );
+    let mut args = vec![
+        "scan",
+        "--sources",
+        &sources,
+        "--articles",
+        &articles,
+        "--out",
+        &out,
+    ];
+    args.extend_from_slice(extra);
+    let output = quotediff(&args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn pairs_in(path: &Path, keys: (&str, &str)) -> HashSet<(String, String)> {
+    let text = std::fs::read_to_string(path).expect("readable");
+    text.lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).expect("JSON");
+            let field = |k: &str| value[k].as_str().expect("string id").to_string();
+            (field(keys.0), field(keys.1))
+        })
+        .collect()
+}
+
+fn entries(path: &Path) -> HashMap<String, Entry> {
+    archive::open(path, &LoadOptions::default())
+        .expect("archive opens")
+        .map(|entry| entry.expect("entry reads"))
+        .map(|entry| (entry.id.clone(), entry))
+        .collect()
+}
+
+/// Number of normalised words two texts have in common in the same order (their longest
+/// common subsequence): a passage with one word changed still shares the rest.
+fn common_words_in_order(a: &str, b: &str) -> usize {
+    let words = |text: &str| -> Vec<String> {
+        quotediff::normalize::tokenize(text)
+            .into_iter()
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let mut best = 0;
+    let mut previous = vec![0; b.len() + 1];
+    for x in &a {
+        let mut current = vec![0; b.len() + 1];
+        for (j, y) in b.iter().enumerate() {
+            current[j + 1] = if x == y {
+                previous[j] + 1
+            } else {
+                previous[j + 1].max(current[j])
+            };
+            best = best.max(current[j + 1]);
+        }
+        previous = current;
+    }
+    best
+}
+
+/// The passage a record names is in both texts: at least three words in common, in the same
+/// order, inside quotation marks, six outside.
+fn shares_real_text(
+    record: &PairRecord,
+    sources: &HashMap<String, Entry>,
+    articles: &HashMap<String, Entry>,
+) -> bool {
+    let Some(longest) = &record.longest else {
+        return false;
+    };
+    let source = &sources[&record.source_id].text;
+    let article = &articles[&record.article_id].text;
+    let run = common_words_in_order(
+        &source[longest.source_start..longest.source_end],
+        &article[longest.article_start..longest.article_end],
+    );
+    let least = if longest.kind == "quotation" { 3 } else { 6 };
+    run >= least && article[longest.article_start..longest.article_end] == longest.text
+}
+
+#[test]
+fn generated_archive_planted_pairs_found_and_gold_articles_rank_their_own_source_first() {
+    let dir = scratch("generated");
+    make_archive(&dir, 2000, 200);
+    scan(&dir, &[]);
+    let records = read_records(&dir.join("results.jsonl")).expect("results read");
+    let found: HashSet<(String, String)> = records
+        .iter()
+        .map(|r| (r.article_id.clone(), r.source_id.clone()))
+        .collect();
+    let planted = pairs_in(&dir.join("truth.jsonl"), ("article_id", "source_id"));
+    assert!(planted.len() > 400, "{} planted pairs", planted.len());
+    let missed: Vec<_> = planted.difference(&found).collect();
+    assert!(
+        missed.len() * 100 <= planted.len(),
+        "{} of {} planted pairs missed: {missed:?}",
+        missed.len(),
+        planted.len()
+    );
+
+    let sources = entries(&dir.join("releases.jsonl"));
+    let articles = entries(&dir.join("articles.jsonl"));
+    let without_real_text: Vec<_> = records
+        .iter()
+        .filter(|r| !shares_real_text(r, &sources, &articles))
+        .collect();
+    assert!(without_real_text.is_empty(), "{without_real_text:#?}");
+
+    let summary = summarize(&records);
+    let gold = pairs_in(&dir.join("gold.jsonl"), ("article_id", "source_id"));
+    assert_eq!(gold.len(), 14);
+    for (article, source) in &gold {
+        let ranked = summary.articles.iter().find(|a| &a.article_id == article);
+        let top = ranked.map(|a| a.sources[0].source_id.as_str());
+        assert_eq!(top, Some(source.as_str()), "{article}");
+    }
+}
+
+#[test]
+fn an_interrupted_scan_resumes_without_redoing_finished_articles() {
+    let dir = scratch("resume");
+    make_archive(&dir, 600, 60);
+    let out = dir.join("results.jsonl");
+    let done = dir.join("results.jsonl.done");
+    scan(&dir, &["--min-share", "2%"]);
+    let complete = std::fs::read_to_string(&out).expect("results");
+    let finished = std::fs::read_to_string(&done).expect("progress file");
+    assert_eq!(finished.lines().count(), 614);
+
+    // Stopped after 300 articles, in the middle of writing a batch: the records of the first
+    // 300 articles are there, with one of an article not yet listed as finished.
+    let first: Vec<&str> = finished.lines().take(300).collect();
+    let listed: HashSet<&str> = first.iter().copied().collect();
+    let (kept, later): (Vec<&str>, Vec<&str>) = complete.lines().partition(|line| {
+        let record: PairRecord = serde_json::from_str(line).expect("record");
+        listed.contains(record.article_id.as_str())
+    });
+    assert!(!later.is_empty());
+    std::fs::write(&out, format!("{}\n{}\n", kept.join("\n"), later[0])).expect("write");
+    std::fs::write(&done, first.join("\n") + "\n").expect("write");
+
+    let resumed = scan(&dir, &["--min-share", "2%", "--resume"]);
+    let stderr = String::from_utf8_lossy(&resumed.stderr);
+    assert!(stderr.contains("scanned 314 articles"), "{stderr}");
+    let sorted = |text: &str| {
+        let mut lines: Vec<String> = text.lines().map(String::from).collect();
+        lines.sort();
+        lines
+    };
+    let after = std::fs::read_to_string(&out).expect("results");
+    assert_eq!(sorted(&after), sorted(&complete));
+    let listed_after = std::fs::read_to_string(&done).expect("progress file");
+    assert_eq!(sorted(&listed_after), sorted(&finished));
+}
+
+#[test]
+fn a_bad_line_in_an_archive_is_named_with_its_line_number() {
+    let dir = scratch("bad");
+    let sources = dir.join("releases.jsonl");
+    std::fs::write(
+        &sources,
+        "{\"id\": \"r1\", \"text\": \"The release.\"}\n{\"id\": \"r2\"}\n",
+    )
+    .expect("write");
+    let articles = dir.join("articles.jsonl");
+    std::fs::write(&articles, "{\"id\": \"a1\", \"text\": \"An article.\"}\n").expect("write");
+    let output = quotediff(&[
+        "scan",
+        "--sources",
+        sources.to_str().expect("UTF-8"),
+        "--articles",
+        articles.to_str().expect("UTF-8"),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("releases.jsonl, line 2"), "{stderr}");
+    assert!(stderr.contains("text"), "{stderr}");
+    let parquet = dir.join("archive.parquet");
+    std::fs::write(&parquet, b"PAR1").expect("write");
+    let output = quotediff(&[
+        "scan",
+        "--sources",
+        parquet.to_str().expect("UTF-8"),
+        "--articles",
+        articles.to_str().expect("UTF-8"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("Spark job"));
+}
