@@ -96,7 +96,7 @@ pub fn open(
         list_files(path, &mut files).map_err(io)?;
         files.sort();
         let root = path.to_path_buf();
-        let options = options.clone();
+        let options = *options;
         return Ok(Box::new(files.into_iter().map(move |file| {
             let document = document::load(&file, &options)?;
             let id = file
