@@ -7,7 +7,7 @@
 
 use ratatui::layout::Rect;
 
-use super::app::Side;
+use crate::compare::Side;
 
 /// Narrowest terminal the review is drawn in.
 pub const MIN_WIDTH: u16 = 40;

@@ -11,6 +11,7 @@ pub mod app;
 pub mod config;
 pub mod keys;
 pub mod layout;
+pub mod side;
 pub mod theme;
 pub mod view;
 pub mod wrap;

@@ -1,0 +1,97 @@
+//! Verdicts and notes: opening the saved review and saving it on every change.
+//!
+//! The one side effect of the state: a verdict must survive a crash, so it is written at
+//! once.
+
+use std::path::{Path, PathBuf};
+
+use crate::compare::Comparison;
+use crate::review::{Review, ReviewError, Verdict};
+
+use super::layers::ItemKind;
+use super::App;
+
+/// Where the review is saved.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReviewFile {
+    /// The sidecar file; none for the bundled pair or standard input without `--review-file`.
+    pub path: Option<PathBuf>,
+    /// The file holds a review that could not be used (documents changed, broken file): it
+    /// is moved aside, not overwritten, at the first save.
+    pub keep_old: bool,
+}
+
+/// Opens the review saved for this comparison at `path`. A file that cannot be used
+/// (documents changed since, not a review) yields a fresh review, a message saying so, and
+/// `keep_old` so the first save moves the old file aside instead of overwriting it.
+pub fn open_review(path: Option<&Path>, c: &Comparison) -> (Review, ReviewFile, Option<String>) {
+    let Some(path) = path else {
+        return (Review::new(c), ReviewFile::default(), None);
+    };
+    let file = |keep_old| ReviewFile {
+        path: Some(path.to_path_buf()),
+        keep_old,
+    };
+    match Review::load(path, c) {
+        Ok(Some(review)) => {
+            let n = review.reviewed(c);
+            let plural = if n == 1 { "" } else { "s" };
+            let msg =
+                (n > 0).then(|| format!("restored {n} verdict{plural} from {}", path.display()));
+            (review, file(false), msg)
+        }
+        Ok(None) => (Review::new(c), file(false), None),
+        Err(e @ (ReviewError::DocumentsChanged { .. } | ReviewError::Invalid { .. })) => (
+            Review::new(c),
+            file(true),
+            Some(format!(
+                "{e}; starting a fresh review (the old file is kept as .old at the first verdict)"
+            )),
+        ),
+        Err(e) => (Review::new(c), file(false), Some(e.to_string())),
+    }
+}
+
+pub(super) fn no_verdict_message() -> &'static str {
+    "verdicts go on matched passages; this quotation is not in the source"
+}
+
+impl App {
+    pub(super) fn set_verdict(&mut self, verdict: Verdict) {
+        let Some(ItemKind::Match(i)) = self.current_item().map(|i| i.kind) else {
+            self.message = Some(no_verdict_message().to_string());
+            return;
+        };
+        let m = &self.comparison.matches[i];
+        self.review.set_verdict(m, verdict);
+        self.save(verdict.as_str());
+    }
+
+    pub(super) fn save(&mut self, what: &str) {
+        let Some(path) = self.review_file.path.clone() else {
+            self.message = Some(format!(
+                "{what} (kept for this session only: give files or --review-file PATH to save)"
+            ));
+            return;
+        };
+        let mut note = String::new();
+        if self.review_file.keep_old && path.exists() {
+            let mut old = path.as_os_str().to_os_string();
+            old.push(".old");
+            let old = PathBuf::from(old);
+            if let Err(e) = std::fs::rename(&path, &old) {
+                self.message = Some(format!(
+                    "not saved: could not move the old review aside to {}: {e}",
+                    old.display()
+                ));
+                return;
+            }
+            note = format!("; the old review is kept as {}", old.display());
+        }
+        self.review_file.keep_old = false;
+        self.message = Some(match self.review.save(&path, &self.comparison) {
+            Ok(()) => format!("{what} · saved to {}{note}", path.display()),
+            Err(e) => format!("{what} but not saved: {e}"),
+        });
+    }
+}

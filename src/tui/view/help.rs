@@ -1,0 +1,135 @@
+//! The help overlay: every key from the key table (so it cannot drift from the bindings) and
+//! the legend of highlights, in two columns when there is room, scrolled when too tall.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::super::app::App;
+use super::super::keys::Command;
+use super::super::theme::Mark;
+use super::super::wrap::str_width;
+
+pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let key_width = Command::ALL
+        .iter()
+        .map(|c| str_width(&app.keys.label(*c)))
+        .max()
+        .unwrap_or(8)
+        + 2;
+    let mut keys: Vec<Line> = vec![Line::styled("Keys", theme.message), Line::raw("")];
+    for c in Command::ALL {
+        let label = app.keys.label(c);
+        let pad = key_width.saturating_sub(str_width(&label));
+        keys.push(Line::from(vec![
+            TextSpan::styled(label, theme.message),
+            TextSpan::raw(" ".repeat(pad)),
+            TextSpan::raw(c.describe()),
+        ]));
+    }
+    let mut legend: Vec<Line> = vec![Line::styled("Legend", theme.message), Line::raw("")];
+    for mark in Mark::ALL {
+        legend.push(Line::from(vec![
+            TextSpan::styled(mark.gutter().to_string(), theme.dim),
+            TextSpan::raw(" "),
+            TextSpan::styled(format!(" {} ", mark.label()), theme.mark(mark)),
+        ]));
+    }
+    legend.push(Line::from(vec![
+        TextSpan::styled("\u{258c}", theme.current_gutter),
+        TextSpan::raw(" "),
+        TextSpan::styled(" the current match ", theme.verified.patch(theme.current)),
+    ]));
+    legend.push(Line::from(vec![
+        TextSpan::raw("  "),
+        TextSpan::styled(" a search hit ", theme.search_hit),
+    ]));
+    legend.push(Line::raw(""));
+    legend.push(Line::styled(
+        "Mouse: the wheel scrolls the pane under it; a click",
+        theme.dim,
+    ));
+    legend.push(Line::styled(
+        "on a highlighted passage makes it the current match.",
+        theme.dim,
+    ));
+    legend.push(Line::raw(""));
+    legend.push(Line::styled(
+        "Settings: $XDG_CONFIG_HOME/quotediff/",
+        theme.dim,
+    ));
+    legend.push(Line::styled(
+        "config.toml: theme, mouse, [keys], [styles].",
+        theme.dim,
+    ));
+
+    let describe_width = Command::ALL
+        .iter()
+        .map(|c| str_width(c.describe()))
+        .max()
+        .unwrap_or(40);
+    let keys_width = (key_width + describe_width + 2) as u16;
+    let two_columns = area.width >= keys_width + 60;
+    let width = if two_columns {
+        (keys_width + 56).min(area.width - 4)
+    } else {
+        (keys_width + 2).min(area.width.saturating_sub(2))
+    };
+    let lines = if two_columns {
+        keys.len().max(legend.len())
+    } else {
+        keys.len() + 1 + legend.len()
+    } as u16;
+    let height = (lines + 2).min(area.height.saturating_sub(2));
+    // Scrolled no further than the last line (the state may ask for more).
+    let scroll = app.help_scroll.min((lines + 2).saturating_sub(height));
+    let rect = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused)
+        .title(TextSpan::styled(
+            if scroll > 0 || height < lines + 2 {
+                format!(
+                    " Help \u{2500} {} scroll \u{2500} {} closes ",
+                    app.keys.label(Command::NextMatch),
+                    app.keys.label(Command::Close)
+                )
+            } else {
+                format!(" Help \u{2500} {} closes ", app.keys.label(Command::Close))
+            },
+            theme.border_focused,
+        ));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if two_columns {
+        let left = Rect::new(inner.x + 1, inner.y, keys_width, inner.height);
+        let right = Rect::new(
+            inner.x + 1 + keys_width,
+            inner.y,
+            inner.width.saturating_sub(keys_width + 1),
+            inner.height,
+        );
+        Paragraph::new(keys).scroll((scroll, 0)).render(left, buf);
+        Paragraph::new(legend)
+            .scroll((scroll, 0))
+            .render(right, buf);
+    } else {
+        keys.push(Line::raw(""));
+        keys.extend(legend);
+        let r = Rect::new(
+            inner.x + 1,
+            inner.y,
+            inner.width.saturating_sub(1),
+            inner.height,
+        );
+        Paragraph::new(keys).scroll((scroll, 0)).render(r, buf);
+    }
+}

@@ -1,0 +1,290 @@
+//! The inspector: the current stop's two texts with their word differences, its word changes
+//! and whether the article marks them, the speaker, details and verdict.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use similar::{ChangeTag, TextDiff};
+
+use crate::compare::{EditMark, EditOp};
+use crate::details::Relation;
+use crate::review::Verdict;
+use crate::span::floor_char_boundary;
+
+use super::super::app::{App, Item, ItemKind};
+use super::super::keys::Command;
+use super::super::theme::Mark;
+use super::super::wrap::str_width;
+
+/// The inspector shows at most this many bytes of each passage: it has a few rows anyway,
+/// and a word diff of a huge passage would cost more than the rest of the frame.
+const INSPECTOR_BYTES: usize = 1500;
+
+pub(crate) fn kind_label(app: &App, item: &Item) -> String {
+    match item.kind {
+        ItemKind::Match(i) => {
+            let m = &app.comparison.matches[i];
+            let quote = match item.mark {
+                Mark::Verified => " · verified",
+                Mark::Altered => " · altered",
+                _ => "",
+            };
+            format!("{}{quote} · {}", m.kind.as_str(), m.fidelity.as_str())
+        }
+        ItemKind::Quotation(_) if item.mark == Mark::NotInSource => {
+            "quotation · not in source".to_string()
+        }
+        ItemKind::Quotation(_) => "quotation · verified · found word for word".to_string(),
+    }
+}
+
+pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let Some(item) = app.current_item() else {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(" MATCH 0/0 ")
+            .render(rect, buf);
+        let text = format!(
+            "nothing to inspect: no {} in this pair ({} changes the filter)",
+            app.filter.label(),
+            app.keys.label(Command::CycleFilter)
+        );
+        let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1);
+        Paragraph::new(text).style(theme.dim).render(inner, buf);
+        return;
+    };
+    let c = &app.comparison;
+    let noun = match item.kind {
+        ItemKind::Match(_) => "MATCH",
+        ItemKind::Quotation(_) => "QUOTATION",
+    };
+    let mut title = format!(
+        " {noun} {}/{} · {}",
+        app.position().unwrap_or(0),
+        app.visible.len(),
+        kind_label(app, item)
+    );
+    let speaker = match item.kind {
+        ItemKind::Match(i) => {
+            let m = &c.matches[i];
+            title.push_str(&format!(
+                " · score {:.2} · {} words",
+                m.score, m.shared_words
+            ));
+            m.quote.and_then(|q| c.quotes.get(q))
+        }
+        ItemKind::Quotation(q) => c.quotes.get(q),
+    }
+    .and_then(|q| q.speaker.clone());
+    if let Some(s) = speaker {
+        title.push_str(&format!(" · speaker: {s}"));
+    }
+    title.push(' ');
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(TextSpan::styled(title, theme.border_focused));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.height == 0 || inner.width < 12 {
+        return;
+    }
+    const LABEL: u16 = 9;
+    let text_rect = |y: u16, h: u16| {
+        Rect::new(
+            inner.x + LABEL,
+            y,
+            inner.width - LABEL,
+            h.min(inner.bottom().saturating_sub(y)),
+        )
+    };
+    let label = |y: u16, text: &str, buf: &mut Buffer| {
+        buf.set_stringn(inner.x, y, text, LABEL as usize, theme.dim);
+    };
+
+    let source_text = item
+        .source
+        .map(|s| clip(s.slice(&c.source.text)))
+        .unwrap_or("");
+    let article_text = clip(item.article.slice(&c.article.text));
+    let (source_line, article_line) = if item.source.is_some() {
+        word_diff(source_text, article_text, theme.removed, theme.added)
+    } else {
+        (
+            Line::styled("(not in the source)", theme.dim),
+            Line::styled(article_text.to_string(), theme.mark(Mark::NotInSource)),
+        )
+    };
+    // The bottom row is for the verdict and the details, the one above it for the word
+    // changes (when there are any and room); the rest is shared by the two texts.
+    let changes = changes_line(app, item);
+    let changes_row = changes.is_some() && inner.height >= 5;
+    let body = inner
+        .height
+        .saturating_sub(1 + u16::from(changes_row))
+        .max(1);
+    let source_rows = body.div_ceil(2);
+    let article_rows = body - source_rows;
+    label(inner.y, "source", buf);
+    Paragraph::new(source_line)
+        .wrap(Wrap { trim: true })
+        .render(text_rect(inner.y, source_rows), buf);
+    if article_rows > 0 {
+        let y = inner.y + source_rows;
+        label(y, "article", buf);
+        Paragraph::new(article_line)
+            .wrap(Wrap { trim: true })
+            .render(text_rect(y, article_rows), buf);
+    }
+    if let Some(line) = changes.filter(|_| changes_row) {
+        let y = inner.bottom() - 2;
+        label(y, "changes", buf);
+        Paragraph::new(line).render(text_rect(y, 1), buf);
+    }
+    if inner.height > 1 {
+        let y = inner.bottom() - 1;
+        let mut spans = Vec::new();
+        // The verdict first: it is short and must never be pushed off the row by details.
+        match app.verdict(item) {
+            Some(entry) => {
+                let v = match entry.verdict {
+                    Verdict::Accepted => "\u{2713} accepted",
+                    Verdict::Flagged => "\u{2717} flagged",
+                    Verdict::Unreviewed => "unreviewed",
+                };
+                spans.push(TextSpan::styled("verdict: ", theme.dim));
+                spans.push(TextSpan::styled(v, theme.message));
+                if let Some(n) = entry.note {
+                    spans.push(TextSpan::styled(
+                        format!("  note: \u{201c}{n}\u{201d}"),
+                        theme.text,
+                    ));
+                }
+            }
+            None => spans.push(TextSpan::styled(
+                "(no verdict: not a matched passage)",
+                theme.dim,
+            )),
+        }
+        spans.push(TextSpan::styled("   ", theme.dim));
+        // Details that differ come before those that agree.
+        let mut details = app.details_of(item);
+        details.sort_by_key(|d| d.relation == Relation::Same);
+        if details.is_empty() {
+            spans.push(TextSpan::styled("(no details compared here)", theme.dim));
+        }
+        for (k, d) in details.iter().enumerate() {
+            if k > 0 {
+                spans.push(TextSpan::styled(" · ", theme.dim));
+            }
+            spans.push(TextSpan::styled(
+                format!("{}: {} ({})", d.kind.as_str(), d.note, d.relation.as_str()),
+                theme.detail,
+            ));
+        }
+        label(y, "details", buf);
+        Paragraph::new(Line::from(spans)).render(text_rect(y, 1), buf);
+    }
+}
+
+/// The engine's word-level edits of a match, and how the article signals each one
+/// (brackets, an ellipsis) or does not: what a fact-checker has to judge.
+fn changes_line(app: &App, item: &Item) -> Option<Line<'static>> {
+    let ItemKind::Match(i) = item.kind else {
+        return None;
+    };
+    let c = &app.comparison;
+    let m = &c.matches[i];
+    if m.edits.is_empty() {
+        return None;
+    }
+    let theme = &app.theme;
+    let words = |span: Option<crate::span::Span>, text: &str| {
+        let w = span.map(|s| s.slice(text)).unwrap_or("");
+        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+        if str_width(&w) > 40 {
+            let cut: String = w.chars().take(39).collect();
+            format!("{cut}\u{2026}")
+        } else {
+            w
+        }
+    };
+    let mut spans = Vec::new();
+    for (k, e) in m.edits.iter().enumerate() {
+        if k > 0 {
+            spans.push(TextSpan::styled(" · ", theme.dim));
+        }
+        let from = words(e.source, &c.source.text);
+        let to = words(e.article, &c.article.text);
+        match e.op {
+            EditOp::Replace => {
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{from}\u{201d}"),
+                    theme.removed,
+                ));
+                spans.push(TextSpan::raw(" \u{2192} "));
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{to}\u{201d}"),
+                    theme.added,
+                ));
+            }
+            EditOp::Delete => {
+                spans.push(TextSpan::raw("dropped "));
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{from}\u{201d}"),
+                    theme.removed,
+                ));
+            }
+            EditOp::Insert => {
+                spans.push(TextSpan::raw("added "));
+                spans.push(TextSpan::styled(
+                    format!("\u{201c}{to}\u{201d}"),
+                    theme.added,
+                ));
+            }
+        }
+        let mark = match e.marked {
+            Some(EditMark::Brackets) => " [in brackets]",
+            Some(EditMark::Ellipsis) => " [ellipsis]",
+            None => " (unmarked)",
+        };
+        spans.push(TextSpan::styled(mark, theme.dim));
+    }
+    Some(Line::from(spans))
+}
+
+/// At most [`INSPECTOR_BYTES`] of a passage, cut at a character boundary.
+fn clip(text: &str) -> &str {
+    if text.len() <= INSPECTOR_BYTES {
+        return text;
+    }
+    &text[..floor_char_boundary(text, INSPECTOR_BYTES)]
+}
+
+/// The two passages with the words only one of them has marked.
+fn word_diff(
+    source: &str,
+    article: &str,
+    removed: Style,
+    added: Style,
+) -> (Line<'static>, Line<'static>) {
+    let diff = TextDiff::from_words(source, article);
+    let mut s = Vec::new();
+    let mut a = Vec::new();
+    for change in diff.iter_all_changes() {
+        let v = change.value().to_string();
+        match change.tag() {
+            ChangeTag::Equal => {
+                s.push(TextSpan::raw(v.clone()));
+                a.push(TextSpan::raw(v));
+            }
+            ChangeTag::Delete => s.push(TextSpan::styled(v, removed)),
+            ChangeTag::Insert => a.push(TextSpan::styled(v, added)),
+        }
+    }
+    (Line::from(s), Line::from(a))
+}
