@@ -5,10 +5,11 @@
 //! order. Both are computed when the review opens and never change: the state that moves
 //! (current stop, filter, scroll) lives elsewhere and refers to stops by index.
 
-use crate::compare::{Comparison, Fidelity, MatchKind, QuoteStatus, Side};
+use crate::compare::{Comparison, Fidelity, MatchKind, QuoteFinding, QuoteStatus, Side};
 use crate::details::Relation;
 use crate::span::Span;
 
+use super::super::side::SideExt;
 use super::super::theme::Mark;
 
 /// What one navigable item is.
@@ -102,8 +103,6 @@ pub(super) fn items_of(c: &Comparison) -> Vec<Item> {
 
 /// The highlights of each side, in drawing order: passages, then changed words, then details.
 pub(super) fn layers_of(c: &Comparison, items: &[Item]) -> [Vec<Layer>; 2] {
-    let mut source = Vec::new();
-    let mut article = Vec::new();
     let mut match_items = vec![None; c.matches.len()];
     for (i, it) in items.iter().enumerate() {
         if let ItemKind::Match(m) = it.kind {
@@ -115,94 +114,78 @@ pub(super) fn layers_of(c: &Comparison, items: &[Item]) -> [Vec<Layer>; 2] {
         id.checked_sub(1)
             .and_then(|m| match_items.get(m).copied().flatten())
     };
+    let mut layers = [Vec::new(), Vec::new()];
     // An altered quotation is highlighted whole, words outside its matches included.
-    for q in &c.quotes {
-        if q.status == QuoteStatus::Altered {
-            let first = q.matches.first().and_then(|id| item_of_match(*id));
-            article.push(Layer {
-                span: q.article,
-                mark: Mark::Altered,
-                item: first,
-            });
-        }
-    }
-    for (i, item) in items.iter().enumerate() {
-        if let Some(s) = item.source {
-            source.push(Layer {
-                span: s,
-                mark: item.mark,
-                item: Some(i),
-            });
-        }
-        article.push(Layer {
-            span: item.article,
-            mark: item.mark,
-            item: Some(i),
+    for q in c.quotes.iter().filter(|q| q.status == QuoteStatus::Altered) {
+        let first = q.matches.first().and_then(|id| item_of_match(*id));
+        layers[1].push(Layer {
+            span: q.article,
+            mark: Mark::Altered,
+            item: first,
         });
     }
-    for q in &c.quotes {
-        if q.status != QuoteStatus::Altered {
-            continue;
-        }
-        // Words of the quotation that no match carries were added by the article.
-        let mut at = q.article.start;
-        let mut spans: Vec<Span> = q
-            .matches
-            .iter()
-            .filter_map(|id| c.match_by_id(*id).map(|m| m.article))
-            .collect();
-        spans.sort();
-        spans.push(Span::new(q.article.end, q.article.end));
-        for s in spans {
-            if s.start > at {
-                let gap = Span::new(at, s.start);
-                if gap
-                    .slice(&c.article.text)
-                    .chars()
-                    .any(char::is_alphanumeric)
-                {
-                    article.push(Layer {
-                        span: gap,
-                        mark: Mark::ChangedWords,
-                        item: None,
-                    });
-                }
-            }
-            at = at.max(s.end);
+    for (i, item) in items.iter().enumerate() {
+        push(
+            &mut layers,
+            item.source,
+            Some(item.article),
+            item.mark,
+            Some(i),
+        );
+    }
+    for q in c.quotes.iter().filter(|q| q.status == QuoteStatus::Altered) {
+        for gap in added_words(c, q) {
+            push(&mut layers, None, Some(gap), Mark::ChangedWords, None);
         }
     }
-    for m in &c.matches {
-        for e in &m.edits {
-            if let Some(s) = e.source {
-                source.push(Layer {
-                    span: s,
-                    mark: Mark::ChangedWords,
-                    item: None,
-                });
-            }
-            if let Some(a) = e.article {
-                article.push(Layer {
-                    span: a,
-                    mark: Mark::ChangedWords,
-                    item: None,
-                });
-            }
-        }
+    for e in c.matches.iter().flat_map(|m| &m.edits) {
+        push(&mut layers, e.source, e.article, Mark::ChangedWords, None);
     }
-    for d in &c.details {
-        if d.relation == Relation::Same {
-            continue;
-        }
+    for d in c.details.iter().filter(|d| d.relation != Relation::Same) {
         let item = d.match_id.and_then(item_of_match);
-        for (side, span) in [(&mut source, d.source), (&mut article, d.article)] {
-            if let Some(span) = span {
-                side.push(Layer {
-                    span,
-                    mark: Mark::Detail,
-                    item,
-                });
-            }
+        push(&mut layers, d.source, d.article, Mark::Detail, item);
+    }
+    layers
+}
+
+/// Adds a highlight on each side that has a span.
+fn push(
+    layers: &mut [Vec<Layer>; 2],
+    source: Option<Span>,
+    article: Option<Span>,
+    mark: Mark,
+    item: Option<usize>,
+) {
+    for (side, span) in [(Side::Source, source), (Side::Article, article)] {
+        if let Some(span) = span {
+            layers[side.index()].push(Layer { span, mark, item });
         }
     }
-    [source, article]
+}
+
+/// Words of an altered quotation that no match carries: the article added them.
+fn added_words(c: &Comparison, q: &QuoteFinding) -> Vec<Span> {
+    let mut at = q.article.start;
+    let mut spans: Vec<Span> = q
+        .matches
+        .iter()
+        .filter_map(|id| c.match_by_id(*id).map(|m| m.article))
+        .collect();
+    spans.sort();
+    spans.push(Span::new(q.article.end, q.article.end));
+    let mut gaps = Vec::new();
+    for s in spans {
+        if s.start > at {
+            let gap = Span::new(at, s.start);
+            if gap
+                .slice(&c.article.text)
+                .chars()
+                .any(char::is_alphanumeric)
+            {
+                gaps.push(gap);
+            }
+        }
+        at = at.max(s.end);
+    }
+    gaps
 }

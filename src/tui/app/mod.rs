@@ -303,25 +303,7 @@ impl App {
 
     fn command(&mut self, command: Command) {
         if self.help {
-            let page = self.size.1.saturating_sub(4).max(1);
-            match command {
-                Command::Quit => self.quit = true,
-                Command::Help | Command::Close => self.help = false,
-                Command::Next | Command::NextMatch | Command::LineDown => {
-                    self.help_scroll = self.help_scroll.saturating_add(1)
-                }
-                Command::Prev | Command::PrevMatch | Command::LineUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(1)
-                }
-                Command::PageDown | Command::HalfPageDown => {
-                    self.help_scroll = self.help_scroll.saturating_add(page)
-                }
-                Command::PageUp | Command::HalfPageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(page)
-                }
-                Command::FirstMatch => self.help_scroll = 0,
-                _ => {}
-            }
+            self.help_command(command);
             return;
         }
         let page = self.pane(self.focus).height.max(2) as isize;
@@ -359,31 +341,8 @@ impl App {
             Command::Accept => self.set_verdict(Verdict::Accepted),
             Command::Flag => self.set_verdict(Verdict::Flagged),
             Command::Unreview => self.set_verdict(Verdict::Unreviewed),
-            Command::Note => match self.current_item().map(|i| i.kind) {
-                Some(ItemKind::Match(i)) => {
-                    let note = self
-                        .review
-                        .entry(&self.comparison.matches[i])
-                        .note
-                        .unwrap_or_default();
-                    self.input = Some(Input {
-                        purpose: InputPurpose::Note,
-                        text: note,
-                    });
-                }
-                _ => self.message = Some(no_verdict_message().to_string()),
-            },
-            Command::ToggleMouse => {
-                self.mouse = !self.mouse;
-                self.message = Some(if self.mouse {
-                    "mouse capture on".to_string()
-                } else {
-                    format!(
-                        "mouse capture off: select text to copy; {} turns it back on",
-                        self.keys.label(Command::ToggleMouse)
-                    )
-                });
-            }
+            Command::Note => self.start_note(),
+            Command::ToggleMouse => self.toggle_mouse(),
             Command::Help => {
                 self.help = true;
                 self.help_scroll = 0;
@@ -396,6 +355,59 @@ impl App {
             }
             Command::Quit => self.quit = true,
         }
+    }
+
+    /// Keys while the help is open: they scroll it or close it, nothing else.
+    fn help_command(&mut self, command: Command) {
+        let page = self.size.1.saturating_sub(4).max(1);
+        match command {
+            Command::Quit => self.quit = true,
+            Command::Help | Command::Close => self.help = false,
+            Command::Next | Command::NextMatch | Command::LineDown => {
+                self.help_scroll = self.help_scroll.saturating_add(1)
+            }
+            Command::Prev | Command::PrevMatch | Command::LineUp => {
+                self.help_scroll = self.help_scroll.saturating_sub(1)
+            }
+            Command::PageDown | Command::HalfPageDown => {
+                self.help_scroll = self.help_scroll.saturating_add(page)
+            }
+            Command::PageUp | Command::HalfPageUp => {
+                self.help_scroll = self.help_scroll.saturating_sub(page)
+            }
+            Command::FirstMatch => self.help_scroll = 0,
+            _ => {}
+        }
+    }
+
+    /// `c`: the note line, filled with the note already there.
+    fn start_note(&mut self) {
+        match self.current_item().map(|i| i.kind) {
+            Some(ItemKind::Match(i)) => {
+                let note = self
+                    .review
+                    .entry(&self.comparison.matches[i])
+                    .note
+                    .unwrap_or_default();
+                self.input = Some(Input {
+                    purpose: InputPurpose::Note,
+                    text: note,
+                });
+            }
+            _ => self.message = Some(no_verdict_message().to_string()),
+        }
+    }
+
+    fn toggle_mouse(&mut self) {
+        self.mouse = !self.mouse;
+        self.message = Some(if self.mouse {
+            "mouse capture on".to_string()
+        } else {
+            format!(
+                "mouse capture off: select text to copy; {} turns it back on",
+                self.keys.label(Command::ToggleMouse)
+            )
+        });
     }
 
     fn step(&mut self, delta: isize) {

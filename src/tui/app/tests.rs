@@ -1,10 +1,10 @@
 //! The state machine on the bundled pair and on sentences written for each case.
 
 use super::*;
-use crate::review::Verdict;
-use crate::tui::theme::Mark;
 use crate::compare::{compare, CompareOptions};
 use crate::document::bundled_pair;
+use crate::review::Verdict;
+use crate::tui::theme::Mark;
 
 fn app() -> App {
     let (s, a) = bundled_pair();

@@ -19,51 +19,8 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(8)
         + 2;
-    let mut keys: Vec<Line> = vec![Line::styled("Keys", theme.message), Line::raw("")];
-    for c in Command::ALL {
-        let label = app.keys.label(c);
-        let pad = key_width.saturating_sub(str_width(&label));
-        keys.push(Line::from(vec![
-            TextSpan::styled(label, theme.message),
-            TextSpan::raw(" ".repeat(pad)),
-            TextSpan::raw(c.describe()),
-        ]));
-    }
-    let mut legend: Vec<Line> = vec![Line::styled("Legend", theme.message), Line::raw("")];
-    for mark in Mark::ALL {
-        legend.push(Line::from(vec![
-            TextSpan::styled(mark.gutter().to_string(), theme.dim),
-            TextSpan::raw(" "),
-            TextSpan::styled(format!(" {} ", mark.label()), theme.mark(mark)),
-        ]));
-    }
-    legend.push(Line::from(vec![
-        TextSpan::styled("\u{258c}", theme.current_gutter),
-        TextSpan::raw(" "),
-        TextSpan::styled(" the current match ", theme.verified.patch(theme.current)),
-    ]));
-    legend.push(Line::from(vec![
-        TextSpan::raw("  "),
-        TextSpan::styled(" a search hit ", theme.search_hit),
-    ]));
-    legend.push(Line::raw(""));
-    legend.push(Line::styled(
-        "Mouse: the wheel scrolls the pane under it; a click",
-        theme.dim,
-    ));
-    legend.push(Line::styled(
-        "on a highlighted passage makes it the current match.",
-        theme.dim,
-    ));
-    legend.push(Line::raw(""));
-    legend.push(Line::styled(
-        "Settings: $XDG_CONFIG_HOME/quotediff/",
-        theme.dim,
-    ));
-    legend.push(Line::styled(
-        "config.toml: theme, mouse, [keys], [styles].",
-        theme.dim,
-    ));
+    let mut keys = key_lines(app, key_width);
+    let legend = legend_lines(app);
 
     let describe_width = Command::ALL
         .iter()
@@ -132,4 +89,58 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
         );
         Paragraph::new(keys).scroll((scroll, 0)).render(r, buf);
     }
+}
+
+/// One line per command, from the key table.
+fn key_lines(app: &App, key_width: usize) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut keys: Vec<Line<'static>> = vec![Line::styled("Keys", theme.message), Line::raw("")];
+    for c in Command::ALL {
+        let label = app.keys.label(c);
+        let pad = key_width.saturating_sub(str_width(&label));
+        keys.push(Line::from(vec![
+            TextSpan::styled(label, theme.message),
+            TextSpan::raw(" ".repeat(pad)),
+            TextSpan::raw(c.describe()),
+        ]));
+    }
+    keys
+}
+
+/// The legend of highlights, the mouse and the settings file.
+fn legend_lines(app: &App) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut legend: Vec<Line<'static>> = vec![Line::styled("Legend", theme.message), Line::raw("")];
+    for mark in Mark::ALL {
+        legend.push(Line::from(vec![
+            TextSpan::styled(mark.gutter().to_string(), theme.dim),
+            TextSpan::raw(" "),
+            TextSpan::styled(format!(" {} ", mark.label()), theme.mark(mark)),
+        ]));
+    }
+    legend.push(Line::from(vec![
+        TextSpan::styled("\u{258c}", theme.current_gutter),
+        TextSpan::raw(" "),
+        TextSpan::styled(" the current match ", theme.verified.patch(theme.current)),
+    ]));
+    legend.push(Line::from(vec![
+        TextSpan::raw("  "),
+        TextSpan::styled(" a search hit ", theme.search_hit),
+    ]));
+    // Blank lines between the paragraphs on the mouse and on the settings file.
+    for text in [
+        "",
+        "Mouse: the wheel scrolls the pane under it; a click",
+        "on a highlighted passage makes it the current match.",
+        "",
+        "Settings: $XDG_CONFIG_HOME/quotediff/",
+        "config.toml: theme, mouse, [keys], [styles].",
+    ] {
+        legend.push(if text.is_empty() {
+            Line::raw("")
+        } else {
+            Line::styled(text, theme.dim)
+        });
+    }
+    legend
 }

@@ -43,57 +43,19 @@ pub(crate) fn kind_label(app: &App, item: &Item) -> String {
 pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let Some(item) = app.current_item() else {
-        Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme.border)
-            .title(" MATCH 0/0 ")
-            .render(rect, buf);
-        let text = format!(
-            "nothing to inspect: no {} in this pair ({} changes the filter)",
-            app.filter.label(),
-            app.keys.label(Command::CycleFilter)
-        );
-        let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1);
-        Paragraph::new(text).style(theme.dim).render(inner, buf);
+        empty(app, rect, buf);
         return;
     };
     let c = &app.comparison;
-    let noun = match item.kind {
-        ItemKind::Match(_) => "MATCH",
-        ItemKind::Quotation(_) => "QUOTATION",
-    };
-    let mut title = format!(
-        " {noun} {}/{} · {}",
-        app.position().unwrap_or(0),
-        app.visible.len(),
-        kind_label(app, item)
-    );
-    let speaker = match item.kind {
-        ItemKind::Match(i) => {
-            let m = &c.matches[i];
-            title.push_str(&format!(
-                " · score {:.2} · {} words",
-                m.score, m.shared_words
-            ));
-            m.quote.and_then(|q| c.quotes.get(q))
-        }
-        ItemKind::Quotation(q) => c.quotes.get(q),
-    }
-    .and_then(|q| q.speaker.clone());
-    if let Some(s) = speaker {
-        title.push_str(&format!(" · speaker: {s}"));
-    }
-    title.push(' ');
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(TextSpan::styled(title, theme.border_focused));
+        .title(TextSpan::styled(title(app, item), theme.border_focused));
     let inner = block.inner(rect);
     block.render(rect, buf);
     if inner.height == 0 || inner.width < 12 {
         return;
     }
-    const LABEL: u16 = 9;
     let text_rect = |y: u16, h: u16| {
         Rect::new(
             inner.x + LABEL,
@@ -147,48 +109,105 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     }
     if inner.height > 1 {
         let y = inner.bottom() - 1;
-        let mut spans = Vec::new();
-        // The verdict first: it is short and must never be pushed off the row by details.
-        match app.verdict(item) {
-            Some(entry) => {
-                let v = match entry.verdict {
-                    Verdict::Accepted => "\u{2713} accepted",
-                    Verdict::Flagged => "\u{2717} flagged",
-                    Verdict::Unreviewed => "unreviewed",
-                };
-                spans.push(TextSpan::styled("verdict: ", theme.dim));
-                spans.push(TextSpan::styled(v, theme.message));
-                if let Some(n) = entry.note {
-                    spans.push(TextSpan::styled(
-                        format!("  note: \u{201c}{n}\u{201d}"),
-                        theme.text,
-                    ));
-                }
-            }
-            None => spans.push(TextSpan::styled(
-                "(no verdict: not a matched passage)",
-                theme.dim,
-            )),
-        }
-        spans.push(TextSpan::styled("   ", theme.dim));
-        // Details that differ come before those that agree.
-        let mut details = app.details_of(item);
-        details.sort_by_key(|d| d.relation == Relation::Same);
-        if details.is_empty() {
-            spans.push(TextSpan::styled("(no details compared here)", theme.dim));
-        }
-        for (k, d) in details.iter().enumerate() {
-            if k > 0 {
-                spans.push(TextSpan::styled(" · ", theme.dim));
-            }
-            spans.push(TextSpan::styled(
-                format!("{}: {} ({})", d.kind.as_str(), d.note, d.relation.as_str()),
-                theme.detail,
-            ));
-        }
         label(y, "details", buf);
-        Paragraph::new(Line::from(spans)).render(text_rect(y, 1), buf);
+        Paragraph::new(verdict_and_details(app, item)).render(text_rect(y, 1), buf);
     }
+}
+
+/// Columns of the labels ("source", "article", ...) before the inspector's texts.
+const LABEL: u16 = 9;
+
+/// The inspector of an empty filter: nothing to inspect, and how to change the filter.
+fn empty(app: &App, rect: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" MATCH 0/0 ")
+        .render(rect, buf);
+    let text = format!(
+        "nothing to inspect: no {} in this pair ({} changes the filter)",
+        app.filter.label(),
+        app.keys.label(Command::CycleFilter)
+    );
+    let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1);
+    Paragraph::new(text).style(theme.dim).render(inner, buf);
+}
+
+/// The inspector's title: which stop of how many, its kind, score and speaker.
+fn title(app: &App, item: &Item) -> String {
+    let c = &app.comparison;
+    let noun = match item.kind {
+        ItemKind::Match(_) => "MATCH",
+        ItemKind::Quotation(_) => "QUOTATION",
+    };
+    let mut title = format!(
+        " {noun} {}/{} · {}",
+        app.position().unwrap_or(0),
+        app.visible.len(),
+        kind_label(app, item)
+    );
+    let speaker = match item.kind {
+        ItemKind::Match(i) => {
+            let m = &c.matches[i];
+            title.push_str(&format!(
+                " · score {:.2} · {} words",
+                m.score, m.shared_words
+            ));
+            m.quote.and_then(|q| c.quotes.get(q))
+        }
+        ItemKind::Quotation(q) => c.quotes.get(q),
+    }
+    .and_then(|q| q.speaker.clone());
+    if let Some(s) = speaker {
+        title.push_str(&format!(" · speaker: {s}"));
+    }
+    title.push(' ');
+    title
+}
+
+/// The bottom row: the verdict first (it is short and must never be pushed off the row by
+/// details), then the details, those that differ before those that agree.
+fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
+    let theme = &app.theme;
+    let mut spans = Vec::new();
+    match app.verdict(item) {
+        Some(entry) => {
+            let v = match entry.verdict {
+                Verdict::Accepted => "\u{2713} accepted",
+                Verdict::Flagged => "\u{2717} flagged",
+                Verdict::Unreviewed => "unreviewed",
+            };
+            spans.push(TextSpan::styled("verdict: ", theme.dim));
+            spans.push(TextSpan::styled(v, theme.message));
+            if let Some(n) = entry.note {
+                spans.push(TextSpan::styled(
+                    format!("  note: \u{201c}{n}\u{201d}"),
+                    theme.text,
+                ));
+            }
+        }
+        None => spans.push(TextSpan::styled(
+            "(no verdict: not a matched passage)",
+            theme.dim,
+        )),
+    }
+    spans.push(TextSpan::styled("   ", theme.dim));
+    let mut details = app.details_of(item);
+    details.sort_by_key(|d| d.relation == Relation::Same);
+    if details.is_empty() {
+        spans.push(TextSpan::styled("(no details compared here)", theme.dim));
+    }
+    for (k, d) in details.iter().enumerate() {
+        if k > 0 {
+            spans.push(TextSpan::styled(" · ", theme.dim));
+        }
+        spans.push(TextSpan::styled(
+            format!("{}: {} ({})", d.kind.as_str(), d.note, d.relation.as_str()),
+            theme.detail,
+        ));
+    }
+    Line::from(spans)
 }
 
 /// The engine's word-level edits of a match, and how the article signals each one

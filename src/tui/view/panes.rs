@@ -5,19 +5,47 @@
 //! cheap as one of a short one.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Span as TextSpan;
 use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::compare::Side;
 use crate::span::Span;
 
-use super::super::app::App;
+use super::super::app::{App, Layer};
 use super::super::layout::{Screen, GUTTER};
+use super::super::theme::Theme;
 use super::super::wrap::char_width;
 
 pub(super) fn pane(app: &App, screen: &Screen, side: Side, buf: &mut Buffer) {
+    border(app, screen.pane(side), side, buf);
+    let area = screen.text_area(side);
+    let p = app.pane(side);
+    let rows = p.wrap.rows();
+    let top = p.top_row();
+    let text = app.text(side);
+    let paint = Paint::new(app, side, p.visible_bytes());
+    let gutter_x = area.x.saturating_sub(GUTTER);
+    for y in 0..area.height {
+        let Some(row) = rows.get(top + y as usize) else {
+            break;
+        };
+        let row_span = Span::new(row.start, row.end);
+        let sy = area.y + y;
+        if GUTTER > 0 && area.x > gutter_x {
+            if let Some((symbol, style)) = paint.gutter(row_span) {
+                buf[(gutter_x, sy)].set_char(symbol).set_style(style);
+            }
+        }
+        let cells = Rect::new(area.x, sy, area.width, 1);
+        draw_row(text, row_span, cells, &paint, buf);
+    }
+}
+
+/// The pane's frame, its title marked when it has the focus.
+fn border(app: &App, rect: Rect, side: Side, buf: &mut Buffer) {
     let theme = &app.theme;
-    let rect = screen.pane(side);
     let focused = app.focus == side;
     let name = match side {
         Side::Source => "SOURCE",
@@ -38,103 +66,107 @@ pub(super) fn pane(app: &App, screen: &Screen, side: Side, buf: &mut Buffer) {
         .border_style(border)
         .title(TextSpan::styled(title, border))
         .render(rect, buf);
+}
 
-    let area = screen.text_area(side);
-    let p = app.pane(side);
-    let rows = p.wrap.rows();
-    let top = p.top_row();
-    let text = app.text(side);
-    let seen = p.visible_bytes();
-    // Only the highlights on screen are looked at, character by character.
-    let layers: Vec<_> = app
-        .layers(side)
-        .iter()
-        .filter(|l| l.span.start <= seen.end && l.span.end >= seen.start)
-        .collect();
-    let current = app.current_item().and_then(|i| i.span(side));
-    let hits: Vec<Span> = match &app.search {
-        Some(s) if s.side == side => s
-            .hits
+/// What colours the bytes on screen of one pane: the highlights, the current stop, search
+/// hits and the flash. Only the highlights on screen are kept, as each character is
+/// looked up in all of them.
+struct Paint<'a> {
+    theme: &'a Theme,
+    layers: Vec<&'a Layer>,
+    current: Option<Span>,
+    hits: Vec<Span>,
+    flash: Option<Span>,
+}
+
+impl<'a> Paint<'a> {
+    fn new(app: &'a App, side: Side, seen: Span) -> Paint<'a> {
+        let layers = app
+            .layers(side)
             .iter()
-            .copied()
-            .filter(|h| h.overlaps(&seen))
-            .collect(),
-        _ => Vec::new(),
-    };
-    let flash = app
-        .flash
-        .filter(|f| f.side == side && f.ticks > 0)
-        .map(|f| f.span);
-    let inside = |s: Option<Span>, at: usize| s.is_some_and(|s| s.start <= at && at < s.end);
-    let gutter_x = area.x.saturating_sub(GUTTER);
-    for y in 0..area.height {
-        let Some(row) = rows.get(top + y as usize) else {
-            break;
-        };
-        let row_span = Span::new(row.start, row.end);
-        let sy = area.y + y;
-        // The gutter: the current match, or the kind of the first passage on the row.
-        if GUTTER > 0 && area.x > gutter_x {
-            if current.is_some_and(|c| c.overlaps(&row_span)) {
-                buf[(gutter_x, sy)]
-                    .set_char('\u{258c}')
-                    .set_style(theme.current_gutter);
-            } else if let Some(l) = layers
+            .filter(|l| l.span.start <= seen.end && l.span.end >= seen.start)
+            .collect();
+        let hits = match &app.search {
+            Some(s) if s.side == side => s
+                .hits
                 .iter()
-                .find(|l| l.item.is_some() && l.span.overlaps(&row_span))
-            {
-                buf[(gutter_x, sy)]
-                    .set_char(l.mark.gutter())
-                    .set_style(theme.dim);
-            }
+                .copied()
+                .filter(|h| h.overlaps(&seen))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Paint {
+            theme: &app.theme,
+            layers,
+            current: app.current_item().and_then(|i| i.span(side)),
+            hits,
+            flash: app
+                .flash
+                .filter(|f| f.side == side && f.ticks > 0)
+                .map(|f| f.span),
         }
-        let mut x = area.x;
-        let right = area.x + area.width;
-        let mut last_cell: Option<u16> = None;
-        for (i, ch) in text[row.start..row.end].char_indices() {
-            let at = row.start + i;
-            let w = char_width(ch);
-            if w == 0 {
-                // A combining mark joins the character before it; controls are dropped.
-                if !ch.is_control() {
-                    if let Some(lx) = last_cell {
-                        let cell = &mut buf[(lx, sy)];
-                        let joined = format!("{}{ch}", cell.symbol());
-                        cell.set_symbol(&joined);
-                    }
-                }
-                continue;
-            }
-            if x + w as u16 > right {
-                break;
-            }
-            let mut style = theme.text;
-            for l in &layers {
-                if l.span.start <= at && at < l.span.end {
-                    style = style.patch(theme.mark(l.mark));
-                }
-            }
-            if inside(current, at) {
-                style = style.patch(theme.current);
-            }
-            if hits.iter().any(|h| inside(Some(*h), at)) {
-                style = style.patch(theme.search_hit);
-            }
-            if inside(flash, at) {
-                style = style.patch(theme.flash);
-            }
-            let cell = &mut buf[(x, sy)];
-            if ch == '\t' {
-                cell.set_char(' ');
-            } else {
-                cell.set_char(ch);
-            }
-            cell.set_style(style);
-            last_cell = Some(x);
-            for k in 1..w as u16 {
-                buf[(x + k, sy)].reset();
-            }
-            x += w as u16;
+    }
+
+    /// The gutter of a row: the current stop, or the kind of the first passage on the row.
+    fn gutter(&self, row: Span) -> Option<(char, Style)> {
+        if self.current.is_some_and(|c| c.overlaps(&row)) {
+            return Some(('\u{258c}', self.theme.current_gutter));
         }
+        self.layers
+            .iter()
+            .find(|l| l.item.is_some() && l.span.overlaps(&row))
+            .map(|l| (l.mark.gutter(), self.theme.dim))
+    }
+
+    /// The style of the character at byte `at`.
+    fn style_at(&self, at: usize) -> Style {
+        let inside = |s: &Span| s.start <= at && at < s.end;
+        let theme = self.theme;
+        let mut style = theme.text;
+        for l in self.layers.iter().filter(|l| inside(&l.span)) {
+            style = style.patch(theme.mark(l.mark));
+        }
+        if self.current.as_ref().is_some_and(inside) {
+            style = style.patch(theme.current);
+        }
+        if self.hits.iter().any(inside) {
+            style = style.patch(theme.search_hit);
+        }
+        if self.flash.as_ref().is_some_and(inside) {
+            style = style.patch(theme.flash);
+        }
+        style
+    }
+}
+
+/// One wrapped row of text into the cells of `cells`, styled.
+fn draw_row(text: &str, row: Span, cells: Rect, paint: &Paint, buf: &mut Buffer) {
+    let (mut x, sy) = (cells.x, cells.y);
+    let right = cells.x + cells.width;
+    let mut last_cell: Option<u16> = None;
+    for (i, ch) in text[row.start..row.end].char_indices() {
+        let w = char_width(ch);
+        if w == 0 {
+            // A combining mark joins the character before it; controls are dropped.
+            if !ch.is_control() {
+                if let Some(lx) = last_cell {
+                    let cell = &mut buf[(lx, sy)];
+                    let joined = format!("{}{ch}", cell.symbol());
+                    cell.set_symbol(&joined);
+                }
+            }
+            continue;
+        }
+        if x + w as u16 > right {
+            break;
+        }
+        let cell = &mut buf[(x, sy)];
+        cell.set_char(if ch == '\t' { ' ' } else { ch });
+        cell.set_style(paint.style_at(row.start + i));
+        last_cell = Some(x);
+        for k in 1..w as u16 {
+            buf[(x + k, sy)].reset();
+        }
+        x += w as u16;
     }
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use crate::compare::MatchKind;
 use crate::review::Verdict;
 
-use super::super::app::{App, InputPurpose};
+use super::super::app::{App, Input, InputPurpose};
 use super::super::keys::Command;
 use super::super::side::SideExt;
 use super::super::wrap::{char_width, str_width};
@@ -88,38 +88,7 @@ pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
 pub(super) fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     if let Some(input) = &app.input {
-        let (prompt, help) = match input.purpose {
-            InputPurpose::Search => (
-                format!("search the {}: ", app.focus.label()),
-                "   Enter search · Esc cancel",
-            ),
-            InputPurpose::Note => ("note: ".to_string(), "   Enter save · Esc cancel"),
-        };
-        // A long text shows its end, where the typing happens.
-        let room = (rect.width as usize).saturating_sub(str_width(&prompt) + str_width(help) + 2);
-        let shown = if str_width(&input.text) > room {
-            let mut tail: Vec<char> = Vec::new();
-            let mut width = 1;
-            for c in input.text.chars().rev() {
-                width += char_width(c);
-                if width > room {
-                    break;
-                }
-                tail.push(c);
-            }
-            std::iter::once('\u{2026}')
-                .chain(tail.into_iter().rev())
-                .collect()
-        } else {
-            input.text.clone()
-        };
-        let line = Line::from(vec![
-            TextSpan::styled(prompt, theme.message),
-            TextSpan::styled(shown, theme.text),
-            TextSpan::styled("\u{2581}", theme.current_gutter),
-            TextSpan::styled(help, theme.dim),
-        ]);
-        buf.set_line(rect.x, rect.y, &line, rect.width);
+        input_line(app, input, rect, buf);
         return;
     }
     let first = |c: Command| {
@@ -174,4 +143,41 @@ pub(super) fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
         spans.push(TextSpan::styled(format!(" {what}"), theme.dim));
     }
     buf.set_line(rect.x, rect.y, &Line::from(spans), rect.width);
+}
+
+/// The line being typed (a search or a note), its end in view.
+fn input_line(app: &App, input: &Input, rect: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let (prompt, help) = match input.purpose {
+        InputPurpose::Search => (
+            format!("search the {}: ", app.focus.label()),
+            "   Enter search · Esc cancel",
+        ),
+        InputPurpose::Note => ("note: ".to_string(), "   Enter save · Esc cancel"),
+    };
+    // A long text shows its end, where the typing happens.
+    let room = (rect.width as usize).saturating_sub(str_width(&prompt) + str_width(help) + 2);
+    let shown = if str_width(&input.text) > room {
+        let mut tail: Vec<char> = Vec::new();
+        let mut width = 1;
+        for c in input.text.chars().rev() {
+            width += char_width(c);
+            if width > room {
+                break;
+            }
+            tail.push(c);
+        }
+        std::iter::once('\u{2026}')
+            .chain(tail.into_iter().rev())
+            .collect()
+    } else {
+        input.text.clone()
+    };
+    let line = Line::from(vec![
+        TextSpan::styled(prompt, theme.message),
+        TextSpan::styled(shown, theme.text),
+        TextSpan::styled("\u{2581}", theme.current_gutter),
+        TextSpan::styled(help, theme.dim),
+    ]);
+    buf.set_line(rect.x, rect.y, &line, rect.width);
 }
