@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::compare::{Comparison, Match};
+use crate::comparison::{Comparison, Match};
 use crate::span::Span;
 
 /// What the reviewer decided about one match.

@@ -7,7 +7,7 @@
 
 use ratatui::layout::Rect;
 
-use crate::compare::Side;
+use crate::comparison::Side;
 
 /// Narrowest terminal the review is drawn in.
 pub const MIN_WIDTH: u16 = 40;

@@ -32,7 +32,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use thiserror::Error;
 
-use crate::compare::Comparison;
+use crate::comparison::Comparison;
 use app::{Action, App, InputEdit};
 use theme::{Theme, ThemeName};
 

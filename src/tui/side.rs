@@ -1,15 +1,13 @@
-//! What the interface needs of the core's [`Side`]: the other document, an array index for
-//! per-side state, and the word the screen uses for it.
+//! What the interface needs of the core's [`Side`]: an array index for per-side state, and the
+//! word the screen uses for it.
 //!
 //! The core owns the one `Side` enum; this trait only adds what is the interface's business,
 //! so the state and the layout can share it without importing each other.
 
-use crate::compare::Side;
+use crate::comparison::Side;
 
 /// The interface's view of a [`Side`].
 pub trait SideExt {
-    /// The other document.
-    fn opposite(self) -> Side;
     /// Where this side's state sits in a `[_; 2]` (source first).
     fn index(self) -> usize;
     /// How the screen names it.
@@ -17,13 +15,6 @@ pub trait SideExt {
 }
 
 impl SideExt for Side {
-    fn opposite(self) -> Side {
-        match self {
-            Side::Source => Side::Article,
-            Side::Article => Side::Source,
-        }
-    }
-
     fn index(self) -> usize {
         match self {
             Side::Source => 0,

@@ -1,6 +1,6 @@
 //! Which stops `n`/`N` step through: the filter and what it admits.
 
-use crate::compare::Comparison;
+use crate::comparison::Comparison;
 use crate::details::Detail;
 
 use super::super::theme::Mark;

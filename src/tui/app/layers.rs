@@ -5,7 +5,7 @@
 //! order. Both are computed when the review opens and never change: the state that moves
 //! (current stop, filter, scroll) lives elsewhere and refers to stops by index.
 
-use crate::compare::{Comparison, Fidelity, MatchKind, QuoteFinding, QuoteStatus, Side};
+use crate::comparison::{Comparison, Fidelity, MatchKind, QuoteFinding, QuoteStatus, Side};
 use crate::details::Relation;
 use crate::span::Span;
 

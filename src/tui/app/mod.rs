@@ -17,7 +17,7 @@ mod search;
 mod tests;
 mod verdicts;
 
-pub use crate::compare::Side;
+pub use crate::comparison::Side;
 pub use filter::Filter;
 pub use layers::{Item, ItemKind, Layer};
 pub use panes::Pane;
@@ -28,7 +28,7 @@ use filter::details_in;
 use layers::{items_of, layers_of};
 use verdicts::no_verdict_message;
 
-use crate::compare::Comparison;
+use crate::comparison::Comparison;
 use crate::details::Detail;
 use crate::review::{Review, Verdict};
 use crate::span::Span;
@@ -315,7 +315,7 @@ impl App {
             Command::Prev | Command::PrevMatch => self.step(-1),
             Command::FirstMatch => self.go_to_position(0),
             Command::LastMatch => self.go_to_position(self.visible.len().saturating_sub(1)),
-            Command::SwitchPane => self.focus = self.focus.opposite(),
+            Command::SwitchPane => self.focus = self.focus.other(),
             Command::PageDown => self.pane_mut(self.focus).scroll(page - 1),
             Command::PageUp => self.pane_mut(self.focus).scroll(1 - page),
             Command::HalfPageDown => self.pane_mut(self.focus).scroll(page / 2),

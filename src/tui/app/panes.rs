@@ -1,7 +1,7 @@
 //! Each pane's scroll state over its wrapped document, and what moves it: a resize, bringing
 //! the current stop into view, `Enter` (the counterpart), the mouse.
 
-use crate::compare::Side;
+use crate::comparison::Side;
 use crate::span::Span;
 
 use super::super::side::SideExt;
@@ -144,7 +144,7 @@ impl App {
         };
         self.current = Some(chosen);
         let item = self.items[chosen];
-        let other = side.opposite();
+        let other = side.other();
         let Some(counterpart) = item.span(other) else {
             self.message = Some("this quotation is not in the source".to_string());
             return;

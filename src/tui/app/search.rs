@@ -1,7 +1,7 @@
 //! Searching the focused text: `/` finds every occurrence, and `n`/`N` step through them
 //! until `Esc`.
 
-use crate::compare::Side;
+use crate::comparison::Side;
 use crate::span::Span;
 
 use super::super::side::SideExt;

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::compare::Comparison;
+use crate::comparison::Comparison;
 use crate::review::{Review, ReviewError, Verdict};
 
 use super::layers::ItemKind;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use similar::{ChangeTag, TextDiff};
 
-use crate::compare::{EditMark, EditOp};
+use crate::comparison::{EditMark, EditOp};
 use crate::details::Relation;
 use crate::review::Verdict;
 use crate::span::floor_char_boundary;

@@ -15,7 +15,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::Frame;
 
-use crate::compare::Side;
+use crate::comparison::Side;
 
 use super::app::App;
 use super::keys::Command;

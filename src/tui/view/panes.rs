@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::Span as TextSpan;
 use ratatui::widgets::{Block, Borders, Widget};
 
-use crate::compare::Side;
+use crate::comparison::Side;
 use crate::span::Span;
 
 use super::super::app::{App, Layer};

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 
-use crate::compare::MatchKind;
+use crate::comparison::MatchKind;
 use crate::review::Verdict;
 
 use super::super::app::{App, Input, InputPurpose};
