@@ -1,40 +1,47 @@
 //! Growing a passage past its ends: a changed, dropped or added word, an editor's
 //! [bracketed] words, an ellipsis, a contraction. Runs are seeded from three or four equal
 //! words; the one or two words around a change are found here.
+//!
+//! Both ends grow by the same rules, so there is one function, [`grow`], over a
+//! [`Direction`]: a passage's boundary and "the k-th word outside it" are all it needs to
+//! know of which end it is at.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::{Words, ELLIPSIS_SKIP};
 
-/// English contractions: the full word and what is left of it after the apostrophe.
-pub(super) const CONTRACTIONS: &[(&str, &str)] = &[
-    ("have", "ve"),
-    ("are", "re"),
-    ("is", "s"),
-    ("has", "s"),
-    ("will", "ll"),
-    ("would", "d"),
-    ("had", "d"),
-    ("not", "nt"),
-    ("am", "m"),
-    ("us", "s"),
-];
+/// The contractions of `assets/contractions.txt`: a full word and what is left of it after
+/// the apostrophe.
+fn contractions() -> &'static [(String, String)] {
+    static PAIRS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        include_str!("../../assets/contractions.txt")
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#'))
+            .filter_map(|l| {
+                let mut words = l.split_whitespace();
+                Some((words.next()?.to_string(), words.next()?.to_string()))
+            })
+            .collect()
+    })
+}
 
 /// True when `short` is `first` and `second` contracted ("weve" for "we have").
-pub(super) fn is_contraction(short: &str, first: &str, second: &str) -> bool {
+fn is_contraction(short: &str, first: &str, second: &str) -> bool {
     // Most calls compare unrelated words: the lengths alone rule them out.
     if !(1..=2).contains(&short.len().saturating_sub(first.len())) || second.len() > 5 {
         return false;
     }
     short.strip_prefix(first).is_some_and(|rest| {
-        CONTRACTIONS
+        contractions()
             .iter()
-            .any(|&(full, tail)| full == second && rest == tail)
+            .any(|(full, tail)| full == second && rest == tail)
     })
 }
 
 /// Article word `a` contracts source words `s` and `s + 1`.
-pub(super) fn contracts(w: &Words, a: usize, s: usize) -> bool {
+fn contracts(w: &Words, a: usize, s: usize) -> bool {
     is_contraction(
         &w.article_tokens[a].norm,
         &w.source_tokens[s].norm,
@@ -43,7 +50,7 @@ pub(super) fn contracts(w: &Words, a: usize, s: usize) -> bool {
 }
 
 /// Article words `a` and `a + 1` are source word `s` spelt out.
-pub(super) fn expands(w: &Words, a: usize, s: usize) -> bool {
+fn expands(w: &Words, a: usize, s: usize) -> bool {
     is_contraction(
         &w.source_tokens[s].norm,
         &w.article_tokens[a].norm,
@@ -51,53 +58,10 @@ pub(super) fn expands(w: &Words, a: usize, s: usize) -> bool {
     )
 }
 
-/// False when no rule of [`extend_edges`] can grow the passage: the words just around it
-/// differ in every way edge growth looks at (no equal word within the largest skip, no
-/// variant, bracket, ellipsis or contraction). Most chains are a chance overlap of a few
-/// words; this look is far cheaper than trying every rule on them.
-pub(super) fn may_grow(a_range: &Range<usize>, s_range: &Range<usize>, w: &Words) -> bool {
-    let (aids, sids) = (w.aids, w.sids);
-    let equal = |a: Option<usize>, s: Option<usize>| match (a, s) {
-        (Some(a), Some(s)) => a < aids.len() && s < sids.len() && aids[a] == sids[s],
-        _ => false,
-    };
-    // Skips reach two article words and three source words (see `extend_edges`).
-    let near = |a: usize, s: usize, forward: bool| {
-        (0..=2).any(|da| {
-            (0..=3).any(|ds| {
-                if forward {
-                    equal(Some(a + da), Some(s + ds))
-                } else {
-                    equal(a.checked_sub(da + 1), s.checked_sub(ds + 1))
-                }
-            })
-        })
-    };
-    let (a, s) = (a_range.end, s_range.end);
-    if a < aids.len()
-        && (near(a, s, true)
-            || w.bracketed(a)
-            || w.ellipsis(a)
-            || (s < sids.len() && is_variant(w, a, s))
-            || (s + 1 < sids.len() && contracts(w, a, s))
-            || (a + 1 < aids.len() && s < sids.len() && expands(w, a, s)))
-    {
-        return true;
-    }
-    let (a, s) = (a_range.start, s_range.start);
-    a > 0
-        && (near(a, s, false)
-            || w.bracketed(a - 1)
-            || w.ellipsis(a)
-            || (s >= 1 && is_variant(w, a - 1, s - 1))
-            || (s >= 2 && contracts(w, a - 1, s - 2))
-            || (a >= 2 && s >= 1 && expands(w, a - 2, s - 1)))
-}
-
 /// Article word `a` stands where source word `s` did with a change a reader must see, not a
 /// different phrase: another figure ("12.6" for "12.8") or another form of the same word
 /// ("marcado" for "marcados", "zentrale" for "zentraler").
-pub(super) fn is_variant(w: &Words, a: usize, s: usize) -> bool {
+fn is_variant(w: &Words, a: usize, s: usize) -> bool {
     let (x, y) = (
         w.article_tokens[a].norm.as_str(),
         w.source_tokens[s].norm.as_str(),
@@ -115,204 +79,329 @@ pub(super) fn is_variant(w: &Words, a: usize, s: usize) -> bool {
     common >= 4 && lx.abs_diff(ly) <= 3 && lx.min(ly) - common <= 2
 }
 
+/// Which end of a passage grows, and so which way the words outside it are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// Past the last word, reading on.
+    Forward,
+    /// Before the first word, reading back.
+    Backward,
+}
+
+impl Direction {
+    /// The index of the `k`th word outside a boundary at `at` (0: the word next to it) in a
+    /// text of `len` words, when there is one. A boundary is a passage's end (forward) or
+    /// start (backward).
+    fn outside(self, at: usize, k: usize, len: usize) -> Option<usize> {
+        match self {
+            Direction::Forward => (at + k < len).then_some(at + k),
+            Direction::Backward => at.checked_sub(k + 1),
+        }
+    }
+
+    /// The boundary moved `n` words outwards, when the text reaches that far.
+    fn moved(self, at: usize, n: usize, len: usize) -> Option<usize> {
+        match self {
+            Direction::Forward => (at + n <= len).then_some(at + n),
+            Direction::Backward => at.checked_sub(n),
+        }
+    }
+
+    /// The first, in reading order, of the `n` words outside `at`, when all `n` exist.
+    fn first_of(self, at: usize, n: usize, len: usize) -> Option<usize> {
+        self.moved(at, n, len).map(|m| m.min(at))
+    }
+}
+
+/// What a contraction just outside a boundary takes: article words and source words, in
+/// this order ("we've" takes one article word and two source words: "we have").
+fn contraction_at(dir: Direction, w: &Words, a: usize, s: usize) -> Option<(usize, usize)> {
+    let (alen, slen) = (w.aids.len(), w.sids.len());
+    let (a1, s2) = (dir.first_of(a, 1, alen)?, dir.first_of(s, 2, slen));
+    if s2.is_some_and(|s2| contracts(w, a1, s2)) {
+        return Some((1, 2));
+    }
+    let (a2, s1) = (dir.first_of(a, 2, alen)?, dir.first_of(s, 1, slen)?);
+    expands(w, a2, s1).then_some((2, 1))
+}
+
+/// An ellipsis stands between the passage and the article word just outside boundary `a`.
+fn ellipsis_at(dir: Direction, w: &Words, a: usize) -> bool {
+    match dir {
+        Direction::Forward => a < w.aids.len() && w.ellipsis(a),
+        Direction::Backward => a > 0 && w.ellipsis(a),
+    }
+}
+
+/// False when no rule of [`grow`] can grow the passage: the words just around it differ in
+/// every way edge growth looks at (no equal word within the largest skip, no variant,
+/// bracket, ellipsis or contraction). Most chains are a chance overlap of a few words; this
+/// look is far cheaper than trying every rule on them.
+pub(super) fn may_grow(a_range: &Range<usize>, s_range: &Range<usize>, w: &Words) -> bool {
+    may_grow_at(Direction::Forward, w, a_range.end, s_range.end)
+        || may_grow_at(Direction::Backward, w, a_range.start, s_range.start)
+}
+
+fn may_grow_at(dir: Direction, w: &Words, a: usize, s: usize) -> bool {
+    let (alen, slen) = (w.aids.len(), w.sids.len());
+    let Some(a0) = dir.outside(a, 0, alen) else {
+        return false;
+    };
+    // Skips reach two article words and three source words (see `SKIPS_QUOTED`).
+    let near = (0..=2).any(|da| {
+        (0..=3).any(
+            |ds| match (dir.outside(a, da, alen), dir.outside(s, ds, slen)) {
+                (Some(x), Some(y)) => w.aids[x] == w.sids[y],
+                _ => false,
+            },
+        )
+    });
+    near || w.bracketed(a0)
+        || ellipsis_at(dir, w, a)
+        || dir
+            .outside(s, 0, slen)
+            .is_some_and(|s0| is_variant(w, a0, s0))
+        || contraction_at(dir, w, a, s).is_some()
+}
+
+/// Skips tried past a changed, dropped or added word: (article words, source words).
+const SKIPS: &[(usize, usize)] = &[(1, 1), (1, 0), (0, 1)];
+/// Inside quotation marks an editor also drops two or three words ("Dos años, como decía,
+/// difíciles" quoted as "Dos años difíciles") or swaps two.
+const SKIPS_QUOTED: &[(usize, usize)] = &[(1, 1), (1, 0), (0, 1), (0, 2), (2, 2), (0, 3)];
+/// Most [bracketed] words an editor's insertion is taken to hold.
+const MOST_BRACKETED: usize = 6;
+
+/// One end of a passage as it grows: `a` and `s` are its boundary in the article and the
+/// source (the end of the ranges going forward, their start going back).
+struct Edge<'a, 'w> {
+    dir: Direction,
+    w: &'a Words<'w>,
+    claimed: &'a [bool],
+    /// The article segment of the passage's word at this end: growth stays inside it.
+    segment: u32,
+    quoted: bool,
+    a: usize,
+    s: usize,
+}
+
+impl Edge<'_, '_> {
+    fn free(&self, i: usize) -> bool {
+        !self.claimed[i] && self.w.segments[i] == self.segment
+    }
+
+    fn out_a(&self, a: usize, k: usize) -> Option<usize> {
+        self.dir.outside(a, k, self.w.aids.len())
+    }
+
+    fn out_s(&self, s: usize, k: usize) -> Option<usize> {
+        self.dir.outside(s, k, self.w.sids.len())
+    }
+
+    fn move_a(&self, a: usize, n: usize) -> Option<usize> {
+        self.dir.moved(a, n, self.w.aids.len())
+    }
+
+    fn move_s(&self, s: usize, n: usize) -> Option<usize> {
+        self.dir.moved(s, n, self.w.sids.len())
+    }
+
+    /// Moves the boundary `da` article words and `ds` source words outwards.
+    fn take(&mut self, da: usize, ds: usize) {
+        self.a = self.move_a(self.a, da).unwrap_or(self.a);
+        self.s = self.move_s(self.s, ds).unwrap_or(self.s);
+    }
+
+    /// How many equal free words lie outside article boundary `a` and source boundary `s`,
+    /// and whether they reach the end of the segment (a quotation's mark).
+    fn equal_run(&self, a: usize, s: usize) -> (usize, bool) {
+        let (aids, sids) = (self.w.aids, self.w.sids);
+        let mut m = 0;
+        while let (Some(x), Some(y)) = (self.out_a(a, m), self.out_s(s, m)) {
+            if !self.free(x) || aids[x] != sids[y] {
+                break;
+            }
+            m += 1;
+        }
+        let at_edge = self
+            .out_a(a, m)
+            .is_none_or(|x| self.w.segments[x] != self.segment);
+        (m, at_edge)
+    }
+
+    /// The equal words to resume on after an insertion or an ellipsis: two, or one that
+    /// reaches a quotation's end.
+    fn resume(&self, a: usize, s: usize) -> Option<usize> {
+        let (m, at_edge) = self.equal_run(a, s);
+        (m >= 2 || (m >= 1 && at_edge && self.quoted)).then_some(m)
+    }
+
+    /// A sentence or line boundary lies at article boundary `a` and source boundary `s`.
+    fn sentence_edge(&self, a: usize, s: usize) -> bool {
+        let w = self.w;
+        (a == w.aids.len() || w.starts(a)) && (s == w.sids.len() || w.source_starts(s))
+    }
+
+    /// How many free [bracketed] article words lie just outside boundary `a`.
+    fn brackets(&self, a: usize) -> usize {
+        (0..MOST_BRACKETED)
+            .take_while(|&k| {
+                self.out_a(a, k)
+                    .is_some_and(|x| self.free(x) && self.w.bracketed(x))
+            })
+            .count()
+    }
+
+    /// Past a changed, dropped or added word when matching words follow. Enough to grow by:
+    /// two words, or one that reaches the end of a quotation. A single skipped word may
+    /// resume on less when it is a variant of the source's (a changed figure, "marcado" for
+    /// "marcados"): one word, or none at a quotation's or sentence's end, because that is
+    /// exactly where a fact-checker wants the passage to reach.
+    fn skip_once(&mut self) -> bool {
+        let skips = if self.quoted { SKIPS_QUOTED } else { SKIPS };
+        for &(da, ds) in skips {
+            let (Some(a), Some(s)) = (self.move_a(self.a, da), self.move_s(self.s, ds)) else {
+                continue;
+            };
+            if !(0..da).all(|k| self.out_a(self.a, k).is_some_and(|x| self.free(x))) {
+                continue;
+            }
+            let (m, at_edge) = self.equal_run(a, s);
+            let swap = (da, ds) == (1, 1)
+                && match (self.out_a(self.a, 0), self.out_s(self.s, 0)) {
+                    (Some(x), Some(y)) => is_variant(self.w, x, y),
+                    _ => false,
+                };
+            let single = da <= 1 && ds <= 1;
+            let edge = at_edge && self.quoted;
+            if m >= 2
+                || (single && m >= 1 && edge)
+                || (swap && (m >= 1 || edge || self.sentence_edge(a, s)))
+            {
+                self.a = a;
+                self.s = s;
+                self.take(m, m);
+                return true;
+            }
+        }
+        false
+    }
+
+    /// An editor's [bracketed] words inside the passage ("nous [la Banque de France] qui"):
+    /// an insertion, after which the source resumes where it was.
+    fn insertion(&mut self) {
+        let n = self.brackets(self.a);
+        if n == 0 {
+            return;
+        }
+        let Some(a) = self.move_a(self.a, n) else {
+            return;
+        };
+        if let Some(m) = self.resume(a, self.s) {
+            self.a = a;
+            self.take(m, m);
+        }
+    }
+
+    /// Past an ellipsis: the article resumes further on (or took words from earlier) in the
+    /// source.
+    fn ellipsis(&mut self) {
+        let free = self.out_a(self.a, 0).is_some_and(|x| self.free(x));
+        if !free || !ellipsis_at(self.dir, self.w, self.a) {
+            return;
+        }
+        let resume = (0..ELLIPSIS_SKIP)
+            .map_while(|k| self.out_s(self.s, k).and(self.move_s(self.s, k)))
+            .find_map(|s| self.resume(self.a, s).map(|m| (s, m)));
+        if let Some((s, m)) = resume {
+            self.s = s;
+            self.take(m, m);
+        }
+    }
+
+    /// A contraction: "we have" in the source, "we've" in the article, or the other way.
+    fn contraction(&mut self) {
+        if let Some((da, ds)) = contraction_at(self.dir, self.w, self.a, self.s) {
+            if (0..da).all(|k| self.out_a(self.a, k).is_some_and(|x| self.free(x))) {
+                self.take(da, ds);
+            }
+        }
+    }
+
+    /// An editor's [bracketed] words closing or opening the quotation ("[The mayor] said"):
+    /// they stand for as many source words beyond the passage, within its sentence.
+    fn bracketed_edge(&mut self) {
+        let n = self.brackets(self.a);
+        let Some(a) = self.move_a(self.a, n).filter(|_| n > 0) else {
+            return;
+        };
+        if self
+            .out_a(a, 0)
+            .is_some_and(|x| self.w.segments[x] == self.segment)
+        {
+            return;
+        }
+        let w = self.w;
+        let mut s = self.s;
+        for _ in 0..n {
+            if s == w.sids.len() || w.source_starts(s) {
+                break;
+            }
+            s = self.move_s(s, 1).unwrap_or(s);
+        }
+        self.a = a;
+        self.s = s;
+    }
+}
+
+/// Grows one end of a passage (its boundary `a` in the article, `s` in the source) past a
+/// changed, dropped or added word, an insertion, an ellipsis or a contraction, when
+/// matching words follow (too few to have seeded a run of their own). Returns the new
+/// boundary.
+fn grow(
+    dir: Direction,
+    w: &Words,
+    claimed: &[bool],
+    quoted: bool,
+    (a, s): (usize, usize),
+) -> (usize, usize) {
+    let inside = match dir {
+        Direction::Forward => a - 1,
+        Direction::Backward => a,
+    };
+    let mut edge = Edge {
+        dir,
+        w,
+        claimed,
+        segment: w.segments[inside],
+        quoted,
+        a,
+        s,
+    };
+    for _ in 0..3 {
+        if !edge.skip_once() {
+            break;
+        }
+    }
+    edge.insertion();
+    edge.ellipsis();
+    edge.contraction();
+    edge.bracketed_edge();
+    (edge.a, edge.s)
+}
+
 /// Grows a passage past a changed, dropped or added word at either end when matching words
-/// follow (too few to have seeded a run of their own).
+/// follow.
 pub(super) fn extend_edges(
     a_range: &mut Range<usize>,
     s_range: &mut Range<usize>,
     w: &Words,
     claimed: &[bool],
 ) {
-    let (sids, aids, segments) = (w.sids, w.aids, w.segments);
+    // A passage is quoted or not by its first word, at both ends.
     let quoted = w.regions[a_range.start].is_some();
-    // Inside quotation marks an editor also drops two or three words ("Dos años, como
-    // decía, difíciles" quoted as "Dos años difíciles") or swaps two.
-    let skips: &[(usize, usize)] = if quoted {
-        &[(1, 1), (1, 0), (0, 1), (0, 2), (2, 2), (0, 3)]
-    } else {
-        &[(1, 1), (1, 0), (0, 1)]
-    };
-    // Forward, within the segment of the passage's last word.
-    let segment = segments[a_range.end - 1];
-    let free = |i: usize| !claimed[i] && segments[i] == segment;
-    // How many equal words follow from article word `a` and source word `s`, and whether
-    // they reach the end of the segment (a quotation's closing mark).
-    let run_after = |a: usize, s: usize| {
-        let mut m = 0;
-        while a + m < aids.len() && s + m < sids.len() && free(a + m) && aids[a + m] == sids[s + m]
-        {
-            m += 1;
-        }
-        (m, a + m == aids.len() || segments[a + m] != segment)
-    };
-    // Enough to grow by: two words, or one that reaches the end of a quotation. A single
-    // skipped word may resume on less when it is a variant of the source's (a changed
-    // figure, "marcado" for "marcados"): one word, or none at a quotation's or sentence's
-    // end, because that is exactly where a fact-checker wants the passage to reach.
-    let grows_forward = |(a, s): (usize, usize), (da, ds): (usize, usize), (m, at_edge)| {
-        let swap = (da, ds) == (1, 1) && is_variant(w, a - 1, s - 1);
-        let sentence_end =
-            (a == aids.len() || w.starts(a)) && (s == sids.len() || w.source_starts(s));
-        let single = da <= 1 && ds <= 1;
-        m >= 2
-            || (single && m >= 1 && at_edge && quoted)
-            || (swap && (m >= 1 || (m == 0 && (at_edge && quoted || sentence_end))))
-    };
-    for _ in 0..3 {
-        let mut grown = false;
-        for &(da, ds) in skips {
-            let (a, s) = (a_range.end + da, s_range.end + ds);
-            if a > aids.len() || s > sids.len() {
-                continue;
-            }
-            let skipped_free = (a_range.end..a).all(free);
-            let (m, at_edge) = run_after(a, s);
-            if skipped_free && grows_forward((a, s), (da, ds), (m, at_edge)) {
-                a_range.end = a + m;
-                s_range.end = s + m;
-                grown = true;
-                break;
-            }
-        }
-        if !grown {
-            break;
-        }
-    }
-    let resume_after = |a: usize, s: usize| {
-        let (m, at_edge) = run_after(a, s);
-        (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
-    };
-    // An editor's [bracketed] words inside the passage ("nous [la Banque de France] qui"):
-    // an insertion, after which the source resumes where it was.
-    let mut a = a_range.end;
-    while a < aids.len() && free(a) && w.bracketed(a) && a - a_range.end < 6 {
-        a += 1;
-    }
-    if a > a_range.end {
-        if let Some(m) = resume_after(a, s_range.end) {
-            a_range.end = a + m;
-            s_range.end += m;
-        }
-    }
-    // Past an ellipsis at the end: the article resumes further on in the source.
-    let a = a_range.end;
-    if a < aids.len() && w.ellipsis(a) && free(a) {
-        let window = s_range.end..(s_range.end + ELLIPSIS_SKIP).min(sids.len());
-        let resume = window
-            .into_iter()
-            .find_map(|s| resume_after(a, s).map(|m| (s, m)));
-        if let Some((s, m)) = resume {
-            a_range.end = a + m;
-            s_range.end = s + m;
-        }
-    }
-    // A contraction at the end: "we have" in the source, "we've" in the article, or back.
-    let (a, s) = (a_range.end, s_range.end);
-    if a < aids.len() && free(a) {
-        if s + 1 < sids.len() && contracts(w, a, s) {
-            a_range.end += 1;
-            s_range.end += 2;
-        } else if a + 1 < aids.len() && free(a + 1) && s < sids.len() && expands(w, a, s) {
-            a_range.end += 2;
-            s_range.end += 1;
-        }
-    }
-    // An editor's [bracketed] words closing the quotation: an insertion.
-    let mut end = a_range.end;
-    while end < aids.len() && free(end) && w.bracketed(end) && end - a_range.end < 6 {
-        end += 1;
-    }
-    if end > a_range.end && (end == aids.len() || segments[end] != segment) {
-        a_range.end = end;
-    }
-    // Backward, within the segment of the passage's first word.
-    let segment = segments[a_range.start];
-    let free = |i: usize| !claimed[i] && segments[i] == segment;
-    // The same, reading backwards from before article word `a` and source word `s`.
-    let run_before = |a: usize, s: usize| {
-        let mut m = 0;
-        while a > m && s > m && free(a - m - 1) && aids[a - m - 1] == sids[s - m - 1] {
-            m += 1;
-        }
-        (m, a == m || segments[a - m - 1] != segment)
-    };
-    let resume_before = |a: usize, s: usize| {
-        let (m, at_edge) = run_before(a, s);
-        (m >= 2 || (m >= 1 && at_edge && quoted)).then_some(m)
-    };
-    let mut a = a_range.start;
-    while a > 0 && free(a - 1) && w.bracketed(a - 1) && a_range.start - a < 6 {
-        a -= 1;
-    }
-    if a < a_range.start {
-        if let Some(m) = resume_before(a, s_range.start) {
-            a_range.start = a - m;
-            s_range.start -= m;
-        }
-    }
-    let grows_backward = |(a, s): (usize, usize), (da, ds): (usize, usize), (m, at_edge)| {
-        let swap = (da, ds) == (1, 1) && is_variant(w, a, s);
-        let sentence_start = w.starts(a) && w.source_starts(s);
-        let single = da <= 1 && ds <= 1;
-        m >= 2
-            || (single && m >= 1 && at_edge && quoted)
-            || (swap && (m >= 1 || (m == 0 && (at_edge && quoted || sentence_start))))
-    };
-    for _ in 0..3 {
-        let mut grown = false;
-        for &(da, ds) in skips {
-            if a_range.start < da + 1 || s_range.start < ds + 1 {
-                continue;
-            }
-            let (a, s) = (a_range.start - da, s_range.start - ds);
-            let skipped_free = (a..a_range.start).all(free);
-            let (m, at_edge) = run_before(a, s);
-            if skipped_free && grows_backward((a, s), (da, ds), (m, at_edge)) {
-                a_range.start = a - m;
-                s_range.start = s - m;
-                grown = true;
-                break;
-            }
-        }
-        if !grown {
-            break;
-        }
-    }
-    // An editor's [bracketed] words opening the quotation ("[The mayor] said"): they stand
-    // for as many source words before the passage, within its sentence.
-    let mut start = a_range.start;
-    while start > 0 && free(start - 1) && w.bracketed(start - 1) && a_range.start - start < 6 {
-        start -= 1;
-    }
-    if start < a_range.start && (start == 0 || segments[start - 1] != segment) {
-        let mut s = s_range.start;
-        while s > 0 && s_range.start - s < a_range.start - start && !w.source_starts(s) {
-            s -= 1;
-        }
-        a_range.start = start;
-        s_range.start = s;
-    }
-    // A contraction at the start ("We've made" for "We have made"), or the other way.
-    let (a, s) = (a_range.start, s_range.start);
-    if a >= 1 && free(a - 1) {
-        if s >= 2 && contracts(w, a - 1, s - 2) {
-            a_range.start -= 1;
-            s_range.start -= 2;
-        } else if a >= 2 && free(a - 2) && s >= 1 && expands(w, a - 2, s - 1) {
-            a_range.start -= 2;
-            s_range.start -= 1;
-        }
-    }
-    // Before an ellipsis at the start: the article took words from earlier in the source.
-    let a = a_range.start;
-    if w.ellipsis(a) && a > 0 && free(a - 1) {
-        let window = s_range.start.saturating_sub(ELLIPSIS_SKIP)..s_range.start;
-        let resume = window
-            .rev()
-            .find_map(|s| resume_before(a, s).map(|m| (s, m)));
-        if let Some((s, m)) = resume {
-            a_range.start = a - m;
-            s_range.start = s - m;
-        }
-    }
+    let forward = (a_range.end, s_range.end);
+    (a_range.end, s_range.end) = grow(Direction::Forward, w, claimed, quoted, forward);
+    let backward = (a_range.start, s_range.start);
+    (a_range.start, s_range.start) = grow(Direction::Backward, w, claimed, quoted, backward);
 }
