@@ -165,3 +165,18 @@ pub(super) fn independent_cut(runs: &[Run]) -> Option<usize> {
         .flat_map(|d| [mid - d, mid + d])
         .find(|&i| fits(i))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_are_cut_only_where_no_chain_can_link_across() {
+        let run = |a: u32| Run { a, s: a, len: 4 };
+        let runs: Vec<Run> = [0, 10, 20, 60, 70, 80].into_iter().map(run).collect();
+        assert_eq!(independent_cut(&runs), Some(3));
+        // Runs every ten words: a chain may link any two neighbours.
+        let dense: Vec<Run> = (0..40).map(|k| run(k * 10)).collect();
+        assert_eq!(independent_cut(&dense), None);
+    }
+}

@@ -289,3 +289,20 @@ pub(super) fn surprise_weights(counts: &[u32], words: usize, content: &[bool]) -
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::tokenize;
+
+    #[test]
+    fn words_are_numbered_by_their_whole_form_short_or_long() {
+        let text = "Über uber über-haupt internationalisation internationalisations \
+                    abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnop Internationalisation";
+        let tokens = tokenize(text);
+        let (ids, numbering) = number_words(&tokens, false);
+        assert_eq!(ids, [0, 1, 0, 2, 3, 4, 5, 6, 5, 3]);
+        assert_eq!(numbering.words[3], "internationalisation");
+        assert_eq!(numbering.words.len(), 7);
+    }
+}

@@ -237,6 +237,7 @@ const PARALLEL_WORDS: usize = 40_000;
 
 #[cfg(test)]
 mod tests {
+    use super::chains::independent_cut;
     use super::*;
     use crate::normalize::tokenize;
 
@@ -290,27 +291,6 @@ mod tests {
         let in_turn = align_in(&s, &a, &regions, &options, Groups::InTurn).passages;
         assert!(apart.len() >= 135, "{} passages", apart.len());
         assert_eq!(apart, in_turn);
-    }
-
-    #[test]
-    fn words_are_numbered_by_their_whole_form_short_or_long() {
-        let text = "Über uber über-haupt internationalisation internationalisations \
-                    abcdefghijklmnop abcdefghijklmnopq abcdefghijklmnop Internationalisation";
-        let tokens = tokenize(text);
-        let (ids, numbering) = number_words(&tokens, false);
-        assert_eq!(ids, [0, 1, 0, 2, 3, 4, 5, 6, 5, 3]);
-        assert_eq!(numbering.words[3], "internationalisation");
-        assert_eq!(numbering.words.len(), 7);
-    }
-
-    #[test]
-    fn runs_are_cut_only_where_no_chain_can_link_across() {
-        let run = |a: u32| Run { a, s: a, len: 4 };
-        let runs: Vec<Run> = [0, 10, 20, 60, 70, 80].into_iter().map(run).collect();
-        assert_eq!(independent_cut(&runs), Some(3));
-        // Runs every ten words: a chain may link any two neighbours.
-        let dense: Vec<Run> = (0..40).map(|k| run(k * 10)).collect();
-        assert_eq!(independent_cut(&dense), None);
     }
 
     fn run(source: &str, article: &str, quoted: bool) -> Vec<(String, String)> {
