@@ -1,0 +1,119 @@
+//! The word lists attribution reads, from `assets/attribution.txt` and `assets/speakers/`.
+//!
+//! Every list a speaker rule consults (speech verbs, pronouns, articles, prepositions, sentence
+//! openers, offices) lives in a text file so that adding a language or a verb touches no code.
+//! This module only parses the files, once; the rules live in `speaker.rs` and `referent.rs`.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+/// A set of words read from one list file.
+#[derive(Debug, Default)]
+pub(super) struct WordSet(HashSet<&'static str>);
+
+impl WordSet {
+    /// Whitespace-separated words of `file`; lines starting with `#` are comments.
+    fn parse(file: &'static str) -> WordSet {
+        WordSet(
+            file.lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect(),
+        )
+    }
+
+    /// Whether `word` is in the list, compared exactly (the lists are lower case except
+    /// `opening_articles.txt`).
+    pub(super) fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+
+    /// The words, in no particular order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().copied()
+    }
+}
+
+/// The closed-class word lists of `assets/speakers/`.
+#[derive(Debug)]
+pub(super) struct Lists {
+    /// Words that may sit inside a name ("de Blasio").
+    pub name_particles: WordSet,
+    /// Articles and possessives.
+    pub determiners: WordSet,
+    /// Adverbs and auxiliaries between a subject and its verb.
+    pub verb_fillers: WordSet,
+    /// Relative pronouns that end a subject phrase.
+    pub relatives: WordSet,
+    /// Conjunctions joining a second predicate.
+    pub conjunctions: WordSet,
+    /// Capitalised articles that open a subject (case-sensitive).
+    pub opening_articles: WordSet,
+    /// Nouns naming a document ("statement", "readout").
+    pub statement_nouns: WordSet,
+    /// Personal pronouns.
+    pub pronouns: WordSet,
+    /// Plural pronouns: a group, not one speaker.
+    pub plural_pronouns: WordSet,
+    /// Prepositions.
+    pub prepositions: WordSet,
+    /// Words opening a sentence without being its subject.
+    pub sentence_openers: WordSet,
+    /// Abbreviations whose full stop does not end a sentence.
+    pub abbreviations: WordSet,
+}
+
+/// The lists, parsed on first use.
+pub(super) fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let file = |text: &'static str| WordSet::parse(text);
+        Lists {
+            name_particles: file(include_str!("../../assets/speakers/name_particles.txt")),
+            determiners: file(include_str!("../../assets/speakers/determiners.txt")),
+            verb_fillers: file(include_str!("../../assets/speakers/verb_fillers.txt")),
+            relatives: file(include_str!("../../assets/speakers/relatives.txt")),
+            conjunctions: file(include_str!("../../assets/speakers/conjunctions.txt")),
+            opening_articles: file(include_str!("../../assets/speakers/opening_articles.txt")),
+            statement_nouns: file(include_str!("../../assets/speakers/statement_nouns.txt")),
+            pronouns: file(include_str!("../../assets/speakers/pronouns.txt")),
+            plural_pronouns: file(include_str!("../../assets/speakers/plural_pronouns.txt")),
+            prepositions: file(include_str!("../../assets/speakers/prepositions.txt")),
+            sentence_openers: file(include_str!("../../assets/speakers/sentence_openers.txt")),
+            abbreviations: file(include_str!("../../assets/speakers/abbreviations.txt")),
+        }
+    })
+}
+
+/// The attribution phrases, from `assets/attribution.txt`, as lists of lower-case words,
+/// grouped by their first word so a look-up costs one hash per word.
+pub(super) fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static PHRASES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::default();
+        for line in include_str!("../../assets/attribution.txt")
+            .lines()
+            .map(str::trim)
+        {
+            if line.is_empty() || line.starts_with('#') || line.starts_with("role:") {
+                continue;
+            }
+            let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+            map.entry(words[0].clone()).or_default().push(words);
+        }
+        map
+    })
+}
+
+/// Nouns naming a person by office ("role: mayor" lines of `assets/attribution.txt`): "The
+/// mayor met residents" opens with a speaker, "The heart of the speech was" does not.
+pub(super) fn role_nouns() -> &'static HashSet<String> {
+    static ROLES: OnceLock<HashSet<String>> = OnceLock::new();
+    ROLES.get_or_init(|| {
+        include_str!("../../assets/attribution.txt")
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("role:"))
+            .map(|noun| noun.trim().to_lowercase())
+            .collect()
+    })
+}

@@ -1,0 +1,719 @@
+//! Naming who is quoted: the attribution phrase near a quotation and the subject it has.
+//!
+//! Reads the sentence around each quotation for a speech verb or phrase (`said`, `selon`,
+//! `sagte`, `dijo`: `assets/attribution.txt`) and the name, role, pronoun or document that is
+//! its subject; pronouns and roles are resolved by [`super::referent`]. Best effort: a
+//! quotation with no attribution the rules can read gets no speaker.
+
+use super::lists::{attribution_phrases, lists, role_nouns};
+use super::referent::{recent_speaker, resolve_role};
+use super::words::{
+    first_words_of, is_capitalized, sentence_after, sentence_before, words_of, Word,
+};
+use super::Quotation;
+
+fn is_pronoun(w: &Word) -> bool {
+    lists().pronouns.contains(&w.lower)
+}
+
+/// Who a quotation is attributed to, before pronouns are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Said {
+    /// A name, or a role as the text writes it ("the council clerk").
+    Named(String),
+    /// A pronoun or a verb without a subject ("he said", "affirme-t-il", "subrayó"): someone
+    /// the text named before.
+    Unnamed,
+}
+
+pub(super) fn named(name: String) -> Said {
+    if lists().pronouns.contains(name.to_lowercase().as_str()) {
+        Said::Unnamed
+    } else {
+        Said::Named(name)
+    }
+}
+
+/// The capitalised run of words ending at `end` (exclusive), reading backwards. A run right
+/// after a preposition is its object, not a subject: none.
+fn name_before(words: &[Word], end: usize) -> Option<String> {
+    let mut start = end;
+    while start > 0 {
+        let w = &words[start - 1];
+        let cap = is_capitalized(w.text);
+        let particle = lists().name_particles.contains(w.lower.as_str()) && start < end;
+        if cap || particle {
+            start -= 1;
+        } else {
+            break;
+        }
+        if end - start >= 5 || w.pause {
+            break;
+        }
+    }
+    // "to Moscow", "de la Banque de France": the object of a preposition.
+    let mut p = start;
+    while p > 0 && lists().determiners.contains(words[p - 1].lower.as_str()) && !words[p].pause {
+        p -= 1;
+    }
+    if p > 0
+        && start < end
+        && !words[p].pause
+        && lists().prepositions.contains(words[p - 1].lower.as_str())
+    {
+        return None;
+    }
+    while start < end
+        && (lists().name_particles.contains(words[start].lower.as_str())
+            || lists().determiners.contains(words[start].lower.as_str()))
+    {
+        start += 1;
+    }
+    if start == end {
+        return None;
+    }
+    Some(join_name(&words[start..end]))
+}
+
+/// The capitalised run of words starting at `start`, reading forwards.
+pub(super) fn name_after(words: &[Word], start: usize) -> Option<String> {
+    let mut end = start;
+    while end < words.len() && end - start < 6 {
+        let w = &words[end];
+        if end > start && w.pause {
+            break;
+        }
+        let cap = is_capitalized(w.text);
+        let particle = lists().name_particles.contains(w.lower.as_str())
+            && end > start
+            && words.get(end + 1).is_some_and(|n| is_capitalized(n.text));
+        if cap || particle {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    while end > start
+        && lists()
+            .name_particles
+            .contains(words[end - 1].lower.as_str())
+    {
+        end -= 1;
+    }
+    if end == start {
+        return None;
+    }
+    Some(join_name(&words[start..end]))
+}
+
+fn join_name(words: &[Word]) -> String {
+    let mut name = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            name.push(' ');
+        }
+        name.push_str(w.text);
+        // "Gerald R. Ford", "Mr. Johnson": an initial or a title keeps its full stop.
+        if w.dot && k + 1 < words.len() && w.text.chars().count() <= 3 {
+            name.push('.');
+        }
+    }
+    for suffix in ["’s", "'s"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_string();
+        }
+    }
+    name
+}
+
+/// "according to X", "selon X", "laut X": words after which the speaker is named.
+fn names_follow(verb: &str) -> bool {
+    matches!(
+        verb,
+        "according" | "selon" | "laut" | "según" | "segundo" | "secondo" | "so" | "hieß" | "heißt"
+    )
+}
+
+/// "saying", "dénonçant", "subrayando": a participle whose subject is the sentence's.
+fn is_participle(verb: &str) -> bool {
+    ["ing", "ant", "ando", "endo"]
+        .iter()
+        .any(|s| verb.len() > s.len() + 2 && verb.ends_with(s))
+}
+
+/// Finds an attribution phrase in `words`; returns (first word index, phrase length).
+fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
+    let phrases = attribution_phrases();
+    let phrase_at = |i: usize| -> Option<usize> {
+        phrases.get(words[i].lower.as_str())?.iter().find_map(|p| {
+            (i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.lower))
+                .then_some(p.len())
+        })
+    };
+    let accept = |i: usize| {
+        let verb = words[i].lower.as_str();
+        // "the United States was": a capitalised word inside a clause is a name, not a verb.
+        if i > 0 && !words[i].pause && is_capitalized(words[i].text) {
+            return false;
+        }
+        // "Er sagte laut Übersetzung": after a verb, "laut" says how, not who.
+        if names_follow(verb) && i > 0 && phrase_at(i - 1).is_some() {
+            return false;
+        }
+        // "…, so Merkel": "so" attributes only after a pause and before a name or article.
+        if verb == "so" {
+            return words[i].pause
+                && words.get(i + 1).is_some_and(|n| {
+                    is_capitalized(n.text) || matches!(n.lower.as_str(), "der" | "die")
+                });
+        }
+        true
+    };
+    let found = |i: usize| phrase_at(i).filter(|_| accept(i)).map(|len| (i, len));
+    if from_end {
+        (0..words.len()).rev().find_map(found)
+    } else {
+        (0..words.len()).find_map(found)
+    }
+}
+
+/// The speaker named by an attribution phrase in `words`, either side of the verb.
+/// Only `words[search_from..]` may hold the verb; the subject may lie before it ("Le
+/// gouverneur …, François Villeroy de Galhau, a réagi … à un article …, dénonçant").
+fn speaker_in(words: &[Word], from_end: bool, search_from: usize) -> Option<Said> {
+    let (i, len) = find_attribution(&words[search_from..], from_end)?;
+    let i = i + search_from;
+    let verb = words[i].lower.as_str();
+    let mut after = i + len;
+    if names_follow(verb) {
+        // "selon lui", "según él": someone named before.
+        if words.get(after).is_some_and(is_pronoun) {
+            return Some(Said::Unnamed);
+        }
+        // "hieß es aus Regierungskreisen".
+        while after < words.len()
+            && (matches!(words[after].lower.as_str(), "es" | "aus")
+                || lists().determiners.contains(words[after].lower.as_str()))
+        {
+            after += 1;
+        }
+        return name_after_verb(words, i + len, after).map(named);
+    }
+    // Adverbs and auxiliaries between subject and verb: "the readout also says", "she later
+    // told", "a indiqué".
+    let mut v = i;
+    while v > 0 && lists().verb_fillers.contains(words[v - 1].lower.as_str()) && !words[v].pause {
+        v -= 1;
+    }
+    if v > 0 {
+        // "prompted the central bank to say": the subject of the infinitive.
+        if v > 1 && words[v - 1].lower == "to" {
+            v -= 1;
+        }
+        let prev = &words[v - 1];
+        if lists().plural_pronouns.contains(prev.lower.as_str()) {
+            return None;
+        }
+        if is_pronoun(prev) {
+            return Some(Said::Unnamed);
+        }
+        // "He offered an opening to Moscow, saying": the subject opens the clause.
+        if is_participle(verb) && words[i].pause {
+            return Some(clause_subject(&words[..i]).unwrap_or(Said::Unnamed));
+        }
+        // "Randall’s statement read", "the readout says": the document or its owner.
+        if lists().statement_nouns.contains(prev.lower.as_str()) {
+            return Some(Said::Named(
+                name_before(words, v - 1).unwrap_or_else(|| format!("the {}", prev.lower)),
+            ));
+        }
+        // "The readout of the mayor's meeting with Kelly also says": the subject is the
+        // document, not the last name before the verb.
+        if let Some(d) = (v.saturating_sub(8)..v - 1)
+            .find(|&d| lists().statement_nouns.contains(words[d].lower.as_str()))
+        {
+            return Some(Said::Named(
+                name_before(words, d).unwrap_or_else(|| format!("the {}", words[d].lower)),
+            ));
+        }
+        if let Some(n) = name_before(words, v) {
+            // "the Secretary said": one capitalised noun after an article is a role.
+            let article = v >= 2
+                && !n.contains(' ')
+                && lists()
+                    .opening_articles
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(words[v - 2].text));
+            if article && is_capitalized(&words[v - 1].lower.to_uppercase()) {
+                return Some(Said::Named(format!("{} {n}", words[v - 2].text)));
+            }
+            return Some(named(n));
+        }
+        // "The Federal Reserve cut rates and said": the subject opens the sentence.
+        if lists().conjunctions.contains(prev.lower.as_str()) {
+            return Some(clause_subject(&words[..v - 1]).unwrap_or(Said::Unnamed));
+        }
+        // "the council clerk wrote", "a spokeswoman said": a role, not a name.
+        if let Some(d) = (v.saturating_sub(6)..v - 1)
+            .rev()
+            .find(|&d| lists().determiners.contains(words[d].lower.as_str()))
+        {
+            // "Gerald R. Ford of Michigan, the new House minority leader, said": the name
+            // before the apposition.
+            if words[d].pause && words[v].pause {
+                if let Some(n) = name_before(words, d) {
+                    return Some(named(n));
+                }
+            }
+            if d + 4 >= v {
+                // "el monarca, que ha añadido": the role ends at the relative pronoun.
+                let end = (d + 1..v)
+                    .find(|&e| lists().relatives.contains(words[e].lower.as_str()))
+                    .unwrap_or(v);
+                return Some(Said::Named(
+                    words[d..end]
+                        .iter()
+                        .map(|w| w.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ));
+            }
+        }
+        // A subject we cannot read ("officials said"): only a verb that opens its clause
+        // ("…, said Kelly", "…, subrayó") names or implies its speaker.
+        if !words[i].pause {
+            return None;
+        }
+        // "El jefe del Ejecutivo, que en pocos días cumplirá …, recordó": the clause opens
+        // with its subject.
+        if let Some(Said::Named(n)) = clause_subject(&words[..i]) {
+            return Some(Said::Named(n));
+        }
+    }
+    // "affirme-t-il", "dijo él": the pronoun after the verb.
+    if words.get(after).is_some_and(is_pronoun) {
+        return Some(Said::Unnamed);
+    }
+    // Skip an article: "said the Mayor", "ha señalado el monarca".
+    let mut start = after;
+    while start < words.len() && lists().determiners.contains(words[start].lower.as_str()) {
+        start += 1;
+    }
+    after = start;
+    Some(
+        name_after_verb(words, i + len, after)
+            .map(named)
+            .unwrap_or(Said::Unnamed),
+    )
+}
+
+/// The name or role after an attribution verb: `words[after..]` once articles are skipped,
+/// `verb_end` being the first word after the verb.
+fn name_after_verb(words: &[Word], verb_end: usize, after: usize) -> Option<String> {
+    if after < words.len() && words[after].pause && after > verb_end {
+        return None;
+    }
+    let name = name_after(words, after).map(|name| {
+        // "betonte der Bundespräsident", "said the Mayor": one capitalised noun after an
+        // article is a role; the article stays with it.
+        if after > verb_end && !name.contains(' ') {
+            format!("{} {name}", words[after - 1].text)
+        } else {
+            name
+        }
+    });
+    // "martèle la maire de Paris, Anne Hidalgo": the name in apposition to the role.
+    if after > verb_end {
+        if let Some(n) = apposition(words, after) {
+            return Some(n);
+        }
+    }
+    name.or_else(|| {
+        // A role after the verb: "said the spokeswoman", "ha señalado el monarca".
+        (after > verb_end && after < words.len()).then(|| {
+            words[verb_end..=after]
+                .iter()
+                .map(|w| w.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    })
+}
+
+/// The subject at the start of a clause: a name, a pronoun, or an article and a role.
+fn clause_subject(words: &[Word]) -> Option<Said> {
+    // After a dateline ("WASHINGTON (Reuters) - The Fed ..."), at its article.
+    let start = (0..words.len())
+        .find(|&d| lists().opening_articles.contains(words[d].text))
+        .unwrap_or(0);
+    sentence_subject(&words[start..])
+}
+
+/// The subject of a sentence, read from its first words: the first name that is not the
+/// object of a preposition, or a pronoun. German capitalises every noun, so this is a guess.
+pub(super) fn sentence_subject(words: &[Word]) -> Option<Said> {
+    // "El líder del PP, Pablo Casado, replicó", "Le gouverneur de la banque centrale
+    // française, François Villeroy de Galhau, a réagi": a name set off by commas near the
+    // start is the subject in apposition.
+    if let Some(n) = apposition(words, 0) {
+        return Some(Said::Named(n));
+    }
+    // "El jefe del Ejecutivo": an article, a role and what it heads.
+    if words.len() > 3
+        && lists().determiners.contains(words[0].lower.as_str())
+        && !is_capitalized(words[1].text)
+        && lists().name_particles.contains(words[2].lower.as_str())
+        && is_capitalized(words[3].text)
+        && !words[1].pause
+        && !words[2].pause
+    {
+        if let Some(n) = name_after(words, 3) {
+            return Some(Said::Named(format!(
+                "{} {} {} {n}",
+                words[0].text, words[1].text, words[2].text
+            )));
+        }
+    }
+    // "The mayor met residents", "Le Premier ministre a répondu": an article and an office.
+    if words.len() > 1 && lists().determiners.contains(words[0].lower.as_str()) {
+        let roles = role_nouns();
+        if let Some(r) = (1..words.len().min(4))
+            .take_while(|&r| !words[r].pause)
+            .find(|&r| roles.contains(words[r].lower.as_str()))
+        {
+            // "Le Premier ministre": an office of several words.
+            let mut r = r;
+            while words
+                .get(r + 1)
+                .is_some_and(|w| !w.pause && roles.contains(w.lower.as_str()))
+            {
+                r += 1;
+            }
+            // "El rey Felipe VI": the name after the office.
+            if words.get(r + 1).is_some_and(|w| !w.pause) {
+                if let Some(name) = name_after(words, r + 1) {
+                    return Some(Said::Named(name));
+                }
+            }
+            let role = words[..=r].iter().map(|w| w.text).collect::<Vec<_>>();
+            return Some(Said::Named(role.join(" ")));
+        }
+    }
+    let mut j = 0;
+    while j < words.len().min(8) {
+        let w = &words[j];
+        if is_pronoun(w) {
+            return Some(Said::Unnamed);
+        }
+        let opener = lists().sentence_openers.contains(w.lower.as_str())
+            || lists().determiners.contains(w.lower.as_str());
+        if is_capitalized(w.text) && !opener {
+            let object =
+                j > 0 && !w.pause && lists().prepositions.contains(words[j - 1].lower.as_str());
+            if !object {
+                return name_after(words, j).map(named);
+            }
+            while j + 1 < words.len() && is_capitalized(words[j + 1].text) {
+                j += 1;
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A name between two pauses within the first words from `from` ("The president, Joe
+/// Biden, said"), the first word a determiner or a capitalised title.
+pub(super) fn apposition(words: &[Word], from: usize) -> Option<String> {
+    let first = words.get(from)?;
+    if from == 0
+        && !(lists().determiners.contains(first.lower.as_str()) || is_capitalized(first.text))
+    {
+        return None;
+    }
+    let open = (from + 1..words.len().min(from + 10)).find(|&j| words[j].pause)?;
+    if !is_capitalized(words[open].text) {
+        return None;
+    }
+    let name = name_after(words, open)?;
+    let len = name.split(' ').count();
+    let closes = words.get(open + len).is_none_or(|w| w.pause);
+    (len >= 2 && closes).then_some(name)
+}
+
+/// Names who speaks each quotation of `text` (found by [`find_unattributed`]), when the text
+/// says so.
+pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
+    let n = quotes.len();
+    for k in 0..n {
+        let q = &quotes[k];
+        // After the closing mark, up to the end of the sentence or the next quotation.
+        let limit_after = if k + 1 < n {
+            quotes[k + 1].outer.start
+        } else {
+            text.len()
+        };
+        let after_text = sentence_after(text, q.outer.end, limit_after);
+        // Before the opening mark, back to the start of the sentence or the previous quotation.
+        let limit_before = if k > 0 { quotes[k - 1].outer.end } else { 0 };
+        let before_text = sentence_before(text, q.outer.start, limit_before);
+        let after_words = first_words_of(after_text, 10);
+        let before_words = words_of(before_text);
+        // An attribution right before the opening mark ("X said, “…”") is the surest; the
+        // text after the closing mark belongs to this quotation only when the sentence goes
+        // on (“…,” X said), not when a new sentence starts (“….” She also said, “…”).
+        let tail = before_words.len().saturating_sub(24);
+        let close_to_open = before_words.len().saturating_sub(3);
+        let inner_text = q.inner.slice(text).trim_end();
+        let sentence_goes_on = !inner_text.ends_with(['.', '!', '?'])
+            || after_text
+                .trim_start()
+                .starts_with(|c: char| c == ',' || c.is_lowercase());
+        let mut said = find_attribution(&before_words[close_to_open..], true)
+            .and_then(|_| speaker_in(&before_words, true, tail));
+        if said.is_none() {
+            // A name on either side beats a pronoun or a bare verb on the other ("… said
+            // the program was “…” and added that “…”").
+            let after = sentence_goes_on
+                .then(|| speaker_in(&after_words, false, 0))
+                .flatten();
+            let before = speaker_in(&before_words, true, tail);
+            said = match (after, before) {
+                (Some(Said::Unnamed), Some(Said::Named(n))) => Some(Said::Named(n)),
+                (after, before) => after.or(before),
+            };
+        }
+        if said.is_none() {
+            said = speaker_in(&after_words, false, 0);
+        }
+        // "Sánchez comenzó agradeciendo su labor a la prensa: «…»": the sentence's subject
+        // introduces what follows the colon.
+        if said.is_none() && before_text.trim_end().ends_with(':') {
+            said = sentence_subject(&before_words);
+        }
+        // A quotation opening its sentence after one that ends in an attribution
+        // ("…, so Merkel. „Aber …“").
+        if said.is_none() && before_text.trim().is_empty() {
+            let sentence_start = q.outer.start - before_text.len();
+            let ends_sentence = text[..sentence_start].ends_with(['.', '!', '?']);
+            if sentence_start > limit_before && ends_sentence {
+                let previous = sentence_before(text, sentence_start - 1, limit_before);
+                let words = words_of(previous);
+                if find_attribution(&words[words.len().saturating_sub(4)..], true).is_some() {
+                    said = speaker_in(&words, true, words.len().saturating_sub(12));
+                }
+            }
+        }
+        // "répond au « Monde »", "der „Süddeutschen Zeitung“": a quoted title after an article
+        // or a preposition names something; nobody says it.
+        if is_quoted_title(inner_text, &before_words, after_text) {
+            said = None;
+        }
+        let speaker = match said {
+            Some(Said::Named(name)) => Some(resolve_role(text, q.outer.start, name)),
+            Some(Said::Unnamed) => quoted_subject(text, quotes, k, &before_words)
+                .or_else(|| recent_speaker(text, &quotes[..k], q.outer.start)),
+            None => {
+                // A quotation continued after an attribution in the same paragraph ("…,” she
+                // said. “…”): the previous speaker.
+                let same_paragraph =
+                    k > 0 && !text[quotes[k - 1].outer.end..q.outer.start].contains('\n');
+                if same_paragraph {
+                    quotes[k - 1].speaker.clone()
+                } else {
+                    None
+                }
+            }
+        };
+        quotes[k].speaker = speaker;
+    }
+}
+
+/// A quotation of a few capitalised words without closing punctuation: a name or a title.
+fn looks_like_title(inner: &str) -> bool {
+    let words = words_of(inner);
+    !words.is_empty()
+        && words.len() <= 4
+        && !inner.ends_with(['.', ',', '!', '?'])
+        && words
+            .iter()
+            .all(|w| is_capitalized(w.text) || lists().name_particles.contains(w.lower.as_str()))
+}
+
+/// A quoted title: after an article or a preposition ("répond au « Monde »"), or as the
+/// subject of the attribution verb right after it ("« Le Monde » a indiqué").
+fn is_quoted_title(inner: &str, before_words: &[Word], after_text: &str) -> bool {
+    if !looks_like_title(inner) {
+        return false;
+    }
+    let after_article = before_words.last().is_some_and(|w| {
+        lists().determiners.contains(w.lower.as_str())
+            || lists().prepositions.contains(w.lower.as_str())
+    });
+    let subject = !after_text.trim_start().starts_with(',')
+        && find_attribution(&words_of(after_text), false).is_some_and(|(i, _)| i == 0);
+    after_article || subject
+}
+
+/// "« Le Monde » a indiqué « … »": a verb right after a short quoted name has that name
+/// as its subject.
+fn quoted_subject(
+    text: &str,
+    quotes: &[Quotation],
+    k: usize,
+    before_words: &[Word],
+) -> Option<String> {
+    let previous = quotes[..k].last()?;
+    let title = previous.inner.slice(text);
+    let gap = &text[previous.outer.end..quotes[k].outer.start];
+    let verb_opens = find_attribution(before_words, false).is_some_and(|(i, _)| i == 0);
+    let short_name = is_capitalized(title) && title.split_whitespace().count() <= 4;
+    (verb_opens && short_name && !gap.contains(['\n', '.', ','])).then(|| title.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::find_quotations;
+
+    #[test]
+    fn speakers_from_attribution() {
+        let t = "“We have overcome so much,” Hogan said. “Even while the worst is behind us.”\nA USCIS spokeswoman Katie Tichacek said, \"I must emphasize that.\"\n“It’s graduation week,” Randall’s statement concluded.\n\"Prices rose,\" according to the Bank of Canada.";
+        let speakers: Vec<_> = find_quotations(t).into_iter().map(|q| q.speaker).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some("Hogan".to_string()),
+                Some("Hogan".to_string()),
+                Some("Katie Tichacek".to_string()),
+                Some("Randall".to_string()),
+                Some("Bank of Canada".to_string()),
+            ]
+        );
+    }
+
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        find_quotations(text)
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    }
+
+    fn some(names: &[&str]) -> Vec<Option<String>> {
+        names.iter().map(|n| Some(n.to_string())).collect()
+    }
+
+    #[test]
+    fn english_pronoun_is_the_person_named_before_not_an_object() {
+        let t = "On foreign policy, Mr. Johnson was brief but firm. He said the United States was \
+            in Vietnam \"because a friendly nation has asked us for help,\" and added: \"We will \
+            not break it now.\"\n\nHe offered an opening to Moscow, saying he hoped \"the new \
+            Soviet leaders can visit America.\"";
+        assert_eq!(speakers(t), some(&["Mr. Johnson"; 3]));
+    }
+
+    #[test]
+    fn english_titles_inversion_and_apposition() {
+        let t = "\"We will not tolerate violence in our schools,\" said Homeland Security \
+            Secretary John Kelly.\nRepresentative Gerald R. Ford of Michigan, the new House \
+            minority leader, said Republicans would offer \"constructive alternatives.\"\n\
+            Maria Chen said the fund was too small. \"A furnace costs more than that,\" she added.";
+        assert_eq!(
+            speakers(t),
+            some(&[
+                "Homeland Security Secretary John Kelly",
+                "Gerald R. Ford of Michigan",
+                "Maria Chen"
+            ])
+        );
+        // A group is not one speaker.
+        let t = "Trump and Putin spoke on Tuesday.\nThey agreed that the war had \"gone on for far too long.\"";
+        assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn roles_resolve_to_the_name_the_text_gives_them() {
+        let t = "Homeland Security Secretary John Kelly met the mayor on Monday. \"The agents \
+            were not there for enforcement,\" the Secretary said.\n\
+            \"We will rebuild,\" said the mayor, Bill de Blasio.\n\
+            The governor toured the flooded district. \"Every street will be repaired,\" she said.";
+        assert_eq!(
+            speakers(t),
+            some(&["John Kelly", "Bill de Blasio", "The governor"])
+        );
+        let t = "« Nous ne lâcherons rien », martèle la maire de Paris, Anne Hidalgo.\n\
+            Le Premier ministre a répondu aux députés. « Je ne reculerai pas », a-t-il lancé.\n\
+            El rey Felipe VI presidió el acto. «España es una gran nación», dijo.";
+        assert_eq!(
+            speakers(t),
+            some(&["Anne Hidalgo", "Le Premier ministre", "Felipe VI"])
+        );
+    }
+
+    #[test]
+    fn french_inverted_subjects_and_roles() {
+        let t = "Le gouverneur de la Banque de France, François Villeroy de Galhau, a réagi \
+            vendredi.\n\n« Je viens de lire cet article avec stupéfaction », écrit le gouverneur. \
+            « C’est nous qui avons transmis ces notes », affirme-t-il.\n\n« Le journaliste n’a \
+            tenu aucun compte des explications », a-t-il déploré.";
+        assert_eq!(speakers(t), some(&["François Villeroy de Galhau"; 3]));
+        let t = "« Nous resterons mobilisés », a déclaré le ministre.\nSelon Gabriel Attal, « la \
+            réforme est nécessaire ».";
+        assert_eq!(speakers(t), some(&["le ministre", "Gabriel Attal"]));
+        // A quoted newspaper is a name, not a quotation anyone said.
+        let t = "Contacté par l’AFP, « Le Monde » a indiqué « maintenir ses informations ».";
+        assert_eq!(speakers(t), [None, Some("Le Monde".to_string())]);
+    }
+
+    #[test]
+    fn spanish_verbs_without_subject_and_apposition() {
+        let t = "El presidente del Gobierno, Pedro Sánchez, compareció en La Moncloa.\n\n\
+            «Debemos ser conscientes», subrayó, «de que todas las naciones se juegan su futuro».\n\n\
+            El líder del PP, Pablo Casado, replicó que el balance es «pura propaganda».\n\
+            Según Nadia Calviño, «la recuperación está en marcha».";
+        assert_eq!(
+            speakers(t),
+            some(&[
+                "Pedro Sánchez",
+                "Pedro Sánchez",
+                "Pablo Casado",
+                "Nadia Calviño"
+            ])
+        );
+        let t = "«La economía crece más de lo previsto», afirmó el presidente.";
+        assert_eq!(speakers(t), some(&["el presidente"]));
+    }
+
+    #[test]
+    fn german_attributions() {
+        let t =
+            "„Griechenland hat Fortschritte gemacht“, sagte Merkel am Freitag. Am sichtbarsten \
+            werde dies im Haushalt, so Merkel. „Aber die Reformen sind tiefgehender.“\n\n\
+            Samaras war zu einem Wirtschaftsforum nach Berlin gekommen. Er sagte laut \
+            Übersetzung: „Wir haben mehr als die Hälfte des Weges geschafft.“\n\
+            „Wir stehen an der Seite der Opfer“, betonte der Bundespräsident.";
+        assert_eq!(
+            speakers(t),
+            some(&["Merkel", "Merkel", "Samaras", "der Bundespräsident"])
+        );
+        let t = "Samaras kam auf Einladung der „Süddeutschen Zeitung“ nach Berlin.";
+        assert_eq!(speakers(t), [None]);
+    }
+
+    #[test]
+    fn portuguese_attributions() {
+        let t = "O Presidente da República, Marcelo Rebelo de Sousa, lamentou hoje a morte de \
+            quatro portugueses, expressando \"sentidas condolências\" às famílias.\n\
+            \"Estamos a acompanhar a situação\", disse o ministro.\n\
+            Segundo António Costa, \"o país está preparado\".\n\
+            \"A economia vai crescer\", afirmou Fernando Medina.";
+        assert_eq!(
+            speakers(t),
+            some(&[
+                "Marcelo Rebelo de Sousa",
+                "o ministro",
+                "António Costa",
+                "Fernando Medina"
+            ])
+        );
+    }
+}
