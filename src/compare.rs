@@ -412,10 +412,7 @@ fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
             .matches
             .iter()
             .filter(|m| (m.kind == MatchKind::Paraphrase) == paraphrase)
-            .map(|m| match side {
-                Side::Source => m.source,
-                Side::Article => m.article,
-            });
+            .map(|m| m.span(side));
         match side {
             Side::Source => covered(stoks, spans),
             Side::Article => covered(atoks, spans),

@@ -17,6 +17,14 @@ pub enum Side {
 }
 
 impl Side {
+    /// The name used in reports and the JSON contract ("source", "article").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Source => "source",
+            Side::Article => "article",
+        }
+    }
+
     /// The other document.
     pub fn other(self) -> Side {
         match self {
@@ -138,6 +146,43 @@ impl Edit {
     }
 }
 
+/// A piece of the sentence that describes an edit: the wording itself, or one side's words,
+/// which each view shows its own way (quoted, struck out, highlighted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditPart<'t> {
+    /// Words of the description ("dropped ", " → ", " (marked by brackets)").
+    Wording(&'static str),
+    /// The source's words the article left out or replaced.
+    Removed(&'t str),
+    /// The words the article added or put in their place.
+    Added(&'t str),
+}
+
+/// Describes one edit in the wording every view shares, so the text report, the HTML report
+/// and the interface never tell one change three ways: `changed “a” → “b”`, `dropped “a”` or
+/// `added “b”`, followed by ` (marked by ellipsis|brackets)` when the article signals it.
+/// `source` and `article` are the two documents' texts.
+pub fn describe_edit<'t>(edit: &Edit, source: &'t str, article: &'t str) -> Vec<EditPart<'t>> {
+    let removed = EditPart::Removed(edit.source.map_or("", |sp| sp.slice(source)));
+    let added = EditPart::Added(edit.article.map_or("", |sp| sp.slice(article)));
+    let mut parts = match edit.op {
+        EditOp::Replace => vec![
+            EditPart::Wording("changed "),
+            removed,
+            EditPart::Wording(" \u{2192} "),
+            added,
+        ],
+        EditOp::Delete => vec![EditPart::Wording("dropped "), removed],
+        EditOp::Insert => vec![EditPart::Wording("added "), added],
+    };
+    match edit.marked {
+        Some(EditMark::Ellipsis) => parts.push(EditPart::Wording(" (marked by ellipsis)")),
+        Some(EditMark::Brackets) => parts.push(EditPart::Wording(" (marked by brackets)")),
+        None => {}
+    }
+    parts
+}
+
 /// A passage of the article matched to a passage of the source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
@@ -159,6 +204,16 @@ pub struct Match {
     pub quote: Option<usize>,
     /// Number of words the two passages share.
     pub shared_words: usize,
+}
+
+impl Match {
+    /// The passage on one side.
+    pub fn span(&self, side: Side) -> Span {
+        match side {
+            Side::Source => self.source,
+            Side::Article => self.article,
+        }
+    }
 }
 
 /// What the source says about a quotation in the article.

@@ -13,7 +13,7 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use crate::compare::{Comparison, EditOp, Match, QuoteStatus};
+use crate::comparison::{describe_edit, Comparison, EditPart, Match, QuoteStatus, Side};
 use crate::details::Detail;
 use crate::report::one_line;
 use crate::review::{Review, Verdict};
@@ -21,29 +21,6 @@ use crate::span::{floor_char_boundary, Span};
 
 const STYLE: &str = include_str!("html/report.css");
 const SCRIPT: &str = include_str!("html/report.js");
-
-/// Which document a highlighted text belongs to; also the element ids' prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
-    Source,
-    Article,
-}
-
-impl Side {
-    fn id(self) -> &'static str {
-        match self {
-            Side::Source => "source",
-            Side::Article => "article",
-        }
-    }
-
-    fn other(self) -> Side {
-        match self {
-            Side::Source => Side::Article,
-            Side::Article => Side::Source,
-        }
-    }
-}
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(text: &str) -> String {
@@ -188,10 +165,7 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
         }
     }
     for m in &c.matches {
-        let span = match which {
-            Side::Source => m.source,
-            Side::Article => m.article,
-        };
+        let span = m.span(which);
         let verdict = review.map(|r| r.entry(m).verdict).unwrap_or_default();
         layers.push(Layer {
             span,
@@ -202,7 +176,7 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
                 m.fidelity.as_str(),
                 verdict.as_str(),
                 m.id,
-                which.id(),
+                which.as_str(),
                 escape(&format!(
                     "M{}: {}, {}{} \u{2014} click to see it in the {}",
                     m.id,
@@ -213,18 +187,18 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
                     } else {
                         format!(", {}", verdict.as_str())
                     },
-                    which.other().id()
+                    which.other().as_str()
                 ))
             ),
             close: "</mark>",
-            first: format!(" id=\"{}-m{}\" data-first=\"\"", which.id(), m.id),
+            first: format!(" id=\"{}-m{}\" data-first=\"\"", which.as_str(), m.id),
         });
     }
     let _ = write!(
         html,
         "<section class=\"side\" id=\"{id}\" aria-label=\"{label}\">\n\
          <h2>{label}: {name}</h2>\n<div class=\"text\" tabindex=\"0\">",
-        id = which.id(),
+        id = which.as_str(),
         name = escape(&document.name),
     );
     highlight(html, text, &mut layers);
@@ -347,26 +321,19 @@ fn matches(html: &mut String, c: &Comparison, review: Option<&Review>) {
 }
 
 fn changes(c: &Comparison, m: &Match) -> String {
-    let words = |sp: Option<Span>, text: &str| {
-        sp.map(|sp| escape(&one_line(sp.slice(text))))
-            .unwrap_or_default()
-    };
     let items: Vec<String> = m
         .edits
         .iter()
         .map(|e| {
-            let s = words(e.source, &c.source.text);
-            let a = words(e.article, &c.article.text);
-            let what = match e.op {
-                EditOp::Replace => format!("<del>{s}</del> \u{2192} <ins>{a}</ins>"),
-                EditOp::Delete => format!("dropped <del>{s}</del>"),
-                EditOp::Insert => format!("added <ins>{a}</ins>"),
-            };
-            let mark = e
-                .marked
-                .map(|mk| format!(" (marked by {})", mk.as_str()))
-                .unwrap_or_default();
-            format!("<li>{what}{mark}</li>")
+            let what: String = describe_edit(e, &c.source.text, &c.article.text)
+                .into_iter()
+                .map(|part| match part {
+                    EditPart::Wording(words) => escape(words),
+                    EditPart::Removed(words) => format!("<del>{}</del>", escape(&one_line(words))),
+                    EditPart::Added(words) => format!("<ins>{}</ins>", escape(&one_line(words))),
+                })
+                .collect();
+            format!("<li>{what}</li>")
         })
         .collect();
     if items.is_empty() {

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use crate::compare::{Comparison, EditOp, Fidelity, Match, QuoteStatus};
+use crate::comparison::{describe_edit, Comparison, EditPart, Fidelity, Match, QuoteStatus};
 use crate::report::one_line;
 use crate::review::{Review, Verdict};
 use crate::span::Span;
@@ -165,24 +165,16 @@ fn write_match(c: &Comparison, m: &Match, out: &mut dyn Write) -> std::io::Resul
         )?;
     }
     for e in &m.edits {
-        let s = e
-            .source
-            .map(|sp| one_line(sp.slice(&c.source.text)))
-            .unwrap_or_default();
-        let a = e
-            .article
-            .map(|sp| one_line(sp.slice(&c.article.text)))
-            .unwrap_or_default();
-        let what = match e.op {
-            EditOp::Replace => format!("changed “{s}” → “{a}”"),
-            EditOp::Delete => format!("dropped “{s}”"),
-            EditOp::Insert => format!("added “{a}”"),
-        };
-        let mark = e
-            .marked
-            .map(|mk| format!(" (marked by {})", mk.as_str()))
-            .unwrap_or_default();
-        writeln!(out, "        · {what}{mark}")?;
+        let what: String = describe_edit(e, &c.source.text, &c.article.text)
+            .into_iter()
+            .map(|part| match part {
+                EditPart::Wording(words) => words.to_string(),
+                EditPart::Removed(words) | EditPart::Added(words) => {
+                    format!("\u{201c}{}\u{201d}", one_line(words))
+                }
+            })
+            .collect();
+        writeln!(out, "        · {what}")?;
     }
     Ok(())
 }

@@ -66,19 +66,56 @@ pub struct Related {
     pub article: Option<Span>,
 }
 
-/// A possible pairing in a unit: rank of the relation, size gap, words shared around the two,
-/// distance, article and source mention, relation, note, kind.
-type Candidate = (
-    u8,
-    u32,
-    std::cmp::Reverse<usize>,
-    usize,
-    usize,
-    usize,
-    Relation,
-    String,
-    DetailKind,
-);
+/// A possible pairing of an article detail with a source detail in one unit.
+struct Candidate {
+    /// Relations ranked best first (see [`rank`]).
+    rank: u8,
+    /// How far apart the two values are in size (see [`magnitude_gap`]).
+    gap: u32,
+    /// Words the two share around them (more is better).
+    shared: usize,
+    /// How far apart the two stand in their unit, counted in details.
+    distance: usize,
+    /// The article mention.
+    article: usize,
+    /// The source mention.
+    source: usize,
+    relation: Relation,
+    note: String,
+    kind: DetailKind,
+}
+
+impl Candidate {
+    /// Best relation first; among changed figures the closest in size ("$12.6 million"
+    /// changed from "$12.8 million", not from "$0.25"), then the one whose neighbours match,
+    /// then the nearest in the sentence.
+    fn order(&self) -> (u8, u32, std::cmp::Reverse<usize>, usize, usize, usize) {
+        (
+            self.rank,
+            self.gap,
+            std::cmp::Reverse(self.shared),
+            self.distance,
+            self.article,
+            self.source,
+        )
+    }
+}
+
+/// What relating has found so far: the related details, the pairs already listed, and which
+/// mentions of each side are paired.
+#[derive(Default)]
+struct Found {
+    out: Vec<Related>,
+    seen: HashSet<(Option<Span>, Option<Span>)>,
+    paired_a: HashSet<usize>,
+    paired_s: HashSet<usize>,
+}
+
+impl Found {
+    fn push(&mut self, r: Related) {
+        push(&mut self.out, &mut self.seen, r);
+    }
+}
 
 fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
     let lo = mentions.partition_point(|m| m.span.start < span.start);
@@ -106,10 +143,44 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
         source_side.reference = infer_reference(source, &article_side, units, true);
     }
     let (source, article) = (&source_side, &article_side);
+    let titles = titles_of(source, article);
+    let mut found = Found::default();
+    let mut in_unit_a: Vec<usize> = Vec::new();
+    let mut in_unit_s: Vec<usize> = Vec::new();
+    for unit in units {
+        let pair = (source, article);
+        relate_unit(
+            pair,
+            unit,
+            &titles,
+            &mut found,
+            (&mut in_unit_a, &mut in_unit_s),
+        );
+    }
+    let Found {
+        out,
+        seen,
+        paired_a,
+        paired_s,
+    } = &mut found;
+    same_day_anywhere(source, article, paired_s, paired_a, out, seen);
+    same_value_anywhere(source, article, paired_s, paired_a, out, seen);
+    one_sided(source, article, (in_unit_a, in_unit_s), &mut found);
+    across(
+        source,
+        article,
+        &retold(units),
+        &mut found.out,
+        &mut found.seen,
+    );
+    found.out
+}
+
+/// What each person is called in either document ("presidente" for Rebelo de Sousa).
+fn titles_of(source: &Facts, article: &Facts) -> HashMap<String, Vec<String>> {
+    let mut titles: HashMap<String, Vec<String>> = HashMap::default();
     let sm = &source.extraction.mentions;
     let am = &article.extraction.mentions;
-    // What each person is called in either document ("presidente" for Rebelo de Sousa).
-    let mut titles: HashMap<String, Vec<String>> = HashMap::default();
     for m in sm.iter().chain(am.iter()) {
         if let Value::Person {
             key,
@@ -123,195 +194,219 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
                 .extend(words.iter().cloned());
         }
     }
-    let mut out = Vec::new();
-    let mut seen: HashSet<(Option<Span>, Option<Span>)> = HashSet::default();
-    let mut paired_a: HashSet<usize> = HashSet::default();
-    let mut paired_s: HashSet<usize> = HashSet::default();
-    let mut in_unit_a: Vec<usize> = Vec::new();
-    let mut in_unit_s: Vec<usize> = Vec::new();
-    for unit in units {
-        let a_idx: Vec<usize> = within(am, unit.article)
-            .filter(|&k| unit.article.contains(&am[k].span))
-            .collect();
-        let mut s_idx: Vec<usize> = unit
-            .sources
-            .iter()
-            .flat_map(|sp| within(sm, *sp).filter(move |&k| sp.contains(&sm[k].span)))
-            .collect();
-        s_idx.sort_unstable();
-        s_idx.dedup();
-        in_unit_a.extend(&a_idx);
-        let mut candidates: Vec<Candidate> = Vec::new();
-        // In a long unit (a long reused passage) each article detail is compared with the
-        // source details at about the same relative place only, which keeps this linear.
-        let window = if a_idx.len() * s_idx.len() > 400 {
-            8
-        } else {
-            usize::MAX
-        };
-        // Outside the window, the source details with the same value still count: "$77
-        // million" finds "$77.0 million" three bullets away.
-        let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
-        // So do the source details inside the words the article reuses, when they are few:
-        // a reused clause inside a long source sentence.
-        let mut reused: Vec<usize> = Vec::new();
-        if window != usize::MAX {
-            for (si, &s) in s_idx.iter().enumerate() {
-                if let Some(key) = crate::details::extract::value_key(&sm[s].value) {
-                    by_value.entry(key).or_default().push(si);
-                }
-                if unit.verbatim.iter().any(|v| v.contains(&sm[s].span)) {
-                    reused.push(si);
-                }
-            }
-            if reused.len() * a_idx.len() > 400 {
-                reused.clear();
-            }
+    titles
+}
+
+/// Relates the details inside one unit: the best pairs first, then counts one side states
+/// with "a"/"an". Records which mentions the unit holds, for the one-sided facts.
+fn relate_unit(
+    (source, article): (&Facts, &Facts),
+    unit: &Unit,
+    titles: &HashMap<String, Vec<String>>,
+    found: &mut Found,
+    (in_unit_a, in_unit_s): (&mut Vec<usize>, &mut Vec<usize>),
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let a_idx: Vec<usize> = within(am, unit.article)
+        .filter(|&k| unit.article.contains(&am[k].span))
+        .collect();
+    let mut s_idx: Vec<usize> = unit
+        .sources
+        .iter()
+        .flat_map(|sp| within(sm, *sp).filter(move |&k| sp.contains(&sm[k].span)))
+        .collect();
+    s_idx.sort_unstable();
+    s_idx.dedup();
+    in_unit_a.extend(&a_idx);
+    let mut candidates = candidates_in(source, article, unit, (&a_idx, &s_idx), titles);
+    candidates.sort_by_key(Candidate::order);
+    let mut used_a = HashSet::default();
+    let mut used_s = HashSet::default();
+    for c in candidates {
+        if used_a.contains(&c.article) || used_s.contains(&c.source) {
+            continue;
         }
-        for (ai, &a) in a_idx.iter().enumerate() {
-            let centre = ai * s_idx.len() / a_idx.len().max(1);
-            let lo = centre.saturating_sub(window);
-            let hi = centre.saturating_add(window).min(s_idx.len());
-            let mut extra: Vec<usize> = crate::details::extract::value_key(&am[a].value)
-                .and_then(|k| by_value.get(&k))
-                .map_or(&[][..], Vec::as_slice)
+        used_a.insert(c.article);
+        used_s.insert(c.source);
+        found.paired_a.insert(c.article);
+        found.paired_s.insert(c.source);
+        found.push(Related {
+            kind: c.kind,
+            relation: c.relation,
+            note: c.note,
+            source: Some(sm[c.source].span),
+            article: Some(am[c.article].span),
+        });
+    }
+    implicit_ones(
+        source,
+        article,
+        unit,
+        (&a_idx, &s_idx),
+        (&mut used_a, &mut used_s),
+        found,
+    );
+    // A source figure the article leaves out is worth listing when the article reuses the
+    // words around it, or retells its sentence with a figure of the same kind it could not
+    // pair (perhaps a changed one); the other figures of a release are not.
+    in_unit_s.extend(s_idx.iter().filter(|&&k| {
+        unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
+            || a_idx
                 .iter()
-                .chain(&reused)
-                .copied()
-                .filter(|si| !(lo..hi).contains(si))
-                .collect();
-            extra.sort_unstable();
-            extra.dedup();
-            for si in (lo..hi).chain(extra) {
-                let s = s_idx[si];
-                if let Some((relation, note, kind)) =
-                    compare_in_unit(&sm[s], &am[a], source, article, &titles)
-                {
-                    let distance = si.abs_diff(ai);
-                    let gap = magnitude_gap(&sm[s], &am[a]);
-                    // Ties go to the figure whose neighbours match ("tres años de su
-                    // investidura" with "investidura ... hace dos años", not "Dos años
-                    // difíciles").
-                    let shared = if relation == Relation::Same {
-                        0
-                    } else {
-                        shared_context(&sm[s], &am[a], source, article)
-                    };
-                    candidates.push((
-                        rank(relation),
-                        gap,
-                        std::cmp::Reverse(shared),
-                        distance,
-                        a,
-                        s,
-                        relation,
-                        note,
-                        kind,
-                    ));
-                }
-            }
-        }
-        // Best relation first; among changed figures the closest in size ("$12.6 million"
-        // changed from "$12.8 million", not from "$0.25"), then the nearest in the sentence.
-        candidates.sort_by_key(|x| (x.0, x.1, x.2, x.3, x.4, x.5));
-        let mut used_a = HashSet::default();
-        let mut used_s = HashSet::default();
-        for (_, _, _, _, a, s, relation, note, kind) in candidates {
-            if used_a.contains(&a) || used_s.contains(&s) {
-                continue;
-            }
-            used_a.insert(a);
-            used_s.insert(s);
-            paired_a.insert(a);
-            paired_s.insert(s);
-            push(
-                &mut out,
-                &mut seen,
-                Related {
-                    kind,
+                .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
+    }));
+}
+
+/// Every pairing of an article detail with a source detail of the unit that relates at all.
+fn candidates_in(
+    source: &Facts,
+    article: &Facts,
+    unit: &Unit,
+    (a_idx, s_idx): (&[usize], &[usize]),
+    titles: &HashMap<String, Vec<String>>,
+) -> Vec<Candidate> {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let mut candidates: Vec<Candidate> = Vec::new();
+    // In a long unit (a long reused passage) each article detail is compared with the
+    // source details at about the same relative place only, which keeps this linear.
+    let window = if a_idx.len() * s_idx.len() > 400 {
+        8
+    } else {
+        usize::MAX
+    };
+    let (by_value, reused) = beyond_window(sm, unit, (a_idx, s_idx), window);
+    for (ai, &a) in a_idx.iter().enumerate() {
+        let centre = ai * s_idx.len() / a_idx.len().max(1);
+        let lo = centre.saturating_sub(window);
+        let hi = centre.saturating_add(window).min(s_idx.len());
+        let mut extra: Vec<usize> = crate::details::extract::value_key(&am[a].value)
+            .and_then(|k| by_value.get(&k))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .chain(&reused)
+            .copied()
+            .filter(|si| !(lo..hi).contains(si))
+            .collect();
+        extra.sort_unstable();
+        extra.dedup();
+        for si in (lo..hi).chain(extra) {
+            let s = s_idx[si];
+            if let Some((relation, note, kind)) =
+                compare_in_unit(&sm[s], &am[a], source, article, titles)
+            {
+                // Ties go to the figure whose neighbours match ("tres años de su
+                // investidura" with "investidura ... hace dos años", not "Dos años
+                // difíciles").
+                let shared = if relation == Relation::Same {
+                    0
+                } else {
+                    shared_context(&sm[s], &am[a], source, article)
+                };
+                candidates.push(Candidate {
+                    rank: rank(relation),
+                    gap: magnitude_gap(&sm[s], &am[a]),
+                    shared,
+                    distance: si.abs_diff(ai),
+                    article: a,
+                    source: s,
                     relation,
                     note,
-                    source: Some(sm[s].span),
-                    article: Some(am[a].span),
-                },
-            );
-        }
-        // A count the other side states with "a"/"an": "two agents" against "an agent".
-        for &s in &s_idx {
-            if used_s.contains(&s) {
-                continue;
-            }
-            if let Some((span, note)) = implicit_one(&sm[s], article, unit.article) {
-                used_s.insert(s);
-                paired_s.insert(s);
-                push(
-                    &mut out,
-                    &mut seen,
-                    Related {
-                        kind: DetailKind::Number,
-                        relation: Relation::Conflicting,
-                        note,
-                        source: Some(sm[s].span),
-                        article: Some(span),
-                    },
-                );
+                    kind,
+                });
             }
         }
-        for &a in &a_idx {
-            if used_a.contains(&a) {
-                continue;
-            }
-            for sp in &unit.sources {
-                if let Some((span, note)) = implicit_one(&am[a], source, *sp) {
-                    used_a.insert(a);
-                    paired_a.insert(a);
-                    let note = format!(
-                        "source says one, article {}",
-                        note.split(" vs ").next().unwrap_or("")
-                    );
-                    push(
-                        &mut out,
-                        &mut seen,
-                        Related {
-                            kind: DetailKind::Number,
-                            relation: Relation::Conflicting,
-                            note,
-                            source: Some(span),
-                            article: Some(am[a].span),
-                        },
-                    );
-                    break;
-                }
-            }
-        }
-        // A source figure the article leaves out is worth listing when the article reuses the
-        // words around it, or retells its sentence with a figure of the same kind it could not
-        // pair (perhaps a changed one); the other figures of a release are not.
-        in_unit_s.extend(s_idx.iter().filter(|&&k| {
-            unit.verbatim.iter().any(|v| v.contains(&sm[k].span))
-                || a_idx
-                    .iter()
-                    .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
-        }));
     }
-    same_day_anywhere(
-        source,
-        article,
-        &mut paired_s,
-        &mut paired_a,
-        &mut out,
-        &mut seen,
-    );
-    same_value_anywhere(
-        source,
-        article,
-        &mut paired_s,
-        &mut paired_a,
-        &mut out,
-        &mut seen,
-    );
-    // One side only, for the facts compared inside units.
-    let one_sided = |m: &Mention| {
+    candidates
+}
+
+/// The source details (by their place in `s_idx`) that count outside a long unit's window:
+/// those with the same value as an article detail ("$77 million" finds "$77.0 million" three
+/// bullets away), and those inside the words the article reuses, when they are few (a reused
+/// clause inside a long source sentence).
+fn beyond_window(
+    sm: &[Mention],
+    unit: &Unit,
+    (a_idx, s_idx): (&[usize], &[usize]),
+    window: usize,
+) -> (HashMap<String, Vec<usize>>, Vec<usize>) {
+    let mut by_value: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut reused: Vec<usize> = Vec::new();
+    if window != usize::MAX {
+        for (si, &s) in s_idx.iter().enumerate() {
+            if let Some(key) = crate::details::extract::value_key(&sm[s].value) {
+                by_value.entry(key).or_default().push(si);
+            }
+            if unit.verbatim.iter().any(|v| v.contains(&sm[s].span)) {
+                reused.push(si);
+            }
+        }
+        if reused.len() * a_idx.len() > 400 {
+            reused.clear();
+        }
+    }
+    (by_value, reused)
+}
+
+/// A count the other side states with "a"/"an": "two agents" against "an agent".
+fn implicit_ones(
+    source: &Facts,
+    article: &Facts,
+    unit: &Unit,
+    (a_idx, s_idx): (&[usize], &[usize]),
+    (used_a, used_s): (&mut HashSet<usize>, &mut HashSet<usize>),
+    found: &mut Found,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    for &s in s_idx {
+        if used_s.contains(&s) {
+            continue;
+        }
+        if let Some(one) = implicit_one(&sm[s], article, unit.article) {
+            used_s.insert(s);
+            found.paired_s.insert(s);
+            found.push(Related {
+                kind: DetailKind::Number,
+                relation: Relation::Conflicting,
+                note: format!("{} vs 1 {}: {}", one.figure, one.noun, one.text),
+                source: Some(sm[s].span),
+                article: Some(one.span),
+            });
+        }
+    }
+    for &a in a_idx {
+        if used_a.contains(&a) {
+            continue;
+        }
+        for sp in &unit.sources {
+            if let Some(one) = implicit_one(&am[a], source, *sp) {
+                used_a.insert(a);
+                found.paired_a.insert(a);
+                found.push(Related {
+                    kind: DetailKind::Number,
+                    relation: Relation::Conflicting,
+                    note: format!("source says one, article {}", one.figure),
+                    source: Some(one.span),
+                    article: Some(am[a].span),
+                });
+                break;
+            }
+        }
+    }
+}
+
+/// Numbers, money, durations, dates and hedges of a unit that only one side states.
+fn one_sided(
+    source: &Facts,
+    article: &Facts,
+    (mut in_unit_a, mut in_unit_s): (Vec<usize>, Vec<usize>),
+    found: &mut Found,
+) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
+    let compared_in_units = |m: &Mention| {
         matches!(
             m.kind,
             DetailKind::Number
@@ -324,40 +419,33 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
     in_unit_a.sort_unstable();
     in_unit_a.dedup();
     for a in in_unit_a {
-        if !paired_a.contains(&a) && one_sided(&am[a]) {
-            let note = format!("only the article: {}", describe(&am[a], article));
-            push(
-                &mut out,
-                &mut seen,
-                Related {
-                    kind: am[a].kind,
-                    relation: Relation::OnlyArticle,
-                    note,
-                    source: None,
-                    article: Some(am[a].span),
-                },
-            );
+        if !found.paired_a.contains(&a) && compared_in_units(&am[a]) {
+            found.push(Related {
+                kind: am[a].kind,
+                relation: Relation::OnlyArticle,
+                note: format!("only the article: {}", describe(&am[a], article)),
+                source: None,
+                article: Some(am[a].span),
+            });
         }
     }
     in_unit_s.sort_unstable();
     in_unit_s.dedup();
     for s in in_unit_s {
-        if !paired_s.contains(&s) && one_sided(&sm[s]) {
-            let note = format!("only the source: {}", describe(&sm[s], source));
-            push(
-                &mut out,
-                &mut seen,
-                Related {
-                    kind: sm[s].kind,
-                    relation: Relation::OnlySource,
-                    note,
-                    source: Some(sm[s].span),
-                    article: None,
-                },
-            );
+        if !found.paired_s.contains(&s) && compared_in_units(&sm[s]) {
+            found.push(Related {
+                kind: sm[s].kind,
+                relation: Relation::OnlySource,
+                note: format!("only the source: {}", describe(&sm[s], source)),
+                source: Some(sm[s].span),
+                article: None,
+            });
         }
     }
-    // The source passages the article retells or quotes, merged, for one-sided names.
+}
+
+/// The source passages the article retells or quotes, merged, for one-sided names.
+fn retold(units: &[Unit]) -> Vec<Span> {
     let mut retold: Vec<Span> = units
         .iter()
         .flat_map(|u| u.sources.iter().copied())
@@ -370,8 +458,7 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
             _ => merged.push(sp),
         }
     }
-    across(source, article, &merged, &mut out, &mut seen);
-    out
+    merged
 }
 
 fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {

@@ -88,12 +88,20 @@ pub(super) fn same_value_anywhere(
     }
 }
 
+/// A single thing the other side names with "a", "an" or "one" where this side counts more.
+pub(super) struct ImplicitOne {
+    /// "an agent" in the other document.
+    pub(super) span: Span,
+    /// This side's count, as a note writes it ("2").
+    pub(super) figure: String,
+    /// The noun counted ("agent").
+    pub(super) noun: String,
+    /// The other side's words.
+    pub(super) text: String,
+}
+
 /// "two agents" against "an agent"/"a federal immigration agent's" in the other passage.
-pub(super) fn implicit_one(
-    m: &Mention,
-    other: &Facts,
-    within_span: Span,
-) -> Option<(Span, String)> {
+pub(super) fn implicit_one(m: &Mention, other: &Facts, within_span: Span) -> Option<ImplicitOne> {
     let Value::Quantity {
         value,
         unit,
@@ -120,12 +128,12 @@ pub(super) fn implicit_one(
             if bare.starts_with(head.as_str()) && bare.len() <= head.len() + 2 && singular {
                 let start = within_span.start + off;
                 let end = within_span.start + end_off + noun.len();
-                let note = format!(
-                    "{} vs 1 {head}: {}",
-                    fmt_num(value.lo),
-                    other.text.get(start..end).unwrap_or("")
-                );
-                return Some((Span::new(start, end), note));
+                return Some(ImplicitOne {
+                    span: Span::new(start, end),
+                    figure: fmt_num(value.lo),
+                    noun: head.clone(),
+                    text: other.text.get(start..end).unwrap_or("").to_string(),
+                });
             }
         }
     }
