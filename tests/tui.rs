@@ -49,7 +49,7 @@ fn start_screen_of_the_bundled_pair() {
     let screen = text_of(&t);
     assert!(screen.contains("THE CITY OF NEW YORK"));
     assert!(screen.contains("A federal immigration agent's presence"));
-    assert!(screen.contains(" 1/11 paraphrase · edited"), "{screen}");
+    assert!(screen.contains(" 1/11 M1 paraphrase · edited"), "{screen}");
     insta::assert_snapshot!("start_160x45", t.backend());
 }
 
@@ -59,7 +59,7 @@ fn after_next_three_times() {
     draw(&mut app, 160, 45);
     press(&mut app, Command::Next, 3);
     let t = draw(&mut app, 160, 45);
-    assert!(text_of(&t).contains(" 4/11 quotation · verified · exact"));
+    assert!(text_of(&t).contains(" 4/11 M4 · Q1 quotation · verified · exact"));
     insta::assert_snapshot!("next_three_times_160x45", t.backend());
 }
 
@@ -72,7 +72,7 @@ fn filter_on_quotations_not_in_the_source() {
     let t = draw(&mut app, 160, 45);
     let screen = text_of(&t);
     assert!(screen.contains("filter: not in source (3)"));
-    assert!(screen.contains(" 2/3 quotation · not in source"));
+    assert!(screen.contains(" 2/3 Q3 quotation · not in source"));
     insta::assert_snapshot!("filter_not_in_source_160x45", t.backend());
 }
 
@@ -271,6 +271,117 @@ fn paraphrase_and_details_from_the_engine_are_shown() {
     press(&mut app, Command::CycleFilter, 1);
     assert_eq!(app.filter, Filter::Details);
     assert!(!app.visible.is_empty());
+}
+
+#[test]
+fn compact_inspector_at_80x24() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 80, 24);
+    press(&mut app, Command::Next, 3);
+    let t = draw(&mut app, 80, 24);
+    let screen = text_of(&t);
+    // Before, 80x24 had no inspector at all and `i` did nothing visible.
+    assert!(screen.contains("M4 · Q1 · 4/11"), "{screen}");
+    assert!(screen.contains("│source "), "{screen}");
+    assert!(screen.contains("│details  verdict: unreviewed"), "{screen}");
+    insta::assert_snapshot!("compact_inspector_80x24", t.backend());
+}
+
+#[test]
+fn an_empty_filter_empties_the_inspector_and_takes_no_verdict() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 100, 30);
+    press(&mut app, Command::CycleFilter, 2); // altered: none in this pair
+    let t = draw(&mut app, 100, 30);
+    let screen = text_of(&t);
+    assert!(screen.contains("filter: altered (0)"), "{screen}");
+    assert!(screen.contains("nothing to inspect"), "{screen}");
+    assert!(!screen.contains("verdict:"), "{screen}");
+    press(&mut app, Command::Accept, 1);
+    assert_eq!(app.review.reviewed(&app.comparison), 0, "no hidden verdict");
+    insta::assert_snapshot!("empty_filter_100x30", t.backend());
+}
+
+#[test]
+fn the_current_search_hit_stands_out() {
+    use quotediff::tui::app::InputEdit;
+    let mut app = bundled(Theme::mono());
+    draw(&mut app, 100, 30);
+    press(&mut app, Command::Search, 1);
+    for c in "agents".chars() {
+        app.update(Action::Input(InputEdit::Char(c)));
+    }
+    app.update(Action::Input(InputEdit::Submit));
+    press(&mut app, Command::Next, 1);
+    let t = draw(&mut app, 100, 30);
+    let screen = text_of(&t);
+    assert!(screen.contains("n: hit 2/"), "{screen}");
+    let search = app.search.clone().unwrap();
+    let buffer = t.backend().buffer();
+    let flash = app.theme.flash;
+    let current = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier == flash.add_modifier)
+        .count();
+    let others = buffer
+        .content()
+        .iter()
+        .filter(|c| {
+            c.modifier
+                .contains(Modifier::REVERSED | Modifier::UNDERLINED)
+        })
+        .count();
+    // Exactly one hit, "agents", is drawn apart from the others.
+    assert_eq!(current, "agents".len());
+    assert!(others >= "agents".len(), "the other hits still show");
+    assert_eq!(search.current, Some(1));
+    insta::assert_snapshot!("search_current_hit_100x30", format!("{buffer:?}"));
+}
+
+#[test]
+fn help_at_100x30_leaves_the_status_bar() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 100, 30);
+    press(&mut app, Command::Help, 1);
+    let t = draw(&mut app, 100, 30);
+    let status = text_of(&t).lines().nth(28).unwrap_or("").to_string();
+    assert!(status.contains(" 1/11 M1 paraphrase"), "{status}");
+    insta::assert_snapshot!("help_100x30", t.backend());
+}
+
+#[test]
+fn the_smallest_screen_draws_cleanly() {
+    let mut app = bundled(Theme::dark());
+    let t = draw(&mut app, 40, 12);
+    let screen = text_of(&t);
+    assert!(screen.contains("SOURCE"), "{screen}");
+    assert!(screen.contains("ARTICLE"), "{screen}");
+    insta::assert_snapshot!("smallest_40x12", t.backend());
+}
+
+#[test]
+fn ctrl_c_in_the_note_line_cancels_the_note_not_the_program() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use quotediff::tui::app::InputEdit;
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 100, 30);
+    press(&mut app, Command::Note, 1);
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let action = quotediff::tui::action_of(&app, ctrl_c).unwrap();
+    assert_eq!(action, Action::Input(InputEdit::Cancel));
+    app.update(action);
+    assert!(app.input.is_none() && !app.quit);
+}
+
+#[test]
+fn keys_do_nothing_behind_the_too_small_message() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 30, 8);
+    press(&mut app, Command::Next, 2);
+    press(&mut app, Command::Accept, 1);
+    assert_eq!(app.position(), Some(1));
+    assert_eq!(app.review.reviewed(&app.comparison), 0);
 }
 
 proptest::proptest! {
@@ -476,11 +587,11 @@ mod terminal {
             "{screen}"
         );
         first.keys("n");
-        first.wait_for(" 2/11 paraphrase");
+        first.wait_for(" 2/11 M2 paraphrase");
         first.keys("N");
-        first.wait_for(" 1/11 paraphrase");
+        first.wait_for(" 1/11 M1 paraphrase");
         first.keys("a");
-        first.wait_for(" 1/11 paraphrase · edited \u{2713} accepted │ 1/8 reviewed");
+        first.wait_for(" 1/11 M1 paraphrase · edited \u{2713} accepted │ 1/8 reviewed");
         first.keys("q");
         assert_eq!(first.exit_code(), 0);
         first.assert_restored();

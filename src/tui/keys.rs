@@ -145,7 +145,7 @@ impl Command {
             Command::LineDown => "scroll the focused pane a line down",
             Command::LineUp => "scroll the focused pane a line up",
             Command::Sync => "bring the other pane to the counterpart",
-            Command::CycleFilter => "cycle the filter: all, quotations, altered, reuse...",
+            Command::CycleFilter => "cycle the filter: all, quotations, altered, not in source...",
             Command::Search => "search the focused text",
             Command::ToggleInspector => "show or hide the inspector",
             Command::Accept => "mark the match accepted",

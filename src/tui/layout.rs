@@ -15,6 +15,8 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 /// Under this many columns the panes are stacked instead of side by side.
 pub const STACK_BELOW: u16 = 100;
+/// Rows of the compact inspector: its border, one row for each text and the verdict.
+pub const COMPACT_INSPECTOR: u16 = 5;
 /// Columns before the text of a pane: the gutter marker and a space.
 pub const GUTTER: u16 = 2;
 
@@ -63,9 +65,17 @@ impl Screen {
         screen.status = Rect::new(0, height - 2, width, 1);
         screen.hint = Rect::new(0, height - 1, width, 1);
         let mut body = height - 3;
+        // The full inspector where the panes keep room enough; a compact one (a row per
+        // side and the verdict) on a smaller terminal such as 80x24, rather than none.
         let room = if screen.stacked { 30 } else { 24 };
-        if inspector && height >= room {
-            let h = if screen.stacked { 7 } else { 9 };
+        let h = match (inspector, screen.stacked) {
+            (false, _) => 0,
+            (true, _) if height < room - 8 => 0,
+            (true, _) if height < room => COMPACT_INSPECTOR,
+            (true, true) => 7,
+            (true, false) => 9,
+        };
+        if h > 0 {
             body -= h;
             screen.inspector = Some(Rect::new(0, 1 + body, width, h));
         }

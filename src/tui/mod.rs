@@ -167,9 +167,10 @@ pub fn action_of(app: &App, event: Event) -> Option<Action> {
 
 fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
     if app.input.is_some() {
-        // Keys are text while typing; only Ctrl-C still quits, whatever the key table says.
+        // Keys are text while typing; Ctrl-C abandons the line, as in a shell, so a slip
+        // of the finger never quits with a half-typed note.
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            return Some(Action::Command(keys::Command::Quit));
+            return Some(Action::Input(InputEdit::Cancel));
         }
         return match key.code {
             KeyCode::Enter => Some(Action::Input(InputEdit::Submit)),

@@ -99,7 +99,11 @@ impl App {
     }
 
     pub(super) fn after_filter(&mut self) {
-        let at = self.current_item().map_or(0, |i| i.article.start);
+        // The stop the reviewer was on, even if the previous filter hid it.
+        let at = self
+            .current
+            .and_then(|i| self.items.get(i))
+            .map_or(0, |i| i.article.start);
         let next = self
             .visible
             .iter()

@@ -237,8 +237,30 @@ impl App {
     }
 
     /// The current item.
+    ///
+    /// None while the filter hides it: what the screen shows and what a verdict key acts on
+    /// must be the same stop, and a filter with nothing in it shows none.
     pub fn current_item(&self) -> Option<&Item> {
-        self.current.and_then(|i| self.items.get(i))
+        let cur = self.current?;
+        self.visible.binary_search(&cur).ok()?;
+        self.items.get(cur)
+    }
+
+    /// How the report names a stop: `M7` for a match (with `Q6` when it lies in a
+    /// quotation), `Q6` for a quotation without a match. One numbering for the screen, the
+    /// reports and the review file.
+    pub fn id_label(&self, item: &Item) -> String {
+        let c = &self.comparison;
+        match item.kind {
+            ItemKind::Match(i) => {
+                let m = &c.matches[i];
+                match m.quote.and_then(|q| c.quotes.get(q)) {
+                    Some(q) => format!("M{} \u{b7} Q{}", m.id, q.id),
+                    None => format!("M{}", m.id),
+                }
+            }
+            ItemKind::Quotation(q) => format!("Q{}", c.quotes.get(q).map_or(0, |q| q.id)),
+        }
     }
 
     /// Position of the current item in the filtered list, from 1.
@@ -284,6 +306,10 @@ impl App {
                     if command == Command::Quit {
                         self.quit = true;
                     }
+                    return;
+                }
+                // Behind the "too small" message nothing moves unseen: only quitting works.
+                if self.screen().too_small && command != Command::Quit {
                     return;
                 }
                 self.command(command);

@@ -237,6 +237,10 @@ fn a_review_of_changed_documents_is_set_aside_not_overwritten() {
     assert!(message.unwrap().contains("the article changed since"));
 
     let mut app = App::new(after, review, file, Theme::mono(), KeyTable::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
     app.update(Action::Command(Command::Accept));
     let old_path = dir.path().join("story.txt.quotediff.json.old");
     assert!(app.message.as_deref().unwrap().contains("kept as"));

@@ -39,12 +39,13 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         keys.len() + 1 + legend.len()
     } as u16;
-    let height = (lines + 2).min(area.height.saturating_sub(2));
+    // Between the title bar and the status bar, which stay readable under the help.
+    let height = (lines + 2).min(area.height.saturating_sub(3));
     // Scrolled no further than the last line (the state may ask for more).
     let scroll = app.help_scroll.min((lines + 2).saturating_sub(height));
     let rect = Rect::new(
         area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
+        area.y + 1 + (area.height.saturating_sub(3) - height) / 2,
         width,
         height,
     );
@@ -126,6 +127,8 @@ fn legend_lines(app: &App) -> Vec<Line<'static>> {
     legend.push(Line::from(vec![
         TextSpan::raw("  "),
         TextSpan::styled(" a search hit ", theme.search_hit),
+        TextSpan::raw(" "),
+        TextSpan::styled(" the current hit ", theme.flash),
     ]));
     // Blank lines between the paragraphs on the mouse and on the settings file.
     for text in [

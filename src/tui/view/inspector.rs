@@ -3,24 +3,18 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use similar::{ChangeTag, TextDiff};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::comparison::{EditMark, EditOp};
+use crate::comparison::{EditMark, EditOp, Side};
 use crate::details::Relation;
 use crate::review::Verdict;
-use crate::span::floor_char_boundary;
 
 use super::super::app::{App, Item, ItemKind};
 use super::super::keys::Command;
 use super::super::theme::Mark;
 use super::super::wrap::str_width;
-
-/// The inspector shows at most this many bytes of each passage: it has a few rows anyway,
-/// and a word diff of a huge passage would cost more than the rest of the frame.
-const INSPECTOR_BYTES: usize = 1500;
+use super::passage;
 
 pub(crate) fn kind_label(app: &App, item: &Item) -> String {
     match item.kind {
@@ -46,7 +40,6 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
         empty(app, rect, buf);
         return;
     };
-    let c = &app.comparison;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -67,40 +60,37 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     let label = |y: u16, text: &str, buf: &mut Buffer| {
         buf.set_stringn(inner.x, y, text, LABEL as usize, theme.dim);
     };
-
-    let source_text = item
-        .source
-        .map(|s| clip(s.slice(&c.source.text)))
-        .unwrap_or("");
-    let article_text = clip(item.article.slice(&c.article.text));
-    let (source_line, article_line) = if item.source.is_some() {
-        word_diff(source_text, article_text, theme.removed, theme.added)
-    } else {
-        (
-            Line::styled("(not in the source)", theme.dim),
-            Line::styled(article_text.to_string(), theme.mark(Mark::NotInSource)),
-        )
-    };
+    let (source_lines, article_lines) = texts(app, item);
+    let width = inner.width - LABEL;
+    let need = (
+        passage::rows_needed(&source_lines, width),
+        passage::rows_needed(&article_lines, width),
+    );
     // The bottom row is for the verdict and the details, the one above it for the word
-    // changes (when there are any and room); the rest is shared by the two texts.
+    // changes (when there are any and room); the rest goes to the two texts, each as many
+    // rows as it needs while both fit, the source at least half when they do not.
+    // (The match's differences, issue 14, will take rows here too, major first, between the
+    // texts and the changes.)
     let changes = changes_line(app, item);
     let changes_row = changes.is_some() && inner.height >= 5;
     let body = inner
         .height
         .saturating_sub(1 + u16::from(changes_row))
         .max(1);
-    let source_rows = body.div_ceil(2);
+    let source_rows = if need.0 + need.1 <= body {
+        need.0.max(1)
+    } else {
+        need.0
+            .min(body.div_ceil(2).max(body.saturating_sub(need.1)))
+    }
+    .min(body);
     let article_rows = body - source_rows;
     label(inner.y, "source", buf);
-    Paragraph::new(source_line)
-        .wrap(Wrap { trim: true })
-        .render(text_rect(inner.y, source_rows), buf);
+    passage::draw(source_lines, text_rect(inner.y, source_rows), need.0, buf);
     if article_rows > 0 {
         let y = inner.y + source_rows;
         label(y, "article", buf);
-        Paragraph::new(article_line)
-            .wrap(Wrap { trim: true })
-            .render(text_rect(y, article_rows), buf);
+        passage::draw(article_lines, text_rect(y, article_rows), need.1, buf);
     }
     if let Some(line) = changes.filter(|_| changes_row) {
         let y = inner.bottom() - 2;
@@ -114,6 +104,54 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The two passages of a stop, the engine's edits marked on each side.
+fn texts(app: &App, item: &Item) -> (Vec<Line<'static>>, Vec<Line<'static>>) {
+    let theme = &app.theme;
+    let c = &app.comparison;
+    let edits = match item.kind {
+        ItemKind::Match(i) => c.matches[i].edits.as_slice(),
+        ItemKind::Quotation(_) => &[],
+    };
+    let marked = |side: Side| -> Vec<crate::span::Span> {
+        edits
+            .iter()
+            .filter_map(|e| match side {
+                Side::Source => e.source,
+                Side::Article => e.article,
+            })
+            .collect()
+    };
+    let Some(source) = item.source else {
+        return (
+            vec![Line::styled("(not in the source)", theme.dim)],
+            passage::lines(
+                &c.article.text,
+                item.article,
+                &[],
+                theme.mark(Mark::NotInSource),
+                theme.mark(Mark::NotInSource),
+            ),
+        );
+    };
+    let plain = ratatui::style::Style::default();
+    (
+        passage::lines(
+            &c.source.text,
+            source,
+            &marked(Side::Source),
+            plain,
+            theme.removed,
+        ),
+        passage::lines(
+            &c.article.text,
+            item.article,
+            &marked(Side::Article),
+            plain,
+            theme.added,
+        ),
+    )
+}
+
 /// Columns of the labels ("source", "article", ...) before the inspector's texts.
 const LABEL: u16 = 9;
 
@@ -123,7 +161,7 @@ fn empty(app: &App, rect: Rect, buf: &mut Buffer) {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(" MATCH 0/0 ")
+        .title(" 0/0 ")
         .render(rect, buf);
     let text = format!(
         "nothing to inspect: no {} in this pair ({} changes the filter)",
@@ -137,12 +175,9 @@ fn empty(app: &App, rect: Rect, buf: &mut Buffer) {
 /// The inspector's title: which stop of how many, its kind, score and speaker.
 fn title(app: &App, item: &Item) -> String {
     let c = &app.comparison;
-    let noun = match item.kind {
-        ItemKind::Match(_) => "MATCH",
-        ItemKind::Quotation(_) => "QUOTATION",
-    };
     let mut title = format!(
-        " {noun} {}/{} · {}",
+        " {} \u{b7} {}/{} \u{b7} {}",
+        app.id_label(item),
         app.position().unwrap_or(0),
         app.visible.len(),
         kind_label(app, item)
@@ -274,36 +309,4 @@ fn changes_line(app: &App, item: &Item) -> Option<Line<'static>> {
         spans.push(TextSpan::styled(mark, theme.dim));
     }
     Some(Line::from(spans))
-}
-
-/// At most [`INSPECTOR_BYTES`] of a passage, cut at a character boundary.
-fn clip(text: &str) -> &str {
-    if text.len() <= INSPECTOR_BYTES {
-        return text;
-    }
-    &text[..floor_char_boundary(text, INSPECTOR_BYTES)]
-}
-
-/// The two passages with the words only one of them has marked.
-fn word_diff(
-    source: &str,
-    article: &str,
-    removed: Style,
-    added: Style,
-) -> (Line<'static>, Line<'static>) {
-    let diff = TextDiff::from_words(source, article);
-    let mut s = Vec::new();
-    let mut a = Vec::new();
-    for change in diff.iter_all_changes() {
-        let v = change.value().to_string();
-        match change.tag() {
-            ChangeTag::Equal => {
-                s.push(TextSpan::raw(v.clone()));
-                a.push(TextSpan::raw(v));
-            }
-            ChangeTag::Delete => s.push(TextSpan::styled(v, removed)),
-            ChangeTag::Insert => a.push(TextSpan::styled(v, added)),
-        }
-    }
-    (Line::from(s), Line::from(a))
 }

@@ -8,6 +8,7 @@
 mod help;
 mod inspector;
 mod panes;
+mod passage;
 mod status;
 
 use ratatui::buffer::Buffer;

@@ -51,10 +51,11 @@ fn border(app: &App, rect: Rect, side: Side, buf: &mut Buffer) {
         Side::Source => "SOURCE",
         Side::Article => "ARTICLE",
     };
+    let at = position(app, side);
     let title = if focused {
-        format!("\u{25b6} {name} ")
+        format!("\u{25b6} {name} {at} ")
     } else {
-        format!(" {name} ")
+        format!(" {name} {at} ")
     };
     let border = if focused {
         theme.border_focused
@@ -68,6 +69,18 @@ fn border(app: &App, rect: Rect, side: Side, buf: &mut Buffer) {
         .render(rect, buf);
 }
 
+/// Where the pane is in its document: "all" when it fits, else how far down the last row on
+/// screen is, so a long source always says where the reviewer is.
+fn position(app: &App, side: Side) -> String {
+    let p = app.pane(side);
+    let rows = p.wrap.rows().len();
+    if rows <= p.height {
+        return "\u{b7} all".to_string();
+    }
+    let bottom = (p.top_row() + p.height).min(rows);
+    format!("\u{b7} {}%", bottom * 100 / rows.max(1))
+}
+
 /// What colours the bytes on screen of one pane: the highlights, the current stop, search
 /// hits and the flash. Only the highlights on screen are kept, as each character is
 /// looked up in all of them.
@@ -76,6 +89,8 @@ struct Paint<'a> {
     layers: Vec<&'a Layer>,
     current: Option<Span>,
     hits: Vec<Span>,
+    /// The hit `n`/`N` last moved to, which must stand out from the others.
+    current_hit: Option<Span>,
     flash: Option<Span>,
 }
 
@@ -95,8 +110,14 @@ impl<'a> Paint<'a> {
                 .collect(),
             _ => Vec::new(),
         };
+        let current_hit = app
+            .search
+            .as_ref()
+            .filter(|s| s.side == side)
+            .and_then(|s| s.hits.get(s.current?).copied());
         Paint {
             theme: &app.theme,
+            current_hit,
             layers,
             current: app.current_item().and_then(|i| i.span(side)),
             hits,
@@ -131,6 +152,11 @@ impl<'a> Paint<'a> {
         }
         if self.hits.iter().any(inside) {
             style = style.patch(theme.search_hit);
+        }
+        if self.current_hit.as_ref().is_some_and(inside) {
+            // Drawn as the flash, alone: the other hits' look and the passages' must not
+            // make it one more underlined word among them.
+            style = theme.flash;
         }
         if self.flash.as_ref().is_some_and(inside) {
             style = style.patch(theme.flash);

@@ -20,7 +20,12 @@ pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
     buf.set_style(rect, theme.bar);
     let (position, short_position) = match app.current_item() {
         Some(item) if app.position().is_some() => {
-            let at = format!(" {}/{} ", app.position().unwrap_or(0), app.visible.len());
+            let at = format!(
+                " {}/{} {} ",
+                app.position().unwrap_or(0),
+                app.visible.len(),
+                app.id_label(item)
+            );
             let full = kind_label(app, item);
             // Without the fidelity, which the inspector shows anyway.
             let short = full.rsplit_once(" · ").map_or(full.as_str(), |(k, _)| k);
