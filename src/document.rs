@@ -57,19 +57,19 @@ impl Document {
 #[derive(Debug, Error)]
 pub enum LoadError {
     /// The path does not exist.
-    #[error("{path}: no such file")]
+    #[error("{}: no such file", shown(.path))]
     NotFound {
         /// The path as given.
         path: PathBuf,
     },
     /// The path is a directory, not a file.
-    #[error("{path}: is a directory, expected a text file")]
+    #[error("{}: is a directory, expected a text file", shown(.path))]
     IsDirectory {
         /// The path as given.
         path: PathBuf,
     },
     /// The file exists but cannot be read (permissions, I/O error).
-    #[error("{path}: cannot read: {reason}")]
+    #[error("{}: cannot read: {reason}", shown(.path))]
     Unreadable {
         /// The path as given.
         path: PathBuf,
@@ -78,7 +78,7 @@ pub enum LoadError {
         reason: std::io::Error,
     },
     /// The file is larger than the configured limit.
-    #[error("{path}: too large ({size} bytes; the limit is {limit} bytes, see --max-bytes)")]
+    #[error("{}: too large ({size} bytes; the limit is {limit} bytes, see --max-bytes)", shown(.path))]
     TooLarge {
         /// The path as given.
         path: PathBuf,
@@ -88,7 +88,7 @@ pub enum LoadError {
         limit: u64,
     },
     /// The file holds binary data (NUL bytes), not text.
-    #[error("{path}: looks like binary data, not text (NUL byte at offset {offset})")]
+    #[error("{}: looks like binary data, not text (NUL byte at offset {offset})", shown(.path))]
     Binary {
         /// The path as given.
         path: PathBuf,
@@ -97,7 +97,8 @@ pub enum LoadError {
     },
     /// The bytes are not valid UTF-8, nor any legacy encoding the detector recognises.
     #[error(
-        "{path}: not valid UTF-8 (invalid byte at offset {offset}), and no other encoding fits; convert it to UTF-8 first"
+        "{}: not valid UTF-8 (invalid byte at offset {offset}), and no other encoding fits; convert it to UTF-8 first",
+        shown(.path)
     )]
     InvalidUtf8 {
         /// The path as given.
@@ -106,7 +107,7 @@ pub enum LoadError {
         offset: usize,
     },
     /// The file's format could not be read (a damaged PDF, a zip that is not a docx, ...).
-    #[error("{path}: {reason}")]
+    #[error("{}: {reason}", shown(.path))]
     Extract {
         /// The path as given.
         path: PathBuf,
@@ -114,12 +115,58 @@ pub enum LoadError {
         /// the binary prints the whole chain).
         reason: ExtractError,
     },
+    /// The path names a FIFO, a socket or a device, not a regular file: opening a FIFO
+    /// blocks until someone writes to it, and a device may never end.
+    #[error("{}: is {kind}, not a regular file; to read a stream, give `-` and pipe it to standard input", shown(.path))]
+    NotRegular {
+        /// The path as given.
+        path: PathBuf,
+        /// What it is instead ("a named pipe (FIFO)").
+        kind: &'static str,
+    },
+    /// The extracted text is larger than the limit: a small compressed file (a docx, a PDF)
+    /// that unpacks to more than `--max-bytes`.
+    #[error("{}: unpacks to more than {limit} bytes of text (the limit, see --max-bytes)", shown(.path))]
+    TextTooLarge {
+        /// The path as given.
+        path: PathBuf,
+        /// The limit in force.
+        limit: u64,
+    },
     /// The file is empty or holds only whitespace.
-    #[error("{path}: empty, there is no text to compare")]
+    #[error("{}: empty, there is no text to compare", shown(.path))]
     Empty {
         /// The path as given.
         path: PathBuf,
     },
+}
+
+/// How a path is named in messages: standard input is "standard input", not `-`.
+fn shown(path: &Path) -> std::borrow::Cow<'_, str> {
+    if path == Path::new("-") {
+        "standard input".into()
+    } else {
+        path.to_string_lossy()
+    }
+}
+
+/// What a path that is not a regular file is, for the message that refuses it.
+fn kind_of(file_type: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_char_device() || file_type.is_block_device() {
+            return "a device";
+        }
+    }
+    let _ = file_type;
+    "something else"
 }
 
 /// Limits applied while loading.
@@ -174,7 +221,7 @@ pub fn load_as(
     } else {
         path.display().to_string()
     };
-    extract_bytes(&name, path, bytes, format)
+    extract_bytes(&name, path, bytes, format, options)
 }
 
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
@@ -190,6 +237,12 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     if meta.is_dir() {
         return Err(LoadError::IsDirectory {
             path: path.to_path_buf(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular {
+            path: path.to_path_buf(),
+            kind: kind_of(meta.file_type()),
         });
     }
     if meta.len() > limit {
@@ -239,20 +292,23 @@ fn read_limited_sized(
 
 /// Checks and decodes raw bytes into a [`Document`], detecting their format.
 pub fn decode(name: &str, path: &Path, bytes: Vec<u8>) -> Result<Document, LoadError> {
-    extract_bytes(name, path, bytes, None).map(|loaded| loaded.document)
+    extract_bytes(name, path, bytes, None, &LoadOptions::default()).map(|loaded| loaded.document)
 }
 
 /// Extracts the text of raw bytes read as `format` (detected when `None`): the one place
 /// where the format is decided, before anything looks for NUL bytes, since UTF-16 text and
-/// PDFs are full of them.
+/// PDFs are full of them. `options.max_bytes` bounds what a compressed container (a docx, a
+/// PDF's streams) may unpack to, as well as the text extracted.
 pub fn extract_bytes(
     name: &str,
     path: &Path,
     bytes: Vec<u8>,
     format: Option<Format>,
+    options: &LoadOptions,
 ) -> Result<Loaded, LoadError> {
     let format = format.unwrap_or_else(|| extract::detect(Some(path), &bytes));
-    let extracted = extract::extract(bytes, format).map_err(|e| match e {
+    let limit = options.max_bytes.min(HARD_MAX_BYTES);
+    let extracted = extract::extract_within(bytes, format, limit).map_err(|e| match e {
         ExtractError::Binary { offset } => LoadError::Binary {
             path: path.to_path_buf(),
             offset,
@@ -266,6 +322,12 @@ pub fn extract_bytes(
             reason,
         },
     })?;
+    if extracted.text.len() as u64 > limit {
+        return Err(LoadError::TextTooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
     let document = Document::from_text(name, extracted.text);
     if document.text.trim().is_empty() {
         return Err(LoadError::Empty {
@@ -316,6 +378,7 @@ mod tests {
             Path::new("f.txt"),
             b"Caf\xe9 au lait".to_vec(),
             None,
+            &LoadOptions::default(),
         )
         .unwrap();
         assert_eq!(loaded.document.text, "Caf\u{e9} au lait");

@@ -2,9 +2,10 @@
 
 mod cli;
 mod exit_codes;
+mod output;
 mod scan_command;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -18,11 +19,14 @@ use quotediff::{compare, CompareOptions, Comparison};
 
 fn main() -> ExitCode {
     quiet_pdf_reader_panics();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return ExitCode::from(command_line_refused(&e)),
+    };
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            if is_broken_pipe(&err) {
+            if output::is_broken_pipe(&err) {
                 return ExitCode::from(exit_codes::SUCCESS);
             }
             let code = if err.downcast_ref::<document::LoadError>().is_some()
@@ -32,7 +36,7 @@ fn main() -> ExitCode {
             } else {
                 exit_codes::FAILURE
             };
-            eprintln!("quotediff: {err:#}");
+            output::message(format_args!("{err:#}"));
             ExitCode::from(code)
         }
     }
@@ -61,12 +65,29 @@ fn quiet_pdf_reader_panics() {
     }));
 }
 
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+/// What clap says when it does not run a command: help and the version on standard output
+/// (exit 0, or 1 when they cannot be written), a usage error on standard error (exit 2).
+/// clap's own `exit()` ignores write errors, so `--help > /dev/full` used to exit 0.
+fn command_line_refused(e: &clap::Error) -> u8 {
+    let styled = e.render();
+    if !e.use_stderr() {
+        let text = if std::io::stdout().is_terminal() {
+            styled.ansi().to_string()
+        } else {
+            styled.to_string()
+        };
+        return match output::stdout(text.as_bytes()) {
+            Ok(()) => exit_codes::SUCCESS,
+            Err(err) => output::write_failed(&err, "writing the help"),
+        };
+    }
+    let text = if std::io::stderr().is_terminal() {
+        styled.ansi().to_string()
+    } else {
+        styled.to_string()
+    };
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+    u8::try_from(e.exit_code()).unwrap_or(exit_codes::BAD_INPUT)
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -88,7 +109,7 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let review = review_file.and_then(|path| {
                 Review::load(&path, &comparison).unwrap_or_else(|e| {
-                    eprintln!("quotediff: warning: {e}");
+                    output::message(format_args!("warning: {e}"));
                     None
                 })
             });
@@ -103,27 +124,24 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let loaded = document::load_as(&args.file, &options, args.format.map(Into::into))?;
             print_notes(&loaded);
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(loaded.document.text.as_bytes())
-                .and_then(|()| out.flush())
-                .context("writing the text")?;
+            output::stdout(loaded.document.text.as_bytes()).context("writing the text")?;
             Ok(exit_codes::SUCCESS)
         }
         Some(Command::Scan(args)) => scan_command::scan(&args, &cli.engine),
         Some(Command::Open(args)) => scan_command::open(&args, &cli.engine, &cli.review),
         Some(Command::Completions(args)) => {
-            let mut out = std::io::stdout().lock();
-            clap_complete::generate(args.shell, &mut Cli::command(), "quotediff", &mut out);
-            out.flush().context("writing the completions")?;
+            // Generated in memory: clap_complete panics when its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "quotediff", &mut script);
+            output::stdout(&script).context("writing the completions")?;
             Ok(exit_codes::SUCCESS)
         }
         Some(Command::Man) => {
-            let mut out = std::io::stdout().lock();
+            let mut page = Vec::new();
             clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .and_then(|()| out.flush())
+                .render(&mut page)
                 .context("writing the man page")?;
+            output::stdout(&page).context("writing the man page")?;
             Ok(exit_codes::SUCCESS)
         }
         None => review_interactively(&cli),
@@ -156,7 +174,7 @@ fn review_interactively(cli: &Cli) -> Result<u8> {
     match tui::run(comparison, options) {
         Ok(()) => Ok(exit_codes::SUCCESS),
         Err(e) if e.is_bad_input() => {
-            eprintln!("quotediff: {e}");
+            output::message(format_args!("{e}"));
             Ok(exit_codes::BAD_INPUT)
         }
         Err(e) => Err(e.into()),
@@ -166,9 +184,9 @@ fn review_interactively(cli: &Cli) -> Result<u8> {
 /// Without the `tui` feature there is only the report.
 #[cfg(not(feature = "tui"))]
 fn review_interactively(_cli: &Cli) -> Result<u8> {
-    eprintln!(
-        "quotediff: built without the interactive review (feature `tui`); use `quotediff report`"
-    );
+    output::message(format_args!(
+        "built without the interactive review (feature `tui`); use `quotediff report`"
+    ));
     Ok(exit_codes::BAD_INPUT)
 }
 
@@ -218,7 +236,11 @@ fn load_pair(pair: &PairArgs, engine: &EngineArgs) -> Result<(Document, Document
 
 /// Tells the user what was assumed to read a file (an encoding guessed), on standard error.
 fn print_notes(loaded: &document::Loaded) {
+    let name = match loaded.document.name.as_str() {
+        "<stdin>" => "standard input",
+        name => name,
+    };
     for note in &loaded.notes {
-        eprintln!("quotediff: note: {}: {note}", loaded.document.name);
+        output::message(format_args!("note: {name}: {note}"));
     }
 }

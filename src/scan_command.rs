@@ -177,14 +177,14 @@ pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
         records = output::read_records(out)?;
         write_summary_file(args, out, &records)?;
     }
-    eprintln!(
-        "quotediff: scanned {scanned} articles against {} sources ({} shingles, {} dropped as boilerplate): {} pairs kept, {:.1} s",
+    crate::output::message(format_args!(
+        "scanned {scanned} articles against {} sources ({} shingles, {} dropped as boilerplate): {} pairs kept, {:.1} s",
         sources.len(),
         sources.index().shingles(),
         sources.index().boilerplate_shingles(),
         records.len(),
         started.elapsed().as_secs_f64()
-    );
+    ));
     if args.format == ScanFormat::Table {
         let mut out = std::io::stdout().lock();
         summary::write_table(&summary::summarize(&records), args.limit, &mut out)?;
@@ -194,7 +194,7 @@ pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
 }
 
 fn bad_input(error: &dyn std::fmt::Display) -> Result<u8> {
-    eprintln!("quotediff: {error}");
+    crate::output::message(format_args!("{error}"));
     Ok(exit_codes::BAD_INPUT)
 }
 
@@ -247,7 +247,7 @@ fn count_entries(path: &Path) -> Option<usize> {
 /// Runs `quotediff open`.
 pub fn open(args: &OpenArgs, engine: &EngineArgs, review: &ReviewArgs) -> Result<u8> {
     let _ = (args, engine, review);
-    eprintln!("quotediff: `open` is not built yet");
+    crate::output::message(format_args!("`open` is not built yet"));
     Ok(exit_codes::BAD_INPUT)
 }
 

@@ -624,6 +624,27 @@ mod terminal {
         second.assert_restored();
     }
 
+    /// `kill` (SIGTERM) and a closed terminal window (SIGHUP) used to leave the terminal in
+    /// raw mode on the alternate screen, cursor hidden and mouse reporting on.
+    #[cfg(unix)]
+    #[test]
+    fn signals_restore_the_terminal() {
+        for (signal, code) in [
+            (libc::SIGTERM, 143),
+            (libc::SIGHUP, 129),
+            (libc::SIGINT, 130),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let mut session = Session::start(dir.path(), &[]);
+            session.wait_for(" 1/11 ");
+            let pid = session.child.process_id().expect("a process id") as libc::pid_t;
+            // SAFETY: kill only sends a signal to the child we started.
+            assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+            assert_eq!(session.exit_code(), code, "signal {signal}");
+            session.assert_restored();
+        }
+    }
+
     #[test]
     fn output_that_is_not_a_terminal_points_to_report() {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotediff"))

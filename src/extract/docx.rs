@@ -6,8 +6,10 @@
 //! blank line. Deleted text of tracked changes (`w:delText`) is left out, since the document
 //! as it reads now is what was issued. Headers, footers, comments and footnotes live in other
 //! parts and are not read. A full OOXML library was rejected: this is the only part we need.
-//! Broken archives and broken XML become errors, never panics; the part's size is capped so a
-//! zip bomb cannot exhaust memory.
+//! Broken archives and broken XML become errors, never panics. A zip bomb cannot exhaust
+//! memory: the part is unpacked through a counter that stops at the caller's limit
+//! (`--max-bytes`), whatever sizes the archive claims, and an archive of implausibly many
+//! entries is refused.
 
 use std::io::{Cursor, Read};
 
@@ -16,8 +18,13 @@ use quick_xml::Reader;
 
 use super::{tidy, ExtractError};
 
-/// Largest `word/document.xml` read, uncompressed (256 MiB; a long report is a few MiB).
+/// Largest `word/document.xml` read by [`extract`], uncompressed (256 MiB; a long report is a
+/// few MiB).
 const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Most entries an archive may list. A Word file has a few dozen parts (styles, fonts,
+/// images); a hundred thousand tiny entries only cost memory and time.
+const MAX_ENTRIES: usize = 10_000;
 
 /// True when the bytes start with a zip signature (a `.docx`, or any other zip).
 pub fn looks_like_zip(bytes: &[u8]) -> bool {
@@ -32,32 +39,62 @@ fn broken(reason: impl std::fmt::Display) -> ExtractError {
 
 /// The document's paragraphs, separated by blank lines.
 pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
+    extract_within(bytes, MAX_PART_BYTES)
+}
+
+/// [`extract`], refusing a body that unpacks to more than `limit` bytes.
+pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| broken(format_args!("not a zip archive: {e}")))?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(broken(format_args!(
+            "an archive of {} entries (a Word file has a few dozen)",
+            archive.len()
+        )));
+    }
     let mut part = archive
         .by_name("word/document.xml")
         .map_err(|_| broken("a zip archive without word/document.xml, so not a Word document"))?;
-    let mut xml = Vec::new();
-    (&mut part)
-        .take(MAX_PART_BYTES + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| broken(format_args!("word/document.xml cannot be unpacked: {e}")))?;
-    if xml.len() as u64 > MAX_PART_BYTES {
-        return Err(broken("word/document.xml is implausibly large"));
+    // Parsed as it is unpacked, never held whole; the size the archive declares is not
+    // trusted: what is read is counted, and reading stops one byte past the limit.
+    let mut counted = Counted {
+        inner: (&mut part).take(limit.saturating_add(1)),
+        count: 0,
+    };
+    let text = paragraphs(std::io::BufReader::new(&mut counted));
+    if counted.count > limit {
+        return Err(ExtractError::Unpacks {
+            what: "word/document.xml",
+            limit,
+        });
     }
-    let xml = String::from_utf8(xml).map_err(|_| broken("word/document.xml is not UTF-8 XML"))?;
-    let text = paragraphs(&xml)?;
-    Ok(tidy(&text))
+    Ok(tidy(&text?))
+}
+
+/// A reader that counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    count: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buffer)?;
+        self.count += n as u64;
+        Ok(n)
+    }
 }
 
 /// Walks the body XML, keeping the text of runs and the paragraph structure.
-fn paragraphs(xml: &str) -> Result<String, ExtractError> {
-    let mut reader = Reader::from_str(xml);
-    let mut out = String::with_capacity(xml.len() / 4);
+fn paragraphs(xml: impl std::io::BufRead) -> Result<String, ExtractError> {
+    let mut reader = Reader::from_reader(xml);
+    let mut out = String::new();
+    let mut buffer = Vec::new();
     // Inside a `w:t` element (text to keep); `w:delText` and `w:instrText` are not kept.
     let mut in_text = false;
     loop {
-        let event = reader.read_event().map_err(|e| {
+        buffer.clear();
+        let event = reader.read_event_into(&mut buffer).map_err(|e| {
             broken(format_args!(
                 "word/document.xml is malformed at byte {}: {e}",
                 reader.error_position()

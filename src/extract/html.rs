@@ -37,6 +37,13 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// The article's text: title, then its paragraphs separated by blank lines.
 pub fn extract(html: &str) -> Result<String, ExtractError> {
+    // Refused before parsing: parsing itself is quadratic in the depth.
+    if super::nesting::deeper_than(html, MAX_DEPTH) {
+        return Err(ExtractError::TooDeep {
+            depth: MAX_DEPTH + 1,
+            limit: MAX_DEPTH,
+        });
+    }
     let depth = nesting_depth(&dom_query::Document::from(html));
     if depth > MAX_DEPTH {
         return Err(ExtractError::TooDeep {
@@ -73,7 +80,7 @@ pub fn extract(html: &str) -> Result<String, ExtractError> {
     let Some(article) = article else {
         return Err(ExtractError::NoText { format: "HTML" });
     };
-    let body = tidy(&article.text_content);
+    let body = without_clutter(&article.text_content);
     let title = tidy(&article.title);
     let title = title.trim();
     // Readability usually removes the headline from the content; put it back unless one of
@@ -91,6 +98,34 @@ pub fn extract(html: &str) -> Result<String, ExtractError> {
     } else {
         Ok(format!("{title}\n\n{body}"))
     }
+}
+
+/// Labels a news site prints between the article's paragraphs ("Advertisement", "Story
+/// continues below"), one a line, lower-cased.
+const CLUTTER: &str = include_str!("../../assets/extract/clutter.txt");
+
+/// True when a line is only a label from [`CLUTTER`]: compared lower-cased, without
+/// the punctuation such labels end with.
+fn is_clutter(line: &str) -> bool {
+    let label = line
+        .trim()
+        .trim_end_matches([
+            ':', '.', '\u{2026}', '>', '\u{203a}', '\u{bb}', '\u{2192}', ' ',
+        ])
+        .to_lowercase();
+    !label.is_empty()
+        && CLUTTER
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .any(|l| l == label)
+}
+
+/// The text without the lines that are only clutter labels; the blank lines around a label
+/// collapse as [`tidy`] does everywhere.
+fn without_clutter(text: &str) -> String {
+    let kept: Vec<&str> = text.lines().filter(|line| !is_clutter(line)).collect();
+    tidy(&kept.join("\n"))
 }
 
 /// The depth of the deepest node, walked with an explicit stack (recursion would overflow on
@@ -157,6 +192,28 @@ written guidance on enforcement near schools, his office said.</p>
         }
         // Paragraphs stay apart.
         assert!(text.contains("student.\n\n"), "{text}");
+    }
+
+    #[test]
+    fn labels_between_paragraphs_are_dropped() {
+        let page = PAGE.replace(
+            "<blockquote>",
+            "<div class=\"ad-label\">Advertisement</div><p>Story continues below</p>\
+             <p>Read more:</p><p>SIGN UP FOR OUR NEWSLETTER</p><blockquote>",
+        );
+        let text = extract(&page).unwrap();
+        for label in [
+            "Advertisement",
+            "Story continues",
+            "Read more",
+            "NEWSLETTER",
+        ] {
+            assert!(!text.contains(label), "{label:?} left in:\n{text}");
+        }
+        assert!(text.contains("every child"), "{text}");
+        assert!(text.contains("Nobody was taken into custody"), "{text}");
+        // A sentence that only mentions a label stays.
+        assert!(!is_clutter("Read more about the fund at city libraries."));
     }
 
     #[test]

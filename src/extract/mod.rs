@@ -13,7 +13,9 @@
 pub mod docx;
 pub mod html;
 pub mod markdown;
+mod nesting;
 pub mod pdf;
+mod pdf_streams;
 pub mod text;
 
 use std::path::Path;
@@ -95,6 +97,22 @@ pub enum ExtractError {
         /// What went wrong, in the PDF reader's words.
         reason: String,
     },
+    /// A compressed container unpacks to more than the limit (`--max-bytes`): a
+    /// decompression bomb, or a file far larger than any release.
+    #[error("{what} unpacks to more than {limit} bytes (the limit, see --max-bytes)")]
+    Unpacks {
+        /// What was being unpacked ("word/document.xml", "the PDF's compressed streams").
+        what: &'static str,
+        /// The limit in force.
+        limit: u64,
+    },
+    /// A PDF whose compressed streams unpack to more than the budget: the limit
+    /// (`--max-bytes`), and for the streams the reader parses, twenty times the file.
+    #[error("cannot read this PDF: its compressed streams unpack to more than {budget} bytes (the limit is twenty times the file's size, or --max-bytes if smaller)")]
+    PdfUnpacks {
+        /// The budget that was passed.
+        budget: u64,
+    },
     /// The PDF has pages but no text on them: a scan, most likely.
     #[error("this PDF has no text layer (a scanned document?); quotediff does not do OCR")]
     PdfWithoutText,
@@ -106,7 +124,7 @@ pub enum ExtractError {
     },
     /// Markup nested deeper than any real page (the main-content scoring is quadratic in the
     /// depth, so such a file would hang the program rather than fail).
-    #[error("HTML nested {depth} levels deep (the limit is {limit}); this does not look like a saved page")]
+    #[error("HTML nested {depth} levels deep or more (the limit is {limit}); this does not look like a saved page")]
     TooDeep {
         /// Depth found.
         depth: usize,
@@ -138,8 +156,20 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
     }
 }
 
-/// Extracts the text of `bytes` read as `format`.
+/// Extracts the text of `bytes` read as `format`, compressed containers allowed to unpack to
+/// the default input limit ([`crate::document::DEFAULT_MAX_BYTES`]).
 pub fn extract(bytes: Vec<u8>, format: Format) -> Result<Extracted, ExtractError> {
+    extract_within(bytes, format, crate::document::DEFAULT_MAX_BYTES)
+}
+
+/// Extracts the text of `bytes` read as `format`; a docx's body or a PDF's compressed streams
+/// may unpack to at most `limit` bytes. The limit is checked while unpacking, not after: a
+/// 600 KB file can unpack to gigabytes.
+pub fn extract_within(
+    bytes: Vec<u8>,
+    format: Format,
+    limit: u64,
+) -> Result<Extracted, ExtractError> {
     let (text, notes) = match format {
         Format::Text => {
             let decoded = text::decode(bytes)?;
@@ -153,8 +183,8 @@ pub fn extract(bytes: Vec<u8>, format: Format) -> Result<Extracted, ExtractError
             let decoded = text::decode(bytes)?;
             (markdown::extract(&decoded.text), decoded.notes)
         }
-        Format::Pdf => (pdf::extract(&bytes)?, Vec::new()),
-        Format::Docx => (docx::extract(&bytes)?, Vec::new()),
+        Format::Pdf => (pdf::extract_within(&bytes, limit)?, Vec::new()),
+        Format::Docx => (docx::extract_within(&bytes, limit)?, Vec::new()),
     };
     Ok(Extracted {
         text,

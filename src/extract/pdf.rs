@@ -34,13 +34,24 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
         .any(|w| w == b"%PDF-")
 }
 
-/// The text of every page, cleaned of page numbers and running heads.
+/// The text of every page, cleaned of page numbers and running heads, with streams allowed to
+/// unpack to the default input limit.
 pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
+    extract_within(bytes, crate::document::DEFAULT_MAX_BYTES)
+}
+
+/// [`extract`], refusing a PDF whose compressed streams unpack to more than `limit` bytes
+/// (or, for those the reader parses, to more than twenty times the file): counted before the
+/// reader, which would unpack them whole, runs.
+pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> {
     if !looks_like_pdf(bytes) {
         return Err(ExtractError::Pdf {
             reason: "no %PDF- header, so not a PDF".to_string(),
         });
     }
+    super::pdf_streams::check(bytes, limit).map_err(|too_much| ExtractError::PdfUnpacks {
+        budget: too_much.budget,
+    })?;
     READING.with(|r| r.set(true));
     let pages = catch_unwind(AssertUnwindSafe(|| {
         pdf_extract::extract_text_from_mem_by_pages(bytes)

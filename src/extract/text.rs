@@ -3,7 +3,8 @@
 //!
 //! UTF-16 is recognised by its byte-order mark (or, without one, by a zero byte in every other
 //! position) before anything looks for NUL bytes (UTF-16 text is full of them); other NUL
-//! bytes mean binary data. Text that is not UTF-8 is
+//! bytes mean binary data. UTF-8 with a few invalid bytes stays UTF-8 (they become U+FFFD,
+//! and a note gives their offsets); only text that is clearly not UTF-8 is
 //! given to `chardetng` (the detector Firefox uses for unlabelled pages) and decoded with
 //! `encoding_rs`; the guess is reported in a note, because a wrong guess shows up as odd
 //! characters and the user needs to know where they came from. This module never fails on
@@ -70,6 +71,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, ExtractError> {
         Err(e) => {
             let valid_up_to = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
+            if let Some(decoded) = mostly_utf8(&bytes) {
+                return Ok(decoded);
+            }
             let mut detector =
                 chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
             detector.feed(&bytes, true);
@@ -97,6 +101,54 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, ExtractError> {
             })
         }
     }
+}
+
+/// Most invalid byte offsets a note lists.
+const OFFSETS_NOTED: usize = 5;
+
+/// UTF-8 with a few stray bytes (a bad copy, a truncated download) stays UTF-8: its invalid
+/// bytes become U+FFFD and a note gives their offsets. Re-guessing the whole file as a legacy
+/// encoding would turn every curly quotation mark into two or three odd characters and lose
+/// every quotation. Text counts as UTF-8 when it holds more valid multi-byte characters than
+/// invalid bytes; a legacy file (Windows-1252, say) has almost none of the former.
+fn mostly_utf8(bytes: &[u8]) -> Option<Decoded> {
+    let (mut multibyte, mut invalid) = (0usize, Vec::new());
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        at += valid.len();
+        if !chunk.invalid().is_empty() {
+            invalid.push(at);
+        }
+        at += chunk.invalid().len();
+    }
+    if multibyte <= invalid.len() {
+        return None;
+    }
+    let shown: Vec<String> = invalid
+        .iter()
+        .take(OFFSETS_NOTED)
+        .map(usize::to_string)
+        .collect();
+    let more = match invalid.len().saturating_sub(OFFSETS_NOTED) {
+        0 => String::new(),
+        n => format!(" and {n} more"),
+    };
+    let plural = if invalid.len() == 1 { "" } else { "s" };
+    Some(Decoded {
+        text: String::from_utf8_lossy(bytes).into_owned(),
+        encoding: UTF_8,
+        notes: vec![format!(
+            "not valid UTF-8 at byte{plural} {}{more}; read as UTF-8, {} replaced by \u{fffd}",
+            shown.join(", "),
+            if invalid.len() == 1 {
+                "that byte"
+            } else {
+                "those bytes"
+            }
+        )],
+    })
 }
 
 /// UTF-16 saved without a byte-order mark: text in a Latin script has a zero byte in every
@@ -187,5 +239,26 @@ mod tests {
         let d = decode("Caf\u{e9} \u{201c}ok\u{201d}\r\n".as_bytes().to_vec()).unwrap();
         assert_eq!(d.text, "Caf\u{e9} \u{201c}ok\u{201d}\r\n");
         assert!(d.notes.is_empty());
+    }
+
+    #[test]
+    fn a_stray_byte_in_utf8_keeps_the_text_utf8() {
+        let mut bytes = "The Mayor said \u{201c}our schools are safe\u{201d} and "
+            .as_bytes()
+            .to_vec();
+        let stray = bytes.len();
+        bytes.push(0xff);
+        bytes.extend_from_slice("\u{201c}open to all\u{201d}.".as_bytes());
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.encoding, UTF_8);
+        assert_eq!(
+            d.text,
+            "The Mayor said \u{201c}our schools are safe\u{201d} and \u{fffd}\u{201c}open to all\u{201d}."
+        );
+        assert!(
+            d.notes[0].contains(&format!("at byte {stray};")),
+            "{:?}",
+            d.notes
+        );
     }
 }

@@ -2,6 +2,9 @@
 //!
 //! Quotations come first (what a fact-checker asks first: is each quotation in the source,
 //! and faithful?), then every shared passage with its word-level changes, then the details.
+//! The report goes to a terminal as often as to a file, so every control character other
+//! than tab and line feed (escape sequences in a document or a file name) is written escaped
+//! (`\u{1b}`), never raw.
 
 use std::io::Write;
 
@@ -12,8 +15,16 @@ use crate::span::Span;
 
 const WIDTH: usize = 96;
 
-/// Writes the text report.
+/// Writes the text report, control characters escaped.
 pub fn write(c: &Comparison, review: Option<&Review>, out: &mut dyn Write) -> std::io::Result<()> {
+    write_report(c, review, &mut Escaped::new(out))
+}
+
+fn write_report(
+    c: &Comparison,
+    review: Option<&Review>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let s = &c.stats;
     writeln!(out, "quotediff report")?;
     writeln!(
@@ -39,12 +50,12 @@ pub fn write(c: &Comparison, review: Option<&Review>, out: &mut dyn Write) -> st
     let count = |st: QuoteStatus| c.quotes.iter().filter(|q| q.status == st).count();
     writeln!(
         out,
-        "  {} quotations: {} verified, {} altered, {} not in the source; {} shared passages.",
-        c.quotes.len(),
+        "  {}: {} verified, {} altered, {} not in the source; {}.",
+        counted(c.quotes.len(), "quotation", "quotations"),
         count(QuoteStatus::Verified),
         count(QuoteStatus::Altered),
         count(QuoteStatus::NotInSource),
-        c.matches.len()
+        counted(c.matches.len(), "shared passage", "shared passages")
     )?;
     if let Some(r) = review {
         writeln!(
@@ -198,4 +209,91 @@ fn wrap_into(out: &mut dyn Write, text: &str, indent: &str) -> std::io::Result<(
         writeln!(out, "{indent}{line}")?;
     }
     Ok(())
+}
+
+/// "1 shared passage", "2 shared passages".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A writer that escapes control characters on their way to `inner`: C0 controls but tab
+/// and line feed, DEL, and the C1 controls (U+0080 to U+009F, which some terminals obey
+/// too) become `\u{..}`. The report's own text holds none, so only what came from a
+/// document or a file name is touched.
+struct Escaped<'w> {
+    inner: &'w mut dyn Write,
+    /// A 0xC2 byte seen at the end of the last write: the first half of a C1 control, or of
+    /// an ordinary character such as "é"'s neighbours.
+    pending_c2: bool,
+}
+
+impl<'w> Escaped<'w> {
+    fn new(inner: &'w mut dyn Write) -> Self {
+        Escaped {
+            inner,
+            pending_c2: false,
+        }
+    }
+}
+
+impl Write for Escaped<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let mut out = Vec::with_capacity(bytes.len());
+        for &b in bytes {
+            if std::mem::take(&mut self.pending_c2) {
+                if (0x80..0xa0).contains(&b) {
+                    write!(out, "\\u{{{b:x}}}")?;
+                    continue;
+                }
+                out.push(0xc2);
+            }
+            match b {
+                b'\t' | b'\n' => out.push(b),
+                0x00..=0x1f | 0x7f => write!(out, "\\u{{{b:x}}}")?,
+                0xc2 => self.pending_c2 = true,
+                _ => out.push(b),
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.pending_c2) {
+            self.inner.write_all(&[0xc2])?;
+        }
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(pieces: &[&[u8]]) -> String {
+        let mut out = Vec::new();
+        let mut writer = Escaped::new(&mut out);
+        for piece in pieces {
+            writer.write_all(piece).unwrap();
+        }
+        writer.flush().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_text_is_not() {
+        assert_eq!(
+            escaped(&[b"a\x1b]0;owned\x07b\tc\n\r\x7f"]),
+            "a\\u{1b}]0;owned\\u{7}b\tc\n\\u{d}\\u{7f}"
+        );
+        // A C1 control split across two writes, and a "©" (C2 A9) that stays.
+        assert_eq!(
+            escaped(&[
+                "x\u{9b}".as_bytes().split_at(2).0,
+                &[0x9b],
+                "31m \u{a9}".as_bytes()
+            ]),
+            "x\\u{9b}31m \u{a9}"
+        );
+    }
 }

@@ -2,7 +2,8 @@
 //!
 //! This module owns the terminal: it checks that standard output is one, switches to raw
 //! mode and the alternate screen, and restores the terminal however the session ends (`q`,
-//! Ctrl-C, an error, or a panic, through a guard and a panic hook). Between the two it runs
+//! Ctrl-C, an error, or a panic, through a guard and a panic hook; `kill`, a closed terminal
+//! window or `kill -INT`, through a thread that waits for SIGTERM, SIGHUP and SIGINT). Between the two it runs
 //! the loop of the Elm architecture: a terminal event becomes an [`app::Action`],
 //! [`app::App::update`] applies it, and [`view::render`] draws the state. The rest of the
 //! crate must not depend on this module; it is compiled only with the `tui` feature.
@@ -191,6 +192,8 @@ struct TerminalGuard {
 impl TerminalGuard {
     fn enter(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
+        #[cfg(unix)]
+        restore_on_signals()?;
         enable_raw_mode()?;
         let guard = TerminalGuard { mouse: false };
         execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
@@ -225,6 +228,27 @@ fn restore() {
         cursor::Show
     );
     let _ = disable_raw_mode();
+}
+
+/// SIGTERM (`kill`), SIGHUP (the terminal window closed) and SIGINT (`kill -INT`; Ctrl-C is
+/// a key in raw mode) end the process without running any destructor, so the guard cannot
+/// restore the terminal: a thread waits for them, restores it and exits with the code a shell
+/// gives a process killed by that signal (128 + its number). It holds standard output while
+/// it does, so the drawing thread cannot write after the restore.
+#[cfg(unix)]
+fn restore_on_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _stdout = io::stdout().lock();
+                restore();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(())
 }
 
 fn install_panic_hook() {
