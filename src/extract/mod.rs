@@ -107,8 +107,8 @@ pub enum ExtractError {
         limit: u64,
     },
     /// A PDF whose compressed streams unpack to more than the budget: the limit
-    /// (`--max-bytes`), and for the streams the reader parses, twenty times the file.
-    #[error("cannot read this PDF: its compressed streams unpack to more than {budget} bytes (the limit is twenty times the file's size, or --max-bytes if smaller)")]
+    /// (`--max-bytes`), and ten times the file (half a megabyte at least).
+    #[error("cannot read this PDF: its compressed streams unpack to more than {budget} bytes (the limit is ten times the file's size, half a megabyte at least, or --max-bytes if smaller)")]
     PdfUnpacks {
         /// The budget that was passed.
         budget: u64,

@@ -41,8 +41,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
 }
 
 /// [`extract`], refusing a PDF whose compressed streams unpack to more than `limit` bytes
-/// (or, for those the reader parses, to more than twenty times the file): counted before the
-/// reader, which would unpack them whole, runs.
+/// (or to more than ten times the file, half a megabyte at least): counted before the reader,
+/// which would unpack them whole, runs.
 pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> {
     if !looks_like_pdf(bytes) {
         return Err(ExtractError::Pdf {
