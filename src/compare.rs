@@ -126,8 +126,12 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         matches,
         quotes,
         details,
+        differences: Vec::new(),
         stats: Stats::default(),
     };
+    if !options.skip_details {
+        comparison.differences = crate::differences::find(&comparison);
+    }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
     if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {

@@ -18,6 +18,7 @@ pub use span::Span;
 pub mod compare;
 pub mod comparison;
 pub mod details;
+pub mod differences;
 pub mod matching;
 mod parallel;
 

@@ -62,6 +62,7 @@ pub fn page(c: &Comparison, review: Option<&Review>) -> String {
     side(&mut html, c, review, Side::Article);
     html.push_str("</main>\n");
     quotations(&mut html, c);
+    differences(&mut html, c);
     matches(&mut html, c, review);
     details(&mut html, c);
     let _ = write!(
@@ -201,6 +202,26 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
         id = which.as_str(),
         name = escape(&document.name),
     );
+    for d in &c.differences {
+        let Some(span) = (match which {
+            Side::Source => d.source,
+            Side::Article => d.article,
+        }) else {
+            continue;
+        };
+        layers.push(Layer {
+            span,
+            order: (2, d.id),
+            open: format!(
+                "<span class=\"d {}\" data-difference=\"{}\" title=\"{}\"",
+                d.severity.as_str(),
+                d.id,
+                escape(&format!("X{}: {}", d.id, d.note()))
+            ),
+            close: "</span>",
+            first: format!(" id=\"{}-d{}\"", which.as_str(), d.id),
+        });
+    }
     highlight(html, text, &mut layers);
     html.push_str("</div>\n</section>\n");
 }
@@ -341,6 +362,46 @@ fn changes(c: &Comparison, m: &Match) -> String {
     } else {
         format!("<ul class=\"edits\">{}</ul>", items.concat())
     }
+}
+
+/// The differences, major first, each linked to its words on both sides.
+fn differences(html: &mut String, c: &Comparison) {
+    html.push_str("<section id=\"differences\">\n<h2>Differences</h2>\n");
+    if c.differences.is_empty() {
+        html.push_str("<p>No difference found.</p>\n</section>\n");
+        return;
+    }
+    let mut ranked: Vec<_> = c.differences.iter().collect();
+    ranked.sort_by_key(|d| d.severity);
+    html.push_str("<ol class=\"differences\">\n");
+    for d in ranked {
+        let link = |sp: Option<Span>, text: &str, side: Side| {
+            sp.map_or_else(
+                || "\u{2014}".to_string(),
+                |sp| {
+                    format!(
+                        "<a href=\"#{}-d{}\">{}</a>",
+                        side.as_str(),
+                        d.id,
+                        escape(&one_line(sp.slice(text)))
+                    )
+                },
+            )
+        };
+        let _ = writeln!(
+            html,
+            "<li class=\"{severity}\" id=\"difference-{id}\"><strong>X{id}</strong> \
+             <span class=\"severity\">{severity}</span> · {kind}: {note}<br>\
+             source: {source} · article: {article}</li>",
+            id = d.id,
+            severity = d.severity.as_str(),
+            kind = d.kind.as_str(),
+            note = escape(&d.note()),
+            source = link(d.source, &c.source.text, Side::Source),
+            article = link(d.article, &c.article.text, Side::Article),
+        );
+    }
+    html.push_str("</ol>\n</section>\n");
 }
 
 fn details(html: &mut String, c: &Comparison) {

@@ -109,6 +109,19 @@ struct StatsView {
     source_paraphrased: f64,
 }
 
+#[derive(Serialize)]
+struct DifferenceView<'a> {
+    id: usize,
+    kind: &'static str,
+    severity: &'static str,
+    source: Option<TextSpan<'a>>,
+    article: Option<TextSpan<'a>>,
+    #[serde(rename = "match")]
+    match_id: Option<usize>,
+    detail: Option<usize>,
+    note: String,
+}
+
 /// The whole report, borrowing from the comparison.
 #[derive(Serialize)]
 struct ReportView<'a> {
@@ -118,6 +131,7 @@ struct ReportView<'a> {
     matches: Vec<MatchView<'a>>,
     quotes: Vec<QuoteView<'a>>,
     details: Vec<DetailView<'a>>,
+    differences: Vec<DifferenceView<'a>>,
     review: Option<ReviewView>,
     stats: StatsView,
 }
@@ -200,6 +214,20 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
             match_id: d.match_id,
         })
         .collect();
+    let differences = c
+        .differences
+        .iter()
+        .map(|d| DifferenceView {
+            id: d.id,
+            kind: d.kind.as_str(),
+            severity: d.severity.as_str(),
+            source: TextSpan::optional(d.source, src),
+            article: TextSpan::optional(d.article, art),
+            match_id: d.match_id,
+            detail: d.detail_id,
+            note: d.note(),
+        })
+        .collect();
     ReportView {
         tool: Tool {
             name: "quotediff",
@@ -218,6 +246,7 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
         matches,
         quotes,
         details,
+        differences,
         review: review.map(|r| ReviewView {
             reviewed: r.reviewed(c),
             total: c.matches.len(),

@@ -8,6 +8,7 @@
 
 use std::io::Write;
 
+use crate::comparison::Difference;
 use crate::comparison::{describe_edit, Comparison, EditPart, Fidelity, Match, QuoteStatus};
 use crate::report::one_line;
 use crate::review::{Review, Verdict};
@@ -105,6 +106,8 @@ fn write_report(
         )?;
     }
 
+    write_differences(c, out)?;
+
     writeln!(out)?;
     writeln!(out, "SHARED PASSAGES")?;
     if c.matches.is_empty() {
@@ -145,6 +148,46 @@ fn write_report(
                 writeln!(out, "        {}", d.note)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The differences, major first, each with both sides: what a fact-checker reads first
+/// after the quotations.
+fn write_differences(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "DIFFERENCES")?;
+    if c.differences.is_empty() {
+        writeln!(out, "  (none found)")?;
+        return Ok(());
+    }
+    let mut ranked: Vec<&Difference> = c.differences.iter().collect();
+    ranked.sort_by_key(|d| d.severity);
+    for d in ranked {
+        let place = d.match_id.map(|id| format!(" · M{id}")).unwrap_or_default();
+        writeln!(
+            out,
+            "  X{:<3} {} · {}{place}",
+            d.id,
+            d.severity.as_str(),
+            d.kind.as_str()
+        )?;
+        wrap_into(out, &d.note(), "        ")?;
+        let side = |sp: Option<Span>, text: &str| {
+            sp.map_or("—".to_string(), |sp| {
+                format!("“{}”", one_line(sp.slice(text)))
+            })
+        };
+        wrap_into(
+            out,
+            &format!("source:  {}", side(d.source, &c.source.text)),
+            "        ",
+        )?;
+        wrap_into(
+            out,
+            &format!("article: {}", side(d.article, &c.article.text)),
+            "        ",
+        )?;
     }
     Ok(())
 }

@@ -1,0 +1,143 @@
+//! Word alignment inside one aligned pair of passages.
+//!
+//! A quotation, a reused passage and a paraphrase each pair a stretch of the source with a
+//! stretch of the article. Inside that pair, words are compared on a key that forgives what
+//! a reader forgives (case, inflection through a stemmer, a synonym of the list, a figure
+//! written as a word), so that what is left unaligned is what changed.
+
+use rust_stemmers::{Algorithm as StemAlgorithm, Stemmer};
+use similar::{Algorithm, DiffOp};
+
+use crate::comparison::{Edit, EditOp};
+use crate::details::extract::parse_digits;
+use crate::details::lexicon::{self, Lang};
+use crate::normalize::tokenize;
+use crate::span::Span;
+
+use super::words;
+
+/// One word of a passage.
+#[derive(Debug, Clone)]
+pub(crate) struct Word<'t> {
+    /// Where it stands in its document.
+    pub span: Span,
+    /// The word as written.
+    pub raw: &'t str,
+    /// Normalised: lower case, NFKC, no apostrophes.
+    pub norm: String,
+    /// What it is compared on: a figure's value, a synonym group, or a stem.
+    pub key: String,
+    /// The figure it states, when it is one.
+    pub value: Option<f64>,
+}
+
+/// How words are keyed: the document's language for stems and number words.
+pub(crate) struct Keyer {
+    lang: Lang,
+    /// The language's code ("en", "it"), for the word lists.
+    pub code: &'static str,
+    stemmer: Stemmer,
+}
+
+impl Keyer {
+    /// A keyer for texts in the language of code `code`.
+    pub fn new(code: &'static str) -> Keyer {
+        let (lang, algorithm) = match code {
+            "fr" => (Lang::Fr, StemAlgorithm::French),
+            "de" => (Lang::De, StemAlgorithm::German),
+            "es" => (Lang::Es, StemAlgorithm::Spanish),
+            "pt" => (Lang::Pt, StemAlgorithm::Portuguese),
+            "it" => (Lang::En, StemAlgorithm::Italian),
+            "nl" => (Lang::En, StemAlgorithm::Dutch),
+            _ => (Lang::En, StemAlgorithm::English),
+        };
+        Keyer {
+            lang,
+            code,
+            stemmer: Stemmer::create(algorithm),
+        }
+    }
+
+    /// The figure a normalised word states: digits, or a number word of the language.
+    pub fn value(&self, norm: &str) -> Option<f64> {
+        if let Some(v) = parse_digits(norm, self.lang) {
+            return Some(v);
+        }
+        lexicon::get()
+            .numbers
+            .get(norm)
+            .and_then(|vs| vs.iter().find(|(l, _)| *l == self.lang).map(|(_, v)| *v))
+    }
+
+    fn key(&self, norm: &str, value: Option<f64>) -> String {
+        if let Some(v) = value {
+            return format!("#{v}");
+        }
+        if let Some(group) = words::get().synonyms.get(norm) {
+            return group.clone();
+        }
+        self.stemmer.stem(norm).into_owned()
+    }
+
+    /// The words of `text` inside `span`, in order.
+    pub fn words<'t>(&self, text: &'t str, span: Span) -> Vec<Word<'t>> {
+        let slice = span.slice(text);
+        tokenize(slice)
+            .into_iter()
+            .map(|t| {
+                let local = t.span();
+                let span = Span::new(span.start + local.start, span.start + local.end);
+                let norm = t.norm.to_string();
+                let value = self.value(&norm);
+                let key = self.key(&norm, value);
+                Word {
+                    span,
+                    raw: span.slice(text),
+                    norm,
+                    key,
+                    value,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The operations that turn the source's words into the article's.
+pub(crate) fn diff(source: &[Word], article: &[Word]) -> Vec<DiffOp> {
+    let s: Vec<&str> = source.iter().map(|w| w.key.as_str()).collect();
+    let a: Vec<&str> = article.iter().map(|w| w.key.as_str()).collect();
+    similar::capture_diff_slices(Algorithm::Patience, &s, &a)
+}
+
+fn cover(words: &[Word]) -> Option<Span> {
+    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
+}
+
+/// The word edits of a pair, in the engine's own form, for a pair the matcher did not
+/// align word by word (a paraphrase).
+pub(crate) fn edits(source: &[Word], article: &[Word]) -> Vec<Edit> {
+    let mut out = Vec::new();
+    for op in diff(source, article) {
+        let (old, new) = (op.old_range(), op.new_range());
+        let kind = match op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete { .. } => EditOp::Delete,
+            DiffOp::Insert { .. } => EditOp::Insert,
+            DiffOp::Replace { .. } => EditOp::Replace,
+        };
+        let (s, a) = (&source[old], &article[new.clone()]);
+        // A deletion sits before the article word that follows it.
+        let at = article
+            .get(new.start)
+            .or(article.last())
+            .map_or(0, |w| w.span.start);
+        out.push(Edit {
+            op: kind,
+            source: cover(s),
+            article: cover(a),
+            marked: None,
+            at,
+        });
+    }
+    out
+}

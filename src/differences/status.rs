@@ -1,0 +1,118 @@
+//! Figures the source gives as a step not yet taken ("Penalties proposed: a $50,000 fine")
+//! and the article states as done ("has been handed a $50,000 fine").
+//!
+//! The status word often stands in a heading or a lead-in line ("... are:") above a list,
+//! far from the figure, so no sentence pair holds both: the figure's scope is the paragraph
+//! of the status word and, when that paragraph introduces a list with a colon, the next one.
+
+use crate::span::Span;
+
+use super::align::Keyer;
+use super::units::figures;
+use super::words;
+use super::{Change, Difference, DifferenceKind, Severity};
+use crate::comparison::ScopeClass;
+
+/// The paragraphs of `text`: runs of lines between blank lines.
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if at > start {
+                out.push(Span::new(start, at));
+            }
+            start = at + line.len();
+        }
+        at += line.len();
+    }
+    if at > start {
+        out.push(Span::new(start, at));
+    }
+    out
+}
+
+/// Status words of the text and the stretch each governs.
+fn status_scopes(text: &str, keyer: &Keyer) -> Vec<(Span, Span)> {
+    let list = words::get();
+    let paras = paragraphs(text);
+    let mut out = Vec::new();
+    for (k, p) in paras.iter().enumerate() {
+        let ws = keyer.words(text, *p);
+        let norms: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
+        for i in 0..ws.len() {
+            let Some((len, ScopeClass::Status)) = list.scope_at(&norms[i..], keyer.code) else {
+                continue;
+            };
+            let word = Span::new(ws[i].span.start, ws[i + len - 1].span.end);
+            let introduces_list = p.slice(text).trim_end().ends_with(':');
+            let end = match paras.get(k + 1) {
+                Some(next) if introduces_list => next.end,
+                _ => p.end,
+            };
+            out.push((word, Span::new(p.start, end)));
+        }
+    }
+    out
+}
+
+/// The sentence of `text` around `at`: from the last sentence end before it to the next.
+fn sentence_around(text: &str, at: Span) -> &str {
+    let before = text.get(..at.start).unwrap_or("");
+    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    let after = text.get(at.end..).unwrap_or("");
+    let end = after
+        .find(['.', '!', '?', '\n'])
+        .map_or(text.len(), |i| at.end + i);
+    text.get(start..end).unwrap_or("")
+}
+
+/// Adds a difference for each figure the source gives under a status word and the article
+/// states without one.
+pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut Vec<Difference>) {
+    let scopes = status_scopes(source, keyer);
+    if scopes.is_empty() {
+        return;
+    }
+    let s_figs = figures(source, keyer);
+    let list = words::get();
+    for a in figures(article, keyer).iter().filter(|f| f.value >= 10.0) {
+        let Some((word, _)) = s_figs
+            .iter()
+            .filter(|s| s.value == a.value)
+            .find_map(|s| scopes.iter().find(|(_, scope)| scope.contains(&s.span)))
+        else {
+            continue;
+        };
+        let sentence = sentence_around(article, a.span);
+        let words = keyer.words(sentence, Span::new(0, sentence.len()));
+        let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+        let hedged = (0..norms.len()).any(|i| {
+            matches!(
+                list.scope_at(&norms[i..], keyer.code),
+                Some((
+                    _,
+                    ScopeClass::Status | ScopeClass::Modal | ScopeClass::Hedge
+                ))
+            )
+        });
+        if hedged {
+            continue;
+        }
+        out.push(Difference {
+            id: 0,
+            kind: DifferenceKind::Scope,
+            severity: Severity::Major,
+            source: Some(*word),
+            article: Some(a.span),
+            match_id: None,
+            detail_id: None,
+            change: Change::Dropped {
+                words: word.slice(source).to_string(),
+                class: Some(ScopeClass::Status),
+                marked: None,
+            },
+        });
+    }
+}

@@ -1,0 +1,106 @@
+//! Figures whose unit changed between the documents, wherever they stand.
+//!
+//! A lead sentence is often rewritten whole, so the figure it carries is in no aligned pair:
+//! "cut the rate to 6.5 percent" becomes "cut rates to 6.5 points". A distinctive figure
+//! (a decimal, or a number above a dozen) that the source gives only with one unit and the
+//! article only with another is a changed fact, aligned or not.
+
+use crate::span::Span;
+
+use super::align::Keyer;
+use super::words;
+use super::{Change, Difference, DifferenceKind, Severity};
+
+/// A figure, and the unit of the list that follows it.
+pub(super) struct Figure {
+    pub value: f64,
+    pub unit: Option<usize>,
+    /// The figure and its unit.
+    pub span: Span,
+}
+
+/// Most bytes read after a figure for its unit ("percentage points" and some space).
+const UNIT_WINDOW: usize = 40;
+
+/// The figures of `text`, with their units where the list knows them.
+pub(super) fn figures(text: &str, keyer: &Keyer) -> Vec<Figure> {
+    let bytes = text.as_bytes();
+    let units = &words::get().units;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_alphanumeric()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.' || bytes[i] == b',')
+        {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && !bytes[end - 1].is_ascii_digit() {
+            end -= 1;
+        }
+        let Some(value) = keyer.value(&text[start..end]) else {
+            continue;
+        };
+        let mut stop = (end + UNIT_WINDOW).min(text.len());
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let after = keyer.words(text, Span::new(end, stop));
+        let unit = match after.as_slice() {
+            [a, b, ..] if units.contains_key(&format!("{} {}", a.norm, b.norm)) => {
+                Some((units[&format!("{} {}", a.norm, b.norm)], b.span.end))
+            }
+            [a, ..] if a.span.start <= end + 1 => units.get(&a.norm).map(|u| (*u, a.span.end)),
+            _ => None,
+        };
+        out.push(Figure {
+            value,
+            unit: unit.map(|u| u.0),
+            span: Span::new(start, unit.map_or(end, |u| u.1)),
+        });
+    }
+    out
+}
+
+fn distinctive(value: f64) -> bool {
+    value.fract() != 0.0 || value > 12.0
+}
+
+/// Adds a difference for each distinctive figure the two documents give with other units.
+pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut Vec<Difference>) {
+    let (s_figs, a_figs) = (figures(source, keyer), figures(article, keyer));
+    let found = out.len();
+    for a in a_figs
+        .iter()
+        .filter(|f| f.unit.is_some() && distinctive(f.value))
+    {
+        let reported = out[..found].iter().any(|d| {
+            d.kind == DifferenceKind::Number && d.article.is_some_and(|x| x.overlaps(&a.span))
+        });
+        let same_value: Vec<&Figure> = s_figs
+            .iter()
+            .filter(|s| s.value == a.value && s.unit.is_some())
+            .collect();
+        if reported || same_value.is_empty() || same_value.iter().any(|s| s.unit == a.unit) {
+            continue;
+        }
+        let s = same_value[0];
+        out.push(Difference {
+            id: 0,
+            kind: DifferenceKind::Number,
+            severity: Severity::Major,
+            source: Some(s.span),
+            article: Some(a.span),
+            match_id: None,
+            detail_id: None,
+            change: Change::Unit {
+                from: s.span.slice(source).to_string(),
+                to: a.span.slice(article).to_string(),
+            },
+        });
+    }
+}

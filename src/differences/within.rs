@@ -1,0 +1,508 @@
+//! Differences inside one aligned pair: what the word alignment of a match leaves unaligned.
+//!
+//! Inside a quotation every change of wording counts: the article says these are the
+//! speaker's words. Outside quotation marks a journalist may reword freely, so only what
+//! changes a fact is kept: a figure, its unit, a name, and the words that set a statement's
+//! scope (a condition, a modal, a hedge, a quantifier, a negation, "proposed").
+
+use similar::DiffOp;
+
+use crate::comparison::{Comparison, Edit, EditOp, Match, MatchKind};
+use crate::matching::is_content_word;
+use crate::span::Span;
+
+use super::align::{self, Keyer, Word};
+use super::words;
+use super::{Change, Difference, DifferenceKind, Severity};
+use crate::comparison::ScopeClass;
+
+/// Adds the differences inside `m` to `out`.
+pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<Difference>) {
+    let source = keyer.words(&c.source.text, m.source);
+    let article = keyer.words(&c.article.text, m.article);
+    let pair = Pair {
+        c,
+        m,
+        lang: keyer.code,
+        source: &source,
+        article: &article,
+    };
+    match m.kind {
+        MatchKind::Quotation => {
+            for e in &m.edits {
+                out.extend(pair.quoted_edit(e));
+            }
+            pair.case_changes(out);
+        }
+        MatchKind::Reuse => {
+            for e in &m.edits {
+                out.extend(pair.reused_edit(e));
+            }
+            pair.scope_changes(out);
+            pair.unit_changes(out);
+        }
+        MatchKind::Paraphrase => {
+            for e in align::edits(&source, &article) {
+                out.extend(pair.paraphrased_edit(&e));
+            }
+            pair.scope_changes(out);
+            pair.unit_changes(out);
+        }
+    }
+}
+
+/// Fewest aligned words beside a changed stretch for its scope words to be judged.
+const MIN_ANCHOR_WORDS: usize = 2;
+
+struct Pair<'a, 't> {
+    c: &'a Comparison,
+    m: &'a Match,
+    lang: &'static str,
+    source: &'a [Word<'t>],
+    article: &'a [Word<'t>],
+}
+
+fn inside<'w, 't>(words: &'w [Word<'t>], span: Option<Span>) -> &'w [Word<'t>] {
+    let Some(span) = span else { return &[] };
+    let lo = words.partition_point(|w| w.span.start < span.start);
+    let hi = words.partition_point(|w| w.span.start < span.end);
+    &words[lo..hi.max(lo)]
+}
+
+fn joined(words: &[Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.norm.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True when two spellings are one word written another way ("labor" and "labour",
+/// "organize" and "organise"): long enough, same start, one or two letters apart.
+fn is_spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 4 || a.first() != b.first() || a == b {
+        return false;
+    }
+    let d = strsim_levenshtein(&a, &b);
+    d <= 2 && d * 4 <= a.len().max(b.len())
+}
+
+fn strsim_levenshtein(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn has_figure(words: &[Word]) -> bool {
+    words.iter().any(|w| w.value.is_some())
+}
+
+/// The scope phrases of `words`: where each starts, its length and its class.
+fn scope_phrases(words: &[Word], lang: &str) -> Vec<(usize, usize, ScopeClass)> {
+    let list = words::get();
+    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < norms.len() {
+        match list.scope_at(&norms[i..], lang) {
+            Some((len, class)) => {
+                out.push((i, len, class));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+impl Pair<'_, '_> {
+    /// The scope class of a few changed words, when they are a scope phrase: a long cut is
+    /// a cut, whatever words it holds.
+    fn short_scope(&self, words: &[Word]) -> Option<ScopeClass> {
+        if words.len() > 3 {
+            return None;
+        }
+        scope_phrases(words, self.lang).first().map(|p| p.2)
+    }
+
+    fn difference(
+        &self,
+        kind: DifferenceKind,
+        severity: Severity,
+        source: Option<Span>,
+        article: Option<Span>,
+        change: Change,
+    ) -> Difference {
+        Difference {
+            id: 0,
+            kind,
+            severity,
+            source,
+            article,
+            match_id: Some(self.m.id),
+            detail_id: None,
+            change,
+        }
+    }
+
+    fn texts(&self, e: &Edit) -> (String, String) {
+        (
+            e.source
+                .map_or(String::new(), |s| s.slice(&self.c.source.text).to_string()),
+            e.article
+                .map_or(String::new(), |a| a.slice(&self.c.article.text).to_string()),
+        )
+    }
+
+    /// A figure changed in an edit: its value, or its unit.
+    fn figure_edit(&self, e: &Edit) -> Option<Difference> {
+        let (s, a) = (
+            inside(self.source, e.source),
+            inside(self.article, e.article),
+        );
+        if !has_figure(s) && !has_figure(a) {
+            return None;
+        }
+        let (from, to) = self.texts(e);
+        Some(self.difference(
+            DifferenceKind::Number,
+            Severity::Major,
+            e.source,
+            e.article,
+            Change::Value { from, to },
+        ))
+    }
+
+    /// Inside quotation marks: every edit is a change of the speaker's words.
+    fn quoted_edit(&self, e: &Edit) -> Option<Difference> {
+        if let Some(d) = self.figure_edit(e) {
+            return Some(d);
+        }
+        let (from, to) = self.texts(e);
+        let (s, a) = (
+            inside(self.source, e.source),
+            inside(self.article, e.article),
+        );
+        let severity = if e.marked.is_some() {
+            Severity::Minor
+        } else {
+            Severity::Major
+        };
+        let change = match e.op {
+            EditOp::Delete => Change::Dropped {
+                words: from,
+                class: self.short_scope(s),
+                marked: e.marked,
+            },
+            EditOp::Insert => Change::Added {
+                words: to,
+                class: self.short_scope(a),
+                marked: e.marked,
+            },
+            EditOp::Replace => {
+                if s.len() == 1 && a.len() == 1 && is_spelling_variant(&s[0].norm, &a[0].norm) {
+                    return Some(self.difference(
+                        DifferenceKind::QuoteWording,
+                        Severity::Minor,
+                        e.source,
+                        e.article,
+                        Change::Spelling { from, to },
+                    ));
+                }
+                Change::Replaced {
+                    from,
+                    to,
+                    marked: e.marked,
+                }
+            }
+        };
+        Some(self.difference(
+            DifferenceKind::QuoteWording,
+            severity,
+            e.source,
+            e.article,
+            change,
+        ))
+    }
+
+    /// Outside quotation marks: a figure, a name, or a qualifier the article drops.
+    fn reused_edit(&self, e: &Edit) -> Option<Difference> {
+        if let Some(d) = self.figure_edit(e) {
+            return Some(d);
+        }
+        let (s, a) = (
+            inside(self.source, e.source),
+            inside(self.article, e.article),
+        );
+        if let Some(d) = self.name_edit(e, s, a) {
+            return Some(d);
+        }
+        // A word or two cut from the middle of a reused passage: a qualifier ("evidence of
+        // actual reductions"). Connectives and function words are the writer's to drop, and
+        // scope words are found by `scope_changes`.
+        let interior = e.op == EditOp::Delete
+            && e.source
+                .is_some_and(|sp| sp.start > self.m.source.start && sp.end < self.m.source.end);
+        let list = words::get();
+        let qualifier = (1..=2).contains(&s.len())
+            && s.iter().all(|w| {
+                is_content_word(&w.norm)
+                    && !list.discourse.contains(&w.norm)
+                    && w.value.is_none()
+                    && !starts_upper(w.raw)
+            })
+            && scope_phrases(s, self.lang).is_empty();
+        (interior && qualifier).then(|| {
+            self.difference(
+                DifferenceKind::Scope,
+                Severity::Major,
+                e.source,
+                None,
+                Change::Dropped {
+                    words: joined(s),
+                    class: Some(ScopeClass::Quantifier),
+                    marked: None,
+                },
+            )
+        })
+    }
+
+    /// A paraphrase rewords freely: only figures and names count among its edits.
+    fn paraphrased_edit(&self, e: &Edit) -> Option<Difference> {
+        let (s, a) = (
+            inside(self.source, e.source),
+            inside(self.article, e.article),
+        );
+        if e.op == EditOp::Replace && s.len() <= 3 && a.len() <= 3 {
+            if let Some(d) = self.name_edit(e, s, a) {
+                return Some(d);
+            }
+        }
+        None
+    }
+
+    /// Capitalised words replaced by other capitalised words: a name changed.
+    fn name_edit(&self, e: &Edit, s: &[Word], a: &[Word]) -> Option<Difference> {
+        let named = |ws: &[Word]| {
+            !ws.is_empty() && ws.iter().all(|w| starts_upper(w.raw) && w.value.is_none())
+        };
+        if e.op != EditOp::Replace || !named(s) || !named(a) {
+            return None;
+        }
+        // The first word of a sentence is capitalised whatever it is.
+        if s.iter().chain(a).any(|w| self.starts_sentence(w)) {
+            return None;
+        }
+        let (from, to) = self.texts(e);
+        Some(self.difference(
+            DifferenceKind::Name,
+            Severity::Major,
+            e.source,
+            e.article,
+            Change::Replaced {
+                from,
+                to,
+                marked: None,
+            },
+        ))
+    }
+
+    fn starts_sentence(&self, w: &Word) -> bool {
+        let text = if self.source.iter().any(|x| std::ptr::eq(x.raw, w.raw)) {
+            &self.c.source.text
+        } else {
+            &self.c.article.text
+        };
+        starts_sentence(text, w.span.start)
+    }
+
+    /// Scope words on one side only, where the words around them are aligned: "evidence of
+    /// actual reductions" against "evidence of reductions", a condition cut from a sentence
+    /// whose main clause the article keeps. A scope word inside a stretch the article
+    /// rewrote whole is not judged: the rewording may carry it another way.
+    fn scope_changes(&self, out: &mut Vec<Difference>) {
+        let ops = align::diff(self.source, self.article);
+        let solid = |op: Option<&DiffOp>| match op {
+            Some(DiffOp::Equal { old_index, len, .. }) => {
+                *len >= MIN_ANCHOR_WORDS
+                    && self.source[*old_index..old_index + len]
+                        .iter()
+                        .any(|w| is_content_word(&w.norm))
+            }
+            _ => false,
+        };
+        // A reused passage is aligned around any change; a paraphrase only where the words
+        // on both sides of the change are the source's (or the change ends the sentence).
+        let loose = self.m.kind == MatchKind::Paraphrase;
+        let anchored = |k: usize| {
+            let before = k.checked_sub(1).and_then(|p| ops.get(p));
+            let after = ops.get(k + 1);
+            if loose {
+                (solid(before) || before.is_none())
+                    && (solid(after) || after.is_none())
+                    && (solid(before) || solid(after))
+            } else {
+                solid(before) || solid(after)
+            }
+        };
+        let list = words::get();
+        for (k, op) in ops.iter().enumerate() {
+            if matches!(op, DiffOp::Equal { .. }) || !anchored(k) {
+                continue;
+            }
+            let (s, a) = (&self.source[op.old_range()], &self.article[op.new_range()]);
+            let (s_ph, a_ph) = (scope_phrases(s, self.lang), scope_phrases(a, self.lang));
+            let text =
+                |ws: &[Word], (i, len, _): (usize, usize, ScopeClass)| joined(&ws[i..i + len]);
+            let a_texts: Vec<String> = a_ph.iter().map(|p| text(a, *p)).collect();
+            let s_texts: Vec<String> = s_ph.iter().map(|p| text(s, *p)).collect();
+            for (p, t) in s_ph.iter().zip(&s_texts) {
+                let kept = a_texts.contains(t) || a.iter().any(|w| list.is_backshift(t, &w.norm));
+                if !kept {
+                    out.push(self.difference(
+                        DifferenceKind::Scope,
+                        Severity::Major,
+                        cover_of(&s[p.0..p.0 + p.1]),
+                        None,
+                        Change::Dropped {
+                            words: t.clone(),
+                            class: Some(p.2),
+                            marked: None,
+                        },
+                    ));
+                }
+            }
+            for (p, t) in a_ph.iter().zip(&a_texts) {
+                let had = s_texts.contains(t) || s.iter().any(|w| list.is_backshift(&w.norm, t));
+                if !had {
+                    out.push(self.difference(
+                        DifferenceKind::Scope,
+                        Severity::Major,
+                        None,
+                        cover_of(&a[p.0..p.0 + p.1]),
+                        Change::Added {
+                            words: t.clone(),
+                            class: Some(p.2),
+                            marked: None,
+                        },
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The same figure followed by another unit: "6.5 percent" and "6.5 points".
+    fn unit_changes(&self, out: &mut Vec<Difference>) {
+        let units = &words::get().units;
+        let unit_after = |ws: &[Word], i: usize| -> Option<(usize, usize)> {
+            let one = ws.get(i + 1)?;
+            if let Some(two) = ws.get(i + 2) {
+                let pair = format!("{} {}", one.norm, two.norm);
+                if let Some(u) = units.get(&pair) {
+                    return Some((*u, 2));
+                }
+            }
+            units.get(&one.norm).map(|u| (*u, 1))
+        };
+        for (i, w) in self.source.iter().enumerate() {
+            let (Some(v), Some((unit, len))) = (w.value, unit_after(self.source, i)) else {
+                continue;
+            };
+            let same_value: Vec<usize> = (0..self.article.len())
+                .filter(|&j| self.article[j].value == Some(v))
+                .collect();
+            let same_unit = same_value
+                .iter()
+                .any(|&j| unit_after(self.article, j).map(|u| u.0) == Some(unit));
+            if same_unit {
+                continue;
+            }
+            if let Some((j, alen)) = same_value
+                .iter()
+                .find_map(|&j| unit_after(self.article, j).map(|(_, l)| (j, l)))
+            {
+                let s = cover_of(&self.source[i..=i + len]);
+                let a = cover_of(&self.article[j..=j + alen]);
+                let (from, to) = (
+                    s.map_or(String::new(), |s| s.slice(&self.c.source.text).to_string()),
+                    a.map_or(String::new(), |a| a.slice(&self.c.article.text).to_string()),
+                );
+                out.push(self.difference(
+                    DifferenceKind::Number,
+                    Severity::Major,
+                    s,
+                    a,
+                    Change::Unit { from, to },
+                ));
+            }
+        }
+    }
+
+    /// Words that are the same but for case. A capital where the source has a word in
+    /// mid-sentence ("ongoing" quoted as "Ongoing") changes how the quotation reads; a
+    /// source capital that only opened its sentence may go ("They pledged" quoted as
+    /// "they pledged").
+    fn case_changes(&self, out: &mut Vec<Difference>) {
+        for op in align::diff(self.source, self.article) {
+            let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            else {
+                continue;
+            };
+            for k in 0..len {
+                let (s, a) = (&self.source[old_index + k], &self.article[new_index + k]);
+                if s.raw == a.raw || s.raw.to_lowercase() != a.raw.to_lowercase() {
+                    continue;
+                }
+                if !starts_upper(a.raw) && starts_sentence(&self.c.source.text, s.span.start) {
+                    continue;
+                }
+                out.push(self.difference(
+                    DifferenceKind::QuoteWording,
+                    Severity::Minor,
+                    Some(s.span),
+                    Some(a.span),
+                    Change::Case {
+                        from: s.raw.to_string(),
+                        to: a.raw.to_string(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+fn cover_of(words: &[Word]) -> Option<Span> {
+    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when the word at `at` opens a sentence: only spaces and opening marks between it and
+/// the start of the text, a sentence end or a paragraph break.
+pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    for c in before.chars().rev() {
+        match c {
+            '.' | '!' | '?' | '\n' | ':' => return true,
+            c if c.is_whitespace() => continue,
+            '"' | '“' | '‘' | '«' | '„' | '(' | '\'' | '–' | '—' | '-' => continue,
+            _ => return false,
+        }
+    }
+    true
+}

@@ -1,0 +1,134 @@
+//! The word lists of `assets/differences/`, parsed once.
+//!
+//! What counts as a qualifier, a unit or a tense shift of reported speech is a list a user may
+//! want to extend, so it lives in text files; this module only turns them into lookup tables.
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::sync::OnceLock;
+
+use crate::comparison::ScopeClass;
+use crate::normalize::normalize_word;
+
+/// Every list of `assets/differences/`.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Scope phrases (normalised words), their language code and their class.
+    pub scope: Vec<(Vec<String>, &'static str, ScopeClass)>,
+    /// Function words of each language, by language code.
+    pub languages: Vec<(&'static str, HashSet<String>)>,
+    /// Pairs of reported-speech forms (source form, article form).
+    pub backshift: HashSet<(String, String)>,
+    /// Unit words and phrases, to the number of the unit they name.
+    pub units: HashMap<String, usize>,
+    /// Connectives whose loss changes no fact.
+    pub discourse: HashSet<String>,
+    /// Words standing for the same thing, to one key per group.
+    pub synonyms: HashMap<String, String>,
+}
+
+fn parse_class(word: &str) -> Option<ScopeClass> {
+    Some(match word {
+        "modal" => ScopeClass::Modal,
+        "hedge" => ScopeClass::Hedge,
+        "condition" => ScopeClass::Condition,
+        "quantifier" => ScopeClass::Quantifier,
+        "negation" => ScopeClass::Negation,
+        "status" => ScopeClass::Status,
+        _ => return None,
+    })
+}
+
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn phrase(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| normalize_word(w).to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn build() -> Words {
+    let mut words = Words::default();
+    let mut lang = "";
+    for line in lines(include_str!("../../assets/differences/scope.txt")) {
+        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            lang = code;
+        } else if let Some((class, rest)) = line.split_once(' ') {
+            if let Some(class) = parse_class(class) {
+                words.scope.push((phrase(rest), lang, class));
+            }
+        }
+    }
+    for line in lines(include_str!("../../assets/differences/languages.txt")) {
+        if let Some((code, cues)) = line.split_once(' ') {
+            words
+                .languages
+                .push((code, phrase(cues).into_iter().collect()));
+        }
+    }
+    // Longest phrase first, so "should the" wins over a shorter entry.
+    words.scope.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    for line in lines(include_str!("../../assets/differences/backshift.txt")) {
+        if let [from, to] = phrase(line).as_slice() {
+            words.backshift.insert((from.clone(), to.clone()));
+        }
+    }
+    for (unit, line) in lines(include_str!("../../assets/differences/units.txt")).enumerate() {
+        // A line lists single words and two-word phrases; each word and each adjacent pair
+        // names the unit, so "per cent" and "percent" fall together.
+        let ws = phrase(line);
+        for w in &ws {
+            words.units.entry(w.clone()).or_insert(unit);
+        }
+        for pair in ws.windows(2) {
+            words.units.entry(pair.join(" ")).or_insert(unit);
+        }
+    }
+    for line in lines(include_str!("../../assets/differences/discourse.txt")) {
+        words.discourse.extend(phrase(line));
+    }
+    for line in lines(include_str!("../../assets/differences/synonyms.txt")) {
+        let group = phrase(line);
+        if let Some(key) = group.first() {
+            for w in &group {
+                words.synonyms.insert(w.clone(), key.clone());
+            }
+        }
+    }
+    words
+}
+
+/// The lists, parsed on first use.
+pub fn get() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(build)
+}
+
+impl Words {
+    /// The scope phrase of language `lang` starting at `words[0]`, if any: its length in
+    /// words and its class.
+    pub fn scope_at(&self, words: &[&str], lang: &str) -> Option<(usize, ScopeClass)> {
+        self.scope.iter().find_map(|(p, l, class)| {
+            (*l == lang && p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
+                .then_some((p.len(), *class))
+        })
+    }
+
+    /// The code of the language whose function words are commonest among `words`.
+    pub fn language_of<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
+        self.languages
+            .iter()
+            .max_by_key(|(_, cues)| words.clone().filter(|w| cues.contains(*w)).count())
+            .map_or("en", |(code, _)| code)
+    }
+
+    /// True when `from` in the source and `to` in the article are one statement reported
+    /// afterwards ("will" and "would").
+    pub fn is_backshift(&self, from: &str, to: &str) -> bool {
+        self.backshift.contains(&(from.to_string(), to.to_string()))
+    }
+}
