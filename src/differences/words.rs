@@ -71,7 +71,7 @@ fn build() -> Words {
         }
     }
     // Longest phrase first, so "should the" wins over a shorter entry.
-    words.scope.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    words.scope.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     for line in lines(include_str!("../../assets/differences/backshift.txt")) {
         if let [from, to] = phrase(line).as_slice() {
             words.backshift.insert((from.clone(), to.clone()));
