@@ -244,16 +244,91 @@ fn count_entries(path: &Path) -> Option<usize> {
     }
 }
 
-/// Runs `quotediff open`.
+/// Runs `quotediff open`: the list of pairs, each opened in the review.
+#[cfg(feature = "tui")]
 pub fn open(args: &OpenArgs, engine: &EngineArgs, review: &ReviewArgs) -> Result<u8> {
-    let _ = (args, engine, review);
-    crate::output::message(format_args!("`open` is not built yet"));
-    Ok(exit_codes::BAD_INPUT)
+    use quotediff::tui::{self, theme::ThemeName};
+    let records = match output::read_records(&args.results) {
+        Ok(records) => records,
+        Err(e) => return bad_input(&e),
+    };
+    let summary_file = summary_path(&args.results);
+    let recorded: Option<SummaryFile> = std::fs::read_to_string(&summary_file)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok());
+    let archive_of = |given: &Option<PathBuf>, recorded: Option<PathBuf>, what: &str| {
+        given.clone().or(recorded).ok_or_else(|| {
+            format!(
+                "{}: no {} archive recorded (no {}); give --{what}",
+                args.results.display(),
+                what,
+                summary_file.display()
+            )
+        })
+    };
+    let paths = archive_of(
+        &args.sources,
+        recorded.as_ref().map(|r| r.sources.clone()),
+        "sources",
+    )
+    .and_then(|sources| {
+        archive_of(
+            &args.articles,
+            recorded.as_ref().map(|r| r.articles.clone()),
+            "articles",
+        )
+        .map(|articles| (sources, articles))
+    });
+    let (sources, articles) = match paths {
+        Ok(paths) => paths,
+        Err(message) => return bad_input(&message),
+    };
+    let load = LoadOptions {
+        max_bytes: engine.max_bytes,
+    };
+    let mut options = quotediff::CompareOptions::default();
+    options.matching.min_words = engine.min_words as usize;
+    options.skip_details = engine.no_details;
+    let open_pair = |record: &scan::record::PairRecord| {
+        let find = |path: &Path, id: &str| {
+            find_entry(path, id, &load)
+                .map_err(|e| format!("{e}"))?
+                .ok_or_else(|| format!("{}: no entry {id:?}", path.display()))
+        };
+        let source = find(&sources, &record.source_id)?;
+        let article = find(&articles, &record.article_id)?;
+        Ok(scan::compare_entries(&source, &article, &options))
+    };
+    let tui_options = tui::Options {
+        review_file: None,
+        theme: review.theme.map(|t| match t {
+            crate::cli::ThemeArg::Dark => ThemeName::Dark,
+            crate::cli::ThemeArg::Light => ThemeName::Light,
+            crate::cli::ThemeArg::Mono => ThemeName::Mono,
+        }),
+        no_mouse: review.no_mouse,
+        config: None,
+    };
+    match tui::pairs::run(records, open_pair, tui_options) {
+        Ok(()) => Ok(exit_codes::SUCCESS),
+        Err(e) if e.is_bad_input() => bad_input(&e),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Without the `tui` feature there is no list to open.
+#[cfg(not(feature = "tui"))]
+pub fn open(_args: &OpenArgs, _engine: &EngineArgs, _review: &ReviewArgs) -> Result<u8> {
+    bad_input(&"built without the interactive review (feature `tui`)")
 }
 
 /// The entry with this id in an archive (read through until found).
-#[allow(dead_code)]
-fn find_entry(path: &Path, id: &str, load: &LoadOptions) -> Result<Option<Entry>> {
+#[cfg(feature = "tui")]
+fn find_entry(
+    path: &Path,
+    id: &str,
+    load: &LoadOptions,
+) -> Result<Option<Entry>, archive::ArchiveError> {
     for entry in archive::open(path, load)? {
         let entry = entry?;
         if entry.id == id {

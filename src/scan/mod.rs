@@ -29,7 +29,7 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
-use crate::{compare, CompareOptions, Document};
+use crate::{compare, CompareOptions, Comparison, Document};
 use archive::{ArchiveError, Entry};
 use dates::DayNumber;
 use index::SourceIndex;
@@ -154,19 +154,25 @@ pub fn compare_pair(
     shared_shingles: usize,
     options: &ScanOptions,
 ) -> Option<PairRecord> {
-    let mut compare_options = options.compare.clone();
-    compare_options.dates.source = compare_options.dates.source.or_else(|| calendar(source));
-    compare_options.dates.article = compare_options.dates.article.or_else(|| calendar(article));
-    let comparison = compare(
-        Document::from_text(source.id.clone(), source.text.clone()),
-        Document::from_text(article.id.clone(), article.text.clone()),
-        &compare_options,
-    );
+    let comparison = compare_entries(source, article, &options.compare);
     let report = crate::report::json::to_value(&comparison, None);
     record::from_report(&report, source, article, shared_shingles, options.min_share)
 }
 
-/// The entry's date for the comparison of details (relative dates resolve against it).
+/// The comparison of two archive entries, each dated as its archive dates it (relative dates
+/// such as "yesterday" resolve against that), unless `options` give dates.
+pub fn compare_entries(source: &Entry, article: &Entry, options: &CompareOptions) -> Comparison {
+    let mut options = options.clone();
+    options.dates.source = options.dates.source.or_else(|| calendar(source));
+    options.dates.article = options.dates.article.or_else(|| calendar(article));
+    compare(
+        Document::from_text(source.id.clone(), source.text.clone()),
+        Document::from_text(article.id.clone(), article.text.clone()),
+        &options,
+    )
+}
+
+/// The entry's date for the comparison of details.
 fn calendar(entry: &Entry) -> Option<crate::details::CalendarDate> {
     entry
         .date

@@ -12,6 +12,7 @@ pub mod app;
 pub mod config;
 pub mod keys;
 pub mod layout;
+pub mod pairs;
 pub mod side;
 pub mod theme;
 pub mod view;
