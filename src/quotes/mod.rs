@@ -10,6 +10,7 @@
 
 mod lists;
 mod marks;
+mod names;
 mod referent;
 mod speaker;
 mod words;

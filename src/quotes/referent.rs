@@ -4,7 +4,7 @@
 //! person the text named last in that role or as the subject of a recent sentence.
 
 use super::lists::lists;
-use super::speaker::{apposition, name_after, sentence_subject, Said};
+use super::names::{apposition, name_after, sentence_subject, Said};
 use super::words::{is_capitalized, sentence_before, words_of};
 use super::Quotation;
 use crate::span::{ceil_char_boundary, floor_char_boundary};
