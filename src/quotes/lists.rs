@@ -61,6 +61,18 @@ pub(super) struct Lists {
     pub sentence_openers: WordSet,
     /// Abbreviations whose full stop does not end a sentence.
     pub abbreviations: WordSet,
+    /// Possessives that open a subject ("her office", "son cabinet", "ihr Büro").
+    pub possessives: WordSet,
+    /// Nouns that make a speaker an organisation ("office", "ministère", "Polizei").
+    pub bodies: WordSet,
+    /// Nouns that make a speaker a document ("statement", "communiqué", "readout").
+    pub documents: WordSet,
+    /// Titles before a name that are not offices of their own ("executive", "officer").
+    pub titles: WordSet,
+    /// Copulas ("is", "est", "ist") of "the policy is that".
+    pub copulas: WordSet,
+    /// Conjunctions opening a reported clause ("that", "que", "dass").
+    pub complementizers: WordSet,
 }
 
 /// The lists, parsed on first use.
@@ -81,6 +93,12 @@ pub(super) fn lists() -> &'static Lists {
             prepositions: file(include_str!("../../assets/speakers/prepositions.txt")),
             sentence_openers: file(include_str!("../../assets/speakers/sentence_openers.txt")),
             abbreviations: file(include_str!("../../assets/speakers/abbreviations.txt")),
+            possessives: file(include_str!("../../assets/speakers/possessives.txt")),
+            bodies: file(include_str!("../../assets/speakers/bodies.txt")),
+            documents: file(include_str!("../../assets/speakers/documents.txt")),
+            titles: file(include_str!("../../assets/speakers/titles.txt")),
+            copulas: file(include_str!("../../assets/speakers/copulas.txt")),
+            complementizers: file(include_str!("../../assets/speakers/complementizers.txt")),
         }
     })
 }
@@ -95,7 +113,11 @@ pub(super) fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>
             .lines()
             .map(str::trim)
         {
-            if line.is_empty() || line.starts_with('#') || line.starts_with("role:") {
+            if line.is_empty()
+                || line.starts_with('#')
+                || line.starts_with("role:")
+                || line.contains('*')
+            {
                 continue;
             }
             let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
@@ -114,6 +136,20 @@ pub(super) fn role_nouns() -> &'static HashSet<String> {
             .lines()
             .filter_map(|line| line.trim().strip_prefix("role:"))
             .map(|noun| noun.trim().to_lowercase())
+            .collect()
+    })
+}
+
+/// Phrases in two parts around their speaker ("laat * weten" lines of
+/// `assets/attribution.txt`): the first and the last word.
+pub(super) fn slot_phrases() -> &'static [(String, String)] {
+    static SLOTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        include_str!("../../assets/attribution.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.trim().split_once(" * "))
+            .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_lowercase()))
             .collect()
     })
 }

@@ -362,6 +362,8 @@ fn make_quotation(
         outer,
         closed,
         speaker: None,
+        speaker_kind: None,
+        speaker_span: None,
     }
 }
 

@@ -8,6 +8,9 @@
 //! a stack of open marks and decides every mark from its neighbours. It reports top-level
 //! quotations only; quotations nested inside them are part of their text.
 
+mod discourse;
+#[cfg(test)]
+mod discourse_tests;
 mod lists;
 mod marks;
 mod names;
@@ -16,7 +19,6 @@ mod speaker;
 mod words;
 
 pub use marks::find_unattributed;
-pub use speaker::assign_speakers;
 
 use crate::span::Span;
 
@@ -31,8 +33,45 @@ pub struct Quotation {
     /// False when the text ended (or the paragraph ended without a continuation) before a
     /// closing mark: the quotation is taken to run to that point.
     pub closed: bool,
-    /// Who the text says is speaking, when an attribution names them (best effort).
+    /// Who the text says is speaking, when an attribution names them (best effort), in the
+    /// fullest form the text gives ("Kathy Hochul", not "Hochul").
     pub speaker: Option<String>,
+    /// What the speaker is: a person, an organisation or a document.
+    pub speaker_kind: Option<SpeakerKind>,
+    /// The mention of the speaker the attribution rests on (the name by the verb, or the
+    /// earlier name a pronoun or a role stands for).
+    pub speaker_span: Option<Span>,
+}
+
+/// What kind of speaker a quotation is attributed to: a reviewer looks for a person's words in
+/// a transcript, an organisation's in its releases, a document's in the document itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakerKind {
+    /// A named person, or a person by office ("the governor").
+    Person,
+    /// A body: a ministry, a bank, a police force, an office.
+    Organisation,
+    /// A text: a statement, a readout, a report.
+    Document,
+}
+
+impl SpeakerKind {
+    /// The kind's name in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+            SpeakerKind::Document => "document",
+        }
+    }
+}
+
+/// Names who speaks each quotation of `text` (found by [`find_unattributed`]), when the text
+/// says so: first the attribution in each quotation's own sentence, then what a reader carries
+/// over from the sentences and paragraphs before (see `discourse.rs`).
+pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
+    let titles = speaker::attribute(text, quotes);
+    discourse::complete(text, quotes, &titles);
 }
 
 /// Finds every top-level quotation in `text`, in order, with its speaker.

@@ -6,7 +6,7 @@
 //! where to look, this module what is there.
 
 use super::lists::{lists, role_nouns};
-use super::words::{is_capitalized, Word};
+use super::words::{is_capitalized, words_of, Word};
 
 pub(super) fn is_pronoun(w: &Word) -> bool {
     lists().pronouns.contains(&w.lower)
@@ -188,7 +188,8 @@ pub(super) fn sentence_subject(words: &[Word]) -> Option<Said> {
             return Some(Said::Unnamed);
         }
         let opener = lists().sentence_openers.contains(w.lower.as_str())
-            || lists().determiners.contains(w.lower.as_str());
+            || lists().determiners.contains(w.lower.as_str())
+            || (j == 0 && is_adverb_or_participle(words));
         if is_capitalized(w.text) && !opener {
             let object =
                 j > 0 && !w.pause && lists().prepositions.contains(words[j - 1].lower.as_str());
@@ -221,4 +222,30 @@ pub(super) fn apposition(words: &[Word], from: usize) -> Option<String> {
     let len = name.split(' ').count();
     let closes = words.get(open + len).is_none_or(|w| w.pause);
     (len >= 2 && closes).then_some(name)
+}
+
+/// A sentence's first word set off by a comma that reads as an adverb or a participle
+/// ("Separately,", "Asimismo,", "Finalement,", "Interrogé,"): never a name.
+fn is_adverb_or_participle(words: &[Word]) -> bool {
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let comma_after = words.get(1).is_some_and(|w| w.pause);
+    let endings = [
+        "ly", "ment", "mente", "weise", "ing", "ado", "ada", "ido", "ida", "é", "ée", "endo",
+        "ando",
+    ];
+    comma_after
+        && first.lower.chars().count() > 5
+        && endings.iter().any(|e| first.lower.ends_with(e))
+}
+
+/// "Her office released this statement:": a possessive and the noun it owns.
+pub(super) fn possessive_subject(sentence: &str) -> Option<String> {
+    let words = words_of(sentence);
+    let [first, noun, ..] = words.as_slice() else {
+        return None;
+    };
+    (lists().possessives.contains(first.lower.as_str()) && !noun.pause)
+        .then(|| format!("{} {}", first.text, noun.text))
 }

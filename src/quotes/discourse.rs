@@ -1,0 +1,247 @@
+//! What a reader carries from one sentence and paragraph to the next.
+//!
+//! A quotation often has no attribution in its own sentence: it opens a paragraph after "Dr
+//! Bollard said the …" or after "His office released this description:", it goes on from the
+//! previous paragraph's quotation, or it is one more fragment of the one speech the article is
+//! about. This pass fills those in after `speaker.rs` has read each sentence, then gives every
+//! speaker its fullest form, its kind and the span of the mention it rests on. It never
+//! overrides an attribution the sentence itself makes.
+
+use super::lists::{attribution_phrases, lists, role_nouns};
+use super::names::{name_after, name_before, possessive_subject, sentence_subject, Said};
+use super::referent::{recent_speaker, resolve_role};
+use super::speaker::{find_attribution, speaker_in};
+use super::words::{is_capitalized, sentence_before, words_of};
+use super::{Quotation, SpeakerKind};
+use crate::span::Span;
+
+/// How far back (bytes) a speaker's mention and fuller name are looked for.
+const LOOK_BACK: usize = 3000;
+/// How much of the text (bytes) is read for the speaker of a one-speech article.
+const MAIN_SPEAKER_WINDOW: usize = 20_000;
+
+/// Fills in the speakers the sentence pass left open, then names every speaker in full with
+/// its kind and mention. `titles[k]` marks a quoted title, which nobody says.
+pub(super) fn complete(text: &str, quotes: &mut [Quotation], titles: &[bool]) {
+    let mut mentions: Vec<Option<String>> = quotes.iter().map(|q| q.speaker.clone()).collect();
+    for k in 0..quotes.len() {
+        if quotes[k].speaker.is_none() && !titles[k] {
+            quotes[k].speaker = carried_over(text, quotes, k);
+            mentions[k] = quotes[k].speaker.clone();
+        }
+    }
+    if let Some(main) = main_speaker(text, quotes, titles) {
+        for (k, q) in quotes.iter_mut().enumerate() {
+            if q.speaker.is_none() && !titles[k] && !group_subject(text, q.outer.start) {
+                q.speaker = Some(main.clone());
+                mentions[k] = Some(main.clone());
+            }
+        }
+    }
+    for (q, mention) in quotes.iter_mut().zip(mentions) {
+        let Some(name) = q.speaker.take() else {
+            continue;
+        };
+        let full = fullest_form(text, &name);
+        q.speaker_kind = Some(kind_of(&full));
+        q.speaker_span = mention.and_then(|m| mention_span(text, &m, q.outer));
+        q.speaker = Some(full);
+    }
+}
+
+/// The speaker of a quotation that opens its sentence, from the sentence just before: the
+/// previous quotation's speaker when that sentence holds it, the subject of a colon that ends
+/// it, or the speaker of the reported speech it holds ("Dr Bollard said the …").
+fn carried_over(text: &str, quotes: &[Quotation], k: usize) -> Option<String> {
+    let start = quotes[k].outer.start;
+    let own = sentence_before(text, start, 0);
+    if !own.trim().is_empty() {
+        return None;
+    }
+    let sentence_start = start - own.len();
+    let previous_end = text[..sentence_start].trim_end().len();
+    if previous_end == 0 {
+        return None;
+    }
+    let previous = sentence_before(text, previous_end, 0);
+    let previous_start = previous_end - previous.len();
+    if k > 0 && quotes[k - 1].outer.end > previous_start {
+        return quotes[k - 1].speaker.clone();
+    }
+    let words = words_of(previous);
+    if previous.ends_with(':') {
+        return possessive_subject(previous).or_else(|| match sentence_subject(&words) {
+            Some(Said::Named(n)) => Some(resolve_role(text, previous_start, n)),
+            _ => None,
+        });
+    }
+    find_attribution(&words, false)?;
+    match speaker_in(&words, false, 0)? {
+        Said::Named(n) => Some(resolve_role(text, previous_start, n)),
+        Said::Unnamed => recent_speaker(text, &quotes[..k], previous_start),
+    }
+}
+
+/// The speaker of an article about one person's words: the speaker of at least half of the
+/// attributed quotations, or, when none is attributed, the first person the text names beside
+/// a speech verb (inside quotations too: "— riflette Mattarella —").
+fn main_speaker(text: &str, quotes: &[Quotation], titles: &[bool]) -> Option<String> {
+    let named: Vec<&String> = quotes
+        .iter()
+        .zip(titles)
+        .filter(|(_, title)| !**title)
+        .filter_map(|(q, _)| q.speaker.as_ref())
+        .collect();
+    if !named.is_empty() {
+        let best = named
+            .iter()
+            .max_by_key(|n| named.iter().filter(|m| m == n).count())?;
+        let count = named.iter().filter(|m| *m == best).count();
+        return (count * 2 >= named.len()).then(|| (*best).clone());
+    }
+    let end = crate::span::floor_char_boundary(text, MAIN_SPEAKER_WINDOW);
+    text[..end]
+        .split(['\n', '.', '—', '–'])
+        .find_map(|piece| {
+            let words = words_of(piece);
+            let (i, len) = find_attribution(&words, false)?;
+            name_after(&words, i + len).or_else(|| name_before(&words, i))
+        })
+        .filter(|n| !lists().pronouns.contains(n.to_lowercase().as_str()))
+}
+
+/// "They agreed that the war has “gone on for far too long”": a sentence whose subject is a
+/// group quotes no one speaker, so no speaker is guessed for it.
+fn group_subject(text: &str, at: usize) -> bool {
+    words_of(sentence_before(text, at, 0))
+        .iter()
+        .take(3)
+        .any(|w| lists().plural_pronouns.contains(w.lower.as_str()))
+}
+
+/// Whether `word` is a title or office before a name ("Dr", "Governor", "Kanzlerin"), or an
+/// acronym naming the body ("RB Governor Alan Bollard").
+fn is_title(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    // German compounds and cases: "Bundeskanzlerin", "Ministerpräsidenten".
+    let compound = is_capitalized(word)
+        && role_nouns().iter().any(|r| {
+            r.chars().count() >= 5
+                && [
+                    lower.as_str(),
+                    lower.trim_end_matches('n'),
+                    lower.trim_end_matches("en"),
+                ]
+                .iter()
+                .any(|l| l.ends_with(r.as_str()))
+        });
+    compound
+        || role_nouns().contains(lower.as_str())
+        || lists().titles.contains(lower.as_str())
+        || lists().abbreviations.contains(lower.as_str())
+        || (word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase()))
+}
+
+/// A name without the titles and openers before it ("Homeland Security Secretary John
+/// Kelly" is John Kelly; "Selon Gabriel Attal" is Gabriel Attal); the whole name when nothing
+/// would be left.
+fn without_titles(name: &str) -> &str {
+    let words: Vec<&str> = name.split(' ').collect();
+    let opener = |w: &str| {
+        let lower = w.to_lowercase();
+        lists().sentence_openers.contains(lower.as_str())
+            || lists().prepositions.contains(lower.as_str())
+            || attribution_phrases().contains_key(lower.as_str())
+    };
+    let cut = (0..words.len().saturating_sub(1))
+        .rev()
+        .find(|&i| is_title(words[i]) || (i == 0 && opener(words[i])))
+        .map_or(0, |i| i + 1);
+    let skipped: usize = words[..cut].iter().map(|w| w.len() + 1).sum();
+    &name[skipped..]
+}
+
+/// The fullest form the text gives a person's name: "Kathy Hochul" for "Hochul", "Alan
+/// Bollard" for "Dr Bollard" (titles dropped); a role or a body is left as it is.
+fn fullest_form(text: &str, name: &str) -> String {
+    let core = without_titles(name);
+    let all_names = core
+        .split(' ')
+        .all(|w| is_capitalized(w) || lists().name_particles.contains(w));
+    if !all_names || !is_capitalized(core) {
+        return name.to_string();
+    }
+    let Some(last) = core.rsplit(' ').next() else {
+        return name.to_string();
+    };
+    let mut best = core.to_string();
+    for (at, _) in text.match_indices(last) {
+        let end = at + last.len();
+        if text[end..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let from = crate::span::ceil_char_boundary(text, at.saturating_sub(200));
+        let words = words_of(&text[from..end]);
+        let Some(run) = name_before(&words, words.len()) else {
+            continue;
+        };
+        let run = without_titles(&run);
+        let longer = run.split(' ').count() > best.split(' ').count();
+        if longer && run.ends_with(core) && run.split(' ').count() <= 5 {
+            best = run.to_string();
+        }
+    }
+    if best.split(' ').count() == 1 && core != name {
+        return name.to_string();
+    }
+    best
+}
+
+/// Person, organisation or document, from the nouns of the speaker's name.
+fn kind_of(speaker: &str) -> SpeakerKind {
+    let words = words_of(speaker);
+    if words
+        .iter()
+        .any(|w| lists().documents.contains(w.lower.as_str()))
+    {
+        return SpeakerKind::Document;
+    }
+    let acronym = words.len() == 1
+        && speaker.chars().count() >= 2
+        && speaker.chars().all(|c| c.is_uppercase());
+    if acronym
+        || words
+            .iter()
+            .any(|w| lists().bodies.contains(w.lower.as_str()))
+    {
+        return SpeakerKind::Organisation;
+    }
+    SpeakerKind::Person
+}
+
+/// The mention `mention` nearest the quotation at `outer`, preferring one outside it.
+fn mention_span(text: &str, mention: &str, outer: Span) -> Option<Span> {
+    let from = crate::span::ceil_char_boundary(text, outer.start.saturating_sub(LOOK_BACK));
+    let to = crate::span::floor_char_boundary(text, outer.end + 300);
+    let window = &text[from..to];
+    let distance = |at: usize| {
+        let (s, e) = (from + at, from + at + mention.len());
+        if e <= outer.start {
+            outer.start - e
+        } else if s >= outer.end {
+            s - outer.end
+        } else {
+            // Inside the quotation ("— riflette Mattarella —"): only when nothing is outside.
+            LOOK_BACK * 2
+        }
+    };
+    window
+        .match_indices(mention)
+        .map(|(at, _)| at)
+        .min_by_key(|&at| distance(at))
+        .map(|at| Span::new(from + at, from + at + mention.len()))
+}
