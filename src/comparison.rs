@@ -251,8 +251,12 @@ pub struct QuoteFinding {
     pub outer: Span,
     /// Ids of the matches inside this quotation, in article order.
     pub matches: Vec<usize>,
-    /// Who is quoted, when the article says so.
+    /// Who is quoted, when the article says so, in the fullest form the article gives.
     pub speaker: Option<String>,
+    /// Person, organisation or document.
+    pub speaker_kind: Option<crate::quotes::SpeakerKind>,
+    /// The article's mention of the speaker that the attribution rests on.
+    pub speaker_span: Option<Span>,
     /// Share of the quotation's words found in the source.
     pub coverage: f64,
     /// Where the source has a quotation too short to be a match of its own (one or two

@@ -71,6 +71,8 @@ pub(crate) fn judge_quotes(
                 // Filled in once matches have their final ids.
                 matches: Vec::new(),
                 speaker: quotation.speaker.clone(),
+                speaker_kind: quotation.speaker_kind,
+                speaker_span: quotation.speaker_span,
                 coverage,
                 source_phrase: None,
             }

@@ -304,6 +304,25 @@ fn quotations(html: &mut String, c: &Comparison) {
         );
     }
     html.push_str("</tbody></table>\n</section>\n");
+    who_is_quoted(html, c);
+}
+
+/// The "who is quoted" table: each speaker and how their quotations fare.
+fn who_is_quoted(html: &mut String, c: &Comparison) {
+    use crate::report::speakers;
+    html.push_str(
+        "<section id=\"speakers\">\n<h2>Who is quoted</h2>\n<table><thead><tr><th>Speaker</th>\
+         <th>Quotations</th></tr></thead><tbody>\n",
+    );
+    for r in speakers::who_is_quoted(c) {
+        let _ = writeln!(
+            html,
+            "<tr><td>{}</td><td>{}</td></tr>",
+            escape(&speakers::label(&r)),
+            escape(&speakers::tally(&r))
+        );
+    }
+    html.push_str("</tbody></table>\n</section>\n");
 }
 
 fn matches(html: &mut String, c: &Comparison, review: Option<&Review>) {

@@ -65,6 +65,8 @@ struct QuoteView<'a> {
     first_match: Option<usize>,
     matches: &'a [usize],
     speaker: Option<&'a str>,
+    speaker_kind: Option<&'static str>,
+    speaker_span: Option<TextSpan<'a>>,
     coverage: f64,
     changes: Vec<EditView<'a>>,
     source: Option<TextSpan<'a>>,
@@ -183,6 +185,8 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
             first_match: q.matches.first().copied(),
             matches: &q.matches,
             speaker: q.speaker.as_deref(),
+            speaker_kind: q.speaker_kind.map(|k| k.as_str()),
+            speaker_span: TextSpan::optional(q.speaker_span, art),
             coverage: round(q.coverage, 3),
             changes: q
                 .matches

@@ -5,6 +5,7 @@
 
 pub mod html;
 pub mod json;
+pub mod speakers;
 pub mod text;
 
 use crate::compare::Comparison;

@@ -67,6 +67,17 @@ fn write_report(
         )?;
     }
 
+    let quoted = crate::report::speakers::who_is_quoted(c);
+    if !quoted.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "WHO IS QUOTED")?;
+        for r in &quoted {
+            let label = crate::report::speakers::label(r);
+            let tally = crate::report::speakers::tally(r);
+            writeln!(out, "  {label} · {tally}")?;
+        }
+    }
+
     writeln!(out)?;
     writeln!(out, "QUOTATIONS")?;
     if c.quotes.is_empty() {
