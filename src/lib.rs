@@ -15,10 +15,12 @@ pub mod span;
 
 pub use document::Document;
 pub use span::Span;
+mod align;
 pub mod compare;
 pub mod comparison;
 pub mod details;
 pub mod differences;
+mod lexicon;
 pub mod matching;
 mod parallel;
 

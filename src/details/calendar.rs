@@ -85,7 +85,7 @@ pub struct DateExpr {
     /// A quarter of the year, 1..=4.
     pub quarter: Option<u32>,
     /// A day, week, month or year relative to the reference date.
-    pub relative: Option<super::lexicon::Relative>,
+    pub relative: Option<crate::lexicon::Relative>,
     /// Hours of the day the text gives, `[start, end)` ("4 p.m." is [16, 17)).
     pub hours: Option<(f64, f64)>,
     /// The sentence is in the past tense (a bare weekday is then the most recent one).
@@ -114,7 +114,7 @@ impl DateExpr {
 
     /// The days the expression covers, given the document's date.
     pub fn resolve(&self, reference: Option<Day>) -> Option<(Day, Day)> {
-        use super::lexicon::Relative;
+        use crate::lexicon::Relative;
         // "Yesterday, April 29": the named date is the more precise.
         let named = self.month.is_some() && self.day.is_some();
         if let Some(rel) = self.relative.filter(|_| !named) {
@@ -188,7 +188,7 @@ impl DateExpr {
     pub fn hours(&self) -> Option<(f64, f64)> {
         match (self.hours, self.relative) {
             (Some(h), _) => Some(h),
-            (None, Some(super::lexicon::Relative::Part(a, b))) => Some((a as f64, b as f64)),
+            (None, Some(crate::lexicon::Relative::Part(a, b))) => Some((a as f64, b as f64)),
             _ => None,
         }
     }
@@ -196,8 +196,8 @@ impl DateExpr {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lexicon::Relative;
     use super::*;
+    use crate::lexicon::Relative;
 
     fn day(y: i32, m: u32, d: u32) -> Day {
         day_of(y, m, d).unwrap()

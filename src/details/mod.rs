@@ -10,6 +10,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::align::paraphrase;
 pub use crate::comparison::{Detail, DetailKind, Relation};
 use crate::comparison::{Fidelity, Match, MatchKind};
 use crate::normalize::Token;
@@ -300,7 +301,4 @@ pub fn annotate_prepared(
 
 pub mod calendar;
 pub mod extract;
-pub mod lexicon;
-pub mod paraphrase;
 pub mod relate;
-pub mod sentences;

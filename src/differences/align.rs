@@ -10,7 +10,7 @@ use similar::{Algorithm, DiffOp};
 
 use crate::comparison::{Edit, EditOp};
 use crate::details::extract::parse_digits;
-use crate::details::lexicon::{self, Lang};
+use crate::lexicon::{self, Lang};
 use crate::normalize::tokenize;
 use crate::span::Span;
 

@@ -14,8 +14,8 @@ use rustc_hash::FxHashSet as HashSet;
 use rust_stemmers::Stemmer;
 
 use super::calendar::{day_of, DateExpr, Day};
-use super::lexicon::{self, HedgeKind, Lang, Lexicon, Relative};
 use super::DetailKind;
+use crate::lexicon::{self, HedgeKind, Lang, Lexicon, Relative};
 use crate::matching::is_content_word;
 use crate::normalize::Token;
 use crate::span::Span;
@@ -386,7 +386,8 @@ impl<'a> Sentence<'a> {
     fn span(&self, from: usize, to: usize) -> Span {
         let mut span = self.toks[from].span().cover(&self.toks[to - 1].span());
         let last = self.raw(to - 1);
-        let abbreviated = last.chars().count() == 1 || super::sentences::is_abbreviation(last);
+        let abbreviated =
+            last.chars().count() == 1 || crate::align::sentences::is_abbreviation(last);
         if abbreviated
             && self
                 .text
@@ -476,7 +477,7 @@ fn fold_words(words: &[&str]) -> String {
 /// Extracts the details of a document.
 pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> Extraction {
     let lx = lexicon::get();
-    let sentences = super::sentences::split(text);
+    let sentences = crate::align::sentences::split(text);
     let mut mentions = Vec::new();
     let mut t = 0usize;
     for (index, s) in sentences.iter().enumerate() {

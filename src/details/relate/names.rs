@@ -40,7 +40,7 @@ pub(super) fn person_title_of(m: &Mention, side: &Facts) -> Option<(Span, Vec<St
 /// True when two titles share a title word ("Presidente" and "Presidente da República",
 /// "Homeland Security Secretary" and "Secretary").
 pub(super) fn same_role(s: &[String], a: &[String]) -> bool {
-    let titles = &crate::details::lexicon::get().titles;
+    let titles = &crate::lexicon::get().titles;
     s.iter().any(|w| titles.contains(w) && a.contains(w))
 }
 

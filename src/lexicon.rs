@@ -206,7 +206,7 @@ pub fn get() -> &'static Lexicon {
 
 fn build() -> Lexicon {
     let mut lx = Lexicon::default();
-    for line in content(include_str!("../../assets/details/numbers.txt")) {
+    for line in content(include_str!("../assets/details/numbers.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let Some(lang) = parts.first().and_then(|c| Lang::from_code(c)) else {
             continue;
@@ -231,7 +231,7 @@ fn build() -> Lexicon {
             _ => {}
         }
     }
-    for line in content(include_str!("../../assets/details/hedges.txt")) {
+    for line in content(include_str!("../assets/details/hedges.txt")) {
         let Some((kind, words)) = line.split_once(' ') else {
             continue;
         };
@@ -247,7 +247,7 @@ fn build() -> Lexicon {
     }
     // Longest phrase first, so "at least" wins over a shorter overlap.
     lx.hedges.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
-    for line in content(include_str!("../../assets/details/dates.txt")) {
+    for line in content(include_str!("../assets/details/dates.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let num = |k: usize| parts.get(k).and_then(|s| s.parse::<i32>().ok());
         match parts.first().copied() {
@@ -307,7 +307,7 @@ fn build() -> Lexicon {
     lx.hedges_by_first = FirstWords::of(&lx.hedges);
     lx.weekdays_by_first = FirstWords::of(&lx.weekdays);
     lx.relatives_by_first = FirstWords::of(&lx.relatives);
-    for line in content(include_str!("../../assets/details/durations.txt")) {
+    for line in content(include_str!("../assets/details/durations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(minutes) = parts.next().and_then(|m| m.parse::<f64>().ok()) else {
             continue;
@@ -316,7 +316,7 @@ fn build() -> Lexicon {
             lx.durations.insert(phrase(w).join(" "), minutes);
         }
     }
-    for line in content(include_str!("../../assets/details/titles.txt")) {
+    for line in content(include_str!("../assets/details/titles.txt")) {
         if let Some(rest) = line.strip_prefix("complement ") {
             lx.title_complements
                 .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
@@ -337,7 +337,7 @@ fn build() -> Lexicon {
             }
         }
     }
-    for line in content(include_str!("../../assets/details/organizations.txt")) {
+    for line in content(include_str!("../assets/details/organizations.txt")) {
         if let Some(rest) = line.strip_prefix("keywords ") {
             lx.org_keywords
                 .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
@@ -353,7 +353,7 @@ fn build() -> Lexicon {
             }
         }
     }
-    for line in content(include_str!("../../assets/details/places.txt")) {
+    for line in content(include_str!("../assets/details/places.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         match parts.as_slice() {
             ["generic", class, nouns @ ..] => {

@@ -107,7 +107,7 @@ pub fn split(text: &str) -> Vec<Span> {
                             .take_while(|d| d.is_alphabetic())
                             .flat_map(char::to_lowercase)
                             .collect();
-                        super::lexicon::get().months.contains_key(&next_word)
+                        crate::lexicon::get().months.contains_key(&next_word)
                     };
                 let abbreviated = c == '.' && (is_abbreviation(word) || ordinal_day);
                 if starts_new && !abbreviated {

@@ -14,7 +14,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::lexicon::Lang;
+use crate::lexicon::Lang;
 use crate::matching::is_content_word;
 use crate::normalize::Token;
 use crate::span::Span;
@@ -131,7 +131,7 @@ pub fn terms(
     stemmer: &Stemmer,
     vocab: &mut FxHashMap<String, u32>,
 ) -> Vec<Terms> {
-    let lexicon = super::lexicon::get();
+    let lexicon = crate::lexicon::get();
     let mut out = vec![Terms::default(); sentences.len()];
     // Each distinct word is looked up, stemmed and interned once: (id, is a number).
     let mut seen: FxHashMap<&str, Option<(u32, bool)>> = FxHashMap::default();
@@ -204,6 +204,28 @@ fn intern(vocab: &mut FxHashMap<String, u32>, word: String) -> u32 {
     *vocab.entry(word).or_insert(next)
 }
 
+/// The two parameters of BM25, the weighting that ranks source sentences for an article
+/// sentence.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Bm25 {
+    /// How fast a term's weight saturates as it repeats (higher: slower).
+    pub(crate) k1: f64,
+    /// How much a long sentence is discounted against the average one (0: not at all).
+    pub(crate) b: f64,
+}
+
+/// The textbook values (Robertson and Zaragoza); tuned on nothing, so no gold pair favours
+/// them.
+pub(crate) const BM25: Bm25 = Bm25 { k1: 1.2, b: 0.75 };
+
+impl Bm25 {
+    /// The share of a term's weight a sentence of `len` terms earns, given the average
+    /// length of the source's sentences (the term counted once: sentences are short).
+    fn term_part(self, len: f64, avg_len: f64) -> f64 {
+        (self.k1 + 1.0) / (1.0 + self.k1 * (1.0 - self.b + self.b * len / avg_len.max(1.0)))
+    }
+}
+
 /// Article sentences from which alignment is split between two threads.
 const PARALLEL_SENTENCES: usize = 2_000;
 
@@ -214,6 +236,7 @@ const MIN_SCORE: f64 = 0.3;
 
 /// Aligns every article sentence with its best source sentence or adjacent pair, plus
 /// further source sentences that hold words the best one lacks.
+#[cfg(test)]
 pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
     align_with(source, article, &vec![false; source.len()])
 }
@@ -278,7 +301,7 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
                         touched.push(i);
                     }
                     let len = source[i].len as f64;
-                    let tf_part = 2.2 / (1.0 + 1.2 * (0.25 + 0.75 * len / avg_len.max(1.0)));
+                    let tf_part = BM25.term_part(len, avg_len);
                     scores[i] += weight * tf_part;
                 }
             }
@@ -417,7 +440,7 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::details::sentences;
+    use crate::align::sentences;
     use crate::normalize::tokenize;
 
     fn aligned(source: &str, article: &str) -> Vec<(String, String, bool)> {
