@@ -101,8 +101,13 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             )
         })
         .collect();
-    let mut quotes =
-        matching::quotes::judge_quotes(&quotations, &mut matches, &article_tokens, &regions);
+    let mut quotes = matching::quotes::judge_quotes(
+        &quotations,
+        &mut matches,
+        &article_tokens,
+        &regions,
+        options.matching.min_words,
+    );
     matching::quotes::find_short_quotes(
         &mut quotes,
         (&article_tokens, &aligned.article_words),
@@ -439,6 +444,34 @@ fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn min_words_also_decides_when_a_match_is_incidental_to_a_long_quotation() {
+        // Five words of a twenty-word quotation are in the source: less than half of it, so
+        // the match counts only when five words make a passage (`--min-words 5` or less).
+        let source = "The council met on Tuesday. The budget will fund new libraries, the \
+                      mayor said.";
+        let article = "The mayor was blunt. \"Nobody asked for this, and this budget will fund \
+                       new libraries while our parks and pools fall apart slowly,\" a \
+                       resident said.";
+        let status = |min_words: usize| {
+            let options = CompareOptions {
+                matching: MatchOptions {
+                    min_words,
+                    ..MatchOptions::default()
+                },
+                ..CompareOptions::default()
+            };
+            let c = compare(
+                Document::from_text("source", source),
+                Document::from_text("article", article),
+                &options,
+            );
+            c.quotes[0].status
+        };
+        assert_eq!(status(6), QuoteStatus::NotInSource);
+        assert_eq!(status(4), QuoteStatus::Altered);
+    }
 
     fn lines(bytes: usize) -> String {
         "A line of words that ends in a break.\n".repeat(bytes / 38)

@@ -13,12 +13,14 @@ use crate::span::Span;
 
 /// Decides each quotation's status from the matches that overlap it. A short match that
 /// covers little of a long quotation is an incidental phrase, not the quotation's origin: it
-/// is dropped and the quotation is not in the source.
+/// is dropped and the quotation is not in the source, unless it is `min_words` long (the
+/// `--min-words` that makes a passage).
 pub(crate) fn judge_quotes(
     quotations: &[Quotation],
     matches: &mut Vec<Match>,
     atoks: &[Token],
     regions: &[Region],
+    min_words: usize,
 ) -> Vec<QuoteFinding> {
     let mut words = vec![0usize; quotations.len()];
     for r in regions.iter().flatten() {
@@ -31,7 +33,7 @@ pub(crate) fn judge_quotes(
         }
     }
     matches.retain(|m| match m.quote {
-        Some(q) => shared[q] >= 6 || shared[q] * 2 >= words[q],
+        Some(q) => shared[q] >= min_words || shared[q] * 2 >= words[q],
         None => true,
     });
     // Words of each quotation that lie inside some match.
