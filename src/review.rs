@@ -29,6 +29,13 @@ pub enum Verdict {
     Accepted,
     /// Checked and wrong, or worth a second look.
     Flagged,
+    /// A quotation not in the source, found in another text (an earlier statement, an
+    /// interview).
+    FoundElsewhere,
+    /// A quotation not in the source that could not be checked anywhere.
+    Unverifiable,
+    /// A quotation not in the source that its speaker never said.
+    Fabricated,
 }
 
 impl Verdict {
@@ -38,6 +45,17 @@ impl Verdict {
             Verdict::Unreviewed => "unreviewed",
             Verdict::Accepted => "accepted",
             Verdict::Flagged => "flagged",
+            Verdict::FoundElsewhere => "found_elsewhere",
+            Verdict::Unverifiable => "unverifiable",
+            Verdict::Fabricated => "fabricated",
+        }
+    }
+
+    /// How a screen or a sentence names it.
+    pub fn words(self) -> &'static str {
+        match self {
+            Verdict::FoundElsewhere => "found elsewhere",
+            other => other.as_str(),
         }
     }
 }
@@ -81,11 +99,13 @@ pub enum ReviewError {
     },
 }
 
-/// Identifies a match across runs: its two byte spans.
+/// Identifies a reviewed passage across runs: its two byte spans. A quotation not in the
+/// source has no source span, and takes verdicts too: those are the ones a checker most
+/// needs to record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MatchKey {
-    /// The match's span in the source.
-    pub source: Span,
+    /// The passage in the source; none for a quotation not in the source.
+    pub source: Option<Span>,
     /// The match's span in the article.
     pub article: Span,
 }
@@ -94,7 +114,7 @@ impl MatchKey {
     /// The key of a match.
     pub fn of(m: &Match) -> Self {
         MatchKey {
-            source: m.source,
+            source: Some(m.source),
             article: m.article,
         }
     }
@@ -121,7 +141,11 @@ struct FileDoc {
 struct FileEntry {
     #[serde(rename = "match", default, skip_serializing_if = "Option::is_none")]
     match_id: Option<usize>,
-    source: [usize; 2],
+    /// The report's id of a quotation without a match (`Q3`).
+    #[serde(rename = "quotation", default, skip_serializing_if = "Option::is_none")]
+    quotation_id: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<[usize; 2]>,
     article: [usize; 2],
     #[serde(flatten)]
     entry: Entry,
@@ -196,7 +220,7 @@ impl Review {
         }
         for fe in file.verdicts {
             let key = MatchKey {
-                source: Span::new(fe.source[0], fe.source[1].max(fe.source[0])),
+                source: fe.source.map(|s| Span::new(s[0], s[1].max(s[0]))),
                 article: Span::new(fe.article[0], fe.article[1].max(fe.article[0])),
             };
             review.entries.insert(key, fe.entry);
@@ -228,7 +252,13 @@ impl Review {
                 .filter(|(_, e)| e.verdict != Verdict::Unreviewed || e.note.is_some())
                 .map(|(k, e)| FileEntry {
                     match_id: ids.get(k).copied(),
-                    source: [k.source.start, k.source.end],
+                    quotation_id: k
+                        .source
+                        .is_none()
+                        .then(|| c.quotes.iter().find(|q| q.article == k.article))
+                        .flatten()
+                        .map(|q| q.id),
+                    source: k.source.map(|s| [s.start, s.end]),
                     article: [k.article.start, k.article.end],
                     entry: e.clone(),
                 })
@@ -250,22 +280,41 @@ impl Review {
 
     /// The verdict and note on a match (unreviewed when none was recorded).
     pub fn entry(&self, m: &Match) -> Entry {
-        self.entries
-            .get(&MatchKey::of(m))
-            .cloned()
-            .unwrap_or_default()
+        self.entry_at(MatchKey::of(m))
+    }
+
+    /// The verdict and note on any reviewed passage, a quotation not in the source included.
+    pub fn entry_at(&self, key: MatchKey) -> Entry {
+        self.entries.get(&key).cloned().unwrap_or_default()
     }
 
     /// Records a verdict on a match.
     pub fn set_verdict(&mut self, m: &Match, verdict: Verdict) {
-        self.entries.entry(MatchKey::of(m)).or_default().verdict = verdict;
+        self.set_verdict_at(MatchKey::of(m), verdict);
+    }
+
+    /// Records a verdict on any reviewed passage.
+    pub fn set_verdict_at(&mut self, key: MatchKey, verdict: Verdict) {
+        self.entries.entry(key).or_default().verdict = verdict;
     }
 
     /// Attaches a note to a match (an empty note removes it).
     pub fn set_note(&mut self, m: &Match, note: &str) {
+        self.set_note_at(MatchKey::of(m), note);
+    }
+
+    /// Attaches a note to any reviewed passage (an empty note removes it).
+    pub fn set_note_at(&mut self, key: MatchKey, note: &str) {
         let note = note.trim();
-        self.entries.entry(MatchKey::of(m)).or_default().note =
-            (!note.is_empty()).then(|| note.to_string());
+        self.entries.entry(key).or_default().note = (!note.is_empty()).then(|| note.to_string());
+    }
+
+    /// How many passages (matches and quotations not in the source) carry a verdict.
+    pub fn verdicts(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|e| e.verdict != Verdict::Unreviewed)
+            .count()
     }
 
     /// How many of the comparison's matches have a verdict other than unreviewed.

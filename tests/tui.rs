@@ -403,13 +403,13 @@ proptest::proptest! {
                 k if k < Command::ALL.len() && Command::ALL[k] != Command::Quit => {
                     Action::Command(Command::ALL[k])
                 }
-                25 => Action::Resize { width: x, height: y },
-                26 => Action::Click { column: x, row: y },
-                27 => Action::Wheel { column: x, row: y, down: x % 2 == 0 },
-                28..=32 => Action::Input(InputEdit::Char(['e', 'K', ' ', '\u{e9}', '/'][kind - 28])),
-                33 => Action::Input(InputEdit::Submit),
-                34 => Action::Input(InputEdit::Backspace),
-                35 => Action::Input(InputEdit::Cancel),
+                26 => Action::Resize { width: x, height: y },
+                27 => Action::Click { column: x, row: y },
+                28 => Action::Wheel { column: x, row: y, down: x % 2 == 0 },
+                29..=33 => Action::Input(InputEdit::Char(['e', 'K', ' ', '\u{e9}', '/'][kind - 29])),
+                34 => Action::Input(InputEdit::Submit),
+                35 => Action::Input(InputEdit::Backspace),
+                36 => Action::Input(InputEdit::Cancel),
                 _ => Action::Tick,
             };
             app.update(action);
@@ -571,13 +571,20 @@ mod terminal {
         }
     }
 
-    #[test]
-    fn review_in_a_real_terminal_keeps_verdicts_across_launches() {
+    /// The bundled pair written as `readout.txt` and `story.txt` in a fresh folder, and
+    /// where their review file goes.
+    fn bundled_pair_in_a_folder() -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let (source, article) = quotediff::document::bundled_pair();
         std::fs::write(dir.path().join("readout.txt"), &source.text).unwrap();
         std::fs::write(dir.path().join("story.txt"), &article.text).unwrap();
         let sidecar = dir.path().join("story.txt.quotediff.json");
+        (dir, sidecar)
+    }
+
+    #[test]
+    fn review_in_a_real_terminal_keeps_verdicts_across_launches() {
+        let (dir, sidecar) = bundled_pair_in_a_folder();
 
         let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
         let screen = first.wait_for(" 1/11 ");
@@ -591,7 +598,7 @@ mod terminal {
         first.keys("N");
         first.wait_for(" 1/11 M1 paraphrase");
         first.keys("a");
-        first.wait_for(" 1/11 M1 paraphrase · edited \u{2713} accepted │ 1/8 reviewed");
+        first.wait_for(" 1/11 M1 paraphrase · edited \u{2713} accepted │ 1/11 reviewed");
         first.keys("q");
         assert_eq!(first.exit_code(), 0);
         first.assert_restored();
@@ -609,7 +616,7 @@ mod terminal {
         assert!(String::from_utf8_lossy(&report.stdout).contains("verdict: accepted"));
 
         let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
-        let screen = second.wait_for("1/8 reviewed");
+        let screen = second.wait_for("1/11 reviewed");
         assert!(
             screen.contains("restored 1 verdict from story.txt.quotediff.json"),
             "{screen}"
@@ -643,6 +650,30 @@ mod terminal {
             assert_eq!(session.exit_code(), code, "signal {signal}");
             session.assert_restored();
         }
+    }
+
+    #[test]
+    fn a_verdict_on_a_quotation_not_in_the_source() {
+        let (dir, sidecar) = bundled_pair_in_a_folder();
+
+        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        first.wait_for(" 1/11 ");
+        first.keys("fff");
+        first.wait_for("filter: not in source (3)");
+        first.keys("x");
+        let screen = first.wait_for("? unverifiable");
+        assert!(screen.contains("1/11 reviewed"), "{screen}");
+        first.keys("q");
+        assert_eq!(first.exit_code(), 0);
+        let saved = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
+        assert!(saved.contains("\"verdict\": \"unverifiable\""), "{saved}");
+        assert!(saved.contains("\"quotation\": 2"), "{saved}");
+
+        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let screen = second.wait_for("1/11 reviewed");
+        assert!(screen.contains("restored 1 verdict"), "{screen}");
+        second.keys("q");
+        assert_eq!(second.exit_code(), 0);
     }
 
     #[test]

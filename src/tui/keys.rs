@@ -50,6 +50,9 @@ pub enum Command {
     Flag,
     /// Set the current match back to unreviewed.
     Unreview,
+    /// Mark a quotation not in the source fabricated (`a` and `x` mark it found elsewhere
+    /// and unverifiable).
+    Fabricated,
     /// Attach a one-line note to the current match.
     Note,
     /// Turn mouse capture off (so the terminal can select text) or on again.
@@ -64,7 +67,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Command::Next,
         Command::Prev,
         Command::NextMatch,
@@ -85,6 +88,7 @@ impl Command {
         Command::Accept,
         Command::Flag,
         Command::Unreview,
+        Command::Fabricated,
         Command::Note,
         Command::ToggleMouse,
         Command::Help,
@@ -115,6 +119,7 @@ impl Command {
             Command::Accept => "accept",
             Command::Flag => "flag",
             Command::Unreview => "unreview",
+            Command::Fabricated => "fabricated",
             Command::Note => "note",
             Command::ToggleMouse => "toggle_mouse",
             Command::Help => "help",
@@ -148,10 +153,11 @@ impl Command {
             Command::CycleFilter => "cycle the filter: all, quotations, altered, not in source...",
             Command::Search => "search the focused text",
             Command::ToggleInspector => "show or hide the inspector",
-            Command::Accept => "mark the match accepted",
-            Command::Flag => "mark the match flagged",
-            Command::Unreview => "set the match back to unreviewed",
-            Command::Note => "write a one-line note on the match",
+            Command::Accept => "accepted (not in source: found elsewhere)",
+            Command::Flag => "flagged (not in source: unverifiable)",
+            Command::Unreview => "set the stop back to unreviewed",
+            Command::Fabricated => "a quotation not in the source: fabricated",
+            Command::Note => "write a one-line note on the stop",
             Command::ToggleMouse => "mouse capture off/on (off: select text to copy)",
             Command::Help => "this help",
             Command::Close => "close an overlay, leave search mode",
@@ -295,6 +301,7 @@ const DEFAULTS: &[(&str, Command)] = &[
     ("a", Command::Accept),
     ("x", Command::Flag),
     ("u", Command::Unreview),
+    ("X", Command::Fabricated),
     ("c", Command::Note),
     ("m", Command::ToggleMouse),
     ("?", Command::Help),

@@ -22,7 +22,7 @@ pub use filter::Filter;
 pub use layers::{Item, ItemKind, Layer};
 pub use panes::Pane;
 pub use search::{find_all, Search};
-pub use verdicts::{open_review, ReviewFile};
+pub use verdicts::{open_review, verdict_for, verdict_label, ReviewFile};
 
 use filter::details_in;
 use layers::{items_of, layers_of};
@@ -30,7 +30,7 @@ use verdicts::no_verdict_message;
 
 use crate::comparison::Comparison;
 use crate::details::Detail;
-use crate::review::{Review, Verdict};
+use crate::review::Review;
 use crate::span::Span;
 
 use super::keys::{Command, KeyTable};
@@ -275,12 +275,9 @@ impl App {
         details_in(&self.comparison, item).collect()
     }
 
-    /// The verdict on an item (quotations not in the source take none).
-    pub fn verdict(&self, item: &Item) -> Option<crate::review::Entry> {
-        match item.kind {
-            ItemKind::Match(i) => Some(self.review.entry(&self.comparison.matches[i])),
-            ItemKind::Quotation(_) => None,
-        }
+    /// The verdict and note on a stop, whatever its kind.
+    pub fn verdict(&self, item: &Item) -> crate::review::Entry {
+        self.review.entry_at(item.review_key())
     }
 
     /// Applies one action: the only place the state changes.
@@ -364,9 +361,9 @@ impl App {
                 self.inspector = !self.inspector;
                 self.resize(self.size.0, self.size.1);
             }
-            Command::Accept => self.set_verdict(Verdict::Accepted),
-            Command::Flag => self.set_verdict(Verdict::Flagged),
-            Command::Unreview => self.set_verdict(Verdict::Unreviewed),
+            Command::Accept | Command::Flag | Command::Unreview | Command::Fabricated => {
+                self.judge(command)
+            }
             Command::Note => self.start_note(),
             Command::ToggleMouse => self.toggle_mouse(),
             Command::Help => {
@@ -408,19 +405,15 @@ impl App {
 
     /// `c`: the note line, filled with the note already there.
     fn start_note(&mut self) {
-        match self.current_item().map(|i| i.kind) {
-            Some(ItemKind::Match(i)) => {
-                let note = self
-                    .review
-                    .entry(&self.comparison.matches[i])
-                    .note
-                    .unwrap_or_default();
+        match self.current_item() {
+            Some(item) => {
+                let note = self.verdict(item).note.unwrap_or_default();
                 self.input = Some(Input {
                     purpose: InputPurpose::Note,
                     text: note,
                 });
             }
-            _ => self.message = Some(no_verdict_message().to_string()),
+            None => self.message = Some(no_verdict_message().to_string()),
         }
     }
 
@@ -477,9 +470,8 @@ impl App {
                 match input.purpose {
                     InputPurpose::Search => self.start_search(input.text),
                     InputPurpose::Note => {
-                        if let Some(ItemKind::Match(i)) = self.current_item().map(|i| i.kind) {
-                            let m = &self.comparison.matches[i];
-                            self.review.set_note(m, &input.text);
+                        if let Some(key) = self.current_item().map(|i| i.review_key()) {
+                            self.review.set_note_at(key, &input.text);
                             self.save("note");
                         }
                     }

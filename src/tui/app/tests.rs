@@ -172,19 +172,62 @@ fn verdicts_without_a_file_say_they_are_not_saved() {
     app.update(Action::Command(Command::Accept));
     assert_eq!(app.review.reviewed(&app.comparison), 1);
     assert!(app.message.as_deref().unwrap().contains("--review-file"));
+}
+
+#[test]
+fn a_quotation_not_in_the_source_takes_its_own_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("story.txt.quotediff.json");
+    let (s, a) = bundled_pair();
+    let c = compare(s, a, &CompareOptions::default());
+    let (review, file, _) = open_review(Some(&path), &c);
+    let mut app = App::new(c, review, file, Theme::mono(), KeyTable::default());
+    app.update(Action::Resize {
+        width: 160,
+        height: 45,
+    });
     while app
         .current_item()
         .is_some_and(|i| i.mark != Mark::NotInSource)
     {
         app.update(Action::Command(Command::Next));
     }
+    let total = app.items.len();
+    app.update(Action::Command(Command::Flag));
+    assert_eq!(
+        app.verdict(app.current_item().unwrap()).verdict,
+        Verdict::Unverifiable
+    );
+    app.update(Action::Command(Command::Fabricated));
+    assert_eq!(
+        app.verdict(app.current_item().unwrap()).verdict,
+        Verdict::Fabricated
+    );
+    app.update(Action::Command(Command::Next));
     app.update(Action::Command(Command::Accept));
+    assert_eq!(
+        app.verdict(app.current_item().unwrap()).verdict,
+        Verdict::FoundElsewhere
+    );
+    // Progress counts every stop, not only the matches.
+    assert_eq!((app.reviewed(), total), (2, 11));
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("\"verdict\": \"fabricated\""), "{saved}");
+    assert!(saved.contains("\"quotation\": 2"), "{saved}");
+    // A match takes no "fabricated".
+    app.update(Action::Command(Command::FirstMatch));
+    app.update(Action::Command(Command::Fabricated));
     assert!(app
         .message
         .as_deref()
         .unwrap()
         .contains("not in the source"));
-    assert_eq!(app.review.reviewed(&app.comparison), 1);
+
+    let (s, a) = bundled_pair();
+    let c = compare(s, a, &CompareOptions::default());
+    let (review, _, message) = open_review(Some(&path), &c);
+    assert_eq!(review.verdicts(), 2);
+    assert!(message.unwrap().contains("restored 2 verdicts"));
 }
 
 #[test]

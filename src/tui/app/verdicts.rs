@@ -6,9 +6,11 @@
 use std::path::{Path, PathBuf};
 
 use crate::comparison::Comparison;
-use crate::review::{Review, ReviewError, Verdict};
+use crate::review::{MatchKey, Review, ReviewError, Verdict};
 
-use super::layers::ItemKind;
+use super::super::keys::Command;
+use super::super::theme::Mark;
+use super::layers::Item;
 use super::App;
 
 /// Where the review is saved.
@@ -34,7 +36,7 @@ pub fn open_review(path: Option<&Path>, c: &Comparison) -> (Review, ReviewFile, 
     };
     match Review::load(path, c) {
         Ok(Some(review)) => {
-            let n = review.reviewed(c);
+            let n = review.verdicts();
             let plural = if n == 1 { "" } else { "s" };
             let msg =
                 (n > 0).then(|| format!("restored {n} verdict{plural} from {}", path.display()));
@@ -52,19 +54,72 @@ pub fn open_review(path: Option<&Path>, c: &Comparison) -> (Review, ReviewFile, 
     }
 }
 
+/// The message when a verdict key finds no stop on screen (an empty filter).
 pub(super) fn no_verdict_message() -> &'static str {
-    "verdicts go on matched passages; this quotation is not in the source"
+    "nothing here to judge: no stop passes the filter"
+}
+
+/// How the screen shows a verdict: a mark as well as the word, so it reads without colour.
+pub fn verdict_label(verdict: Verdict) -> String {
+    let mark = match verdict {
+        Verdict::Accepted | Verdict::FoundElsewhere => "\u{2713} ",
+        Verdict::Flagged | Verdict::Fabricated => "\u{2717} ",
+        Verdict::Unverifiable => "? ",
+        Verdict::Unreviewed => "",
+    };
+    format!("{mark}{}", verdict.words())
+}
+
+/// What a verdict key means for a stop: accept and flag for a passage of the source; for a
+/// quotation not in the source, found elsewhere, unverifiable or fabricated. `None` when the
+/// key has no meaning for that kind of stop.
+pub fn verdict_for(command: Command, item: &Item) -> Option<Verdict> {
+    let unsourced = item.mark == Mark::NotInSource;
+    match (command, unsourced) {
+        (Command::Unreview, _) => Some(Verdict::Unreviewed),
+        (Command::Accept, false) => Some(Verdict::Accepted),
+        (Command::Flag, false) => Some(Verdict::Flagged),
+        (Command::Accept, true) => Some(Verdict::FoundElsewhere),
+        (Command::Flag, true) => Some(Verdict::Unverifiable),
+        (Command::Fabricated, true) => Some(Verdict::Fabricated),
+        _ => None,
+    }
+}
+
+impl Item {
+    /// The key of its verdict in the review: its two spans, as for a match.
+    pub fn review_key(&self) -> MatchKey {
+        MatchKey {
+            source: self.source,
+            article: self.article,
+        }
+    }
 }
 
 impl App {
-    pub(super) fn set_verdict(&mut self, verdict: Verdict) {
-        let Some(ItemKind::Match(i)) = self.current_item().map(|i| i.kind) else {
+    /// A verdict key on the current stop.
+    pub(super) fn judge(&mut self, command: Command) {
+        let Some(item) = self.current_item().copied() else {
             self.message = Some(no_verdict_message().to_string());
             return;
         };
-        let m = &self.comparison.matches[i];
-        self.review.set_verdict(m, verdict);
-        self.save(verdict.as_str());
+        let Some(verdict) = verdict_for(command, &item) else {
+            self.message = Some(format!(
+                "{} is for quotations not in the source",
+                self.keys.label(command)
+            ));
+            return;
+        };
+        self.review.set_verdict_at(item.review_key(), verdict);
+        self.save(verdict.words());
+    }
+
+    /// How many stops carry a verdict, quotations not in the source included.
+    pub fn reviewed(&self) -> usize {
+        self.items
+            .iter()
+            .filter(|i| self.review.entry_at(i.review_key()).verdict != Verdict::Unreviewed)
+            .count()
     }
 
     pub(super) fn save(&mut self, what: &str) {

@@ -8,9 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::comparison::{EditMark, EditOp, Side};
 use crate::details::Relation;
-use crate::review::Verdict;
 
-use super::super::app::{App, Item, ItemKind};
+use super::super::app::{verdict_label, App, Item, ItemKind};
 use super::super::keys::Command;
 use super::super::theme::Mark;
 use super::super::wrap::str_width;
@@ -206,26 +205,17 @@ fn title(app: &App, item: &Item) -> String {
 fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
     let theme = &app.theme;
     let mut spans = Vec::new();
-    match app.verdict(item) {
-        Some(entry) => {
-            let v = match entry.verdict {
-                Verdict::Accepted => "\u{2713} accepted",
-                Verdict::Flagged => "\u{2717} flagged",
-                Verdict::Unreviewed => "unreviewed",
-            };
-            spans.push(TextSpan::styled("verdict: ", theme.dim));
-            spans.push(TextSpan::styled(v, theme.message));
-            if let Some(n) = entry.note {
-                spans.push(TextSpan::styled(
-                    format!("  note: \u{201c}{n}\u{201d}"),
-                    theme.text,
-                ));
-            }
-        }
-        None => spans.push(TextSpan::styled(
-            "(no verdict: not a matched passage)",
-            theme.dim,
-        )),
+    let entry = app.verdict(item);
+    spans.push(TextSpan::styled("verdict: ", theme.dim));
+    spans.push(TextSpan::styled(
+        verdict_label(entry.verdict),
+        theme.message,
+    ));
+    if let Some(n) = entry.note {
+        spans.push(TextSpan::styled(
+            format!("  note: \u{201c}{n}\u{201d}"),
+            theme.text,
+        ));
     }
     spans.push(TextSpan::styled("   ", theme.dim));
     let mut details = app.details_of(item);

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span as TextSpan};
 use crate::comparison::MatchKind;
 use crate::review::Verdict;
 
-use super::super::app::{App, Input, InputPurpose};
+use super::super::app::{verdict_label, App, Input, InputPurpose};
 use super::super::keys::Command;
 use super::super::side::SideExt;
 use super::super::wrap::{char_width, str_width};
@@ -30,10 +30,9 @@ pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
             // Without the fidelity, which the inspector shows anyway.
             let short = full.rsplit_once(" · ").map_or(full.as_str(), |(k, _)| k);
             // The verdict on it, so the reviewer sees it without the inspector.
-            let verdict = match app.verdict(item).map(|e| e.verdict) {
-                Some(Verdict::Accepted) => " \u{2713} accepted",
-                Some(Verdict::Flagged) => " \u{2717} flagged",
-                _ => "",
+            let verdict = match app.verdict(item).verdict {
+                Verdict::Unreviewed => String::new(),
+                v => format!(" {}", verdict_label(v)),
             };
             (
                 format!("{at}{full}{verdict}"),
@@ -45,7 +44,7 @@ pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
             (none.clone(), none)
         }
     };
-    let reviewed = format!("{}/{} reviewed", app.review.reviewed(c), c.matches.len());
+    let reviewed = format!("{}/{} reviewed", app.reviewed(), app.items.len());
     let sep = " \u{2502} ";
     if let Some(m) = &app.message {
         let line = Line::from(vec![
