@@ -37,6 +37,8 @@ pub(crate) struct Keyer {
     /// The language's code ("en", "it"), for the word lists.
     pub code: &'static str,
     stemmer: Stemmer,
+    /// Stems already computed, by normalised word.
+    stems: std::cell::RefCell<rustc_hash::FxHashMap<String, String>>,
 }
 
 impl Keyer {
@@ -55,6 +57,7 @@ impl Keyer {
             lang,
             code,
             stemmer: Stemmer::create(algorithm),
+            stems: Default::default(),
         }
     }
 
@@ -76,7 +79,14 @@ impl Keyer {
         if let Some(group) = words::get().synonyms.get(norm) {
             return group.clone();
         }
-        self.stemmer.stem(norm).into_owned()
+        // A long text repeats its words: each is stemmed once.
+        let mut stems = self.stems.borrow_mut();
+        if let Some(stem) = stems.get(norm) {
+            return stem.clone();
+        }
+        let stem = self.stemmer.stem(norm).into_owned();
+        stems.insert(norm.to_string(), stem.clone());
+        stem
     }
 
     /// The words of `text` inside `span`, in order.
@@ -115,11 +125,11 @@ fn cover(words: &[Word]) -> Option<Span> {
 
 /// The word edits of a pair, in the engine's own form, for a pair the matcher did not
 /// align word by word (a paraphrase).
-pub(crate) fn edits(source: &[Word], article: &[Word]) -> Vec<Edit> {
+pub(crate) fn edits(ops: &[DiffOp], source: &[Word], article: &[Word]) -> Vec<Edit> {
     let mut out = Vec::new();
-    for op in diff(source, article) {
+    for op in ops {
         let (old, new) = (op.old_range(), op.new_range());
-        let kind = match op {
+        let kind = match *op {
             DiffOp::Equal { .. } => continue,
             DiffOp::Delete { .. } => EditOp::Delete,
             DiffOp::Insert { .. } => EditOp::Insert,

@@ -62,7 +62,20 @@ fn house_style(source: &str, article: &str) -> bool {
     if source == article {
         return true;
     }
-    let (s, a) = (words_of(source), words_of(article));
+    // Initials are house style too ("Dennis A. Muilenburg", "Dennis Muilenburg").
+    let (s, a): (Vec<String>, Vec<String>) = (
+        words_of(source)
+            .into_iter()
+            .filter(|w| w.chars().count() > 1)
+            .collect(),
+        words_of(article)
+            .into_iter()
+            .filter(|w| w.chars().count() > 1)
+            .collect(),
+    );
+    if s == a && words_of(source).len() != words_of(article).len() {
+        return true;
+    }
     if s == a {
         // Only a possessive, or case, or punctuation: the punctuation of a name counts.
         return plain(source) == plain(article) && !has_inner_punctuation(source, article);

@@ -36,9 +36,22 @@ fn paragraphs(text: &str) -> Vec<Span> {
 /// Status words of the text and the stretch each governs.
 fn status_scopes(text: &str, keyer: &Keyer) -> Vec<(Span, Span)> {
     let list = words::get();
+    // Most texts have no status word: a byte search (ASCII case folded, which keeps every
+    // offset) finds the few paragraphs worth cutting into words.
+    let firsts: Vec<String> = list
+        .scope
+        .iter()
+        .filter(|(_, lang, class)| *lang == keyer.code && *class == ScopeClass::Status)
+        .filter_map(|(p, _, _)| p.first().map(|w| w.to_ascii_lowercase()))
+        .collect();
+    let lowered = text.to_ascii_lowercase();
     let paras = paragraphs(text);
     let mut out = Vec::new();
     for (k, p) in paras.iter().enumerate() {
+        let here = p.slice(&lowered);
+        if !firsts.iter().any(|w| here.contains(w.as_str())) {
+            continue;
+        }
         let ws = keyer.words(text, *p);
         let norms: Vec<&str> = ws.iter().map(|w| w.norm.as_str()).collect();
         for i in 0..ws.len() {

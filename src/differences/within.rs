@@ -7,7 +7,7 @@
 
 use similar::DiffOp;
 
-use crate::comparison::{Comparison, Edit, EditOp, Match, MatchKind};
+use crate::comparison::{Comparison, Edit, EditOp, Fidelity, Match, MatchKind};
 use crate::matching::is_content_word;
 use crate::span::Span;
 
@@ -18,6 +18,16 @@ use crate::comparison::ScopeClass;
 
 /// Adds the differences inside `m` to `out`.
 pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<Difference>) {
+    // A passage copied byte for byte holds no difference; one that differs only in case or
+    // punctuation can hold a case change inside a quotation, and nothing else.
+    let copied = match m.fidelity {
+        Fidelity::Exact => true,
+        Fidelity::Normalized => m.kind != MatchKind::Quotation,
+        Fidelity::Edited => false,
+    };
+    if copied && m.kind != MatchKind::Paraphrase {
+        return;
+    }
     let source = keyer.words(&c.source.text, m.source);
     let article = keyer.words(&c.article.text, m.article);
     let pair = Pair {
@@ -38,14 +48,15 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
             for e in &m.edits {
                 out.extend(pair.reused_edit(e));
             }
-            pair.scope_changes(out);
+            pair.scope_changes(&align::diff(&source, &article), out);
             pair.unit_changes(out);
         }
         MatchKind::Paraphrase => {
-            for e in align::edits(&source, &article) {
+            let ops = align::diff(&source, &article);
+            for e in align::edits(&ops, &source, &article) {
                 out.extend(pair.paraphrased_edit(&e));
             }
-            pair.scope_changes(out);
+            pair.scope_changes(&ops, out);
             pair.unit_changes(out);
         }
     }
@@ -329,8 +340,7 @@ impl Pair<'_, '_> {
     /// actual reductions" against "evidence of reductions", a condition cut from a sentence
     /// whose main clause the article keeps. A scope word inside a stretch the article
     /// rewrote whole is not judged: the rewording may carry it another way.
-    fn scope_changes(&self, out: &mut Vec<Difference>) {
-        let ops = align::diff(self.source, self.article);
+    fn scope_changes(&self, ops: &[DiffOp], out: &mut Vec<Difference>) {
         let solid = |op: Option<&DiffOp>| match op {
             Some(DiffOp::Equal { old_index, len, .. }) => {
                 *len >= MIN_ANCHOR_WORDS
@@ -452,7 +462,17 @@ impl Pair<'_, '_> {
     /// source capital that only opened its sentence may go ("They pledged" quoted as
     /// "they pledged").
     fn case_changes(&self, out: &mut Vec<Difference>) {
-        for op in align::diff(self.source, self.article) {
+        // Words the same in number need no alignment: they pair in order.
+        let ops = if self.source.len() == self.article.len() {
+            vec![DiffOp::Equal {
+                old_index: 0,
+                new_index: 0,
+                len: self.source.len(),
+            }]
+        } else {
+            align::diff(self.source, self.article)
+        };
+        for op in ops {
             let DiffOp::Equal {
                 old_index,
                 new_index,

@@ -14,6 +14,8 @@ use crate::normalize::normalize_word;
 pub struct Words {
     /// Scope phrases (normalised words), their language code and their class.
     pub scope: Vec<(Vec<String>, &'static str, ScopeClass)>,
+    /// Positions in [`Words::scope`] by the phrase's first word.
+    pub scope_by_first: HashMap<String, Vec<usize>>,
     /// Function words of each language, by language code.
     pub languages: Vec<(&'static str, HashSet<String>)>,
     /// Pairs of reported-speech forms (source form, article form).
@@ -72,6 +74,15 @@ fn build() -> Words {
     }
     // Longest phrase first, so "should the" wins over a shorter entry.
     words.scope.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
+    for (k, (p, _, _)) in words.scope.iter().enumerate() {
+        if let Some(first) = p.first() {
+            words
+                .scope_by_first
+                .entry(first.clone())
+                .or_default()
+                .push(k);
+        }
+    }
     for line in lines(include_str!("../../assets/differences/backshift.txt")) {
         if let [from, to] = phrase(line).as_slice() {
             words.backshift.insert((from.clone(), to.clone()));
@@ -112,7 +123,9 @@ impl Words {
     /// The scope phrase of language `lang` starting at `words[0]`, if any: its length in
     /// words and its class.
     pub fn scope_at(&self, words: &[&str], lang: &str) -> Option<(usize, ScopeClass)> {
-        self.scope.iter().find_map(|(p, l, class)| {
+        let candidates = self.scope_by_first.get(*words.first()?)?;
+        candidates.iter().find_map(|&k| {
+            let (p, l, class) = &self.scope[k];
             (*l == lang && p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
                 .then_some((p.len(), *class))
         })
