@@ -135,11 +135,13 @@ pub fn open(
                     }))
                 }
             };
-            Some(parse_line(&line).map_err(|message| ArchiveError::Line {
-                path: path.clone(),
-                line: number + 1,
-                message,
-            }))
+            Some(
+                entry_from_json(&line).map_err(|message| ArchiveError::Line {
+                    path: path.clone(),
+                    line: number + 1,
+                    message,
+                }),
+            )
         });
     Ok(Box::new(lines))
 }
@@ -161,8 +163,9 @@ fn list_files(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// One JSON line as an entry; the message says what is missing or wrong.
-fn parse_line(line: &str) -> Result<Entry, String> {
+/// One JSON line as an entry (also for the Python bindings); the message says what is
+/// missing or wrong.
+pub fn entry_from_json(line: &str) -> Result<Entry, String> {
     let parsed: Line = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let id = match parsed.id {
         serde_json::Value::String(id) => id,
@@ -189,7 +192,7 @@ mod tests {
 
     #[test]
     fn a_line_reads_as_an_entry_with_a_numeric_id() {
-        let entry = parse_line(r#"{"id": 7, "text": "Hello.", "date": "2024-01-02T10:00"}"#)
+        let entry = entry_from_json(r#"{"id": 7, "text": "Hello.", "date": "2024-01-02T10:00"}"#)
             .expect("a valid line");
         assert_eq!(entry.id, "7");
         assert_eq!(entry.day(), DayNumber::parse("2024-01-02"));
@@ -197,9 +200,9 @@ mod tests {
 
     #[test]
     fn a_line_without_text_or_with_a_bad_date_says_why() {
-        let missing = parse_line(r#"{"id": "a"}"#).unwrap_err();
+        let missing = entry_from_json(r#"{"id": "a"}"#).unwrap_err();
         assert!(missing.contains("text"), "{missing}");
-        let bad = parse_line(r#"{"id": "a", "text": "x", "date": "last May"}"#).unwrap_err();
+        let bad = entry_from_json(r#"{"id": "a", "text": "x", "date": "last May"}"#).unwrap_err();
         assert!(bad.contains("last May"), "{bad}");
     }
 }
