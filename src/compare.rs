@@ -110,10 +110,11 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     );
     matching::quotes::find_short_quotes(
         &mut quotes,
-        (&article_tokens, &aligned.article_words),
-        (&source_tokens, &aligned.source_words),
+        &mut matches,
+        (&article.text, &article_tokens, &aligned.article_words),
+        (&source.text, &source_tokens, &aligned.source_words),
         &aligned.source_counts,
-        options.matching.min_quote_words,
+        options.matching.min_words,
     );
     let annotation = prepared.map(|prepared| {
         details::annotate_prepared(

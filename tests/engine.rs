@@ -562,12 +562,15 @@ fn one_or_two_word_quotations_are_looked_up_word_for_word() {
     assert_eq!(status("unaffordable"), (QuoteStatus::NotInSource, None));
     // A bare "No" proves nothing, though the source has the word.
     assert_eq!(status("No"), (QuoteStatus::NotInSource, None));
-    // None of these is a match: a passage is three words at least.
-    assert!(
-        c.matches.iter().all(|m| m.kind != MatchKind::Quotation),
-        "{:#?}",
-        c.matches
-    );
+    // Those found are quotation matches, so the source side is shown too; no other is.
+    let mut paired: Vec<&str> = c
+        .matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Quotation)
+        .map(|m| source_text(&c, m.source))
+        .collect();
+    paired.sort();
+    assert_eq!(paired, ["I propose", "at length"], "{:#?}", c.matches);
 }
 
 #[test]
@@ -678,4 +681,72 @@ fn a_phrase_the_source_repeats_is_paired_where_the_passage_continues() {
         source_text(&c, reuse.source)
     );
     assert!(article_text(&c, reuse.article).starts_with("Free cash flow for the fourth"));
+}
+
+/// The quotation match whose article words are `text`, and its source words.
+fn quotation_match<'c>(c: &'c Comparison, text: &str) -> Option<(&'c str, usize)> {
+    c.matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Quotation)
+        .find(|m| article_text(c, m.article) == text)
+        .map(|m| (source_text(c, m.source), m.source.start))
+}
+
+#[test]
+fn one_word_quotations_are_matches_in_every_language() {
+    let cases = [
+        (
+            "The minister said the agreement with Canada was ironclad and would hold.",
+            "Officials called the deal \"ironclad\" on Friday.",
+            "ironclad",
+        ),
+        (
+            "Die Gespräche mit der Regierung in Athen waren konstruktiv, sagte die Kanzlerin.",
+            "Die Kanzlerin nannte die Gespräche „konstruktiv“.",
+            "konstruktiv",
+        ),
+        (
+            "El Gobierno aprobó hoy una reforma histórica de las pensiones.",
+            "El ministro calificó la reforma de «histórica» ante la prensa.",
+            "histórica",
+        ),
+        (
+            "Le ministre juge la situation préoccupante dans les écoles du département.",
+            "Pour le ministre, la situation reste « préoccupante ».",
+            "préoccupante",
+        ),
+    ];
+    for (source, article, word) in cases {
+        let c = run(source, article);
+        assert_eq!(
+            quotation_match(&c, word).map(|(s, _)| s),
+            Some(word),
+            "{article}: {:#?}",
+            c.matches
+        );
+        let q = c
+            .quotes
+            .iter()
+            .find(|q| article_text(&c, q.article) == word);
+        let q = q.unwrap_or_else(|| panic!("{word} is a quotation"));
+        assert_eq!(q.status, QuoteStatus::Verified);
+        assert_eq!(q.matches.len(), 1, "{word}: the quotation names its match");
+    }
+}
+
+#[test]
+fn a_short_quotation_said_twice_is_paired_where_the_article_retells() {
+    let source = "La sécurité des données reste une priorité du ministère. Le ministre a parlé \
+        longuement des écoles rurales et des transports scolaires du département. Pour les \
+        familles, la sécurité est la condition d'une vie sereine dans chaque village.";
+    let article = "Le ministre a parlé longuement des écoles rurales et des transports scolaires \
+        du département. Il a ajouté que la « sécurité » comptait avant tout.";
+    let c = run(source, article);
+    let second = source.rfind("sécurité").expect("said twice");
+    assert_eq!(
+        quotation_match(&c, "sécurité"),
+        Some(("sécurité", second)),
+        "{:#?}",
+        c.matches
+    );
 }

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Region;
-use crate::compare::{Match, QuoteFinding, QuoteStatus};
+use crate::comparison::{Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus};
 use crate::normalize::{self, Token};
 use crate::quotes::Quotation;
 use crate::span::Span;
@@ -83,17 +83,20 @@ pub(crate) fn judge_quotes(
 }
 
 /// Looks up, word for word in the source, the quotations too short to be matched (fewer than
-/// `min_words` words) that hold a content word, and marks those found as verified: telling a
-/// reader that "at length" is not in the source when the source says "discussed at length"
-/// would be a false alarm. Stop words alone ("No," "Yes") prove nothing and stay unmatched.
+/// `min_words` words) that hold a content word, marks those found as verified and adds each
+/// as a quotation match with both spans: telling a reader that "at length" is not in the
+/// source when the source says "discussed at length" would be a false alarm, and a tool
+/// reading the matches must see where the source says it. Stop words alone ("No," "Yes")
+/// prove nothing and stay unmatched.
 pub(crate) fn find_short_quotes(
     quotes: &mut [QuoteFinding],
-    (atoks, aids): (&[Token], &[u32]),
-    (stoks, sids): (&[Token], &[u32]),
+    matches: &mut Vec<Match>,
+    (article, atoks, aids): (&str, &[Token], &[u32]),
+    (source, stoks, sids): (&str, &[Token], &[u32]),
     counts: &[u32],
     min_words: usize,
 ) {
-    let wanted: Vec<(usize, &[u32])> = quotes
+    let wanted: Vec<(usize, usize, &[u32])> = quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
@@ -104,7 +107,7 @@ pub(crate) fn find_short_quotes(
                 && atoks[range.clone()]
                     .iter()
                     .any(|t| super::is_content_word(&t.norm));
-            good.then(|| (k, &aids[range]))
+            good.then(|| (k, range.start, &aids[range]))
         })
         .collect();
     if wanted.is_empty() {
@@ -113,16 +116,16 @@ pub(crate) fn find_short_quotes(
     // Each quotation is looked up by its rarer word ("good" in "good night" would have the
     // source's every "good" tried).
     let times = |id: u32| counts.get(id as usize).copied().unwrap_or(0);
-    let anchored: Vec<(usize, &[u32], usize)> = wanted
+    let anchored: Vec<(usize, usize, &[u32], usize)> = wanted
         .into_iter()
-        .filter_map(|(k, ids)| {
+        .filter_map(|(k, first, ids)| {
             let (anchor, &rarest) = ids.iter().enumerate().min_by_key(|&(_, &id)| times(id))?;
-            (times(rarest) > 0).then_some((k, ids, anchor))
+            (times(rarest) > 0).then_some((k, first, ids, anchor))
         })
         .collect();
     // One pass over the source collects where each anchor word occurs.
     let mut is_anchor = vec![false; counts.len()];
-    for &(_, ids, anchor) in &anchored {
+    for &(_, _, ids, anchor) in &anchored {
         is_anchor[ids[anchor] as usize] = true;
     }
     let mut at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
@@ -131,18 +134,80 @@ pub(crate) fn find_short_quotes(
             at.entry(id).or_default().push(i);
         }
     }
-    for (k, ids, anchor) in anchored {
-        let found = at.get(&ids[anchor]).into_iter().flatten().find_map(|&i| {
+    // Where the matches found so far put each stretch of the article in the source.
+    let placed: Vec<(Span, Span)> = matches.iter().map(|m| (m.article, m.source)).collect();
+    for (k, first, ids, anchor) in anchored {
+        let opens_sentence = opens_sentence(article, quotes[k].outer.start);
+        let starts = at.get(&ids[anchor]).into_iter().flatten().filter_map(|&i| {
             let start = i.checked_sub(anchor)?;
-            (sids.get(start..start + ids.len()) == Some(ids)).then_some(start)
+            let same = sids.get(start..start + ids.len()) == Some(ids)
+                && (0..ids.len()).all(|j| {
+                    let named = names_a_word(article, &atoks[first + j], source, &stoks[start + j]);
+                    !named || (j == 0 && opens_sentence)
+                });
+            same.then_some(start)
         });
-        if let Some(i) = found {
-            let q = &mut quotes[k];
-            q.status = QuoteStatus::Verified;
-            q.coverage = 1.0;
-            q.source_phrase = Some(stoks[i].span().cover(&stoks[i + ids.len() - 1].span()));
-        }
+        let expected = expected_source(&placed, quotes[k].article);
+        let nearest = starts.min_by_key(|&i| (stoks[i].span().start.abs_diff(expected), i));
+        let Some(i) = nearest else {
+            continue;
+        };
+        let n = ids.len();
+        let found = stoks[i].span().cover(&stoks[i + n - 1].span());
+        let words = atoks[first].span().cover(&atoks[first + n - 1].span());
+        let q = &mut quotes[k];
+        q.status = QuoteStatus::Verified;
+        q.coverage = 1.0;
+        q.source_phrase = Some(found);
+        matches.push(Match {
+            id: 0,
+            kind: MatchKind::Quotation,
+            fidelity: if found.slice(source) == words.slice(article) {
+                Fidelity::Exact
+            } else {
+                Fidelity::Normalized
+            },
+            score: 1.0,
+            source: found,
+            article: words,
+            edits: Vec::new(),
+            quote: Some(k),
+            shared_words: n,
+        });
     }
+    matches.sort_by_key(|m| (m.article.start, m.source.start));
+}
+
+/// The article capitalises a content word the source writes in lower case: a name ("Le
+/// Monde", the newspaper) where the source has the common word ("tout le monde"), unless a
+/// sentence starts there.
+fn names_a_word(article: &str, at: &Token, source: &str, st: &Token) -> bool {
+    let first = |text: &str, t: &Token| text[t.span().start..].chars().next();
+    super::is_content_word(&at.norm)
+        && first(article, at).is_some_and(char::is_uppercase)
+        && first(source, st).is_some_and(char::is_lowercase)
+}
+
+/// A sentence may start at byte `at` of `text` (an opening quotation mark there): nothing but
+/// spaces since the text's start, a line's start or a sentence's or clause's end (". ", ": ").
+fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r'])
+}
+
+/// Where in the source (a byte offset) a phrase at `article` most likely comes from: right
+/// after the source passage of the match before it in the article, or else right before the
+/// passage of the match after it. A phrase the source says more than once ("security" in a
+/// speech about security) is paired with the place the article is retelling; 0 (the first
+/// place) when nothing is matched.
+fn expected_source(placed: &[(Span, Span)], article: Span) -> usize {
+    let at = placed.partition_point(|(a, _)| a.end <= article.start);
+    let before = at.checked_sub(1).map(|k| placed[k].1.end);
+    let after = placed
+        .get(at..)
+        .and_then(|rest| rest.iter().find(|(a, _)| a.start >= article.end))
+        .map(|(_, s)| s.start);
+    before.or(after).unwrap_or(0)
 }
 
 /// The matches whose article span overlaps `span`. Matches are in article order and do not
