@@ -114,7 +114,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         (&article.text, &article_tokens, &aligned.article_words),
         (&source.text, &source_tokens, &aligned.source_words),
         &aligned.source_counts,
-        options.matching.min_words,
+        options.matching.min_quote_words,
     );
     let annotation = prepared.map(|prepared| {
         details::annotate_prepared(

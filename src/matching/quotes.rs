@@ -148,10 +148,18 @@ pub(crate) fn find_short_quotes(
             same.then_some(start)
         });
         let expected = expected_source(&placed, quotes[k].article);
-        let nearest = starts.min_by_key(|&i| (stoks[i].span().start.abs_diff(expected), i));
+        let nearest = starts.min_by_key(|&i| {
+            let distance = expected.map_or(0, |e| stoks[i].span().start.abs_diff(e));
+            (distance, i)
+        });
         let Some(i) = nearest else {
             continue;
         };
+        // A phrase of a word or two turns up anywhere in a book-length source: there it
+        // proves nothing of the quotation's origin. In a release, a transcript or a speech
+        // it is the source's phrase, paired near where the article's other passages come from.
+        let paired = source.len() <= SHORT_PHRASE_SOURCE
+            && !is_utterance(article, quotes[k].article, quotes[k].outer);
         let n = ids.len();
         let found = stoks[i].span().cover(&stoks[i + n - 1].span());
         let words = atoks[first].span().cover(&atoks[first + n - 1].span());
@@ -159,6 +167,9 @@ pub(crate) fn find_short_quotes(
         q.status = QuoteStatus::Verified;
         q.coverage = 1.0;
         q.source_phrase = Some(found);
+        if !paired {
+            continue;
+        }
         matches.push(Match {
             id: 0,
             kind: MatchKind::Quotation,
@@ -188,6 +199,18 @@ fn names_a_word(article: &str, at: &Token, source: &str, st: &Token) -> bool {
         && first(source, st).is_some_and(char::is_lowercase)
 }
 
+/// A short quotation that is someone's whole utterance (dialogue: "'Nothing,' said he.",
+/// "Ah!") rather than words of a source taken into the article's sentence (called the deal
+/// "ironclad"): it starts a sentence of the article or ends on its own comma, exclamation or
+/// question mark. An utterance of a word or two says nothing of where it comes from.
+fn is_utterance(text: &str, inner: Span, outer: Span) -> bool {
+    let before = text[..outer.start].trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']);
+    // (A text's very first words are a headline's, not dialogue.)
+    let starts = before.ends_with(['.', '!', '?', '\n', '\r']);
+    let words = inner.slice(text).trim_end();
+    starts || words.ends_with([',', '!', '?'])
+}
+
 /// A sentence may start at byte `at` of `text` (an opening quotation mark there): nothing but
 /// spaces since the text's start, a line's start or a sentence's or clause's end (". ", ": ").
 fn opens_sentence(text: &str, at: usize) -> bool {
@@ -195,19 +218,33 @@ fn opens_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r'])
 }
 
+/// Longest source (in bytes) in which a phrase of a word or two found word for word is paired
+/// with the quotation as a match: a long report or a day's transcript, not a book.
+const SHORT_PHRASE_SOURCE: usize = 200_000;
+
+/// How far (in bytes) a short quotation may lie from the article's nearest other passage, and
+/// its source words from where that passage's source words are, to be paired with them: a
+/// few pages.
+const NEAR_BYTES: usize = 2_000;
+
 /// Where in the source (a byte offset) a phrase at `article` most likely comes from: right
 /// after the source passage of the match before it in the article, or else right before the
-/// passage of the match after it. A phrase the source says more than once ("security" in a
-/// speech about security) is paired with the place the article is retelling; 0 (the first
-/// place) when nothing is matched.
-fn expected_source(placed: &[(Span, Span)], article: Span) -> usize {
+/// passage of the match after it, when one of these lies within [`NEAR_BYTES`] of the
+/// phrase. A phrase the source says more than once ("security" in a speech about security)
+/// is paired with the place the article is retelling.
+fn expected_source(placed: &[(Span, Span)], article: Span) -> Option<usize> {
     let at = placed.partition_point(|(a, _)| a.end <= article.start);
-    let before = at.checked_sub(1).map(|k| placed[k].1.end);
+    let before = at
+        .checked_sub(1)
+        .map(|k| placed[k])
+        .filter(|(a, _)| article.start - a.end <= NEAR_BYTES)
+        .map(|(_, s)| s.end);
     let after = placed
         .get(at..)
         .and_then(|rest| rest.iter().find(|(a, _)| a.start >= article.end))
+        .filter(|(a, _)| a.start - article.end <= NEAR_BYTES)
         .map(|(_, s)| s.start);
-    before.or(after).unwrap_or(0)
+    before.or(after)
 }
 
 /// The matches whose article span overlaps `span`. Matches are in article order and do not
