@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::comparison::{EditMark, EditOp, Side};
+use crate::comparison::{Difference, EditMark, EditOp, Severity, Side};
 use crate::details::Relation;
 
 use super::super::app::{verdict_label, App, Item, ItemKind};
@@ -68,13 +68,20 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     // The bottom row is for the verdict and the details, the one above it for the word
     // changes (when there are any and room); the rest goes to the two texts, each as many
     // rows as it needs while both fit, the source at least half when they do not.
-    // (The match's differences, issue 14, will take rows here too, major first, between the
-    // texts and the changes.)
+    // The stop's differences, major first, take the rows they need between the texts and
+    // the changes, at most a third of the box, so that the texts stay readable.
     let changes = changes_line(app, item);
     let changes_row = changes.is_some() && inner.height >= 5;
+    let differences = differences_lines(app, item);
+    let differences_need = passage::rows_needed(&differences, width);
+    let differences_rows = if differences.is_empty() || inner.height < 7 {
+        0
+    } else {
+        differences_need.min(inner.height / 3).max(1)
+    };
     let body = inner
         .height
-        .saturating_sub(1 + u16::from(changes_row))
+        .saturating_sub(1 + u16::from(changes_row) + differences_rows)
         .max(1);
     let source_rows = if need.0 + need.1 <= body {
         need.0.max(1)
@@ -90,6 +97,16 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
         let y = inner.y + source_rows;
         label(y, "article", buf);
         passage::draw(article_lines, text_rect(y, article_rows), need.1, buf);
+    }
+    if differences_rows > 0 {
+        let y = inner.y + body;
+        label(y, "differ", buf);
+        passage::draw(
+            differences,
+            text_rect(y, differences_rows),
+            differences_need,
+            buf,
+        );
     }
     if let Some(line) = changes.filter(|_| changes_row) {
         let y = inner.bottom() - 2;
@@ -218,10 +235,14 @@ fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
         ));
     }
     spans.push(TextSpan::styled("   ", theme.dim));
-    let mut details = app.details_of(item);
-    details.sort_by_key(|d| d.relation == Relation::Same);
+    // Facts that agree are the inventory, not news: the differences above say what changed.
+    let details: Vec<_> = app
+        .details_of(item)
+        .into_iter()
+        .filter(|d| d.relation != Relation::Same)
+        .collect();
     if details.is_empty() {
-        spans.push(TextSpan::styled("(no details compared here)", theme.dim));
+        spans.push(TextSpan::styled("(no differing details here)", theme.dim));
     }
     for (k, d) in details.iter().enumerate() {
         if k > 0 {
@@ -233,6 +254,41 @@ fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
         ));
     }
     Line::from(spans)
+}
+
+/// The differences of a stop, major first, one line each: severity, kind, the note.
+fn differences_lines(app: &App, item: &Item) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let c = &app.comparison;
+    let id = match item.kind {
+        ItemKind::Match(i) => Some(c.matches[i].id),
+        ItemKind::Quotation(_) => None,
+    };
+    let mut found: Vec<&Difference> = c
+        .differences
+        .iter()
+        .filter(|d| {
+            (id.is_some() && d.match_id == id)
+                || (d.match_id.is_none() && d.article.is_some_and(|a| item.article.contains(&a)))
+        })
+        .collect();
+    found.sort_by_key(|d| d.severity);
+    found
+        .into_iter()
+        .map(|d| {
+            let style = match d.severity {
+                Severity::Major => theme.mark(Mark::Altered),
+                Severity::Minor => theme.detail,
+            };
+            Line::from(vec![
+                TextSpan::styled(
+                    format!("{} {} ", d.severity.as_str(), d.kind.as_str()),
+                    style,
+                ),
+                TextSpan::styled(d.note(), theme.text),
+            ])
+        })
+        .collect()
 }
 
 /// The engine's word-level edits of a match, and how the article signals each one
