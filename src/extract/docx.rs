@@ -60,6 +60,7 @@ pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> 
     let mut counted = Counted {
         inner: (&mut part).take(limit.saturating_add(1)),
         count: 0,
+        since_markup: 0,
     };
     let text = paragraphs(std::io::BufReader::new(&mut counted));
     if counted.count > limit {
@@ -68,19 +69,40 @@ pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> 
             limit,
         });
     }
+    if counted.since_markup > MAX_TEXT_RUN {
+        return Err(broken(format_args!(
+            "word/document.xml has over {MAX_TEXT_RUN} bytes without markup, so it is not a Word body"
+        )));
+    }
     Ok(tidy(&text?))
 }
+
+/// Longest stretch of a Word body without a `<`. The XML reader holds such a stretch whole
+/// (64 MiB of zeros cost 64 MiB); a real run of text is a paragraph at most.
+const MAX_TEXT_RUN: u64 = 1 << 20;
 
 /// A reader that counts the bytes read through it.
 struct Counted<R> {
     inner: R,
     count: u64,
+    /// Bytes read since the last `<`; reading fails once it passes [`MAX_TEXT_RUN`].
+    since_markup: u64,
 }
 
 impl<R: Read> Read for Counted<R> {
     fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(buffer)?;
         self.count += n as u64;
+        self.since_markup = match buffer[..n].iter().rposition(|&b| b == b'<') {
+            Some(at) => (n - at - 1) as u64,
+            None => self.since_markup + n as u64,
+        };
+        if self.since_markup > MAX_TEXT_RUN {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "too long without markup",
+            ));
+        }
         Ok(n)
     }
 }
@@ -195,6 +217,13 @@ mod tests {
              The Mayor said: \u{201c}Our schools are safe & open.\u{201d}\n\n\
              Contact: Press Office\n"
         );
+    }
+
+    #[test]
+    fn a_body_of_zeros_is_refused_without_being_held() {
+        let body = "\0".repeat(3 << 20);
+        let e = extract(&docx_with_body(&body)).unwrap_err();
+        assert!(e.to_string().contains("without markup"), "{e}");
     }
 
     #[test]
