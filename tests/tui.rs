@@ -340,6 +340,20 @@ fn the_current_search_hit_stands_out() {
 }
 
 #[test]
+fn who_is_quoted_lists_every_speaker_with_the_status_of_their_quotations() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::Speakers, 1);
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    assert!(screen.contains("Who is quoted"), "{screen}");
+    assert!(screen.contains("not in the source"), "{screen}");
+    insta::assert_snapshot!("who_is_quoted_160x45", t.backend());
+    press(&mut app, Command::Speakers, 1);
+    assert!(!app.speakers, "the same key closes it");
+}
+
+#[test]
 fn help_at_100x30_leaves_the_status_bar() {
     let mut app = bundled(Theme::dark());
     draw(&mut app, 100, 30);

@@ -57,6 +57,8 @@ pub enum Command {
     Note,
     /// Turn mouse capture off (so the terminal can select text) or on again.
     ToggleMouse,
+    /// Opens the "who is quoted" summary.
+    Speakers,
     /// Show every key and the legend.
     Help,
     /// Close an overlay or leave search mode.
@@ -67,7 +69,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Command::Next,
         Command::Prev,
         Command::NextMatch,
@@ -91,6 +93,7 @@ impl Command {
         Command::Fabricated,
         Command::Note,
         Command::ToggleMouse,
+        Command::Speakers,
         Command::Help,
         Command::Close,
         Command::Quit,
@@ -122,6 +125,7 @@ impl Command {
             Command::Fabricated => "fabricated",
             Command::Note => "note",
             Command::ToggleMouse => "toggle_mouse",
+            Command::Speakers => "speakers",
             Command::Help => "help",
             Command::Close => "close",
             Command::Quit => "quit",
@@ -159,6 +163,7 @@ impl Command {
             Command::Fabricated => "a quotation not in the source: fabricated",
             Command::Note => "write a one-line note on the stop",
             Command::ToggleMouse => "mouse capture off/on (off: select text to copy)",
+            Command::Speakers => "who is quoted: each speaker and their quotations",
             Command::Help => "this help",
             Command::Close => "close an overlay, leave search mode",
             Command::Quit => "quit",
@@ -304,6 +309,7 @@ const DEFAULTS: &[(&str, Command)] = &[
     ("X", Command::Fabricated),
     ("c", Command::Note),
     ("m", Command::ToggleMouse),
+    ("w", Command::Speakers),
     ("?", Command::Help),
     ("esc", Command::Close),
     ("q", Command::Quit),

@@ -144,6 +144,8 @@ pub struct App {
     pub inspector: bool,
     /// The help screen is open.
     pub help: bool,
+    /// The "who is quoted" summary is open.
+    pub speakers: bool,
     /// Lines the help screen is scrolled by (when it is taller than the terminal).
     pub help_scroll: u16,
     /// A search or a note being typed.
@@ -191,6 +193,7 @@ impl App {
             size: (0, 0),
             inspector: true,
             help: false,
+            speakers: false,
             help_scroll: 0,
             input: None,
             search: None,
@@ -329,6 +332,15 @@ impl App {
             self.help_command(command);
             return;
         }
+        if self.speakers {
+            // The summary only reads: it closes, or the program quits.
+            match command {
+                Command::Quit => self.quit = true,
+                Command::Speakers | Command::Close => self.speakers = false,
+                _ => {}
+            }
+            return;
+        }
         let page = self.pane(self.focus).height.max(2) as isize;
         match command {
             Command::Next | Command::Prev if self.search.is_some() => {
@@ -366,6 +378,7 @@ impl App {
             }
             Command::Note => self.start_note(),
             Command::ToggleMouse => self.toggle_mouse(),
+            Command::Speakers => self.speakers = true,
             Command::Help => {
                 self.help = true;
                 self.help_scroll = 0;

@@ -9,6 +9,7 @@ mod help;
 mod inspector;
 mod panes;
 mod passage;
+mod speakers;
 mod status;
 
 use ratatui::buffer::Buffer;
@@ -48,6 +49,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     status::status_bar(app, screen.status, buf);
     status::hint_line(app, screen.hint, buf);
+    if app.speakers {
+        speakers::speakers(app, area, buf);
+    }
     if app.help {
         help::help(app, area, buf);
     }
