@@ -34,7 +34,7 @@ pub(super) fn speakers(app: &App, area: Rect, buf: &mut Buffer) {
             TextSpan::styled(tally(r), theme.dim),
         ]));
     }
-    let width = area.width.saturating_sub(4).min(90).max(20);
+    let width = area.width.saturating_sub(4).clamp(20, 90);
     let height = (lines.len() as u16 + 2)
         .min(area.height.saturating_sub(3))
         .max(3);
