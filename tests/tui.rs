@@ -354,6 +354,44 @@ fn who_is_quoted_lists_every_speaker_with_the_status_of_their_quotations() {
 }
 
 #[test]
+fn the_major_filter_steps_only_through_stops_with_a_major_difference() {
+    use quotediff::comparison::Severity;
+    use quotediff::tui::app::{Filter, ItemKind};
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    let steps = Filter::CYCLE
+        .iter()
+        .position(|f| *f == Filter::Major)
+        .unwrap();
+    press(&mut app, Command::CycleFilter, steps);
+    assert_eq!(app.filter, Filter::Major);
+    let major_matches: Vec<usize> = app
+        .comparison
+        .differences
+        .iter()
+        .filter(|d| d.severity == Severity::Major)
+        .filter_map(|d| d.match_id)
+        .collect();
+    assert!(
+        !app.visible.is_empty(),
+        "the bundled pair has a major difference"
+    );
+    for &i in &app.visible {
+        let ItemKind::Match(m) = app.items[i].kind else {
+            continue;
+        };
+        assert!(
+            major_matches.contains(&app.comparison.matches[m].id),
+            "stop {i} has no major difference"
+        );
+    }
+    assert!(
+        app.visible.len() < app.items.len(),
+        "the filter leaves some stops out"
+    );
+}
+
+#[test]
 fn help_at_100x30_leaves_the_status_bar() {
     let mut app = bundled(Theme::dark());
     draw(&mut app, 100, 30);

@@ -154,7 +154,7 @@ impl Command {
             Command::LineDown => "scroll the focused pane a line down",
             Command::LineUp => "scroll the focused pane a line up",
             Command::Sync => "bring the other pane to the counterpart",
-            Command::CycleFilter => "cycle the filter: all, quotations, altered, not in source...",
+            Command::CycleFilter => "cycle the filter: all, quotations, altered, not in source, reuse, paraphrase, details, major differences",
             Command::Search => "search the focused text",
             Command::ToggleInspector => "show or hide the inspector",
             Command::Accept => "accepted (not in source: found elsewhere)",

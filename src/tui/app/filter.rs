@@ -1,6 +1,6 @@
 //! Which stops `n`/`N` step through: the filter and what it admits.
 
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Difference, Relation, Severity};
 use crate::details::Detail;
 
 use super::super::theme::Mark;
@@ -22,13 +22,15 @@ pub enum Filter {
     Reuse,
     /// Paraphrases.
     Paraphrase,
-    /// Matches with details compared inside them.
+    /// Stops with a detail that differs between the documents.
     Details,
+    /// Stops with a major difference: a fact or its force changed.
+    Major,
 }
 
 impl Filter {
     /// The order `f` cycles through.
-    pub const CYCLE: [Filter; 7] = [
+    pub const CYCLE: [Filter; 8] = [
         Filter::All,
         Filter::Quotations,
         Filter::Altered,
@@ -36,6 +38,7 @@ impl Filter {
         Filter::Reuse,
         Filter::Paraphrase,
         Filter::Details,
+        Filter::Major,
     ];
 
     /// How the screen names it.
@@ -48,6 +51,7 @@ impl Filter {
             Filter::Reuse => "reuse",
             Filter::Paraphrase => "paraphrase",
             Filter::Details => "details",
+            Filter::Major => "major differences",
         }
     }
 
@@ -67,7 +71,8 @@ impl Filter {
             Filter::NotInSource => item.mark == Mark::NotInSource,
             Filter::Reuse => item.mark == Mark::Reuse,
             Filter::Paraphrase => item.mark == Mark::Paraphrase,
-            Filter::Details => details_in(c, item).next().is_some(),
+            Filter::Details => details_in(c, item).any(|d| d.relation != Relation::Same),
+            Filter::Major => differences_in(c, item).any(|d| d.severity == Severity::Major),
         }
     }
 }
@@ -86,6 +91,23 @@ pub(super) fn details_in<'c>(c: &'c Comparison, item: &Item) -> impl Iterator<It
             d.article.is_some_and(|a| article.contains(&a))
                 || d.source.zip(source).is_some_and(|(d, s)| s.contains(&d))
         }
+    })
+}
+
+/// The differences of an item: those of its match, and those tied to no match whose article
+/// words lie inside its passage.
+pub(in crate::tui) fn differences_in<'c>(
+    c: &'c Comparison,
+    item: &Item,
+) -> impl Iterator<Item = &'c Difference> {
+    let id = match item.kind {
+        ItemKind::Match(i) => Some(c.matches[i].id),
+        ItemKind::Quotation(_) => None,
+    };
+    let article = item.article;
+    c.differences.iter().filter(move |d| match d.match_id {
+        Some(m) => Some(m) == id,
+        None => d.article.is_some_and(|a| article.contains(&a)),
     })
 }
 

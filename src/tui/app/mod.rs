@@ -25,6 +25,7 @@ pub use search::{find_all, Search};
 pub use verdicts::{open_review, verdict_for, verdict_label, ReviewFile};
 
 use filter::details_in;
+pub(in crate::tui) use filter::differences_in;
 use layers::{items_of, layers_of};
 use verdicts::no_verdict_message;
 

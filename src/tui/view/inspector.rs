@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::comparison::{Difference, EditMark, EditOp, Severity, Side};
 use crate::details::Relation;
 
-use super::super::app::{verdict_label, App, Item, ItemKind};
+use super::super::app::{differences_in, verdict_label, App, Item, ItemKind};
 use super::super::keys::Command;
 use super::super::theme::Mark;
 use super::super::wrap::str_width;
@@ -260,18 +260,7 @@ fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
 fn differences_lines(app: &App, item: &Item) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let c = &app.comparison;
-    let id = match item.kind {
-        ItemKind::Match(i) => Some(c.matches[i].id),
-        ItemKind::Quotation(_) => None,
-    };
-    let mut found: Vec<&Difference> = c
-        .differences
-        .iter()
-        .filter(|d| {
-            (id.is_some() && d.match_id == id)
-                || (d.match_id.is_none() && d.article.is_some_and(|a| item.article.contains(&a)))
-        })
-        .collect();
+    let mut found: Vec<&Difference> = differences_in(c, item).collect();
     found.sort_by_key(|d| d.severity);
     found
         .into_iter()
