@@ -38,12 +38,12 @@ pub fn find(c: &Comparison) -> Vec<Difference> {
     out
 }
 
+/// How much of a text's start is read to tell its language.
+const LANGUAGE_SAMPLE_BYTES: usize = 20_000;
+
 /// The language code of a text, from its first words (enough to tell function words apart).
 fn language_of(text: &str) -> &'static str {
-    let mut end = text.len().min(20_000);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::span::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
     let tokens = crate::normalize::tokenize(&text[..end]);
     words::get().language_of(tokens.iter().map(|t| t.norm.as_str()))
 }

@@ -5,9 +5,9 @@
 //! (a decimal, or a number above a dozen) that the source gives only with one unit and the
 //! article only with another is a changed fact, aligned or not.
 
-use crate::span::Span;
+use crate::span::{floor_char_boundary, Span};
 
-use super::align::Keyer;
+use super::align::{Keyer, Word};
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
 
@@ -22,10 +22,22 @@ pub(super) struct Figure {
 /// Most bytes read after a figure for its unit ("percentage points" and some space).
 const UNIT_WINDOW: usize = 40;
 
+/// The unit of the list that `words` open with, and how many words name it (a two-word
+/// unit such as "percentage points" before a one-word one).
+pub(super) fn unit_at(words: &[Word]) -> Option<(usize, usize)> {
+    let units = &words::get().units;
+    let one = words.first()?;
+    if let Some(two) = words.get(1) {
+        if let Some(u) = units.get(&format!("{} {}", one.norm, two.norm)) {
+            return Some((*u, 2));
+        }
+    }
+    units.get(&one.norm).map(|u| (*u, 1))
+}
+
 /// The figures of `text`, with their units where the list knows them.
 pub(super) fn figures(text: &str, keyer: &Keyer) -> Vec<Figure> {
     let bytes = text.as_bytes();
-    let units = &words::get().units;
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
@@ -45,18 +57,12 @@ pub(super) fn figures(text: &str, keyer: &Keyer) -> Vec<Figure> {
         let Some(value) = keyer.value(&text[start..end]) else {
             continue;
         };
-        let mut stop = (end + UNIT_WINDOW).min(text.len());
-        while !text.is_char_boundary(stop) {
-            stop -= 1;
-        }
+        let stop = floor_char_boundary(text, end + UNIT_WINDOW);
         let after = keyer.words(text, Span::new(end, stop));
-        let unit = match after.as_slice() {
-            [a, b, ..] if units.contains_key(&format!("{} {}", a.norm, b.norm)) => {
-                Some((units[&format!("{} {}", a.norm, b.norm)], b.span.end))
-            }
-            [a, ..] if a.span.start <= end + 1 => units.get(&a.norm).map(|u| (*u, a.span.end)),
-            _ => None,
-        };
+        // A one-word unit must follow the figure at once ("6.5 percent", "6.5%").
+        let unit = unit_at(&after)
+            .filter(|&(_, len)| len == 2 || after[0].span.start <= end + 1)
+            .map(|(unit, len)| (unit, after[len - 1].span.end));
         out.push(Figure {
             value,
             unit: unit.map(|u| u.0),

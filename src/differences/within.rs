@@ -12,6 +12,7 @@ use crate::matching::is_content_word;
 use crate::span::Span;
 
 use super::align::{self, Keyer, Word};
+use super::units::unit_at;
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
 use crate::comparison::ScopeClass;
@@ -95,22 +96,8 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
     if a.len().min(b.len()) < 4 || a.first() != b.first() || a == b {
         return false;
     }
-    let d = strsim_levenshtein(&a, &b);
+    let d = strsim::generic_levenshtein(&a, &b);
     d <= 2 && d * 4 <= a.len().max(b.len())
-}
-
-fn strsim_levenshtein(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
 }
 
 fn has_figure(words: &[Word]) -> bool {
@@ -310,7 +297,9 @@ impl Pair<'_, '_> {
             return None;
         }
         // The first word of a sentence is capitalised whatever it is.
-        if s.iter().chain(a).any(|w| self.starts_sentence(w)) {
+        let opens =
+            |text: &str, ws: &[Word]| ws.iter().any(|w| starts_sentence(text, w.span.start));
+        if opens(&self.c.source.text, s) || opens(&self.c.article.text, a) {
             return None;
         }
         let (from, to) = self.texts(e);
@@ -325,15 +314,6 @@ impl Pair<'_, '_> {
                 marked: None,
             },
         ))
-    }
-
-    fn starts_sentence(&self, w: &Word) -> bool {
-        let text = if self.source.iter().any(|x| std::ptr::eq(x.raw, w.raw)) {
-            &self.c.source.text
-        } else {
-            &self.c.article.text
-        };
-        starts_sentence(text, w.span.start)
     }
 
     /// Scope words on one side only, where the words around them are aligned: "evidence of
@@ -412,17 +392,7 @@ impl Pair<'_, '_> {
 
     /// The same figure followed by another unit: "6.5 percent" and "6.5 points".
     fn unit_changes(&self, out: &mut Vec<Difference>) {
-        let units = &words::get().units;
-        let unit_after = |ws: &[Word], i: usize| -> Option<(usize, usize)> {
-            let one = ws.get(i + 1)?;
-            if let Some(two) = ws.get(i + 2) {
-                let pair = format!("{} {}", one.norm, two.norm);
-                if let Some(u) = units.get(&pair) {
-                    return Some((*u, 2));
-                }
-            }
-            units.get(&one.norm).map(|u| (*u, 1))
-        };
+        let unit_after = |ws: &[Word], i: usize| unit_at(&ws[(i + 1).min(ws.len())..]);
         for (i, w) in self.source.iter().enumerate() {
             let (Some(v), Some((unit, len))) = (w.value, unit_after(self.source, i)) else {
                 continue;

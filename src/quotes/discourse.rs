@@ -38,11 +38,17 @@ pub(super) fn complete(text: &str, quotes: &mut [Quotation], titles: &[bool]) {
             }
         }
     }
+    // A speaker is usually quoted many times, and finding a name's fullest form reads the
+    // whole text: each name is looked up once.
+    let mut fullest: rustc_hash::FxHashMap<String, String> = Default::default();
     for (q, mention) in quotes.iter_mut().zip(mentions) {
         let Some(name) = q.speaker.take() else {
             continue;
         };
-        let full = fullest_form(text, &name);
+        let full = fullest
+            .entry(name.clone())
+            .or_insert_with(|| fullest_form(text, &name))
+            .clone();
         q.speaker_kind = Some(kind_of(&full));
         q.speaker_span = mention.and_then(|m| mention_span(text, &m, q.outer));
         q.speaker = Some(full);
