@@ -18,12 +18,17 @@ use quotediff::review::{self, Review};
 use quotediff::{compare, CompareOptions, Comparison};
 
 fn main() -> ExitCode {
-    quiet_pdf_reader_panics();
+    panics_in_one_line();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return ExitCode::from(command_line_refused(&e)),
     };
-    match run(cli) {
+    // A bug: the hook has said so in one line (and the interface restored the terminal as
+    // the panic unwound through it).
+    let Ok(result) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli))) else {
+        return ExitCode::from(exit_codes::FAILURE);
+    };
+    match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
             if output::is_broken_pipe(&err) {
@@ -54,13 +59,29 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
-/// The PDF reader panics on some damaged files; the library catches that and reports a clear
-/// error, so the panic's own message would only be noise before it.
-fn quiet_pdf_reader_panics() {
-    let default = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if !quotediff::extract::pdf::in_pdf_reader() {
-            default(info);
+/// A panic is a bug in quotediff: the user gets one line naming it, never Rust's message
+/// and backtrace (the exit code, 1, says something went wrong inside quotediff). The PDF
+/// reader panics on some damaged files; the library catches that and reports a clear error,
+/// so those panics say nothing at all.
+fn panics_in_one_line() {
+    std::panic::set_hook(Box::new(|info| {
+        if quotediff::extract::pdf::in_pdf_reader() {
+            return;
+        }
+        let payload = info.payload();
+        let what = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("a panic");
+        let what = what.lines().next().unwrap_or_default();
+        match info.location() {
+            Some(at) => output::message(format_args!(
+                "internal error, please report it: {what} (at {}:{})",
+                at.file(),
+                at.line()
+            )),
+            None => output::message(format_args!("internal error, please report it: {what}")),
         }
     }));
 }

@@ -395,6 +395,74 @@ fn standard_input_is_named_as_such() {
     one_line_error(&out, 2, "standard input: empty");
 }
 
+/// A panic inside the interface, in the real binary in a pseudo-terminal: the terminal must
+/// come back as the shell left it, with one line saying what went wrong and no backtrace.
+#[cfg(unix)]
+#[test]
+fn a_panic_in_the_interface_restores_the_terminal() {
+    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+    use std::io::Read;
+
+    let dir = scratch("panic-in-interface");
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 30,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("open a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
+    cmd.cwd(&dir);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", &dir);
+    cmd.env("QUOTEDIFF_TEST_PANIC", "1");
+    // Even when asked for, a backtrace is not what the user of a terminal tool should see.
+    cmd.env("RUST_BACKTRACE", "1");
+    let mut child = pty.slave.spawn_command(cmd).expect("start quotediff");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("read the terminal");
+    // Everything the program writes, until it closes the terminal by exiting.
+    let output = within(15, move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+        }
+        all
+    });
+    let code = within(15, move || {
+        child.wait().expect("quotediff ends").exit_code()
+    });
+    assert_eq!(code, 1, "a bug exits with 1");
+
+    let mut parser = vt100::Parser::new(30, 120, 0);
+    parser.process(&output);
+    let screen = parser.screen();
+    assert!(!screen.alternate_screen(), "still on the alternate screen");
+    assert!(!screen.hide_cursor(), "cursor still hidden");
+    assert_eq!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse reporting left on"
+    );
+    let fd = pty.master.as_raw_fd().expect("the terminal's descriptor");
+    // SAFETY: tcgetattr only writes into the zeroed struct we own.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+    assert_ne!(t.c_lflag & libc::ICANON, 0, "raw mode left on");
+    assert_ne!(t.c_lflag & libc::ECHO, 0, "echo left off");
+
+    let shown = screen.contents();
+    let lines: Vec<&str> = shown.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(lines.len(), 1, "one line, no backtrace:\n{shown}");
+    assert!(lines[0].starts_with("quotediff: internal error"), "{shown}");
+    assert!(lines[0].contains("QUOTEDIFF_TEST_PANIC"), "{shown}");
+}
+
 /// Fuzzing at the sizes real transcripts reach, in three scripts: the engine and the
 /// extractors on texts of hundreds of kilobytes, built from a seed the test is given.
 /// `cargo test` runs a few cases; `QUOTEDIFF_FUZZ_CASES=N` runs more (docs/fuzzing.md).

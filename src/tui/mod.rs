@@ -109,6 +109,12 @@ pub fn run(comparison: Comparison, options: Options) -> Result<(), TuiError> {
     event_loop(&mut terminal, &mut app, guard)
 }
 
+/// A test hook, compiled in every build: with this environment variable set, the first
+/// draw panics after rendering, so a test can drive a panic inside the interface through the
+/// real binary in a pseudo-terminal and check that the terminal is restored. Nobody sets it
+/// by accident; it changes nothing else.
+pub const TEST_PANIC: &str = "QUOTEDIFF_TEST_PANIC";
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
@@ -120,10 +126,16 @@ fn event_loop(
         height: size.height,
     });
     let mut dirty = true;
+    let test_panic = std::env::var_os(TEST_PANIC).is_some();
     while !app.quit {
         // Mouse motion and unbound keys change nothing: no need to draw again for them.
         if dirty {
-            terminal.draw(|frame| view::render(app, frame))?;
+            terminal.draw(|frame| {
+                view::render(app, frame);
+                if test_panic {
+                    panic!("{TEST_PANIC} is set: a panic while drawing, as a test asked");
+                }
+            })?;
             dirty = false;
         }
         if app.mouse != guard.mouse {
