@@ -6,14 +6,7 @@ use super::*;
 /// Dates left unpaired that name the same single day on both sides, wherever they stand: the
 /// article's dateline "Jan. 4" and the source's "Given on Monday, January 4, 1965", or "on
 /// Tuesday" and a transcript's "today". Each source date pairs once.
-pub(super) fn same_day_anywhere(
-    source: &Facts,
-    article: &Facts,
-    paired_s: &mut HashSet<usize>,
-    paired_a: &mut HashSet<usize>,
-    out: &mut Vec<Related>,
-    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
-) {
+pub(super) fn same_day_anywhere(source: &Facts, article: &Facts, found: &mut Found) {
     let sm = &source.extraction.mentions;
     let am = &article.extraction.mentions;
     let single_day = |m: &Mention, side: &Facts| -> Option<Day> {
@@ -27,7 +20,7 @@ pub(super) fn same_day_anywhere(
     };
     let mut by_day: HashMap<Day, Vec<usize>> = HashMap::default();
     for (k, m) in sm.iter().enumerate() {
-        if paired_s.contains(&k) {
+        if found.paired_s.contains(&k) {
             continue;
         }
         if let Some(d) = single_day(m, source) {
@@ -38,7 +31,7 @@ pub(super) fn same_day_anywhere(
         return;
     }
     for (a, m) in am.iter().enumerate() {
-        if paired_a.contains(&a) {
+        if found.paired_a.contains(&a) {
             continue;
         }
         let Some(d) = single_day(m, article) else {
@@ -55,7 +48,7 @@ pub(super) fn same_day_anywhere(
         let Some(pos) = list
             .iter()
             .enumerate()
-            .filter(|(_, s)| !paired_s.contains(s))
+            .filter(|(_, s)| !found.paired_s.contains(s))
             .max_by_key(|(k, &s)| {
                 let alike = match &sm[s].value {
                     Value::Date(se) => {
@@ -81,19 +74,8 @@ pub(super) fn same_day_anywhere(
         if relation == Relation::Conflicting {
             continue;
         }
-        paired_s.insert(s);
-        paired_a.insert(a);
-        push(
-            out,
-            seen,
-            Related {
-                kind,
-                relation,
-                note,
-                source: Some(sm[s].span),
-                article: Some(m.span),
-            },
-        );
+        let spans = (sm[s].span, m.span);
+        found.pair((s, a), Related::both(kind, relation, note, spans));
     }
 }
 

@@ -112,8 +112,36 @@ struct Found {
 }
 
 impl Found {
+    /// Lists `r` unless the same spans are listed already.
     fn push(&mut self, r: Related) {
-        push(&mut self.out, &mut self.seen, r);
+        if self.seen.insert((r.source, r.article)) {
+            self.out.push(r);
+        }
+    }
+
+    /// Lists source mention `s` and article mention `a` as a pair, and marks both paired.
+    fn pair(&mut self, (s, a): (usize, usize), r: Related) {
+        self.paired_s.insert(s);
+        self.paired_a.insert(a);
+        self.push(r);
+    }
+}
+
+impl Related {
+    /// A detail both documents give, at `source` and `article`.
+    fn both(
+        kind: DetailKind,
+        relation: Relation,
+        note: String,
+        (source, article): (Span, Span),
+    ) -> Self {
+        Related {
+            kind,
+            relation,
+            note,
+            source: Some(source),
+            article: Some(article),
+        }
     }
 }
 
@@ -157,22 +185,10 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
             (&mut in_unit_a, &mut in_unit_s),
         );
     }
-    let Found {
-        out,
-        seen,
-        paired_a,
-        paired_s,
-    } = &mut found;
-    same_day_anywhere(source, article, paired_s, paired_a, out, seen);
-    same_value_anywhere(source, article, paired_s, paired_a, out, seen);
+    same_day_anywhere(source, article, &mut found);
+    same_value_anywhere(source, article, &mut found);
     one_sided(source, article, (in_unit_a, in_unit_s), &mut found);
-    across(
-        source,
-        article,
-        &retold(units),
-        &mut found.out,
-        &mut found.seen,
-    );
+    across(source, article, &retold(units), &mut found);
     found.out
 }
 
@@ -229,15 +245,11 @@ fn relate_unit(
         }
         used_a.insert(c.article);
         used_s.insert(c.source);
-        found.paired_a.insert(c.article);
-        found.paired_s.insert(c.source);
-        found.push(Related {
-            kind: c.kind,
-            relation: c.relation,
-            note: c.note,
-            source: Some(sm[c.source].span),
-            article: Some(am[c.article].span),
-        });
+        let spans = (sm[c.source].span, am[c.article].span);
+        found.pair(
+            (c.source, c.article),
+            Related::both(c.kind, c.relation, c.note, spans),
+        );
     }
     implicit_ones(
         source,
@@ -459,12 +471,6 @@ fn retold(units: &[Unit]) -> Vec<Span> {
         }
     }
     merged
-}
-
-fn push(out: &mut Vec<Related>, seen: &mut HashSet<(Option<Span>, Option<Span>)>, r: Related) {
-    if seen.insert((r.source, r.article)) {
-        out.push(r);
-    }
 }
 
 trait MaxWith {

@@ -59,246 +59,205 @@ pub(super) fn title_relation(s: &[String], a: &[String]) -> Relation {
 /// A person or organisation only the source names is listed only where the article retells or
 /// quotes the passage that names it (`retold`, sorted and disjoint): a speech names dozens the
 /// article has no reason to.
-pub(super) fn across(
-    source: &Facts,
-    article: &Facts,
-    retold: &[Span],
-    out: &mut Vec<Related>,
-    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
-) {
-    let in_retold = |sp: &Span| {
-        let k = retold.partition_point(|r| r.end <= sp.start);
-        retold.get(k).is_some_and(|r| r.contains(sp))
-    };
-    let first_by_key =
-        |side: &Facts, kind: DetailKind, retold_only: bool| -> Vec<(String, usize)> {
-            let mut order = Vec::new();
-            let mut firsts: HashMap<String, usize> = HashMap::default();
-            for (k, m) in side.extraction.mentions.iter().enumerate() {
-                if m.kind != kind || (retold_only && !in_retold(&m.span)) {
-                    continue;
-                }
-                let key = match &m.value {
-                    Value::Person { key, .. } => key.clone(),
-                    Value::Org { key, .. } => key.to_lowercase(),
-                    Value::Place {
-                        key,
-                        generic: false,
-                        ..
-                    } => key.clone(),
-                    _ => continue,
-                };
-                if key.is_empty() {
-                    continue;
-                }
-                // Prefer the fullest mention: the first one that gives a given name.
-                match firsts.get(&key) {
-                    None => {
-                        firsts.insert(key.clone(), k);
-                        order.push(key);
-                    }
-                    Some(&prev) => {
-                        let fuller =
-                            |x: &Mention| matches!(&x.value, Value::Person { given: Some(_), .. });
-                        if !fuller(&side.extraction.mentions[prev]) && fuller(m) {
-                            firsts.insert(key, k);
-                        }
-                    }
-                }
-            }
-            order
-                .into_iter()
-                .map(|key| {
-                    let k = firsts[&key];
-                    (key, k)
-                })
-                .collect()
-        };
+pub(super) fn across(source: &Facts, article: &Facts, retold: &[Span], found: &mut Found) {
+    let sm = &source.extraction.mentions;
+    let am = &article.extraction.mentions;
     for kind in [
         DetailKind::Person,
         DetailKind::Organization,
         DetailKind::Place,
     ] {
-        let s_first = first_by_key(source, kind, false);
-        let a_first = first_by_key(article, kind, false);
+        let s_first = first_by_key(source, kind, None);
+        let a_first = first_by_key(article, kind, None);
         let s_map: HashMap<&str, usize> = s_first.iter().map(|(k, i)| (k.as_str(), *i)).collect();
         let a_keys: HashSet<&str> = a_first.iter().map(|(k, _)| k.as_str()).collect();
         let mut spelled_out: HashSet<String> = HashSet::default();
-        let sm = &source.extraction.mentions;
-        let am = &article.extraction.mentions;
         for (key, a) in &a_first {
-            let am_ = &am[*a];
             match s_map.get(key.as_str()) {
-                Some(&s) => {
-                    let sm_ = &sm[s];
-                    let (relation, note) = match (&sm_.value, &am_.value) {
-                        (
-                            Value::Person { given: Some(x), .. },
-                            Value::Person { given: Some(y), .. },
-                        ) if x != y
-                            && !one_name(
-                                sm_.span.slice(source.text),
-                                am_.span.slice(article.text),
-                            ) =>
-                        {
-                            (
-                                Relation::Conflicting,
-                                format!(
-                                    "different first names: {} vs {}",
-                                    sm_.span.slice(source.text),
-                                    am_.span.slice(article.text)
-                                ),
-                            )
-                        }
-                        _ => {
-                            let what = match kind {
-                                DetailKind::Person => "person",
-                                DetailKind::Place => "place",
-                                _ => "organisation",
-                            };
-                            (
-                                Relation::Same,
-                                format!(
-                                    "same {what}: {} = {}",
-                                    sm_.span.slice(source.text),
-                                    am_.span.slice(article.text)
-                                ),
-                            )
-                        }
-                    };
-                    push(
-                        out,
-                        seen,
-                        Related {
-                            kind,
-                            relation,
-                            note,
-                            source: Some(sm_.span),
-                            article: Some(am_.span),
-                        },
-                    );
-                    if kind == DetailKind::Person {
-                        if let (Some((st, sw)), Some((at, aw))) =
-                            (person_title_of(sm_, source), person_title_of(am_, article))
-                        {
-                            let relation = title_relation(&sw, &aw);
-                            let how = if relation == Relation::Same {
-                                "same title"
-                            } else if aw.len() < sw.len() {
-                                "title shortened"
-                            } else {
-                                "title changed"
-                            };
-                            let note = format!(
-                                "{how}: {} vs {}",
-                                st.slice(source.text),
-                                at.slice(article.text)
-                            );
-                            push(
-                                out,
-                                seen,
-                                Related {
-                                    kind: DetailKind::Title,
-                                    relation,
-                                    note,
-                                    source: Some(st),
-                                    article: Some(at),
-                                },
-                            );
-                        }
-                    }
-                }
+                Some(&s) => same_key(source, article, kind, (&sm[s], &am[*a]), found),
                 None if kind == DetailKind::Place => {}
                 None => {
-                    // An acronym for a name the other side spells out: "KfW" for
-                    // "Kreditanstalt für Wiederaufbau".
-                    let at = am_.span.slice(article.text);
-                    let spelled = s_first.iter().find(|(_, s)| {
-                        let st = sm[*s].span.slice(source.text);
-                        kind == DetailKind::Organization
-                            && (acronym_of(at, st) || acronym_of(st, at))
-                    });
-                    if let Some((skey, s)) = spelled {
-                        spelled_out.insert(skey.clone());
-                        let note = format!(
-                            "same organisation: {} = {at}",
-                            sm[*s].span.slice(source.text)
-                        );
-                        push(
-                            out,
-                            seen,
-                            Related {
-                                kind,
-                                relation: Relation::Same,
-                                note,
-                                source: Some(sm[*s].span),
-                                article: Some(am_.span),
-                            },
-                        );
-                        continue;
-                    }
-                    // An agency inside one the source names: "USCIS" for "DHS".
-                    let parent = match &am_.value {
-                        Value::Org {
-                            parent: Some(p), ..
-                        } => s_map.get(p.to_lowercase().as_str()).copied(),
-                        _ => None,
-                    };
-                    if let Some(s) = parent {
-                        let note = format!(
-                            "the article names a part of it: {} (part of {})",
-                            am_.span.slice(article.text),
-                            sm[s].span.slice(source.text)
-                        );
-                        push(
-                            out,
-                            seen,
-                            Related {
-                                kind,
-                                relation: Relation::MoreSpecific,
-                                note,
-                                source: Some(sm[s].span),
-                                article: Some(am_.span),
-                            },
-                        );
-                    } else {
-                        let note =
-                            format!("only the article names {}", am_.span.slice(article.text));
-                        push(
-                            out,
-                            seen,
-                            Related {
-                                kind,
-                                relation: Relation::OnlyArticle,
-                                note,
-                                source: None,
-                                article: Some(am_.span),
-                            },
-                        );
+                    if let Some(skey) =
+                        article_only_key(source, article, kind, (&s_first, &s_map), &am[*a], found)
+                    {
+                        spelled_out.insert(skey);
                     }
                 }
             }
         }
-        for (key, s) in &first_by_key(source, kind, true) {
+        for (key, s) in &first_by_key(source, kind, Some(retold)) {
             if !a_keys.contains(key.as_str())
                 && !spelled_out.contains(key)
                 && kind != DetailKind::Place
             {
-                let note = format!("only the source names {}", sm[*s].span.slice(source.text));
-                push(
-                    out,
-                    seen,
-                    Related {
-                        kind,
-                        relation: Relation::OnlySource,
-                        note,
-                        source: Some(sm[*s].span),
-                        article: None,
-                    },
-                );
+                found.push(Related {
+                    kind,
+                    relation: Relation::OnlySource,
+                    note: format!("only the source names {}", sm[*s].span.slice(source.text)),
+                    source: Some(sm[*s].span),
+                    article: None,
+                });
             }
         }
     }
+}
+
+/// The key of every person, organisation or place of `kind` a side names, in the order of
+/// first mention, each with its fullest mention (the first one that gives a given name);
+/// with `retold`, only the mentions inside those spans (sorted and disjoint).
+fn first_by_key(side: &Facts, kind: DetailKind, retold: Option<&[Span]>) -> Vec<(String, usize)> {
+    let in_retold = |sp: &Span| {
+        retold.is_none_or(|retold| {
+            let k = retold.partition_point(|r| r.end <= sp.start);
+            retold.get(k).is_some_and(|r| r.contains(sp))
+        })
+    };
+    let mut order = Vec::new();
+    let mut firsts: HashMap<String, usize> = HashMap::default();
+    for (k, m) in side.extraction.mentions.iter().enumerate() {
+        if m.kind != kind || !in_retold(&m.span) {
+            continue;
+        }
+        let key = match &m.value {
+            Value::Person { key, .. } => key.clone(),
+            Value::Org { key, .. } => key.to_lowercase(),
+            Value::Place {
+                key,
+                generic: false,
+                ..
+            } => key.clone(),
+            _ => continue,
+        };
+        if key.is_empty() {
+            continue;
+        }
+        match firsts.get(&key) {
+            None => {
+                firsts.insert(key.clone(), k);
+                order.push(key);
+            }
+            Some(&prev) => {
+                let fuller = |x: &Mention| matches!(&x.value, Value::Person { given: Some(_), .. });
+                if !fuller(&side.extraction.mentions[prev]) && fuller(m) {
+                    firsts.insert(key, k);
+                }
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|key| {
+            let k = firsts[&key];
+            (key, k)
+        })
+        .collect()
+}
+
+/// A person, organisation or place both sides name with one key: the same, or a person with
+/// another first name; and a person's titles on either side.
+fn same_key(
+    source: &Facts,
+    article: &Facts,
+    kind: DetailKind,
+    (sm_, am_): (&Mention, &Mention),
+    found: &mut Found,
+) {
+    let (st, at) = (sm_.span.slice(source.text), am_.span.slice(article.text));
+    let spans = (sm_.span, am_.span);
+    let (relation, note) = match (&sm_.value, &am_.value) {
+        (Value::Person { given: Some(x), .. }, Value::Person { given: Some(y), .. })
+            if x != y && !one_name(st, at) =>
+        {
+            (
+                Relation::Conflicting,
+                format!("different first names: {st} vs {at}"),
+            )
+        }
+        _ => {
+            let what = match kind {
+                DetailKind::Person => "person",
+                DetailKind::Place => "place",
+                _ => "organisation",
+            };
+            (Relation::Same, format!("same {what}: {st} = {at}"))
+        }
+    };
+    found.push(Related::both(kind, relation, note, spans));
+    if kind != DetailKind::Person {
+        return;
+    }
+    if let (Some((st, sw)), Some((at, aw))) =
+        (person_title_of(sm_, source), person_title_of(am_, article))
+    {
+        let relation = title_relation(&sw, &aw);
+        let how = if relation == Relation::Same {
+            "same title"
+        } else if aw.len() < sw.len() {
+            "title shortened"
+        } else {
+            "title changed"
+        };
+        let note = format!(
+            "{how}: {} vs {}",
+            st.slice(source.text),
+            at.slice(article.text)
+        );
+        found.push(Related::both(DetailKind::Title, relation, note, (st, at)));
+    }
+}
+
+/// A person or organisation whose key only the article gives: an acronym of one the source
+/// spells out (returning the source's key), a part of one the source names, or named by the
+/// article alone.
+fn article_only_key(
+    source: &Facts,
+    article: &Facts,
+    kind: DetailKind,
+    (s_first, s_map): (&[(String, usize)], &HashMap<&str, usize>),
+    am_: &Mention,
+    found: &mut Found,
+) -> Option<String> {
+    let sm = &source.extraction.mentions;
+    // An acronym for a name the other side spells out: "KfW" for
+    // "Kreditanstalt für Wiederaufbau".
+    let at = am_.span.slice(article.text);
+    let spelled = s_first.iter().find(|(_, s)| {
+        let st = sm[*s].span.slice(source.text);
+        kind == DetailKind::Organization && (acronym_of(at, st) || acronym_of(st, at))
+    });
+    if let Some((skey, s)) = spelled {
+        let note = format!(
+            "same organisation: {} = {at}",
+            sm[*s].span.slice(source.text)
+        );
+        let spans = (sm[*s].span, am_.span);
+        found.push(Related::both(kind, Relation::Same, note, spans));
+        return Some(skey.clone());
+    }
+    // An agency inside one the source names: "USCIS" for "DHS".
+    let parent = match &am_.value {
+        Value::Org {
+            parent: Some(p), ..
+        } => s_map.get(p.to_lowercase().as_str()).copied(),
+        _ => None,
+    };
+    if let Some(s) = parent {
+        let note = format!(
+            "the article names a part of it: {at} (part of {})",
+            sm[s].span.slice(source.text)
+        );
+        let spans = (sm[s].span, am_.span);
+        found.push(Related::both(kind, Relation::MoreSpecific, note, spans));
+    } else {
+        found.push(Related {
+            kind,
+            relation: Relation::OnlyArticle,
+            note: format!("only the article names {at}"),
+            source: None,
+            article: Some(am_.span),
+        });
+    }
+    None
 }
 
 /// True when `short` is an acronym ("KfW", "BCE") of the words of `long` ("Kreditanstalt für

@@ -21,14 +21,7 @@ pub(super) fn magnitude_gap(s: &Mention, a: &Mention) -> u32 {
 /// Rates and distinctive figures left unpaired that have the same value on both sides,
 /// wherever they stand: a lead's "cut ... by a quarter point to 4.10%" and a transcript's
 /// "cut the cash rate by 25 basis points to 4.1%" when no sentence alignment joined them.
-pub(super) fn same_value_anywhere(
-    source: &Facts,
-    article: &Facts,
-    paired_s: &mut HashSet<usize>,
-    paired_a: &mut HashSet<usize>,
-    out: &mut Vec<Related>,
-    seen: &mut HashSet<(Option<Span>, Option<Span>)>,
-) {
+pub(super) fn same_value_anywhere(source: &Facts, article: &Facts, found: &mut Found) {
     let sm = &source.extraction.mentions;
     let am = &article.extraction.mentions;
     let key = |m: &Mention| -> Option<String> {
@@ -47,7 +40,7 @@ pub(super) fn same_value_anywhere(
     };
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
     for (k, m) in sm.iter().enumerate() {
-        if !paired_s.contains(&k) {
+        if !found.paired_s.contains(&k) {
             if let Some(key) = key(m) {
                 by_key.entry(key).or_default().push(k);
             }
@@ -58,7 +51,7 @@ pub(super) fn same_value_anywhere(
     }
     let no_titles = HashMap::default();
     for (a, m) in am.iter().enumerate() {
-        if paired_a.contains(&a) {
+        if found.paired_a.contains(&a) {
             continue;
         }
         let Some(list) = key(m).and_then(|k| by_key.get_mut(&k)) else {
@@ -72,19 +65,8 @@ pub(super) fn same_value_anywhere(
         else {
             continue;
         };
-        paired_s.insert(s);
-        paired_a.insert(a);
-        push(
-            out,
-            seen,
-            Related {
-                kind,
-                relation,
-                note,
-                source: Some(sm[s].span),
-                article: Some(m.span),
-            },
-        );
+        let spans = (sm[s].span, m.span);
+        found.pair((s, a), Related::both(kind, relation, note, spans));
     }
 }
 

@@ -26,6 +26,8 @@ pub(super) fn shared_context(s: &Mention, a: &Mention, source: &Facts, article: 
         .count()
 }
 
+/// How an article detail relates to a source detail of its unit: the relation, a note and
+/// the kind of fact; `None` when the two say nothing about each other.
 pub(super) fn compare_in_unit(
     s: &Mention,
     a: &Mention,
@@ -34,7 +36,8 @@ pub(super) fn compare_in_unit(
     titles: &HashMap<String, Vec<String>>,
 ) -> Option<(Relation, String, DetailKind)> {
     let kind = a.kind;
-    match (&s.value, &a.value) {
+    let texts = (s.span.slice(source.text), a.span.slice(article.text));
+    let relation = match (&s.value, &a.value) {
         (
             Value::Quantity {
                 value: sv,
@@ -46,35 +49,7 @@ pub(super) fn compare_in_unit(
                 unit: au,
                 scale: sa,
             },
-        ) => {
-            if ss != sa {
-                return None;
-            }
-            let same_unit = !su.is_empty()
-                && !au.is_empty()
-                && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
-            // A rate needs no noun: "rose 11%" and "up 10.9%" in one aligned sentence.
-            let bare_rate = *ss != Scale::Plain && (su.is_empty() || au.is_empty());
-            let unit = su.last().or(au.last()).cloned().unwrap_or_default();
-            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
-            let relation = interval_relation(sv, av, st, at);
-            if !same_unit && !bare_rate && relation != Relation::Same {
-                return None;
-            }
-            if relation == Relation::Conflicting && far_apart(sv, av) {
-                return None;
-            }
-            let suffix = match ss {
-                Scale::Percent => "%",
-                Scale::Points => " pt",
-                Scale::Plain => "",
-            };
-            let mut note = quantity_note(relation, sv, av, suffix, &unit, at);
-            if relation == Relation::Compatible && rounded(sv, av, st, at) {
-                note = format!("rounded: {note}");
-            }
-            Some((relation, note, kind))
-        }
+        ) if ss == sa => quantities((sv, su), (av, au), *ss, texts),
         (
             Value::Money {
                 value: sv,
@@ -84,75 +59,19 @@ pub(super) fn compare_in_unit(
                 value: av,
                 currency: ac,
             },
-        ) => {
-            if sc != ac {
-                return None;
-            }
-            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
-            let relation = interval_relation(sv, av, st, at);
-            // "$12.6 million" against "$0.25" is no changed figure, only two figures.
-            if relation == Relation::Conflicting && far_apart(sv, av) {
-                return None;
-            }
-            let mut note = quantity_note(relation, sv, av, "", sc, at);
-            if relation == Relation::Compatible && rounded(sv, av, st, at) {
-                note = format!("rounded: {note}");
-            }
-            Some((relation, note, kind))
+        ) if sc == ac => {
+            let relation = interval_relation(sv, av, texts.0, texts.1);
+            figures(relation, (sv, av), "", sc, texts)
         }
         (Value::Duration(sv), Value::Duration(av)) => {
-            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
-            let relation = interval_relation(sv, av, st, at);
+            let relation = interval_relation(sv, av, texts.0, texts.1);
             Some((
                 relation,
-                quantity_note(relation, sv, av, " min", "", a.span.slice(article.text)),
-                kind,
+                quantity_note(relation, sv, av, " min", "", texts.1),
             ))
         }
-        (Value::Date(se), Value::Date(ae)) => date_relation(se, ae, source, article, s, a),
-        (
-            Value::Place {
-                key: sk,
-                class: sc,
-                generic: sg,
-            },
-            Value::Place {
-                key: ak,
-                class: ac,
-                generic: ag,
-            },
-        ) => {
-            if sk == ak && sg == ag {
-                Some((
-                    Relation::Same,
-                    format!("same place: {}", a.span.slice(article.text)),
-                    kind,
-                ))
-            } else if *sg && !*ag && sc.is_some() && sc == ac {
-                Some((
-                    Relation::MoreSpecific,
-                    format!(
-                        "the article names the {}: {} vs {}",
-                        sc.as_deref().unwrap_or("place"),
-                        a.span.slice(article.text),
-                        s.span.slice(source.text)
-                    ),
-                    kind,
-                ))
-            } else if !*sg && *ag && sc.is_some() && sc == ac {
-                Some((
-                    Relation::Compatible,
-                    format!(
-                        "the article is vaguer: {} vs {}",
-                        a.span.slice(article.text),
-                        s.span.slice(source.text)
-                    ),
-                    kind,
-                ))
-            } else {
-                None
-            }
-        }
+        (Value::Date(se), Value::Date(ae)) => return date_relation(se, ae, source, article, s, a),
+        (Value::Place { .. }, Value::Place { .. }) => places(&s.value, &a.value, texts),
         (
             Value::Org {
                 key: sk,
@@ -162,53 +81,137 @@ pub(super) fn compare_in_unit(
                 key: ak,
                 parent: ap,
             },
-        ) => {
-            let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
-            if sk.eq_ignore_ascii_case(ak) {
-                Some((
-                    Relation::Same,
-                    format!("same organisation: {st} = {at}"),
-                    kind,
-                ))
-            } else if ap.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(sk)) {
-                Some((
-                    Relation::MoreSpecific,
-                    format!("the article names a part of it: {at} (part of {st})"),
-                    kind,
-                ))
-            } else if sp.as_deref().is_some_and(|p| p.eq_ignore_ascii_case(ak)) {
-                Some((
-                    Relation::Compatible,
-                    format!("the article names the parent body: {at} for {st}"),
-                    kind,
-                ))
-            } else {
-                None
-            }
-        }
-        (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => {
-            if sk == ak {
-                Some((Relation::Same, format!("both hedge: {ak}"), kind))
-            } else {
-                Some((
-                    Relation::Compatible,
-                    format!("hedged differently: {sk} vs {ak}"),
-                    kind,
-                ))
-            }
-        }
+        ) => organisations((sk, sp.as_deref()), (ak, ap.as_deref()), texts),
+        (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => Some(if sk == ak {
+            (Relation::Same, format!("both hedge: {ak}"))
+        } else {
+            (
+                Relation::Compatible,
+                format!("hedged differently: {sk} vs {ak}"),
+            )
+        }),
+        _ => return people((s, source), (a, article), titles),
+    };
+    relation.map(|(relation, note)| (relation, note, kind))
+}
+
+/// Two quantities of one scale: a changed, rounded or equal figure of the same unit (a rate
+/// needs no noun: "rose 11%" and "up 10.9%" in one aligned sentence).
+fn quantities(
+    (sv, su): (&Interval, &[String]),
+    (av, au): (&Interval, &[String]),
+    scale: Scale,
+    (st, at): (&str, &str),
+) -> Option<(Relation, String)> {
+    let same_unit = !su.is_empty()
+        && !au.is_empty()
+        && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
+    let bare_rate = scale != Scale::Plain && (su.is_empty() || au.is_empty());
+    let unit = su.last().or(au.last()).cloned().unwrap_or_default();
+    let relation = interval_relation(sv, av, st, at);
+    if !same_unit && !bare_rate && relation != Relation::Same {
+        return None;
+    }
+    let suffix = match scale {
+        Scale::Percent => "%",
+        Scale::Points => " pt",
+        Scale::Plain => "",
+    };
+    figures(relation, (sv, av), suffix, &unit, (st, at))
+}
+
+/// The note on two related figures; none when they conflict but lie more than a factor of
+/// ten apart ("$12.6 million" against "$0.25" is no changed figure, only two figures).
+fn figures(
+    relation: Relation,
+    (sv, av): (&Interval, &Interval),
+    suffix: &str,
+    unit: &str,
+    (st, at): (&str, &str),
+) -> Option<(Relation, String)> {
+    if relation == Relation::Conflicting && far_apart(sv, av) {
+        return None;
+    }
+    let mut note = quantity_note(relation, sv, av, suffix, unit, at);
+    if relation == Relation::Compatible && rounded(sv, av, st, at) {
+        note = format!("rounded: {note}");
+    }
+    Some((relation, note))
+}
+
+/// Two places: the same, or one the generic form of the other ("a school", "P.S. 58").
+fn places(s: &Value, a: &Value, (st, at): (&str, &str)) -> Option<(Relation, String)> {
+    let (
+        Value::Place {
+            key: sk,
+            class: sc,
+            generic: sg,
+        },
+        Value::Place {
+            key: ak,
+            class: ac,
+            generic: ag,
+        },
+    ) = (s, a)
+    else {
+        return None;
+    };
+    let one_class = sc.is_some() && sc == ac;
+    if sk == ak && sg == ag {
+        Some((Relation::Same, format!("same place: {at}")))
+    } else if *sg && !*ag && one_class {
+        let class = sc.as_deref().unwrap_or("place");
+        let note = format!("the article names the {class}: {at} vs {st}");
+        Some((Relation::MoreSpecific, note))
+    } else if !*sg && *ag && one_class {
+        Some((
+            Relation::Compatible,
+            format!("the article is vaguer: {at} vs {st}"),
+        ))
+    } else {
+        None
+    }
+}
+
+/// Two organisations: the same, or one a part of the other (keys and parents).
+fn organisations(
+    (sk, sp): (&str, Option<&str>),
+    (ak, ap): (&str, Option<&str>),
+    (st, at): (&str, &str),
+) -> Option<(Relation, String)> {
+    if sk.eq_ignore_ascii_case(ak) {
+        Some((Relation::Same, format!("same organisation: {st} = {at}")))
+    } else if ap.is_some_and(|p| p.eq_ignore_ascii_case(sk)) {
+        Some((
+            Relation::MoreSpecific,
+            format!("the article names a part of it: {at} (part of {st})"),
+        ))
+    } else if sp.is_some_and(|p| p.eq_ignore_ascii_case(ak)) {
+        Some((
+            Relation::Compatible,
+            format!("the article names the parent body: {at} for {st}"),
+        ))
+    } else {
+        None
+    }
+}
+
+/// Titles without a name, and a title on one side for a person the other names.
+fn people(
+    (s, source): (&Mention, &Facts),
+    (a, article): (&Mention, &Facts),
+    titles: &HashMap<String, Vec<String>>,
+) -> Option<(Relation, String, DetailKind)> {
+    let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
+    match (&s.value, &a.value) {
         (Value::Title { words: sw }, Value::Title { words: aw })
             if !is_named(s, source) && !is_named(a, article) =>
         {
             same_role(sw, aw).then(|| {
                 (
                     title_relation(sw, aw),
-                    format!(
-                        "title: {} vs {}",
-                        s.span.slice(source.text),
-                        a.span.slice(article.text)
-                    ),
-                    kind,
+                    format!("title: {st} vs {at}"),
+                    a.kind,
                 )
             })
         }
@@ -218,11 +221,7 @@ pub(super) fn compare_in_unit(
         {
             Some((
                 Relation::MoreSpecific,
-                format!(
-                    "the article names the {}: {}",
-                    s.span.slice(source.text),
-                    a.span.slice(article.text)
-                ),
+                format!("the article names the {st}: {at}"),
                 DetailKind::Person,
             ))
         }
@@ -231,11 +230,7 @@ pub(super) fn compare_in_unit(
         {
             Some((
                 Relation::Compatible,
-                format!(
-                    "the article says only {} for {}",
-                    a.span.slice(article.text),
-                    s.span.slice(source.text)
-                ),
+                format!("the article says only {at} for {st}"),
                 DetailKind::Person,
             ))
         }
