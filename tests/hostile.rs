@@ -116,6 +116,70 @@ fn docx_bomb(paragraphs: usize) -> Vec<u8> {
     buffer.into_inner()
 }
 
+fn deflated(bytes: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(bytes).unwrap();
+    z.finish().unwrap()
+}
+
+/// The body of a stream object: `dict` plus its length, then the data.
+fn stream_object(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut body = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    body.extend_from_slice(data);
+    body.extend_from_slice(b"\nendstream");
+    body
+}
+
+/// A PDF of `objects`, numbered from 1 (the catalog first), with its cross-reference table.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    let size = objects.len() + 1;
+    pdf.extend_from_slice(format!("xref\n0 {size}\n0000000000 65535 f \n").as_bytes());
+    for at in &offsets {
+        pdf.extend_from_slice(format!("{at:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!("trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes(),
+    );
+    pdf
+}
+
+const SAYS: &str = "BT /F1 12 Tf 72 712 Td (The Mayor said no.) Tj ET\n";
+
+/// A one-page PDF (objects 1 to 3) whose page shows the content stream 4 and resolves the
+/// font F1 (object 5) and the forms `X1`, `X2`, ... to the objects after it; `more` are
+/// those objects.
+fn one_page_pdf(content: Vec<u8>, forms: usize, more: Vec<Vec<u8>>) -> Vec<u8> {
+    let xobjects: String = (1..=forms)
+        .map(|i| format!("/X{i} {} 0 R ", 5 + i))
+        .collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << {xobjects}>> >> >>").into_bytes(),
+        content,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    objects.extend(more);
+    pdf_of(&objects)
+}
+
+/// A form XObject whose content is `content`, Flate-compressed.
+fn form(content: &[u8]) -> Vec<u8> {
+    stream_object(
+        "/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Filter /FlateDecode",
+        &deflated(content),
+    )
+}
+
 /// A one-page PDF whose content stream is `unpacked` bytes of spaces, Flate-compressed.
 fn pdf_bomb(unpacked: usize) -> Vec<u8> {
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
@@ -123,47 +187,20 @@ fn pdf_bomb(unpacked: usize) -> Vec<u8> {
     for _ in 0..unpacked >> 20 {
         z.write_all(&chunk).unwrap();
     }
-    z.write_all(b"BT /F1 12 Tf 72 712 Td (The Mayor said no.) Tj ET")
-        .unwrap();
-    let stream = z.finish().unwrap();
-    let mut pdf = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    let mut object = |pdf: &mut Vec<u8>, body: &[u8]| {
-        offsets.push(pdf.len());
-        pdf.extend_from_slice(format!("{} 0 obj\n", offsets.len()).as_bytes());
-        pdf.extend_from_slice(body);
-        pdf.extend_from_slice(b"\nendobj\n");
-    };
-    object(&mut pdf, b"<< /Type /Catalog /Pages 2 0 R >>");
-    object(&mut pdf, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object(&mut pdf, b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
-    let mut content = format!(
-        "<< /Length {} /Filter /FlateDecode >>\nstream\n",
-        stream.len()
-    )
-    .into_bytes();
-    content.extend_from_slice(&stream);
-    content.extend_from_slice(b"\nendstream");
-    object(&mut pdf, &content);
-    object(
-        &mut pdf,
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    );
-    let xref = pdf.len();
-    pdf.extend_from_slice(
-        format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1).as_bytes(),
-    );
-    for at in &offsets {
-        pdf.extend_from_slice(format!("{at:010} 00000 n \n").as_bytes());
+    z.write_all(SAYS.as_bytes()).unwrap();
+    let stream = stream_object("/Filter /FlateDecode", &z.finish().unwrap());
+    one_page_pdf(stream, 0, Vec::new())
+}
+
+fn flate_content(content: &[u8]) -> Vec<u8> {
+    stream_object("/Filter /FlateDecode", &deflated(content))
+}
+
+fn pdf_refusal(pdf: Vec<u8>, limit: u64) -> ExtractError {
+    match within(20, move || extract::pdf::extract_within(&pdf, limit)) {
+        Ok(text) => panic!("read as {} bytes of text", text.len()),
+        Err(e) => e,
     }
-    pdf.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            offsets.len() + 1
-        )
-        .as_bytes(),
-    );
-    pdf
 }
 
 #[test]
@@ -199,6 +236,128 @@ fn pdf_flate_bomb_is_refused_before_the_reader_unpacks_it() {
     let pdf = pdf_bomb(0);
     let text = extract::pdf::extract_within(&pdf, 1_000_000).unwrap();
     assert!(text.contains("The Mayor said no."), "{text}");
+}
+
+/// The reader parses a stream again each time it is drawn: by a page, or by a `Do` of a
+/// form, which may draw forms in turn. A few kilobytes used to keep it parsing for hours.
+#[test]
+fn pdf_content_drawn_over_and_over_is_refused() {
+    use quotediff::extract::pdf_cost::Refusal;
+    let parses = |e: &ExtractError| matches!(e, ExtractError::PdfPages(Refusal::Parses { .. }));
+
+    // A form of 20 KB drawn 50,000 times: 1 GB to parse.
+    let mut x1 = SAYS.as_bytes().to_vec();
+    x1.extend_from_slice(&[b' '; 20_000]);
+    let page = flate_content("/X1 Do\n".repeat(50_000).as_bytes());
+    let pdf = one_page_pdf(page, 1, vec![form(&x1)]);
+    assert!(pdf.len() < 10_000, "{} bytes", pdf.len());
+    let err = pdf_refusal(pdf, 64 << 20);
+    assert!(parses(&err), "{err:?}");
+
+    // Ten forms, each drawing the next ten times: the last one 10^9 times.
+    let forms = (1..=10)
+        .map(|i| match i {
+            10 => form(SAYS.as_bytes()),
+            _ => form(format!("/X{} Do\n", i + 1).repeat(10).as_bytes()),
+        })
+        .collect();
+    let pdf = one_page_pdf(flate_content(b"/X1 Do"), 10, forms);
+    let err = pdf_refusal(pdf, 64 << 20);
+    assert!(parses(&err), "{err:?}");
+
+    // One content stream of 100 KB named 20,000 times in a page's /Contents.
+    let mut content = SAYS.as_bytes().to_vec();
+    content.extend_from_slice(&[b' '; 100_000]);
+    let contents = "4 0 R ".repeat(20_000);
+    let pdf = pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents [{contents}] /Resources << /Font << /F1 5 0 R >> >> >>").into_bytes(),
+        flate_content(&content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ]);
+    let err = pdf_refusal(pdf, 64 << 20);
+    assert!(parses(&err), "{err:?}");
+
+    // The same form drawn once reads, and its text is the page's.
+    let pdf = one_page_pdf(flate_content(b"/X1 Do"), 1, vec![form(&x1)]);
+    let text = extract::pdf::extract_within(&pdf, 1_000_000).unwrap();
+    assert!(text.contains("The Mayor said no."), "{text}");
+}
+
+/// A form that draws itself sent the reader into endless recursion: a stack overflow, which
+/// kills the process however the call is wrapped. Run through the binary, so the test
+/// survives the crash it checks for.
+#[test]
+fn a_pdf_form_that_draws_itself_is_refused_not_a_crash() {
+    let dir = scratch("pdf-forms");
+    let mut looping = b"/X1 Do\n".to_vec();
+    looping.extend_from_slice(SAYS.as_bytes());
+    let pdf = one_page_pdf(flate_content(b"/X1 Do"), 1, vec![form(&looping)]);
+    std::fs::write(dir.join("loop.pdf"), pdf).unwrap();
+    // Forty forms, each drawing the next once.
+    let forms = (1..=40)
+        .map(|i| match i {
+            40 => form(SAYS.as_bytes()),
+            _ => form(format!("/X{} Do\n", i + 1).as_bytes()),
+        })
+        .collect();
+    let pdf = one_page_pdf(flate_content(b"/X1 Do"), 40, forms);
+    std::fs::write(dir.join("deep.pdf"), pdf).unwrap();
+
+    let mut command = quotediff();
+    command.args(["extract", "loop.pdf"]).current_dir(&dir);
+    one_line_error(
+        &finish_within(command, 20),
+        2,
+        "loop.pdf: cannot read this PDF: a form on its pages draws itself",
+    );
+    let mut command = quotediff();
+    command.args(["extract", "deep.pdf"]).current_dir(&dir);
+    one_line_error(&finish_within(command, 20), 2, "nested more than 32 deep");
+}
+
+/// 500 KB of the smallest path operators packs into about 1.5 KB, under the raw scan's
+/// floor, yet the reader parses it into some 55 MB: the page's parse is held to the limit
+/// given, and to 16 MiB however small the file.
+#[test]
+fn a_small_pdf_of_tiny_operators_is_held_to_the_memory_budget() {
+    use quotediff::extract::pdf_cost::Refusal;
+    let mut ops = SAYS.as_bytes().to_vec();
+    ops.extend_from_slice(&b"0 0 m\n".repeat(500_000 / 6));
+    let pdf = one_page_pdf(flate_content(&ops), 0, Vec::new());
+    assert!(pdf.len() < 4_000, "{} bytes", pdf.len());
+    let err = pdf_refusal(pdf.clone(), 1_000_000);
+    assert_eq!(
+        err.to_string(),
+        ExtractError::PdfPages(Refusal::Memory { budget: 1_000_000 }).to_string()
+    );
+    let err = pdf_refusal(pdf, 64 << 20);
+    assert!(
+        matches!(err, ExtractError::PdfPages(Refusal::Memory { budget }) if budget == 16 << 20),
+        "{err:?}"
+    );
+    // A page of ordinary text reads under the same small limit.
+    let text = SAYS.repeat(200);
+    let pdf = one_page_pdf(flate_content(text.as_bytes()), 0, Vec::new());
+    assert!(extract::pdf::extract_within(&pdf, 1_000_000).is_ok());
+}
+
+/// ASCIIHex and RunLength (which grows data 64 times) were not counted by the raw scan:
+/// a Flate bomb written in hexadecimal, or run-length data inside a Flate stream, passed.
+#[test]
+fn pdf_bombs_through_hex_and_run_length_filters_are_refused() {
+    // 20 MB of spaces as run-length pairs (a pair is 128 spaces), then Flate.
+    let pairs = [0x81u8, b' '].repeat((20 << 20) / 128);
+    let stream = stream_object("/Filter [/FlateDecode /RunLengthDecode]", &deflated(&pairs));
+    let err = pdf_refusal(one_page_pdf(stream, 0, Vec::new()), 64 << 20);
+    assert!(matches!(err, ExtractError::PdfUnpacks { .. }), "{err:?}");
+
+    let bomb = deflated(&vec![b' '; 20 << 20]);
+    let hex: String = bomb.iter().map(|b| format!("{b:02x}")).collect();
+    let stream = stream_object("/Filter [/ASCIIHexDecode /FlateDecode]", hex.as_bytes());
+    let err = pdf_refusal(one_page_pdf(stream, 0, Vec::new()), 64 << 20);
+    assert!(matches!(err, ExtractError::PdfUnpacks { .. }), "{err:?}");
 }
 
 #[cfg(unix)]

@@ -15,6 +15,8 @@ pub mod html;
 pub mod markdown;
 mod nesting;
 pub mod pdf;
+pub mod pdf_cost;
+mod pdf_lexer;
 mod pdf_streams;
 pub mod text;
 
@@ -113,6 +115,10 @@ pub enum ExtractError {
         /// The budget that was passed.
         budget: u64,
     },
+    /// Reading the PDF's pages would cost far more than the file suggests, or never end:
+    /// content drawn again and again, a form that draws itself (see [`pdf_cost`]).
+    #[error("cannot read this PDF: {0}")]
+    PdfPages(pdf_cost::Refusal),
     /// The PDF has pages but no text on them: a scan, most likely.
     #[error("this PDF has no text layer (a scanned document?); quotediff does not do OCR")]
     PdfWithoutText,

@@ -42,7 +42,9 @@ pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
 
 /// [`extract`], refusing a PDF whose compressed streams unpack to more than `limit` bytes
 /// (or to more than ten times the file, half a megabyte at least): counted before the reader,
-/// which would unpack them whole, runs.
+/// which would unpack them whole, runs. Then, with the file parsed but no page read yet, the
+/// pages are costed as the reader would read them ([`super::pdf_cost`]): content drawn over
+/// and over, forms that draw themselves and pages too costly to parse are refused too.
 pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> {
     if !looks_like_pdf(bytes) {
         return Err(ExtractError::Pdf {
@@ -52,23 +54,129 @@ pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> 
     super::pdf_streams::check(bytes, limit).map_err(|too_much| ExtractError::PdfUnpacks {
         budget: too_much.budget,
     })?;
-    READING.with(|r| r.set(true));
-    let pages = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::extract_text_from_mem_by_pages(bytes)
-    }));
-    READING.with(|r| r.set(false));
-    let pages = pages
-        .map_err(|panic| ExtractError::Pdf {
-            reason: format!("the PDF reader failed: {}", panic_message(&panic)),
-        })?
-        .map_err(|e| ExtractError::Pdf {
-            reason: e.to_string(),
-        })?;
+    let doc = in_reader(|| load(bytes))?;
+    let budget = super::pdf_cost::Budget::for_file(bytes.len() as u64, limit);
+    super::pdf_cost::check(&doc, budget).map_err(ExtractError::PdfPages)?;
+    let pages = in_reader(|| Ok(pages_of(&doc)))?;
     let text = clean_pages(&pages);
     if text.trim().is_empty() {
         return Err(ExtractError::PdfWithoutText);
     }
     Ok(text)
+}
+
+/// Runs `work` inside the PDF reader: its panics and errors become [`ExtractError::Pdf`].
+fn in_reader<T>(
+    work: impl FnOnce() -> Result<T, pdf_extract::OutputError>,
+) -> Result<T, ExtractError> {
+    READING.with(|r| r.set(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    READING.with(|r| r.set(false));
+    result
+        .map_err(|panic| ExtractError::Pdf {
+            reason: format!("the PDF reader failed: {}", panic_message(&panic)),
+        })?
+        .map_err(|e| ExtractError::Pdf {
+            reason: e.to_string(),
+        })
+}
+
+/// The parsed file, decrypted with the empty password when it is encrypted (as
+/// `pdf-extract` does: many PDFs are encrypted only to restrict printing).
+fn load(bytes: &[u8]) -> Result<pdf_extract::Document, pdf_extract::OutputError> {
+    let mut doc = pdf_extract::Document::load_mem(bytes)?;
+    if doc.is_encrypted() {
+        doc.decrypt("")?;
+    }
+    Ok(doc)
+}
+
+/// The text of each page, as `pdf-extract`'s own page-by-page reading gives it (a fresh
+/// plain-text layout per page; reading stops at the first page that fails), but walking the
+/// page tree once: its per-page call walks it again for every page.
+fn pages_of(doc: &pdf_extract::Document) -> Vec<String> {
+    let mut pages = PageByPage::default();
+    let _ = pdf_extract::output_doc(doc, &mut pages);
+    pages.done
+}
+
+/// Where one page's text is written.
+#[derive(Clone, Default)]
+struct PageText(std::rc::Rc<std::cell::RefCell<String>>);
+
+impl std::fmt::Write for PageText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.0.borrow_mut().push_str(s);
+        Ok(())
+    }
+}
+
+impl pdf_extract::ConvertToFmt for PageText {
+    type Writer = PageText;
+    fn convert(self) -> PageText {
+        self
+    }
+}
+
+/// A plain-text output started afresh on every page, each page's text kept apart.
+#[derive(Default)]
+struct PageByPage {
+    page: Option<(pdf_extract::PlainTextOutput<PageText>, PageText)>,
+    done: Vec<String>,
+}
+
+impl PageByPage {
+    fn output(&mut self) -> &mut pdf_extract::PlainTextOutput<PageText> {
+        let (output, _) = self.page.get_or_insert_with(|| {
+            let text = PageText::default();
+            (pdf_extract::PlainTextOutput::new(text.clone()), text)
+        });
+        output
+    }
+}
+
+impl pdf_extract::OutputDev for PageByPage {
+    fn begin_page(
+        &mut self,
+        page_num: u32,
+        media_box: &pdf_extract::MediaBox,
+        art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.page = None;
+        self.output().begin_page(page_num, media_box, art_box)
+    }
+
+    fn end_page(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.output().end_page()?;
+        if let Some((_, text)) = self.page.take() {
+            self.done.push(text.0.take());
+        }
+        Ok(())
+    }
+
+    fn output_character(
+        &mut self,
+        trm: &pdf_extract::Transform,
+        width: f64,
+        spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), pdf_extract::OutputError> {
+        self.output()
+            .output_character(trm, width, spacing, font_size, char)
+    }
+
+    fn begin_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.output().begin_word()
+    }
+
+    fn end_word(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.output().end_word()
+    }
+
+    fn end_line(&mut self) -> Result<(), pdf_extract::OutputError> {
+        self.output().end_line()
+    }
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {

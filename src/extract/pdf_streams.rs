@@ -4,7 +4,9 @@
 //! content into objects about a hundred times its size, so a 2 MB file of Flate bombs took
 //! gigabytes. This module walks the raw file for every `stream ... endstream`, runs the
 //! filters the reader would run (Flate, LZW, ASCII85, in order) into a counter, and stops as
-//! soon as the total passes the budget; nothing is kept. The budget is the caller's limit
+//! soon as the total passes the budget; nothing is kept. ASCIIHex and RunLength (which can
+//! grow data 64 times) are run too: `lopdf` 0.42 does not decode them (it falls back to the
+//! raw bytes), but a chain through them must not slip past the count when a reader does. The budget is the caller's limit
 //! and ten times the file (half a megabyte at least): the text and fonts of a real PDF
 //! unpack to a few times its size. Images count too, though the reader skips them: a
 //! dictionary can call a page's content an image, and the reader would still parse it.
@@ -32,13 +34,18 @@ pub struct TooMuch {
 /// Checks that `pdf`'s streams unpack to at most `limit` bytes in all, and to at most
 /// [`RATIO`] times the file (or [`FLOOR_BYTES`]).
 pub fn check(pdf: &[u8], limit: u64) -> Result<(), TooMuch> {
-    let budget = limit.min((pdf.len() as u64).saturating_mul(RATIO).max(FLOOR_BYTES));
+    let budget = budget(pdf.len() as u64, limit);
     let mut all = 0u64;
     for stream in streams(pdf) {
         all += unpacked_size(stream.data, &stream.filters(), budget - all)
             .map_err(|_| TooMuch { budget })?;
     }
     Ok(())
+}
+
+/// What the streams of a file of `file_len` bytes may unpack to under `limit`.
+pub fn budget(file_len: u64, limit: u64) -> u64 {
+    limit.min(file_len.saturating_mul(RATIO).max(FLOOR_BYTES))
 }
 
 /// One `stream ... endstream` of the raw file, with the dictionary text before it.
@@ -54,6 +61,8 @@ impl RawStream<'_> {
             (&b"/FlateDecode"[..], Filter::Flate),
             (b"/LZWDecode", Filter::Lzw),
             (b"/ASCII85Decode", Filter::Ascii85),
+            (b"/ASCIIHexDecode", Filter::AsciiHex),
+            (b"/RunLengthDecode", Filter::RunLength),
         ]
         .into_iter()
         .flat_map(|(name, filter)| positions(self.dict, name).map(move |at| (at, filter)))
@@ -68,6 +77,8 @@ enum Filter {
     Flate,
     Lzw,
     Ascii85,
+    AsciiHex,
+    RunLength,
 }
 
 fn streams(pdf: &[u8]) -> impl Iterator<Item = RawStream<'_>> {
@@ -147,6 +158,10 @@ fn unpack(input: &[u8], filter: Filter, out: &mut dyn Write) -> io::Result<()> {
         }
         // Five characters become at most four bytes: it never grows.
         Filter::Ascii85 => out.write_all(&ascii85(input)),
+        // Two digits become a byte.
+        Filter::AsciiHex => out.write_all(&ascii_hex(input)),
+        // Two bytes can become 128: written out run by run, into the counter.
+        Filter::RunLength => run_length(input, out),
     }
 }
 
@@ -229,6 +244,42 @@ fn ascii85(input: &[u8]) -> Vec<u8> {
     out
 }
 
+/// ASCIIHex decoded leniently: white space and other bytes skipped, up to `>`.
+fn ascii_hex(input: &[u8]) -> Vec<u8> {
+    let digits: Vec<u8> = input
+        .iter()
+        .take_while(|&&b| b != b'>')
+        .filter_map(|&b| (b as char).to_digit(16).map(|d| d as u8))
+        .collect();
+    // An odd last digit is followed by a zero.
+    digits
+        .chunks(2)
+        .map(|pair| pair[0] << 4 | pair.get(1).copied().unwrap_or(0))
+        .collect()
+}
+
+/// RunLength: a length byte `n` below 128 copies the next `n + 1` bytes, above 128 repeats
+/// the next byte `257 - n` times, 128 ends the data.
+fn run_length(input: &[u8], out: &mut dyn Write) -> io::Result<()> {
+    let mut at = 0;
+    while let Some(&n) = input.get(at) {
+        match n {
+            0..=127 => {
+                let end = (at + 2 + usize::from(n)).min(input.len());
+                out.write_all(&input[(at + 1).min(end)..end])?;
+                at = end;
+            }
+            128 => break,
+            _ => {
+                let Some(&b) = input.get(at + 1) else { break };
+                out.write_all(&[b; 128][..257 - usize::from(n)])?;
+                at += 2;
+            }
+        }
+    }
+    Ok(())
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -298,5 +349,9 @@ mod tests {
             content.len() as u64
         );
         assert_eq!(ascii85(b"87cURD]i,\"Ebo80~>"), b"Hello World!");
+        assert_eq!(ascii_hex(b"48 65 6c\n6C 6f 7>"), b"Hellop");
+        let mut out = Vec::new();
+        run_length(b"\x02abc\xfdx\x80zzz", &mut out).unwrap();
+        assert_eq!(out, b"abcxxxx");
     }
 }
