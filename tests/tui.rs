@@ -3,6 +3,7 @@
 #![cfg(feature = "tui")]
 
 use quotediff::compare::{compare, CompareOptions};
+use quotediff::comparison::Side;
 use quotediff::document::{bundled_pair, Document};
 use quotediff::review::Review;
 use quotediff::tui::app::{Action, App, ReviewFile};
@@ -436,13 +437,85 @@ fn keys_do_nothing_behind_the_too_small_message() {
     assert_eq!(app.review.reviewed(&app.comparison), 0);
 }
 
+/// A rate decision whose one paragraph the article copies with a dozen facts changed.
+fn rate_decision() -> App {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/differences/");
+    let read = |name: &str| {
+        let file = format!("rate_decision.{name}.txt");
+        let text = std::fs::read_to_string(format!("{dir}{file}")).unwrap();
+        Document::from_text(file, text)
+    };
+    review_of(read("source"), read("article"), Theme::dark())
+}
+
+#[test]
+fn d_steps_through_the_differences_and_both_panes_follow() {
+    let mut app = rate_decision();
+    let total = app.comparison.differences.len();
+    assert!(total >= 10, "the pair has a long list: {total}");
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::NextDifference, 1);
+    assert_eq!(app.difference, Some(0));
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(
+        screen.contains(&format!("difference 1/{total}: ")),
+        "{screen}"
+    );
+    // Stepping to the seventh: the status names it, the inspector points at it, and each
+    // pane shows its words.
+    press(&mut app, Command::NextDifference, 6);
+    assert_eq!(app.difference, Some(6));
+    let d = app.comparison.differences[6].clone();
+    let t = draw(&mut app, 160, 45);
+    let screen = text_of(&t);
+    assert!(
+        screen.contains(&format!("difference 7/{total}: ")),
+        "{screen}"
+    );
+    assert!(screen.contains(&format!(
+        "\u{25b6} {} {}",
+        d.severity.as_str(),
+        d.kind.as_str()
+    )));
+    for (side, span) in [(Side::Source, d.source), (Side::Article, d.article)] {
+        let span = span.expect("a changed figure has words on both sides");
+        assert!(app.pane(side).visible_bytes().contains(&span), "{side:?}");
+    }
+    insta::assert_snapshot!("differences_long_list_160x45", t.backend());
+    // Back, and past the first.
+    press(&mut app, Command::PrevDifference, 7);
+    assert_eq!(app.difference, Some(0));
+    assert_eq!(app.message.as_deref(), Some("first difference"));
+}
+
+#[test]
+fn a_long_differences_list_at_80x24_full_screen() {
+    let mut app = rate_decision();
+    draw(&mut app, 80, 24);
+    press(&mut app, Command::NextDifference, 9);
+    // Docked, the compact inspector names the difference stepped to on its bottom row.
+    let d = app.comparison.differences[8].note();
+    let screen = text_of(&draw(&mut app, 80, 24));
+    assert!(screen.contains("\u{25b6} major"), "{screen}");
+    assert!(screen.contains(&d[..d.len().min(12)]), "{screen}");
+    // `i`: the inspector takes the screen and lists them, the one stepped to in view.
+    press(&mut app, Command::ToggleInspector, 1);
+    let t = draw(&mut app, 80, 24);
+    let screen = text_of(&t);
+    assert!(screen.contains("more above"), "{screen}");
+    assert!(screen.contains(&d), "{screen}");
+    insta::assert_snapshot!("differences_full_inspector_80x24", t.backend());
+    press(&mut app, Command::ToggleInspector, 1);
+    assert!(app.screen().inspector.is_none(), "a second i hides it");
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(40))]
 
     /// No sequence of keys, clicks, wheel turns and resizes can panic, in update or in drawing.
     #[test]
     fn no_sequence_of_events_panics(
-        steps in proptest::collection::vec((0usize..40, 0u16..220, 0u16..70), 1..40)
+        steps in proptest::collection::vec((0usize..64, 0u16..220, 0u16..70), 1..40)
     ) {
         use quotediff::tui::app::InputEdit;
         use ratatui::buffer::Buffer;
@@ -450,19 +523,24 @@ proptest::proptest! {
 
         let mut app = bundled(Theme::dark());
         app.update(Action::Resize { width: 160, height: 45 });
+        // Every command first (however many there are), then the other events.
+        let commands = Command::ALL.len();
         for (kind, x, y) in steps {
             let action = match kind {
-                k if k < Command::ALL.len() && Command::ALL[k] != Command::Quit => {
+                k if k < commands && Command::ALL[k] != Command::Quit => {
                     Action::Command(Command::ALL[k])
                 }
-                26 => Action::Resize { width: x, height: y },
-                27 => Action::Click { column: x, row: y },
-                28 => Action::Wheel { column: x, row: y, down: x % 2 == 0 },
-                29..=33 => Action::Input(InputEdit::Char(['e', 'K', ' ', '\u{e9}', '/'][kind - 29])),
-                34 => Action::Input(InputEdit::Submit),
-                35 => Action::Input(InputEdit::Backspace),
-                36 => Action::Input(InputEdit::Cancel),
-                _ => Action::Tick,
+                k if k < commands => Action::Tick,
+                k => match k - commands {
+                    0 => Action::Resize { width: x, height: y },
+                    1 => Action::Click { column: x, row: y },
+                    2 => Action::Wheel { column: x, row: y, down: x % 2 == 0 },
+                    e @ 3..=7 => Action::Input(InputEdit::Char(['e', 'K', ' ', '\u{e9}', '/'][e - 3])),
+                    8 => Action::Input(InputEdit::Submit),
+                    9 => Action::Input(InputEdit::Backspace),
+                    10 => Action::Input(InputEdit::Cancel),
+                    _ => Action::Tick,
+                },
             };
             app.update(action);
             let area = Rect::new(0, 0, app.size.0, app.size.1);

@@ -18,6 +18,10 @@ pub enum Command {
     NextMatch,
     /// The previous match (always a match).
     PrevMatch,
+    /// The next difference (a changed figure, a dropped qualifier...), whatever stop it is in.
+    NextDifference,
+    /// The previous difference.
+    PrevDifference,
     /// The first match.
     FirstMatch,
     /// The last match.
@@ -69,11 +73,13 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 29] = [
         Command::Next,
         Command::Prev,
         Command::NextMatch,
         Command::PrevMatch,
+        Command::NextDifference,
+        Command::PrevDifference,
         Command::FirstMatch,
         Command::LastMatch,
         Command::SwitchPane,
@@ -106,6 +112,8 @@ impl Command {
             Command::Prev => "prev",
             Command::NextMatch => "next_match",
             Command::PrevMatch => "prev_match",
+            Command::NextDifference => "next_difference",
+            Command::PrevDifference => "prev_difference",
             Command::FirstMatch => "first_match",
             Command::LastMatch => "last_match",
             Command::SwitchPane => "switch_pane",
@@ -144,6 +152,8 @@ impl Command {
             Command::Prev => "previous match (previous search hit while searching)",
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
+            Command::NextDifference => "next difference: both panes go to its words",
+            Command::PrevDifference => "previous difference",
             Command::FirstMatch => "first match",
             Command::LastMatch => "last match",
             Command::SwitchPane => "focus the other pane",
@@ -156,7 +166,7 @@ impl Command {
             Command::Sync => "bring the other pane to the counterpart",
             Command::CycleFilter => "cycle the filter: all, quotations, altered, not in source, reuse, paraphrase, details, major differences",
             Command::Search => "search the focused text",
-            Command::ToggleInspector => "show or hide the inspector",
+            Command::ToggleInspector => "inspector: full screen, hidden, back below the panes",
             Command::Accept => "accepted (not in source: found elsewhere)",
             Command::Flag => "flagged (not in source: unverifiable)",
             Command::Unreview => "set the stop back to unreviewed",
@@ -286,6 +296,8 @@ const DEFAULTS: &[(&str, Command)] = &[
     ("k", Command::PrevMatch),
     ("up", Command::PrevMatch),
     ("[", Command::PrevMatch),
+    ("d", Command::NextDifference),
+    ("D", Command::PrevDifference),
     ("g", Command::FirstMatch),
     ("home", Command::FirstMatch),
     ("G", Command::LastMatch),

@@ -20,6 +20,34 @@ pub const COMPACT_INSPECTOR: u16 = 5;
 /// Columns before the text of a pane: the gutter marker and a space.
 pub const GUTTER: u16 = 2;
 
+/// How much of the screen the inspector takes (`i` cycles through them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InspectorSize {
+    /// Below the panes, as tall as the terminal allows beside them (a compact form on a
+    /// small terminal such as 80x24).
+    #[default]
+    Docked,
+    /// Nearly the whole screen, the panes kept to a strip each: for a stop with a long list
+    /// of differences, or a small terminal.
+    Full,
+    /// Not shown.
+    Hidden,
+}
+
+impl InspectorSize {
+    /// The size `i` turns it to: docked, full screen, hidden, docked again.
+    pub fn next(self) -> InspectorSize {
+        match self {
+            InspectorSize::Docked => InspectorSize::Full,
+            InspectorSize::Full => InspectorSize::Hidden,
+            InspectorSize::Hidden => InspectorSize::Docked,
+        }
+    }
+}
+
+/// Rows of text each pane keeps when the inspector takes the full screen.
+const STRIP_ROWS: u16 = 1;
+
 /// Where each part of the screen goes, for a terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Screen {
@@ -45,7 +73,7 @@ pub struct Screen {
 
 impl Screen {
     /// Lays out a terminal of `width` x `height`.
-    pub fn new(width: u16, height: u16, inspector: bool) -> Screen {
+    pub fn new(width: u16, height: u16, inspector: InspectorSize) -> Screen {
         let area = Rect::new(0, 0, width, height);
         let mut screen = Screen {
             area,
@@ -68,12 +96,16 @@ impl Screen {
         // The full inspector where the panes keep room enough; a compact one (a row per
         // side and the verdict) on a smaller terminal such as 80x24, rather than none.
         let room = if screen.stacked { 30 } else { 24 };
+        // Full screen: the panes keep a strip each (border and a row of text), so the
+        // reviewer still sees where the stop is.
+        let strips = if screen.stacked { 2 } else { 1 } * (STRIP_ROWS + 2);
         let h = match (inspector, screen.stacked) {
-            (false, _) => 0,
-            (true, _) if height < room - 8 => 0,
-            (true, _) if height < room => COMPACT_INSPECTOR,
-            (true, true) => 7,
-            (true, false) => 9,
+            (InspectorSize::Hidden, _) => 0,
+            (InspectorSize::Full, _) => body.saturating_sub(strips),
+            (InspectorSize::Docked, _) if height < room - 8 => 0,
+            (InspectorSize::Docked, _) if height < room => COMPACT_INSPECTOR,
+            (InspectorSize::Docked, true) => 7,
+            (InspectorSize::Docked, false) => 9,
         };
         if h > 0 {
             body -= h;

@@ -9,6 +9,7 @@
 //! must survive a crash. Nothing here reads the terminal or the clock: time passes as
 //! [`Action::Tick`]s.
 
+mod differences;
 mod filter;
 mod layers;
 mod panes;
@@ -35,7 +36,7 @@ use crate::review::Review;
 use crate::span::Span;
 
 use super::keys::{Command, KeyTable};
-use super::layout::Screen;
+use super::layout::{InspectorSize, Screen};
 use super::side::SideExt;
 use super::theme::Theme;
 
@@ -135,14 +136,18 @@ pub struct App {
     pub visible: Vec<usize>,
     /// The current item (an index into `items`).
     pub current: Option<usize>,
+    /// The difference `d`/`D` last stepped to (an index into `comparison.differences`).
+    pub difference: Option<usize>,
+    /// The stop each difference lies in (an index into `items`), computed once.
+    pub difference_stops: Vec<Option<usize>>,
     /// The pane the keys scroll.
     pub focus: Side,
     /// Scroll state of the source and the article.
     pub panes: [Pane; 2],
     /// Terminal size.
     pub size: (u16, u16),
-    /// The inspector is shown.
-    pub inspector: bool,
+    /// How much of the screen the inspector takes.
+    pub inspector: InspectorSize,
     /// The help screen is open.
     pub help: bool,
     /// The "who is quoted" summary is open.
@@ -182,6 +187,7 @@ impl App {
     ) -> App {
         let items = items_of(&comparison);
         let layers = layers_of(&comparison, &items);
+        let difference_stops = differences::stops_of_differences(&comparison, &items);
         let mut app = App {
             comparison,
             items,
@@ -189,10 +195,12 @@ impl App {
             filter: Filter::All,
             visible: Vec::new(),
             current: None,
+            difference: None,
+            difference_stops,
             focus: Side::Article,
             panes: [Pane::default(), Pane::default()],
             size: (0, 0),
-            inspector: true,
+            inspector: InspectorSize::Docked,
             help: false,
             speakers: false,
             help_scroll: 0,
@@ -349,6 +357,8 @@ impl App {
             }
             Command::Next | Command::NextMatch => self.step(1),
             Command::Prev | Command::PrevMatch => self.step(-1),
+            Command::NextDifference => self.step_difference(true),
+            Command::PrevDifference => self.step_difference(false),
             Command::FirstMatch => self.go_to_position(0),
             Command::LastMatch => self.go_to_position(self.visible.len().saturating_sub(1)),
             Command::SwitchPane => self.focus = self.focus.other(),
@@ -371,7 +381,7 @@ impl App {
                 })
             }
             Command::ToggleInspector => {
-                self.inspector = !self.inspector;
+                self.inspector = self.inspector.next();
                 self.resize(self.size.0, self.size.1);
             }
             Command::Accept | Command::Flag | Command::Unreview | Command::Fabricated => {

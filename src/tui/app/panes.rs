@@ -106,6 +106,12 @@ impl App {
             .into_iter()
             .filter_map(|s| item.span(s).map(|span| (s, span)))
             .collect();
+        self.reveal(&sides);
+    }
+
+    /// Scrolls the panes so each span is in view on its side, their first rows at the same
+    /// height when they have to move.
+    pub(super) fn reveal(&mut self, sides: &[(Side, Span)]) {
         if sides.iter().all(|(s, span)| self.pane(*s).shows(*span)) {
             return;
         }
@@ -117,7 +123,7 @@ impl App {
             })
             .min()
             .unwrap_or(0);
-        for (s, span) in sides {
+        for &(s, span) in sides {
             let pane = self.pane_mut(s);
             let first = pane.rows_of(span).0;
             pane.set_top_row(first - offset.min(first));

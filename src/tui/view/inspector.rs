@@ -11,6 +11,7 @@ use crate::details::Relation;
 
 use super::super::app::{differences_in, verdict_label, App, Item, ItemKind};
 use super::super::keys::Command;
+use super::super::layout::InspectorSize;
 use super::super::theme::Mark;
 use super::super::wrap::str_width;
 use super::passage;
@@ -72,12 +73,19 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     // the changes, at most a third of the box, so that the texts stay readable.
     let changes = changes_line(app, item);
     let changes_row = changes.is_some() && inner.height >= 5;
-    let differences = differences_lines(app, item);
+    // Full screen, the differences may take half the box: that is what it is for.
+    let share = if app.inspector == InspectorSize::Full {
+        2
+    } else {
+        3
+    };
+    let most = inner.height / share;
+    let differences = differences_lines(app, item, width, most);
     let differences_need = passage::rows_needed(&differences, width);
     let differences_rows = if differences.is_empty() || inner.height < 7 {
         0
     } else {
-        differences_need.min(inner.height / 3).max(1)
+        differences_need.min(most).max(1)
     };
     let body = inner
         .height
@@ -116,7 +124,8 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     if inner.height > 1 {
         let y = inner.bottom() - 1;
         label(y, "details", buf);
-        Paragraph::new(verdict_and_details(app, item)).render(text_rect(y, 1), buf);
+        let listed = differences_rows > 0;
+        Paragraph::new(verdict_and_details(app, item, listed)).render(text_rect(y, 1), buf);
     }
 }
 
@@ -218,8 +227,9 @@ fn title(app: &App, item: &Item) -> String {
 }
 
 /// The bottom row: the verdict first (it is short and must never be pushed off the row by
-/// details), then the details, those that differ before those that agree.
-fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
+/// details), then the difference `d` stepped to when the box has no room to list it (the
+/// compact form), then the details that differ.
+fn verdict_and_details(app: &App, item: &Item, listed: bool) -> Line<'static> {
     let theme = &app.theme;
     let mut spans = Vec::new();
     let entry = app.verdict(item);
@@ -235,6 +245,28 @@ fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
         ));
     }
     spans.push(TextSpan::styled("   ", theme.dim));
+    if !listed {
+        let c = &app.comparison;
+        if let Some(d) = app.current_difference().map(|d| &c.differences[d]) {
+            spans.push(TextSpan::styled(
+                format!("\u{25b6} {} {} ", d.severity.as_str(), d.kind.as_str()),
+                severity_style(app, d.severity),
+            ));
+            spans.push(TextSpan::styled(d.note() + "   ", theme.text));
+        } else {
+            let n = differences_in(c, item).count();
+            if n > 0 {
+                spans.push(TextSpan::styled(
+                    format!(
+                        "{n} difference{} ({} steps through them)   ",
+                        if n == 1 { "" } else { "s" },
+                        app.keys.label(Command::NextDifference)
+                    ),
+                    theme.detail,
+                ));
+            }
+        }
+    }
     // Facts that agree are the inventory, not news: the differences above say what changed.
     let details: Vec<_> = app
         .details_of(item)
@@ -256,28 +288,55 @@ fn verdict_and_details(app: &App, item: &Item) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The differences of a stop, major first, one line each: severity, kind, the note.
-fn differences_lines(app: &App, item: &Item) -> Vec<Line<'static>> {
+fn severity_style(app: &App, severity: Severity) -> ratatui::style::Style {
+    match severity {
+        Severity::Major => app.theme.mark(Mark::Altered),
+        Severity::Minor => app.theme.detail,
+    }
+}
+
+/// The differences of a stop, major first, one line each: severity, kind, the note. The one
+/// `d` stepped to is pointed at, and when the list is longer than its `rows` at `width` it
+/// starts a line before that one (saying how many are above), so it is always in view.
+fn differences_lines(app: &App, item: &Item, width: u16, rows: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let c = &app.comparison;
+    let current = app.current_difference().map(|d| c.differences[d].id);
     let mut found: Vec<&Difference> = differences_in(c, item).collect();
     found.sort_by_key(|d| d.severity);
-    found
+    let at = found.iter().position(|d| Some(d.id) == current);
+    let lines: Vec<Line<'static>> = found
         .into_iter()
         .map(|d| {
-            let style = match d.severity {
-                Severity::Major => theme.mark(Mark::Altered),
-                Severity::Minor => theme.detail,
+            let pointer = if Some(d.id) == current {
+                TextSpan::styled("\u{25b6} ", theme.message)
+            } else {
+                TextSpan::raw("")
             };
             Line::from(vec![
+                pointer,
                 TextSpan::styled(
                     format!("{} {} ", d.severity.as_str(), d.kind.as_str()),
-                    style,
+                    severity_style(app, d.severity),
                 ),
                 TextSpan::styled(d.note(), theme.text),
             ])
         })
-        .collect()
+        .collect();
+    let Some(at) = at.filter(|at| *at > 0) else {
+        return lines;
+    };
+    if passage::rows_needed(&lines[..=at], width) <= rows {
+        return lines;
+    }
+    // The line before it for context, when there are rows enough for it and the arrow.
+    let skip = if rows > 2 { at - 1 } else { at };
+    let mut shown = vec![Line::styled(
+        format!("\u{2191} {skip} more above"),
+        theme.dim,
+    )];
+    shown.extend(lines.into_iter().skip(skip));
+    shown
 }
 
 /// The engine's word-level edits of a match, and how the article signals each one
