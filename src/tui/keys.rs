@@ -407,7 +407,7 @@ mod tests {
         );
         assert_eq!(
             t.lookup(&press(KeyCode::Char('d'), KeyModifiers::NONE)),
-            None
+            Some(Command::NextDifference)
         );
         assert_eq!(t.label(Command::NextMatch), "j/\u{2193}/]");
     }
