@@ -19,7 +19,7 @@ use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, Token};
 use crate::parallel::{both, joined};
 use crate::quotes::{self, Quotation};
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 /// Settings of one comparison.
 #[derive(Debug, Clone, Default)]
@@ -401,14 +401,13 @@ fn covered(tokens: &[Token], spans: impl Iterator<Item = Span>) -> usize {
     let mut count = 0;
     // Words before this offset are counted already (spans may overlap).
     let mut reach = 0;
+    let words = SpanIndex::new(tokens, Token::span);
     for span in spans {
         let start = span.start.max(reach);
         if span.end <= start {
             continue;
         }
-        let lo = tokens.partition_point(|t| t.span().start < start);
-        let hi = tokens.partition_point(|t| t.span().end <= span.end);
-        count += hi.saturating_sub(lo);
+        count += words.inside(Span::new(start, span.end)).len();
         reach = span.end;
     }
     count

@@ -241,9 +241,7 @@ pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
 
 /// Where in `tokens` (in text order) the tokens that start inside `span` are.
 pub fn token_range(tokens: &[Token], span: Span) -> std::ops::Range<usize> {
-    let lo = tokens.partition_point(|t| (t.start as usize) < span.start);
-    let hi = tokens.partition_point(|t| (t.start as usize) < span.end);
-    lo..hi.max(lo)
+    crate::span::SpanIndex::new(tokens, Token::span).starting_in(span)
 }
 
 /// Fewest bytes worth tokenizing on another thread: a thread costs more than it saves.

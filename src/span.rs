@@ -81,6 +81,79 @@ pub fn ceil_char_boundary(text: &str, at: usize) -> usize {
     at
 }
 
+/// Items in text order whose spans do not overlap one another (the words, sentences or
+/// details of a document, the quotation and reuse matches on one side), looked up by position.
+/// (Items that overlap but are sorted by start answer [`SpanIndex::starting_in`],
+/// [`SpanIndex::next_from`] and [`SpanIndex::last_before`] rightly too.)
+///
+/// Each look-up is two binary searches, not a pass: an article can have thousands of
+/// quotations, a source tens of thousands of words. The look-ups were once written at every
+/// call site with `partition_point`, each choosing `<` or `<=` and start or end again; here
+/// each question is asked one way. `span` says where an item lies.
+pub struct SpanIndex<'a, T, F> {
+    items: &'a [T],
+    span: F,
+}
+
+impl<'a, T, F: Fn(&T) -> Span> SpanIndex<'a, T, F> {
+    /// An index over `items`, sorted by position and not overlapping one another.
+    pub fn new(items: &'a [T], span: F) -> Self {
+        SpanIndex { items, span }
+    }
+
+    /// The items, in order (the ranges the look-ups return index them).
+    pub fn items(&self) -> &'a [T] {
+        self.items
+    }
+
+    /// The items that start inside `span` (they may end after it).
+    pub fn starting_in(&self, span: Span) -> std::ops::Range<usize> {
+        let lo = self.first_where(|s| s.start >= span.start);
+        let hi = self.first_where(|s| s.start >= span.end);
+        lo..hi.max(lo)
+    }
+
+    /// The items that lie inside `span`, whole.
+    pub fn inside(&self, span: Span) -> std::ops::Range<usize> {
+        let lo = self.first_where(|s| s.start >= span.start);
+        let hi = self.first_where(|s| s.end > span.end);
+        lo..hi.max(lo)
+    }
+
+    /// The items that share a byte with `span` (or, for an empty `span`, stand around it).
+    pub fn overlapping(&self, span: Span) -> std::ops::Range<usize> {
+        let lo = self.first_where(|s| s.end > span.start);
+        let hi = self.first_where(|s| s.start >= span.end);
+        lo..hi.max(lo)
+    }
+
+    /// The item that holds all of `span`, if one does.
+    pub fn containing(&self, span: Span) -> Option<usize> {
+        let k = self.first_where(|s| s.end > span.start);
+        self.items
+            .get(k)
+            .is_some_and(|item| (self.span)(item).contains(&span))
+            .then_some(k)
+    }
+
+    /// The first item that starts at or after `at`.
+    pub fn next_from(&self, at: usize) -> Option<usize> {
+        let k = self.first_where(|s| s.start >= at);
+        (k < self.items.len()).then_some(k)
+    }
+
+    /// The last item that starts before `at`.
+    pub fn last_before(&self, at: usize) -> Option<usize> {
+        self.first_where(|s| s.start >= at).checked_sub(1)
+    }
+
+    /// The first position whose item's span meets `found` (which, by the items' order, holds
+    /// for every later one too).
+    fn first_where(&self, found: impl Fn(Span) -> bool) -> usize {
+        self.items.partition_point(|item| !found((self.span)(item)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,5 +181,33 @@ mod tests {
         assert_eq!(floor_char_boundary(text, 4), 4);
         assert_eq!(ceil_char_boundary(text, 99), text.len());
         assert_eq!(floor_char_boundary(text, 99), text.len());
+    }
+    #[test]
+    fn index_answers_by_position() {
+        // Words of "the cat sat on the mat" at 0..3, 4..7, 8..11, 12..14, 15..18, 19..22.
+        let words =
+            [(0, 3), (4, 7), (8, 11), (12, 14), (15, 18), (19, 22)].map(|(s, e)| Span::new(s, e));
+        let index = SpanIndex::new(&words, |w: &Span| *w);
+        // "at sat o" (5..13) starts inside "cat" and ends inside "on".
+        let part = Span::new(5, 13);
+        assert_eq!(index.starting_in(part), 2..4);
+        assert_eq!(index.inside(part), 2..3);
+        assert_eq!(index.overlapping(part), 1..4);
+        assert_eq!(
+            index.overlapping(Span::new(3, 4)),
+            1..1,
+            "the space between two words"
+        );
+        assert_eq!(
+            index.overlapping(Span::new(5, 5)),
+            1..2,
+            "an empty span inside a word"
+        );
+        assert_eq!(index.containing(Span::new(9, 11)), Some(2));
+        assert_eq!(index.containing(part), None);
+        assert_eq!(index.next_from(12), Some(3));
+        assert_eq!(index.next_from(20), None);
+        assert_eq!(index.last_before(12), Some(2));
+        assert_eq!(index.last_before(0), None);
     }
 }

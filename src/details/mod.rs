@@ -14,7 +14,7 @@ use crate::align::paraphrase;
 pub use crate::comparison::{Detail, DetailKind, Relation};
 use crate::comparison::{Fidelity, Match, MatchKind};
 use crate::normalize::Token;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 /// A calendar date, used as the reference for relative expressions ("yesterday").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -184,20 +184,16 @@ pub fn annotate_prepared(
     // How much of each article sentence quotation and reuse matches already cover.
     let mut covering: Vec<Span> = verbatim.iter().map(|m| m.article).collect();
     covering.sort();
+    let covering = SpanIndex::new(&covering, |m: &Span| *m);
     let covered = |sentence: Span| -> f64 {
         let words = crate::normalize::tokens_in(article_tokens, sentence);
         if words.is_empty() {
             return 0.0;
         }
-        let first = covering.partition_point(|m| m.end <= sentence.start);
+        let near = &covering.items()[covering.overlapping(sentence)];
         let inside = words
             .iter()
-            .filter(|t| {
-                covering[first..]
-                    .iter()
-                    .take_while(|m| m.start < sentence.end)
-                    .any(|m| m.contains(&t.span()))
-            })
+            .filter(|t| near.iter().any(|m| m.contains(&t.span())))
             .count();
         inside as f64 / words.len() as f64
     };
@@ -232,17 +228,19 @@ pub fn annotate_prepared(
         }
     }
     // Quotation and reuse matches are aligned units too.
+    let ax_sentences = SpanIndex::new(&ax.sentences, |s: &Span| *s);
+    let sx_sentences = SpanIndex::new(&sx.sentences, |s: &Span| *s);
     for m in verbatim {
-        let k = ax.sentences.partition_point(|s| s.end <= m.article.start);
-        let article = ax
-            .sentences
-            .get(k)
-            .filter(|s| s.overlaps(&m.article))
-            .map_or(m.article, |s| s.cover(&m.article));
+        let article = ax_sentences
+            .overlapping(m.article)
+            .next()
+            .map_or(m.article, |k| ax.sentences[k].cover(&m.article));
         // The whole source sentences too: a reuse match can stop right before the figure the
         // article changed ("free cash flow of $12.6 million" for "... of $12.8 million").
-        let first = sx.sentences.partition_point(|s| s.end <= m.source.start);
-        let last = sx.sentences.partition_point(|s| s.start < m.source.end);
+        let std::ops::Range {
+            start: first,
+            end: last,
+        } = sx_sentences.overlapping(m.source);
         let source = if first < last {
             sx.sentences[first]
                 .cover(&sx.sentences[last - 1])

@@ -9,7 +9,7 @@ use similar::DiffOp;
 
 use crate::comparison::{Comparison, Edit, EditOp, Fidelity, Match, MatchKind};
 use crate::matching::is_content_word;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 use super::align::{self, Keyer, Word};
 use super::units::unit_at;
@@ -76,9 +76,7 @@ struct Pair<'a, 't> {
 
 fn inside<'w, 't>(words: &'w [Word<'t>], span: Option<Span>) -> &'w [Word<'t>] {
     let Some(span) = span else { return &[] };
-    let lo = words.partition_point(|w| w.span.start < span.start);
-    let hi = words.partition_point(|w| w.span.start < span.end);
-    &words[lo..hi.max(lo)]
+    &words[SpanIndex::new(words, |w: &Word| w.span).starting_in(span)]
 }
 
 fn joined(words: &[Word]) -> String {

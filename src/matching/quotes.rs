@@ -9,7 +9,7 @@ use super::Region;
 use crate::comparison::{Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus};
 use crate::normalize::{self, Token};
 use crate::quotes::Quotation;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 /// Decides each quotation's status from the matches that overlap it. A short match that
 /// covers little of a long quotation is an incidental phrase, not the quotation's origin: it
@@ -251,10 +251,9 @@ fn expected_source(placed: &[(Span, Span)], article: Span) -> Option<usize> {
 /// overlap each other in the article, so this is a binary search, not a scan (an article
 /// can have thousands of quotations and hundreds of matches).
 fn overlapping(matches: &[Match], span: Span) -> impl Iterator<Item = &Match> {
-    let first = matches.partition_point(|m| m.article.end <= span.start);
-    matches[first..]
+    let near = SpanIndex::new(matches, |m: &Match| m.article).overlapping(span);
+    matches[near]
         .iter()
-        .take_while(move |m| m.article.start < span.end)
         .filter(move |m| m.article.overlaps(&span))
 }
 

@@ -7,7 +7,7 @@ use super::lists::lists;
 use super::names::{apposition, name_after, sentence_subject, Said};
 use super::words::{is_capitalized, sentence_before, words_of};
 use super::Quotation;
-use crate::span::{ceil_char_boundary, floor_char_boundary};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span, SpanIndex};
 
 /// The person a role refers to when the text names them before: "le gouverneur" after
 /// "Le gouverneur de la banque centrale française, François Villeroy de Galhau", "the
@@ -82,9 +82,9 @@ pub(super) fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Op
         if !sentence.trim().is_empty() {
             sentences += 1;
             // A quotation in this sentence already attributed: the latest one's speaker.
-            let first = earlier.partition_point(|p| p.outer.start < start);
-            let last = earlier.partition_point(|p| p.outer.start < end);
-            if let Some(name) = earlier[first..last]
+            let this_sentence =
+                SpanIndex::new(earlier, |p: &Quotation| p.outer).starting_in(Span::new(start, end));
+            if let Some(name) = earlier[this_sentence]
                 .iter()
                 .rev()
                 .find_map(|p| p.speaker.clone())

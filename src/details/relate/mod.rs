@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::calendar::{self, Day};
 use super::{DetailKind, Relation};
 use crate::details::extract::{Extraction, Interval, Mention, Scale, Value};
-use crate::span::{ceil_char_boundary, floor_char_boundary, Span};
+use crate::span::{ceil_char_boundary, floor_char_boundary, Span, SpanIndex};
 
 mod dates;
 mod names;
@@ -145,10 +145,9 @@ impl Related {
     }
 }
 
+/// The mentions that start inside `span`.
 fn within(mentions: &[Mention], span: Span) -> std::ops::Range<usize> {
-    let lo = mentions.partition_point(|m| m.span.start < span.start);
-    let hi = mentions.partition_point(|m| m.span.start < span.end);
-    lo..hi.max(lo)
+    SpanIndex::new(mentions, |m: &Mention| m.span).starting_in(span)
 }
 
 fn rank(r: Relation) -> u8 {

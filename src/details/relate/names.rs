@@ -7,8 +7,8 @@ use super::*;
 /// apposition to one ("the President, Marcelo Rebelo de Sousa").
 pub(super) fn is_named(title: &Mention, side: &Facts) -> bool {
     let ms = &side.extraction.mentions;
-    let k = ms.partition_point(|m| m.span.start < title.span.end);
-    ms.get(k).is_some_and(|next| {
+    let next = SpanIndex::new(ms, |m: &Mention| m.span).next_from(title.span.end);
+    next.map(|k| &ms[k]).is_some_and(|next| {
         next.kind == DetailKind::Person
             && side
                 .text
@@ -22,8 +22,7 @@ pub(super) fn is_named(title: &Mention, side: &Facts) -> bool {
 
 pub(super) fn person_title_of(m: &Mention, side: &Facts) -> Option<(Span, Vec<String>)> {
     let ms = &side.extraction.mentions;
-    let k = ms.partition_point(|x| x.span.start < m.span.start);
-    let prev = ms.get(k.checked_sub(1)?)?;
+    let prev = &ms[SpanIndex::new(ms, |x: &Mention| x.span).last_before(m.span.start)?];
     let gap = side.text.get(prev.span.end..m.span.start)?;
     match &prev.value {
         Value::Title { words }
@@ -106,11 +105,11 @@ pub(super) fn across(source: &Facts, article: &Facts, retold: &[Span], found: &m
 /// first mention, each with its fullest mention (the first one that gives a given name);
 /// with `retold`, only the mentions inside those spans (sorted and disjoint).
 fn first_by_key(side: &Facts, kind: DetailKind, retold: Option<&[Span]>) -> Vec<(String, usize)> {
+    let retold = retold.map(|spans| SpanIndex::new(spans, |r: &Span| *r));
     let in_retold = |sp: &Span| {
-        retold.is_none_or(|retold| {
-            let k = retold.partition_point(|r| r.end <= sp.start);
-            retold.get(k).is_some_and(|r| r.contains(sp))
-        })
+        retold
+            .as_ref()
+            .is_none_or(|retold| retold.containing(*sp).is_some())
     };
     let mut order = Vec::new();
     let mut firsts: HashMap<String, usize> = HashMap::default();
