@@ -145,7 +145,14 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let loaded = document::load_as(&args.file, &options, args.format.map(Into::into))?;
             print_notes(&loaded);
-            output::stdout(loaded.document.text.as_bytes()).context("writing the text")?;
+            // Raw into a pipe or a file; on a terminal, the document's control characters
+            // (escape sequences) are shown, not obeyed. Line ends (CRLF too) stay.
+            let text = &loaded.document.text;
+            let text = match std::io::stdout().is_terminal() {
+                true => output::visible(text, &['\t', '\n', '\r']),
+                false => text.into(),
+            };
+            output::stdout(text.as_bytes()).context("writing the text")?;
             Ok(exit_codes::SUCCESS)
         }
         Some(Command::Scan(args)) => scan_command::scan(&args, &cli.engine),

@@ -317,6 +317,36 @@ fn a_pdf_form_that_draws_itself_is_refused_not_a_crash() {
     one_line_error(&finish_within(command, 20), 2, "nested more than 32 deep");
 }
 
+/// A page inherits its resources and its size from its parents; parents that loop kept the
+/// reader climbing forever (467 bytes hung it).
+#[test]
+fn a_pdf_page_tree_that_loops_is_refused_not_a_hang() {
+    use quotediff::extract::pdf_cost::Refusal;
+    let content = flate_content(SAYS.as_bytes());
+    // The page is its own parent, and has neither resources nor a size of its own.
+    let own_parent = pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>".to_vec(),
+        content.clone(),
+    ]);
+    // The page's size is its own; its resources are looked for up a loop of two nodes.
+    let two_node_loop = pdf_of(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 5 0 R >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        content,
+        b"<< /Type /Pages /Kids [2 0 R] /Count 1 /Parent 2 0 R >>".to_vec(),
+    ]);
+    for pdf in [own_parent, two_node_loop] {
+        let err = pdf_refusal(pdf, 64 << 20);
+        assert!(
+            matches!(err, ExtractError::PdfPages(Refusal::TreeLoop)),
+            "{err:?}"
+        );
+    }
+}
+
 /// 500 KB of the smallest path operators packs into about 1.5 KB, under the raw scan's
 /// floor, yet the reader parses it into some 55 MB: the page's parse is held to the limit
 /// given, and to 16 MiB however small the file.
@@ -554,15 +584,18 @@ fn standard_input_is_named_as_such() {
     one_line_error(&out, 2, "standard input: empty");
 }
 
-/// A panic inside the interface, in the real binary in a pseudo-terminal: the terminal must
-/// come back as the shell left it, with one line saying what went wrong and no backtrace.
+/// The real binary run to its end in a pseudo-terminal of 30 by 120: its exit code,
+/// everything it wrote, the screen it left (through a terminal emulator), and the terminal's
+/// line settings after.
 #[cfg(unix)]
-#[test]
-fn a_panic_in_the_interface_restores_the_terminal() {
+fn in_a_terminal(
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (u32, Vec<u8>, vt100::Parser, libc::termios) {
     use portable_pty::{native_pty_system, CommandBuilder, PtySize};
     use std::io::Read;
 
-    let dir = scratch("panic-in-interface");
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 30,
@@ -572,12 +605,13 @@ fn a_panic_in_the_interface_restores_the_terminal() {
         })
         .expect("open a pseudo-terminal");
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
-    cmd.cwd(&dir);
+    cmd.args(args);
+    cmd.cwd(dir);
     cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", &dir);
-    cmd.env("QUOTEDIFF_TEST_PANIC", "1");
-    // Even when asked for, a backtrace is not what the user of a terminal tool should see.
-    cmd.env("RUST_BACKTRACE", "1");
+    cmd.env("XDG_CONFIG_HOME", dir);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
     let mut child = pty.slave.spawn_command(cmd).expect("start quotediff");
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().expect("read the terminal");
@@ -596,10 +630,25 @@ fn a_panic_in_the_interface_restores_the_terminal() {
     let code = within(15, move || {
         child.wait().expect("quotediff ends").exit_code()
     });
-    assert_eq!(code, 1, "a bug exits with 1");
-
     let mut parser = vt100::Parser::new(30, 120, 0);
     parser.process(&output);
+    let fd = pty.master.as_raw_fd().expect("the terminal's descriptor");
+    // SAFETY: tcgetattr only writes into the zeroed struct we own.
+    let mut t: libc::termios = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
+    (code, output, parser, t)
+}
+
+/// A panic inside the interface, in the real binary in a pseudo-terminal: the terminal must
+/// come back as the shell left it, with one line saying what went wrong and no backtrace.
+#[cfg(unix)]
+#[test]
+fn a_panic_in_the_interface_restores_the_terminal() {
+    let dir = scratch("panic-in-interface");
+    // Even when asked for, a backtrace is not what the user of a terminal tool should see.
+    let env = [("QUOTEDIFF_TEST_PANIC", "1"), ("RUST_BACKTRACE", "1")];
+    let (code, _, parser, t) = in_a_terminal(&dir, &[], &env);
+    assert_eq!(code, 1, "a bug exits with 1");
     let screen = parser.screen();
     assert!(!screen.alternate_screen(), "still on the alternate screen");
     assert!(!screen.hide_cursor(), "cursor still hidden");
@@ -608,10 +657,6 @@ fn a_panic_in_the_interface_restores_the_terminal() {
         vt100::MouseProtocolMode::None,
         "mouse reporting left on"
     );
-    let fd = pty.master.as_raw_fd().expect("the terminal's descriptor");
-    // SAFETY: tcgetattr only writes into the zeroed struct we own.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
     assert_ne!(t.c_lflag & libc::ICANON, 0, "raw mode left on");
     assert_ne!(t.c_lflag & libc::ECHO, 0, "echo left off");
 
@@ -620,6 +665,49 @@ fn a_panic_in_the_interface_restores_the_terminal() {
     assert_eq!(lines.len(), 1, "one line, no backtrace:\n{shown}");
     assert!(lines[0].starts_with("quotediff: internal error"), "{shown}");
     assert!(lines[0].contains("QUOTEDIFF_TEST_PANIC"), "{shown}");
+}
+
+/// `extract` on a terminal, and any message naming a file, used to pass a document's or a
+/// file name's escape sequences straight to the terminal (a title change here).
+#[cfg(unix)]
+#[test]
+fn escape_sequences_reach_the_terminal_neither_by_extract_nor_by_a_message() {
+    let dir = scratch("escapes-extract");
+    std::fs::write(
+        dir.join("release.txt"),
+        "The Mayor said no.\x1b]0;owned\x07\r\nSecond line.\n",
+    )
+    .unwrap();
+    let (code, output, parser, _) = in_a_terminal(&dir, &["extract", "release.txt"], &[]);
+    assert_eq!(code, 0);
+    assert!(
+        !output.windows(2).any(|w| w == b"\x1b]"),
+        "a title change reached the terminal"
+    );
+    let shown = parser.screen().contents();
+    assert!(
+        shown.contains("no.\\u{1b}]0;owned\\u{7}\nSecond line."),
+        "{shown}"
+    );
+
+    // Into a pipe, the text is left as it is.
+    let out = quotediff()
+        .args(["extract", "release.txt"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert!(out
+        .stdout
+        .starts_with(b"The Mayor said no.\x1b]0;owned\x07"));
+
+    let name = "missing\x1b]0;owned\x07\n.txt";
+    let out = quotediff()
+        .args(["report", name, "release.txt"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let stderr = one_line_error(&out, 2, "missing\\u{1b}]0;owned\\u{7}\\u{a}.txt");
+    assert!(!stderr.trim_end().contains(char::is_control), "{stderr:?}");
 }
 
 /// Fuzzing at the sizes real transcripts reach, in three scripts: the engine and the

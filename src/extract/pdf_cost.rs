@@ -51,6 +51,10 @@ pub enum Refusal {
     /// Forms nest deeper than [`MAX_DEPTH`].
     #[error("forms on its pages are nested more than {MAX_DEPTH} deep")]
     TooDeep,
+    /// Looking up what a page inherits (its resources, its size) climbs a page tree whose
+    /// parents loop: the reader would climb forever.
+    #[error("its page tree loops back on itself")]
+    TreeLoop,
 }
 
 /// The two budgets a PDF's pages are checked against.
@@ -118,6 +122,8 @@ struct Walk<'d> {
 
 impl<'d> Walk<'d> {
     fn page(&mut self, page: ObjectId) -> Result<(), Refusal> {
+        self.inherits(page, b"Resources", Object::as_dict)?;
+        self.inherits(page, b"MediaBox", Object::as_array)?;
         let mut own = Scanned::default();
         let mut draws: HashMap<Vec<u8>, u64> = HashMap::new();
         for id in self.doc.get_page_contents(page) {
@@ -142,6 +148,36 @@ impl<'d> Walk<'d> {
             });
         }
         Ok(())
+    }
+
+    /// Climbs from `page` through its parents until one holds `key` (as `is` reads it) or
+    /// the tree ends, as the reader looks an inherited entry up; a parent met twice is a loop.
+    fn inherits<T>(
+        &self,
+        page: ObjectId,
+        key: &[u8],
+        is: impl Fn(&'d Object) -> Result<T, pdf_extract::Error>,
+    ) -> Result<(), Refusal> {
+        let mut seen = std::collections::HashSet::new();
+        let mut id = page;
+        while seen.insert(id) {
+            let Ok(node) = self.doc.get_dictionary(id) else {
+                return Ok(());
+            };
+            if node
+                .get(key)
+                .ok()
+                .and_then(|o| self.deref(o))
+                .is_some_and(|o| is(o).is_ok())
+            {
+                return Ok(());
+            }
+            match node.get(b"Parent").and_then(Object::as_reference) {
+                Ok(parent) => id = parent,
+                Err(_) => return Ok(()),
+            }
+        }
+        Err(Refusal::TreeLoop)
     }
 
     /// The cost of parsing `own` and everything it draws through `resources`.
