@@ -234,6 +234,28 @@ const MIN_SHARED: usize = 3;
 /// Least share of the article sentence's weight the source must hold.
 const MIN_SCORE: f64 = 0.3;
 
+/// Candidates kept for each article sentence: the source sentences with the highest BM25
+/// score, whose cover is then measured exactly.
+const CANDIDATES: usize = 8;
+/// How much more of the article sentence's weight, and how many more shared stems, a
+/// neighbouring source sentence must bring to join the best one as a pair.
+const NEIGHBOUR_GAIN: f64 = 0.12;
+const NEIGHBOUR_SHARED: usize = 2;
+/// Weight of a source headline in capitals against body text (the body usually says the
+/// same with more context).
+const SHOUTING: f64 = 0.9;
+/// The other ways an alignment is accepted: an anchor (a name or figure) and this many shared
+/// stems; this share of the source sentences' own weight retold; a lower score with more
+/// shared stems.
+const ANCHORED_SHARED: usize = 2;
+const MIN_SOURCE_SHARE: f64 = 0.4;
+const LOW_SCORE: f64 = 0.2;
+const LOW_SCORE_EXTRA_SHARED: usize = 2;
+/// A further, distant source sentence is linked when it shares this many stems, this many
+/// of them absent from the best range.
+const FURTHER_SHARED: usize = 4;
+const FURTHER_FRESH: usize = 3;
+
 /// Aligns every article sentence with its best source sentence or adjacent pair, plus
 /// further source sentences that hold words the best one lacks.
 #[cfg(test)]
@@ -244,141 +266,105 @@ pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
 /// [`align`], with source sentences in capitals (headlines) preferred less on a tie: the body
 /// usually says the same with more context.
 pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec<Link> {
-    let n = source.len();
-    if n == 0 {
+    if source.is_empty() {
         return Vec::new();
     }
-    // Stem ids are small and dense (handed out by `intern`): postings and weights live in
-    // vectors indexed by id rather than in maps.
-    let ids = source
-        .iter()
-        .chain(article)
-        .flat_map(|s| s.terms.keys())
-        .max()
-        .map_or(0, |m| *m as usize + 1);
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids];
-    for (i, s) in source.iter().enumerate() {
-        for id in s.terms.keys() {
-            postings[*id as usize].push(i);
+    let index = SourceIndex::new(source, article, shouting);
+    // Article sentences are aligned independently: a long article's two halves on two
+    // threads.
+    if article.len() < PARALLEL_SENTENCES {
+        return index.align_range(article, 0..article.len());
+    }
+    let mid = article.len() / 2;
+    let (second, mut links) = crate::parallel::both(
+        || index.align_range(article, mid..article.len()),
+        || index.align_range(article, 0..mid),
+    );
+    links.extend(second);
+    links
+}
+
+/// The source sentences, indexed for BM25: which sentences hold each stem, and each stem's
+/// inverse document frequency.
+struct SourceIndex<'a> {
+    source: &'a [Terms],
+    shouting: &'a [bool],
+    postings: Vec<Vec<usize>>,
+    idfs: Vec<f64>,
+    avg_len: f64,
+    /// Terms in more than this many sentences do not propose candidates (they still count in
+    /// the cover of those the rarer terms propose): on a novel-length source the commonest
+    /// stems would otherwise touch thousands of sentences for every article sentence.
+    common: usize,
+}
+
+/// A source sentence or adjacent pair (first and last sentence) for an article sentence, its
+/// cover (the share of the article sentence's weight it holds) and the stems they share.
+type Pick = ((usize, usize), f64, usize);
+
+impl<'a> SourceIndex<'a> {
+    fn new(source: &'a [Terms], article: &[Terms], shouting: &'a [bool]) -> Self {
+        let n = source.len();
+        // Stem ids are small and dense (handed out by `intern`): postings and weights live in
+        // vectors indexed by id rather than in maps.
+        let ids = source
+            .iter()
+            .chain(article)
+            .flat_map(|s| s.terms.keys())
+            .max()
+            .map_or(0, |m| *m as usize + 1);
+        let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids];
+        for (i, s) in source.iter().enumerate() {
+            for id in s.terms.keys() {
+                postings[*id as usize].push(i);
+            }
+        }
+        let idfs: Vec<f64> = postings
+            .iter()
+            .map(|list| {
+                let df = list.len() as f64;
+                ((n as f64 - df + 0.5) / (df + 0.5) + 1.0).ln()
+            })
+            .collect();
+        let avg_len = source.iter().map(|s| s.len).sum::<usize>() as f64 / n as f64;
+        SourceIndex {
+            source,
+            shouting,
+            postings,
+            idfs,
+            avg_len,
+            common: (n / 20).clamp(40, 100),
         }
     }
-    let idfs: Vec<f64> = postings
-        .iter()
-        .map(|list| {
-            let df = list.len() as f64;
-            ((n as f64 - df + 0.5) / (df + 0.5) + 1.0).ln()
-        })
-        .collect();
-    let idf = |id: &u32| idfs[*id as usize];
-    let avg_len = source.iter().map(|s| s.len).sum::<usize>() as f64 / n as f64;
-    // Terms in more than this many sentences do not propose candidates (they still count in
-    // the cover of those the rarer terms propose): on a novel-length source the commonest
-    // stems would otherwise touch thousands of sentences for every article sentence.
-    let common = (n / 20).clamp(40, 100);
-    let align_range = |range: std::ops::Range<usize>| -> Vec<Link> {
+
+    fn idf(&self, id: &u32) -> f64 {
+        self.idfs[*id as usize]
+    }
+
+    /// True when one of the source sentences `range` (first and last) holds stem `id`.
+    fn holds(&self, range: (usize, usize), id: &u32) -> bool {
+        (range.0..=range.1).any(|i| self.source[i].terms.contains_key(id))
+    }
+
+    /// The links of the article sentences in `range`.
+    fn align_range(&self, article: &[Terms], range: std::ops::Range<usize>) -> Vec<Link> {
         let mut links = Vec::new();
-        let mut scores = vec![0.0f64; n];
-        let mut touched: Vec<usize> = Vec::new();
+        let mut scores = vec![0.0f64; self.source.len()];
         for (a, q) in article
             .iter()
             .enumerate()
             .skip(range.start)
             .take(range.len())
         {
-            let total: f64 = q.terms.iter().map(|(id, w)| idf(id) * w).sum();
+            let total: f64 = q.terms.iter().map(|(id, w)| self.idf(id) * w).sum();
             if total <= 0.0 || q.terms.len() < MIN_SHARED {
                 continue;
             }
-            // Scores accumulate in a reused array; only touched sentences are read back.
-            for (id, w) in &q.terms {
-                let list = &postings[*id as usize];
-                if list.len() > common {
-                    continue;
-                }
-                let weight = idf(id) * w;
-                for &i in list {
-                    if scores[i] == 0.0 {
-                        touched.push(i);
-                    }
-                    let len = source[i].len as f64;
-                    let tf_part = BM25.term_part(len, avg_len);
-                    scores[i] += weight * tf_part;
-                }
-            }
-            let mut candidates: Vec<(usize, f64)> =
-                touched.iter().map(|&i| (i, scores[i])).collect();
-            for &i in &touched {
-                scores[i] = 0.0;
-            }
-            touched.clear();
-            let by_score =
-                |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
-            if candidates.len() > 8 {
-                candidates.select_nth_unstable_by(7, by_score);
-                candidates.truncate(8);
-            }
-            candidates.sort_by(by_score);
-            let source_total = |range: (usize, usize)| -> f64 {
-                let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
-                    .flat_map(|i| source[i].terms.iter())
-                    .collect();
-                ids.sort_by_key(|x| *x.0);
-                ids.dedup_by_key(|x| *x.0);
-                ids.iter().map(|(id, w)| idf(id) * *w).sum()
-            };
-            let cover = |range: (usize, usize)| -> (f64, usize) {
-                let mut got = 0.0;
-                let mut shared = 0;
-                for (id, w) in &q.terms {
-                    if (range.0..=range.1).any(|i| source[i].terms.contains_key(id)) {
-                        got += idf(id) * w;
-                        shared += 1;
-                    }
-                }
-                let penalty =
-                    if (range.0..=range.1).all(|i| shouting.get(i).copied().unwrap_or(false)) {
-                        0.9
-                    } else {
-                        1.0
-                    };
-                (penalty * got / total, shared)
-            };
-            let mut best: Option<((usize, usize), f64, usize)> = None;
-            for &(i, _) in &candidates {
-                let (single, shared) = cover((i, i));
-                let mut pick = ((i, i), single, shared);
-                for range in [(i.saturating_sub(1), i), (i, (i + 1).min(n - 1))] {
-                    if range.0 == range.1 {
-                        continue;
-                    }
-                    let (score, shared) = cover(range);
-                    // A neighbour joins only when it brings real words of its own.
-                    if score >= pick.1 + 0.12 && shared >= pick.2 + 2 {
-                        pick = (range, score, shared);
-                    }
-                }
-                if best.as_ref().is_none_or(|b| pick.1 > b.1 + 1e-9) {
-                    best = Some(pick);
-                }
-            }
-            let Some((range, score, shared)) = best else {
+            let candidates = self.candidates(q, &mut scores);
+            let Some((range, score, shared)) = self.best(q, total, &candidates) else {
                 continue;
             };
-            // A long article sentence that adds much can still retell a short source one whole.
-            let source_share = if score > 0.0 {
-                score * total / source_total(range).max(1e-9)
-            } else {
-                0.0
-            };
-            let anchored = q.terms.keys().any(|id| {
-                q.anchors.contains(id)
-                    && (range.0..=range.1).any(|i| source[i].terms.contains_key(id))
-            });
-            let accepted = (score >= MIN_SCORE && shared >= MIN_SHARED)
-                || (anchored && shared >= 2)
-                || (source_share >= 0.4 && shared > MIN_SHARED)
-                || (score >= 0.2 && shared >= MIN_SHARED + 2);
-            if !accepted {
+            if !self.accepted(q, total, (range, score, shared)) {
                 continue;
             }
             links.push(Link {
@@ -388,53 +374,157 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
                 shared,
                 primary: true,
             });
-            // One article sentence can retell two distant source sentences.
-            for &(i, _) in &candidates {
-                if (range.0..=range.1).contains(&i) {
-                    continue;
-                }
-                let mut fresh = 0;
-                let mut shared = 0;
-                let mut got = 0.0;
-                for (id, w) in &q.terms {
-                    if source[i].terms.contains_key(id) {
-                        shared += 1;
-                        got += idf(id) * w;
-                        if !(range.0..=range.1).any(|j| source[j].terms.contains_key(id)) {
-                            fresh += 1;
-                        }
-                    }
-                }
-                // Words the source never uses cannot favour any sentence: leave them out here.
-                let known: f64 = q
-                    .terms
-                    .iter()
-                    .filter(|(id, _)| !postings[**id as usize].is_empty())
-                    .map(|(id, w)| idf(id) * w)
-                    .sum();
-                if fresh >= 3 && shared >= 4 && got / known.max(1e-9) >= MIN_SCORE {
-                    links.push(Link {
-                        article: a,
-                        source: (i, i),
-                        score: got / total,
-                        shared,
-                        primary: false,
-                    });
-                }
-            }
+            self.further(q, (a, range, total), &candidates, &mut links);
         }
         links
-    };
-    // Article sentences are aligned independently: a long article's two halves on two
-    // threads.
-    if article.len() < PARALLEL_SENTENCES {
-        return align_range(0..article.len());
     }
-    let mid = article.len() / 2;
-    let (second, mut links) =
-        crate::parallel::both(|| align_range(mid..article.len()), || align_range(0..mid));
-    links.extend(second);
-    links
+
+    /// The source sentences with the best BM25 scores for article sentence `q`, best first.
+    /// Scores accumulate in `scores`, reused (and left zeroed) across sentences; only the
+    /// sentences touched are read back.
+    fn candidates(&self, q: &Terms, scores: &mut [f64]) -> Vec<(usize, f64)> {
+        let mut touched: Vec<usize> = Vec::new();
+        for (id, w) in &q.terms {
+            let list = &self.postings[*id as usize];
+            if list.len() > self.common {
+                continue;
+            }
+            let weight = self.idf(id) * w;
+            for &i in list {
+                if scores[i] == 0.0 {
+                    touched.push(i);
+                }
+                let len = self.source[i].len as f64;
+                scores[i] += weight * BM25.term_part(len, self.avg_len);
+            }
+        }
+        let mut candidates: Vec<(usize, f64)> = touched.iter().map(|&i| (i, scores[i])).collect();
+        for &i in &touched {
+            scores[i] = 0.0;
+        }
+        let by_score = |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+        if candidates.len() > CANDIDATES {
+            candidates.select_nth_unstable_by(CANDIDATES - 1, by_score);
+            candidates.truncate(CANDIDATES);
+        }
+        candidates.sort_by(by_score);
+        candidates
+    }
+
+    /// How much of article sentence `q` (of weight `total`) the source sentences `range`
+    /// hold, and how many stems they share.
+    fn cover(&self, q: &Terms, total: f64, range: (usize, usize)) -> (f64, usize) {
+        let mut got = 0.0;
+        let mut shared = 0;
+        for (id, w) in &q.terms {
+            if self.holds(range, id) {
+                got += self.idf(id) * w;
+                shared += 1;
+            }
+        }
+        let shouting = (range.0..=range.1).all(|i| self.shouting.get(i).copied().unwrap_or(false));
+        let penalty = if shouting { SHOUTING } else { 1.0 };
+        (penalty * got / total, shared)
+    }
+
+    /// The best-covering candidate, joined with a neighbour when it brings real words of its
+    /// own.
+    fn best(&self, q: &Terms, total: f64, candidates: &[(usize, f64)]) -> Option<Pick> {
+        let last = self.source.len() - 1;
+        let mut best: Option<Pick> = None;
+        for &(i, _) in candidates {
+            let (single, shared) = self.cover(q, total, (i, i));
+            let mut pick = ((i, i), single, shared);
+            for range in [(i.saturating_sub(1), i), (i, (i + 1).min(last))] {
+                if range.0 == range.1 {
+                    continue;
+                }
+                let (score, shared) = self.cover(q, total, range);
+                if score >= pick.1 + NEIGHBOUR_GAIN && shared >= pick.2 + NEIGHBOUR_SHARED {
+                    pick = (range, score, shared);
+                }
+            }
+            if best.as_ref().is_none_or(|b| pick.1 > b.1 + 1e-9) {
+                best = Some(pick);
+            }
+        }
+        best
+    }
+
+    /// True when the best pick is an alignment at all.
+    fn accepted(&self, q: &Terms, total: f64, (range, score, shared): Pick) -> bool {
+        // A long article sentence that adds much can still retell a short source one whole.
+        let source_share = if score > 0.0 {
+            score * total / self.source_total(range).max(1e-9)
+        } else {
+            0.0
+        };
+        let anchored = q
+            .terms
+            .keys()
+            .any(|id| q.anchors.contains(id) && self.holds(range, id));
+        (score >= MIN_SCORE && shared >= MIN_SHARED)
+            || (anchored && shared >= ANCHORED_SHARED)
+            || (source_share >= MIN_SOURCE_SHARE && shared > MIN_SHARED)
+            || (score >= LOW_SCORE && shared >= MIN_SHARED + LOW_SCORE_EXTRA_SHARED)
+    }
+
+    /// The weight of the stems of source sentences `range`.
+    fn source_total(&self, range: (usize, usize)) -> f64 {
+        let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
+            .flat_map(|i| self.source[i].terms.iter())
+            .collect();
+        ids.sort_by_key(|x| *x.0);
+        ids.dedup_by_key(|x| *x.0);
+        ids.iter().map(|(id, w)| self.idf(id) * *w).sum()
+    }
+
+    /// Further links of article sentence `a` (`q`, of weight `total`, aligned with `range`):
+    /// one article sentence can retell two distant source sentences.
+    fn further(
+        &self,
+        q: &Terms,
+        (a, range, total): (usize, (usize, usize), f64),
+        candidates: &[(usize, f64)],
+        links: &mut Vec<Link>,
+    ) {
+        for &(i, _) in candidates {
+            if (range.0..=range.1).contains(&i) {
+                continue;
+            }
+            let mut fresh = 0;
+            let mut shared = 0;
+            let mut got = 0.0;
+            for (id, w) in &q.terms {
+                if self.source[i].terms.contains_key(id) {
+                    shared += 1;
+                    got += self.idf(id) * w;
+                    if !self.holds(range, id) {
+                        fresh += 1;
+                    }
+                }
+            }
+            // Words the source never uses cannot favour any sentence: leave them out here.
+            let known: f64 = q
+                .terms
+                .iter()
+                .filter(|(id, _)| !self.postings[**id as usize].is_empty())
+                .map(|(id, w)| self.idf(id) * w)
+                .sum();
+            if fresh >= FURTHER_FRESH
+                && shared >= FURTHER_SHARED
+                && got / known.max(1e-9) >= MIN_SCORE
+            {
+                links.push(Link {
+                    article: a,
+                    source: (i, i),
+                    score: got / total,
+                    shared,
+                    primary: false,
+                });
+            }
+        }
+    }
 }
 
 #[cfg(test)]
