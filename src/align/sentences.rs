@@ -63,58 +63,14 @@ pub fn split(text: &str) -> Vec<Span> {
         }
         let mut boundary_at: Option<usize> = None;
         if c == '\n' || c == '\u{2029}' {
-            // A blank line or a short line (a headline, a dateline) ends a sentence; a single
-            // line break in hard-wrapped prose does not.
-            let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
-            let blank_next = text[i + c.len_utf8()..]
-                .chars()
-                .take_while(|d| *d != '\n')
-                .all(char::is_whitespace);
-            if c == '\u{2029}' || blank_next || i - line_start < SHORT_LINE {
+            if line_ends_sentence(text, i, c) {
                 boundary_at = Some(last_end);
             }
         } else if matches!(c, '.' | '!' | '?' | '…') {
-            // Swallow closing marks: `."`, `.)`, `?”`.
-            let closing: usize = text[next_pos..]
-                .chars()
-                .take_while(|d| {
-                    matches!(
-                        d,
-                        '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…'
-                    )
-                })
-                .map(char::len_utf8)
-                .sum();
-            let end = next_pos + closing;
-            let after = &text[end..];
-            let followed_by_space = after.chars().next().is_none_or(char::is_whitespace);
-            if followed_by_space {
-                let next = after.chars().find(|d| !d.is_whitespace());
-                let starts_new = next.is_none_or(|d| {
-                    d.is_uppercase()
-                        || d.is_ascii_digit()
-                        || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
-                });
-                let word = text.get(word_start..i).unwrap_or("");
-                // "14. Juni 2018": a German ordinal day before a month name.
-                let ordinal_day = !word.is_empty()
-                    && word.len() <= 2
-                    && word.chars().all(|d| d.is_ascii_digit())
-                    && {
-                        let next_word: String = after
-                            .chars()
-                            .skip_while(|d| d.is_whitespace())
-                            .take_while(|d| d.is_alphabetic())
-                            .flat_map(char::to_lowercase)
-                            .collect();
-                        crate::lexicon::get().months.contains_key(&next_word)
-                    };
-                let abbreviated = c == '.' && (is_abbreviation(word) || ordinal_day);
-                if starts_new && !abbreviated {
-                    boundary_at = Some(end);
-                    next_pos = end;
-                    last_end = end;
-                }
+            if let Some(end) = stop_ends_sentence(text, (i, next_pos), c, word_start) {
+                boundary_at = Some(end);
+                next_pos = end;
+                last_end = end;
             }
         }
         if let Some(end) = boundary_at {
@@ -133,6 +89,64 @@ pub fn split(text: &str) -> Vec<Span> {
         }
     }
     sentences
+}
+
+/// True when the line break `c` at `i` ends a sentence: a blank line or a short line (a
+/// headline, a dateline) does; a single line break in hard-wrapped prose does not.
+fn line_ends_sentence(text: &str, i: usize, c: char) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+    let blank_next = text[i + c.len_utf8()..]
+        .chars()
+        .take_while(|d| *d != '\n')
+        .all(char::is_whitespace);
+    c == '\u{2029}' || blank_next || i - line_start < SHORT_LINE
+}
+
+/// Where the sentence ends when the stop `c` at `i` (the next character at `next_pos`), in
+/// the word that began at `word_start`, ends it: after any closing marks, when a space and a
+/// sentence opening follow and the stop belongs to no abbreviation.
+fn stop_ends_sentence(
+    text: &str,
+    (i, next_pos): (usize, usize),
+    c: char,
+    word_start: usize,
+) -> Option<usize> {
+    // Swallow closing marks: `."`, `.)`, `?”`.
+    let closing: usize = text[next_pos..]
+        .chars()
+        .take_while(|d| {
+            matches!(
+                d,
+                '.' | '"' | '”' | '’' | '\'' | ')' | '»' | '!' | '?' | '…'
+            )
+        })
+        .map(char::len_utf8)
+        .sum();
+    let end = next_pos + closing;
+    let after = &text[end..];
+    if !after.chars().next().is_none_or(char::is_whitespace) {
+        return None;
+    }
+    let next = after.chars().find(|d| !d.is_whitespace());
+    let starts_new = next.is_none_or(|d| {
+        d.is_uppercase()
+            || d.is_ascii_digit()
+            || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
+    });
+    let word = text.get(word_start..i).unwrap_or("");
+    // "14. Juni 2018": a German ordinal day before a month name.
+    let ordinal_day =
+        !word.is_empty() && word.len() <= 2 && word.chars().all(|d| d.is_ascii_digit()) && {
+            let next_word: String = after
+                .chars()
+                .skip_while(|d| d.is_whitespace())
+                .take_while(|d| d.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            crate::lexicon::get().months.contains_key(&next_word)
+        };
+    let abbreviated = c == '.' && (is_abbreviation(word) || ordinal_day);
+    (starts_new && !abbreviated).then_some(end)
 }
 
 fn is_wordish(c: char) -> bool {
