@@ -35,44 +35,8 @@ pub struct CompareOptions {
 
 /// Compares `source` with `article`.
 pub fn compare(source: Document, article: Document, options: &CompareOptions) -> Comparison {
-    // Cutting both texts into words, and finding the article's quotations and their
-    // speakers, are independent: on two cores they run side by side, the source's words on
-    // this thread, the quotations and speakers on the other. The article's words are shared
-    // out so that both finish together (see `Shares`).
-    let text = article.text.as_str();
-    let shares = Shares::of(&source.text, text);
-    let ((quotations, source_tail, article_tail), (source_head, article_head)) = both(
-        || {
-            let mut quotations = quotes::find_unattributed(text);
-            quotes::assign_speakers(text, &mut quotations);
-            let source_tail = shares
-                .source_cut
-                .map(|at| normalize::tokenize_from(&source.text, at));
-            let article_tail = match shares.article_here {
-                0 => Some(normalize::tokenize(text)),
-                here if here < text.len() => Some(normalize::tokenize_from(text, here)),
-                _ => None,
-            };
-            (quotations, source_tail, article_tail)
-        },
-        || {
-            let source_head = match shares.source_cut {
-                Some(at) => normalize::tokenize_head(&source.text, at),
-                None => normalize::tokenize(&source.text),
-            };
-            let article_head = match shares.article_here {
-                0 => None,
-                here if here < text.len() => Some(normalize::tokenize_head(text, here)),
-                _ => Some(normalize::tokenize(text)),
-            };
-            (source_head, article_head)
-        },
-    );
-    let source_tokens = appended(source_head, source_tail);
-    let article_tokens = match article_head {
-        Some(head) => appended(head, article_tail),
-        None => article_tail.unwrap_or_default(),
-    };
+    let (quotations, source_tokens, article_tokens) =
+        words_and_quotations(&source.text, &article.text);
     let regions = regions_of(&article_tokens, &quotations);
     // The details read each document's facts while matching runs: they need no match.
     let (aligned, prepared) = std::thread::scope(|scope| {
@@ -146,6 +110,48 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
+}
+
+/// The words of both texts and the article's quotations with their speakers.
+fn words_and_quotations(source: &str, text: &str) -> (Vec<Quotation>, Vec<Token>, Vec<Token>) {
+    // Cutting both texts into words, and finding the article's quotations and their
+    // speakers, are independent: on two cores they run side by side, the source's words on
+    // this thread, the quotations and speakers on the other. The article's words are shared
+    // out so that both finish together (see `Shares`).
+    let shares = Shares::of(source, text);
+    let ((quotations, source_tail, article_tail), (source_head, article_head)) = both(
+        || {
+            let mut quotations = quotes::find_unattributed(text);
+            quotes::assign_speakers(text, &mut quotations);
+            let source_tail = shares
+                .source_cut
+                .map(|at| normalize::tokenize_from(source, at));
+            let article_tail = match shares.article_here {
+                0 => Some(normalize::tokenize(text)),
+                here if here < text.len() => Some(normalize::tokenize_from(text, here)),
+                _ => None,
+            };
+            (quotations, source_tail, article_tail)
+        },
+        || {
+            let source_head = match shares.source_cut {
+                Some(at) => normalize::tokenize_head(source, at),
+                None => normalize::tokenize(source),
+            };
+            let article_head = match shares.article_here {
+                0 => None,
+                here if here < text.len() => Some(normalize::tokenize_head(text, here)),
+                _ => Some(normalize::tokenize(text)),
+            };
+            (source_head, article_head)
+        },
+    );
+    let source_tokens = appended(source_head, source_tail);
+    let article_tokens = match article_head {
+        Some(head) => appended(head, article_tail),
+        None => article_tail.unwrap_or_default(),
+    };
+    (quotations, source_tokens, article_tokens)
 }
 
 /// Words in both texts above which they are freed on a thread of their own.
