@@ -142,45 +142,48 @@ fn renumber(
         .collect()
 }
 
-/// [`annotate`] with both documents already [`prepare`]d.
-pub fn annotate_prepared(
-    (source_text, article_text): (&str, &str),
-    verbatim: &[Match],
-    article_tokens: &[Token],
-    (source, article): (Prepared, Prepared),
-    dates: &DocumentDates,
-) -> Annotation {
-    let mut sx = source.extraction;
-    let mut ax = article.extraction;
-    let mut vocab = source.vocab;
-    let mut source_terms = source.terms;
-    let mut article_terms = renumber(article.terms, article.vocab, &mut vocab);
-    let (source_names, article_names) = (sx.surnames(), ax.surnames());
-    sx.adopt_names(&article_names);
-    ax.adopt_names(&source_names);
+/// Weight of a detail's value (a figure, a full date) as a term of paraphrase alignment,
+/// against 1 for a word: two texts giving one figure likely tell one fact.
+const DETAIL_TERM_WEIGHT: f64 = 2.0;
+/// Least share of an article sentence's words outside quotation and reuse matches for its
+/// aligned pair to be reported as a paraphrase.
+const PARAPHRASE_UNCOVERED: f64 = 0.5;
+/// A source sentence of this many letters at least, this share of them capitals (in tenths),
+/// is a headline in capitals.
+const SHOUTING_LETTERS: usize = 12;
+const SHOUTING_TENTHS: usize = 7;
 
-    for (ex, terms) in [(&sx, &mut source_terms), (&ax, &mut article_terms)] {
-        for m in &ex.mentions {
-            if let Some(key) = extract::value_key(&m.value) {
-                if let Some(t) = terms.get_mut(m.sentence) {
-                    let anchor = extract::is_distinctive(&m.value);
-                    paraphrase::add_term(t, key, 2.0, anchor, &mut vocab);
-                }
+/// Adds the values of the details of `ex` (figures, dates) to the terms of their sentences.
+fn add_detail_terms(
+    ex: &extract::Extraction,
+    terms: &mut [paraphrase::Terms],
+    vocab: &mut HashMap<String, u32>,
+) {
+    for m in &ex.mentions {
+        if let Some(key) = extract::value_key(&m.value) {
+            if let Some(t) = terms.get_mut(m.sentence) {
+                let anchor = extract::is_distinctive(&m.value);
+                paraphrase::add_term(t, key, DETAIL_TERM_WEIGHT, anchor, vocab);
             }
         }
     }
-    let shouting: Vec<bool> = sx
-        .sentences
-        .iter()
-        .map(|s| {
-            let text = s.slice(source_text);
-            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-            let upper = text.chars().filter(|c| c.is_uppercase()).count();
-            letters >= 12 && upper * 10 >= letters * 7
-        })
-        .collect();
-    let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
+}
 
+/// True for a sentence in capitals (a headline).
+fn shouting(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    letters >= SHOUTING_LETTERS && upper * 10 >= letters * SHOUTING_TENTHS
+}
+
+/// The units of the aligned sentences, and the paraphrase matches among them: the pairs
+/// whose article sentence quotation and reuse matches do not already mostly cover.
+fn paraphrase_units(
+    links: &[paraphrase::Link],
+    (sx, ax): (&extract::Extraction, &extract::Extraction),
+    verbatim: &[Match],
+    article_tokens: &[Token],
+) -> (Vec<relate::Unit>, Vec<Match>) {
     // How much of each article sentence quotation and reuse matches already cover.
     let mut covering: Vec<Span> = verbatim.iter().map(|m| m.article).collect();
     covering.sort();
@@ -201,7 +204,7 @@ pub fn annotate_prepared(
     let mut units: Vec<relate::Unit> = Vec::new();
     let mut unit_of: HashMap<usize, usize> = HashMap::default();
     let mut paraphrases = Vec::new();
-    for link in &links {
+    for link in links {
         let article = ax.sentences[link.article];
         let source = sx.sentences[link.source.0].cover(&sx.sentences[link.source.1]);
         let u = *unit_of.entry(link.article).or_insert_with(|| {
@@ -213,7 +216,7 @@ pub fn annotate_prepared(
             units.len() - 1
         });
         units[u].sources.push(source);
-        if covered(article) < 0.5 {
+        if covered(article) < PARAPHRASE_UNCOVERED {
             paraphrases.push(Match {
                 id: 0,
                 kind: MatchKind::Paraphrase,
@@ -227,7 +230,16 @@ pub fn annotate_prepared(
             });
         }
     }
-    // Quotation and reuse matches are aligned units too.
+    (units, paraphrases)
+}
+
+/// Quotation and reuse matches as aligned units too: the article sentence around each, and
+/// the whole source sentences it reuses.
+fn verbatim_units(
+    verbatim: &[Match],
+    (sx, ax): (&extract::Extraction, &extract::Extraction),
+) -> Vec<relate::Unit> {
+    let mut units = Vec::with_capacity(verbatim.len());
     let ax_sentences = SpanIndex::new(&ax.sentences, |s: &Span| *s);
     let sx_sentences = SpanIndex::new(&sx.sentences, |s: &Span| *s);
     for m in verbatim {
@@ -254,6 +266,37 @@ pub fn annotate_prepared(
             verbatim: vec![m.source],
         });
     }
+    units
+}
+
+/// [`annotate`] with both documents already [`prepare`]d.
+pub fn annotate_prepared(
+    (source_text, article_text): (&str, &str),
+    verbatim: &[Match],
+    article_tokens: &[Token],
+    (source, article): (Prepared, Prepared),
+    dates: &DocumentDates,
+) -> Annotation {
+    let mut sx = source.extraction;
+    let mut ax = article.extraction;
+    let mut vocab = source.vocab;
+    let mut source_terms = source.terms;
+    let mut article_terms = renumber(article.terms, article.vocab, &mut vocab);
+    let (source_names, article_names) = (sx.surnames(), ax.surnames());
+    sx.adopt_names(&article_names);
+    ax.adopt_names(&source_names);
+
+    for (ex, terms) in [(&sx, &mut source_terms), (&ax, &mut article_terms)] {
+        add_detail_terms(ex, terms, &mut vocab);
+    }
+    let shouting: Vec<bool> = sx
+        .sentences
+        .iter()
+        .map(|s| shouting(s.slice(source_text)))
+        .collect();
+    let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
+    let (mut units, paraphrases) = paraphrase_units(&links, (&sx, &ax), verbatim, article_tokens);
+    units.extend(verbatim_units(verbatim, (&sx, &ax)));
 
     let source_side = relate::Facts {
         text: source_text,
