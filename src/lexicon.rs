@@ -206,6 +206,19 @@ pub fn get() -> &'static Lexicon {
 
 fn build() -> Lexicon {
     let mut lx = Lexicon::default();
+    read_numbers(&mut lx);
+    read_hedges(&mut lx);
+    read_dates(&mut lx);
+    index_phrases(&mut lx);
+    read_durations(&mut lx);
+    read_titles(&mut lx);
+    read_organisations(&mut lx);
+    read_places(&mut lx);
+    lx
+}
+
+/// The numbers in words and the multipliers ("two", "million"), per language.
+fn read_numbers(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/numbers.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let Some(lang) = parts.first().and_then(|c| Lang::from_code(c)) else {
@@ -231,6 +244,10 @@ fn build() -> Lexicon {
             _ => {}
         }
     }
+}
+
+/// Hedges ("about", "at least"), longest phrase first so "at least" wins over a shorter overlap.
+fn read_hedges(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/hedges.txt")) {
         let Some((kind, words)) = line.split_once(' ') else {
             continue;
@@ -247,6 +264,10 @@ fn build() -> Lexicon {
     }
     // Longest phrase first, so "at least" wins over a shorter overlap.
     lx.hedges.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+}
+
+/// Months, weekdays and relative dates ("yesterday", "last week"), longest phrase first.
+fn read_dates(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/dates.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let num = |k: usize| parts.get(k).and_then(|s| s.parse::<i32>().ok());
@@ -295,6 +316,10 @@ fn build() -> Lexicon {
     lx.relatives
         .sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
     lx.weekdays.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+}
+
+/// The first words of the hedge, weekday and relative-date phrases, to look phrases up by.
+fn index_phrases(lx: &mut Lexicon) {
     let firsts = lx
         .hedges
         .iter()
@@ -307,6 +332,10 @@ fn build() -> Lexicon {
     lx.hedges_by_first = FirstWords::of(&lx.hedges);
     lx.weekdays_by_first = FirstWords::of(&lx.weekdays);
     lx.relatives_by_first = FirstWords::of(&lx.relatives);
+}
+
+/// Durations in words ("an hour"), in minutes.
+fn read_durations(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/durations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(minutes) = parts.next().and_then(|m| m.parse::<f64>().ok()) else {
@@ -316,6 +345,10 @@ fn build() -> Lexicon {
             lx.durations.insert(phrase(w).join(" "), minutes);
         }
     }
+}
+
+/// Titles and offices, their complements and short forms.
+fn read_titles(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/titles.txt")) {
         if let Some(rest) = line.strip_prefix("complement ") {
             lx.title_complements
@@ -337,6 +370,10 @@ fn build() -> Lexicon {
             }
         }
     }
+}
+
+/// Organisation keywords and known organisations with their acronyms and parents.
+fn read_organisations(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/organizations.txt")) {
         if let Some(rest) = line.strip_prefix("keywords ") {
             lx.org_keywords
@@ -353,6 +390,10 @@ fn build() -> Lexicon {
             }
         }
     }
+}
+
+/// Generic and named places, and place names.
+fn read_places(lx: &mut Lexicon) {
     for line in content(include_str!("../assets/details/places.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         match parts.as_slice() {
@@ -374,7 +415,6 @@ fn build() -> Lexicon {
             _ => {}
         }
     }
-    lx
 }
 
 #[cfg(test)]
