@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::compare::{Comparison, Edit, Match, QuoteFinding};
+use crate::comparison::Difference;
 use crate::details::Detail;
 use crate::review::Review;
 use crate::span::Span;
@@ -153,85 +154,7 @@ fn edit_view<'a>(e: &Edit, src: &'a str, art: &'a str) -> EditView<'a> {
 }
 
 fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
-    let src = c.source.text.as_str();
-    let art = c.article.text.as_str();
-    let matches = c
-        .matches
-        .iter()
-        .map(|m: &Match| {
-            let entry = review.map(|r| r.entry(m));
-            MatchView {
-                id: m.id,
-                kind: m.kind.as_str(),
-                fidelity: m.fidelity.as_str(),
-                score: round(m.score, 3),
-                source: TextSpan::new(m.source, src),
-                article: TextSpan::new(m.article, art),
-                edits: m.edits.iter().map(|e| edit_view(e, src, art)).collect(),
-                quote: m.quote.map(|q| q + 1),
-                shared_words: m.shared_words,
-                verdict: entry.as_ref().map(|e| e.verdict.as_str()),
-                note: entry.and_then(|e| e.note),
-            }
-        })
-        .collect();
-    let quotes = c
-        .quotes
-        .iter()
-        .map(|q: &'a QuoteFinding| QuoteView {
-            id: q.id,
-            status: q.status.as_str(),
-            article: TextSpan::new(q.article, art),
-            first_match: q.matches.first().copied(),
-            matches: &q.matches,
-            speaker: q.speaker.as_deref(),
-            speaker_kind: q.speaker_kind.map(|k| k.as_str()),
-            speaker_span: TextSpan::optional(q.speaker_span, art),
-            coverage: round(q.coverage, 3),
-            changes: q
-                .matches
-                .iter()
-                .filter_map(|id| c.match_by_id(*id))
-                .flat_map(|m| m.edits.iter())
-                .filter(|e| e.within(q.article))
-                .map(|e| edit_view(e, src, art))
-                .collect(),
-            source: TextSpan::optional(
-                q.source_phrase.or_else(|| {
-                    let first = q.matches.first().and_then(|id| c.match_by_id(*id))?;
-                    Some(first.source)
-                }),
-                src,
-            ),
-        })
-        .collect();
-    let details = c
-        .details
-        .iter()
-        .map(|d: &'a Detail| DetailView {
-            id: d.id,
-            kind: d.kind.as_str(),
-            relation: d.relation.as_str(),
-            note: &d.note,
-            source: TextSpan::optional(d.source, src),
-            article: TextSpan::optional(d.article, art),
-            match_id: d.match_id,
-        })
-        .collect();
-    let differences = c
-        .differences
-        .iter()
-        .map(|d| DifferenceView {
-            id: d.id,
-            kind: d.kind.as_str(),
-            severity: d.severity.as_str(),
-            source: TextSpan::optional(d.source, src),
-            article: TextSpan::optional(d.article, art),
-            match_id: d.match_id,
-            detail: d.detail_id,
-            note: d.note(),
-        })
-        .collect();
+    let texts = (c.source.text.as_str(), c.article.text.as_str());
     ReportView {
         tool: Tool {
             name: "quotediff",
@@ -247,10 +170,18 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
             bytes: c.article.bytes(),
             words: c.stats.article_words,
         },
-        matches,
-        quotes,
-        details,
-        differences,
+        matches: c
+            .matches
+            .iter()
+            .map(|m| match_view(m, texts, review))
+            .collect(),
+        quotes: c.quotes.iter().map(|q| quote_view(q, c, texts)).collect(),
+        details: c.details.iter().map(|d| detail_view(d, texts)).collect(),
+        differences: c
+            .differences
+            .iter()
+            .map(|d| difference_view(d, texts))
+            .collect(),
         review: review.map(|r| ReviewView {
             reviewed: r.reviewed(c),
             total: c.matches.len(),
@@ -261,6 +192,85 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
             article_paraphrased: round(c.stats.article_paraphrased, 4),
             source_paraphrased: round(c.stats.source_paraphrased, 4),
         },
+    }
+}
+
+fn match_view<'a>(
+    m: &'a Match,
+    (src, art): (&'a str, &'a str),
+    review: Option<&Review>,
+) -> MatchView<'a> {
+    let entry = review.map(|r| r.entry(m));
+    MatchView {
+        id: m.id,
+        kind: m.kind.as_str(),
+        fidelity: m.fidelity.as_str(),
+        score: round(m.score, 3),
+        source: TextSpan::new(m.source, src),
+        article: TextSpan::new(m.article, art),
+        edits: m.edits.iter().map(|e| edit_view(e, src, art)).collect(),
+        quote: m.quote.map(|q| q + 1),
+        shared_words: m.shared_words,
+        verdict: entry.as_ref().map(|e| e.verdict.as_str()),
+        note: entry.and_then(|e| e.note),
+    }
+}
+
+fn quote_view<'a>(
+    q: &'a QuoteFinding,
+    c: &'a Comparison,
+    (src, art): (&'a str, &'a str),
+) -> QuoteView<'a> {
+    QuoteView {
+        id: q.id,
+        status: q.status.as_str(),
+        article: TextSpan::new(q.article, art),
+        first_match: q.matches.first().copied(),
+        matches: &q.matches,
+        speaker: q.speaker.as_deref(),
+        speaker_kind: q.speaker_kind.map(|k| k.as_str()),
+        speaker_span: TextSpan::optional(q.speaker_span, art),
+        coverage: round(q.coverage, 3),
+        changes: q
+            .matches
+            .iter()
+            .filter_map(|id| c.match_by_id(*id))
+            .flat_map(|m| m.edits.iter())
+            .filter(|e| e.within(q.article))
+            .map(|e| edit_view(e, src, art))
+            .collect(),
+        source: TextSpan::optional(
+            q.source_phrase.or_else(|| {
+                let first = q.matches.first().and_then(|id| c.match_by_id(*id))?;
+                Some(first.source)
+            }),
+            src,
+        ),
+    }
+}
+
+fn detail_view<'a>(d: &'a Detail, (src, art): (&'a str, &'a str)) -> DetailView<'a> {
+    DetailView {
+        id: d.id,
+        kind: d.kind.as_str(),
+        relation: d.relation.as_str(),
+        note: &d.note,
+        source: TextSpan::optional(d.source, src),
+        article: TextSpan::optional(d.article, art),
+        match_id: d.match_id,
+    }
+}
+
+fn difference_view<'a>(d: &'a Difference, (src, art): (&'a str, &'a str)) -> DifferenceView<'a> {
+    DifferenceView {
+        id: d.id,
+        kind: d.kind.as_str(),
+        severity: d.severity.as_str(),
+        source: TextSpan::optional(d.source, src),
+        article: TextSpan::optional(d.article, art),
+        match_id: d.match_id,
+        detail: d.detail_id,
+        note: d.note(),
     }
 }
 

@@ -26,6 +26,19 @@ fn write_report(
     review: Option<&Review>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    write_header(c, review, out)?;
+    write_quotations(c, out)?;
+    write_differences(c, out)?;
+    write_matches(c, review, out)?;
+    write_details(c, out)
+}
+
+/// The two documents, the coverage, the counts and who is quoted.
+fn write_header(
+    c: &Comparison,
+    review: Option<&Review>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let s = &c.stats;
     writeln!(out, "quotediff report")?;
     writeln!(
@@ -77,7 +90,11 @@ fn write_report(
             writeln!(out, "  {label} · {tally}")?;
         }
     }
+    Ok(())
+}
 
+/// Every quotation with its status, speaker and matches.
+fn write_quotations(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "QUOTATIONS")?;
     if c.quotes.is_empty() {
@@ -116,9 +133,15 @@ fn write_report(
             "        ",
         )?;
     }
+    Ok(())
+}
 
-    write_differences(c, out)?;
-
+/// Every shared passage with its changes and the reviewer's verdict.
+fn write_matches(
+    c: &Comparison,
+    review: Option<&Review>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     writeln!(out)?;
     writeln!(out, "SHARED PASSAGES")?;
     if c.matches.is_empty() {
@@ -136,7 +159,11 @@ fn write_report(
             }
         }
     }
+    Ok(())
+}
 
+/// The related details, each with both sides and its note.
+fn write_details(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
     if !c.details.is_empty() {
         writeln!(out)?;
         writeln!(out, "DETAILS")?;
