@@ -80,6 +80,17 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         &aligned.source_counts,
         options.matching.min_quote_words,
     );
+    matching::lead_in::add_lead_ins(
+        &mut matches,
+        (
+            &article.text,
+            &article_tokens,
+            &aligned.article_words,
+            &regions,
+        ),
+        (&source.text, &source_tokens, &aligned.source_words),
+        options.matching.min_words,
+    );
     let annotation = prepared.map(|prepared| {
         details::annotate_prepared(
             (&source.text, &article.text),

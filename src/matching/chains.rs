@@ -1,7 +1,6 @@
 //! Step 2 of matching: runs chained by dynamic programming into candidate passages.
 
 use super::{Run, Words, ELLIPSIS_SKIP, MAX_ARTICLE_GAP};
-use crate::normalize::Token;
 
 /// A chain of runs: the indices of its runs in article order and its score.
 #[derive(Debug, Clone)]
@@ -53,7 +52,7 @@ pub(super) fn chain_runs(runs: &[Run], w: &Words) -> Chains {
                 {
                     continue;
                 }
-                if let Some(penalty) = link_penalty(&prev, run, article, region.is_some()) {
+                if let Some(penalty) = link_penalty(&prev, run, w, region.is_some()) {
                     let overlap = (prev.a_end() as i64 - run.a as i64)
                         .max(prev.s_end() as i64 - run.s as i64)
                         .max(0) as f64;
@@ -112,7 +111,8 @@ pub(super) fn chain_runs(runs: &[Run], w: &Words) -> Chains {
 }
 
 /// Whether run `next` may follow run `prev` in one passage, and at what cost.
-pub(super) fn link_penalty(prev: &Run, next: &Run, article: &[Token], quoted: bool) -> Option<f64> {
+pub(super) fn link_penalty(prev: &Run, next: &Run, w: &Words, quoted: bool) -> Option<f64> {
+    let article = w.article_tokens;
     let gap_a = next.a as i64 - prev.a_end() as i64;
     let gap_s = next.s as i64 - prev.s_end() as i64;
     if gap_a < -2 || gap_s < -2 {
@@ -143,7 +143,40 @@ pub(super) fn link_penalty(prev: &Run, next: &Run, article: &[Token], quoted: bo
     if quoted && ga <= 2 && gs <= 60 && prev.len >= 4 && next.len >= 4 {
         return Some(2.0);
     }
+    // In a book-length source two chance overlaps a few words apart are common: there the
+    // gap between runs must be one of the kinds above.
+    let apart = gap_a >= 0 && gap_s >= 0 && w.short_source;
+    if apart && ga <= REWORDED_GAP && gs <= REWORDED_GAP {
+        // The words the stretch keeps count for the link, as the words of a gap of one
+        // changed word would.
+        if let Some(shared) = reworded(prev, next, w) {
+            return Some(0.5 * (ga.max(gs) - shared) as f64 + 1.0);
+        }
+    }
     None
+}
+
+/// Widest gap, in words on either side, that a reworded stretch inside one passage may fill.
+const REWORDED_GAP: usize = 10;
+
+/// The words between two runs, on both sides, are the same stretch reworded, not two
+/// passages (`Some` of how many words they share): they share at least two words, one of them a content word, and at least a third
+/// of the longer side ("rate cuts in the coming months would" for "interest rate cuts over the
+/// coming months will"). The runs around them are seeded from four equal words each, so the
+/// stretch sits between two pieces of the same sentence.
+fn reworded(prev: &Run, next: &Run, w: &Words) -> Option<usize> {
+    let article = &w.aids[prev.a_end() as usize..next.a as usize];
+    let source = &w.sids[prev.s_end() as usize..next.s as usize];
+    let mut left: Vec<u32> = source.to_vec();
+    let (mut shared, mut content) = (0usize, false);
+    for id in article {
+        if let Some(k) = left.iter().position(|s| s == id) {
+            left.swap_remove(k);
+            shared += 1;
+            content |= w.content[*id as usize];
+        }
+    }
+    (shared >= 2 && content && 4 * shared >= article.len().max(source.len())).then_some(shared)
 }
 
 /// Where runs (in article order) can be cut into two groups that no chain links across, as

@@ -174,6 +174,7 @@ const MOST_BRACKETED: usize = 6;
 
 /// One end of a passage as it grows: `a` and `s` are its boundary in the article and the
 /// source (the end of the ranges going forward, their start going back).
+#[derive(Clone)]
 struct Edge<'a, 'w> {
     dir: Direction,
     w: &'a Words<'w>,
@@ -181,6 +182,8 @@ struct Edge<'a, 'w> {
     /// The article segment of the passage's word at this end: growth stays inside it.
     segment: u32,
     quoted: bool,
+    /// Whether a skip may resume on a single equal word when another skip follows it.
+    look_ahead: bool,
     a: usize,
     s: usize,
 }
@@ -274,9 +277,20 @@ impl Edge<'_, '_> {
                 };
             let single = da <= 1 && ds <= 1;
             let edge = at_edge && self.quoted;
+            // Inside quotation marks, equal words that stop one word short of the quotation's
+            // end: that word is the quoter's own ("Security, not allowed …" for "Not
+            // allowed …"), and the passage reaches as far into the quotation as the source does
+            // (in a source that is not a book: see `Words::short_source`).
+            let near_edge = self.quoted
+                && self.w.short_source
+                && self
+                    .out_a(a, m + 1)
+                    .is_none_or(|x| self.w.segments[x] != self.segment);
             if m >= 2
                 || (single && m >= 1 && edge)
                 || (swap && (m >= 1 || edge || self.sentence_edge(a, s)))
+                || (m >= 1 && near_edge)
+                || (single && m == 1 && self.skips_on(a, s))
             {
                 self.a = a;
                 self.s = s;
@@ -285,6 +299,27 @@ impl Edge<'_, '_> {
             }
         }
         false
+    }
+
+    /// After one equal word at `a` and `s`, another skip grows the passage further: a
+    /// stretch reworded in two places at once ("as well as on how global markets played
+    /// out" for "as well as how the global markets play out"), where neither change leaves
+    /// two equal words of its own. Looked at one skip deep, and only in a source that is not
+    /// a book (see `Words::short_source`).
+    fn skips_on(&self, a: usize, s: usize) -> bool {
+        if !self.look_ahead || !self.w.short_source {
+            return false;
+        }
+        let (Some(a), Some(s)) = (self.move_a(a, 1), self.move_s(s, 1)) else {
+            return false;
+        };
+        let mut next = Edge {
+            look_ahead: false,
+            a,
+            s,
+            ..self.clone()
+        };
+        next.skip_once()
     }
 
     /// An editor's [bracketed] words inside the passage ("nous [la Banque de France] qui"):
@@ -375,6 +410,7 @@ fn grow(
         claimed,
         segment: w.segments[inside],
         quoted,
+        look_ahead: true,
         a,
         s,
     };

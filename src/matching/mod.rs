@@ -30,6 +30,7 @@ use crate::normalize::Token;
 mod chains;
 mod edges;
 mod index;
+pub(crate) mod lead_in;
 pub(crate) mod quotes;
 mod seeds;
 mod select;
@@ -180,6 +181,9 @@ fn align_in(
         regions,
         region_len: &region_len,
         segments: &segments,
+        short_source: source
+            .last()
+            .is_none_or(|t| t.span().end <= SHORT_SOURCE_BYTES),
     };
     let passages = chain_and_select(&runs, &words, options, groups);
     Aligned {
@@ -230,7 +234,14 @@ struct Words<'a> {
     /// Words in each quotation, by its number.
     region_len: &'a [usize],
     segments: &'a [u32],
+    /// The source is a release, a speech or a transcript, not a book: one equal word after a
+    /// change is worth growing a passage by (see [`edges`]). In a book-length source a
+    /// passage is as often a chance overlap, and a single word proves nothing.
+    short_source: bool,
 }
+
+/// Longest source (in bytes) in which one equal word after a change grows a passage.
+pub(crate) const SHORT_SOURCE_BYTES: usize = 200_000;
 
 /// Article words from which seeding is split between two threads.
 const PARALLEL_WORDS: usize = 40_000;

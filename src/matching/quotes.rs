@@ -147,9 +147,10 @@ pub(crate) fn find_short_quotes(
                 });
             same.then_some(start)
         });
-        let expected = expected_source(&placed, quotes[k].article);
+        let expected = expected_source(&placed, article, quotes[k].article);
         let nearest = starts.min_by_key(|&i| {
-            let distance = expected.map_or(0, |e| stoks[i].span().start.abs_diff(e));
+            let phrase = stoks[i].span().cover(&stoks[i + ids.len() - 1].span());
+            let distance = expected.map_or(0, |e| e.distance(phrase));
             (distance, i)
         });
         let Some(i) = nearest else {
@@ -220,31 +221,63 @@ fn opens_sentence(text: &str, at: usize) -> bool {
 
 /// Longest source (in bytes) in which a phrase of a word or two found word for word is paired
 /// with the quotation as a match: a long report or a day's transcript, not a book.
-const SHORT_PHRASE_SOURCE: usize = 200_000;
+const SHORT_PHRASE_SOURCE: usize = super::SHORT_SOURCE_BYTES;
 
 /// How far (in bytes) a short quotation may lie from the article's nearest other passage, and
 /// its source words from where that passage's source words are, to be paired with them: a
 /// few pages.
 const NEAR_BYTES: usize = 2_000;
 
-/// Where in the source (a byte offset) a phrase at `article` most likely comes from: right
+/// Where in the source a phrase at `phrase` (in `article`) most likely comes from: right
 /// after the source passage of the match before it in the article, or else right before the
 /// passage of the match after it, when one of these lies within [`NEAR_BYTES`] of the
-/// phrase. A phrase the source says more than once ("security" in a speech about security)
-/// is paired with the place the article is retelling.
-fn expected_source(placed: &[(Span, Span)], article: Span) -> Option<usize> {
-    let at = placed.partition_point(|(a, _)| a.end <= article.start);
+/// phrase; but the match after it first when it follows in the same sentence and the one
+/// before does not lie nearer. A phrase the source says more than once ("security" in a
+/// speech about security) is paired with the place the article is retelling: `spoke of
+/// “security”, called “the condition of a calm life”` retells the source's sentence that
+/// goes on with those words, whatever the article quoted a paragraph earlier.
+fn expected_source(placed: &[(Span, Span)], article: &str, phrase: Span) -> Option<Expected> {
+    let at = placed.partition_point(|(a, _)| a.end <= phrase.start);
     let before = at
         .checked_sub(1)
         .map(|k| placed[k])
-        .filter(|(a, _)| article.start - a.end <= NEAR_BYTES)
-        .map(|(_, s)| s.end);
+        .filter(|(a, _)| phrase.start - a.end <= NEAR_BYTES);
     let after = placed
         .get(at..)
-        .and_then(|rest| rest.iter().find(|(a, _)| a.start >= article.end))
-        .filter(|(a, _)| a.start - article.end <= NEAR_BYTES)
-        .map(|(_, s)| s.start);
-    before.or(after)
+        .and_then(|rest| rest.iter().find(|(a, _)| a.start >= phrase.end))
+        .filter(|(a, _)| a.start - phrase.end <= NEAR_BYTES);
+    let same_sentence =
+        |from: usize, to: usize| !article[from..to].contains(['.', '!', '?', '\n', '\r']);
+    let after_first = after.is_some_and(|(a, _)| {
+        same_sentence(phrase.end, a.start)
+            && before.is_none_or(|(b, _)| phrase.start - b.end > a.start - phrase.end)
+    });
+    let after = after.map(|(_, s)| Expected::Before(s.start));
+    let before = before.map(|(_, s)| Expected::After(s.end));
+    if after_first {
+        after
+    } else {
+        before.or(after)
+    }
+}
+
+/// Where a short phrase is expected in the source, next to a neighbouring match's passage.
+#[derive(Debug, Clone, Copy)]
+enum Expected {
+    /// Right after the passage of the match before it, which ends at this byte.
+    After(usize),
+    /// Right before the passage of the match after it, which starts at this byte.
+    Before(usize),
+}
+
+impl Expected {
+    /// How far (in bytes) a phrase at `found` in the source lies from where it is expected.
+    fn distance(self, found: Span) -> usize {
+        match self {
+            Expected::After(end) => found.start.abs_diff(end),
+            Expected::Before(start) => found.end.abs_diff(start),
+        }
+    }
 }
 
 /// The matches whose article span overlaps `span`. Matches are in article order and do not

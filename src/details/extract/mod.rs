@@ -98,6 +98,7 @@ pub enum Scale {
 pub enum Value {
     /// A count with the words it counts (stems, head noun last).
     Quantity {
+        /// The value.
         value: Interval,
         /// Stems of the counted noun phrase, head last.
         unit: Vec<String>,
@@ -106,6 +107,7 @@ pub enum Value {
     },
     /// An amount of money.
     Money {
+        /// The amount.
         value: Interval,
         /// Currency symbol or word, folded.
         currency: String,
@@ -158,7 +160,9 @@ pub enum Value {
 pub struct Mention {
     /// Number, date, person...
     pub kind: DetailKind,
+    /// Where it is.
     pub span: Span,
+    /// What it says.
     pub value: Value,
     /// Index of its sentence.
     pub sentence: usize,
