@@ -1,4 +1,5 @@
-//! Speed of the paraphrase and detail passes, and of the whole comparison, on a large pair.
+//! Speed of the paraphrase and detail passes, and of the whole comparison with and without
+//! details and differences, on a large pair.
 //!
 //! The pair is built at bench time from `../shared/corpus/*.txt` (override with
 //! `QUOTEDIFF_CORPUS`): a 1 MB source of prose, and a 200 KB article that mixes other prose
@@ -125,6 +126,15 @@ fn bench(c: &mut Criterion) {
                 &DocumentDates::default(),
             )
         })
+    });
+    // The same comparison without details and differences: what those two stages add is
+    // the gap between this and `compare_1mb_source_200kb_article`.
+    let quotations_only = CompareOptions {
+        skip_details: true,
+        ..CompareOptions::default()
+    };
+    group.bench_function("compare_1mb_200kb_no_details", |b| {
+        b.iter(|| compare(source.clone(), article.clone(), &quotations_only))
     });
     group.finish();
 }

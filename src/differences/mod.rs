@@ -22,13 +22,35 @@ pub(crate) use align::Keyer;
 
 /// Every difference between the two documents of `c`, each once, in article order.
 pub fn find(c: &Comparison) -> Vec<Difference> {
-    let keyer = Keyer::new(language_of(&c.article.text));
-    let mut out = Vec::new();
-    for m in &c.matches {
-        within::of_match(c, m, &keyer, &mut out);
-    }
+    let code = language_of(&c.article.text);
+    let keyer = Keyer::new(code);
+    // The matches are read one by one and the status words over the whole documents: on two
+    // cores the later matches and the status words go to a thread of their own (with a keyer
+    // of its own: its stems are only a cache), and the lists are joined in the same order.
+    let split = c.matches.len() * 5 / 8;
+    let (mut out, (later, status)) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| {
+            let keyer = Keyer::new(code);
+            let mut later = Vec::new();
+            for m in &c.matches[split..] {
+                within::of_match(c, m, &keyer, &mut later);
+            }
+            let mut status = Vec::new();
+            status::of_documents(&c.source.text, &c.article.text, &keyer, &mut status);
+            (later, status)
+        });
+        let mut out = Vec::new();
+        for m in &c.matches[..split] {
+            within::of_match(c, m, &keyer, &mut out);
+        }
+        let other = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (out, other)
+    });
+    out.extend(later);
     units::of_documents(&c.source.text, &c.article.text, &keyer, &mut out);
-    status::of_documents(&c.source.text, &c.article.text, &keyer, &mut out);
+    out.extend(status);
     facts::of_details(c, &mut out);
     out.sort_by_key(|d| position(d, c));
     out.dedup_by(|b, a| a.kind == b.kind && a.source == b.source && a.article == b.article);
