@@ -123,16 +123,21 @@ fn run(cli: Cli) -> Result<u8> {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             // Verdicts recorded in the interactive review, when the article has a sidecar.
-            let review_file = match &args.pair.article {
-                _ if cli.review.review_file.is_some() => cli.review.review_file.clone(),
-                Some(article) if article.as_os_str() != "-" => Some(review::default_path(article)),
-                _ => None,
-            };
-            let review = review_file.and_then(|path| {
-                Review::load(&path, &comparison).unwrap_or_else(|e| {
+            let review = review_path(&cli.review, &args.pair).and_then(|path| {
+                let review = Review::load(&path, &comparison).unwrap_or_else(|e| {
                     output::message(format_args!("warning: {e}"));
                     None
-                })
+                });
+                if let Some(lost) = review.as_ref().map(Review::lost).filter(|l| !l.is_empty()) {
+                    let ids: Vec<&str> = lost.iter().map(|l| l.id.as_str()).collect();
+                    output::message(format_args!(
+                        "warning: {}: {} verdicts could not be carried over to the edited documents ({})",
+                        path.display(),
+                        lost.len(),
+                        ids.join(", ")
+                    ));
+                }
+                review
             });
             report::write(&comparison, review.as_ref(), format, &mut out)
                 .context("writing the report")?;
@@ -181,14 +186,15 @@ fn run(cli: Cli) -> Result<u8> {
 fn review_interactively(cli: &Cli) -> Result<u8> {
     use quotediff::tui::{self, theme::ThemeName};
     let comparison = load_and_compare(&cli.pair, &cli.engine)?;
-    // Verdicts go beside the article, unless it is the bundled pair or standard input.
-    let review_file = cli.review.review_file.clone().or_else(|| {
-        cli.pair
-            .article
-            .as_ref()
-            .filter(|a| a.as_os_str() != "-")
-            .map(|a| review::default_path(a))
-    });
+    let review_file = review_path(&cli.review, &cli.pair);
+    if let (None, None, Some(folder)) = (
+        &cli.pair.source,
+        &cli.pair.article,
+        review_file.as_deref().and_then(|p| p.parent()),
+    ) {
+        // The data folder of the bundled pair's review may not exist yet.
+        let _ = std::fs::create_dir_all(folder);
+    }
     let options = tui::Options {
         review_file,
         theme: cli.review.theme.map(|t| match t {
@@ -216,6 +222,19 @@ fn review_interactively(_cli: &Cli) -> Result<u8> {
         "built without the interactive review (feature `tui`); use `quotediff report`"
     ));
     Ok(exit_codes::BAD_INPUT)
+}
+
+/// Where the verdicts of a pair are kept: `--review-file`, else beside the article, else (the
+/// bundled pair) in the user's data folder; none for an article read from standard input.
+fn review_path(options: &cli::ReviewArgs, pair: &PairArgs) -> Option<std::path::PathBuf> {
+    if let Some(path) = &options.review_file {
+        return Some(path.clone());
+    }
+    match (&pair.source, &pair.article) {
+        (None, None) => review::bundled_path(),
+        (_, Some(article)) if article.as_os_str() != "-" => Some(review::default_path(article)),
+        _ => None,
+    }
 }
 
 /// Loads the pair named on the command line (or the bundled one) and compares it.

@@ -587,6 +587,8 @@ mod terminal {
             cmd.env("TERM", "xterm-256color");
             // No user config, no NO_COLOR from the developer's shell.
             cmd.env("XDG_CONFIG_HOME", dir);
+            // The bundled pair's review goes to the data folder: this test's, not the user's.
+            cmd.env("XDG_DATA_HOME", dir);
             cmd.env_remove("NO_COLOR");
             let child = pty.slave.spawn_command(cmd).expect("start quotediff");
             drop(pty.slave);
@@ -804,6 +806,181 @@ mod terminal {
         assert!(screen.contains("restored 1 verdict"), "{screen}");
         second.keys("q");
         assert_eq!(second.exit_code(), 0);
+    }
+
+    /// Starts a review of the pair in `dir`, waits for its first screen, runs `keys` and
+    /// waits for `then`; the session, to go on.
+    fn review_with(dir: &Path, extra: &[&str], keys: &str, then: &str) -> (Session, String) {
+        let mut args = vec!["readout.txt", "story.txt"];
+        args.extend_from_slice(extra);
+        let mut session = Session::start(dir, &args);
+        session.wait_for(" reviewed");
+        session.keys(keys);
+        let screen = session.wait_for(then);
+        (session, screen)
+    }
+
+    fn quit(mut session: Session) {
+        session.keys("q");
+        assert_eq!(session.exit_code(), 0, "{}", session.contents());
+    }
+
+    #[test]
+    fn verdicts_survive_an_edit_of_the_article_and_the_lost_are_named() {
+        let (dir, _) = bundled_pair_in_a_folder();
+        // Accept the first three stops, mark the first quotation not in the source.
+        let (first, _) = review_with(dir.path(), &[], "anana", "3/11 reviewed");
+        quit(first);
+        let (second, _) = review_with(dir.path(), &[], "fffX", "4/11 reviewed");
+        quit(second);
+        // One word at the top, and the sentence of the second stop removed.
+        let story = dir.path().join("story.txt");
+        let text = std::fs::read_to_string(&story).unwrap();
+        let (_, article) = quotediff::document::bundled_pair();
+        let c = quotediff::compare::compare(
+            quotediff::document::bundled_pair().0,
+            article,
+            &quotediff::compare::CompareOptions::default(),
+        );
+        let second = c.matches[1].article.slice(&text).to_string();
+        std::fs::write(
+            &story,
+            format!("UPDATED: {}", text.replacen(&second, "", 1)),
+        )
+        .unwrap();
+        let mut session = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        // The first two stops were two source sentences retold by one article sentence, the
+        // one removed: both are lost and named. The third now starts "UPDATED:" and keeps
+        // its verdict, as does the quotation not in the source, though every span moved.
+        let screen =
+            session.wait_for("the article changed since: 2 verdicts carried over, 2 lost: M1 ");
+        assert!(screen.contains("M1 \u{201c}A federal"), "{screen}");
+        assert!(screen.contains("2/9 reviewed"), "{screen}");
+        session.keys("q");
+        assert_eq!(session.exit_code(), 0);
+    }
+
+    #[test]
+    fn two_instances_on_one_pair_lose_nothing() {
+        let (dir, sidecar) = bundled_pair_in_a_folder();
+        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        first.wait_for(" 1/11 ");
+        second.wait_for(" 1/11 ");
+        first.keys("a");
+        first.wait_for("saved to");
+        second.keys("nx");
+        let screen = second.wait_for("merged 1 verdict saved by another window");
+        assert!(screen.contains("2/11 reviewed"), "{screen}");
+        first.keys("nnu");
+        first.wait_for("saved to");
+        quit(first);
+        quit(second);
+        let saved = std::fs::read_to_string(&sidecar).unwrap();
+        assert!(
+            saved.contains("\"accepted\"") && saved.contains("\"flagged\""),
+            "{saved}"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_stays_on_screen_and_q_asks() {
+        let (dir, _) = bundled_pair_in_a_folder();
+        let folder = dir.path().join("frozen");
+        std::fs::create_dir(&folder).unwrap();
+        let mut review = folder.join("story.quotediff.json");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+            // The superuser writes into a read-only folder anyway: a path under a file then.
+            if std::fs::write(folder.join("probe"), "").is_ok() {
+                review = dir.path().join("story.txt").join("review.json");
+            }
+        }
+        let review = review.to_string_lossy().into_owned();
+        let (mut s, _) = review_with(dir.path(), &["--review-file", &review], "a", "NOT SAVED");
+        s.keys("n");
+        let screen = s.wait_for(" 2/11 ");
+        assert!(screen.contains("NOT SAVED"), "{screen}");
+        s.keys("q");
+        s.wait_for("quit and lose them?");
+        s.keys("q");
+        assert_eq!(s.exit_code(), 0);
+    }
+
+    #[test]
+    fn a_broken_review_file_is_kept() {
+        let (dir, sidecar) = bundled_pair_in_a_folder();
+        std::fs::write(&sidecar, b"\xff\xfe not a review").unwrap();
+        let old = dir.path().join("story.txt.quotediff.json.old");
+        std::fs::write(&old, "an earlier backup").unwrap();
+        let (s, screen) = review_with(dir.path(), &[], "", "not a quotediff review file");
+        assert!(screen.contains("starting a fresh review"), "{screen}");
+        let mut s = s;
+        s.keys("a");
+        s.wait_for("the old review is kept as");
+        quit(s);
+        assert_eq!(std::fs::read_to_string(&old).unwrap(), "an earlier backup");
+        let kept = dir.path().join("story.txt.quotediff.json.old.2");
+        assert_eq!(std::fs::read(&kept).unwrap(), b"\xff\xfe not a review");
+        assert!(std::fs::read_to_string(&sidecar)
+            .unwrap()
+            .contains("accepted"));
+    }
+
+    #[test]
+    fn the_bundled_pair_keeps_its_review_in_the_data_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Session::start(dir.path(), &[]);
+        s.wait_for(" 1/11 ");
+        s.keys("a");
+        s.wait_for("saved to");
+        quit(s);
+        let file = dir
+            .path()
+            .join("quotediff")
+            .join("bundled-pair.quotediff.json");
+        assert!(std::fs::read_to_string(&file).unwrap().contains("accepted"));
+        let again = Session::start(dir.path(), &[]);
+        again.wait_for("1/11 reviewed");
+        quit(again);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_keeps_permissions_refuses_links_out_of_place_and_devices() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, sidecar) = bundled_pair_in_a_folder();
+        let (s, _) = review_with(dir.path(), &[], "a", "saved to");
+        quit(s);
+        std::fs::set_permissions(&sidecar, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let (s, _) = review_with(dir.path(), &[], "nx", "saved to");
+        quit(s);
+        let mode = std::fs::metadata(&sidecar).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+
+        let elsewhere = tempfile::tempdir().unwrap();
+        let outside = elsewhere.path().join("elsewhere.json");
+        std::fs::write(&outside, "{}").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&outside, &link).unwrap();
+        let (s, _) = review_with(
+            dir.path(),
+            &["--review-file", "link.json"],
+            "a",
+            "a symbolic link out of its folder",
+        );
+        drop(s);
+        assert_eq!(std::fs::read_to_string(&outside).unwrap(), "{}");
+
+        let (s, _) = review_with(
+            dir.path(),
+            &["--review-file", "/dev/zero"],
+            "",
+            "/dev/zero: not a regular file",
+        );
+        drop(s);
     }
 
     #[test]

@@ -170,6 +170,11 @@ pub struct App {
     pub mouse: bool,
     /// The user asked to leave.
     pub quit: bool,
+    /// Why verdicts are not saved (the last save failed, or there is no file): shown until a
+    /// save succeeds, and `q` asks before quitting.
+    pub unsaved: Option<String>,
+    /// `q` was pressed once with verdicts not saved: the next `q` quits.
+    pub quit_asked: bool,
     /// Looks.
     pub theme: Theme,
     /// Keys.
@@ -212,6 +217,8 @@ impl App {
             flash: None,
             mouse: true,
             quit: false,
+            unsaved: None,
+            quit_asked: false,
             theme,
             keys,
         };
@@ -310,18 +317,20 @@ impl App {
             }
             Action::Command(command) => {
                 self.message = None;
-                if self.input.is_some() {
-                    // Keys are text while typing; only Ctrl-C still quits.
-                    if command == Command::Quit {
-                        self.quit = true;
-                    }
+                let asked = std::mem::take(&mut self.quit_asked);
+                if command == Command::Quit {
+                    self.request_quit(asked);
                     return;
                 }
-                // Behind the "too small" message nothing moves unseen: only quitting works.
-                if self.screen().too_small && command != Command::Quit {
-                    return;
+                // Keys are text while typing, and behind the "too small" message nothing
+                // moves unseen.
+                if self.input.is_none() && !self.screen().too_small {
+                    self.command(command);
                 }
-                self.command(command);
+                // A failed save stays on screen until one succeeds.
+                if self.message.is_none() {
+                    self.message = self.unsaved.clone();
+                }
             }
             Action::Wheel { column, row, down } => {
                 if let Some(side) = self.side_at(column, row) {

@@ -261,7 +261,7 @@ fn events_anywhere_never_panic() {
 }
 
 #[test]
-fn a_review_of_changed_documents_is_set_aside_not_overwritten() {
+fn a_review_of_changed_documents_is_carried_over_and_the_old_file_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("story.txt.quotediff.json");
     let (s, a) = bundled_pair();
@@ -276,28 +276,69 @@ fn a_review_of_changed_documents_is_set_aside_not_overwritten() {
         .push_str("\n\nCorrection: the meeting lasted 55 minutes.");
     let after = compare(s, a, &CompareOptions::default());
     let (review, file, message) = open_review(Some(&path), &after);
-    assert_eq!(review.reviewed(&after), 0);
-    assert!(file.keep_old);
-    assert!(message.unwrap().contains("the article changed since"));
+    assert_eq!(review.reviewed(&after), 1);
+    let message = message.unwrap();
+    assert!(
+        message.contains("the article changed since: 1 verdict carried over"),
+        "{message}"
+    );
 
     let mut app = App::new(after, review, file, Theme::mono(), KeyTable::default());
     app.update(Action::Resize {
         width: 120,
         height: 40,
     });
+    app.update(Action::Command(Command::Next));
     app.update(Action::Command(Command::Accept));
     let old_path = dir.path().join("story.txt.quotediff.json.old");
     assert!(app.message.as_deref().unwrap().contains("kept as"));
     assert!(std::fs::read_to_string(&old_path)
         .unwrap()
         .contains("flagged"));
-    assert!(std::fs::read_to_string(&path).unwrap().contains("accepted"));
-    // Only the first save moves the old file aside.
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        saved.contains("accepted") && saved.contains("flagged"),
+        "{saved}"
+    );
+    // Only the first save keeps the old file aside.
     app.update(Action::Command(Command::Flag));
     assert!(!app.message.as_deref().unwrap().contains("kept as"));
-    assert!(std::fs::read_to_string(&old_path)
+    assert!(!dir.path().join("story.txt.quotediff.json.old.2").exists());
+}
+
+#[test]
+fn a_failed_save_stays_on_screen_and_q_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    // A review file inside a folder that does not exist: every save fails.
+    let path = dir.path().join("missing").join("story.txt.quotediff.json");
+    let (s, a) = bundled_pair();
+    let c = compare(s, a, &CompareOptions::default());
+    let (review, file, _) = open_review(Some(&path), &c);
+    let mut app = App::new(c, review, file, Theme::mono(), KeyTable::default());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::Command(Command::Accept));
+    assert!(app.message.as_deref().unwrap().contains("NOT SAVED"));
+    app.update(Action::Command(Command::Next));
+    assert!(
+        app.message.as_deref().unwrap().contains("NOT SAVED"),
+        "the warning outlives the next key"
+    );
+    app.update(Action::Command(Command::Quit));
+    assert!(!app.quit);
+    assert!(app
+        .message
+        .as_deref()
         .unwrap()
-        .contains("flagged"));
+        .contains("quit and lose them?"));
+    // Any other key stays; then q asks again, and a second q quits.
+    app.update(Action::Command(Command::Next));
+    app.update(Action::Command(Command::Quit));
+    assert!(!app.quit);
+    app.update(Action::Command(Command::Quit));
+    assert!(app.quit);
 }
 
 #[test]

@@ -16,42 +16,74 @@ use super::App;
 /// Where the review is saved.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ReviewFile {
-    /// The sidecar file; none for the bundled pair or standard input without `--review-file`.
+    /// The sidecar file; none for standard input without `--review-file`.
     pub path: Option<PathBuf>,
-    /// The file holds a review that could not be used (documents changed, broken file): it
-    /// is moved aside, not overwritten, at the first save.
-    pub keep_old: bool,
 }
 
-/// Opens the review saved for this comparison at `path`. A file that cannot be used
-/// (documents changed since, not a review) yields a fresh review, a message saying so, and
-/// `keep_old` so the first save moves the old file aside instead of overwriting it.
+/// Opens the review saved for this comparison at `path`, with the line the status bar
+/// shows about it: how many verdicts were restored; when a document changed since, how
+/// many were carried over and which could not be; when the file cannot be used, why (a
+/// fresh review starts, and the first save keeps the old file under a new name).
 pub fn open_review(path: Option<&Path>, c: &Comparison) -> (Review, ReviewFile, Option<String>) {
     let Some(path) = path else {
         return (Review::new(c), ReviewFile::default(), None);
     };
-    let file = |keep_old| ReviewFile {
+    let file = ReviewFile {
         path: Some(path.to_path_buf()),
-        keep_old,
     };
     match Review::load(path, c) {
         Ok(Some(review)) => {
-            let n = review.verdicts();
-            let plural = if n == 1 { "" } else { "s" };
-            let msg =
-                (n > 0).then(|| format!("restored {n} verdict{plural} from {}", path.display()));
-            (review, file(false), msg)
+            let msg = restored_message(&review, path);
+            (review, file, msg)
         }
-        Ok(None) => (Review::new(c), file(false), None),
-        Err(e @ (ReviewError::DocumentsChanged { .. } | ReviewError::Invalid { .. })) => (
+        Ok(None) => (Review::new(c), file, None),
+        Err(
+            e @ (ReviewError::DocumentsChanged { .. }
+            | ReviewError::Invalid { .. }
+            | ReviewError::TooLarge { .. }),
+        ) => (
             Review::new(c),
-            file(true),
+            file,
             Some(format!(
-                "{e}; starting a fresh review (the old file is kept as .old at the first verdict)"
+                "{e}; starting a fresh review (the old file is kept under a new name at the first verdict)"
             )),
         ),
-        Err(e) => (Review::new(c), file(false), Some(e.to_string())),
+        Err(e) => (Review::new(c), file, Some(e.to_string())),
     }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+/// What the reviewer is told about a review read back.
+fn restored_message(review: &Review, path: &Path) -> Option<String> {
+    let n = review.verdicts();
+    let Some(which) = review.changed_since() else {
+        return (n > 0)
+            .then(|| format!("restored {} from {}", plural(n, "verdict"), path.display()));
+    };
+    let mut msg = format!(
+        "{which} changed since: {} carried over",
+        plural(n, "verdict")
+    );
+    let lost = review.lost();
+    if !lost.is_empty() {
+        // Ids first, and a few words each: the status bar is one line.
+        let named: Vec<String> = lost
+            .iter()
+            .map(|l| {
+                let words: String = l.words.chars().take(16).collect();
+                format!("{} \u{201c}{}\u{2026}\u{201d}", l.id, words.trim_end())
+            })
+            .collect();
+        msg.push_str(&format!(
+            ", {} lost: {} (kept in the old file at the first save)",
+            lost.len(),
+            named.join(", ")
+        ));
+    }
+    Some(msg)
 }
 
 /// The message when a verdict key finds no stop on screen (an empty filter).
@@ -122,31 +154,50 @@ impl App {
             .count()
     }
 
+    /// Saves at once (a verdict must survive a crash). A save that fails stays on the
+    /// status bar until one succeeds, and `q` then asks before quitting.
     pub(super) fn save(&mut self, what: &str) {
         let Some(path) = self.review_file.path.clone() else {
-            self.message = Some(format!(
-                "{what} (kept for this session only: give files or --review-file PATH to save)"
-            ));
+            let why = "kept for this session only: give files or --review-file PATH to save";
+            self.unsaved = Some(format!("verdicts not saved ({why})"));
+            self.message = Some(format!("{what} ({why})"));
             return;
         };
-        let mut note = String::new();
-        if self.review_file.keep_old && path.exists() {
-            let mut old = path.as_os_str().to_os_string();
-            old.push(".old");
-            let old = PathBuf::from(old);
-            if let Err(e) = std::fs::rename(&path, &old) {
-                self.message = Some(format!(
-                    "not saved: could not move the old review aside to {}: {e}",
-                    old.display()
-                ));
-                return;
+        match self.review.save(&path, &self.comparison) {
+            Ok(saved) => {
+                self.unsaved = None;
+                let mut msg = format!("{what} \u{b7} saved to {}", path.display());
+                if saved.merged > 0 {
+                    msg.push_str(&format!(
+                        "; merged {} saved by another window",
+                        plural(saved.merged, "verdict")
+                    ));
+                }
+                if let Some(old) = saved.kept_aside {
+                    msg.push_str(&format!("; the old review is kept as {}", old.display()));
+                }
+                self.message = Some(msg);
             }
-            note = format!("; the old review is kept as {}", old.display());
+            Err(e) => {
+                let line = format!("NOT SAVED: {e}");
+                self.message = Some(format!("{what} but {line}"));
+                self.unsaved = Some(line);
+            }
         }
-        self.review_file.keep_old = false;
-        self.message = Some(match self.review.save(&path, &self.comparison) {
-            Ok(()) => format!("{what} · saved to {}{note}", path.display()),
-            Err(e) => format!("{what} but not saved: {e}"),
-        });
+    }
+
+    /// `q`: quits, unless verdicts are not saved; then it asks first, and a second `q`
+    /// quits.
+    pub(super) fn request_quit(&mut self, asked: bool) {
+        match &self.unsaved {
+            Some(why) if !asked => {
+                self.quit_asked = true;
+                self.message = Some(format!(
+                    "{why} \u{2014} quit and lose them? {} again quits, any other key stays",
+                    self.keys.label(super::super::keys::Command::Quit)
+                ));
+            }
+            _ => self.quit = true,
+        }
     }
 }
