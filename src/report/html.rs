@@ -143,6 +143,39 @@ struct Layer {
     first: String,
 }
 
+/// A match's highlight on side `which`: its kind, fidelity and verdict, and a title saying
+/// where a click goes.
+fn match_layer(m: &Match, which: Side, review: Option<&Review>) -> Layer {
+    let span = m.span(which);
+    let verdict = review.map(|r| r.entry(m).verdict).unwrap_or_default();
+    Layer {
+        span,
+        order: (1, m.id),
+        open: format!(
+            "<mark class=\"m {} {} {}\" data-match=\"{}\" data-side=\"{}\" title=\"{}\"",
+            m.kind.as_str(),
+            m.fidelity.as_str(),
+            verdict.as_str(),
+            m.id,
+            which.as_str(),
+            escape(&format!(
+                "M{}: {}, {}{} \u{2014} click to see it in the {}",
+                m.id,
+                m.kind.as_str(),
+                m.fidelity.as_str(),
+                if verdict == Verdict::Unreviewed {
+                    String::new()
+                } else {
+                    format!(", {}", verdict.as_str())
+                },
+                which.other().as_str()
+            ))
+        ),
+        close: "</mark>",
+        first: format!(" id=\"{}-m{}\" data-first=\"\"", which.as_str(), m.id),
+    }
+}
+
 fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side) {
     let (document, label) = match which {
         Side::Source => (&c.source, "Source"),
@@ -165,36 +198,7 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
             });
         }
     }
-    for m in &c.matches {
-        let span = m.span(which);
-        let verdict = review.map(|r| r.entry(m).verdict).unwrap_or_default();
-        layers.push(Layer {
-            span,
-            order: (1, m.id),
-            open: format!(
-                "<mark class=\"m {} {} {}\" data-match=\"{}\" data-side=\"{}\" title=\"{}\"",
-                m.kind.as_str(),
-                m.fidelity.as_str(),
-                verdict.as_str(),
-                m.id,
-                which.as_str(),
-                escape(&format!(
-                    "M{}: {}, {}{} \u{2014} click to see it in the {}",
-                    m.id,
-                    m.kind.as_str(),
-                    m.fidelity.as_str(),
-                    if verdict == Verdict::Unreviewed {
-                        String::new()
-                    } else {
-                        format!(", {}", verdict.as_str())
-                    },
-                    which.other().as_str()
-                ))
-            ),
-            close: "</mark>",
-            first: format!(" id=\"{}-m{}\" data-first=\"\"", which.as_str(), m.id),
-        });
-    }
+    layers.extend(c.matches.iter().map(|m| match_layer(m, which, review)));
     let _ = write!(
         html,
         "<section class=\"side\" id=\"{id}\" aria-label=\"{label}\">\n\

@@ -17,71 +17,8 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     if s.shouting {
         return None;
     }
-    // Collect the run.
-    let mut end = i + 1;
-    loop {
-        if end >= n {
-            break;
-        }
-        let gap = s.gap(end);
-        let dotted = gap == "." || gap == ". ";
-        let plain = s.joined(end) || gap == "’ " || gap == "' " || dotted;
-        if plain && s.is_cap(end) {
-            end += 1;
-            continue;
-        }
-        // "Washington, D.C.": a comma before a two-letter dotted abbreviation.
-        if gap == ", " && s.raw(end).len() == 1 && s.gap(end + 1) == "." && s.is_cap(end) {
-            end += 1;
-            continue;
-        }
-        // German capitalises every noun: its articles never join a name ("Vertretern der
-        // Stadt").
-        let german_article = s.lang == Lang::De
-            && matches!(s.norm(end), "der" | "die" | "das" | "den" | "dem" | "des");
-        if s.joined(end)
-            && !german_article
-            && CONNECTORS.contains(&s.norm(end))
-            && end + 1 < n
-            && s.is_cap(end + 1)
-            && s.joined(end + 1)
-        {
-            // "and" joins names only inside an organisation ("Citizenship and Immigration
-            // Services"), not two people ("Mayor de Blasio and Secretary Kelly").
-            if AND_WORDS.contains(&s.norm(end)) {
-                let mut k = end + 1;
-                let mut org = false;
-                while k < n && s.is_cap(k) && (k == end + 1 || s.joined(k)) {
-                    org |= lx.org_keywords.contains(s.norm(k));
-                    k += 1;
-                }
-                if !org {
-                    break;
-                }
-            }
-            end += 2;
-            continue;
-        }
-        break;
-    }
-    let mut from = i;
-    // Sentence-initial function words and "The" are not part of a name.
-    while from < end
-        && (matches!(s.norm(from), "the" | "a" | "an")
-            || (from == 0 && !is_content_word(s.norm(from)) && !PARTICLES.contains(&s.norm(from))))
-    {
-        from += 1;
-    }
-    // "Agents of the Department...": a capitalised first word of the sentence before "of".
-    if from == 0
-        && end > from + 2
-        && CONNECTORS.contains(&s.norm(from + 1))
-        && !is_title(from)
-        && !lx.org_keywords.contains(s.norm(from))
-        && !lx.places.contains(s.norm(from))
-    {
-        from += 2;
-    }
+    let end = run_end(s, i);
+    let from = name_start(s, i, end);
     if from >= end {
         return Some(end);
     }
@@ -106,36 +43,7 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         Some(k) => (Some((from, k + 1)), k + 1),
         None => (None, from),
     };
-    let mut title_words = None;
-    if let Some((a, b)) = title_range {
-        let mut words: Vec<String> = (a..b)
-            .map(|k| {
-                let w = s.norm(k);
-                lx.title_alias
-                    .get(w)
-                    .cloned()
-                    .unwrap_or_else(|| w.to_string())
-            })
-            .collect();
-        words.retain(|w| is_content_word(w) || lx.titles.contains(w));
-        out.push(Mention {
-            kind: DetailKind::Title,
-            span: s.span(a, b),
-            value: Value::Title {
-                words: words.clone(),
-            },
-            sentence: s.index,
-        });
-        title_words = Some(words);
-        // An organisation inside the title: "Department of Homeland Security Secretary".
-        if let Some(k) = (a..b).find(|&k| lx.org_keywords.contains(s.norm(k))) {
-            let org_end = if b - 1 > k { b - 1 } else { b };
-            let org_from = if s.norm(k + 1) == "of" { k } else { a };
-            if org_end > org_from && !is_title(org_from) {
-                push_org(s, org_from, org_end, out);
-            }
-        }
-    }
+    let title_words = title_range.map(|(a, b)| push_title(s, (a, b), out));
     // Apposition: "The President of the Republic, Marcelo Rebelo de Sousa, ...".
     if name_from >= end {
         return Some(end);
@@ -157,16 +65,7 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         push_org(s, name_from, end, out);
         return Some(end);
     }
-    let acronym_like = end - name_from == 1 && {
-        let raw = s.raw(name_from);
-        let upper = raw.chars().filter(char::is_ascii_uppercase).count();
-        raw.len() >= 2
-            && raw.len() <= 6
-            && raw.chars().all(|c| c.is_ascii_alphabetic())
-            // "DHS", and "KfW" with its small "f".
-            && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
-            && !lx.places.contains(s.norm(name_from))
-    };
+    let acronym_like = end - name_from == 1 && is_acronym(s, name_from);
     if acronym_like {
         push_org(s, name_from, end, out);
         return Some(end);
@@ -240,6 +139,132 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         });
     }
     Some(end)
+}
+
+/// Where the run of capitalised words (and the connectors between them) starting at `i`
+/// ends.
+fn run_end(s: &Sentence, i: usize) -> usize {
+    let n = s.toks.len();
+    let lx = s.lx;
+    let mut end = i + 1;
+    loop {
+        if end >= n {
+            break;
+        }
+        let gap = s.gap(end);
+        let dotted = gap == "." || gap == ". ";
+        let plain = s.joined(end) || gap == "’ " || gap == "' " || dotted;
+        if plain && s.is_cap(end) {
+            end += 1;
+            continue;
+        }
+        // "Washington, D.C.": a comma before a two-letter dotted abbreviation.
+        if gap == ", " && s.raw(end).len() == 1 && s.gap(end + 1) == "." && s.is_cap(end) {
+            end += 1;
+            continue;
+        }
+        // German capitalises every noun: its articles never join a name ("Vertretern der
+        // Stadt").
+        let german_article = s.lang == Lang::De
+            && matches!(s.norm(end), "der" | "die" | "das" | "den" | "dem" | "des");
+        if s.joined(end)
+            && !german_article
+            && CONNECTORS.contains(&s.norm(end))
+            && end + 1 < n
+            && s.is_cap(end + 1)
+            && s.joined(end + 1)
+        {
+            // "and" joins names only inside an organisation ("Citizenship and Immigration
+            // Services"), not two people ("Mayor de Blasio and Secretary Kelly").
+            if AND_WORDS.contains(&s.norm(end)) {
+                let mut k = end + 1;
+                let mut org = false;
+                while k < n && s.is_cap(k) && (k == end + 1 || s.joined(k)) {
+                    org |= lx.org_keywords.contains(s.norm(k));
+                    k += 1;
+                }
+                if !org {
+                    break;
+                }
+            }
+            end += 2;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// Where the name of run `i..end` starts: after sentence-initial function words and "The",
+/// and after "X of" opening a sentence ("Agents of the Department...").
+fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
+    let lx = s.lx;
+    let is_title = |k: usize| lx.titles.contains(s.norm(k));
+    let mut from = i;
+    // Sentence-initial function words and "The" are not part of a name.
+    while from < end
+        && (matches!(s.norm(from), "the" | "a" | "an")
+            || (from == 0 && !is_content_word(s.norm(from)) && !PARTICLES.contains(&s.norm(from))))
+    {
+        from += 1;
+    }
+    // "Agents of the Department...": a capitalised first word of the sentence before "of".
+    if from == 0
+        && end > from + 2
+        && CONNECTORS.contains(&s.norm(from + 1))
+        && !is_title(from)
+        && !lx.org_keywords.contains(s.norm(from))
+        && !lx.places.contains(s.norm(from))
+    {
+        from += 2;
+    }
+    from
+}
+
+/// Lists the title of tokens `a..b` (and an organisation inside it); its words.
+fn push_title(s: &Sentence, (a, b): (usize, usize), out: &mut Vec<Mention>) -> Vec<String> {
+    let lx = s.lx;
+    let is_title = |k: usize| lx.titles.contains(s.norm(k));
+    let mut words: Vec<String> = (a..b)
+        .map(|k| {
+            let w = s.norm(k);
+            lx.title_alias
+                .get(w)
+                .cloned()
+                .unwrap_or_else(|| w.to_string())
+        })
+        .collect();
+    words.retain(|w| is_content_word(w) || lx.titles.contains(w));
+    out.push(Mention {
+        kind: DetailKind::Title,
+        span: s.span(a, b),
+        value: Value::Title {
+            words: words.clone(),
+        },
+        sentence: s.index,
+    });
+    // An organisation inside the title: "Department of Homeland Security Secretary".
+    if let Some(k) = (a..b).find(|&k| lx.org_keywords.contains(s.norm(k))) {
+        let org_end = if b - 1 > k { b - 1 } else { b };
+        let org_from = if s.norm(k + 1) == "of" { k } else { a };
+        if org_end > org_from && !is_title(org_from) {
+            push_org(s, org_from, org_end, out);
+        }
+    }
+    words
+}
+
+/// True when token `k` reads as an acronym: "DHS", and "KfW" with its small "f".
+fn is_acronym(s: &Sentence, k: usize) -> bool {
+    let lx = s.lx;
+    let raw = s.raw(k);
+    let upper = raw.chars().filter(char::is_ascii_uppercase).count();
+    raw.len() >= 2
+        && raw.len() <= 6
+        && raw.chars().all(|c| c.is_ascii_alphabetic())
+        // "DHS", and "KfW" with its small "f".
+        && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
+        && !lx.places.contains(s.norm(k))
 }
 
 /// The folded words of tokens `from..to`, with dotted initials joined ("P.S." → "ps") and a
