@@ -48,6 +48,19 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     if name_from >= end {
         return Some(end);
     }
+    named(s, (from, name_from, end), &folded, title_words, out)
+}
+
+/// The name of tokens `name_from..end` (the run began at `from`; `folded` is the whole run
+/// folded) after any title: an organisation, a place or a person.
+fn named(
+    s: &Sentence,
+    (from, name_from, end): (usize, usize, usize),
+    folded: &str,
+    title_words: Option<Vec<String>>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let lx = s.lx;
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
     let name_folded = compact(s, name_from, end);
     // A law or treaty is no one: "the Taft-Hartley Act".
@@ -76,7 +89,7 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     // "Washington, D.C.", "Richmond, Va.": a known place with a state after it.
     let known_place = (1..=compact_words.len())
         .any(|k| lx.places.contains(&compact_words[..k].join(" ")))
-        || lx.places.contains(&folded);
+        || lx.places.contains(folded);
     if title_words.is_none()
         && (known_place
             || named_class.is_some()
@@ -105,7 +118,19 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         });
         return Some(span_end);
     }
-    if title_words.is_none() && !could_be_person(s, &name) {
+    push_person(s, (name_from, end), (&name, name_folded), title_words, out)
+}
+
+/// A person named by tokens `name_from..end` (`name`, folded `name_folded`), with the title
+/// before the name: in full, or a single word resolved once the document is read.
+fn push_person(
+    s: &Sentence,
+    (name_from, end): (usize, usize),
+    (name, name_folded): (&[&str], String),
+    title_words: Option<Vec<String>>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    if title_words.is_none() && !could_be_person(s, name) {
         return Some(end);
     }
     let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();

@@ -220,44 +220,15 @@ fn scale_after(
     (scale, iv, end)
 }
 
-/// Numbers, money and durations at `i`.
-pub(super) fn quantity(
+/// Money at `i` (the figure's words `start..end`, `before` the text before them, `cents`
+/// when they count cents): a currency symbol before, or a currency word after.
+fn money(
     s: &Sentence,
-    i: usize,
-    start: usize,
-    hedge: Option<HedgeKind>,
+    (i, start, mut end): (usize, usize, usize),
+    (before, cents): (&str, bool),
+    interval: Interval,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
-    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
-        counted_by_article(s, i)?
-    } else {
-        s.number_at(i)?
-    };
-    // A lone "one" in "one of the": a pronoun, not a count.
-    if s.norm(i) == "one" && end == i + 1 && s.norm(end) == "of" && s.number_word(end + 1).is_none()
-    {
-        return None;
-    }
-    if let Some(m) = s.multiplier(end).filter(|_| s.joined(end)) {
-        value *= m;
-        end += 1;
-    }
-    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
-    {
-        end += 1;
-    }
-    let before = if i > 0 { s.gap(i) } else { "" };
-    // "25 cents" is $0.25.
-    let cents = s.lang == Lang::En
-        && matches!(s.norm(end), "cents" | "cent")
-        && s.joined(end)
-        && !before.contains(['$', '€', '£', '¥']);
-    if cents {
-        value /= 100.0;
-    }
-    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
-    let after = s.text.get(s.toks[end - 1].span().end..).unwrap_or("");
-    // Money: a symbol before, a currency word after.
     let symbol = ['$', '€', '£', '¥']
         .into_iter()
         .find(|c| before.contains(*c));
@@ -296,6 +267,49 @@ pub(super) fn quantity(
             },
             sentence: s.index,
         });
+        return Some(end);
+    }
+    None
+}
+
+/// Numbers, money and durations at `i`.
+pub(super) fn quantity(
+    s: &Sentence,
+    i: usize,
+    start: usize,
+    hedge: Option<HedgeKind>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
+        counted_by_article(s, i)?
+    } else {
+        s.number_at(i)?
+    };
+    // A lone "one" in "one of the": a pronoun, not a count.
+    if s.norm(i) == "one" && end == i + 1 && s.norm(end) == "of" && s.number_word(end + 1).is_none()
+    {
+        return None;
+    }
+    if let Some(m) = s.multiplier(end).filter(|_| s.joined(end)) {
+        value *= m;
+        end += 1;
+    }
+    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
+    {
+        end += 1;
+    }
+    let before = if i > 0 { s.gap(i) } else { "" };
+    // "25 cents" is $0.25.
+    let cents = s.lang == Lang::En
+        && matches!(s.norm(end), "cents" | "cent")
+        && s.joined(end)
+        && !before.contains(['$', '€', '£', '¥']);
+    if cents {
+        value /= 100.0;
+    }
+    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
+    let after = s.text.get(s.toks[end - 1].span().end..).unwrap_or("");
+    if let Some(end) = money(s, (i, start, end), (before, cents), interval, out) {
         return Some(end);
     }
     // Durations: "55-minute", "almost an hour", "two weeks".
