@@ -69,7 +69,6 @@ impl Interval {
         }
     }
 
-    /// True when the two ranges share a value.
     /// The same interval in another unit (`factor` of it to one of the new unit).
     pub fn scaled(&self, factor: f64) -> Interval {
         Interval {
@@ -80,6 +79,7 @@ impl Interval {
         }
     }
 
+    /// True when the two ranges share a value.
     pub fn overlaps(&self, other: &Interval) -> bool {
         let eps = 1e-9 * self.hi.abs().max(other.hi.abs()).max(1.0);
         self.lo <= other.hi + eps && other.lo <= self.hi + eps
