@@ -235,7 +235,7 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
 }
 
 /// The tokens that start inside `span`, from tokens in text order: two binary searches.
-pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+pub(crate) fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
     &tokens[token_range(tokens, span)]
 }
 

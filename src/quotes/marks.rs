@@ -154,7 +154,7 @@ struct Open {
     len: usize,
 }
 
-/// [`find_quotations`] without speakers (all `None`): naming speakers is a separate pass,
+/// The quotations of `text`, in order, without speakers (all `None`): naming speakers is a separate pass,
 /// [`assign_speakers`], that a caller may run beside other work.
 pub fn find_unattributed(text: &str) -> Vec<Quotation> {
     let paras = paragraphs(text);

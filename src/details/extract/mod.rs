@@ -108,7 +108,6 @@ pub enum Scale {
 pub enum Value {
     /// A count with the words it counts (stems, head noun last).
     Quantity {
-        /// The value.
         value: Interval,
         /// Stems of the counted noun phrase, head last.
         unit: Vec<String>,
@@ -117,7 +116,6 @@ pub enum Value {
     },
     /// An amount of money.
     Money {
-        /// The amount.
         value: Interval,
         /// Currency symbol or word, folded.
         currency: String,
@@ -170,9 +168,7 @@ pub enum Value {
 pub struct Mention {
     /// Number, date, person...
     pub kind: DetailKind,
-    /// Where it is.
     pub span: Span,
-    /// What it says.
     pub value: Value,
     /// Index of its sentence.
     pub sentence: usize,
