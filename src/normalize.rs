@@ -83,6 +83,24 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
+/// True for the characters of Chinese and Japanese script (Han ideographs, hiragana,
+/// katakana), which are written without spaces between words. Korean, written with spaces,
+/// is not among them.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // compatibility ideographs
+        | '\u{ff66}'..='\u{ff9f}' // half-width katakana
+        | '\u{20000}'..='\u{2fa1f}') // extensions B to F, supplement
+}
+
+/// True for a Han ideograph: a character that is a word (or most of one) by itself.
+pub fn is_ideograph(c: char) -> bool {
+    is_cjk(c) && !matches!(c, '\u{3040}'..='\u{30ff}' | '\u{ff66}'..='\u{ff9f}')
+}
+
 /// True for the apostrophes that can join the parts of a word (`don't`, `agent’s`, `l’État`).
 pub fn is_apostrophe(c: char) -> bool {
     matches!(
@@ -133,7 +151,35 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
         }
         // "[T]he", "[w]e": an editor's change of case at the start of a word is the word.
         let recased = c == '[' && recased_letters(&text[i..]).is_some();
-        if is_word_char(c) || recased {
+        if let Some(op) = operator(c) {
+            tokens.push(Token::new(
+                Span::new(i, i + c.len_utf8()),
+                CompactString::from(op),
+                gap,
+                bracket_depth > 0,
+            ));
+            gap = Gap::default();
+            dots = 0;
+            i += c.len_utf8();
+            continue;
+        }
+        if is_cjk(c) {
+            // Chinese and Japanese write no spaces between words: each character is a token,
+            // and passages are found from runs of characters as they are from runs of words
+            // (a seed of three or four characters is a character n-gram).
+            let span = Span::new(i, i + c.len_utf8());
+            tokens.push(Token::new(
+                span,
+                normalize_word(span.slice(text)),
+                gap,
+                bracket_depth > 0,
+            ));
+            gap = Gap::default();
+            dots = 0;
+            i = span.end;
+            continue;
+        }
+        if is_word_char(c) || recased || signs_number(text, i, c) {
             let start = i;
             let mut end = i + c.len_utf8();
             if let Some(n) = recased.then(|| recased_letters(&text[i..])).flatten() {
@@ -157,7 +203,7 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 let Some(d) = char_at(end) else {
                     break;
                 };
-                if is_word_char(d) {
+                if is_word_char(d) && !is_cjk(d) {
                     end += d.len_utf8();
                     prev = d;
                     plain = false;
@@ -214,15 +260,30 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             // ". . ." keeps counting across the spaces.
             ' ' if dots > 0 && bytes.get(i + 1) == Some(&b'.') => {}
             '\u{2026}' => gap.ellipsis = true,
-            '!' | '?' => gap.sentence_end = true,
+            '!' | '?' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{ff0e}' => {
+                gap.sentence_end = true
+            }
             // Brackets do not run past the end of a line: a stray "[" must not make the rest
             // of the text an insertion.
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
                 gap.line_break = true;
                 bracket_depth = 0;
             }
-            '"' | '\'' | '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{2019}' | '\u{201e}'
-            | '\u{201a}' | '\u{ab}' | '\u{bb}' | '\u{2039}' | '\u{203a}' => gap.quote_mark = true,
+            '"'
+            | '\''
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201e}'
+            | '\u{201a}'
+            | '\u{ab}'
+            | '\u{bb}'
+            | '\u{2039}'
+            | '\u{203a}'
+            | '\u{300c}'..='\u{300f}'
+            | '\u{301d}'..='\u{301f}'
+            | '\u{ff02}' => gap.quote_mark = true,
             '[' => bracket_depth += 1,
             ']' => bracket_depth = bracket_depth.saturating_sub(1),
             _ => {}
@@ -234,8 +295,44 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
+/// A sign or operator that carries meaning as much as a word does ("p < 0.05" is not
+/// "p = 0.05", "5%" is not "5"): it becomes a token of its own, with this form.
+fn operator(c: char) -> Option<&'static str> {
+    Some(match c {
+        '<' => "<",
+        '>' => ">",
+        '=' => "=",
+        '\u{2264}' => "<=",
+        '\u{2265}' => ">=",
+        '\u{2260}' => "!=",
+        '\u{2248}' => "~",
+        '\u{b1}' => "+-",
+        '%' | '\u{ff05}' => "%",
+        _ => return None,
+    })
+}
+
+/// A minus sign in any of its forms (hyphen-minus, U+2212, the dashes typesetters use for it).
+fn is_minus(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2212}' | '\u{2012}' | '\u{2013}' | '\u{fe63}' | '\u{ff0d}'
+    )
+}
+
+/// The minus at byte `at` of `text` is a number's sign ("-0.42", "−3 %"): a digit follows
+/// it and no word character comes right before it (in "55-minute" or "2-3" it is a hyphen).
+fn signs_number(text: &str, at: usize, c: char) -> bool {
+    is_minus(c)
+        && text
+            .as_bytes()
+            .get(at + c.len_utf8())
+            .is_some_and(u8::is_ascii_digit)
+        && !text[..at].chars().next_back().is_some_and(is_word_char)
+}
+
 /// The tokens that start inside `span`, from tokens in text order: two binary searches.
-pub(crate) fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
     &tokens[token_range(tokens, span)]
 }
 
@@ -322,6 +419,10 @@ pub fn normalize_word(word: &str) -> CompactString {
         if is_apostrophe(c) {
             continue;
         }
+        if is_minus(c) {
+            out.push('-');
+            continue;
+        }
         if c == 'ß' {
             out.push_str("ss");
             continue;
@@ -372,6 +473,26 @@ mod tests {
             ["10,000", "and", "2.5", "then", "55", "minute"]
         );
         assert_eq!(norms("in 2005, late"), ["in", "2005", "late"]);
+    }
+
+    #[test]
+    fn signs_and_operators_survive() {
+        assert_eq!(norms("was -0.42"), ["was", "-0.42"]);
+        assert_eq!(norms("was \u{2212}0.42"), norms("was -0.42"));
+        assert_ne!(norms("was -0.42"), norms("was 0.42"));
+        assert_eq!(norms("p < 0.05"), ["p", "<", "0.05"]);
+        assert_ne!(norms("p < 0.05"), norms("p = 0.05"));
+        assert_eq!(norms("p \u{2264} 0.05"), ["p", "<=", "0.05"]);
+        assert_eq!(norms("rose 5% (\u{b1}2)"), ["rose", "5", "%", "+-", "2"]);
+        // Hyphens between words and figures stay hyphens.
+        assert_eq!(
+            norms("a 55-minute talk, 2-3 days"),
+            ["a", "55", "minute", "talk", "2", "3", "days"]
+        );
+        let text = "fell to \u{2212}3.5 %";
+        for t in tokenize(text) {
+            assert_eq!(normalize_word(t.span().slice(text)), t.norm);
+        }
     }
 
     #[test]

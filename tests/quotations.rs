@@ -209,3 +209,114 @@ fn a_lead_in_to_a_short_quotation_is_not_reuse() {
         c.matches
     );
 }
+
+/// The one quotation of `c` and the article words of its changes.
+fn changes(c: &Comparison) -> (QuoteStatus, Vec<String>) {
+    let q = c.quotes.first().expect("one quotation");
+    let edits = c
+        .matches
+        .iter()
+        .filter(|m| q.matches.contains(&m.id))
+        .flat_map(|m| m.edits.iter())
+        .filter(|e| e.within(q.article))
+        .map(|e| {
+            e.article
+                .map_or(String::new(), |s| article_text(c, s).to_string())
+        })
+        .collect();
+    (q.status, edits)
+}
+
+#[test]
+fn a_changed_sign_or_operator_alters_the_quotation() {
+    let cases = [
+        (
+            "The study found that the correlation was -0.42 across all the regions surveyed.",
+            "“The correlation was 0.42 across all the regions surveyed,” the authors wrote.",
+            "0.42",
+        ),
+        (
+            "Die Studie zeigt: Die Korrelation lag bei \u{2212}0,42 in allen untersuchten Regionen.",
+            "„Die Korrelation lag bei 0,42 in allen untersuchten Regionen“, schreiben die Autoren.",
+            "0,42",
+        ),
+        (
+            "El efecto fue significativo con p < 0,05 en todos los grupos del ensayo clínico.",
+            "«El efecto fue significativo con p = 0,05 en todos los grupos del ensayo clínico», \
+             señala el informe.",
+            "=",
+        ),
+        (
+            "Le chômage a reculé de 5 % au troisième trimestre dans toutes les régions du pays.",
+            "« Le chômage a reculé de 5 au troisième trimestre dans toutes les régions du pays », \
+             selon l'institut.",
+            "",
+        ),
+    ];
+    for (source, article, changed) in cases {
+        let c = run(source, article);
+        let (status, edits) = changes(&c);
+        assert_eq!(status, QuoteStatus::Altered, "{article}: {:#?}", c.matches);
+        assert!(edits.iter().any(|e| e == changed), "{article}: {edits:?}");
+    }
+    // The same sign on both sides, in two of its forms, is the same quotation.
+    let c = run(
+        "The study found that the correlation was \u{2212}0.42 across all the regions surveyed.",
+        "“The correlation was -0.42 across all the regions surveyed,” the authors wrote.",
+    );
+    assert_eq!(changes(&c), (QuoteStatus::Verified, Vec::new()));
+}
+
+#[test]
+fn chinese_and_japanese_quotations_are_found_in_their_marks() {
+    let cases = [
+        (
+            "外交部发言人表示，中方坚决反对任何形式的单边制裁，并呼吁各方通过对话解决分歧。",
+            "发言人说，中方「坚决反对任何形式的单边制裁」，并呼吁对话。",
+            "坚决反对任何形式的单边制裁",
+        ),
+        (
+            "首相は記者会見で、経済対策を年内にまとめる考えを示した。",
+            "首相は『経済対策を年内にまとめる』と述べた。",
+            "経済対策を年内にまとめる",
+        ),
+        (
+            "首相は記者会見で、経済対策を年内にまとめる考えを示した。",
+            "首相は＂経済対策を年内にまとめる＂と述べた。",
+            "経済対策を年内にまとめる",
+        ),
+    ];
+    for (source, article, quoted) in cases {
+        let c = run(source, article);
+        assert_eq!(c.quotes.len(), 1, "{article}: {:#?}", c.quotes);
+        assert_eq!(article_text(&c, c.quotes[0].article), quoted);
+        assert_eq!(
+            c.quotes[0].status,
+            QuoteStatus::Verified,
+            "{:#?}",
+            c.matches
+        );
+        assert_eq!(quotation_match(&c, quoted).map(|(s, _)| s), Some(quoted));
+    }
+}
+
+#[test]
+fn chinese_reuse_is_found_and_a_changed_word_alters_a_quotation() {
+    let source = "外交部发言人表示，中方坚决反对任何形式的单边制裁，并呼吁各方通过对话解决分歧。";
+    let article = "报道称，中方坚决反对任何形式的单边制裁，并呼吁各方通过对话解决分歧。";
+    let c = run(source, article);
+    let reuse: Vec<&str> = c
+        .matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Reuse)
+        .map(|m| article_text(&c, m.article))
+        .collect();
+    assert_eq!(
+        reuse,
+        ["中方坚决反对任何形式的单边制裁，并呼吁各方通过对话解决分歧"]
+    );
+    let altered = "发言人说，中方「坚决反对任何形式的单方面制裁」。";
+    let c = run(source, altered);
+    assert_eq!(c.quotes.len(), 1);
+    assert_eq!(c.quotes[0].status, QuoteStatus::Altered, "{:#?}", c.matches);
+}

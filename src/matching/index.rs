@@ -31,7 +31,10 @@ pub(super) fn stopwords() -> &'static FxHashSet<String> {
 /// True when a normalised word carries content (not a stop word).
 pub fn is_content_word(norm: &str) -> bool {
     !stopwords().contains(norm)
-        && (norm.chars().count() > 1 || norm.chars().all(|c| c.is_ascii_digit()))
+        && (norm.chars().count() > 1
+            || norm
+                .chars()
+                .all(|c| c.is_ascii_digit() || crate::normalize::is_ideograph(c)))
 }
 
 /// A word's normalised form as a map key: up to 16 bytes packed into one integer (hashed and

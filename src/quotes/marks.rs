@@ -33,6 +33,14 @@ enum Mark {
     ReversedGuillemet,
     /// `‹` single guillemet (closed by `›`).
     SingleGuillemet,
+    /// `「` corner bracket, Chinese and Japanese (closed by `」`).
+    Corner,
+    /// `『` white corner bracket, a quotation inside `「」` or a title (closed by `』`).
+    WhiteCorner,
+    /// `〝` double prime (closed by `〞` or `〟`).
+    DoublePrime,
+    /// `＂` full-width straight double (closed by another).
+    FullWidthDouble,
 }
 
 impl Mark {
@@ -47,6 +55,10 @@ impl Mark {
             '\u{ab}' => Mark::Guillemet,
             '\u{bb}' => Mark::ReversedGuillemet,
             '\u{2039}' => Mark::SingleGuillemet,
+            '\u{300c}' => Mark::Corner,
+            '\u{300e}' => Mark::WhiteCorner,
+            '\u{301d}' => Mark::DoublePrime,
+            '\u{ff02}' => Mark::FullWidthDouble,
             _ => return None,
         })
     }
@@ -62,13 +74,30 @@ impl Mark {
             Mark::Guillemet => c == '\u{bb}',
             Mark::ReversedGuillemet => c == '\u{ab}',
             Mark::SingleGuillemet => c == '\u{203a}',
+            Mark::Corner => c == '\u{300d}',
+            Mark::WhiteCorner => c == '\u{300f}',
+            Mark::DoublePrime => c == '\u{301e}' || c == '\u{301f}',
+            Mark::FullWidthDouble => c == '\u{ff02}',
         }
     }
 
     fn is_single(self) -> bool {
         matches!(
             self,
-            Mark::StraightSingle | Mark::CurlySingle | Mark::LowSingle | Mark::SingleGuillemet
+            Mark::StraightSingle
+                | Mark::CurlySingle
+                | Mark::LowSingle
+                | Mark::SingleGuillemet
+                | Mark::WhiteCorner
+        )
+    }
+
+    /// Chinese and Japanese marks: the text has no spaces around them, and each mark is
+    /// either an opener or a closer, so an opener opens wherever it stands.
+    fn is_cjk(self) -> bool {
+        matches!(
+            self,
+            Mark::Corner | Mark::WhiteCorner | Mark::DoublePrime | Mark::FullWidthDouble
         )
     }
 }
@@ -87,6 +116,9 @@ fn is_quote_char(c: char) -> bool {
             | '\u{bb}'
             | '\u{2039}'
             | '\u{203a}'
+            | '\u{300c}'..='\u{300f}'
+            | '\u{301d}'..='\u{301f}'
+            | '\u{ff02}'
     )
 }
 
@@ -154,7 +186,7 @@ struct Open {
     len: usize,
 }
 
-/// The quotations of `text`, in order, without speakers (all `None`): naming speakers is a separate pass,
+/// [`find_quotations`] without speakers (all `None`): naming speakers is a separate pass,
 /// [`assign_speakers`], that a caller may run beside other work.
 pub fn find_unattributed(text: &str) -> Vec<Quotation> {
     let paras = paragraphs(text);
@@ -210,8 +242,16 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
                 }
             }
             if let Some(mark) = Mark::opener(c) {
-                let opens = looks_open || (mark == Mark::Guillemet && opens_after(prev));
-                if opens && closer_follows(mark, &chars[k + 1..]) {
+                let opens = looks_open
+                    || (mark == Mark::Guillemet && opens_after(prev))
+                    || (mark.is_cjk() && next.is_some());
+                // `»` opens only in the German reversed style, where a `«` closes later.
+                let plausible = match mark {
+                    Mark::ReversedGuillemet => chars[k + 1..].iter().any(|&(_, d)| d == '\u{ab}'),
+                    Mark::StraightSingle | Mark::CurlySingle => has_single_closer(&chars[k + 1..]),
+                    _ => true,
+                };
+                if opens && plausible {
                     stack.push(Open {
                         mark,
                         at,
@@ -222,8 +262,20 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
         }
         // A paragraph that leaves a quotation open: does the next one continue it?
         if let Some(&outer) = stack.first() {
-            let next = paras.get(pi + 1).map(|n| &text[n.start..n.end]);
-            if next.is_some_and(|next| continues(next, outer.mark)) {
+            // Either the next paragraph reopens it (the convention for a quotation over
+            // several paragraphs), or it closes it first thing: then the break was only a
+            // line break inside the quotation.
+            let continues = paras.get(pi + 1).is_some_and(|n| {
+                let next = &text[n.start..n.end];
+                let reopens = next
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .and_then(Mark::opener)
+                    .is_some_and(|m| same_family(m, outer.mark));
+                reopens || closes_first(next, outer.mark)
+            });
+            if continues {
                 carried = Some(outer);
             } else {
                 found.push(make_quotation(text, outer, para.end, 0, false));
@@ -233,29 +285,6 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
     found.sort_by_key(|q| q.outer.start);
     found.retain(|q| !q.inner.is_empty());
     found
-}
-
-/// True when an opening `mark` can be closed in `rest` of its paragraph: `»` opens only in
-/// the German reversed style, where a `«` closes later; a single mark needs a closer.
-fn closer_follows(mark: Mark, rest: &[(usize, char)]) -> bool {
-    match mark {
-        Mark::ReversedGuillemet => rest.iter().any(|&(_, d)| d == '\u{ab}'),
-        Mark::StraightSingle | Mark::CurlySingle => has_single_closer(rest),
-        _ => true,
-    }
-}
-
-/// True when paragraph `next` continues a quotation opened with `mark` and left open: it
-/// reopens it (the convention for a quotation over several paragraphs), or closes it first
-/// thing (then the break was only a line break inside the quotation).
-fn continues(next: &str, mark: Mark) -> bool {
-    let reopens = next
-        .trim_start()
-        .chars()
-        .next()
-        .and_then(Mark::opener)
-        .is_some_and(|m| same_family(m, mark));
-    reopens || closes_first(next, mark)
 }
 
 /// True when the first quotation mark of `paragraph` that could close `mark` does close it

@@ -74,9 +74,7 @@ pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
     discourse::complete(text, quotes, &titles);
 }
 
-/// Finds every top-level quotation in `text`, in order, with its speaker (the two passes
-/// [`compare`](crate::compare::compare) runs apart, together, for tests).
-#[cfg(test)]
+/// Finds every top-level quotation in `text`, in order, with its speaker.
 pub fn find_quotations(text: &str) -> Vec<Quotation> {
     let mut found = find_unattributed(text);
     assign_speakers(text, &mut found);
