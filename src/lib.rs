@@ -10,7 +10,7 @@
 pub mod document;
 pub mod extract;
 pub mod normalize;
-pub mod quotes;
+pub(crate) mod quotes;
 pub mod span;
 
 pub use document::Document;
@@ -19,9 +19,9 @@ mod align;
 pub mod compare;
 pub mod comparison;
 pub mod details;
-pub mod differences;
+pub(crate) mod differences;
 mod lexicon;
-pub mod matching;
+pub(crate) mod matching;
 mod parallel;
 
 pub use compare::{compare, CompareOptions, Comparison};

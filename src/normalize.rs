@@ -332,7 +332,7 @@ fn signs_number(text: &str, at: usize, c: char) -> bool {
 }
 
 /// The tokens that start inside `span`, from tokens in text order: two binary searches.
-pub fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
+pub(crate) fn tokens_in(tokens: &[Token], span: Span) -> &[Token] {
     &tokens[token_range(tokens, span)]
 }
 

@@ -82,7 +82,7 @@ pub fn annotate(
 /// What the details know of one document before any match is found: its language and the
 /// facts it states. Independent of the other document and of matching, so the caller can
 /// prepare both documents while matching runs.
-pub struct Prepared {
+pub(crate) struct Prepared {
     extraction: extract::Extraction,
     /// Each sentence's weighted stems, numbered in `vocab` (this document's own numbering).
     terms: Vec<paraphrase::Terms>,
@@ -90,7 +90,7 @@ pub struct Prepared {
 }
 
 /// Reads one document's language and facts (see [`Prepared`]).
-pub fn prepare(text: &str, tokens: &[Token]) -> Prepared {
+pub(crate) fn prepare(text: &str, tokens: &[Token]) -> Prepared {
     let lang = paraphrase::detect_language(tokens);
     let stemmer = paraphrase::stemmer(lang);
     let extraction = extract::extract(text, tokens, lang, &stemmer);
@@ -152,6 +152,22 @@ const PARAPHRASE_UNCOVERED: f64 = 0.5;
 /// is a headline in capitals.
 const SHOUTING_LETTERS: usize = 12;
 const SHOUTING_TENTHS: usize = 7;
+
+/// One document for relating. Relative dates count from the date the user gives, else from
+/// the document's dateline.
+fn facts<'a>(
+    text: &'a str,
+    extraction: &'a extract::Extraction,
+    given: Option<CalendarDate>,
+) -> relate::Facts<'a> {
+    relate::Facts {
+        text,
+        extraction,
+        reference: given
+            .and_then(calendar::from_calendar)
+            .or(extraction.dateline),
+    }
+}
 
 /// Adds the values of the details of `ex` (figures, dates) to the terms of their sentences.
 fn add_detail_terms(
@@ -270,7 +286,7 @@ fn verbatim_units(
 }
 
 /// [`annotate`] with both documents already [`prepare`]d.
-pub fn annotate_prepared(
+pub(crate) fn annotate_prepared(
     (source_text, article_text): (&str, &str),
     verbatim: &[Match],
     article_tokens: &[Token],
@@ -298,22 +314,8 @@ pub fn annotate_prepared(
     let (mut units, paraphrases) = paraphrase_units(&links, (&sx, &ax), verbatim, article_tokens);
     units.extend(verbatim_units(verbatim, (&sx, &ax)));
 
-    let source_side = relate::Facts {
-        text: source_text,
-        extraction: &sx,
-        reference: dates
-            .source
-            .and_then(calendar::from_calendar)
-            .or(sx.dateline),
-    };
-    let article_side = relate::Facts {
-        text: article_text,
-        extraction: &ax,
-        reference: dates
-            .article
-            .and_then(calendar::from_calendar)
-            .or(ax.dateline),
-    };
+    let source_side = facts(source_text, &sx, dates.source);
+    let article_side = facts(article_text, &ax, dates.article);
     let mut related = relate::relate(&source_side, &article_side, &units);
 
     related.sort_by_key(|r| {
@@ -340,6 +342,6 @@ pub fn annotate_prepared(
     }
 }
 
-pub mod calendar;
-pub mod extract;
-pub mod relate;
+pub(crate) mod calendar;
+pub(crate) mod extract;
+pub(crate) mod relate;

@@ -17,7 +17,7 @@ pub mod words;
 
 use crate::comparison::{Comparison, Difference};
 
-pub use crate::comparison::{Change, DifferenceKind, ScopeClass, Severity};
+pub use crate::comparison::{Change, DifferenceKind, Severity};
 pub(crate) use align::Keyer;
 
 /// Every difference between the two documents of `c`, each once, in article order.

@@ -186,7 +186,7 @@ struct Open {
     len: usize,
 }
 
-/// [`find_quotations`] without speakers (all `None`): naming speakers is a separate pass,
+/// The quotations of `text`, in order, without speakers (all `None`): naming speakers is a separate pass,
 /// [`assign_speakers`], that a caller may run beside other work.
 pub fn find_unattributed(text: &str) -> Vec<Quotation> {
     let paras = paragraphs(text);
@@ -245,13 +245,7 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
                 let opens = looks_open
                     || (mark == Mark::Guillemet && opens_after(prev))
                     || (mark.is_cjk() && next.is_some());
-                // `»` opens only in the German reversed style, where a `«` closes later.
-                let plausible = match mark {
-                    Mark::ReversedGuillemet => chars[k + 1..].iter().any(|&(_, d)| d == '\u{ab}'),
-                    Mark::StraightSingle | Mark::CurlySingle => has_single_closer(&chars[k + 1..]),
-                    _ => true,
-                };
-                if opens && plausible {
+                if opens && closer_follows(mark, &chars[k + 1..]) {
                     stack.push(Open {
                         mark,
                         at,
@@ -262,20 +256,8 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
         }
         // A paragraph that leaves a quotation open: does the next one continue it?
         if let Some(&outer) = stack.first() {
-            // Either the next paragraph reopens it (the convention for a quotation over
-            // several paragraphs), or it closes it first thing: then the break was only a
-            // line break inside the quotation.
-            let continues = paras.get(pi + 1).is_some_and(|n| {
-                let next = &text[n.start..n.end];
-                let reopens = next
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .and_then(Mark::opener)
-                    .is_some_and(|m| same_family(m, outer.mark));
-                reopens || closes_first(next, outer.mark)
-            });
-            if continues {
+            let next = paras.get(pi + 1).map(|n| &text[n.start..n.end]);
+            if next.is_some_and(|next| continues(next, outer.mark)) {
                 carried = Some(outer);
             } else {
                 found.push(make_quotation(text, outer, para.end, 0, false));
@@ -285,6 +267,29 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
     found.sort_by_key(|q| q.outer.start);
     found.retain(|q| !q.inner.is_empty());
     found
+}
+
+/// True when an opening `mark` can be closed in `rest` of its paragraph: `»` opens only in
+/// the German reversed style, where a `«` closes later; a single mark needs a closer.
+fn closer_follows(mark: Mark, rest: &[(usize, char)]) -> bool {
+    match mark {
+        Mark::ReversedGuillemet => rest.iter().any(|&(_, d)| d == '\u{ab}'),
+        Mark::StraightSingle | Mark::CurlySingle => has_single_closer(rest),
+        _ => true,
+    }
+}
+
+/// True when paragraph `next` continues a quotation opened with `mark` and left open: it
+/// reopens it (the convention for a quotation over several paragraphs), or closes it first
+/// thing (then the break was only a line break inside the quotation).
+fn continues(next: &str, mark: Mark) -> bool {
+    let reopens = next
+        .trim_start()
+        .chars()
+        .next()
+        .and_then(Mark::opener)
+        .is_some_and(|m| same_family(m, mark));
+    reopens || closes_first(next, mark)
 }
 
 /// True when the first quotation mark of `paragraph` that could close `mark` does close it

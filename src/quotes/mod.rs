@@ -74,7 +74,9 @@ pub fn assign_speakers(text: &str, quotes: &mut [Quotation]) {
     discourse::complete(text, quotes, &titles);
 }
 
-/// Finds every top-level quotation in `text`, in order, with its speaker.
+/// Finds every top-level quotation in `text`, in order, with its speaker (the two passes
+/// [`compare`](crate::compare::compare) runs apart, together, for tests).
+#[cfg(test)]
 pub fn find_quotations(text: &str) -> Vec<Quotation> {
     let mut found = find_unattributed(text);
     assign_speakers(text, &mut found);

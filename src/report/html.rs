@@ -143,6 +143,39 @@ struct Layer {
     first: String,
 }
 
+/// A match's highlight on side `which`: its kind, fidelity and verdict, and a title saying
+/// where a click goes.
+fn match_layer(m: &Match, which: Side, review: Option<&Review>) -> Layer {
+    let span = m.span(which);
+    let verdict = review.map(|r| r.entry(m).verdict).unwrap_or_default();
+    Layer {
+        span,
+        order: (1, m.id),
+        open: format!(
+            "<mark class=\"m {} {} {}\" data-match=\"{}\" data-side=\"{}\" title=\"{}\"",
+            m.kind.as_str(),
+            m.fidelity.as_str(),
+            verdict.as_str(),
+            m.id,
+            which.as_str(),
+            escape(&format!(
+                "M{}: {}, {}{} \u{2014} click to see it in the {}",
+                m.id,
+                m.kind.as_str(),
+                m.fidelity.as_str(),
+                if verdict == Verdict::Unreviewed {
+                    String::new()
+                } else {
+                    format!(", {}", verdict.as_str())
+                },
+                which.other().as_str()
+            ))
+        ),
+        close: "</mark>",
+        first: format!(" id=\"{}-m{}\" data-first=\"\"", which.as_str(), m.id),
+    }
+}
+
 fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side) {
     let (document, label) = match which {
         Side::Source => (&c.source, "Source"),
@@ -165,36 +198,7 @@ fn side(html: &mut String, c: &Comparison, review: Option<&Review>, which: Side)
             });
         }
     }
-    for m in &c.matches {
-        let span = m.span(which);
-        let verdict = review.map(|r| r.entry(m).verdict).unwrap_or_default();
-        layers.push(Layer {
-            span,
-            order: (1, m.id),
-            open: format!(
-                "<mark class=\"m {} {} {}\" data-match=\"{}\" data-side=\"{}\" title=\"{}\"",
-                m.kind.as_str(),
-                m.fidelity.as_str(),
-                verdict.as_str(),
-                m.id,
-                which.as_str(),
-                escape(&format!(
-                    "M{}: {}, {}{} \u{2014} click to see it in the {}",
-                    m.id,
-                    m.kind.as_str(),
-                    m.fidelity.as_str(),
-                    if verdict == Verdict::Unreviewed {
-                        String::new()
-                    } else {
-                        format!(", {}", verdict.as_str())
-                    },
-                    which.other().as_str()
-                ))
-            ),
-            close: "</mark>",
-            first: format!(" id=\"{}-m{}\" data-first=\"\"", which.as_str(), m.id),
-        });
-    }
+    layers.extend(c.matches.iter().map(|m| match_layer(m, which, review)));
     let _ = write!(
         html,
         "<section class=\"side\" id=\"{id}\" aria-label=\"{label}\">\n\
@@ -270,10 +274,23 @@ fn highlight(html: &mut String, text: &str, layers: &mut [Layer]) {
     }
 }
 
+/// Opens section `id` with its title; for an empty section (`empty` saying so), writes the
+/// sentence, closes it and returns false.
+fn section(html: &mut String, (id, title): (&str, &str), empty: Option<&str>) -> bool {
+    let _ = writeln!(html, "<section id=\"{id}\">\n<h2>{title}</h2>");
+    if let Some(none) = empty {
+        let _ = writeln!(html, "<p>{none}</p>\n</section>");
+        return false;
+    }
+    true
+}
+
 fn quotations(html: &mut String, c: &Comparison) {
-    html.push_str("<section id=\"quotations\">\n<h2>Quotations</h2>\n");
-    if c.quotes.is_empty() {
-        html.push_str("<p>The article quotes nobody.</p>\n</section>\n");
+    if !section(
+        html,
+        ("quotations", "Quotations"),
+        c.quotes.is_empty().then_some("The article quotes nobody."),
+    ) {
         return;
     }
     html.push_str(
@@ -326,9 +343,13 @@ fn who_is_quoted(html: &mut String, c: &Comparison) {
 }
 
 fn matches(html: &mut String, c: &Comparison, review: Option<&Review>) {
-    html.push_str("<section id=\"matches\">\n<h2>Shared passages</h2>\n");
-    if c.matches.is_empty() {
-        html.push_str("<p>The two documents share no passage.</p>\n</section>\n");
+    if !section(
+        html,
+        ("matches", "Shared passages"),
+        c.matches
+            .is_empty()
+            .then_some("The two documents share no passage."),
+    ) {
         return;
     }
     html.push_str(
@@ -385,9 +406,11 @@ fn changes(c: &Comparison, m: &Match) -> String {
 
 /// The differences, major first, each linked to its words on both sides.
 fn differences(html: &mut String, c: &Comparison) {
-    html.push_str("<section id=\"differences\">\n<h2>Differences</h2>\n");
-    if c.differences.is_empty() {
-        html.push_str("<p>No difference found.</p>\n</section>\n");
+    if !section(
+        html,
+        ("differences", "Differences"),
+        c.differences.is_empty().then_some("No difference found."),
+    ) {
         return;
     }
     let mut ranked: Vec<_> = c.differences.iter().collect();
@@ -424,11 +447,12 @@ fn differences(html: &mut String, c: &Comparison) {
 }
 
 fn details(html: &mut String, c: &Comparison) {
-    html.push_str("<section id=\"details\">\n<h2>Details</h2>\n");
-    if c.details.is_empty() {
-        html.push_str(
-            "<p>No details (numbers, dates, names, places) were compared.</p>\n</section>\n",
-        );
+    let none = "No details (numbers, dates, names, places) were compared.";
+    if !section(
+        html,
+        ("details", "Details"),
+        c.details.is_empty().then_some(none),
+    ) {
         return;
     }
     html.push_str(

@@ -5,7 +5,7 @@
 
 pub mod html;
 pub mod json;
-pub mod speakers;
+pub(crate) mod speakers;
 pub mod text;
 
 use crate::compare::Comparison;
@@ -37,7 +37,7 @@ pub fn write(
 }
 
 /// Collapses runs of whitespace (line breaks included) to one space, for one-line display.
-pub fn one_line(text: &str) -> String {
+pub(crate) fn one_line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {

@@ -93,13 +93,19 @@ fn write_header(
     Ok(())
 }
 
+/// A section's title after a blank line, and what stands for an empty section.
+fn heading(out: &mut dyn Write, title: &str, empty: Option<&str>) -> std::io::Result<()> {
+    writeln!(out)?;
+    writeln!(out, "{title}")?;
+    if let Some(none) = empty {
+        writeln!(out, "  {none}")?;
+    }
+    Ok(())
+}
+
 /// Every quotation with its status, speaker and matches.
 fn write_quotations(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out)?;
-    writeln!(out, "QUOTATIONS")?;
-    if c.quotes.is_empty() {
-        writeln!(out, "  (none)")?;
-    }
+    heading(out, "QUOTATIONS", c.quotes.is_empty().then_some("(none)"))?;
     for q in &c.quotes {
         let label = match q.status {
             QuoteStatus::Verified => "verified",
@@ -142,11 +148,8 @@ fn write_matches(
     review: Option<&Review>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    writeln!(out)?;
-    writeln!(out, "SHARED PASSAGES")?;
-    if c.matches.is_empty() {
-        writeln!(out, "  (none: the two documents share no passage)")?;
-    }
+    let none = "(none: the two documents share no passage)";
+    heading(out, "SHARED PASSAGES", c.matches.is_empty().then_some(none))?;
     for m in &c.matches {
         write_match(c, m, out)?;
         if let Some(entry) = review.map(|r| r.entry(m)) {
@@ -193,10 +196,12 @@ fn write_details(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
 /// The differences, major first, each with both sides: what a fact-checker reads first
 /// after the quotations.
 fn write_differences(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out)?;
-    writeln!(out, "DIFFERENCES")?;
+    heading(
+        out,
+        "DIFFERENCES",
+        c.differences.is_empty().then_some("(none found)"),
+    )?;
     if c.differences.is_empty() {
-        writeln!(out, "  (none found)")?;
         return Ok(());
     }
     let mut ranked: Vec<&Difference> = c.differences.iter().collect();

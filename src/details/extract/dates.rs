@@ -32,10 +32,32 @@ impl Sentence<'_> {
 
     /// One part of a date phrase at `i`.
     pub(super) fn date_part(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = DateExpr {
+        self.named_day(i)
+            .or_else(|| self.month_first(i))
+            .or_else(|| self.day_first(i))
+            .or_else(|| self.numeric(i))
+            .or_else(|| {
+                // Times: 4 p.m., 12:45 a.m., 04:30, 16 Uhr, 16h30, noon.
+                let (h, end) = self.time_at(i)?;
+                let mut e = self.fresh_date();
+                e.hours = Some(h);
+                Some((e, end))
+            })
+            .or_else(|| self.quarter(i))
+            .or_else(|| self.lone_year(i))
+    }
+
+    /// A date expression with nothing set yet but the sentence's tense.
+    fn fresh_date(&self) -> DateExpr {
+        DateExpr {
             past: self.past,
             ..DateExpr::default()
-        };
+        }
+    }
+
+    /// A relative date ("yesterday", "last week") or a weekday ("on Tuesday", "last Friday", with a part of the day) at `i`.
+    fn named_day(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = self.fresh_date();
         let lx = self.lx;
         let first = self.norm(i);
         let starts = lx.phrase_starts.contains(first)
@@ -97,6 +119,12 @@ impl Sentence<'_> {
             }
             return Some((e, end));
         }
+        None
+    }
+
+    /// Month day[, year] or month year at `i`.
+    fn month_first(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = self.fresh_date();
         // Month day[, year] / month year.
         if let Some(m) = self.month_at(i) {
             let mut j = i + 1;
@@ -119,6 +147,12 @@ impl Sentence<'_> {
                 return Some((e, j + 1));
             }
         }
+        None
+    }
+
+    /// Day [de] month [[de] year] at `i`.
+    fn day_first(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = self.fresh_date();
         // Day [de] month [[de] year].
         if let Some(d) = self.day_number(i) {
             let mut j = i + 1;
@@ -137,6 +171,12 @@ impl Sentence<'_> {
                 return Some((e, end));
             }
         }
+        None
+    }
+
+    /// A date in digits at `i`: "29.12.2021" (one token), "29/12/2021", "12/29/2021" in English, ISO "2017-05-15".
+    fn numeric(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = self.fresh_date();
         // Numeric dates: "29.12.2021" (one token), "29/12/2021"; "12/29/2021" in English.
         if let Some((a, b, y)) = self.numeric_date(i) {
             let (d, m) = if self.lang == Lang::En {
@@ -172,11 +212,12 @@ impl Sentence<'_> {
                 }
             }
         }
-        // Times: 4 p.m., 12:45 a.m., 04:30, 16 Uhr, 16h30, noon.
-        if let Some((h, end)) = self.time_at(i) {
-            e.hours = Some(h);
-            return Some((e, end));
-        }
+        None
+    }
+
+    /// A quarter at `i`: "the fourth quarter of 2003".
+    fn quarter(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = self.fresh_date();
         // Quarters: "the fourth quarter of 2003".
         if let Some((_, q)) = ORDINALS.iter().find(|(w, _)| *w == self.norm(i)) {
             if matches!(self.norm(i + 1), "quarter" | "trimestre" | "quartal") && self.joined(i + 1)
@@ -195,6 +236,12 @@ impl Sentence<'_> {
                 return Some((e, end));
             }
         }
+        None
+    }
+
+    /// A year on its own at `i`, after a preposition or before a stop: "in 2005", "late into 2005".
+    fn lone_year(&self, i: usize) -> Option<(DateExpr, usize)> {
+        let mut e = self.fresh_date();
         // A year on its own: "in 2005", "late into 2005".
         if let Some(y) = self.year_number(i) {
             let before = if i > 0 { self.norm(i - 1) } else { "" };

@@ -69,6 +69,16 @@ impl Interval {
         }
     }
 
+    /// The same interval in another unit (`factor` of it to one of the new unit).
+    pub fn scaled(&self, factor: f64) -> Interval {
+        Interval {
+            lo: self.lo * factor,
+            hi: self.hi * factor,
+            exact: self.exact,
+            base: self.base * factor,
+        }
+    }
+
     /// True when the two ranges share a value.
     pub fn overlaps(&self, other: &Interval) -> bool {
         let eps = 1e-9 * self.hi.abs().max(other.hi.abs()).max(1.0);
@@ -98,7 +108,6 @@ pub enum Scale {
 pub enum Value {
     /// A count with the words it counts (stems, head noun last).
     Quantity {
-        /// The value.
         value: Interval,
         /// Stems of the counted noun phrase, head last.
         unit: Vec<String>,
@@ -107,7 +116,6 @@ pub enum Value {
     },
     /// An amount of money.
     Money {
-        /// The amount.
         value: Interval,
         /// Currency symbol or word, folded.
         currency: String,
@@ -160,9 +168,7 @@ pub enum Value {
 pub struct Mention {
     /// Number, date, person...
     pub kind: DetailKind,
-    /// Where it is.
     pub span: Span,
-    /// What it says.
     pub value: Value,
     /// Index of its sentence.
     pub sentence: usize,

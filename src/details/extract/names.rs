@@ -17,7 +17,160 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     if s.shouting {
         return None;
     }
-    // Collect the run.
+    let end = run_end(s, i);
+    let from = name_start(s, i, end);
+    if from >= end {
+        return Some(end);
+    }
+    // Don't take dates and numbers as names.
+    if (from..end).any(|k| s.month_at(k).is_some() && s.day_number(k + 1).is_some())
+        || s.date_part(from).is_some()
+    {
+        return None;
+    }
+    let words: Vec<&str> = (from..end).map(|k| s.norm(k)).collect();
+    let folded = fold_words(&words);
+    // Title words: the last one splits title from name.
+    let last_title = (from..end).rev().find(|&k| is_title(k));
+    let (title_range, name_from) = match last_title {
+        Some(k)
+            if k + 2 < end + 1
+                && CONNECTORS.contains(&s.norm(k + 1))
+                && lx.title_complements.contains(s.norm(k + 2)) =>
+        {
+            (Some((from, end)), end)
+        }
+        Some(k) => (Some((from, k + 1)), k + 1),
+        None => (None, from),
+    };
+    let title_words = title_range.map(|(a, b)| push_title(s, (a, b), out));
+    // Apposition: "The President of the Republic, Marcelo Rebelo de Sousa, ...".
+    if name_from >= end {
+        return Some(end);
+    }
+    named(s, (from, name_from, end), &folded, title_words, out)
+}
+
+/// The name of tokens `name_from..end` (the run began at `from`; `folded` is the whole run
+/// folded) after any title: an organisation, a place or a person.
+fn named(
+    s: &Sentence,
+    (from, name_from, end): (usize, usize, usize),
+    folded: &str,
+    title_words: Option<Vec<String>>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let lx = s.lx;
+    let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
+    let name_folded = compact(s, name_from, end);
+    // A law or treaty is no one: "the Taft-Hartley Act".
+    let law = end - name_from >= 2 && LAW_WORDS.contains(&s.norm(end - 1));
+    // German compounds end in what they are: "Kreditanstalt", "Bundesbank", "Finanzamt".
+    let german_body = s.lang == Lang::De
+        && name
+            .iter()
+            .any(|w| GERMAN_ORG_ENDINGS.iter().any(|e| w.ends_with(e)));
+    if law
+        || german_body
+        || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
+        || lx.orgs.contains_key(&name_folded)
+    {
+        push_org(s, name_from, end, out);
+        return Some(end);
+    }
+    let acronym_like = end - name_from == 1 && is_acronym(s, name_from);
+    if acronym_like {
+        push_org(s, name_from, end, out);
+        return Some(end);
+    }
+    let before = if from > 0 { s.norm(from - 1) } else { "" };
+    let compact_words: Vec<&str> = name_folded.split(' ').collect();
+    let named_class = compact_words.iter().find_map(|w| lx.named_places.get(*w));
+    // "Washington, D.C.", "Richmond, Va.": a known place with a state after it.
+    let known_place = (1..=compact_words.len())
+        .any(|k| lx.places.contains(&compact_words[..k].join(" ")))
+        || lx.places.contains(folded);
+    if title_words.is_none()
+        && (known_place
+            || named_class.is_some()
+            // German capitalises every noun: "im Rahmen" is no place.
+            || (LOCATIVES.contains(&before)
+                && s.lang != Lang::De
+                && end - name_from <= 3
+                && !looks_like_person(&name)))
+    {
+        let mut span_end = end;
+        // "P.S. 58": a named place with a number.
+        if named_class.is_some() && s.digits(end).is_some() && (s.joined(end) || s.gap(end) == ". ")
+        {
+            span_end += 1;
+        }
+        let value = Value::Place {
+            key: name_folded.clone(),
+            class: named_class.cloned(),
+            generic: false,
+        };
+        out.push(Mention {
+            kind: DetailKind::Place,
+            span: s.span(name_from, span_end),
+            value,
+            sentence: s.index,
+        });
+        return Some(span_end);
+    }
+    push_person(s, (name_from, end), (&name, name_folded), title_words, out)
+}
+
+/// A person named by tokens `name_from..end` (`name`, folded `name_folded`), with the title
+/// before the name: in full, or a single word resolved once the document is read.
+fn push_person(
+    s: &Sentence,
+    (name_from, end): (usize, usize),
+    (name, name_folded): (&[&str], String),
+    title_words: Option<Vec<String>>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    if title_words.is_none() && !could_be_person(s, name) {
+        return Some(end);
+    }
+    let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
+    if tokens_in_name >= 2 || title_words.is_some() {
+        // The folded surname, without a possessive ("Kelly’s" is Kelly).
+        let key = name_folded.split(" ").last().unwrap_or("").to_string();
+        let given = (tokens_in_name >= 2).then(|| name[0].to_string());
+        out.push(Mention {
+            kind: DetailKind::Person,
+            span: s.span(name_from, end),
+            value: Value::Person {
+                key,
+                given,
+                title: title_words,
+            },
+            sentence: s.index,
+        });
+        return Some(end);
+    }
+    // A single capitalised word: a short name, resolved once the document is read.
+    if name_from != 0 || s.is_cap(name_from) {
+        out.push(Mention {
+            kind: DetailKind::Person,
+            span: s.span(name_from, end),
+            value: Value::Person {
+                key: String::new(),
+                given: Some(name_folded),
+                title: None,
+            },
+            sentence: s.index,
+        });
+    }
+    Some(end)
+}
+
+/// Where the run of capitalised words (and the connectors between them) starting at `i`
+/// ends.
+fn run_end(s: &Sentence, i: usize) -> usize {
+    let n = s.toks.len();
+    let lx = s.lx;
     let mut end = i + 1;
     loop {
         if end >= n {
@@ -64,6 +217,14 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         }
         break;
     }
+    end
+}
+
+/// Where the name of run `i..end` starts: after sentence-initial function words and "The",
+/// and after "X of" opening a sentence ("Agents of the Department...").
+fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
+    let lx = s.lx;
+    let is_title = |k: usize| lx.titles.contains(s.norm(k));
     let mut from = i;
     // Sentence-initial function words and "The" are not part of a name.
     while from < end
@@ -82,164 +243,53 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     {
         from += 2;
     }
-    if from >= end {
-        return Some(end);
-    }
-    // Don't take dates and numbers as names.
-    if (from..end).any(|k| s.month_at(k).is_some() && s.day_number(k + 1).is_some())
-        || s.date_part(from).is_some()
-    {
-        return None;
-    }
-    let words: Vec<&str> = (from..end).map(|k| s.norm(k)).collect();
-    let folded = fold_words(&words);
-    // Title words: the last one splits title from name.
-    let last_title = (from..end).rev().find(|&k| is_title(k));
-    let (title_range, name_from) = match last_title {
-        Some(k)
-            if k + 2 < end + 1
-                && CONNECTORS.contains(&s.norm(k + 1))
-                && lx.title_complements.contains(s.norm(k + 2)) =>
-        {
-            (Some((from, end)), end)
-        }
-        Some(k) => (Some((from, k + 1)), k + 1),
-        None => (None, from),
-    };
-    let mut title_words = None;
-    if let Some((a, b)) = title_range {
-        let mut words: Vec<String> = (a..b)
-            .map(|k| {
-                let w = s.norm(k);
-                lx.title_alias
-                    .get(w)
-                    .cloned()
-                    .unwrap_or_else(|| w.to_string())
-            })
-            .collect();
-        words.retain(|w| is_content_word(w) || lx.titles.contains(w));
-        out.push(Mention {
-            kind: DetailKind::Title,
-            span: s.span(a, b),
-            value: Value::Title {
-                words: words.clone(),
-            },
-            sentence: s.index,
-        });
-        title_words = Some(words);
-        // An organisation inside the title: "Department of Homeland Security Secretary".
-        if let Some(k) = (a..b).find(|&k| lx.org_keywords.contains(s.norm(k))) {
-            let org_end = if b - 1 > k { b - 1 } else { b };
-            let org_from = if s.norm(k + 1) == "of" { k } else { a };
-            if org_end > org_from && !is_title(org_from) {
-                push_org(s, org_from, org_end, out);
-            }
+    from
+}
+
+/// Lists the title of tokens `a..b` (and an organisation inside it); its words.
+fn push_title(s: &Sentence, (a, b): (usize, usize), out: &mut Vec<Mention>) -> Vec<String> {
+    let lx = s.lx;
+    let is_title = |k: usize| lx.titles.contains(s.norm(k));
+    let mut words: Vec<String> = (a..b)
+        .map(|k| {
+            let w = s.norm(k);
+            lx.title_alias
+                .get(w)
+                .cloned()
+                .unwrap_or_else(|| w.to_string())
+        })
+        .collect();
+    words.retain(|w| is_content_word(w) || lx.titles.contains(w));
+    out.push(Mention {
+        kind: DetailKind::Title,
+        span: s.span(a, b),
+        value: Value::Title {
+            words: words.clone(),
+        },
+        sentence: s.index,
+    });
+    // An organisation inside the title: "Department of Homeland Security Secretary".
+    if let Some(k) = (a..b).find(|&k| lx.org_keywords.contains(s.norm(k))) {
+        let org_end = if b - 1 > k { b - 1 } else { b };
+        let org_from = if s.norm(k + 1) == "of" { k } else { a };
+        if org_end > org_from && !is_title(org_from) {
+            push_org(s, org_from, org_end, out);
         }
     }
-    // Apposition: "The President of the Republic, Marcelo Rebelo de Sousa, ...".
-    if name_from >= end {
-        return Some(end);
-    }
-    let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
-    let name_folded = compact(s, name_from, end);
-    // A law or treaty is no one: "the Taft-Hartley Act".
-    let law = end - name_from >= 2 && LAW_WORDS.contains(&s.norm(end - 1));
-    // German compounds end in what they are: "Kreditanstalt", "Bundesbank", "Finanzamt".
-    let german_body = s.lang == Lang::De
-        && name
-            .iter()
-            .any(|w| GERMAN_ORG_ENDINGS.iter().any(|e| w.ends_with(e)));
-    if law
-        || german_body
-        || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
-        || lx.orgs.contains_key(&name_folded)
-    {
-        push_org(s, name_from, end, out);
-        return Some(end);
-    }
-    let acronym_like = end - name_from == 1 && {
-        let raw = s.raw(name_from);
-        let upper = raw.chars().filter(char::is_ascii_uppercase).count();
-        raw.len() >= 2
-            && raw.len() <= 6
-            && raw.chars().all(|c| c.is_ascii_alphabetic())
-            // "DHS", and "KfW" with its small "f".
-            && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
-            && !lx.places.contains(s.norm(name_from))
-    };
-    if acronym_like {
-        push_org(s, name_from, end, out);
-        return Some(end);
-    }
-    let before = if from > 0 { s.norm(from - 1) } else { "" };
-    let compact_words: Vec<&str> = name_folded.split(' ').collect();
-    let named_class = compact_words.iter().find_map(|w| lx.named_places.get(*w));
-    // "Washington, D.C.", "Richmond, Va.": a known place with a state after it.
-    let known_place = (1..=compact_words.len())
-        .any(|k| lx.places.contains(&compact_words[..k].join(" ")))
-        || lx.places.contains(&folded);
-    if title_words.is_none()
-        && (known_place
-            || named_class.is_some()
-            // German capitalises every noun: "im Rahmen" is no place.
-            || (LOCATIVES.contains(&before)
-                && s.lang != Lang::De
-                && end - name_from <= 3
-                && !looks_like_person(&name)))
-    {
-        let mut span_end = end;
-        // "P.S. 58": a named place with a number.
-        if named_class.is_some() && s.digits(end).is_some() && (s.joined(end) || s.gap(end) == ". ")
-        {
-            span_end += 1;
-        }
-        let value = Value::Place {
-            key: name_folded.clone(),
-            class: named_class.cloned(),
-            generic: false,
-        };
-        out.push(Mention {
-            kind: DetailKind::Place,
-            span: s.span(name_from, span_end),
-            value,
-            sentence: s.index,
-        });
-        return Some(span_end);
-    }
-    if title_words.is_none() && !could_be_person(s, &name) {
-        return Some(end);
-    }
-    let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
-    if tokens_in_name >= 2 || title_words.is_some() {
-        // The folded surname, without a possessive ("Kelly’s" is Kelly).
-        let key = name_folded.split(" ").last().unwrap_or("").to_string();
-        let given = (tokens_in_name >= 2).then(|| name[0].to_string());
-        out.push(Mention {
-            kind: DetailKind::Person,
-            span: s.span(name_from, end),
-            value: Value::Person {
-                key,
-                given,
-                title: title_words,
-            },
-            sentence: s.index,
-        });
-        return Some(end);
-    }
-    // A single capitalised word: a short name, resolved once the document is read.
-    if name_from != 0 || s.is_cap(name_from) {
-        out.push(Mention {
-            kind: DetailKind::Person,
-            span: s.span(name_from, end),
-            value: Value::Person {
-                key: String::new(),
-                given: Some(name_folded),
-                title: None,
-            },
-            sentence: s.index,
-        });
-    }
-    Some(end)
+    words
+}
+
+/// True when token `k` reads as an acronym: "DHS", and "KfW" with its small "f".
+fn is_acronym(s: &Sentence, k: usize) -> bool {
+    let lx = s.lx;
+    let raw = s.raw(k);
+    let upper = raw.chars().filter(char::is_ascii_uppercase).count();
+    raw.len() >= 2
+        && raw.len() <= 6
+        && raw.chars().all(|c| c.is_ascii_alphabetic())
+        // "DHS", and "KfW" with its small "f".
+        && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
+        && !lx.places.contains(s.norm(k))
 }
 
 /// The folded words of tokens `from..to`, with dotted initials joined ("P.S." → "ps") and a

@@ -156,57 +156,79 @@ fn ordinal_digits(word: &str) -> Option<f64> {
     word[..digits].parse().ok()
 }
 
-/// Numbers, money and durations at `i`.
-pub(super) fn quantity(
+/// A count given with an article at `i`: "an hour", "a dozen", "a quarter point" (a fraction
+/// of a percentage point); the value and the word after it.
+fn counted_by_article(s: &Sentence, i: usize) -> Option<(f64, usize)> {
+    if s.duration_unit(i + 1).is_some() && s.joined(i + 1) {
+        Some((1.0, i + 1))
+    } else if let Some(v) = s.number_word(i + 1).filter(|v| *v >= 12.0) {
+        Some((v, i + 2))
+    } else {
+        let fraction = s.number_word(i + 1).filter(|v| {
+            *v < 1.0 && s.joined(i + 2) && matches!(s.norm(i + 2), "point" | "points")
+        })?;
+        Some((fraction, i + 2))
+    }
+}
+
+/// The scale of a figure whose words end before `end` (`after` the text after them): per
+/// cent ("%", "per cent"), points ("a quarter point", "points") or basis points (a
+/// hundredth of a point), else plain; with its interval and the word after it.
+fn scale_after(
     s: &Sentence,
-    i: usize,
-    start: usize,
-    hedge: Option<HedgeKind>,
+    (mut end, after): (usize, &str),
+    value: f64,
+    interval: Interval,
+) -> (Scale, Interval, usize) {
+    let mut scale = Scale::Plain;
+    let mut iv = interval;
+    if after.starts_with('%') {
+        scale = Scale::Percent;
+    } else if value < 1.0 && s.joined(end) && matches!(s.norm(end), "point" | "points") {
+        // "a quarter point", "half a point" in a rate decision.
+        scale = Scale::Points;
+        end += 1;
+    } else {
+        for len in (1..=4).rev() {
+            let words = s.words(end, len);
+            if words.len() < len || !(0..len).all(|k| k == 0 || s.joined(end + k)) {
+                continue;
+            }
+            if phrase_in(PERCENT, &words) {
+                scale = Scale::Percent;
+                end += len;
+                break;
+            }
+            if phrase_in(POINTS, &words) {
+                scale = Scale::Points;
+                end += len;
+                break;
+            }
+            if phrase_in(BASIS_POINTS, &words) {
+                scale = Scale::Points;
+                iv = Interval {
+                    lo: iv.lo / 100.0,
+                    hi: iv.hi / 100.0,
+                    exact: iv.exact,
+                    base: iv.base / 100.0,
+                };
+                end += len;
+                break;
+            }
+        }
+    }
+    (scale, iv, end)
+}
+
+/// Money at `i` (the figure's words `start..end`, `before` the text before them, `cents`
+/// when they count cents): a currency symbol before, or a currency word after.
+fn money(
+    s: &Sentence,
+    (i, start, mut end): (usize, usize, usize),
+    (before, cents): (&str, bool),
+    interval: Interval,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
-    // "an hour", "a dozen", "half an hour".
-    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
-        if s.duration_unit(i + 1).is_some() && s.joined(i + 1) {
-            (1.0, i + 1)
-        } else if let Some(v) = s.number_word(i + 1).filter(|v| *v >= 12.0) {
-            (v, i + 2)
-        } else if let Some(v) = s
-            .number_word(i + 1)
-            .filter(|v| *v < 1.0 && s.joined(i + 2) && matches!(s.norm(i + 2), "point" | "points"))
-        {
-            // "a quarter point": a fraction of a percentage point.
-            (v, i + 2)
-        } else {
-            return None;
-        }
-    } else {
-        s.number_at(i)?
-    };
-    // A lone "one" in "one of the": a pronoun, not a count.
-    if s.norm(i) == "one" && end == i + 1 && s.norm(end) == "of" && s.number_word(end + 1).is_none()
-    {
-        return None;
-    }
-    if let Some(m) = s.multiplier(end).filter(|_| s.joined(end)) {
-        value *= m;
-        end += 1;
-    }
-    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
-    {
-        end += 1;
-    }
-    let before = if i > 0 { s.gap(i) } else { "" };
-    // "25 cents" is $0.25.
-    let cents = s.lang == Lang::En
-        && matches!(s.norm(end), "cents" | "cent")
-        && s.joined(end)
-        && !before.contains(['$', '€', '£', '¥']);
-    if cents {
-        value /= 100.0;
-    }
-    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
-    let after = s.text.get(s.toks[end - 1].span().end..).unwrap_or("");
-    // Money: a symbol before, a currency word after.
     let symbol = ['$', '€', '£', '¥']
         .into_iter()
         .find(|c| before.contains(*c));
@@ -247,18 +269,55 @@ pub(super) fn quantity(
         });
         return Some(end);
     }
+    None
+}
+
+/// Numbers, money and durations at `i`.
+pub(super) fn quantity(
+    s: &Sentence,
+    i: usize,
+    start: usize,
+    hedge: Option<HedgeKind>,
+    out: &mut Vec<Mention>,
+) -> Option<usize> {
+    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
+        counted_by_article(s, i)?
+    } else {
+        s.number_at(i)?
+    };
+    // A lone "one" in "one of the": a pronoun, not a count.
+    if s.norm(i) == "one" && end == i + 1 && s.norm(end) == "of" && s.number_word(end + 1).is_none()
+    {
+        return None;
+    }
+    if let Some(m) = s.multiplier(end).filter(|_| s.joined(end)) {
+        value *= m;
+        end += 1;
+    }
+    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
+    {
+        end += 1;
+    }
+    let before = if i > 0 { s.gap(i) } else { "" };
+    // "25 cents" is $0.25.
+    let cents = s.lang == Lang::En
+        && matches!(s.norm(end), "cents" | "cent")
+        && s.joined(end)
+        && !before.contains(['$', '€', '£', '¥']);
+    if cents {
+        value /= 100.0;
+    }
+    let interval = hedge.map_or(Interval::exact(value), |k| Interval::hedged(value, k));
+    let after = s.text.get(s.toks[end - 1].span().end..).unwrap_or("");
+    if let Some(end) = money(s, (i, start, end), (before, cents), interval, out) {
+        return Some(end);
+    }
     // Durations: "55-minute", "almost an hour", "two weeks".
     if let Some(minutes) = s.duration_unit(end).filter(|_| s.joined(end)) {
-        let iv = Interval {
-            lo: interval.lo * minutes,
-            hi: interval.hi * minutes,
-            exact: interval.exact,
-            base: interval.base * minutes,
-        };
         out.push(Mention {
             kind: DetailKind::Duration,
             span: s.span(start, end + 1),
-            value: Value::Duration(iv),
+            value: Value::Duration(interval.scaled(minutes)),
             sentence: s.index,
         });
         return Some(end + 1);
@@ -266,44 +325,7 @@ pub(super) fn quantity(
     if ARTICLES.contains(&s.norm(i)) && s.number_word(i + 1).is_none() {
         return None;
     }
-    // Per cent and points.
-    let mut scale = Scale::Plain;
-    let mut iv = interval;
-    if after.starts_with('%') {
-        scale = Scale::Percent;
-    } else if value < 1.0 && s.joined(end) && matches!(s.norm(end), "point" | "points") {
-        // "a quarter point", "half a point" in a rate decision.
-        scale = Scale::Points;
-        end += 1;
-    } else {
-        for len in (1..=4).rev() {
-            let words = s.words(end, len);
-            if words.len() < len || !(0..len).all(|k| k == 0 || s.joined(end + k)) {
-                continue;
-            }
-            if phrase_in(PERCENT, &words) {
-                scale = Scale::Percent;
-                end += len;
-                break;
-            }
-            if phrase_in(POINTS, &words) {
-                scale = Scale::Points;
-                end += len;
-                break;
-            }
-            if phrase_in(BASIS_POINTS, &words) {
-                scale = Scale::Points;
-                iv = Interval {
-                    lo: iv.lo / 100.0,
-                    hi: iv.hi / 100.0,
-                    exact: iv.exact,
-                    base: iv.base / 100.0,
-                };
-                end += len;
-                break;
-            }
-        }
-    }
+    let (scale, iv, end) = scale_after(s, (end, after), value, interval);
     let (unit, _) = s.unit_after(end);
     out.push(Mention {
         kind: DetailKind::Number,

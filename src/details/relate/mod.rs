@@ -30,9 +30,7 @@ use unit::{compare_in_unit, describe, shared_context};
 /// One document as relating sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Facts<'a> {
-    /// Its text.
     pub text: &'a str,
-    /// Its details.
     pub extraction: &'a Extraction,
     /// The date relative expressions count from.
     pub reference: Option<Day>,
@@ -54,15 +52,11 @@ pub struct Unit {
 /// A related detail before it gets its id and match.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
-    /// Kind of fact.
     pub kind: DetailKind,
     /// How the sides relate.
     pub relation: Relation,
-    /// The note.
     pub note: String,
-    /// Source span.
     pub source: Option<Span>,
-    /// Article span.
     pub article: Option<Span>,
 }
 
