@@ -219,6 +219,7 @@ impl Runs {
 /// ends; one-word names are left out, as they cannot be fuller than the speaker's own.
 fn runs_ending_with(text: &str, last: &str) -> Vec<String> {
     let mut runs = Vec::new();
+    let mut cores: FxHashMap<String, Option<String>> = Default::default();
     for at in memchr::memmem::find_iter(text.as_bytes(), last.as_bytes()) {
         let end = at + last.len();
         if text[end..]
@@ -236,10 +237,18 @@ fn runs_ending_with(text: &str, last: &str) -> Vec<String> {
         let Some(run) = name_before(&words, words.len()) else {
             continue;
         };
-        let run = without_titles(&run);
-        if (2..=5).contains(&run.split(' ').count()) {
-            runs.push(run.to_string());
-        }
+        // The same name recurs ("Mr. Peggotty" hundreds of times in a novel): its titles are
+        // looked up once.
+        let core = cores
+            .entry(run)
+            .or_insert_with_key(|run| {
+                let core = without_titles(run);
+                (2..=5)
+                    .contains(&core.split(' ').count())
+                    .then(|| core.to_string())
+            })
+            .clone();
+        runs.extend(core);
     }
     runs
 }
