@@ -51,20 +51,8 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         (aligned, prepared)
     });
 
-    let mut matches: Vec<Match> = aligned
-        .passages
-        .iter()
-        .map(|al| {
-            to_match(
-                al,
-                &source,
-                &article,
-                &source_tokens,
-                &article_tokens,
-                &quotations,
-            )
-        })
-        .collect();
+    let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
+    let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
     let mut quotes = matching::quotes::judge_quotes(
         &quotations,
         &mut matches,
@@ -121,6 +109,29 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
+}
+
+/// The shared passages matching found, as matches between the two documents.
+fn matches_of(
+    aligned: &matching::Aligned,
+    (source, article): (&Document, &Document),
+    (source_tokens, article_tokens): (&[Token], &[Token]),
+    quotations: &[Quotation],
+) -> Vec<Match> {
+    aligned
+        .passages
+        .iter()
+        .map(|al| {
+            to_match(
+                al,
+                source,
+                article,
+                source_tokens,
+                article_tokens,
+                quotations,
+            )
+        })
+        .collect()
 }
 
 /// The words of both texts and the article's quotations with their speakers.
