@@ -800,6 +800,26 @@ mod terminal {
         let saved = std::fs::read_to_string(&sidecar).expect("the sidecar was written");
         assert!(saved.contains("\"verdict\": \"unverifiable\""), "{saved}");
         assert!(saved.contains("\"quotation\": 2"), "{saved}");
+        // The reports count it (a stop with no match) and show it on its quotation.
+        let report = |format: &str| {
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_quotediff"))
+                .args(["report", "--format", format, "readout.txt", "story.txt"])
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            String::from_utf8_lossy(&out.stdout).into_owned()
+        };
+        let text = report("text");
+        assert!(
+            text.contains("Reviewed: 1/11 (matches and quotations without one)."),
+            "{text}"
+        );
+        assert!(text.contains("verdict: unverifiable"), "{text}");
+        let json: serde_json::Value = serde_json::from_str(&report("json")).unwrap();
+        assert_eq!(json["review"]["reviewed"], 1);
+        assert_eq!(json["review"]["total"], 11);
+        assert_eq!(json["quotes"][1]["verdict"], "unverifiable");
+        assert!(report("html").contains("<strong>1/11</strong>"));
 
         let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
         let screen = second.wait_for("1/11 reviewed");

@@ -106,11 +106,10 @@ fn summary(html: &mut String, c: &Comparison, review: Option<&Review>) {
         c.matches.len(),
     );
     if let Some(r) = review {
+        let (reviewed, stops) = r.progress(c);
         let _ = write!(
             html,
-            "<li>reviewed: <strong>{}/{}</strong> matches</li>",
-            r.reviewed(c),
-            c.matches.len()
+            "<li>reviewed: <strong>{reviewed}/{stops}</strong> (matches and quotations without one)</li>"
         );
     }
     html.push_str("</ul>\n");

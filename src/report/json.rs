@@ -71,6 +71,11 @@ struct QuoteView<'a> {
     coverage: f64,
     changes: Vec<EditView<'a>>,
     source: Option<TextSpan<'a>>,
+    /// The reviewer's verdict on a quotation without a match (a stop of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    verdict: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -175,16 +180,20 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
             .iter()
             .map(|m| match_view(m, texts, review))
             .collect(),
-        quotes: c.quotes.iter().map(|q| quote_view(q, c, texts)).collect(),
+        quotes: c
+            .quotes
+            .iter()
+            .map(|q| quote_view(q, c, texts, review))
+            .collect(),
         details: c.details.iter().map(|d| detail_view(d, texts)).collect(),
         differences: c
             .differences
             .iter()
             .map(|d| difference_view(d, texts))
             .collect(),
-        review: review.map(|r| ReviewView {
-            reviewed: r.reviewed(c),
-            total: c.matches.len(),
+        review: review.map(|r| {
+            let (reviewed, total) = r.progress(c);
+            ReviewView { reviewed, total }
         }),
         stats: StatsView {
             article_from_source: round(c.stats.article_from_source, 4),
@@ -220,8 +229,12 @@ fn quote_view<'a>(
     q: &'a QuoteFinding,
     c: &'a Comparison,
     (src, art): (&'a str, &'a str),
+    review: Option<&Review>,
 ) -> QuoteView<'a> {
+    let entry = review.and_then(|r| r.quotation_entry(q));
     QuoteView {
+        verdict: entry.as_ref().map(|e| e.verdict.as_str()),
+        note: entry.and_then(|e| e.note),
         id: q.id,
         status: q.status.as_str(),
         article: TextSpan::new(q.article, art),

@@ -27,7 +27,7 @@ fn write_report(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     write_header(c, review, out)?;
-    write_quotations(c, out)?;
+    write_quotations(c, review, out)?;
     write_differences(c, out)?;
     write_matches(c, review, out)?;
     write_details(c, out)
@@ -72,11 +72,10 @@ fn write_header(
         counted(c.matches.len(), "shared passage", "shared passages")
     )?;
     if let Some(r) = review {
+        let (reviewed, stops) = r.progress(c);
         writeln!(
             out,
-            "  Reviewed: {}/{} matches.",
-            r.reviewed(c),
-            c.matches.len()
+            "  Reviewed: {reviewed}/{stops} (matches and quotations without one)."
         )?;
     }
 
@@ -104,7 +103,11 @@ fn heading(out: &mut dyn Write, title: &str, empty: Option<&str>) -> std::io::Re
 }
 
 /// Every quotation with its status, speaker and matches.
-fn write_quotations(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_quotations(
+    c: &Comparison,
+    review: Option<&Review>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     heading(out, "QUOTATIONS", c.quotes.is_empty().then_some("(none)"))?;
     for q in &c.quotes {
         let label = match q.status {
@@ -138,6 +141,10 @@ fn write_quotations(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> 
             &format!("“{}”", one_line(q.article.slice(&c.article.text))),
             "        ",
         )?;
+        // A quotation without a match is a stop of its own: its verdict is here.
+        if let Some(entry) = review.and_then(|r| r.quotation_entry(q)) {
+            write_verdict(&entry, out)?;
+        }
     }
     Ok(())
 }
@@ -153,14 +160,21 @@ fn write_matches(
     for m in &c.matches {
         write_match(c, m, out)?;
         if let Some(entry) = review.map(|r| r.entry(m)) {
-            if entry.verdict != Verdict::Unreviewed || entry.note.is_some() {
-                let note = entry
-                    .note
-                    .map(|n| format!(" · note: {n}"))
-                    .unwrap_or_default();
-                writeln!(out, "        verdict: {}{note}", entry.verdict.as_str())?;
-            }
+            write_verdict(&entry, out)?;
         }
+    }
+    Ok(())
+}
+
+/// The reviewer's verdict and note on a stop, when there is one.
+fn write_verdict(entry: &crate::review::Entry, out: &mut dyn Write) -> std::io::Result<()> {
+    if entry.verdict != Verdict::Unreviewed || entry.note.is_some() {
+        let note = entry
+            .note
+            .as_ref()
+            .map(|n| format!(" · note: {n}"))
+            .unwrap_or_default();
+        writeln!(out, "        verdict: {}{note}", entry.verdict.as_str())?;
     }
     Ok(())
 }

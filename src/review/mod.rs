@@ -404,6 +404,34 @@ impl Review {
             .count()
     }
 
+    /// How many stops carry a verdict, and how many there are: every match and every
+    /// quotation without one (not in the source, a word or two found word for word), as the
+    /// interface counts them.
+    pub fn progress(&self, c: &Comparison) -> (usize, usize) {
+        let stops = stop_keys(c);
+        let reviewed = stops
+            .iter()
+            .filter(|k| self.entry_at(**k).verdict != Verdict::Unreviewed)
+            .count();
+        (reviewed, stops.len())
+    }
+
+    /// The verdict and note on a quotation that is a stop of its own (it has no match);
+    /// `None` for a quotation whose matches carry its verdicts.
+    pub fn quotation_entry(&self, q: &crate::comparison::QuoteFinding) -> Option<Entry> {
+        let source = if q.status == crate::comparison::QuoteStatus::NotInSource {
+            None
+        } else if q.matches.is_empty() {
+            Some(q.source_phrase?)
+        } else {
+            return None;
+        };
+        Some(self.entry_at(MatchKey {
+            source,
+            article: q.article,
+        }))
+    }
+
     /// How many of the comparison's matches have a verdict other than unreviewed.
     pub fn reviewed(&self, c: &Comparison) -> usize {
         c.matches
