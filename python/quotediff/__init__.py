@@ -1,0 +1,20 @@
+"""The quotediff engine from Python.
+
+    import quotediff
+    report = quotediff.compare(release_text, article_text)   # the JSON report, as a dict
+    hashes = quotediff.shingles(text)                         # the scan's shingle hashes
+
+The comparison is the Rust engine's (the same as `quotediff report --format json`); the
+archive scan on Spark is `python -m quotediff.spark scan --sources ... --articles ... --out ...`.
+"""
+
+import json
+
+from ._quotediff import compare_json, defaults, max_sources_per_shingle, scan_pair, shingles
+
+__all__ = ["compare", "shingles", "scan_pair", "defaults", "max_sources_per_shingle"]
+
+
+def compare(source, article, no_details=False):
+    """The JSON report of `article` compared with `source`, as a dict."""
+    return json.loads(compare_json(source, article, no_details))
