@@ -555,6 +555,14 @@ pub enum Change {
         /// The article's.
         to: String,
     },
+    /// Two quoted parts that the article joins with an attribution ("…", she said. "…")
+    /// while the source has words between them, or has them the other way round.
+    LeftOut {
+        /// The source's words between the parts (or, reversed, the second part), shortened.
+        words: String,
+        /// The source has the second part before the first.
+        reversed: bool,
+    },
 }
 
 /// One way the article departs from the source.
@@ -624,5 +632,13 @@ fn describe(change: &Change) -> String {
         }
         Change::Case { from, to } => format!("“{from}” → “{to}”: case changed"),
         Change::Spelling { from, to } => format!("“{from}” → “{to}”: spelling changed"),
+        Change::LeftOut {
+            words,
+            reversed: false,
+        } => format!("left out between the quoted parts: “{words}”"),
+        Change::LeftOut {
+            words,
+            reversed: true,
+        } => format!("quoted parts in reverse order: the source has “{words}” first"),
     }
 }

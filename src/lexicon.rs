@@ -22,16 +22,23 @@ pub enum Lang {
     De,
     /// Portuguese.
     Pt,
+    /// Italian.
+    It,
+    /// Dutch.
+    Nl,
 }
 
 impl Lang {
-    fn from_code(code: &str) -> Option<Lang> {
+    /// The language of an ISO 639-1 code ("nl"), if quotediff knows its words.
+    pub(crate) fn from_code(code: &str) -> Option<Lang> {
         Some(match code {
             "en" => Lang::En,
             "es" => Lang::Es,
             "fr" => Lang::Fr,
             "de" => Lang::De,
             "pt" => Lang::Pt,
+            "it" => Lang::It,
+            "nl" => Lang::Nl,
             _ => return None,
         })
     }
@@ -133,8 +140,9 @@ pub struct Lexicon {
     pub weekdays: Vec<(Vec<String>, u32)>,
     /// Relative date phrases.
     pub relatives: Vec<(Vec<String>, Relative)>,
-    /// Relative date words that count only in one language ("hier" is French).
-    pub relative_lang: HashMap<String, Lang>,
+    /// Relative date words that count only in some languages ("hier" is French, "morgen"
+    /// German and Dutch).
+    pub relative_lang: HashMap<String, Vec<Lang>>,
     /// Units of time, in minutes.
     pub durations: HashMap<String, f64>,
     /// Title words, normalised.
@@ -300,7 +308,10 @@ fn read_dates(lx: &mut Lexicon) {
             Some("only") => {
                 if let Some(lang) = parts.get(1).and_then(|c| Lang::from_code(c)) {
                     for w in &parts[2..] {
-                        lx.relative_lang.insert(phrase(w).join(" "), lang);
+                        lx.relative_lang
+                            .entry(phrase(w).join(" "))
+                            .or_default()
+                            .push(lang);
                     }
                 }
             }

@@ -27,48 +27,18 @@ pub fn stemmer(lang: Lang) -> Stemmer {
         Lang::Fr => Algorithm::French,
         Lang::De => Algorithm::German,
         Lang::Pt => Algorithm::Portuguese,
+        Lang::It => Algorithm::Italian,
+        Lang::Nl => Algorithm::Dutch,
     })
 }
 
-/// The language of a text, guessed from its commonest function words.
+/// The language of a text, guessed from its commonest function words (the one list of
+/// `assets/differences/languages.txt`; English when no language stands out).
 pub fn detect_language(tokens: &[Token]) -> Lang {
-    const CUES: &[(Lang, &[&str])] = &[
-        (
-            Lang::En,
-            &["the", "and", "of", "to", "was", "with", "that", "is"],
-        ),
-        (
-            Lang::Es,
-            &["el", "los", "las", "del", "que", "por", "una", "con", "y"],
-        ),
-        (
-            Lang::Fr,
-            &["le", "les", "des", "et", "est", "une", "du", "dans", "pour"],
-        ),
-        (
-            Lang::De,
-            &[
-                "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von",
-            ],
-        ),
-        (
-            Lang::Pt,
-            &[
-                "o", "os", "da", "do", "em", "não", "uma", "dos", "com", "pela",
-            ],
-        ),
-    ];
-    let mut counts = [0usize; 5];
-    for t in tokens.iter().take(5000) {
-        for (k, (_, words)) in CUES.iter().enumerate() {
-            if words.contains(&t.norm.as_str()) {
-                counts[k] += 1;
-            }
-        }
-    }
-    // On a tie (a very short text), English.
-    let best = (0..5).rev().max_by_key(|&k| counts[k]).unwrap_or(0);
-    CUES[best].0
+    const SAMPLE_WORDS: usize = 5000;
+    let code = crate::differences::words::get()
+        .language_of(tokens.iter().take(SAMPLE_WORDS).map(|t| t.norm.as_str()));
+    Lang::from_code(code).unwrap_or(Lang::En)
 }
 
 /// A hasher for the small integer ids of stems: SipHash's protection against crafted keys is

@@ -112,6 +112,24 @@ impl DateExpr {
             || (self.year.is_none() && (self.day.is_some() || self.weekday.is_some()))
     }
 
+    /// How wide a stretch the words name without a reference date, on the scale of
+    /// [`crate::details`]' granularity (0 a day, 1 a week, 2 a month, 3 a quarter, 4 a year);
+    /// `None` for a bare time of day ("19:00"), which names no day at all.
+    pub fn granularity(&self) -> Option<u8> {
+        use crate::lexicon::Relative;
+        Some(match self.relative {
+            Some(Relative::Day(_) | Relative::Part(..)) => 0,
+            Some(Relative::Week(_)) => 1,
+            Some(Relative::Month(_)) if self.day.is_none() => 2,
+            Some(Relative::Year(_)) if self.month.is_none() && self.day.is_none() => 4,
+            _ if self.day.is_some() || self.weekday.is_some() => 0,
+            _ if self.month.is_some() => 2,
+            _ if self.quarter.is_some() => 3,
+            _ if self.year.is_some() => 4,
+            _ => return None,
+        })
+    }
+
     /// The days the expression covers, given the document's date.
     pub fn resolve(&self, reference: Option<Day>) -> Option<(Day, Day)> {
         use crate::lexicon::Relative;

@@ -49,8 +49,8 @@ impl Keyer {
             "de" => (Lang::De, StemAlgorithm::German),
             "es" => (Lang::Es, StemAlgorithm::Spanish),
             "pt" => (Lang::Pt, StemAlgorithm::Portuguese),
-            "it" => (Lang::En, StemAlgorithm::Italian),
-            "nl" => (Lang::En, StemAlgorithm::Dutch),
+            "it" => (Lang::It, StemAlgorithm::Italian),
+            "nl" => (Lang::Nl, StemAlgorithm::Dutch),
             _ => (Lang::En, StemAlgorithm::English),
         };
         Keyer {

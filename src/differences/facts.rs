@@ -9,6 +9,70 @@ use crate::comparison::Comparison;
 use crate::comparison::{Detail, DetailKind, Relation};
 
 use super::{Change, Difference, DifferenceKind, Severity};
+use crate::differences::Keyer;
+use crate::span::{floor_char_boundary, Span};
+
+/// How far after a figure its counted noun is looked for.
+const NOUN_WINDOW_BYTES: usize = 48;
+
+/// The word after a figure when it names what is counted ("10,011 deaths"): a content word,
+/// not a unit or another figure. With its span from the figure's start.
+fn counted_noun<'t>(text: &'t str, figure: Span, keyer: &Keyer) -> Option<(String, Span)> {
+    let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
+    let after = keyer.words(
+        text,
+        Span {
+            start: figure.end,
+            end: end.max(figure.end),
+        },
+    );
+    let w = after.first()?;
+    // Only what directly follows: "10,011 deaths", not "10,011 in the state".
+    let between = &text[figure.end..w.span.start];
+    if between.chars().any(|ch| !ch.is_whitespace()) || w.value.is_some() {
+        return None;
+    }
+    if !crate::matching::is_content_word(&w.norm) || super::units::unit_at(&after).is_some() {
+        return None;
+    }
+    Some((
+        w.key.clone(),
+        Span {
+            start: figure.start,
+            end: w.span.end,
+        },
+    ))
+}
+
+/// The same figure counting another thing: "10,011 Marylanders" and "10,011 deaths",
+/// "25,336 produced" and "25,336 deliveries". The figure agrees; what it counts may not.
+fn counted_noun_change(
+    c: &Comparison,
+    d: &Detail,
+    source: Span,
+    article: Span,
+    keyer: &Keyer,
+) -> Option<Difference> {
+    let (sk, s_span) = counted_noun(&c.source.text, source, keyer)?;
+    let (ak, a_span) = counted_noun(&c.article.text, article, keyer)?;
+    if sk == ak {
+        return None;
+    }
+    let (from, to) = (s_span.slice(&c.source.text), a_span.slice(&c.article.text));
+    Some(Difference {
+        id: 0,
+        kind: DifferenceKind::Number,
+        severity: Severity::Minor,
+        source: Some(s_span),
+        article: Some(a_span),
+        match_id: d.match_id,
+        detail_id: Some(d.id),
+        change: Change::Fact {
+            relation: d.relation,
+            note: format!("{from} → {to}: same figure, another thing counted"),
+        },
+    })
+}
 
 fn kind_of(kind: DetailKind) -> DifferenceKind {
     match kind {
@@ -20,14 +84,6 @@ fn kind_of(kind: DetailKind) -> DifferenceKind {
         DetailKind::Place => DifferenceKind::Place,
         DetailKind::Hedge => DifferenceKind::Scope,
     }
-}
-
-/// The words of a mention as a reader compares them: letters and digits, lower case.
-fn plain(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The words of a mention, lower case, possessive endings dropped ("Bank of Canada's").
@@ -78,7 +134,7 @@ fn house_style(source: &str, article: &str) -> bool {
     }
     if s == a {
         // Only a possessive, or case, or punctuation: the punctuation of a name counts.
-        return plain(source) == plain(article) && !has_inner_punctuation(source, article);
+        return !has_inner_punctuation(source, article);
     }
     // The article's words a run of the source's: a short form ("Addo-Carr").
     !a.is_empty() && s.windows(a.len()).any(|w| w == a.as_slice())
@@ -97,6 +153,16 @@ fn has_inner_punctuation(source: &str, article: &str) -> bool {
 fn severity(d: &Detail) -> Option<Severity> {
     match d.relation {
         Relation::Conflicting => Some(Severity::Major),
+        // The article naming whom the source gives by title ("the Secretary": John Kelly) or
+        // a part of a body tells more; it contradicts nothing.
+        Relation::MoreSpecific
+            if matches!(
+                d.kind,
+                DetailKind::Person | DetailKind::Organization | DetailKind::Title
+            ) =>
+        {
+            None
+        }
         Relation::Compatible | Relation::MoreSpecific => Some(Severity::Minor),
         Relation::Same => Some(Severity::Minor),
         Relation::OnlySource | Relation::OnlyArticle => None,
@@ -105,7 +171,7 @@ fn severity(d: &Detail) -> Option<Severity> {
 
 /// Adds a difference for every related pair of facts that differs, unless the word
 /// alignment of its match already reports the same words.
-pub(super) fn of_details(c: &Comparison, out: &mut Vec<Difference>) {
+pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
     let found = out.len();
     for d in &c.details {
         let (Some(source), Some(article)) = (d.source, d.article) else {
@@ -114,6 +180,12 @@ pub(super) fn of_details(c: &Comparison, out: &mut Vec<Difference>) {
         let Some(severity) = severity(d) else {
             continue;
         };
+        if d.relation == Relation::Same && matches!(d.kind, DetailKind::Number) {
+            if let Some(x) = counted_noun_change(c, d, source, article, keyer) {
+                out.push(x);
+                continue;
+            }
+        }
         if d.relation == Relation::Same
             && house_style(source.slice(&c.source.text), article.slice(&c.article.text))
         {

@@ -9,7 +9,9 @@
 //! reports and the interface turn a [`Change`] into words with [`Difference::note`].
 
 mod align;
+mod bridges;
 mod facts;
+mod gaps;
 mod status;
 mod units;
 mod within;
@@ -49,9 +51,11 @@ pub fn find(c: &Comparison) -> Vec<Difference> {
         (out, other)
     });
     out.extend(later);
+    gaps::of_quotations(c, &mut out);
+    bridges::of_matches(c, &keyer, &mut out);
     units::of_documents(&c.source.text, &c.article.text, &keyer, &mut out);
     out.extend(status);
-    facts::of_details(c, &mut out);
+    facts::of_details(c, &keyer, &mut out);
     out.sort_by_key(|d| position(d, c));
     out.dedup_by(|b, a| a.kind == b.kind && a.source == b.source && a.article == b.article);
     for (i, d) in out.iter_mut().enumerate() {

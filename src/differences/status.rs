@@ -90,7 +90,16 @@ pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut
     }
     let s_figs = figures(source, keyer);
     let list = words::get();
-    for a in figures(article, keyer).iter().filter(|f| f.value >= 10.0) {
+    // An amount (a sum of money, a figure with its unit) is what a status word governs: "a
+    // $50,000 fine proposed", not the age or the year in the same paragraph.
+    let amount = |f: &&super::units::Figure| {
+        f.value >= 10.0
+            && (f.unit.is_some()
+                || article[..f.span.start]
+                    .trim_end()
+                    .ends_with(['$', '€', '£', '¥']))
+    };
+    for a in figures(article, keyer).iter().filter(amount) {
         let Some((word, _)) = s_figs
             .iter()
             .filter(|s| s.value == a.value)

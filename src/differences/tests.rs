@@ -129,3 +129,110 @@ fn reported_speech_tense_is_not_a_difference() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_sentence_left_out_between_two_quoted_parts_is_shown_in_german_and_english() {
+    let d = differences(
+        "Berlin, 21. Januar 2022. Sehr geehrte Frau Krüger, die Nachricht vom Tode Ihres Mannes hat mich sehr getroffen. Ich spreche Ihnen mein tief empfundenes Beileid aus. Mit ihm verlieren wir einen großen Schauspieler, der auf der Bühne zu Hause war.",
+        "Der Bundespräsident kondolierte. \"Die Nachricht vom Tode Ihres Mannes hat mich sehr getroffen\", schrieb er am Donnerstag. \"Mit ihm verlieren wir einen großen Schauspieler, der auf der Bühne zu Hause war.\"",
+    );
+    assert!(
+        has(
+            &d,
+            DifferenceKind::QuoteWording,
+            "left out between the quoted parts: “Ich spreche"
+        ),
+        "{d:?}"
+    );
+    let d = differences(
+        "We will reopen every school in the county next week. The budget for repairs is not settled yet. Teachers will be back in their classrooms on Monday morning.",
+        "\"We will reopen every school in the county next week,\" the mayor said. \"Teachers will be back in their classrooms on Monday morning.\"",
+    );
+    assert!(
+        has(
+            &d,
+            DifferenceKind::QuoteWording,
+            "left out between the quoted parts: “The budget"
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn two_quotations_without_an_attribution_between_them_are_not_one_statement() {
+    let d = differences(
+        "We will reopen every school in the county next week. The budget for repairs is not settled yet. Teachers will be back in their classrooms on Monday morning.",
+        "The plan to \"reopen every school in the county next week\", unlike the one before, is clear: \"teachers will be back in their classrooms on Monday morning.\"",
+    );
+    assert!(
+        !d.iter().any(|(_, _, n)| n.contains("quoted parts")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn the_same_figure_counting_another_thing_is_shown_in_english_and_spanish() {
+    let d = differences(
+        "Boeing said on Tuesday that it produced 25,336 aircraft over the decade, a record for the company.",
+        "Boeing said on Tuesday that it made 25,336 deliveries over the decade, a record for the company.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Number, "another thing counted"),
+        "{d:?}"
+    );
+    let d = differences(
+        "El ministerio confirmó que 40 detenidos fueron puestos en libertad durante la noche del lunes.",
+        "El ministerio confirmó que 40 acusados fueron puestos en libertad durante la noche del lunes.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Number, "another thing counted"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_qualifier_inside_a_sentence_rewritten_whole_is_not_judged() {
+    let d = differences(
+        "Our entire team is focused on returning the 737 MAX safely to service and on the full breadth of our commitments.",
+        "However, the company has suffered setbacks in recent months following the grounding of the 737 MAX after two crashes.",
+    );
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Scope),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn dutch_and_italian_dates_and_number_words_are_read() {
+    let d = differences(
+        "'s-Hertogenbosch, 25 oktober 2007. Het Openbaar Ministerie heeft op 24 oktober 2007 vernomen dat het in totaal om 40 strafzaken gaat.",
+        "Het Openbaar Ministerie heeft op 22 oktober 2007 vernomen dat het in totaal om veertig zaken gaat.",
+    );
+    assert!(has(&d, DifferenceKind::Date, "24 oktober 2007"), "{d:?}");
+    assert!(
+        has(&d, DifferenceKind::Number, "another thing counted"),
+        "{d:?}"
+    );
+    let d = differences(
+        "Roma, 31 dicembre 2018. Il presidente ha incontrato ieri dodici sindaci al Quirinale per parlare della sicurezza.",
+        "Il presidente ha incontrato il 28 dicembre dieci sindaci al Quirinale per parlare della sicurezza.",
+    );
+    assert!(has(&d, DifferenceKind::Number, "dodici"), "{d:?}");
+}
+
+#[test]
+fn an_actor_dropped_between_two_reused_runs_is_shown_in_english_and_french() {
+    let d = differences(
+        "This decision is the latest of several actions by the board of directors and Boeing senior leadership to strengthen the company's governance and safety management processes across the whole group.",
+        "This decision is the latest of several actions by the board of directors as the company seeks to strengthen the company's governance and safety management processes across the whole group.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Name, "Boeing senior leadership"),
+        "{d:?}"
+    );
+    let d = differences(
+        "La décision a été prise par le conseil des ministres et la Banque de France afin de renforcer la surveillance des établissements de crédit dans toute la zone euro.",
+        "La décision a été prise par le conseil des ministres pour mieux renforcer la surveillance des établissements de crédit dans toute la zone euro.",
+    );
+    assert!(has(&d, DifferenceKind::Name, "Banque de France"), "{d:?}");
+}

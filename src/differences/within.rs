@@ -66,6 +66,19 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
 /// Fewest aligned words beside a changed stretch for its scope words to be judged.
 const MIN_ANCHOR_WORDS: usize = 2;
 
+/// Most words of an attribution set inside the quotation marks ("— riflette Mattarella —").
+const MAX_INTERJECTION_WORDS: usize = 5;
+
+/// Most words a paraphrased stretch may hold for a scope word it drops or adds to count:
+/// a longer stretch cut whole is a summary, not a qualifier removed. A condition clause is
+/// longer ("should the outlook for inflation evolve as projected").
+const MAX_SCOPE_STRETCH_WORDS: usize = 6;
+const MAX_CONDITION_STRETCH_WORDS: usize = 15;
+
+/// Most words the other side of a paraphrased stretch may hold for a scope word dropped or
+/// added in it to count: more, and the stretch was rewritten rather than qualified.
+const MAX_OTHER_SIDE_WORDS: usize = 3;
+
 struct Pair<'a, 't> {
     c: &'a Comparison,
     m: &'a Match,
@@ -103,7 +116,7 @@ fn has_figure(words: &[Word]) -> bool {
 }
 
 /// The scope phrases of `words`: where each starts, its length and its class.
-fn scope_phrases(words: &[Word], lang: &str) -> Vec<(usize, usize, ScopeClass)> {
+pub(super) fn scope_phrases(words: &[Word], lang: &str) -> Vec<(usize, usize, ScopeClass)> {
     let list = words::get();
     let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
     let mut out = Vec::new();
@@ -193,6 +206,14 @@ impl Pair<'_, '_> {
         } else {
             Severity::Major
         };
+        // An attribution set inside the marks ("— riflette Mattarella —") names the speaker;
+        // it changes no quoted word.
+        if e.op == EditOp::Insert && e.article.is_some_and(|sp| {
+            let t = sp.slice(&self.c.article.text);
+            t.split_whitespace().count() <= MAX_INTERJECTION_WORDS && crate::quotes::holds_attribution(t)
+        }) {
+            return None;
+        }
         let change = match e.op {
             EditOp::Delete => Change::Dropped {
                 words: from,
@@ -348,7 +369,27 @@ impl Pair<'_, '_> {
                 continue;
             }
             let (s, a) = (&self.source[op.old_range()], &self.article[op.new_range()]);
-            let (s_ph, a_ph) = (scope_phrases(s, self.lang), scope_phrases(a, self.lang));
+            let (mut s_ph, mut a_ph) = (scope_phrases(s, self.lang), scope_phrases(a, self.lang));
+            if loose {
+                // In a paraphrase, a scope word counts where the other side changed only a
+                // few words: a stretch rewritten whole on both sides may carry it another
+                // way. A condition is the exception: cut whole, its main clause kept.
+                let main_clause_kept = solid(ops.get(k + 1));
+                if a.len() > MAX_OTHER_SIDE_WORDS {
+                    s_ph.retain(|p| p.2 == ScopeClass::Condition && main_clause_kept);
+                }
+                if s.len() > MAX_OTHER_SIDE_WORDS || a.len() > MAX_SCOPE_STRETCH_WORDS {
+                    a_ph.clear();
+                }
+                s_ph.retain(|p| {
+                    s.len()
+                        <= if p.2 == ScopeClass::Condition {
+                            MAX_CONDITION_STRETCH_WORDS
+                        } else {
+                            MAX_SCOPE_STRETCH_WORDS
+                        }
+                });
+            }
             let text =
                 |ws: &[Word], (i, len, _): (usize, usize, ScopeClass)| joined(&ws[i..i + len]);
             let a_texts: Vec<String> = a_ph.iter().map(|p| text(a, *p)).collect();
@@ -454,7 +495,12 @@ impl Pair<'_, '_> {
                 if s.raw == a.raw || s.raw.to_lowercase() != a.raw.to_lowercase() {
                     continue;
                 }
+                // A capital the sentence asks for is the writer's: the source's sentence start
+                // run into the article's sentence, or the article's own sentence start.
                 if !starts_upper(a.raw) && starts_sentence(&self.c.source.text, s.span.start) {
+                    continue;
+                }
+                if starts_upper(a.raw) && starts_sentence(&self.c.article.text, a.span.start) {
                     continue;
                 }
                 out.push(self.difference(

@@ -133,8 +133,10 @@ impl Words {
 
     /// The code of the language whose function words are commonest among `words`.
     pub fn language_of<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
+        // On a tie (a short text, no cue at all) the first listed, English.
         self.languages
             .iter()
+            .rev()
             .max_by_key(|(_, cues)| words.clone().filter(|w| cues.contains(*w)).count())
             .map_or("en", |(code, _)| code)
     }

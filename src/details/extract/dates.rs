@@ -65,7 +65,10 @@ impl Sentence<'_> {
                 .strip_suffix('s')
                 .is_some_and(|w| lx.phrase_starts.contains(w));
         // "hier" is a date in French only.
-        let foreign = lx.relative_lang.get(first).is_some_and(|l| *l != self.lang);
+        let foreign = lx
+            .relative_lang
+            .get(first)
+            .is_some_and(|l| !l.contains(&self.lang));
         let relative = || {
             if foreign {
                 return None;

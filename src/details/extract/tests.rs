@@ -2,16 +2,9 @@
 
 use super::*;
 use crate::normalize::tokenize;
-use rust_stemmers::Algorithm;
 
 fn run(text: &str, lang: Lang) -> Extraction {
-    let stemmer = Stemmer::create(match lang {
-        Lang::En => Algorithm::English,
-        Lang::Pt => Algorithm::Portuguese,
-        Lang::Es => Algorithm::Spanish,
-        Lang::Fr => Algorithm::French,
-        Lang::De => Algorithm::German,
-    });
+    let stemmer = crate::align::paraphrase::stemmer(lang);
     extract(text, &tokenize(text), lang, &stemmer)
 }
 

@@ -197,12 +197,20 @@ pub(super) fn date_relation(
     };
     // A day against a quarter or a year ("29 dic" and "2030", "fourth-quarter" and "February
     // 20, 2019") are two facts, not one worded twice.
+    // Unresolved, the words still tell: "2003" against "last month", a date against a bare
+    // "19:00".
     if relation != Relation::Same {
-        if let (Some(x), Some(y)) = (se.resolve(source.reference), ae.resolve(article.reference)) {
-            let (gx, gy) = (granularity(x), granularity(y));
-            if gx != gy && !(gx.min(gy) == 0 && gx.max(gy) == 1) {
-                return None;
+        let grain = |e: &calendar::DateExpr, r: Option<Day>| match e.resolve(r) {
+            Some(x) => Some(granularity(x)),
+            None => e.granularity(),
+        };
+        match (grain(se, source.reference), grain(ae, article.reference)) {
+            (Some(gx), Some(gy)) if gx != gy && !(gx.min(gy) == 0 && gx.max(gy) == 1) => {
+                return None
             }
+            (None, Some(_)) if ae.hours().is_none() => return None,
+            (Some(_), None) if se.hours().is_none() => return None,
+            _ => {}
         }
     }
     let note = match relation {

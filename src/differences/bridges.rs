@@ -1,0 +1,123 @@
+//! The few words between two aligned runs: where the matcher stops one reused passage and
+//! starts the next a few words on, the article changed those words ("by the board of
+//! directors and Boeing senior leadership to strengthen" against "by the board of directors
+//! as the company seeks to strengthen"). What the source has there and the article lacks,
+//! a name, a figure or a qualifier, is a difference like any edit inside a match.
+
+use std::collections::HashSet;
+
+use crate::comparison::{Comparison, Match, MatchKind};
+use crate::span::Span;
+
+use super::align::{Keyer, Word};
+use super::within::{scope_phrases, starts_sentence};
+use super::{Change, Difference, DifferenceKind, Severity};
+
+/// Most words on either side of a bridge: more, and the article wrote something of its own.
+const MAX_BRIDGE_WORDS: usize = 12;
+
+fn is_run(m: &Match) -> bool {
+    matches!(m.kind, MatchKind::Reuse | MatchKind::Quotation)
+}
+
+/// Words of a gap that end a sentence or a paragraph: a bridge stays inside one sentence.
+fn crosses_sentence(text: &str) -> bool {
+    text.contains(['\n', '.', '!', '?', '“', '”', '"', '«', '»', '„'])
+}
+
+/// Adds a difference for every short stretch between two consecutive aligned runs that
+/// drops or adds a name, a figure or a scope word.
+pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
+    let mut runs: Vec<&Match> = c.matches.iter().filter(|m| is_run(m)).collect();
+    runs.sort_by_key(|m| m.article.start);
+    for pair in runs.windows(2) {
+        let (m1, m2) = (pair[0], pair[1]);
+        if m2.article.start < m1.article.end || m2.source.start < m1.source.end {
+            continue;
+        }
+        let a_gap = Span::new(m1.article.end, m2.article.start);
+        let s_gap = Span::new(m1.source.end, m2.source.start);
+        if crosses_sentence(a_gap.slice(&c.article.text))
+            || crosses_sentence(s_gap.slice(&c.source.text))
+        {
+            continue;
+        }
+        let sw = keyer.words(&c.source.text, s_gap);
+        let aw = keyer.words(&c.article.text, a_gap);
+        if sw.is_empty() || sw.len() > MAX_BRIDGE_WORDS || aw.len() > MAX_BRIDGE_WORDS {
+            continue;
+        }
+        if let Some(kind) = lost(c, keyer.code, &sw, &aw) {
+            let source = cover(&sw);
+            let article = (!aw.is_empty()).then(|| cover(&aw));
+            out.push(Difference {
+                id: 0,
+                kind,
+                severity: Severity::Major,
+                source: Some(source),
+                article,
+                match_id: Some(m1.id),
+                detail_id: None,
+                change: Change::Replaced {
+                    from: source.slice(&c.source.text).to_string(),
+                    to: article.map_or("", |a| a.slice(&c.article.text)).to_string(),
+                    marked: None,
+                },
+            });
+        }
+    }
+}
+
+/// From the first word's start to the last word's end.
+fn cover(words: &[Word]) -> Span {
+    let first = words.first().map_or(0, |w| w.span.start);
+    let last = words.last().map_or(first, |w| w.span.end);
+    Span::new(first, last)
+}
+
+/// What the source side of a bridge holds that the article side lacks: a figure, a name (a
+/// capitalised word not opening a sentence) or a scope word.
+fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Option<DifferenceKind> {
+    let a_keys: HashSet<&str> = aw.iter().map(|w| w.key.as_str()).collect();
+    let a_values: Vec<f64> = aw.iter().filter_map(|w| w.value).collect();
+    let figure_lost = sw
+        .iter()
+        .filter_map(|w| w.value)
+        .any(|v| !a_values.iter().any(|x| (x - v).abs() < 1e-9));
+    if figure_lost {
+        return Some(DifferenceKind::Number);
+    }
+    // An acronym dropped ("OCR reductions") is house style more often than a lost actor.
+    let acronym = |w: &Word| {
+        w.raw
+            .chars()
+            .filter(|ch| ch.is_alphabetic())
+            .all(char::is_uppercase)
+    };
+    let name_lost = sw.iter().any(|w| {
+        w.raw.chars().next().is_some_and(char::is_uppercase)
+            && !acronym(w)
+            && w.value.is_none()
+            && !starts_sentence(&c.source.text, w.span.start)
+            && !a_keys.contains(w.key.as_str())
+    });
+    if name_lost {
+        return Some(DifferenceKind::Name);
+    }
+    let texts = |ws: &[Word]| -> Vec<String> {
+        scope_phrases(ws, lang)
+            .into_iter()
+            .map(|(i, len, _)| {
+                ws[i..i + len]
+                    .iter()
+                    .map(|w| w.norm.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    let (s_scope, a_scope) = (texts(sw), texts(aw));
+    let scope_changed = s_scope.iter().any(|t| !a_scope.contains(t))
+        || a_scope.iter().any(|t| !s_scope.contains(t));
+    scope_changed.then_some(DifferenceKind::Scope)
+}

@@ -1,0 +1,146 @@
+//! Quotations split by an attribution ("…sehr getroffen", schrieb er. "Mit Hardy Krüger…"):
+//! a reader takes the two parts for one continuous statement, so whatever the source says
+//! between them was left out, and parts quoted in the reverse order were reordered.
+
+use crate::comparison::{Comparison, QuoteFinding, QuoteStatus};
+use crate::span::Span;
+
+use super::{Change, Difference, DifferenceKind, Severity};
+
+/// Most words between two quoted parts for them to read as one statement split by an
+/// attribution ("he said on Thursday"); more, and the article has moved on.
+const MAX_ATTRIBUTION_WORDS: usize = 8;
+
+/// Fewest source words between the parts that count as something left out (a lone "and" or
+/// a dropped "he said" in a transcript is not a statement).
+const MIN_LEFT_OUT_WORDS: usize = 3;
+
+/// Closing quotation marks, after which a comma inside the marks (`…,” he said`) continues
+/// the sentence.
+const QUOTE_CLOSERS: &str = "\"”’»“";
+
+/// Most source bytes left out between two parts for them to be one passage cut short; two
+/// remarks far apart are quoted as two.
+const MAX_LEFT_OUT_BYTES: usize = 400;
+
+/// Most words of the left-out text quoted in the note; the span holds it all.
+const NOTE_WORDS: usize = 12;
+
+fn words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Where the source has a quotation's words: from its first match's start to its last's end.
+fn source_of(c: &Comparison, q: &QuoteFinding) -> Option<Span> {
+    let first = c.match_by_id(*q.matches.first()?)?.source;
+    let last = c.match_by_id(*q.matches.last()?)?.source;
+    Some(Span {
+        start: first.start,
+        end: last.end.max(first.end),
+    })
+}
+
+fn shortened(text: &str) -> String {
+    let mut ws: Vec<&str> = text.split_whitespace().collect();
+    if ws.len() > NOTE_WORDS {
+        ws.truncate(NOTE_WORDS);
+        return format!("{} …", ws.join(" "));
+    }
+    ws.join(" ")
+}
+
+/// Adds a difference for every pair of quoted parts split by an attribution whose source has
+/// words between them, or has them the other way round.
+pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
+    let art = &c.article.text;
+    let src = &c.source.text;
+    let quoted: Vec<&QuoteFinding> = c
+        .quotes
+        .iter()
+        .filter(|q| q.status != QuoteStatus::NotInSource && !q.matches.is_empty())
+        .collect();
+    for pair in quoted.windows(2) {
+        let (q1, q2) = (pair[0], pair[1]);
+        if q2.outer.start < q1.outer.end {
+            continue;
+        }
+        let between = &art[q1.outer.end..q2.outer.start];
+        // One sentence split by its attribution: `…", she said. "…` or `…," he added, "…`.
+        let continues = between.trim_start().starts_with(',')
+            || art[..q1.outer.end]
+                .trim_end()
+                .ends_with(|ch| ch == ',' || QUOTE_CLOSERS.contains(ch))
+                && art[q1.article.start..q1.outer.end].contains(',');
+        if between.contains('\n')
+            || words(between) > MAX_ATTRIBUTION_WORDS
+            || !continues
+            || !crate::quotes::holds_attribution(between)
+        {
+            continue;
+        }
+        if q2.speaker.is_some() && q1.speaker != q2.speaker {
+            continue;
+        }
+        let (Some(s1), Some(s2)) = (source_of(c, q1), source_of(c, q2)) else {
+            continue;
+        };
+        let article = Span {
+            start: q1.outer.end,
+            end: q2.outer.start,
+        };
+        if s2.start >= s1.end {
+            let gap = Span {
+                start: s1.end,
+                end: s2.start,
+            };
+            let left_out = gap.slice(src);
+            if words(left_out) < MIN_LEFT_OUT_WORDS || gap.end - gap.start > MAX_LEFT_OUT_BYTES {
+                continue;
+            }
+            let trimmed = left_out.trim_start_matches(|ch: char| !ch.is_alphanumeric());
+            let source = Span {
+                start: gap.end - trimmed.len(),
+                end: gap.end,
+            };
+            out.push(gap_difference(
+                q1,
+                source,
+                article,
+                Change::LeftOut {
+                    words: shortened(source.slice(src)),
+                    reversed: false,
+                },
+            ));
+        } else if s2.end <= s1.start {
+            out.push(gap_difference(
+                q1,
+                s2,
+                article,
+                Change::LeftOut {
+                    words: shortened(s2.slice(src)),
+                    reversed: true,
+                },
+            ));
+        }
+    }
+}
+
+fn gap_difference(q1: &QuoteFinding, source: Span, article: Span, change: Change) -> Difference {
+    let reversed = matches!(change, Change::LeftOut { reversed: true, .. });
+    Difference {
+        id: 0,
+        kind: DifferenceKind::QuoteWording,
+        severity: if reversed {
+            Severity::Major
+        } else {
+            Severity::Minor
+        },
+        source: Some(source),
+        article: Some(article),
+        match_id: q1.matches.last().copied(),
+        detail_id: None,
+        change,
+    }
+}
