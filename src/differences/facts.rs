@@ -153,16 +153,9 @@ fn has_inner_punctuation(source: &str, article: &str) -> bool {
 fn severity(d: &Detail) -> Option<Severity> {
     match d.relation {
         Relation::Conflicting => Some(Severity::Major),
-        // The article naming whom the source gives by title ("the Secretary": John Kelly) or
-        // a part of a body tells more; it contradicts nothing.
-        Relation::MoreSpecific
-            if matches!(
-                d.kind,
-                DetailKind::Person | DetailKind::Organization | DetailKind::Title
-            ) =>
-        {
-            None
-        }
+        // The article naming a part of a body the source names tells more; it contradicts
+        // nothing.
+        Relation::MoreSpecific if d.kind == DetailKind::Organization => None,
         Relation::Compatible | Relation::MoreSpecific => Some(Severity::Minor),
         Relation::Same => Some(Severity::Minor),
         Relation::OnlySource | Relation::OnlyArticle => None,

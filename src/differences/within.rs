@@ -208,10 +208,13 @@ impl Pair<'_, '_> {
         };
         // An attribution set inside the marks ("— riflette Mattarella —") names the speaker;
         // it changes no quoted word.
-        if e.op == EditOp::Insert && e.article.is_some_and(|sp| {
-            let t = sp.slice(&self.c.article.text);
-            t.split_whitespace().count() <= MAX_INTERJECTION_WORDS && crate::quotes::holds_attribution(t)
-        }) {
+        if e.op == EditOp::Insert
+            && e.article.is_some_and(|sp| {
+                let t = sp.slice(&self.c.article.text);
+                t.split_whitespace().count() <= MAX_INTERJECTION_WORDS
+                    && crate::quotes::holds_attribution(t)
+            })
+        {
             return None;
         }
         let change = match e.op {
@@ -495,14 +498,13 @@ impl Pair<'_, '_> {
                 if s.raw == a.raw || s.raw.to_lowercase() != a.raw.to_lowercase() {
                     continue;
                 }
-                // A capital the sentence asks for is the writer's: the source's sentence start
-                // run into the article's sentence, or the article's own sentence start.
+                // A source sentence start run into the article's sentence is the writer's;
+                // a capital given to a word the source has mid-sentence shows the quotation
+                // starts mid-sentence, and is kept.
                 if !starts_upper(a.raw) && starts_sentence(&self.c.source.text, s.span.start) {
                     continue;
                 }
-                if starts_upper(a.raw) && starts_sentence(&self.c.article.text, a.span.start) {
-                    continue;
-                }
+
                 out.push(self.difference(
                     DifferenceKind::QuoteWording,
                     Severity::Minor,
