@@ -77,7 +77,7 @@ fn cover(words: &[Word]) -> Span {
 
 /// What the source side of a bridge holds that the article side lacks: a figure, a name (a
 /// capitalised word not opening a sentence) or a scope word.
-fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Option<DifferenceKind> {
+pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Option<DifferenceKind> {
     let a_keys: HashSet<&str> = aw.iter().map(|w| w.key.as_str()).collect();
     let a_values: Vec<f64> = aw.iter().filter_map(|w| w.value).collect();
     let figure_lost = sw

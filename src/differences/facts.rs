@@ -17,7 +17,7 @@ const NOUN_WINDOW_BYTES: usize = 48;
 
 /// The word after a figure when it names what is counted ("10,011 deaths"): a content word,
 /// not a unit or another figure. With its span from the figure's start.
-fn counted_noun<'t>(text: &'t str, figure: Span, keyer: &Keyer) -> Option<(String, Span)> {
+fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span)> {
     let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
     let after = keyer.words(
         text,
@@ -173,6 +173,10 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         let Some(severity) = severity(d) else {
             continue;
         };
+        if let Some(x) = super::titles::title_change(c, d) {
+            out.push(x);
+            continue;
+        }
         if d.relation == Relation::Same && matches!(d.kind, DetailKind::Number) {
             if let Some(x) = counted_noun_change(c, d, source, article, keyer) {
                 out.push(x);

@@ -13,6 +13,7 @@ mod bridges;
 mod facts;
 mod gaps;
 mod status;
+mod titles;
 mod units;
 mod within;
 pub mod words;

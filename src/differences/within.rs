@@ -111,6 +111,24 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
     d <= 2 && d * 4 <= a.len().max(b.len())
 }
 
+/// Most words on either side of an edit for a name it drops to be read as an actor lost.
+const MAX_NAMED_EDIT_WORDS: usize = 12;
+
+/// True when a figure of `part` (a stretch of `all`) stands next to a month name.
+fn in_date(all: &[Word], part: &[Word]) -> bool {
+    let Some(first) = part.first() else {
+        return false;
+    };
+    let Some(at) = all.iter().position(|w| w.span == first.span) else {
+        return false;
+    };
+    let months = &crate::lexicon::get().months;
+    let lo = at.saturating_sub(1);
+    let hi = (at + part.len() + 1).min(all.len());
+    part.iter().any(|w| w.value.is_some())
+        && all[lo..hi].iter().any(|w| months.contains_key(&w.norm))
+}
+
 fn has_figure(words: &[Word]) -> bool {
     words.iter().any(|w| w.value.is_some())
 }
@@ -179,6 +197,10 @@ impl Pair<'_, '_> {
             inside(self.article, e.article),
         );
         if !has_figure(s) && !has_figure(a) {
+            return None;
+        }
+        // The day of a date ("24 oktober" against "22 oktober") is the dates' to report.
+        if in_date(self.source, s) || in_date(self.article, a) {
             return None;
         }
         let (from, to) = self.texts(e);
@@ -265,6 +287,26 @@ impl Pair<'_, '_> {
         );
         if let Some(d) = self.name_edit(e, s, a) {
             return Some(d);
+        }
+        // An actor dropped with the words around it: "by the board and Boeing senior
+        // leadership to" against "by the board as the company seeks to".
+        if e.op != EditOp::Insert
+            && s.len() <= MAX_NAMED_EDIT_WORDS
+            && a.len() <= MAX_NAMED_EDIT_WORDS
+            && super::bridges::lost(self.c, self.lang, s, a) == Some(DifferenceKind::Name)
+        {
+            let (from, to) = self.texts(e);
+            return Some(self.difference(
+                DifferenceKind::Name,
+                Severity::Major,
+                e.source,
+                e.article,
+                Change::Replaced {
+                    from,
+                    to,
+                    marked: None,
+                },
+            ));
         }
         // A word or two cut from the middle of a reused passage: a qualifier ("evidence of
         // actual reductions"). Connectives and function words are the writer's to drop, and

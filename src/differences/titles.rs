@@ -1,0 +1,91 @@
+//! The title a person is given, on each side: "United States Department of Homeland
+//! Security Secretary John Kelly" and "Homeland Security Secretary John Kelly" name one man
+//! with a shortened title; "Operations Area 1 Major Scott Booth" and "Major Scott Booth" one
+//! officer with his unit dropped.
+
+use crate::comparison::{Comparison, Detail, DetailKind, Relation};
+use crate::span::Span;
+
+use super::{Change, Difference, DifferenceKind, Severity};
+
+/// Most words of a title run before a name.
+const MAX_TITLE_WORDS: usize = 10;
+
+/// Small words that join the parts of a title ("Department of Homeland Security", "Presidente
+/// da República").
+const JOINERS: &[&str] = &[
+    "of", "for", "the", "de", "da", "do", "del", "des", "du", "di", "della", "van", "von", "der",
+];
+
+/// The run of capitalised words (and figures, and joiners between them) right before `name`,
+/// within its clause: "Operations Area 1 Major" before "Scott Booth".
+fn title_before(text: &str, name: Span) -> Option<Span> {
+    let head = text.get(..name.start)?;
+    let cut = head
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| "\n,;:“”\"(«»„".contains(*ch))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let region = &head[cut..];
+    let words: Vec<(usize, &str)> = region
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - region.as_ptr() as usize, w))
+        .collect();
+    let mut first = words.len();
+    for (k, (_, w)) in words.iter().enumerate().rev() {
+        let capital = w
+            .chars()
+            .next()
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit());
+        let joiner = JOINERS.contains(w) && first < words.len();
+        // "said." ends a sentence; "U.S." does not.
+        let sentence_end = w.ends_with('.') && w.chars().filter(|ch| *ch == '.').count() == 1;
+        if !(capital || joiner) || sentence_end || words.len() - k > MAX_TITLE_WORDS {
+            break;
+        }
+        first = k;
+    }
+    while first < words.len() && JOINERS.contains(&words[first].1) {
+        first += 1;
+    }
+    let (start, _) = *words.get(first)?;
+    let (last_at, last) = *words.last()?;
+    Some(Span::new(cut + start, cut + last_at + last.len()))
+}
+
+/// True when a title word of the lexicon ("secretary", "major") is among the run's words.
+fn holds_title(text: &str) -> bool {
+    let titles = &crate::lexicon::get().titles;
+    text.split_whitespace()
+        .any(|w| titles.contains(&w.to_lowercase()))
+}
+
+/// A difference when one person is given two different titles, both stated right before
+/// the name.
+pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
+    if d.kind != DetailKind::Person || d.relation != Relation::Same {
+        return None;
+    }
+    let (name_s, name_a) = (d.source?, d.article?);
+    let (ts, ta) = (
+        title_before(&c.source.text, name_s)?,
+        title_before(&c.article.text, name_a)?,
+    );
+    let (from, to) = (ts.slice(&c.source.text), ta.slice(&c.article.text));
+    if from.to_lowercase() == to.to_lowercase() || !holds_title(from) || !holds_title(to) {
+        return None;
+    }
+    Some(Difference {
+        id: 0,
+        kind: DifferenceKind::Title,
+        severity: Severity::Minor,
+        source: Some(Span::new(ts.start, name_s.end)),
+        article: Some(Span::new(ta.start, name_a.end)),
+        match_id: d.match_id,
+        detail_id: Some(d.id),
+        change: Change::Fact {
+            relation: Relation::Compatible,
+            note: format!("title: {from} → {to}"),
+        },
+    })
+}
