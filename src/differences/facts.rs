@@ -29,7 +29,7 @@ fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span
     let w = after.first()?;
     // Only what directly follows: "10,011 deaths", not "10,011 in the state".
     let between = &text[figure.end..w.span.start];
-    if between.chars().any(|ch| !ch.is_whitespace()) || w.value.is_some() {
+    if between.chars().any(|ch| ch != ' ') || w.value.is_some() {
         return None;
     }
     if !crate::matching::is_content_word(&w.norm) || super::units::unit_at(&after).is_some() {
@@ -187,6 +187,15 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             && house_style(source.slice(&c.source.text), article.slice(&c.article.text))
         {
             continue;
+        }
+        // One day told two ways is a difference when one side counts from the dateline
+        // ("next year" for "2009", "yesterday" for "24 October"), not when both give the date
+        // in other formats ("hoy lunes 2 de marzo de 2020" and "02 de marzo de 2020").
+        if d.relation == Relation::Same && d.kind == DetailKind::Date {
+            let digits = |t: &str| t.chars().any(|ch| ch.is_ascii_digit());
+            if digits(source.slice(&c.source.text)) == digits(article.slice(&c.article.text)) {
+                continue;
+            }
         }
         let covered = out[..found].iter().any(|x| {
             x.article.is_some_and(|a| a.overlaps(&article))

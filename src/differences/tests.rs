@@ -281,3 +281,20 @@ fn a_status_word_governs_amounts_not_an_age_in_its_paragraph() {
     );
     assert!(!d.iter().any(|(_, _, n)| n.contains("pending")), "{d:?}");
 }
+
+#[test]
+fn an_acronym_of_the_title_words_is_house_style_and_a_dateline_restated_is_shown() {
+    let d = differences(
+        "Reserve Bank Governor Alan Bollard said the outlook for growth had deteriorated sharply since September.",
+        "RB Governor Alan Bollard said the outlook for growth had deteriorated sharply since September.",
+    );
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Title),
+        "{d:?}"
+    );
+    let d = differences(
+        "Wellington, 23 October 2008. The Bank expects inflation to fall to around 3 percent in the middle of 2009, Governor Alan Bollard said.",
+        "Inflation should fall to around 3 percent around the middle of next year, Governor Alan Bollard said on 23 October 2008.",
+    );
+    assert!(has(&d, DifferenceKind::Date, "next year"), "{d:?}");
+}

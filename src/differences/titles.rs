@@ -53,6 +53,24 @@ fn title_before(text: &str, name: Span) -> Option<Span> {
     Some(Span::new(cut + start, cut + last_at + last.len()))
 }
 
+/// The initials of a title's capitalised words, an acronym standing for its letters: "Reserve
+/// Bank Governor" and "RB Governor" are one title in house style.
+fn initials(title: &str) -> String {
+    title
+        .split_whitespace()
+        .filter(|w| !JOINERS.contains(w))
+        .flat_map(|w| {
+            let letters: Vec<char> = w.chars().filter(|ch| ch.is_alphabetic()).collect();
+            if letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase()) {
+                letters
+            } else {
+                letters.into_iter().take(1).collect()
+            }
+        })
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
 /// True when a title word of the lexicon ("secretary", "major") is among the run's words.
 fn holds_title(text: &str) -> bool {
     let titles = &crate::lexicon::get().titles;
@@ -72,7 +90,11 @@ pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
         title_before(&c.article.text, name_a)?,
     );
     let (from, to) = (ts.slice(&c.source.text), ta.slice(&c.article.text));
-    if from.to_lowercase() == to.to_lowercase() || !holds_title(from) || !holds_title(to) {
+    if from.to_lowercase() == to.to_lowercase()
+        || initials(from) == initials(to)
+        || !holds_title(from)
+        || !holds_title(to)
+    {
         return None;
     }
     Some(Difference {

@@ -114,8 +114,18 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
 /// Most words on either side of an edit for a name it drops to be read as an actor lost.
 const MAX_NAMED_EDIT_WORDS: usize = 12;
 
-/// True when a figure of `part` (a stretch of `all`) stands next to a month name.
+/// A four-digit year ("2009"): a date's to report, not a figure's.
+fn is_year(w: &Word) -> bool {
+    w.raw.len() == 4
+        && w.value
+            .is_some_and(|v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
+}
+
+/// True when a figure of `part` (a stretch of `all`) is a year or stands next to a month name.
 fn in_date(all: &[Word], part: &[Word]) -> bool {
+    if part.iter().any(is_year) {
+        return true;
+    }
     let Some(first) = part.first() else {
         return false;
     };
