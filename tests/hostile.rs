@@ -347,6 +347,59 @@ fn a_pdf_page_tree_that_loops_is_refused_not_a_hang() {
     }
 }
 
+/// The reader's object tree takes some 24 times the text of the objects it loads: 20,000
+/// page dictionaries in 3.2 MB took 77 MB, over 20 times the file and the default limit.
+#[test]
+fn a_pdf_of_small_objects_by_the_ten_thousand_is_refused_before_loading() {
+    use quotediff::extract::pdf_cost::Refusal;
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!(
+            "<< /Type /Pages /Kids [{}] /Count 20000 >>",
+            (5..20_005).map(|i| format!("{i} 0 R ")).collect::<String>()
+        )
+        .into_bytes(),
+        flate_content(SAYS.as_bytes()),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+    ];
+    objects.extend(std::iter::repeat_n(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>".to_vec(),
+        20_000,
+    ));
+    let err = pdf_refusal(pdf_of(&objects), 64 << 20);
+    assert!(
+        matches!(err, ExtractError::PdfPages(Refusal::Objects { .. })),
+        "{err:?}"
+    );
+    // Packed in an object stream, objects count as what it unpacks to: 5 MB of them behind
+    // 600 KB of (incompressible) image data, within the streams' budget of ten times the file.
+    let mut noise = Vec::with_capacity(600_000);
+    let mut x = 1u32;
+    while noise.len() < 600_000 {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        noise.extend_from_slice(&x.to_le_bytes());
+    }
+    let packed = "<< /Type /Page /MediaBox [0 0 612 792] >>\n".repeat(5_000_000 / 42);
+    let pdf = one_page_pdf(
+        flate_content(SAYS.as_bytes()),
+        0,
+        vec![
+            stream_object("/Type /XObject /Subtype /Image", &noise),
+            stream_object(
+                "/Type /ObjStm /N 1 /First 0 /Filter /FlateDecode",
+                &deflated(packed.as_bytes()),
+            ),
+        ],
+    );
+    let err = pdf_refusal(pdf, 64 << 20);
+    assert!(
+        matches!(err, ExtractError::PdfPages(Refusal::Objects { .. })),
+        "{err:?}"
+    );
+}
+
 /// 500 KB of the smallest path operators packs into about 1.5 KB, under the raw scan's
 /// floor, yet the reader parses it into some 55 MB: the page's parse is held to the limit
 /// given, and to 16 MiB however small the file.

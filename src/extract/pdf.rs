@@ -51,11 +51,13 @@ pub fn extract_within(bytes: &[u8], limit: u64) -> Result<String, ExtractError> 
             reason: "no %PDF- header, so not a PDF".to_string(),
         });
     }
-    super::pdf_streams::check(bytes, limit).map_err(|too_much| ExtractError::PdfUnpacks {
-        budget: too_much.budget,
-    })?;
-    let doc = in_reader(|| load(bytes))?;
+    let objects =
+        super::pdf_streams::check(bytes, limit).map_err(|too_much| ExtractError::PdfUnpacks {
+            budget: too_much.budget,
+        })?;
     let budget = super::pdf_cost::Budget::for_file(bytes.len() as u64, limit);
+    super::pdf_cost::check_objects(objects, budget).map_err(ExtractError::PdfPages)?;
+    let doc = in_reader(|| load(bytes))?;
     super::pdf_cost::check(&doc, budget).map_err(ExtractError::PdfPages)?;
     let pages = in_reader(|| Ok(pages_of(&doc)))?;
     let text = clean_pages(&pages);
