@@ -104,6 +104,20 @@ pdf_file("pages.pdf", [
     b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
 ] + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R"
      b" /Resources << /Font << /F1 4 0 R >> >> >>"] * 20000)
+# A page that is its own parent, with neither resources nor a size of its own.
+pdf_file("parent-loop.pdf", [
+    b"<< /Type /Catalog /Pages 2 0 R >>",
+    b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    b"<< /Type /Page /Parent 3 0 R /Contents 4 0 R >>",
+    stream(b"/Filter /FlateDecode", flate([TEXT])),
+])
+# A page tree 100,000 levels deep: each /Pages node the only kid of the one before.
+deep = [b"<< /Type /Catalog /Pages 2 0 R >>"] + [
+    b"<< /Type /Pages /Kids [%d 0 R] /Count 1 /Parent %d 0 R >>" % (i + 3, i + 1)
+    for i in range(100000)]
+pdf_file("deep-tree.pdf", deep + [
+    b"<< /Type /Page /Parent 100001 0 R /MediaBox [0 0 612 792] /Contents 100003 0 R >>",
+    stream(b"/Filter /FlateDecode", flate([TEXT]))])
 # 150,000 nested elements.
 with open(path("deep.html"), "w") as f:
     f.write("<!DOCTYPE html><html><body>" + "<div>" * 150000 + "<p>The Mayor said no.</p></body></html>")
