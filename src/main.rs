@@ -97,9 +97,13 @@ fn command_line_refused(e: &clap::Error) -> u8 {
         } else {
             styled.to_string()
         };
+        let what = match e.kind() {
+            clap::error::ErrorKind::DisplayVersion => "writing the version",
+            _ => "writing the help",
+        };
         return match output::stdout(text.as_bytes()) {
             Ok(()) => exit_codes::SUCCESS,
-            Err(err) => output::write_failed(&err, "writing the help"),
+            Err(err) => output::write_failed(&err, what),
         };
     }
     let text = if std::io::stderr().is_terminal() {

@@ -544,6 +544,13 @@ fn output_errors_are_one_line_or_silence_never_a_panic() {
             .unwrap();
         one_line_error(&out, 1, "No space left on device");
     }
+    // What failed is named: the version is not the help.
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = quotediff().arg("--version").stdout(full).output().unwrap();
+    one_line_error(&out, 1, "writing the version: No space left on device");
     // An error message written to a full standard error still exits 2, quietly.
     let full = std::fs::OpenOptions::new()
         .write(true)
@@ -1011,6 +1018,7 @@ mod large {
                     bytes += (source.len() + article.len()) as u64;
                     check(source, article);
                 }
+                "pdf" => bytes += read_random_pdf(seed) as u64,
                 _ => {
                     bytes += through_extractors(seed, cases as usize % 3, kb / 2) as u64;
                 }
@@ -1022,6 +1030,79 @@ mod large {
             bytes >> 20,
             started.elapsed().as_secs_f64()
         );
+    }
+
+    /// A PDF built from `seed`, small on disk as bombs are: up to a dozen forms and a few
+    /// pages whose contents show text, run tiny operators by the thousand, and draw forms
+    /// (any of them, themselves included) up to 2,000 times each; a page's content now and
+    /// then named twice in its `/Contents`, and now and then a page with no size of its
+    /// own that is its own parent.
+    fn random_pdf(seed: u64) -> Vec<u8> {
+        let mut rng = Rng(seed);
+        let forms = 1 + rng.below(12);
+        let pages = 1 + rng.below(4);
+        let (first_page, first_content) = (3, 3 + pages);
+        let (font, first_form) = (first_content + pages, first_content + pages + 1);
+        let xobjects: String = (0..forms)
+            .map(|i| format!("/X{} {} 0 R ", i + 1, first_form + i))
+            .collect();
+        let resources =
+            format!("/Resources << /Font << /F1 {font} 0 R >> /XObject << {xobjects}>> >>");
+        let body = |rng: &mut Rng| {
+            let mut content = Vec::new();
+            for _ in 0..1 + rng.below(4) {
+                match rng.below(3) {
+                    0 => content.extend_from_slice(SAYS.as_bytes()),
+                    1 => content.extend_from_slice(&b"0 0 m\n".repeat(rng.below(20_000))),
+                    _ => {
+                        let draw = format!("/X{} Do\n", 1 + rng.below(forms));
+                        content.extend_from_slice(draw.repeat(1 + rng.below(2_000)).as_bytes());
+                    }
+                }
+            }
+            content
+        };
+        let kids: String = (0..pages)
+            .map(|p| format!("{} 0 R ", first_page + p))
+            .collect();
+        let mut objects = vec![
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            format!("<< /Type /Pages /Kids [{kids}] /Count {pages} >>").into_bytes(),
+        ];
+        for p in 0..pages {
+            let (parent, size) = match rng.below(10) {
+                0 => (first_page + p, ""),
+                _ => (2, "/MediaBox [0 0 612 792] "),
+            };
+            let content = first_content + p;
+            let contents = match rng.below(4) {
+                0 => format!("[{content} 0 R {content} 0 R]"),
+                _ => format!("{content} 0 R"),
+            };
+            objects.push(
+                format!(
+                    "<< /Type /Page /Parent {parent} 0 R {size}/Contents {contents} {resources} >>"
+                )
+                .into_bytes(),
+            );
+        }
+        for _ in 0..pages {
+            objects.push(flate_content(&body(&mut rng)));
+        }
+        objects.push(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec());
+        for _ in 0..forms {
+            objects.push(form(&body(&mut rng)));
+        }
+        pdf_of(&objects)
+    }
+
+    /// Reads the PDF of `seed`: text or an error, within 30 seconds, and no crash (a stack
+    /// overflow would end the whole run). Its size.
+    fn read_random_pdf(seed: u64) -> usize {
+        let pdf = random_pdf(seed);
+        let len = pdf.len();
+        let _ = within(30, move || extract::pdf::extract_within(&pdf, 64 << 20));
+        len
     }
 
     /// The extractors on a generated pair as bytes, some of them broken: the article as a
@@ -1076,6 +1157,11 @@ mod large {
             kb in 50usize..300,
         ) {
             through_extractors(seed, script, kb);
+        }
+
+        #[test]
+        fn random_pdf_structures(seed in any::<u64>()) {
+            read_random_pdf(seed);
         }
     }
 }
