@@ -16,8 +16,9 @@ use crate::span::{floor_char_boundary, Span};
 const NOUN_WINDOW_BYTES: usize = 48;
 
 /// The word after a figure when it names what is counted ("10,011 deaths"): a content word,
-/// not a unit or another figure. With its span from the figure's start.
-fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span)> {
+/// not another figure. With its span from the figure's start, and whether it is a unit of
+/// the list ("percent", "people").
+fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span, bool)> {
     let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
     let after = keyer.words(
         text,
@@ -32,15 +33,17 @@ fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span
     if between.chars().any(|ch| ch != ' ') || w.value.is_some() {
         return None;
     }
-    if !crate::matching::is_content_word(&w.norm) || super::units::unit_at(&after).is_some() {
+    if !crate::matching::is_content_word(&w.norm) {
         return None;
     }
+    let unit = super::units::unit_at(&after).is_some();
     Some((
         w.key.clone(),
         Span {
             start: figure.start,
             end: w.span.end,
         },
+        unit,
     ))
 }
 
@@ -53,9 +56,10 @@ fn counted_noun_change(
     article: Span,
     keyer: &Keyer,
 ) -> Option<Difference> {
-    let (sk, s_span) = counted_noun(&c.source.text, source, keyer)?;
-    let (ak, a_span) = counted_noun(&c.article.text, article, keyer)?;
-    if sk == ak {
+    let (sk, s_span, s_unit) = counted_noun(&c.source.text, source, keyer)?;
+    let (ak, a_span, a_unit) = counted_noun(&c.article.text, article, keyer)?;
+    // Two units ("percent", "points") are the unit changes' to report.
+    if sk == ak || (s_unit && a_unit) {
         return None;
     }
     let (from, to) = (s_span.slice(&c.source.text), a_span.slice(&c.article.text));

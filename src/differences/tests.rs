@@ -298,3 +298,25 @@ fn an_acronym_of_the_title_words_is_house_style_and_a_dateline_restated_is_shown
     );
     assert!(has(&d, DifferenceKind::Date, "next year"), "{d:?}");
 }
+
+#[test]
+fn an_abbreviated_title_with_a_place_and_another_counted_noun_are_shown() {
+    let d = differences(
+        "ANNAPOLIS, MD—Governor Larry Hogan today ordered flags lowered in honor of more than 10,000 Marylanders lost to COVID-19.",
+        "Maryland Gov. Larry Hogan on Thursday ordered flags lowered after more than 10,000 people in the state had died from COVID-19.",
+    );
+    assert!(has(&d, DifferenceKind::Title, "Maryland Gov."), "{d:?}");
+    assert!(
+        has(&d, DifferenceKind::Number, "another thing counted"),
+        "{d:?}"
+    );
+    // A unit changed is the unit changes' to report, not a counted noun.
+    let d = differences(
+        "The Bank cut the rate by 100 basis points to 6.5 percent on Thursday, the Governor said.",
+        "The Bank cut the rate by 100 basis points to 6.5 points on Thursday, the Governor said.",
+    );
+    assert!(
+        !has(&d, DifferenceKind::Number, "another thing counted"),
+        "{d:?}"
+    );
+}

@@ -38,8 +38,10 @@ fn title_before(text: &str, name: Span) -> Option<Span> {
             .next()
             .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit());
         let joiner = JOINERS.contains(w) && first < words.len();
-        // "said." ends a sentence; "U.S." does not.
-        let sentence_end = w.ends_with('.') && w.chars().filter(|ch| *ch == '.').count() == 1;
+        // "said." and "Berlin." end a sentence; "U.S." and "Gov." do not.
+        let abbreviation = capital && w.chars().filter(|ch| ch.is_alphabetic()).count() <= 4;
+        let sentence_end =
+            w.ends_with('.') && w.chars().filter(|ch| *ch == '.').count() == 1 && !abbreviation;
         if !(capital || joiner) || sentence_end || words.len() - k > MAX_TITLE_WORDS {
             break;
         }
@@ -73,9 +75,11 @@ fn initials(title: &str) -> String {
 
 /// True when a title word of the lexicon ("secretary", "major") is among the run's words.
 fn holds_title(text: &str) -> bool {
-    let titles = &crate::lexicon::get().titles;
-    text.split_whitespace()
-        .any(|w| titles.contains(&w.to_lowercase()))
+    let lx = crate::lexicon::get();
+    text.split_whitespace().any(|w| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        lx.titles.contains(&w) || lx.title_alias.contains_key(&w)
+    })
 }
 
 /// A difference when one person is given two different titles, both stated right before
