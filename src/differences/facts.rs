@@ -218,8 +218,23 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             detail_id: Some(d.id),
             change: Change::Fact {
                 relation: d.relation,
-                note: d.note.clone(),
+                note: fact_note(c, d, source, article),
             },
         });
     }
+}
+
+/// The details stage's note, except for one day told two ways, whose note names both:
+/// "2009 → next year: the same time, counted from the article's date".
+fn fact_note(c: &Comparison, d: &Detail, source: Span, article: Span) -> String {
+    if d.relation == Relation::Same && d.kind == DetailKind::Date {
+        let (from, to) = (source.slice(&c.source.text), article.slice(&c.article.text));
+        let counted = if to.chars().any(|ch| ch.is_ascii_digit()) {
+            "the source's"
+        } else {
+            "the article's"
+        };
+        return format!("{from} → {to}: the same time, counted from {counted} date");
+    }
+    d.note.clone()
 }
