@@ -428,6 +428,38 @@ fn read_places(lx: &mut Lexicon) {
     }
 }
 
+/// The function words of each language quotediff reads (`assets/languages.txt`), in the
+/// file's order, English first.
+fn languages() -> &'static [(&'static str, HashSet<String>)] {
+    static LANGUAGES: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
+    LANGUAGES.get_or_init(|| {
+        include_str!("../assets/languages.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once(' '))
+            .map(|(code, cues)| {
+                let cues = cues
+                    .split_whitespace()
+                    .map(|w| crate::normalize::normalize_word(w).to_string())
+                    .collect();
+                (code, cues)
+            })
+            .collect()
+    })
+}
+
+/// The code of the language whose function words are commonest among `words` (normalised);
+/// on a tie (a short text, no cue at all) the first listed, English. The one language
+/// detector: the details, the paraphrase alignment and the differences all ask it.
+pub(crate) fn language_of<'w>(words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
+    languages()
+        .iter()
+        .rev()
+        .max_by_key(|(_, cues)| words.clone().filter(|w| cues.contains(*w)).count())
+        .map_or("en", |(code, _)| code)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,6 +101,29 @@ pub fn is_ideograph(c: char) -> bool {
     is_cjk(c) && !matches!(c, '\u{3040}'..='\u{30ff}' | '\u{ff66}'..='\u{ff9f}')
 }
 
+/// True for every character that can open or close a quotation, in any language: straight,
+/// curly, low-9, guillemets, CJK corner brackets, full-width (apostrophes included: which
+/// one a `'` is, the quotation finder decides). One list for normalising and finding.
+pub(crate) fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201e}'
+            | '\u{201a}'
+            | '\u{ab}'
+            | '\u{bb}'
+            | '\u{2039}'
+            | '\u{203a}'
+            | '\u{300c}'..='\u{300f}'
+            | '\u{301d}'..='\u{301f}'
+            | '\u{ff02}'
+    )
+}
+
 /// True for the apostrophes that can join the parts of a word (`don't`, `agent’s`, `l’État`).
 pub fn is_apostrophe(c: char) -> bool {
     matches!(
@@ -269,21 +292,7 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
                 gap.line_break = true;
                 bracket_depth = 0;
             }
-            '"'
-            | '\''
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201e}'
-            | '\u{201a}'
-            | '\u{ab}'
-            | '\u{bb}'
-            | '\u{2039}'
-            | '\u{203a}'
-            | '\u{300c}'..='\u{300f}'
-            | '\u{301d}'..='\u{301f}'
-            | '\u{ff02}' => gap.quote_mark = true,
+            c if is_quote_mark(c) => gap.quote_mark = true,
             '[' => bracket_depth += 1,
             ']' => bracket_depth = bracket_depth.saturating_sub(1),
             _ => {}

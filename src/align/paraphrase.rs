@@ -32,12 +32,11 @@ pub fn stemmer(lang: Lang) -> Stemmer {
     })
 }
 
-/// The language of a text, guessed from its commonest function words (the one list of
-/// `assets/differences/languages.txt`; English when no language stands out).
+/// The language of a text, from its commonest function words ([`crate::lexicon::language_of`]).
 pub fn detect_language(tokens: &[Token]) -> Lang {
     const SAMPLE_WORDS: usize = 5000;
-    let code = crate::differences::words::get()
-        .language_of(tokens.iter().take(SAMPLE_WORDS).map(|t| t.norm.as_str()));
+    let code =
+        crate::lexicon::language_of(tokens.iter().take(SAMPLE_WORDS).map(|t| t.norm.as_str()));
     Lang::from_code(code).unwrap_or(Lang::En)
 }
 

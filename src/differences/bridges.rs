@@ -13,8 +13,9 @@ use super::align::{Keyer, Word};
 use super::within::{scope_phrases, starts_sentence};
 use super::{Change, Difference, DifferenceKind, Severity};
 
-/// Most words on either side of a bridge: more, and the article wrote something of its own.
-const MAX_BRIDGE_WORDS: usize = 12;
+/// Most words on either side of a bridge (or of an edit inside a match) for a name, figure
+/// or scope word it drops to count: more, and the article wrote something of its own.
+pub(super) const MAX_BRIDGE_WORDS: usize = 12;
 
 fn is_run(m: &Match) -> bool {
     matches!(m.kind, MatchKind::Reuse | MatchKind::Quotation)
@@ -22,7 +23,10 @@ fn is_run(m: &Match) -> bool {
 
 /// Words of a gap that end a sentence or a paragraph: a bridge stays inside one sentence.
 fn crosses_sentence(text: &str) -> bool {
-    text.contains(['\n', '.', '!', '?', '“', '”', '"', '«', '»', '„'])
+    text.chars().any(|ch| {
+        matches!(ch, '\n' | '.' | '!' | '?')
+            || (crate::normalize::is_quote_mark(ch) && !crate::normalize::is_apostrophe(ch))
+    })
 }
 
 /// Adds a difference for every short stretch between two consecutive aligned runs that

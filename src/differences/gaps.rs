@@ -15,10 +15,6 @@ const MAX_ATTRIBUTION_WORDS: usize = 8;
 /// a dropped "he said" in a transcript is not a statement).
 const MIN_LEFT_OUT_WORDS: usize = 3;
 
-/// Closing quotation marks, after which a comma inside the marks (`…,” he said`) continues
-/// the sentence.
-const QUOTE_CLOSERS: &str = "\"”’»“";
-
 /// Most source bytes left out between two parts for them to be one passage cut short; two
 /// remarks far apart are quoted as two.
 const MAX_LEFT_OUT_BYTES: usize = 400;
@@ -71,7 +67,7 @@ pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
         let continues = between.trim_start().starts_with(',')
             || art[..q1.outer.end]
                 .trim_end()
-                .ends_with(|ch| ch == ',' || QUOTE_CLOSERS.contains(ch))
+                .ends_with(|ch| ch == ',' || crate::normalize::is_quote_mark(ch))
                 && art[q1.article.start..q1.outer.end].contains(',');
         if between.contains('\n')
             || words(between) > MAX_ATTRIBUTION_WORDS

@@ -72,7 +72,7 @@ const LANGUAGE_SAMPLE_BYTES: usize = 20_000;
 fn language_of(text: &str) -> &'static str {
     let end = crate::span::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
     let tokens = crate::normalize::tokenize(&text[..end]);
-    words::get().language_of(tokens.iter().map(|t| t.norm.as_str()))
+    crate::lexicon::language_of(tokens.iter().map(|t| t.norm.as_str()))
 }
 
 /// Where it sits in the article, for ordering: its article words, else its match's.

@@ -11,11 +11,11 @@ use super::{Change, Difference, DifferenceKind, Severity};
 /// Most words of a title run before a name.
 const MAX_TITLE_WORDS: usize = 10;
 
-/// Small words that join the parts of a title ("Department of Homeland Security", "Presidente
-/// da República").
-const JOINERS: &[&str] = &[
-    "of", "for", "the", "de", "da", "do", "del", "des", "du", "di", "della", "van", "von", "der",
-];
+/// True for a small word joining the parts of a title ("of", "da"): the list is
+/// `assets/differences/title_joiners.txt`.
+fn is_joiner(word: &str) -> bool {
+    super::words::get().title_joiners.contains(word)
+}
 
 /// The run of capitalised words (and figures, and joiners between them) right before `name`,
 /// within its clause: "Operations Area 1 Major" before "Scott Booth".
@@ -37,7 +37,7 @@ fn title_before(text: &str, name: Span) -> Option<Span> {
             .chars()
             .next()
             .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit());
-        let joiner = JOINERS.contains(w) && first < words.len();
+        let joiner = is_joiner(w) && first < words.len();
         // "said." and "Berlin." end a sentence; "U.S." and "Gov." do not.
         let abbreviation = capital && w.chars().filter(|ch| ch.is_alphabetic()).count() <= 4;
         let sentence_end =
@@ -47,7 +47,7 @@ fn title_before(text: &str, name: Span) -> Option<Span> {
         }
         first = k;
     }
-    while first < words.len() && JOINERS.contains(&words[first].1) {
+    while first < words.len() && is_joiner(words[first].1) {
         first += 1;
     }
     let (start, _) = *words.get(first)?;
@@ -60,7 +60,7 @@ fn title_before(text: &str, name: Span) -> Option<Span> {
 fn initials(title: &str) -> String {
     title
         .split_whitespace()
-        .filter(|w| !JOINERS.contains(w))
+        .filter(|w| !is_joiner(w))
         .flat_map(|w| {
             let letters: Vec<char> = w.chars().filter(|ch| ch.is_alphabetic()).collect();
             if letters.len() > 1 && letters.iter().all(|ch| ch.is_uppercase()) {

@@ -111,9 +111,6 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
     d <= 2 && d * 4 <= a.len().max(b.len())
 }
 
-/// Most words on either side of an edit for a name it drops to be read as an actor lost.
-const MAX_NAMED_EDIT_WORDS: usize = 12;
-
 /// A four-digit year ("2009"): a date's to report, not a figure's.
 fn is_year(w: &Word) -> bool {
     w.raw.len() == 4
@@ -129,9 +126,8 @@ fn in_date(all: &[Word], part: &[Word]) -> bool {
     let Some(first) = part.first() else {
         return false;
     };
-    let Some(at) = all.iter().position(|w| w.span == first.span) else {
-        return false;
-    };
+    // `all` is in text order: a binary search, not a walk, for each figure edit.
+    let at = all.partition_point(|w| w.span.start < first.span.start);
     let months = &crate::lexicon::get().months;
     let lo = at.saturating_sub(1);
     let hi = (at + part.len() + 1).min(all.len());
@@ -301,22 +297,11 @@ impl Pair<'_, '_> {
         // An actor dropped with the words around it: "by the board and Boeing senior
         // leadership to" against "by the board as the company seeks to".
         if e.op != EditOp::Insert
-            && s.len() <= MAX_NAMED_EDIT_WORDS
-            && a.len() <= MAX_NAMED_EDIT_WORDS
+            && s.len() <= super::bridges::MAX_BRIDGE_WORDS
+            && a.len() <= super::bridges::MAX_BRIDGE_WORDS
             && super::bridges::lost(self.c, self.lang, s, a) == Some(DifferenceKind::Name)
         {
-            let (from, to) = self.texts(e);
-            return Some(self.difference(
-                DifferenceKind::Name,
-                Severity::Major,
-                e.source,
-                e.article,
-                Change::Replaced {
-                    from,
-                    to,
-                    marked: None,
-                },
-            ));
+            return Some(self.name_replaced(e));
         }
         // A word or two cut from the middle of a reused passage: a qualifier ("evidence of
         // actual reductions"). Connectives and function words are the writer's to drop, and
@@ -376,8 +361,13 @@ impl Pair<'_, '_> {
         if opens(&self.c.source.text, s) || opens(&self.c.article.text, a) {
             return None;
         }
+        Some(self.name_replaced(e))
+    }
+
+    /// The edit as a name replaced: major, with both sides' words.
+    fn name_replaced(&self, e: &Edit) -> Difference {
         let (from, to) = self.texts(e);
-        Some(self.difference(
+        self.difference(
             DifferenceKind::Name,
             Severity::Major,
             e.source,
@@ -387,7 +377,7 @@ impl Pair<'_, '_> {
                 to,
                 marked: None,
             },
-        ))
+        )
     }
 
     /// Scope words on one side only, where the words around them are aligned: "evidence of

@@ -16,14 +16,14 @@ pub struct Words {
     pub scope: Vec<(Vec<String>, &'static str, ScopeClass)>,
     /// Positions in [`Words::scope`] by the phrase's first word.
     pub scope_by_first: HashMap<String, Vec<usize>>,
-    /// Function words of each language, by language code.
-    pub languages: Vec<(&'static str, HashSet<String>)>,
     /// Pairs of reported-speech forms (source form, article form).
     pub backshift: HashSet<(String, String)>,
     /// Unit words and phrases, to the number of the unit they name.
     pub units: HashMap<String, usize>,
     /// Connectives whose loss changes no fact.
     pub discourse: HashSet<String>,
+    /// Small words joining the parts of a title ("of", "da", "van").
+    pub title_joiners: HashSet<String>,
     /// Words standing for the same thing, to one key per group.
     pub synonyms: HashMap<String, String>,
 }
@@ -65,13 +65,6 @@ fn build() -> Words {
             }
         }
     }
-    for line in lines(include_str!("../../assets/differences/languages.txt")) {
-        if let Some((code, cues)) = line.split_once(' ') {
-            words
-                .languages
-                .push((code, phrase(cues).into_iter().collect()));
-        }
-    }
     // Longest phrase first, so "should the" wins over a shorter entry.
     words.scope.sort_by_key(|p| std::cmp::Reverse(p.0.len()));
     for (k, (p, _, _)) in words.scope.iter().enumerate() {
@@ -98,6 +91,9 @@ fn build() -> Words {
         for pair in ws.windows(2) {
             words.units.entry(pair.join(" ")).or_insert(unit);
         }
+    }
+    for line in lines(include_str!("../../assets/differences/title_joiners.txt")) {
+        words.title_joiners.extend(phrase(line));
     }
     for line in lines(include_str!("../../assets/differences/discourse.txt")) {
         words.discourse.extend(phrase(line));
@@ -129,16 +125,6 @@ impl Words {
             (*l == lang && p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
                 .then_some((p.len(), *class))
         })
-    }
-
-    /// The code of the language whose function words are commonest among `words`.
-    pub fn language_of<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
-        // On a tie (a short text, no cue at all) the first listed, English.
-        self.languages
-            .iter()
-            .rev()
-            .max_by_key(|(_, cues)| words.clone().filter(|w| cues.contains(*w)).count())
-            .map_or("en", |(code, _)| code)
     }
 
     /// True when `from` in the source and `to` in the article are one statement reported

@@ -9,7 +9,7 @@
 //! quotations only; quotations nested inside them are part of their text.
 
 use super::Quotation;
-use crate::normalize::{is_apostrophe, is_word_char};
+use crate::normalize::{is_apostrophe, is_quote_mark, is_word_char};
 use crate::span::Span;
 
 /// Kinds of opening mark, each with the closers that end it.
@@ -102,26 +102,6 @@ impl Mark {
     }
 }
 
-fn is_quote_char(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201e}'
-            | '\u{201a}'
-            | '\u{ab}'
-            | '\u{bb}'
-            | '\u{2039}'
-            | '\u{203a}'
-            | '\u{300c}'..='\u{300f}'
-            | '\u{301d}'..='\u{301f}'
-            | '\u{ff02}'
-    )
-}
-
 /// Characters after which a quotation may open: start of text, space, opening punctuation.
 fn opens_after(prev: Option<char>) -> bool {
     match prev {
@@ -129,7 +109,7 @@ fn opens_after(prev: Option<char>) -> bool {
         Some(p) => {
             p.is_whitespace()
                 || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | ';' | ',')
-                || (is_quote_char(p) && p != '\'' && p != '\u{2019}')
+                || (is_quote_mark(p) && p != '\'' && p != '\u{2019}')
         }
     }
 }
@@ -209,7 +189,7 @@ pub fn find_unattributed(text: &str) -> Vec<Quotation> {
             if is_word_char(c) {
                 first_word_seen = true;
             }
-            if !is_quote_char(c) {
+            if !is_quote_mark(c) {
                 continue;
             }
             let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
@@ -297,7 +277,7 @@ fn continues(next: &str, mark: Mark) -> bool {
 fn closes_first(paragraph: &str, mark: Mark) -> bool {
     let mut prev: Option<char> = None;
     for c in paragraph.chars() {
-        if is_quote_char(c) && !(is_apostrophe(c) && prev.is_some_and(is_word_char)) {
+        if is_quote_mark(c) && !(is_apostrophe(c) && prev.is_some_and(is_word_char)) {
             if mark.closed_by(c) && prev.is_some_and(|p| !p.is_whitespace()) {
                 return true;
             }
