@@ -155,133 +155,145 @@ fn capacity_for(text: &str) -> usize {
 /// Appends the tokens of `text` to `tokens`.
 fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     let bytes = text.as_bytes();
-    let char_at = |i: usize| -> Option<char> {
-        match bytes.get(i) {
-            Some(&b) if b < 0x80 => Some(b as char),
-            Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
-            None => None,
-        }
-    };
-    let mut gap = Gap::default();
-    let mut bracket_depth = 0u32;
-    let mut dots = 0u32;
+    let mut between = Between::default();
     let mut i = 0;
-    while let Some(c) = char_at(i) {
+    while let Some(c) = char_at(text, i) {
         // A plain space between words, the commonest gap, changes nothing.
-        if c == ' ' && dots == 0 {
+        if c == ' ' && between.dots == 0 {
             i += 1;
             continue;
         }
         // "[T]he", "[w]e": an editor's change of case at the start of a word is the word.
         let recased = c == '[' && recased_letters(&text[i..]).is_some();
-        if let Some(op) = operator(c) {
-            tokens.push(Token::new(
-                Span::new(i, i + c.len_utf8()),
-                CompactString::from(op),
-                gap,
-                bracket_depth > 0,
-            ));
-            gap = Gap::default();
-            dots = 0;
-            i += c.len_utf8();
-            continue;
-        }
-        if is_cjk(c) {
+        let token = if let Some(op) = operator(c) {
+            Some((Span::new(i, i + c.len_utf8()), CompactString::from(op)))
+        } else if is_cjk(c) {
             // Chinese and Japanese write no spaces between words: each character is a token,
             // and passages are found from runs of characters as they are from runs of words
             // (a seed of three or four characters is a character n-gram).
             let span = Span::new(i, i + c.len_utf8());
+            Some((span, normalize_word(span.slice(text))))
+        } else if is_word_char(c) || recased || signs_number(text, i, c) {
+            Some(word_at(text, i, c, recased))
+        } else {
+            None
+        };
+        if let Some((span, norm)) = token {
             tokens.push(Token::new(
                 span,
-                normalize_word(span.slice(text)),
-                gap,
-                bracket_depth > 0,
+                norm,
+                between.gap,
+                between.bracket_depth > 0,
             ));
-            gap = Gap::default();
-            dots = 0;
+            between.gap = Gap::default();
+            between.dots = 0;
             i = span.end;
             continue;
         }
-        if is_word_char(c) || recased || signs_number(text, i, c) {
-            let start = i;
-            let mut end = i + c.len_utf8();
-            if let Some(n) = recased.then(|| recased_letters(&text[i..])).flatten() {
-                end = i + n;
-            }
-            let mut prev = c;
-            // Whether the word is plain ASCII with no apostrophe, and has a capital: most words
-            // are, and their normalised form is then just the word in lower case.
-            let mut plain = c.is_ascii_alphanumeric();
-            let mut capital = c.is_ascii_uppercase();
-            loop {
-                // ASCII letters and digits, the bulk of most texts, a byte at a time.
-                let run = end;
-                while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
-                    capital |= b.is_ascii_uppercase();
-                    end += 1;
-                }
-                if end > run {
-                    prev = bytes[end - 1] as char;
-                }
-                let Some(d) = char_at(end) else {
-                    break;
-                };
-                if is_word_char(d) && !is_cjk(d) {
-                    end += d.len_utf8();
-                    prev = d;
-                    plain = false;
-                    continue;
-                }
-                // A joiner only counts when a word character follows it.
-                let digit_separator = matches!(d, ',' | '.') && prev.is_ascii_digit();
-                if is_apostrophe(d) || digit_separator {
-                    let ok = match char_at(end + d.len_utf8()) {
-                        Some(n) if digit_separator => n.is_ascii_digit(),
-                        Some(n) => !matches!(d, ',' | '.') && is_word_char(n),
-                        None => false,
-                    };
-                    if ok {
-                        end += d.len_utf8();
-                        prev = d;
-                        plain &= digit_separator;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let word = &text[start..end];
-            let norm = if recased {
-                normalize_word(&word.replace(['[', ']'], ""))
-            } else if plain {
-                let mut norm = CompactString::from(word);
-                if capital {
-                    norm.as_mut_str().make_ascii_lowercase();
-                }
-                norm
-            } else {
-                normalize_word(word)
-            };
-            tokens.push(Token::new(
-                Span::new(start, end),
-                norm,
-                gap,
-                bracket_depth > 0,
-            ));
-            gap = Gap::default();
-            dots = 0;
-            i = end;
+        between.read(c, bytes.get(i + 1) == Some(&b'.'));
+        i += c.len_utf8();
+    }
+}
+
+/// The character at byte `i` of `text`, an ASCII byte read without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(b as char),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
+}
+
+/// The word that starts at byte `start` with `c` (with an editor's bracketed letters when
+/// `recased`): its span and its normalised form.
+#[inline]
+fn word_at(text: &str, start: usize, c: char, recased: bool) -> (Span, CompactString) {
+    let bytes = text.as_bytes();
+    let mut end = start + c.len_utf8();
+    if let Some(n) = recased.then(|| recased_letters(&text[start..])).flatten() {
+        end = start + n;
+    }
+    let mut prev = c;
+    // Whether the word is plain ASCII with no apostrophe, and has a capital: most words
+    // are, and their normalised form is then just the word in lower case.
+    let mut plain = c.is_ascii_alphanumeric();
+    let mut capital = c.is_ascii_uppercase();
+    loop {
+        // ASCII letters and digits, the bulk of most texts, a byte at a time.
+        let run = end;
+        while let Some(&b) = bytes.get(end).filter(|b| b.is_ascii_alphanumeric()) {
+            capital |= b.is_ascii_uppercase();
+            end += 1;
+        }
+        if end > run {
+            prev = bytes[end - 1] as char;
+        }
+        let Some(d) = char_at(text, end) else {
+            break;
+        };
+        if is_word_char(d) && !is_cjk(d) {
+            end += d.len_utf8();
+            prev = d;
+            plain = false;
             continue;
         }
+        // A joiner only counts when a word character follows it.
+        let digit_separator = matches!(d, ',' | '.') && prev.is_ascii_digit();
+        if is_apostrophe(d) || digit_separator {
+            let ok = match char_at(text, end + d.len_utf8()) {
+                Some(n) if digit_separator => n.is_ascii_digit(),
+                Some(n) => !matches!(d, ',' | '.') && is_word_char(n),
+                None => false,
+            };
+            if ok {
+                end += d.len_utf8();
+                prev = d;
+                plain &= digit_separator;
+                continue;
+            }
+        }
+        break;
+    }
+    let word = &text[start..end];
+    let norm = if recased {
+        normalize_word(&word.replace(['[', ']'], ""))
+    } else if plain {
+        let mut norm = CompactString::from(word);
+        if capital {
+            norm.as_mut_str().make_ascii_lowercase();
+        }
+        norm
+    } else {
+        normalize_word(word)
+    };
+    (Span::new(start, end), norm)
+}
+
+/// What the tokenizer has read since the last word: the gap so far, how deep inside
+/// brackets it is, and how many full stops in a row (an ellipsis is three).
+#[derive(Default)]
+struct Between {
+    gap: Gap,
+    bracket_depth: u32,
+    dots: u32,
+}
+
+impl Between {
+    /// Reads `c`, a character between words (`dot_next`: a full stop follows it).
+    #[inline]
+    fn read(&mut self, c: char, dot_next: bool) {
+        let gap = &mut self.gap;
         match c {
             '.' => {
-                dots += 1;
-                if dots >= 3 {
+                self.dots += 1;
+                if self.dots >= 3 {
                     gap.ellipsis = true;
                 }
                 gap.sentence_end = true;
             }
             // ". . ." keeps counting across the spaces.
-            ' ' if dots > 0 && bytes.get(i + 1) == Some(&b'.') => {}
+            ' ' if self.dots > 0 && dot_next => {}
             '\u{2026}' => gap.ellipsis = true,
             '!' | '?' | '\u{3002}' | '\u{ff01}' | '\u{ff1f}' | '\u{ff0e}' => {
                 gap.sentence_end = true
@@ -290,17 +302,16 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
             // of the text an insertion.
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => {
                 gap.line_break = true;
-                bracket_depth = 0;
+                self.bracket_depth = 0;
             }
             c if is_quote_mark(c) => gap.quote_mark = true,
-            '[' => bracket_depth += 1,
-            ']' => bracket_depth = bracket_depth.saturating_sub(1),
+            '[' => self.bracket_depth += 1,
+            ']' => self.bracket_depth = self.bracket_depth.saturating_sub(1),
             _ => {}
         }
-        if c != '.' && !(c == ' ' && dots > 0 && bytes.get(i + 1) == Some(&b'.')) {
-            dots = 0;
+        if c != '.' && !(c == ' ' && self.dots > 0 && dot_next) {
+            self.dots = 0;
         }
-        i += c.len_utf8();
     }
 }
 

@@ -26,14 +26,23 @@ impl Chains {
 
 /// Step 2: chain runs by dynamic programming over compatible predecessors.
 pub(super) fn chain_runs(runs: &[Run], w: &Words) -> Chains {
+    let (best, pred) = best_predecessors(runs, w);
+    greedy_chains(&best, &pred)
+}
+
+/// No predecessor, in the `u32` lists of [`best_predecessors`].
+const NONE: u32 = u32::MAX;
+
+/// For each run, the best score of a chain ending with it and its predecessor in that chain
+/// ([`NONE`] for none).
+fn best_predecessors(runs: &[Run], w: &Words) -> (Vec<f64>, Vec<u32>) {
     let (article, regions, segments) = (w.article_tokens, w.regions, w.segments);
     let n = runs.len();
     let mut best = vec![0f64; n];
     // Best predecessor of each run (`NONE` for none): u32, not Option<usize>, at 50,000 runs.
-    let mut pred: Vec<u32> = vec![u32::MAX; n];
+    let mut pred: Vec<u32> = vec![NONE; n];
     // Runs indexed by where they end in the article, for predecessor look-ups: a linked
     // list per article position (`head[end]`, then `next[run]`), so no allocation per run.
-    const NONE: u32 = u32::MAX;
     let mut head = vec![NONE; article.len() + 1];
     let mut next = vec![NONE; n];
     for (r, run) in runs.iter().enumerate() {
@@ -69,8 +78,13 @@ pub(super) fn chain_runs(runs: &[Run], w: &Words) -> Chains {
         next[r] = head[end];
         head[end] = r as u32;
     }
-    // Greedy: best chain ends first; a run belongs to one chain. Chains come out sorted by
-    // score, best first.
+    (best, pred)
+}
+
+/// Greedy: best chain ends first; a run belongs to one chain. Chains come out sorted by
+/// score, best first.
+fn greedy_chains(best: &[f64], pred: &[u32]) -> Chains {
+    let n = best.len();
     let mut order: Vec<u32> = (0..n as u32).collect();
     order.sort_unstable_by(|&x, &y| {
         best[y as usize]
@@ -91,7 +105,7 @@ pub(super) fn chain_runs(runs: &[Run], w: &Words) -> Chains {
         all.members.push(end as u32);
         used[end] = true;
         let mut cur = end;
-        while pred[cur] != u32::MAX {
+        while pred[cur] != NONE {
             let p = pred[cur] as usize;
             if used[p] {
                 break;

@@ -96,44 +96,11 @@ pub(crate) fn find_short_quotes(
     counts: &[u32],
     min_words: usize,
 ) {
-    let wanted: Vec<(usize, usize, &[u32])> = quotes
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
-        .filter_map(|(k, q)| {
-            let range = normalize::token_range(atoks, q.article);
-            let good = !range.is_empty()
-                && range.len() < min_words
-                && atoks[range.clone()]
-                    .iter()
-                    .any(|t| super::is_content_word(&t.norm));
-            good.then(|| (k, range.start, &aids[range]))
-        })
-        .collect();
-    if wanted.is_empty() {
+    let anchored = anchored_short_quotes(quotes, atoks, aids, counts, min_words);
+    if anchored.is_empty() {
         return;
     }
-    // Each quotation is looked up by its rarer word ("good" in "good night" would have the
-    // source's every "good" tried).
-    let times = |id: u32| counts.get(id as usize).copied().unwrap_or(0);
-    let anchored: Vec<(usize, usize, &[u32], usize)> = wanted
-        .into_iter()
-        .filter_map(|(k, first, ids)| {
-            let (anchor, &rarest) = ids.iter().enumerate().min_by_key(|&(_, &id)| times(id))?;
-            (times(rarest) > 0).then_some((k, first, ids, anchor))
-        })
-        .collect();
-    // One pass over the source collects where each anchor word occurs.
-    let mut is_anchor = vec![false; counts.len()];
-    for &(_, _, ids, anchor) in &anchored {
-        is_anchor[ids[anchor] as usize] = true;
-    }
-    let mut at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (i, &id) in sids.iter().enumerate() {
-        if is_anchor[id as usize] {
-            at.entry(id).or_default().push(i);
-        }
-    }
+    let at = anchor_positions(&anchored, sids, counts.len());
     // Where the matches found so far put each stretch of the article in the source.
     let placed: Vec<(Span, Span)> = matches.iter().map(|m| (m.article, m.source)).collect();
     for (k, first, ids, anchor) in anchored {
@@ -156,38 +123,111 @@ pub(crate) fn find_short_quotes(
         let Some(i) = nearest else {
             continue;
         };
-        // A phrase of a word or two turns up anywhere in a book-length source: there it
-        // proves nothing of the quotation's origin. In a release, a transcript or a speech
-        // it is the source's phrase, paired near where the article's other passages come from.
-        let paired = source.len() <= SHORT_PHRASE_SOURCE
-            && !is_utterance(article, quotes[k].article, quotes[k].outer);
-        let n = ids.len();
-        let found = stoks[i].span().cover(&stoks[i + n - 1].span());
-        let words = atoks[first].span().cover(&atoks[first + n - 1].span());
-        let q = &mut quotes[k];
-        q.status = QuoteStatus::Verified;
-        q.coverage = 1.0;
-        q.source_phrase = Some(found);
-        if !paired {
-            continue;
+        let words = atoks[first]
+            .span()
+            .cover(&atoks[first + ids.len() - 1].span());
+        let found = stoks[i].span().cover(&stoks[i + ids.len() - 1].span());
+        let verified = verify_short_quote(
+            &mut quotes[k],
+            k,
+            (article, words),
+            (source, found),
+            ids.len(),
+        );
+        if let Some(m) = verified {
+            matches.push(m);
         }
-        matches.push(Match {
-            id: 0,
-            kind: MatchKind::Quotation,
-            fidelity: if found.slice(source) == words.slice(article) {
-                Fidelity::Exact
-            } else {
-                Fidelity::Normalized
-            },
-            score: 1.0,
-            source: found,
-            article: words,
-            edits: Vec::new(),
-            quote: Some(k),
-            shared_words: n,
-        });
     }
     matches.sort_by_key(|m| (m.article.start, m.source.start));
+}
+
+/// A short quotation not yet found (its index, its first token, its word ids) with the
+/// position among them of its rarest word, the one it is looked up by.
+type Anchored<'a> = (usize, usize, &'a [u32], usize);
+
+/// The quotations [`find_short_quotes`] looks up: not in the source, shorter than
+/// `min_words`, holding a content word whose rarest word the source has. Each quotation is
+/// looked up by its rarer word ("good" in "good night" would have the source's every "good"
+/// tried).
+fn anchored_short_quotes<'a>(
+    quotes: &[QuoteFinding],
+    atoks: &[Token],
+    aids: &'a [u32],
+    counts: &[u32],
+    min_words: usize,
+) -> Vec<Anchored<'a>> {
+    let times = |id: u32| counts.get(id as usize).copied().unwrap_or(0);
+    quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.status == QuoteStatus::NotInSource)
+        .filter_map(|(k, q)| {
+            let range = normalize::token_range(atoks, q.article);
+            let good = !range.is_empty()
+                && range.len() < min_words
+                && atoks[range.clone()]
+                    .iter()
+                    .any(|t| super::is_content_word(&t.norm));
+            good.then(|| (k, range.start, &aids[range]))
+        })
+        .filter_map(|(k, first, ids)| {
+            let (anchor, &rarest) = ids.iter().enumerate().min_by_key(|&(_, &id)| times(id))?;
+            (times(rarest) > 0).then_some((k, first, ids, anchor))
+        })
+        .collect()
+}
+
+/// Where in the source (token positions) each anchor word occurs, collected in one pass.
+fn anchor_positions(
+    anchored: &[Anchored<'_>],
+    sids: &[u32],
+    vocabulary: usize,
+) -> FxHashMap<u32, Vec<usize>> {
+    let mut is_anchor = vec![false; vocabulary];
+    for &(_, _, ids, anchor) in anchored {
+        is_anchor[ids[anchor] as usize] = true;
+    }
+    let mut at: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (i, &id) in sids.iter().enumerate() {
+        if is_anchor[id as usize] {
+            at.entry(id).or_default().push(i);
+        }
+    }
+    at
+}
+
+/// Marks quotation `q` (number `k`) verified, its `q_words` words at `words` in the article
+/// found at `found` in the source, and returns the quotation match that pairs them when the
+/// phrase is worth pairing.
+fn verify_short_quote(
+    q: &mut QuoteFinding,
+    k: usize,
+    (article, words): (&str, Span),
+    (source, found): (&str, Span),
+    q_words: usize,
+) -> Option<Match> {
+    // A phrase of a word or two turns up anywhere in a book-length source: there it
+    // proves nothing of the quotation's origin. In a release, a transcript or a speech
+    // it is the source's phrase, paired near where the article's other passages come from.
+    let paired = source.len() <= SHORT_PHRASE_SOURCE && !is_utterance(article, q.article, q.outer);
+    q.status = QuoteStatus::Verified;
+    q.coverage = 1.0;
+    q.source_phrase = Some(found);
+    paired.then(|| Match {
+        id: 0,
+        kind: MatchKind::Quotation,
+        fidelity: if found.slice(source) == words.slice(article) {
+            Fidelity::Exact
+        } else {
+            Fidelity::Normalized
+        },
+        score: 1.0,
+        source: found,
+        article: words,
+        edits: Vec::new(),
+        quote: Some(k),
+        shared_words: q_words,
+    })
 }
 
 /// The article capitalises a content word the source writes in lower case: a name ("Le

@@ -84,20 +84,9 @@ pub(super) fn speaker_in(words: &[Word], from_end: bool, search_from: usize) -> 
     let (i, len) = find_attribution(&words[search_from..], from_end)?;
     let i = i + search_from;
     let verb = words[i].lower.as_str();
-    let mut after = i + len;
+    let verb_end = i + len;
     if names_follow(verb) {
-        // "selon lui", "según él": someone named before.
-        if words.get(after).is_some_and(is_pronoun) {
-            return Some(Said::Unnamed);
-        }
-        // "hieß es aus Regierungskreisen".
-        while after < words.len()
-            && (matches!(words[after].lower.as_str(), "es" | "aus")
-                || lists().determiners.contains(words[after].lower.as_str()))
-        {
-            after += 1;
-        }
-        return name_after_verb(words, i + len, after).map(named);
+        return speaker_named_after(words, verb_end);
     }
     // Adverbs and auxiliaries between subject and verb: "the readout also says", "she later
     // told", "a indiqué".
@@ -106,97 +95,144 @@ pub(super) fn speaker_in(words: &[Word], from_end: bool, search_from: usize) -> 
         v -= 1;
     }
     if v > 0 {
-        // "prompted the central bank to say": the subject of the infinitive.
-        if v > 1 && words[v - 1].lower == "to" {
-            v -= 1;
-        }
-        let prev = &words[v - 1];
-        if lists().plural_pronouns.contains(prev.lower.as_str()) {
-            return None;
-        }
-        if is_pronoun(prev) {
-            return Some(Said::Unnamed);
-        }
-        // "He offered an opening to Moscow, saying": the subject opens the clause.
-        if is_participle(verb) && words[i].pause {
-            return Some(clause_subject(&words[..i]).unwrap_or(Said::Unnamed));
-        }
-        // "Randall’s statement read", "the readout says": the document or its owner.
-        if lists().statement_nouns.contains(prev.lower.as_str()) {
-            return Some(Said::Named(
-                name_before(words, v - 1).unwrap_or_else(|| format!("the {}", prev.lower)),
-            ));
-        }
-        // "The readout of the mayor's meeting with Kelly also says": the subject is the
-        // document, not the last name before the verb.
-        if let Some(d) = (v.saturating_sub(8)..v - 1)
-            .find(|&d| lists().statement_nouns.contains(words[d].lower.as_str()))
-        {
-            return Some(Said::Named(
-                name_before(words, d).unwrap_or_else(|| format!("the {}", words[d].lower)),
-            ));
-        }
-        if let Some(n) = name_before(words, v) {
-            // "the Secretary said": one capitalised noun after an article is a role.
-            let article = v >= 2
-                && !n.contains(' ')
-                && lists()
-                    .opening_articles
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(words[v - 2].text));
-            if article && is_capitalized(&words[v - 1].lower.to_uppercase()) {
-                return Some(Said::Named(format!("{} {n}", words[v - 2].text)));
-            }
-            return Some(named(n));
-        }
-        // "The Federal Reserve cut rates and said": the subject opens the sentence.
-        if lists().conjunctions.contains(prev.lower.as_str()) {
-            return Some(clause_subject(&words[..v - 1]).unwrap_or(Said::Unnamed));
-        }
-        // "the council clerk wrote", "a spokeswoman said": a role, not a name.
-        if let Some(d) = (v.saturating_sub(6)..v - 1)
-            .rev()
-            .find(|&d| lists().determiners.contains(words[d].lower.as_str()))
-        {
-            // "Gerald R. Ford of Michigan, the new House minority leader, said": the name
-            // before the apposition.
-            if words[d].pause && words[v].pause {
-                if let Some(n) = name_before(words, d) {
-                    return Some(named(n));
-                }
-            }
-            if d + 4 >= v {
-                // "el monarca, que ha añadido": the role ends at the relative pronoun.
-                let end = (d + 1..v)
-                    .find(|&e| lists().relatives.contains(words[e].lower.as_str()))
-                    .unwrap_or(v);
-                return Some(Said::Named(
-                    words[d..end]
-                        .iter()
-                        .map(|w| w.text)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                ));
-            }
-        }
-        // A subject we cannot read ("officials said"): only a verb that opens its clause
-        // ("…, said Kelly", "…, subrayó") names or implies its speaker.
-        if !words[i].pause {
-            return None;
-        }
-        // "El jefe del Ejecutivo, que en pocos días cumplirá …, recordó": the clause opens
-        // with its subject.
-        if let Some(Said::Named(n)) = clause_subject(&words[..i]) {
-            return Some(Said::Named(n));
+        if let Some(said) = subject_before_verb(words, i, v) {
+            return said;
         }
     }
+    Some(subject_after_verb(words, verb_end))
+}
+
+/// "selon lui", "hieß es aus Regierungskreisen": the speaker after "according to" and its
+/// kin, the phrase ending before `words[verb_end]`.
+fn speaker_named_after(words: &[Word], verb_end: usize) -> Option<Said> {
+    let mut after = verb_end;
+    // "selon lui", "según él": someone named before.
+    if words.get(after).is_some_and(is_pronoun) {
+        return Some(Said::Unnamed);
+    }
+    // "hieß es aus Regierungskreisen".
+    while after < words.len()
+        && (matches!(words[after].lower.as_str(), "es" | "aus")
+            || lists().determiners.contains(words[after].lower.as_str()))
+    {
+        after += 1;
+    }
+    name_after_verb(words, verb_end, after).map(named)
+}
+
+/// The subject before the attribution verb at `words[i]`, its fillers ("also", "later")
+/// starting at `v` (> 0): `Some(answer)` when the words before decide who speaks (`None`
+/// inside: nobody the rules can name), `None` when only the words after the verb can tell.
+fn subject_before_verb(words: &[Word], i: usize, mut v: usize) -> Option<Option<Said>> {
+    let verb = words[i].lower.as_str();
+    // "prompted the central bank to say": the subject of the infinitive.
+    if v > 1 && words[v - 1].lower == "to" {
+        v -= 1;
+    }
+    let prev = &words[v - 1];
+    if lists().plural_pronouns.contains(prev.lower.as_str()) {
+        return Some(None);
+    }
+    if is_pronoun(prev) {
+        return Some(Some(Said::Unnamed));
+    }
+    // "He offered an opening to Moscow, saying": the subject opens the clause.
+    if is_participle(verb) && words[i].pause {
+        return Some(Some(clause_subject(&words[..i]).unwrap_or(Said::Unnamed)));
+    }
+    // "Randall’s statement read", "the readout says": the document or its owner.
+    if lists().statement_nouns.contains(prev.lower.as_str()) {
+        return Some(Some(Said::Named(
+            name_before(words, v - 1).unwrap_or_else(|| format!("the {}", prev.lower)),
+        )));
+    }
+    // "The readout of the mayor's meeting with Kelly also says": the subject is the
+    // document, not the last name before the verb.
+    if let Some(d) = (v.saturating_sub(8)..v - 1)
+        .find(|&d| lists().statement_nouns.contains(words[d].lower.as_str()))
+    {
+        return Some(Some(Said::Named(
+            name_before(words, d).unwrap_or_else(|| format!("the {}", words[d].lower)),
+        )));
+    }
+    if let Some(n) = name_before(words, v) {
+        // "the Secretary said": one capitalised noun after an article is a role.
+        let article = v >= 2
+            && !n.contains(' ')
+            && lists()
+                .opening_articles
+                .iter()
+                .any(|a| a.eq_ignore_ascii_case(words[v - 2].text));
+        if article && is_capitalized(&words[v - 1].lower.to_uppercase()) {
+            return Some(Some(Said::Named(format!("{} {n}", words[v - 2].text))));
+        }
+        return Some(Some(named(n)));
+    }
+    // "The Federal Reserve cut rates and said": the subject opens the sentence.
+    if lists().conjunctions.contains(prev.lower.as_str()) {
+        return Some(Some(
+            clause_subject(&words[..v - 1]).unwrap_or(Said::Unnamed),
+        ));
+    }
+    // "the council clerk wrote", "a spokeswoman said": a role, not a name.
+    if let Some(said) = role_before_verb(words, v) {
+        return Some(Some(said));
+    }
+    // A subject we cannot read ("officials said"): only a verb that opens its clause
+    // ("…, said Kelly", "…, subrayó") names or implies its speaker.
+    if !words[i].pause {
+        return Some(None);
+    }
+    // "El jefe del Ejecutivo, que en pocos días cumplirá …, recordó": the clause opens
+    // with its subject.
+    if let Some(Said::Named(n)) = clause_subject(&words[..i]) {
+        return Some(Some(Said::Named(n)));
+    }
+    None
+}
+
+/// A role before the attribution verb at `words[v]` ("the council clerk wrote", "a
+/// spokeswoman said"), or the name before the role in apposition.
+fn role_before_verb(words: &[Word], v: usize) -> Option<Said> {
+    if let Some(d) = (v.saturating_sub(6)..v - 1)
+        .rev()
+        .find(|&d| lists().determiners.contains(words[d].lower.as_str()))
+    {
+        // "Gerald R. Ford of Michigan, the new House minority leader, said": the name
+        // before the apposition.
+        if words[d].pause && words[v].pause {
+            if let Some(n) = name_before(words, d) {
+                return Some(named(n));
+            }
+        }
+        if d + 4 >= v {
+            // "el monarca, que ha añadido": the role ends at the relative pronoun.
+            let end = (d + 1..v)
+                .find(|&e| lists().relatives.contains(words[e].lower.as_str()))
+                .unwrap_or(v);
+            return Some(Said::Named(
+                words[d..end]
+                    .iter()
+                    .map(|w| w.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ));
+        }
+    }
+    None
+}
+
+/// The speaker after the attribution verb, the phrase ending before `words[verb_end]`: a
+/// pronoun ("affirme-t-il"), a name or a role ("said the Mayor").
+fn subject_after_verb(words: &[Word], verb_end: usize) -> Said {
+    let after = verb_end;
     // "affirme-t-il", "dijo él": the pronoun after the verb; not the Italian article in "ha
     // detto il presidente".
     let article_follows = words
         .get(after + 1)
         .is_some_and(|w| is_capitalized(w.text) || role_nouns().contains(w.lower.as_str()));
     if words.get(after).is_some_and(is_pronoun) && !article_follows {
-        return Some(Said::Unnamed);
+        return Said::Unnamed;
     }
     // Skip an article and a lower-case office: "said the Mayor", "ha señalado el monarca",
     // "zei minister Eva de Jong".
@@ -211,12 +247,9 @@ pub(super) fn speaker_in(words: &[Word], from_end: bool, search_from: usize) -> 
     {
         start += 1;
     }
-    after = start;
-    Some(
-        name_after_verb(words, i + len, after)
-            .map(named)
-            .unwrap_or(Said::Unnamed),
-    )
+    name_after_verb(words, verb_end, start)
+        .map(named)
+        .unwrap_or(Said::Unnamed)
 }
 
 /// The name or role after an attribution verb: `words[after..]` once articles are skipped,
@@ -259,81 +292,18 @@ pub(super) fn attribute(text: &str, quotes: &mut [Quotation]) -> Vec<bool> {
     let n = quotes.len();
     let mut titles = vec![false; n];
     for k in 0..n {
-        let q = &quotes[k];
-        // After the closing mark, up to the end of the sentence or the next quotation.
-        let limit_after = if k + 1 < n {
-            quotes[k + 1].outer.start
-        } else {
-            text.len()
-        };
-        let after_text = sentence_after(text, q.outer.end, limit_after);
-        // Before the opening mark, back to the start of the sentence or the previous quotation.
-        let limit_before = if k > 0 { quotes[k - 1].outer.end } else { 0 };
-        let before_text = sentence_before(text, q.outer.start, limit_before);
-        let after_words = first_words_of(after_text, 10);
-        let before_words = words_of(before_text);
-        // An attribution right before the opening mark ("X said, “…”") is the surest; the
-        // text after the closing mark belongs to this quotation only when the sentence goes
-        // on (“…,” X said), not when a new sentence starts (“….” She also said, “…”).
-        let tail = before_words.len().saturating_sub(24);
-        let close_to_open = before_words.len().saturating_sub(3);
-        let inner_text = q.inner.slice(text).trim_end();
-        let sentence_goes_on = !inner_text.ends_with(['.', '!', '?'])
-            || after_text
-                .trim_start()
-                .starts_with(|c: char| c == ',' || c.is_lowercase());
-        let mut said = find_attribution(&before_words[close_to_open..], true)
-            .and_then(|_| speaker_in(&before_words, true, tail));
-        if said.is_none() {
-            // A name on either side beats a pronoun or a bare verb on the other ("… said
-            // the program was “…” and added that “…”").
-            let after = sentence_goes_on
-                .then(|| speaker_in(&after_words, false, 0))
-                .flatten();
-            let before = speaker_in(&before_words, true, tail);
-            said = match (after, before) {
-                (Some(Said::Unnamed), Some(Said::Named(n))) => Some(Said::Named(n)),
-                (after, before) => after.or(before),
-            };
-        }
-        if said.is_none() {
-            said = speaker_in(&after_words, false, 0);
-        }
-        if said.is_none() {
-            said = slot_speaker(&before_words).map(Said::Named);
-        }
-        // "Sánchez comenzó agradeciendo su labor a la prensa: «…»": the sentence's subject
-        // introduces what follows the colon.
-        if said.is_none() && before_text.trim_end().ends_with(':') {
-            said = sentence_subject(&before_words)
-                .or_else(|| possessive_subject(before_text).map(Said::Named));
-        }
-        // "The Department of Education's policy is that “…”": a document's words.
-        if said.is_none() {
-            said = document_says(&before_words).map(Said::Named);
-        }
-        // A quotation opening its sentence after one that ends in an attribution
-        // ("…, so Merkel. „Aber …“").
-        if said.is_none() && before_text.trim().is_empty() {
-            let sentence_start = q.outer.start - before_text.len();
-            let ends_sentence = text[..sentence_start].ends_with(['.', '!', '?']);
-            if sentence_start > limit_before && ends_sentence {
-                let previous = sentence_before(text, sentence_start - 1, limit_before);
-                let words = words_of(previous);
-                if find_attribution(&words[words.len().saturating_sub(4)..], true).is_some() {
-                    said = speaker_in(&words, true, words.len().saturating_sub(12));
-                }
-            }
-        }
+        let around = Around::of(text, quotes, k);
+        let mut said = said_around(text, &quotes[k], &around);
         // "répond au « Monde »", "der „Süddeutschen Zeitung“": a quoted title after an article
         // or a preposition names something; nobody says it.
-        if is_quoted_title(inner_text, &before_words, after_text) {
+        if is_quoted_title(around.inner, &around.before_words, around.after) {
             said = None;
             titles[k] = true;
         }
+        let q = &quotes[k];
         let speaker = match said {
             Some(Said::Named(name)) => Some(resolve_role(text, q.outer.start, name)),
-            Some(Said::Unnamed) => quoted_subject(text, quotes, k, &before_words)
+            Some(Said::Unnamed) => quoted_subject(text, quotes, k, &around.before_words)
                 .or_else(|| recent_speaker(text, &quotes[..k], q.outer.start)),
             None => {
                 // A quotation continued after an attribution in the same paragraph ("…,” she
@@ -350,6 +320,105 @@ pub(super) fn attribute(text: &str, quotes: &mut [Quotation]) -> Vec<bool> {
         quotes[k].speaker = speaker;
     }
     titles
+}
+
+/// The text around one quotation that its attribution is read from.
+struct Around<'t> {
+    /// Where the previous quotation ends (0 for the first): the text before stops there.
+    limit_before: usize,
+    /// Before the opening mark, back to the start of the sentence or the previous quotation.
+    before: &'t str,
+    /// After the closing mark, up to the end of the sentence or the next quotation.
+    after: &'t str,
+    /// The quoted words, without trailing spaces.
+    inner: &'t str,
+    before_words: Vec<Word<'t>>,
+    /// The first ten words of `after`.
+    after_words: Vec<Word<'t>>,
+}
+
+impl<'t> Around<'t> {
+    /// The text around quotation `k` of `quotes` in `text`.
+    fn of(text: &'t str, quotes: &[Quotation], k: usize) -> Around<'t> {
+        let q = &quotes[k];
+        let limit_after = quotes
+            .get(k + 1)
+            .map_or(text.len(), |next| next.outer.start);
+        let after = sentence_after(text, q.outer.end, limit_after);
+        let limit_before = if k > 0 { quotes[k - 1].outer.end } else { 0 };
+        let before = sentence_before(text, q.outer.start, limit_before);
+        Around {
+            limit_before,
+            before,
+            after,
+            inner: q.inner.slice(text).trim_end(),
+            before_words: words_of(before),
+            after_words: first_words_of(after, 10),
+        }
+    }
+}
+
+/// Who the attribution around quotation `q` says speaks, trying the surest readings first.
+fn said_around(text: &str, q: &Quotation, around: &Around) -> Option<Said> {
+    let (before_words, after_words) = (&around.before_words, &around.after_words);
+    // An attribution right before the opening mark ("X said, “…”") is the surest; the
+    // text after the closing mark belongs to this quotation only when the sentence goes
+    // on (“…,” X said), not when a new sentence starts (“….” She also said, “…”).
+    let tail = before_words.len().saturating_sub(24);
+    let close_to_open = before_words.len().saturating_sub(3);
+    let sentence_goes_on = !around.inner.ends_with(['.', '!', '?'])
+        || around
+            .after
+            .trim_start()
+            .starts_with(|c: char| c == ',' || c.is_lowercase());
+    let mut said = find_attribution(&before_words[close_to_open..], true)
+        .and_then(|_| speaker_in(before_words, true, tail));
+    if said.is_none() {
+        // A name on either side beats a pronoun or a bare verb on the other ("… said
+        // the program was “…” and added that “…”").
+        let after = sentence_goes_on
+            .then(|| speaker_in(after_words, false, 0))
+            .flatten();
+        let before = speaker_in(before_words, true, tail);
+        said = match (after, before) {
+            (Some(Said::Unnamed), Some(Said::Named(n))) => Some(Said::Named(n)),
+            (after, before) => after.or(before),
+        };
+    }
+    if said.is_none() {
+        said = speaker_in(after_words, false, 0);
+    }
+    if said.is_none() {
+        said = slot_speaker(before_words).map(Said::Named);
+    }
+    // "Sánchez comenzó agradeciendo su labor a la prensa: «…»": the sentence's subject
+    // introduces what follows the colon.
+    if said.is_none() && around.before.trim_end().ends_with(':') {
+        said = sentence_subject(before_words)
+            .or_else(|| possessive_subject(around.before).map(Said::Named));
+    }
+    // "The Department of Education's policy is that “…”": a document's words.
+    if said.is_none() {
+        said = document_says(before_words).map(Said::Named);
+    }
+    if said.is_none() && around.before.trim().is_empty() {
+        said = said_in_sentence_before(text, q, around);
+    }
+    said
+}
+
+/// A quotation opening its sentence after one that ends in an attribution ("…, so Merkel.
+/// „Aber …“"): the speaker that attribution names.
+fn said_in_sentence_before(text: &str, q: &Quotation, around: &Around) -> Option<Said> {
+    let sentence_start = q.outer.start - around.before.len();
+    let ends_sentence = text[..sentence_start].ends_with(['.', '!', '?']);
+    if sentence_start <= around.limit_before || !ends_sentence {
+        return None;
+    }
+    let previous = sentence_before(text, sentence_start - 1, around.limit_before);
+    let words = words_of(previous);
+    find_attribution(&words[words.len().saturating_sub(4)..], true)?;
+    speaker_in(&words, true, words.len().saturating_sub(12))
 }
 
 /// "The Department of Education's policy is that", "le communiqué est que": a document, a
