@@ -5,7 +5,11 @@
 
 use proptest::prelude::*;
 use quotediff::compare::{EditMark, EditOp, Fidelity, MatchKind, QuoteStatus};
-use quotediff::{compare, CompareOptions, Comparison, Document};
+use quotediff::{compare, CompareOptions};
+
+#[path = "common/compare.rs"]
+mod common;
+use common::{article_text, quotation_match, run, source_text};
 
 const RELEASE: &str = "FOR IMMEDIATE RELEASE, March 3, 2024\n\n\
 MAYOR ANNOUNCES FLOOD RELIEF FUND FOR RIVERSIDE DISTRICT\n\n\
@@ -17,22 +21,6 @@ on Monday at city libraries and online. The city council approved the fund in a 
 on Tuesday evening after a three-hour public hearing. Deputy Mayor Samuel Okafor said the city \
 would also waive permit fees for flood repairs until the end of the year. The Office of Emergency \
 Management estimates that more than 1,400 buildings were affected by the storm.";
-
-fn run(source: &str, article: &str) -> Comparison {
-    compare(
-        Document::from_text("release.txt", source),
-        Document::from_text("article.txt", article),
-        &CompareOptions::default(),
-    )
-}
-
-fn article_text(c: &Comparison, span: quotediff::Span) -> &str {
-    span.slice(&c.article.text)
-}
-
-fn source_text(c: &Comparison, span: quotediff::Span) -> &str {
-    span.slice(&c.source.text)
-}
 
 #[test]
 fn passages_quoted_out_of_order_are_each_found() {
@@ -681,15 +669,6 @@ fn a_phrase_the_source_repeats_is_paired_where_the_passage_continues() {
         source_text(&c, reuse.source)
     );
     assert!(article_text(&c, reuse.article).starts_with("Free cash flow for the fourth"));
-}
-
-/// The quotation match whose article words are `text`, and its source words.
-fn quotation_match<'c>(c: &'c Comparison, text: &str) -> Option<(&'c str, usize)> {
-    c.matches
-        .iter()
-        .filter(|m| m.kind == MatchKind::Quotation)
-        .find(|m| article_text(c, m.article) == text)
-        .map(|m| (source_text(c, m.source), m.source.start))
 }
 
 #[test]

@@ -46,6 +46,12 @@ use std::time::{Duration, Instant};
 use quotediff::document::{self, LoadOptions};
 use quotediff::extract::{self, ExtractError};
 
+#[cfg(unix)]
+#[path = "common/terminal.rs"]
+mod pty;
+#[cfg(unix)]
+use pty::Session;
+
 fn quotediff() -> Command {
     Command::new(env!("CARGO_BIN_EXE_quotediff"))
 }
@@ -645,58 +651,14 @@ fn standard_input_is_named_as_such() {
 }
 
 /// The real binary run to its end in a pseudo-terminal of 30 by 120: its exit code,
-/// everything it wrote, the screen it left (through a terminal emulator), and the terminal's
-/// line settings after.
+/// everything it wrote, and the session, to read the screen it left and the terminal's line
+/// settings after.
 #[cfg(unix)]
-fn in_a_terminal(
-    dir: &Path,
-    args: &[&str],
-    env: &[(&str, &str)],
-) -> (u32, Vec<u8>, vt100::Parser, libc::termios) {
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-    use std::io::Read;
-
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 30,
-            cols: 120,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("open a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
-    cmd.args(args);
-    cmd.cwd(dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", dir);
-    for (key, value) in env {
-        cmd.env(key, value);
-    }
-    let mut child = pty.slave.spawn_command(cmd).expect("start quotediff");
-    drop(pty.slave);
-    let mut reader = pty.master.try_clone_reader().expect("read the terminal");
-    // Everything the program writes, until it closes the terminal by exiting.
-    let output = within(15, move || {
-        let mut all = Vec::new();
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            all.extend_from_slice(&buf[..n]);
-        }
-        all
-    });
-    let code = within(15, move || {
-        child.wait().expect("quotediff ends").exit_code()
-    });
-    let mut parser = vt100::Parser::new(30, 120, 0);
-    parser.process(&output);
-    let fd = pty.master.as_raw_fd().expect("the terminal's descriptor");
-    // SAFETY: tcgetattr only writes into the zeroed struct we own.
-    let mut t: libc::termios = unsafe { std::mem::zeroed() };
-    assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-    (code, output, parser, t)
+fn in_a_terminal(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> (u32, Vec<u8>, Session) {
+    let mut session = Session::start(dir, args, (30, 120), env);
+    let output = session.output();
+    let code = session.exit_code();
+    (code, output, session)
 }
 
 /// A panic inside the interface, in the real binary in a pseudo-terminal: the terminal must
@@ -707,20 +669,11 @@ fn a_panic_in_the_interface_restores_the_terminal() {
     let dir = scratch("panic-in-interface");
     // Even when asked for, a backtrace is not what the user of a terminal tool should see.
     let env = [("QUOTEDIFF_TEST_PANIC", "1"), ("RUST_BACKTRACE", "1")];
-    let (code, _, parser, t) = in_a_terminal(&dir, &[], &env);
+    let (code, _, session) = in_a_terminal(&dir, &[], &env);
     assert_eq!(code, 1, "a bug exits with 1");
-    let screen = parser.screen();
-    assert!(!screen.alternate_screen(), "still on the alternate screen");
-    assert!(!screen.hide_cursor(), "cursor still hidden");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse reporting left on"
-    );
-    assert_ne!(t.c_lflag & libc::ICANON, 0, "raw mode left on");
-    assert_ne!(t.c_lflag & libc::ECHO, 0, "echo left off");
+    session.assert_restored();
 
-    let shown = screen.contents();
+    let shown = session.contents();
     let lines: Vec<&str> = shown.lines().filter(|l| !l.trim().is_empty()).collect();
     assert_eq!(lines.len(), 1, "one line, no backtrace:\n{shown}");
     assert!(lines[0].starts_with("quotediff: internal error"), "{shown}");
@@ -738,13 +691,13 @@ fn escape_sequences_reach_the_terminal_neither_by_extract_nor_by_a_message() {
         "The Mayor said no.\x1b]0;owned\x07\r\nSecond line.\n",
     )
     .unwrap();
-    let (code, output, parser, _) = in_a_terminal(&dir, &["extract", "release.txt"], &[]);
+    let (code, output, session) = in_a_terminal(&dir, &["extract", "release.txt"], &[]);
     assert_eq!(code, 0);
     assert!(
         !output.windows(2).any(|w| w == b"\x1b]"),
         "a title change reached the terminal"
     );
-    let shown = parser.screen().contents();
+    let shown = session.contents();
     assert!(
         shown.contains("no.\\u{1b}]0;owned\\u{7}\nSecond line."),
         "{shown}"

@@ -4,32 +4,11 @@
 //! Every assertion is about what a reader would see in the report.
 
 use quotediff::compare::{MatchKind, QuoteStatus};
-use quotediff::{compare, CompareOptions, Comparison, Document, Span};
+use quotediff::Comparison;
 
-fn run(source: &str, article: &str) -> Comparison {
-    compare(
-        Document::from_text("release.txt", source),
-        Document::from_text("article.txt", article),
-        &CompareOptions::default(),
-    )
-}
-
-fn article_text(c: &Comparison, span: Span) -> &str {
-    span.slice(&c.article.text)
-}
-
-fn source_text(c: &Comparison, span: Span) -> &str {
-    span.slice(&c.source.text)
-}
-
-/// The quotation match whose article words are `text`: its source words and where they start.
-fn quotation_match<'c>(c: &'c Comparison, text: &str) -> Option<(&'c str, usize)> {
-    c.matches
-        .iter()
-        .filter(|m| m.kind == MatchKind::Quotation)
-        .find(|m| article_text(c, m.article) == text)
-        .map(|m| (source_text(c, m.source), m.source.start))
-}
+#[path = "common/compare.rs"]
+mod common;
+use common::{article_text, quotation_match, run, source_text};
 
 #[test]
 fn a_short_quotation_is_paired_next_to_the_nearer_neighbour() {

@@ -13,6 +13,10 @@ use quotediff::scan::record::PairRecord;
 use quotediff::scan::summary::summarize;
 use quotediff::scan::{record_of, shingle, ScanOptions, Sources};
 
+#[cfg(feature = "tui")]
+#[path = "common/terminal.rs"]
+mod pty;
+
 fn quotediff(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quotediff"))
         .args(args)
@@ -253,11 +257,6 @@ fn a_bad_line_in_an_archive_is_named_with_its_line_number() {
 #[cfg(feature = "tui")]
 #[test]
 fn open_lists_the_pairs_enter_reviews_one_and_esc_returns() {
-    use portable_pty::{native_pty_system, CommandBuilder, PtySize};
-    use std::io::{Read, Write};
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
-
     let dir = scratch("open");
     let line = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
     let article = quotediff::document::BUNDLED_ARTICLE;
@@ -280,71 +279,23 @@ fn open_lists_the_pairs_enter_reviews_one_and_esc_returns() {
     .expect("write");
     scan(&dir, &[]);
 
-    let pty = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols: 140,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
-    cmd.args(["open", "results.jsonl"]);
-    cmd.cwd(&dir);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("XDG_CONFIG_HOME", &dir);
-    let mut child = pty.slave.spawn_command(cmd).expect("quotediff starts");
-    drop(pty.slave);
-    let screen = Arc::new(Mutex::new(vt100::Parser::new(40, 140, 0)));
-    let mut reader = pty.master.try_clone_reader().expect("reader");
-    let feed = Arc::clone(&screen);
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            feed.lock().expect("screen").process(&buf[..n]);
-        }
-    });
-    let mut keys = pty.master.take_writer().expect("writer");
-    let wait_for = |text: &str| {
-        let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let shown = screen.lock().expect("screen").screen().contents();
-            if shown.contains(text) {
-                return shown;
-            }
-            assert!(Instant::now() < deadline, "never showed {text:?}:\n{shown}");
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    };
-
-    let list = wait_for("2 pairs, highest share first");
+    let mut session = pty::Session::start(&dir, &["open", "results.jsonl"], (40, 140), &[]);
+    let list = session.wait_for("2 pairs, highest share first");
     // The brief is mostly the readout's words (58%); the story a third (37%).
     let brief = list.find("brief-two").expect("the short brief is listed");
     let story = list.find("story-one").expect("the story is listed");
     assert!(brief < story, "highest share first:\n{list}");
-    keys.write_all(b"j\r").expect("Down, Enter");
-    let review = wait_for("THE CITY OF NEW YORK");
+    session.keys("j\r"); // Down, Enter
+    let review = session.wait_for("THE CITY OF NEW YORK");
     assert!(
         review.contains("A federal immigration agent's presence"),
         "{review}"
     );
-    keys.write_all(b"\x1b").expect("Esc");
-    wait_for("2 pairs, highest share first");
-    keys.write_all(b"q").expect("q");
-    let deadline = Instant::now() + Duration::from_secs(15);
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("status") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "quotediff did not exit");
-        std::thread::sleep(Duration::from_millis(30));
-    };
-    assert!(status.success());
-    std::thread::sleep(Duration::from_millis(200));
-    assert!(!screen.lock().expect("screen").screen().alternate_screen());
+    session.keys("\x1b"); // Esc
+    session.wait_for("2 pairs, highest share first");
+    session.keys("q");
+    assert_eq!(session.exit_code(), 0);
+    session.assert_restored();
 }
 
 /// A scan compares each candidate without details first and drops it there when it is not

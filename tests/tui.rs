@@ -2,6 +2,9 @@
 //! into ratatui's `TestBackend`, and the real release binary driven in a pseudo-terminal.
 #![cfg(feature = "tui")]
 
+#[path = "common/terminal.rs"]
+mod pty;
+
 use quotediff::compare::{compare, CompareOptions};
 use quotediff::comparison::Side;
 use quotediff::document::{bundled_pair, Document};
@@ -553,154 +556,16 @@ proptest::proptest! {
 
 /// The real release binary in a pseudo-terminal, its screen read by a terminal emulator.
 mod terminal {
-    use std::io::{Read, Write};
     use std::path::Path;
-    use std::sync::{Arc, Mutex};
-    use std::time::{Duration, Instant};
 
-    use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+    use super::pty::Session;
 
     const ROWS: u16 = 45;
     const COLS: u16 = 160;
 
-    /// One run of `quotediff` in its own terminal.
-    struct Session {
-        child: Box<dyn Child + Send + Sync>,
-        master: Box<dyn MasterPty + Send>,
-        writer: Box<dyn Write + Send>,
-        screen: Arc<Mutex<vt100::Parser>>,
-    }
-
-    impl Session {
-        fn start(dir: &Path, args: &[&str]) -> Session {
-            let pty = native_pty_system()
-                .openpty(PtySize {
-                    rows: ROWS,
-                    cols: COLS,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .expect("open a pseudo-terminal");
-            let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_quotediff"));
-            cmd.args(args);
-            cmd.cwd(dir);
-            cmd.env("TERM", "xterm-256color");
-            // No user config, no NO_COLOR from the developer's shell.
-            cmd.env("XDG_CONFIG_HOME", dir);
-            // The bundled pair's review goes to the data folder: this test's, not the user's.
-            cmd.env("XDG_DATA_HOME", dir);
-            cmd.env_remove("NO_COLOR");
-            let child = pty.slave.spawn_command(cmd).expect("start quotediff");
-            drop(pty.slave);
-            let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
-            let mut reader = pty.master.try_clone_reader().expect("read the terminal");
-            let feed = Arc::clone(&screen);
-            std::thread::spawn(move || {
-                let mut buf = [0u8; 8192];
-                while let Ok(n) = reader.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    feed.lock().unwrap().process(&buf[..n]);
-                }
-            });
-            let writer = pty.master.take_writer().expect("write to the terminal");
-            Session {
-                child,
-                master: pty.master,
-                writer,
-                screen,
-            }
-        }
-
-        fn contents(&self) -> String {
-            self.screen.lock().unwrap().screen().contents()
-        }
-
-        /// Waits until the screen shows `text`; fails with the screen when it does not.
-        fn wait_for(&self, text: &str) -> String {
-            let deadline = Instant::now() + Duration::from_secs(15);
-            loop {
-                let screen = self.contents();
-                if screen.contains(text) {
-                    return screen;
-                }
-                assert!(
-                    Instant::now() < deadline,
-                    "the screen never showed {text:?}; it shows:\n{screen}"
-                );
-                std::thread::sleep(Duration::from_millis(30));
-            }
-        }
-
-        fn resize(&mut self, rows: u16, cols: u16) {
-            self.screen
-                .lock()
-                .unwrap()
-                .screen_mut()
-                .set_size(rows, cols);
-            self.master
-                .resize(PtySize {
-                    rows,
-                    cols,
-                    pixel_width: 0,
-                    pixel_height: 0,
-                })
-                .expect("resize the terminal");
-        }
-
-        fn keys(&mut self, keys: &str) {
-            self.writer.write_all(keys.as_bytes()).unwrap();
-            self.writer.flush().unwrap();
-        }
-
-        /// Waits for the program to end; its exit code.
-        fn exit_code(&mut self) -> u32 {
-            let deadline = Instant::now() + Duration::from_secs(15);
-            loop {
-                if let Some(status) = self.child.try_wait().unwrap() {
-                    return status.exit_code();
-                }
-                if Instant::now() > deadline {
-                    let _ = self.child.kill();
-                    panic!("quotediff did not exit; screen:\n{}", self.contents());
-                }
-                std::thread::sleep(Duration::from_millis(30));
-            }
-        }
-
-        /// The terminal is as the shell left it: main screen, cursor shown, no mouse
-        /// reporting, line editing and echo back on.
-        fn assert_restored(&self) {
-            // Let the last bytes arrive.
-            std::thread::sleep(Duration::from_millis(200));
-            let parser = self.screen.lock().unwrap();
-            let screen = parser.screen();
-            assert!(!screen.alternate_screen(), "still on the alternate screen");
-            assert!(!screen.hide_cursor(), "cursor still hidden");
-            assert_eq!(
-                screen.mouse_protocol_mode(),
-                vt100::MouseProtocolMode::None,
-                "mouse reporting left on"
-            );
-            #[cfg(unix)]
-            if let Some(fd) = self.master.as_raw_fd() {
-                // SAFETY: tcgetattr only writes into the zeroed struct we own.
-                let mut t: libc::termios = unsafe { std::mem::zeroed() };
-                assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-                assert_ne!(t.c_lflag & libc::ICANON, 0, "raw mode left on");
-                assert_ne!(t.c_lflag & libc::ECHO, 0, "echo left off");
-            }
-        }
-    }
-
-    impl Drop for Session {
-        /// A failed test leaves no quotediff running behind it.
-        fn drop(&mut self) {
-            if matches!(self.child.try_wait(), Ok(None)) {
-                let _ = self.child.kill();
-            }
-        }
+    /// `quotediff ARGS` in `dir`, in its own terminal of 45 by 160.
+    fn start(dir: &Path, args: &[&str]) -> Session {
+        Session::start(dir, args, (ROWS, COLS), &[])
     }
 
     /// The bundled pair written as `readout.txt` and `story.txt` in a fresh folder, and
@@ -718,7 +583,7 @@ mod terminal {
     fn review_in_a_real_terminal_keeps_verdicts_across_launches() {
         let (dir, sidecar) = bundled_pair_in_a_folder();
 
-        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut first = start(dir.path(), &["readout.txt", "story.txt"]);
         let screen = first.wait_for(" 1/11 ");
         assert!(screen.contains("THE CITY OF NEW YORK"), "{screen}");
         assert!(
@@ -747,7 +612,7 @@ mod terminal {
             .unwrap();
         assert!(String::from_utf8_lossy(&report.stdout).contains("verdict: accepted"));
 
-        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut second = start(dir.path(), &["readout.txt", "story.txt"]);
         let screen = second.wait_for("1/11 reviewed");
         assert!(
             screen.contains("restored 1 verdict from story.txt.quotediff.json"),
@@ -774,7 +639,7 @@ mod terminal {
             (libc::SIGINT, 130),
         ] {
             let dir = tempfile::tempdir().unwrap();
-            let mut session = Session::start(dir.path(), &[]);
+            let mut session = start(dir.path(), &[]);
             session.wait_for(" 1/11 ");
             let pid = session.child.process_id().expect("a process id") as libc::pid_t;
             // SAFETY: kill only sends a signal to the child we started.
@@ -788,7 +653,7 @@ mod terminal {
     fn a_verdict_on_a_quotation_not_in_the_source() {
         let (dir, sidecar) = bundled_pair_in_a_folder();
 
-        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut first = start(dir.path(), &["readout.txt", "story.txt"]);
         first.wait_for(" 1/11 ");
         first.keys("fff");
         first.wait_for("filter: not in source (3)");
@@ -821,7 +686,7 @@ mod terminal {
         assert_eq!(json["quotes"][1]["verdict"], "unverifiable");
         assert!(report("html").contains("<strong>1/11</strong>"));
 
-        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut second = start(dir.path(), &["readout.txt", "story.txt"]);
         let screen = second.wait_for("1/11 reviewed");
         assert!(screen.contains("restored 1 verdict"), "{screen}");
         second.keys("q");
@@ -833,7 +698,7 @@ mod terminal {
     fn review_with(dir: &Path, extra: &[&str], keys: &str, then: &str) -> (Session, String) {
         let mut args = vec!["readout.txt", "story.txt"];
         args.extend_from_slice(extra);
-        let mut session = Session::start(dir, &args);
+        let mut session = start(dir, &args);
         session.wait_for(" reviewed");
         session.keys(keys);
         let screen = session.wait_for(then);
@@ -868,7 +733,7 @@ mod terminal {
             format!("UPDATED: {}", text.replacen(&second, "", 1)),
         )
         .unwrap();
-        let mut session = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut session = start(dir.path(), &["readout.txt", "story.txt"]);
         // The first two stops were two source sentences retold by one article sentence, the
         // one removed: both are lost and named. The third now starts "UPDATED:" and keeps
         // its verdict, as does the quotation not in the source, though every span moved.
@@ -883,8 +748,8 @@ mod terminal {
     #[test]
     fn two_instances_on_one_pair_lose_nothing() {
         let (dir, sidecar) = bundled_pair_in_a_folder();
-        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
-        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut first = start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut second = start(dir.path(), &["readout.txt", "story.txt"]);
         first.wait_for(" 1/11 ");
         second.wait_for(" 1/11 ");
         first.keys("a");
@@ -952,7 +817,7 @@ mod terminal {
     #[test]
     fn the_bundled_pair_keeps_its_review_in_the_data_folder() {
         let dir = tempfile::tempdir().unwrap();
-        let mut s = Session::start(dir.path(), &[]);
+        let mut s = start(dir.path(), &[]);
         s.wait_for(" 1/11 ");
         s.keys("a");
         s.wait_for("saved to");
@@ -962,7 +827,7 @@ mod terminal {
             .join("quotediff")
             .join("bundled-pair.quotediff.json");
         assert!(std::fs::read_to_string(&file).unwrap().contains("accepted"));
-        let again = Session::start(dir.path(), &[]);
+        let again = start(dir.path(), &[]);
         again.wait_for("1/11 reviewed");
         quit(again);
     }
