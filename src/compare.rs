@@ -15,6 +15,7 @@ pub use crate::comparison::{
 };
 use crate::details;
 use crate::document::Document;
+use crate::lexicon::Lang;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, Token};
 use crate::parallel::{both, joined};
@@ -38,12 +39,17 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     let (quotations, source_tokens, article_tokens) =
         words_and_quotations(&source.text, &article.text);
     let regions = regions_of(&article_tokens, &quotations);
+    // Each document's language, told once for every stage that reads words of a language.
+    let languages = (
+        Lang::of_document(&source_tokens),
+        Lang::of_document(&article_tokens),
+    );
     // The details read each document's facts while matching runs: they need no match.
     let (aligned, prepared) = std::thread::scope(|scope| {
         let prepared = (!options.skip_details).then(|| {
             (
-                scope.spawn(|| details::prepare(&source.text, &source_tokens)),
-                scope.spawn(|| details::prepare(&article.text, &article_tokens)),
+                scope.spawn(|| details::prepare(&source.text, &source_tokens, languages.0)),
+                scope.spawn(|| details::prepare(&article.text, &article_tokens, languages.1)),
             )
         });
         let aligned = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
@@ -99,7 +105,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         stats: Stats::default(),
     };
     if !options.skip_details {
-        comparison.differences = crate::differences::find(&comparison);
+        comparison.differences = crate::differences::find(&comparison, languages.1);
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.

@@ -7,7 +7,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
-use crate::normalize::tokenize;
+use crate::normalize::{tokenize, Token};
 
 /// A language quotediff knows words of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,7 +42,33 @@ impl Lang {
             _ => return None,
         })
     }
+
+    /// Its ISO 639-1 code, the key of the language-specific word lists.
+    pub(crate) fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::De => "de",
+            Lang::Pt => "pt",
+            Lang::It => "it",
+            Lang::Nl => "nl",
+        }
+    }
+
+    /// The language of a document, from the function words among its first
+    /// [`LANGUAGE_SAMPLE_WORDS`] words (English when none is known). The pipeline asks once
+    /// per document and hands the answer to the stages that need it (details, paraphrase,
+    /// differences), so they can never disagree on a document's language.
+    pub(crate) fn of_document(tokens: &[Token]) -> Lang {
+        let words = tokens.iter().take(LANGUAGE_SAMPLE_WORDS);
+        Lang::from_code(language_of(words.map(|t| t.norm.as_str()))).unwrap_or(Lang::En)
+    }
 }
+
+/// How many of a document's first words tell its language: enough to tell the function words
+/// of a page apart, few enough to cost nothing on a book.
+const LANGUAGE_SAMPLE_WORDS: usize = 5000;
 
 /// How an approximator widens the number it qualifies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -451,8 +477,8 @@ fn languages() -> &'static [(&'static str, HashSet<String>)] {
 
 /// The code of the language whose function words are commonest among `words` (normalised);
 /// on a tie (a short text, no cue at all) the first listed, English. The one language
-/// detector: the details, the paraphrase alignment and the differences all ask it.
-pub(crate) fn language_of<'w>(words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
+/// detector, behind [`Lang::of_document`].
+fn language_of<'w>(words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
     languages()
         .iter()
         .rev()

@@ -32,14 +32,6 @@ pub fn stemmer(lang: Lang) -> Stemmer {
     })
 }
 
-/// The language of a text, from its commonest function words ([`crate::lexicon::language_of`]).
-pub fn detect_language(tokens: &[Token]) -> Lang {
-    const SAMPLE_WORDS: usize = 5000;
-    let code =
-        crate::lexicon::language_of(tokens.iter().take(SAMPLE_WORDS).map(|t| t.norm.as_str()));
-    Lang::from_code(code).unwrap_or(Lang::En)
-}
-
 /// A hasher for the small integer ids of stems: SipHash's protection against crafted keys is
 /// not needed for ids we hand out ourselves, and it dominated the profile.
 #[derive(Debug, Default, Clone, Copy)]
@@ -553,19 +545,19 @@ mod tests {
     #[test]
     fn language_is_guessed_from_function_words() {
         assert_eq!(
-            detect_language(&tokenize(
+            Lang::of_document(&tokenize(
                 "O Presidente da República lamenta a morte dos emigrantes em França."
             )),
             Lang::Pt
         );
         assert_eq!(
-            detect_language(&tokenize(
+            Lang::of_document(&tokenize(
                 "Der Bundespräsident und die Kanzlerin sind nicht in der Stadt."
             )),
             Lang::De
         );
         assert_eq!(
-            detect_language(&tokenize("The mayor and the secretary met with agents.")),
+            Lang::of_document(&tokenize("The mayor and the secretary met with agents.")),
             Lang::En
         );
     }

@@ -13,6 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::align::paraphrase;
 pub use crate::comparison::{Detail, DetailKind, Relation};
 use crate::comparison::{Fidelity, Match, MatchKind};
+use crate::lexicon::Lang;
 use crate::normalize::Token;
 use crate::span::{Span, SpanIndex};
 
@@ -68,8 +69,12 @@ pub fn annotate(
     (source_tokens, article_tokens): (&[Token], &[Token]),
     dates: &DocumentDates,
 ) -> Annotation {
-    let source = prepare(source_text, source_tokens);
-    let article = prepare(article_text, article_tokens);
+    let source = prepare(source_text, source_tokens, Lang::of_document(source_tokens));
+    let article = prepare(
+        article_text,
+        article_tokens,
+        Lang::of_document(article_tokens),
+    );
     annotate_prepared(
         (source_text, article_text),
         verbatim,
@@ -79,8 +84,8 @@ pub fn annotate(
     )
 }
 
-/// What the details know of one document before any match is found: its language and the
-/// facts it states. Independent of the other document and of matching, so the caller can
+/// What the details know of one document before any match is found: the facts it states
+/// and its sentences' stems. Independent of the other document and of matching, so the caller can
 /// prepare both documents while matching runs.
 pub(crate) struct Prepared {
     extraction: extract::Extraction,
@@ -89,9 +94,8 @@ pub(crate) struct Prepared {
     vocab: HashMap<String, u32>,
 }
 
-/// Reads one document's language and facts (see [`Prepared`]).
-pub(crate) fn prepare(text: &str, tokens: &[Token]) -> Prepared {
-    let lang = paraphrase::detect_language(tokens);
+/// Reads the facts of one document in language `lang` (see [`Prepared`]).
+pub(crate) fn prepare(text: &str, tokens: &[Token], lang: Lang) -> Prepared {
     let stemmer = paraphrase::stemmer(lang);
     let extraction = extract::extract(text, tokens, lang, &stemmer);
     let mut vocab = HashMap::default();

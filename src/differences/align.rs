@@ -5,7 +5,7 @@
 //! a reader forgives (case, inflection through a stemmer, a synonym of the list, a figure
 //! written as a word), so that what is left unaligned is what changed.
 
-use rust_stemmers::{Algorithm as StemAlgorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use similar::{Algorithm, DiffOp};
 
 use crate::comparison::{Edit, EditOp};
@@ -42,21 +42,12 @@ pub(crate) struct Keyer {
 }
 
 impl Keyer {
-    /// A keyer for texts in the language of code `code`.
-    pub fn new(code: &'static str) -> Keyer {
-        let (lang, algorithm) = match code {
-            "fr" => (Lang::Fr, StemAlgorithm::French),
-            "de" => (Lang::De, StemAlgorithm::German),
-            "es" => (Lang::Es, StemAlgorithm::Spanish),
-            "pt" => (Lang::Pt, StemAlgorithm::Portuguese),
-            "it" => (Lang::It, StemAlgorithm::Italian),
-            "nl" => (Lang::Nl, StemAlgorithm::Dutch),
-            _ => (Lang::En, StemAlgorithm::English),
-        };
+    /// A keyer for texts in `lang`.
+    pub fn new(lang: Lang) -> Keyer {
         Keyer {
             lang,
-            code,
-            stemmer: Stemmer::create(algorithm),
+            code: lang.code(),
+            stemmer: crate::align::paraphrase::stemmer(lang),
             stems: Default::default(),
         }
     }

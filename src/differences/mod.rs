@@ -19,21 +19,22 @@ mod within;
 pub mod words;
 
 use crate::comparison::{Comparison, Difference};
+use crate::lexicon::Lang;
 
 pub use crate::comparison::{Change, DifferenceKind, Severity};
 pub(crate) use align::Keyer;
 
-/// Every difference between the two documents of `c`, each once, in article order.
-pub fn find(c: &Comparison) -> Vec<Difference> {
-    let code = language_of(&c.article.text);
-    let keyer = Keyer::new(code);
+/// Every difference between the two documents of `c`, each once, in article order; words are
+/// stemmed and read as words of `lang`, the article's language.
+pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
+    let keyer = Keyer::new(lang);
     // The matches are read one by one and the status words over the whole documents: on two
     // cores the later matches and the status words go to a thread of their own (with a keyer
     // of its own: its stems are only a cache), and the lists are joined in the same order.
     let split = c.matches.len() * 5 / 8;
     let (mut out, (later, status)) = std::thread::scope(|scope| {
         let other = scope.spawn(|| {
-            let keyer = Keyer::new(code);
+            let keyer = Keyer::new(lang);
             let mut later = Vec::new();
             for m in &c.matches[split..] {
                 within::of_match(c, m, &keyer, &mut later);
@@ -63,16 +64,6 @@ pub fn find(c: &Comparison) -> Vec<Difference> {
         d.id = i + 1;
     }
     out
-}
-
-/// How much of a text's start is read to tell its language.
-const LANGUAGE_SAMPLE_BYTES: usize = 20_000;
-
-/// The language code of a text, from its first words (enough to tell function words apart).
-fn language_of(text: &str) -> &'static str {
-    let end = crate::span::floor_char_boundary(text, LANGUAGE_SAMPLE_BYTES);
-    let tokens = crate::normalize::tokenize(&text[..end]);
-    crate::lexicon::language_of(tokens.iter().map(|t| t.norm.as_str()))
 }
 
 /// Where it sits in the article, for ordering: its article words, else its match's.
