@@ -252,7 +252,9 @@ struct SourceIndex<'a> {
     shouting: &'a [bool],
     postings: Vec<Vec<usize>>,
     idfs: Vec<f64>,
-    avg_len: f64,
+    /// Each source sentence's BM25 share of a term ([`Bm25::term_part`] of its length),
+    /// computed once rather than for every article sentence that touches it.
+    parts: Vec<f64>,
     /// Terms in more than this many sentences do not propose candidates (they still count in
     /// the cover of those the rarer terms propose): on a novel-length source the commonest
     /// stems would otherwise touch thousands of sentences for every article sentence.
@@ -288,12 +290,16 @@ impl<'a> SourceIndex<'a> {
             })
             .collect();
         let avg_len = source.iter().map(|s| s.len).sum::<usize>() as f64 / n as f64;
+        let parts = source
+            .iter()
+            .map(|s| BM25.term_part(s.len as f64, avg_len))
+            .collect();
         SourceIndex {
             source,
             shouting,
             postings,
             idfs,
-            avg_len,
+            parts,
             common: (n / 20).clamp(40, 100),
         }
     }
@@ -311,6 +317,7 @@ impl<'a> SourceIndex<'a> {
     fn align_range(&self, article: &[Terms], range: std::ops::Range<usize>) -> Vec<Link> {
         let mut links = Vec::new();
         let mut scores = vec![0.0f64; self.source.len()];
+        let mut query = Query::new(self.postings.len());
         for (a, q) in article
             .iter()
             .enumerate()
@@ -322,7 +329,8 @@ impl<'a> SourceIndex<'a> {
                 continue;
             }
             let candidates = self.candidates(q, &mut scores);
-            let Some((range, score, shared)) = self.best(q, total, &candidates) else {
+            query.start(q, &self.idfs);
+            let Some((range, score, shared)) = self.best(&mut query, total, &candidates) else {
                 continue;
             };
             if !self.accepted(q, total, (range, score, shared)) {
@@ -335,7 +343,7 @@ impl<'a> SourceIndex<'a> {
                 shared,
                 primary: true,
             });
-            self.further(q, (a, range, total), &candidates, &mut links);
+            self.further(&mut query, (a, range, total), &candidates, &mut links);
         }
         links
     }
@@ -355,8 +363,7 @@ impl<'a> SourceIndex<'a> {
                 if scores[i] == 0.0 {
                     touched.push(i);
                 }
-                let len = self.source[i].len as f64;
-                scores[i] += weight * BM25.term_part(len, self.avg_len);
+                scores[i] += weight * self.parts[i];
             }
         }
         let mut candidates: Vec<(usize, f64)> = touched.iter().map(|&i| (i, scores[i])).collect();
@@ -372,14 +379,15 @@ impl<'a> SourceIndex<'a> {
         candidates
     }
 
-    /// How much of article sentence `q` (of weight `total`) the source sentences `range`
+    /// How much of article sentence `query` (of weight `total`) the source sentences `range`
     /// hold, and how many stems they share.
-    fn cover(&self, q: &Terms, total: f64, range: (usize, usize)) -> (f64, usize) {
+    fn cover(&self, query: &mut Query, total: f64, range: (usize, usize)) -> (f64, usize) {
         let mut got = 0.0;
         let mut shared = 0;
-        for (id, w) in &q.terms {
-            if self.holds(range, id) {
-                got += self.idf(id) * w;
+        let (terms, held) = query.held_in(self.source, range);
+        for (&(_, weight), &held) in terms.iter().zip(held) {
+            if held {
+                got += weight;
                 shared += 1;
             }
         }
@@ -390,7 +398,7 @@ impl<'a> SourceIndex<'a> {
 
     /// The best-covering candidate, joined with a neighbour when it brings real words of its
     /// own.
-    fn best(&self, q: &Terms, total: f64, candidates: &[(usize, f64)]) -> Option<Pick> {
+    fn best(&self, q: &mut Query, total: f64, candidates: &[(usize, f64)]) -> Option<Pick> {
         let last = self.source.len() - 1;
         let mut best: Option<Pick> = None;
         for &(i, _) in candidates {
@@ -444,11 +452,19 @@ impl<'a> SourceIndex<'a> {
     /// one article sentence can retell two distant source sentences.
     fn further(
         &self,
-        q: &Terms,
+        query: &mut Query,
         (a, range, total): (usize, (usize, usize), f64),
         candidates: &[(usize, f64)],
         links: &mut Vec<Link>,
     ) {
+        // Words the source never uses cannot favour any sentence: leave them out here.
+        let known: f64 = query
+            .terms
+            .iter()
+            .filter(|(id, _)| !self.postings[*id as usize].is_empty())
+            .map(|(_, weight)| weight)
+            .sum();
+        let in_range = query.held_in(self.source, range).1.to_vec();
         for &(i, _) in candidates {
             if (range.0..=range.1).contains(&i) {
                 continue;
@@ -456,22 +472,16 @@ impl<'a> SourceIndex<'a> {
             let mut fresh = 0;
             let mut shared = 0;
             let mut got = 0.0;
-            for (id, w) in &q.terms {
-                if self.source[i].terms.contains_key(id) {
+            let (terms, held) = query.held_in(self.source, (i, i));
+            for ((&(_, weight), &held), &before) in terms.iter().zip(held).zip(&in_range) {
+                if held {
                     shared += 1;
-                    got += self.idf(id) * w;
-                    if !self.holds(range, id) {
+                    got += weight;
+                    if !before {
                         fresh += 1;
                     }
                 }
             }
-            // Words the source never uses cannot favour any sentence: leave them out here.
-            let known: f64 = q
-                .terms
-                .iter()
-                .filter(|(id, _)| !self.postings[**id as usize].is_empty())
-                .map(|(id, w)| self.idf(id) * w)
-                .sum();
             if fresh >= FURTHER_FRESH
                 && shared >= FURTHER_SHARED
                 && got / known.max(1e-9) >= MIN_SCORE
@@ -485,6 +495,91 @@ impl<'a> SourceIndex<'a> {
                 });
             }
         }
+    }
+}
+
+/// One article sentence as alignment reads it: its stems with their weights (idf times the
+/// word's weight) in the order of its terms, and which stems each source sentence looked at
+/// holds. The weights are summed in that one order everywhere, so every score is the same to
+/// the last bit as one summed straight from the terms; each source sentence is looked up
+/// once per article sentence instead of once per range and per pass, by reading the source
+/// sentence's own few terms rather than looking up each of the article sentence's in it. Its
+/// buffers are reused from one article sentence to the next.
+struct Query {
+    terms: Vec<(u32, f64)>,
+    /// For each stem id, its place in `terms`, or [`Query::ABSENT`].
+    slot: Vec<u32>,
+    /// The source sentences looked up so far, and where their rows start in `held`.
+    rows: Vec<(usize, usize)>,
+    /// One row per source sentence looked up: for each term, whether the sentence holds it.
+    held: Vec<bool>,
+    /// The rows of a range of two or more sentences, or-ed together.
+    joined: Vec<bool>,
+}
+
+impl Query {
+    const ABSENT: u32 = u32::MAX;
+
+    /// An empty query over stem ids below `ids`.
+    fn new(ids: usize) -> Query {
+        Query {
+            terms: Vec::new(),
+            slot: vec![Query::ABSENT; ids],
+            rows: Vec::new(),
+            held: Vec::new(),
+            joined: Vec::new(),
+        }
+    }
+
+    /// Starts on article sentence `q`.
+    fn start(&mut self, q: &Terms, idfs: &[f64]) {
+        for (id, _) in &self.terms {
+            self.slot[*id as usize] = Query::ABSENT;
+        }
+        self.terms.clear();
+        self.terms
+            .extend(q.terms.iter().map(|(id, w)| (*id, idfs[*id as usize] * w)));
+        for (k, (id, _)) in self.terms.iter().enumerate() {
+            self.slot[*id as usize] = k as u32;
+        }
+        self.rows.clear();
+        self.held.clear();
+    }
+
+    /// Where source sentence `i`'s row starts in `held`, looked up on first use.
+    fn row(&mut self, source: &[Terms], i: usize) -> usize {
+        if let Some(&(_, at)) = self.rows.iter().find(|(k, _)| *k == i) {
+            return at;
+        }
+        let at = self.held.len();
+        self.held.resize(at + self.terms.len(), false);
+        for id in source[i].terms.keys() {
+            let k = self.slot[*id as usize];
+            if k != Query::ABSENT {
+                self.held[at + k as usize] = true;
+            }
+        }
+        self.rows.push((i, at));
+        at
+    }
+
+    /// The terms, and for each whether one of the source sentences `range` (first and last)
+    /// holds it.
+    fn held_in(&mut self, source: &[Terms], range: (usize, usize)) -> (&[(u32, f64)], &[bool]) {
+        let n = self.terms.len();
+        let first = self.row(source, range.0);
+        if range.0 == range.1 {
+            return (&self.terms, &self.held[first..first + n]);
+        }
+        self.joined.clear();
+        self.joined.extend_from_slice(&self.held[first..first + n]);
+        for i in range.0 + 1..=range.1 {
+            let at = self.row(source, i);
+            for (j, h) in self.joined.iter_mut().zip(&self.held[at..at + n]) {
+                *j |= *h;
+            }
+        }
+        (&self.terms, &self.joined)
     }
 }
 
