@@ -44,19 +44,13 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         Lang::of_document(&source_tokens),
         Lang::of_document(&article_tokens),
     );
-    // The details read each document's facts while matching runs: they need no match.
-    let (aligned, prepared) = std::thread::scope(|scope| {
-        let prepared = (!options.skip_details).then(|| {
-            (
-                scope.spawn(|| details::prepare(&source.text, &source_tokens, languages.0)),
-                scope.spawn(|| details::prepare(&article.text, &article_tokens, languages.1)),
-            )
-        });
-        let aligned = matching::align(&source_tokens, &article_tokens, &regions, &options.matching);
-        let prepared = prepared.map(|(source, article)| (joined(source), joined(article)));
-        (aligned, prepared)
-    });
-
+    let (aligned, prepared) = align_and_prepare(
+        (&source.text, &article.text),
+        (&source_tokens, &article_tokens),
+        &regions,
+        languages,
+        options,
+    );
     let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
     let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
     let mut quotes = matching::quotes::judge_quotes(
@@ -115,6 +109,31 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
+}
+
+/// The shared passages of the two texts and, unless the details are skipped, each document's
+/// facts, read on threads of their own while matching runs: they need no match.
+fn align_and_prepare(
+    (source, article): (&str, &str),
+    (source_tokens, article_tokens): (&[Token], &[Token]),
+    regions: &[Region],
+    (source_lang, article_lang): (Lang, Lang),
+    options: &CompareOptions,
+) -> (
+    matching::Aligned,
+    Option<(details::Prepared, details::Prepared)>,
+) {
+    std::thread::scope(|scope| {
+        let prepared = (!options.skip_details).then(|| {
+            (
+                scope.spawn(|| details::prepare(source, source_tokens, source_lang)),
+                scope.spawn(|| details::prepare(article, article_tokens, article_lang)),
+            )
+        });
+        let aligned = matching::align(source_tokens, article_tokens, regions, &options.matching);
+        let prepared = prepared.map(|(source, article)| (joined(source), joined(article)));
+        (aligned, prepared)
+    })
 }
 
 /// The shared passages matching found, as matches between the two documents.

@@ -187,6 +187,44 @@ pub struct Lexicon {
     pub named_places: HashMap<String, String>,
     /// Well-known places, folded.
     pub places: HashSet<String>,
+    /// Parts of the day after a date ("Monday morning"), in hours.
+    pub day_parts: HashMap<String, (f64, f64)>,
+    /// Ordinal words ("fourth", "4th", "cuarto"), for quarters.
+    pub ordinals: HashMap<String, u32>,
+    /// Phrases after a figure that make it a percentage ("per cent").
+    pub percent: Vec<Vec<String>>,
+    /// Phrases after a figure that make it percentage points.
+    pub points: Vec<Vec<String>>,
+    /// Phrases after a figure that make it basis points.
+    pub basis_points: Vec<Vec<String>>,
+    /// Currency words to their symbol ("euros" → "€").
+    pub currencies: HashMap<String, String>,
+    /// The closed lists read around names (`assets/details/name_words.txt`).
+    pub name_words: NameWords,
+}
+
+/// The closed word lists read around names, from `assets/details/name_words.txt` (what each
+/// list is for is said there).
+#[derive(Debug, Default)]
+pub struct NameWords {
+    /// "a", "one", "ein".
+    pub articles: HashSet<String>,
+    /// Words joining the words of one name ("of", "de").
+    pub connectors: HashSet<String>,
+    /// Words joining two names ("and", "y").
+    pub and_words: HashSet<String>,
+    /// Particles inside a surname ("de", "van").
+    pub particles: HashSet<String>,
+    /// Prepositions before a place ("in", "à").
+    pub locatives: HashSet<String>,
+    /// Last words of the name of a law or treaty.
+    pub law_words: HashSet<String>,
+    /// Words that open a German noun phrase, never a name.
+    pub german_determiners: HashSet<String>,
+    /// Endings of German names of bodies.
+    pub german_org_endings: Vec<String>,
+    /// Endings of German common nouns no surname has.
+    pub german_noun_endings: Vec<String>,
 }
 
 impl Lexicon {
@@ -248,7 +286,57 @@ fn build() -> Lexicon {
     read_titles(&mut lx);
     read_organisations(&mut lx);
     read_places(&mut lx);
+    read_quantities(&mut lx);
+    read_name_words(&mut lx);
     lx
+}
+
+/// Percentages, points, basis points and currency words.
+fn read_quantities(lx: &mut Lexicon) {
+    for line in content(include_str!("../assets/details/quantities.txt")) {
+        let words = |rest: &str| rest.split_whitespace().map(str::to_string).collect();
+        match line.split_once(' ') {
+            Some(("percent", rest)) => lx.percent.push(words(rest)),
+            Some(("points", rest)) => lx.points.push(words(rest)),
+            Some(("basis-points", rest)) => lx.basis_points.push(words(rest)),
+            Some(("currency", rest)) => {
+                let mut parts = rest.split_whitespace();
+                if let Some(symbol) = parts.next() {
+                    for w in parts {
+                        lx.currencies.insert(w.to_string(), symbol.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The lists read around names.
+fn read_name_words(lx: &mut Lexicon) {
+    let w = &mut lx.name_words;
+    for line in content(include_str!("../assets/details/name_words.txt")) {
+        let mut parts = line.split_whitespace();
+        let list = match parts.next() {
+            Some("articles") => &mut w.articles,
+            Some("connectors") => &mut w.connectors,
+            Some("and-words") => &mut w.and_words,
+            Some("particles") => &mut w.particles,
+            Some("locatives") => &mut w.locatives,
+            Some("law-words") => &mut w.law_words,
+            Some("german-determiners") => &mut w.german_determiners,
+            Some("german-org-endings") => {
+                w.german_org_endings.extend(parts.map(str::to_string));
+                continue;
+            }
+            Some("german-noun-endings") => {
+                w.german_noun_endings.extend(parts.map(str::to_string));
+                continue;
+            }
+            _ => continue,
+        };
+        list.extend(parts.map(str::to_string));
+    }
 }
 
 /// The numbers in words and the multipliers ("two", "million"), per language.
@@ -338,6 +426,21 @@ fn read_dates(lx: &mut Lexicon) {
                             .entry(phrase(w).join(" "))
                             .or_default()
                             .push(lang);
+                    }
+                }
+            }
+            Some("daypart") => {
+                let hour = |k: usize| parts.get(k).and_then(|s| s.parse::<f64>().ok());
+                if let (Some(a), Some(b)) = (hour(1), hour(2)) {
+                    for w in &parts[3..] {
+                        lx.day_parts.insert(w.to_string(), (a, b));
+                    }
+                }
+            }
+            Some("ordinal") => {
+                if let Some(n) = num(1) {
+                    for w in &parts[2..] {
+                        lx.ordinals.insert(w.to_string(), n as u32);
                     }
                 }
             }

@@ -98,7 +98,7 @@ impl Sentence<'_> {
             e.weekday = Some(wd);
             let mut end = i + n;
             if self.joined(end) {
-                if let Some((_, h)) = PART_WORDS.iter().find(|(w, _)| *w == self.norm(end)) {
+                if let Some(h) = self.lx.day_parts.get(self.norm(end)) {
                     e.hours = Some(*h);
                     end += 1;
                 }
@@ -222,7 +222,7 @@ impl Sentence<'_> {
     fn quarter(&self, i: usize) -> Option<(DateExpr, usize)> {
         let mut e = self.fresh_date();
         // Quarters: "the fourth quarter of 2003".
-        if let Some((_, q)) = ORDINALS.iter().find(|(w, _)| *w == self.norm(i)) {
+        if let Some(q) = self.lx.ordinals.get(self.norm(i)) {
             if matches!(self.norm(i + 1), "quarter" | "trimestre" | "quartal") && self.joined(i + 1)
             {
                 e.quarter = Some(*q);

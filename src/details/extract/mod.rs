@@ -201,159 +201,8 @@ struct Sentence<'a> {
     heading: bool,
 }
 
-const ARTICLES: &[&str] = &[
-    "a", "an", "one", "dun", "dune", "un", "une", "uno", "una", "um", "uma", "ein", "eine",
-    "einer", "einen",
-];
-const CONNECTORS: &[&str] = &[
-    "of", "and", "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du",
-    "des", "y", "e", "und", "et", "for", "di", "bin", "al", "für",
-];
-/// Last words of the name of a law or treaty.
-const LAW_WORDS: &[&str] = &[
-    "act",
-    "law",
-    "treaty",
-    "bill",
-    "gesetz",
-    "ley",
-    "loi",
-    "lei",
-    "accord",
-    "agreement",
-];
-/// German words that open a capitalised noun phrase, never a name.
-const GERMAN_DETERMINERS: &[&str] = &[
-    "die", "der", "das", "den", "dem", "des", "diese", "dieser", "dieses", "diesen", "meine",
-    "meiner", "unsere", "unser", "ihre", "seine", "alle", "viele", "liebe", "sehr", "jede",
-    "jeder", "keine", "kein", "eine", "ein",
-];
-/// Endings of German names of bodies.
-const GERMAN_ORG_ENDINGS: &[&str] = &[
-    "anstalt",
-    "bank",
-    "amt",
-    "ministerium",
-    "kommission",
-    "agentur",
-    "gericht",
-    "verband",
-    "partei",
-    "regierung",
-    "institut",
-    "stiftung",
-    "zeitung",
-    "behörde",
-    "gesellschaft",
-];
-/// Endings of German common nouns (which German capitalises) that no surname has.
-const GERMAN_NOUN_ENDINGS: &[&str] = &[
-    "ung", "ungen", "heit", "keit", "schaft", "ismus", "tion", "tionen", "lands", "reichs",
-];
-const AND_WORDS: &[&str] = &["and", "y", "e", "und", "et"];
-const PARTICLES: &[&str] = &[
-    "de", "da", "do", "dos", "das", "del", "la", "le", "van", "von", "der", "du", "di", "bin", "al",
-];
-const LOCATIVES: &[&str] = &[
-    "in", "at", "from", "to", "near", "on", "en", "em", "no", "na", "à", "au", "aux", "nach",
-    "aus", "bei", "im",
-];
-const PERCENT: &[&str] = &[
-    "percent",
-    "per cent",
-    "pour cent",
-    "por ciento",
-    "por cento",
-    "prozent",
-    "pct",
-];
-const POINTS: &[&str] = &[
-    "percentage point",
-    "percentage points",
-    "of one percentage point",
-    "of a percentage point",
-    "point de pourcentage",
-    "points de pourcentage",
-    "punto porcentual",
-    "puntos porcentuales",
-    "prozentpunkt",
-    "prozentpunkte",
-    "ponto percentual",
-    "pontos percentuais",
-];
-const BASIS_POINTS: &[&str] = &[
-    "basis point",
-    "basis points",
-    "points de base",
-    "puntos básicos",
-    "basispunkte",
-    "pontos base",
-];
-const CURRENCY_WORDS: &[(&str, &str)] = &[
-    ("dollar", "$"),
-    ("dollars", "$"),
-    ("usd", "$"),
-    ("dólares", "$"),
-    ("dólar", "$"),
-    ("euro", "€"),
-    ("euros", "€"),
-    ("eur", "€"),
-    ("pound", "£"),
-    ("pounds", "£"),
-    ("gbp", "£"),
-    ("reais", "R$"),
-    ("real", "R$"),
-    ("francs", "CHF"),
-    ("yen", "¥"),
-];
-const PART_WORDS: &[(&str, (f64, f64))] = &[
-    ("morning", (6.0, 12.0)),
-    ("afternoon", (12.0, 18.0)),
-    ("evening", (18.0, 24.0)),
-    ("night", (18.0, 24.0)),
-    ("mañana", (6.0, 12.0)),
-    ("tarde", (12.0, 20.0)),
-    ("noche", (20.0, 24.0)),
-    ("matin", (6.0, 12.0)),
-    ("soir", (18.0, 24.0)),
-    ("morgen", (6.0, 12.0)),
-    ("nachmittag", (12.0, 18.0)),
-    ("abend", (18.0, 24.0)),
-    ("manhã", (6.0, 12.0)),
-    ("noite", (20.0, 24.0)),
-    ("madrugada", (0.0, 6.0)),
-];
-const ORDINALS: &[(&str, u32)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("1st", 1),
-    ("2nd", 2),
-    ("3rd", 3),
-    ("4th", 4),
-    ("primer", 1),
-    ("segundo", 2),
-    ("tercer", 3),
-    ("cuarto", 4),
-    ("premier", 1),
-    ("deuxième", 2),
-    ("troisième", 3),
-    ("quatrième", 4),
-    ("ersten", 1),
-    ("zweiten", 2),
-    ("dritten", 3),
-    ("vierten", 4),
-    ("primeiro", 1),
-    ("terceiro", 3),
-    ("quarto", 4),
-];
-
-fn phrase_in(list: &[&str], words: &[&str]) -> bool {
-    list.iter().any(|p| {
-        let ws: Vec<&str> = p.split(' ').collect();
-        ws == words
-    })
+fn phrase_in(list: &[Vec<String>], words: &[&str]) -> bool {
+    list.iter().any(|p| p.as_slice() == words)
 }
 
 impl<'a> Sentence<'a> {
@@ -599,8 +448,8 @@ fn starters() -> &'static HashSet<String> {
         set.extend(lx.phrase_starts.iter().cloned());
         set.extend(lx.months.keys().cloned());
         set.extend(lx.titles.iter().cloned());
-        set.extend(ARTICLES.iter().map(|w| w.to_string()));
-        set.extend(ORDINALS.iter().map(|(w, _)| w.to_string()));
+        set.extend(lx.name_words.articles.iter().cloned());
+        set.extend(lx.ordinals.keys().cloned());
         set.extend(
             [
                 "noon",
@@ -665,7 +514,7 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
                 continue;
             }
             let next_is_quantity = s.number_at(end).is_some()
-                || ARTICLES.contains(&s.norm(end))
+                || s.lx.name_words.articles.contains(s.norm(end))
                 || s.date_part(end).is_some()
                 || s.gap(end).contains(['$', '€', '£']);
             if next_is_quantity && end < n {
@@ -693,7 +542,7 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
             continue;
         }
         // "a school": a generic place the other side may name.
-        if ARTICLES.contains(&s.norm(i)) && i + 1 < n {
+        if s.lx.name_words.articles.contains(s.norm(i)) && i + 1 < n {
             if let Some(class) = s.lx.generic_places.get(s.norm(i + 1)) {
                 let ends_phrase = i + 2 >= n || !s.joined(i + 2) || !is_content_word(s.norm(i + 2));
                 if !s.is_cap(i + 1) && ends_phrase {

@@ -35,7 +35,7 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     let (title_range, name_from) = match last_title {
         Some(k)
             if k + 2 < end + 1
-                && CONNECTORS.contains(&s.norm(k + 1))
+                && s.lx.name_words.connectors.contains(s.norm(k + 1))
                 && lx.title_complements.contains(s.norm(k + 2)) =>
         {
             (Some((from, end)), end)
@@ -64,12 +64,15 @@ fn named(
     let name: Vec<&str> = (name_from..end).map(|k| s.norm(k)).collect();
     let name_folded = compact(s, name_from, end);
     // A law or treaty is no one: "the Taft-Hartley Act".
-    let law = end - name_from >= 2 && LAW_WORDS.contains(&s.norm(end - 1));
+    let law = end - name_from >= 2 && s.lx.name_words.law_words.contains(s.norm(end - 1));
     // German compounds end in what they are: "Kreditanstalt", "Bundesbank", "Finanzamt".
     let german_body = s.lang == Lang::De
-        && name
-            .iter()
-            .any(|w| GERMAN_ORG_ENDINGS.iter().any(|e| w.ends_with(e)));
+        && name.iter().any(|w| {
+            lx.name_words
+                .german_org_endings
+                .iter()
+                .any(|e| w.ends_with(e.as_str()))
+        });
     if law
         || german_body
         || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))
@@ -94,7 +97,7 @@ fn named(
         && (known_place
             || named_class.is_some()
             // German capitalises every noun: "im Rahmen" is no place.
-            || (LOCATIVES.contains(&before)
+            || (lx.name_words.locatives.contains(before)
                 && s.lang != Lang::De
                 && end - name_from <= 3
                 && !looks_like_person(&name)))
@@ -133,7 +136,10 @@ fn push_person(
     if title_words.is_none() && !could_be_person(s, name) {
         return Some(end);
     }
-    let tokens_in_name = name.iter().filter(|w| !PARTICLES.contains(w)).count();
+    let tokens_in_name = name
+        .iter()
+        .filter(|w| !s.lx.name_words.particles.contains(**w))
+        .count();
     if tokens_in_name >= 2 || title_words.is_some() {
         // The folded surname, without a possessive ("Kelly’s" is Kelly).
         let key = name_folded.split(" ").last().unwrap_or("").to_string();
@@ -194,14 +200,14 @@ fn run_end(s: &Sentence, i: usize) -> usize {
             && matches!(s.norm(end), "der" | "die" | "das" | "den" | "dem" | "des");
         if s.joined(end)
             && !german_article
-            && CONNECTORS.contains(&s.norm(end))
+            && s.lx.name_words.connectors.contains(s.norm(end))
             && end + 1 < n
             && s.is_cap(end + 1)
             && s.joined(end + 1)
         {
             // "and" joins names only inside an organisation ("Citizenship and Immigration
             // Services"), not two people ("Mayor de Blasio and Secretary Kelly").
-            if AND_WORDS.contains(&s.norm(end)) {
+            if s.lx.name_words.and_words.contains(s.norm(end)) {
                 let mut k = end + 1;
                 let mut org = false;
                 while k < n && s.is_cap(k) && (k == end + 1 || s.joined(k)) {
@@ -229,14 +235,16 @@ fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
     // Sentence-initial function words and "The" are not part of a name.
     while from < end
         && (matches!(s.norm(from), "the" | "a" | "an")
-            || (from == 0 && !is_content_word(s.norm(from)) && !PARTICLES.contains(&s.norm(from))))
+            || (from == 0
+                && !is_content_word(s.norm(from))
+                && !s.lx.name_words.particles.contains(s.norm(from))))
     {
         from += 1;
     }
     // "Agents of the Department...": a capitalised first word of the sentence before "of".
     if from == 0
         && end > from + 2
-        && CONNECTORS.contains(&s.norm(from + 1))
+        && s.lx.name_words.connectors.contains(s.norm(from + 1))
         && !is_title(from)
         && !lx.org_keywords.contains(s.norm(from))
         && !lx.places.contains(s.norm(from))
@@ -323,10 +331,17 @@ pub(super) fn could_be_person(s: &Sentence, name: &[&str]) -> bool {
         return false;
     }
     if s.lang == Lang::De {
-        let determiner = name.first().is_some_and(|w| GERMAN_DETERMINERS.contains(w));
-        let noun = name
-            .iter()
-            .any(|w| w.chars().count() > 6 && GERMAN_NOUN_ENDINGS.iter().any(|e| w.ends_with(e)));
+        let determiner = name
+            .first()
+            .is_some_and(|w| s.lx.name_words.german_determiners.contains(*w));
+        let noun = name.iter().any(|w| {
+            w.chars().count() > 6
+                && s.lx
+                    .name_words
+                    .german_noun_endings
+                    .iter()
+                    .any(|e| w.ends_with(e.as_str()))
+        });
         if determiner || noun {
             return false;
         }

@@ -194,17 +194,17 @@ fn scale_after(
             if words.len() < len || !(0..len).all(|k| k == 0 || s.joined(end + k)) {
                 continue;
             }
-            if phrase_in(PERCENT, &words) {
+            if phrase_in(&s.lx.percent, &words) {
                 scale = Scale::Percent;
                 end += len;
                 break;
             }
-            if phrase_in(POINTS, &words) {
+            if phrase_in(&s.lx.points, &words) {
                 scale = Scale::Points;
                 end += len;
                 break;
             }
-            if phrase_in(BASIS_POINTS, &words) {
+            if phrase_in(&s.lx.basis_points, &words) {
                 scale = Scale::Points;
                 iv = Interval {
                     lo: iv.lo / 100.0,
@@ -233,16 +233,14 @@ fn money(
         .into_iter()
         .find(|c| before.contains(*c));
     // "1.200 millones de euros", "2 million of dollars".
-    if matches!(s.norm(end), "de" | "of" | "d")
-        && CURRENCY_WORDS.iter().any(|(w, _)| *w == s.norm(end + 1))
-    {
+    if matches!(s.norm(end), "de" | "of" | "d") && s.lx.currencies.contains_key(s.norm(end + 1)) {
         end += 1;
     }
-    let word_currency = CURRENCY_WORDS
-        .iter()
-        .find(|(w, _)| *w == s.norm(end))
-        .map(|(_, c)| *c)
-        .or(cents.then_some("$"));
+    let word_currency =
+        s.lx.currencies
+            .get(s.norm(end))
+            .map(String::as_str)
+            .or(cents.then_some("$"));
     if let Some(currency) = symbol
         .map(|c| c.to_string())
         .or(word_currency.map(str::to_string))
@@ -280,7 +278,8 @@ pub(super) fn quantity(
     hedge: Option<HedgeKind>,
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
-    let (mut value, mut end) = if ARTICLES.contains(&s.norm(i)) && s.norm(i) != "one" {
+    let (mut value, mut end) = if s.lx.name_words.articles.contains(s.norm(i)) && s.norm(i) != "one"
+    {
         counted_by_article(s, i)?
     } else {
         s.number_at(i)?
@@ -294,7 +293,9 @@ pub(super) fn quantity(
         value *= m;
         end += 1;
     }
-    if s.norm(i) == "half" && ARTICLES.contains(&s.norm(end)) && s.duration_unit(end + 1).is_some()
+    if s.norm(i) == "half"
+        && s.lx.name_words.articles.contains(s.norm(end))
+        && s.duration_unit(end + 1).is_some()
     {
         end += 1;
     }
@@ -322,7 +323,7 @@ pub(super) fn quantity(
         });
         return Some(end + 1);
     }
-    if ARTICLES.contains(&s.norm(i)) && s.number_word(i + 1).is_none() {
+    if s.lx.name_words.articles.contains(s.norm(i)) && s.number_word(i + 1).is_none() {
         return None;
     }
     let (scale, iv, end) = scale_after(s, (end, after), value, interval);
