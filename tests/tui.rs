@@ -36,6 +36,14 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// Draws the app at its size without a resize event (which brings the current stop into
+/// view, as a real resize does).
+fn redraw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| view::render(app, f)).unwrap();
+    terminal
+}
+
 fn press(app: &mut App, command: Command, times: usize) {
     for _ in 0..times {
         app.update(Action::Command(command));
@@ -71,7 +79,7 @@ fn after_next_three_times() {
 fn filter_on_quotations_not_in_the_source() {
     let mut app = bundled(Theme::dark());
     draw(&mut app, 160, 45);
-    press(&mut app, Command::CycleFilter, 3);
+    press(&mut app, Command::CycleFilter, 5);
     press(&mut app, Command::Next, 1);
     let t = draw(&mut app, 160, 45);
     let screen = text_of(&t);
@@ -88,7 +96,9 @@ fn help_lists_every_key_and_the_legend() {
     let t = draw(&mut app, 160, 45);
     let screen = text_of(&t);
     for c in Command::ALL {
-        assert!(screen.contains(c.describe()), "{c:?} missing from help");
+        // A long description goes on under itself: its beginning is on the key's line.
+        let head: String = c.describe().chars().take(30).collect();
+        assert!(screen.contains(&head), "{c:?} missing from help");
     }
     assert!(screen.contains("quotation not in the source"));
     insta::assert_snapshot!("help_160x45", t.backend());
@@ -210,9 +220,9 @@ fn changed_words_of_an_altered_quotation_are_marked() {
             .contains(Modifier::BOLD | Modifier::UNDERLINED),
         "{cell:?}"
     );
-    // The inspector names the change and whether the article signals it.
+    // The inspector names the change in the reports' words (`describe_edit`).
     assert!(
-        screen.contains("\u{201c}the President\u{201d} \u{2192} \u{201c}Biden\u{201d} (unmarked)"),
+        screen.contains("changed \u{201c}the President\u{201d} \u{2192} \u{201c}Biden\u{201d}"),
         "{screen}"
     );
 }
@@ -295,7 +305,7 @@ fn compact_inspector_at_80x24() {
 fn an_empty_filter_empties_the_inspector_and_takes_no_verdict() {
     let mut app = bundled(Theme::dark());
     draw(&mut app, 100, 30);
-    press(&mut app, Command::CycleFilter, 2); // altered: none in this pair
+    press(&mut app, Command::CycleFilter, 4); // altered: none in this pair
     let t = draw(&mut app, 100, 30);
     let screen = text_of(&t);
     assert!(screen.contains("filter: altered (0)"), "{screen}");
@@ -403,6 +413,19 @@ fn help_at_100x30_leaves_the_status_bar() {
     let t = draw(&mut app, 100, 30);
     let status = text_of(&t).lines().nth(28).unwrap_or("").to_string();
     assert!(status.contains(" 1/11 M1 paraphrase"), "{status}");
+    // A description too wide for the box goes on under itself: the filter's whole cycle.
+    // The help box's inside: between the second and third border of each row.
+    let words: Vec<String> = text_of(&t)
+        .lines()
+        .filter_map(|l| l.split('\u{2502}').nth(2))
+        .flat_map(|w| w.split_whitespace())
+        .map(str::to_string)
+        .collect();
+    assert!(
+        words.join(" ").contains(Command::CycleFilter.describe()),
+        "{}",
+        text_of(&t)
+    );
     insta::assert_snapshot!("help_100x30", t.backend());
 }
 
@@ -438,6 +461,159 @@ fn keys_do_nothing_behind_the_too_small_message() {
     press(&mut app, Command::Accept, 1);
     assert_eq!(app.position(), Some(1));
     assert_eq!(app.review.reviewed(&app.comparison), 0);
+}
+
+#[test]
+fn reviewed_stops_are_marked_and_stops_outside_the_filter_dimmed() {
+    let mut app = bundled(Theme::mono());
+    draw(&mut app, 120, 40);
+    press(&mut app, Command::Accept, 1);
+    press(&mut app, Command::Next, 3);
+    press(&mut app, Command::Flag, 1);
+    press(&mut app, Command::Next, 1);
+    let t = draw(&mut app, 120, 40);
+    let buffer = t.backend().buffer().clone();
+    // In the gutter: the current stop is the fifth, unreviewed.
+    let screen = text_of(&t);
+    assert!(screen.contains("\u{2713} A federal"), "{screen}");
+    assert!(screen.contains('\u{2717}'), "{screen}");
+    // The accepted first stop, at the top of the article pane, is toned down.
+    let first = app.items[0];
+    let cell_of = |buffer: &ratatui::buffer::Buffer, text: &str| {
+        (0..buffer.area.height).find_map(|y| {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            row.find(text)
+                .map(|col| buffer[(row[..col].chars().count() as u16, y)].clone())
+        })
+    };
+    let federal = cell_of(&buffer, "A federal immigration").expect("on screen");
+    assert!(federal.modifier.contains(Modifier::DIM), "{federal:?}");
+    assert!(matches!(
+        first.kind,
+        quotediff::tui::app::ItemKind::Match(_)
+    ));
+    insta::assert_snapshot!("reviewed_marks_120x40", format!("{buffer:?}"));
+    // Under the quotations filter the paraphrases are dimmed whole: no italic.
+    press(&mut app, Command::CycleFilter, 3);
+    press(&mut app, Command::FirstMatch, 1);
+    let t = draw(&mut app, 120, 40);
+    let federal = cell_of(t.backend().buffer(), "A federal immigration").expect("on screen");
+    assert_eq!(federal.modifier, Modifier::DIM, "{federal:?}");
+}
+
+#[test]
+fn a_long_status_message_is_not_cut_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir
+        .path()
+        .join("reviews-of-the-week-of-the-fifth-of-december");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("a-story-about-immigration-agents.txt.quotediff.json");
+    let mut app = bundled(Theme::dark());
+    app.review_file = ReviewFile {
+        path: Some(path.clone()),
+    };
+    draw(&mut app, 80, 24);
+    press(&mut app, Command::ToggleMouse, 1);
+    let screen = text_of(&draw(&mut app, 80, 24));
+    assert!(screen.contains("m turns it back on"), "{screen}");
+    press(&mut app, Command::Accept, 1);
+    let t = draw(&mut app, 80, 24);
+    let screen = text_of(&t);
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let joined: String = screen.lines().rev().take(2).collect::<Vec<_>>().join("");
+    assert!(
+        joined
+            .replace(['"', ' '], "")
+            .contains(&name.replace(' ', "")),
+        "{screen}"
+    );
+}
+
+#[test]
+fn r_goes_to_the_next_stop_without_a_verdict_and_says_when_none_is_left() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::Accept, 1);
+    press(&mut app, Command::Next, 2);
+    press(&mut app, Command::Accept, 1);
+    press(&mut app, Command::FirstMatch, 1);
+    press(&mut app, Command::NextUnreviewed, 1);
+    assert_eq!(app.position(), Some(2));
+    press(&mut app, Command::NextUnreviewed, 1);
+    assert_eq!(app.position(), Some(4), "the accepted third is skipped");
+    // Every stop but the second judged: from the last, `r` wraps round to it.
+    for _ in 0..8 {
+        press(&mut app, Command::Accept, 1);
+        press(&mut app, Command::Next, 1);
+    }
+    assert_eq!(app.position(), Some(11));
+    press(&mut app, Command::Accept, 1);
+    press(&mut app, Command::NextUnreviewed, 1);
+    assert_eq!(app.position(), Some(2));
+    press(&mut app, Command::Flag, 1);
+    press(&mut app, Command::NextUnreviewed, 1);
+    let t = draw(&mut app, 160, 45);
+    assert!(
+        text_of(&t).contains("every stop is reviewed (11 of 11)"),
+        "{}",
+        text_of(&t)
+    );
+}
+
+#[test]
+fn unreviewed_and_flagged_filters_follow_the_verdicts_and_f_back_returns() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    press(&mut app, Command::Accept, 1);
+    press(&mut app, Command::Next, 1);
+    press(&mut app, Command::Flag, 1);
+    press(&mut app, Command::CycleFilter, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(screen.contains("filter: unreviewed (9)"), "{screen}");
+    assert!(screen.contains(" 1/9 M3 "), "{screen}");
+    // The stop just judged stays while it is current, then leaves the list.
+    press(&mut app, Command::Accept, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(screen.contains(" 1/9 M3 "), "{screen}");
+    assert!(screen.contains("\u{2713} accepted"), "{screen}");
+    press(&mut app, Command::Next, 1);
+    let t = draw(&mut app, 160, 45);
+    assert!(text_of(&t).contains(" 1/8 M4 "), "{}", text_of(&t));
+    insta::assert_snapshot!("unreviewed_filter_160x45", t.backend());
+    press(&mut app, Command::CycleFilter, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(screen.contains("filter: flagged (1)"), "{screen}");
+    assert!(screen.contains(" 1/1 M2 "), "{screen}");
+    press(&mut app, Command::CycleFilterBack, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(screen.contains("filter: unreviewed (8)"), "{screen}");
+    press(&mut app, Command::CycleFilterBack, 1);
+    let screen = text_of(&draw(&mut app, 160, 45));
+    assert!(screen.contains("filter: all (11)"), "{screen}");
+}
+
+#[test]
+fn z_brings_the_current_stop_back_after_scrolling_away() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 100, 30);
+    let item = *app.current_item().unwrap();
+    let shown = |app: &App, side: Side| {
+        let at = item.span(side).unwrap().start;
+        let seen = app.pane(side).visible_bytes();
+        seen.start <= at && at < seen.end
+    };
+    assert!(shown(&app, Side::Article) && shown(&app, Side::Source));
+    press(&mut app, Command::PageDown, 6);
+    press(&mut app, Command::SwitchPane, 1);
+    press(&mut app, Command::PageDown, 6);
+    assert!(!shown(&app, Side::Article) && !shown(&app, Side::Source));
+    press(&mut app, Command::Recenter, 1);
+    let t = redraw(&app);
+    assert!(shown(&app, Side::Article) && shown(&app, Side::Source));
+    assert!(text_of(&t).contains(" 1/11 M1 "));
 }
 
 /// A rate decision whose one paragraph the article copies with a dozen facts changed.
@@ -628,6 +804,23 @@ mod terminal {
         second.assert_restored();
     }
 
+    #[test]
+    fn a_relaunch_opens_at_the_stop_where_the_reviewer_left() {
+        let (dir, sidecar) = bundled_pair_in_a_folder();
+        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        first.wait_for(" 1/11 ");
+        first.keys("nnnn");
+        first.wait_for(" 5/11 ");
+        first.keys("q");
+        assert_eq!(first.exit_code(), 0);
+        let saved = std::fs::read_to_string(&sidecar).expect("the place was saved");
+        assert!(saved.contains("\"place\""), "{saved}");
+        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        second.wait_for(" 5/11 ");
+        second.keys("q");
+        assert_eq!(second.exit_code(), 0);
+    }
+
     /// `kill` (SIGTERM) and a closed terminal window (SIGHUP) used to leave the terminal in
     /// raw mode on the alternate screen, cursor hidden and mouse reporting on.
     #[cfg(unix)]
@@ -655,10 +848,10 @@ mod terminal {
 
         let mut first = start(dir.path(), &["readout.txt", "story.txt"]);
         first.wait_for(" 1/11 ");
-        first.keys("fff");
+        first.keys("fffff");
         first.wait_for("filter: not in source (3)");
         first.keys("x");
-        let screen = first.wait_for("? unverifiable");
+        let screen = first.wait_for("! unverifiable");
         assert!(screen.contains("1/11 reviewed"), "{screen}");
         first.keys("q");
         assert_eq!(first.exit_code(), 0);
@@ -716,7 +909,7 @@ mod terminal {
         // Accept the first three stops, mark the first quotation not in the source.
         let (first, _) = review_with(dir.path(), &[], "anana", "3/11 reviewed");
         quit(first);
-        let (second, _) = review_with(dir.path(), &[], "fffX", "4/11 reviewed");
+        let (second, _) = review_with(dir.path(), &[], "fffffX", "4/11 reviewed");
         quit(second);
         // One word at the top, and the sentence of the second stop removed.
         let story = dir.path().join("story.txt");

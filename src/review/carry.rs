@@ -77,7 +77,7 @@ fn likeness(a: &str, b: &str) -> u32 {
 }
 
 /// The words of a passage, whitespace folded, so a re-wrapped paragraph still matches.
-fn words(text: &str, span: Span) -> String {
+pub(super) fn words(text: &str, span: Span) -> String {
     span.slice(text)
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -62,6 +62,20 @@ pub(super) struct FileLayout {
     pub source: FileDoc,
     pub article: FileDoc,
     pub verdicts: Vec<FileEntry>,
+    /// The stop the reviewer was on when they last left, so a relaunch opens there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<FilePlace>,
+}
+
+/// Where the reviewer was: a stop's spans and its article words, by which it is found again
+/// after an edit.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct FilePlace {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<[usize; 2]>,
+    pub article: [usize; 2],
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article_text: Option<String>,
 }
 
 fn io_error(path: &Path) -> impl Fn(std::io::Error) -> ReviewError + '_ {

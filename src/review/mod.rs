@@ -12,6 +12,7 @@
 
 mod carry;
 mod file;
+mod place;
 
 pub use carry::{stop_keys, Lost, CONTEXT_BYTES};
 pub use file::{keep_aside, MAX_REVIEW_BYTES};
@@ -195,6 +196,8 @@ pub struct Review {
     changed: Option<&'static str>,
     /// Verdicts of the file that could not be carried over to the edited documents.
     lost: Vec<Lost>,
+    /// The stop the reviewer was on when the review was last saved or left.
+    place: Option<MatchKey>,
 }
 
 /// What a save did besides writing.
@@ -248,6 +251,7 @@ impl Review {
             base: BTreeMap::new(),
             changed: None,
             lost: Vec::new(),
+            place: None,
         }
     }
 
@@ -260,7 +264,12 @@ impl Review {
             return Ok(None);
         };
         let mut review = Review::new(c);
-        match review.changed_in(&layout) {
+        let changed = review.changed_in(&layout);
+        review.place = layout
+            .place
+            .as_ref()
+            .and_then(|p| place::find(p, c, changed.is_some()));
+        match changed {
             None => review.entries = by_spans(layout.verdicts),
             Some(which) if layout.verdicts.iter().all(|v| v.article_text.is_some()) => {
                 let (placed, lost) = carry::carry_over(layout.verdicts, c);
@@ -354,6 +363,7 @@ impl Review {
                 .iter()
                 .map(|(k, e)| carry::record(c, *k, e))
                 .collect(),
+            place: self.place.map(|k| place::record(c, k)),
         };
         let json = serde_json::to_string_pretty(&layout).map_err(|e| ReviewError::Invalid {
             path: path.to_path_buf(),
@@ -363,6 +373,17 @@ impl Review {
         self.entries = merged.clone();
         self.base = merged;
         Ok(saved)
+    }
+
+    /// The stop the reviewer was on when the review was last saved: where a relaunch
+    /// opens. After an edit of the documents, the stop with the same article words.
+    pub fn place(&self) -> Option<MatchKey> {
+        self.place
+    }
+
+    /// Records the stop the reviewer is on; it is written with the next save.
+    pub fn set_place(&mut self, key: MatchKey) {
+        self.place = Some(key);
     }
 
     /// The verdict and note on a match (unreviewed when none was recorded).
@@ -518,6 +539,26 @@ mod tests {
             .unwrap();
         assert_eq!(carried.entry_at(moved).verdict, Verdict::Fabricated);
         assert_ne!(moved.article, not_in_source.article, "the span moved");
+    }
+
+    #[test]
+    fn the_place_is_kept_and_found_again_after_an_edit() {
+        let c = comparison();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("story.txt.quotediff.json");
+        let mut review = Review::new(&c);
+        let third = MatchKey::of(&c.matches[2]);
+        review.set_place(third);
+        review.save(&path, &c).unwrap();
+        let loaded = Review::load(&path, &c).unwrap().unwrap();
+        assert_eq!(loaded.place(), Some(third));
+        // One word added at the top moves every span: the words find the stop again.
+        let (s, mut a) = bundled_pair();
+        a.text = format!("UPDATED: {}", a.text);
+        let edited = compare(s, a, &CompareOptions::default());
+        let moved = Review::load(&path, &edited).unwrap().unwrap().place();
+        let moved = moved.expect("the stop is found by its words");
+        assert_eq!(moved.article.start, third.article.start + "UPDATED: ".len());
     }
 
     #[test]

@@ -42,8 +42,14 @@ pub enum Command {
     LineUp,
     /// Bring the other pane back to the counterpart of what the focused pane shows.
     Sync,
-    /// Cycle the filter (all, quotations, altered, not in source, reuse, paraphrase, details).
+    /// Cycle the filter ([`Filter::CYCLE`](super::app::Filter::CYCLE)).
     CycleFilter,
+    /// Cycle the filter backwards.
+    CycleFilterBack,
+    /// Go to the next stop without a verdict, wrapping round to the first.
+    NextUnreviewed,
+    /// Bring both panes back to the current stop after scrolling away.
+    Recenter,
     /// Search the focused text.
     Search,
     /// Show or hide the inspector.
@@ -73,7 +79,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help screen lists them.
-    pub const ALL: [Command; 29] = [
+    pub const ALL: [Command; 32] = [
         Command::Next,
         Command::Prev,
         Command::NextMatch,
@@ -82,6 +88,8 @@ impl Command {
         Command::PrevDifference,
         Command::FirstMatch,
         Command::LastMatch,
+        Command::NextUnreviewed,
+        Command::Recenter,
         Command::SwitchPane,
         Command::PageDown,
         Command::PageUp,
@@ -91,6 +99,7 @@ impl Command {
         Command::LineUp,
         Command::Sync,
         Command::CycleFilter,
+        Command::CycleFilterBack,
         Command::Search,
         Command::ToggleInspector,
         Command::Accept,
@@ -125,6 +134,9 @@ impl Command {
             Command::LineUp => "line_up",
             Command::Sync => "sync",
             Command::CycleFilter => "cycle_filter",
+            Command::CycleFilterBack => "cycle_filter_back",
+            Command::NextUnreviewed => "next_unreviewed",
+            Command::Recenter => "recenter",
             Command::Search => "search",
             Command::ToggleInspector => "toggle_inspector",
             Command::Accept => "accept",
@@ -164,7 +176,10 @@ impl Command {
             Command::LineDown => "scroll the focused pane a line down",
             Command::LineUp => "scroll the focused pane a line up",
             Command::Sync => "bring the other pane to the counterpart",
-            Command::CycleFilter => "cycle the filter: all, quotations, altered, not in source, reuse, paraphrase, details, major differences",
+            Command::CycleFilter => "cycle the filter: all, unreviewed, flagged, quotations, altered, not in source, reuse, paraphrase, details, major differences",
+            Command::CycleFilterBack => "cycle the filter backwards",
+            Command::NextUnreviewed => "next stop without a verdict (wraps round)",
+            Command::Recenter => "back to the current stop after scrolling away",
             Command::Search => "search the focused text",
             Command::ToggleInspector => "inspector: full screen, hidden, back below the panes",
             Command::Accept => "accepted (not in source: found elsewhere)",
@@ -313,6 +328,9 @@ const DEFAULTS: &[(&str, Command)] = &[
     ("ctrl-y", Command::LineUp),
     ("enter", Command::Sync),
     ("f", Command::CycleFilter),
+    ("F", Command::CycleFilterBack),
+    ("r", Command::NextUnreviewed),
+    ("z", Command::Recenter),
     ("/", Command::Search),
     ("i", Command::ToggleInspector),
     ("a", Command::Accept),

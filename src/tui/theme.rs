@@ -112,6 +112,11 @@ pub struct Theme {
     pub paraphrase: Style,
     /// A differing detail (patched over the passage's style).
     pub detail: Style,
+    /// A stop accepted (or found elsewhere), patched over its kind's style: toned down, as
+    /// it is done with.
+    pub reviewed: Style,
+    /// A stop flagged (or unverifiable, fabricated), patched over its kind's style.
+    pub flagged: Style,
     /// The current match, patched over its kind's style so it stands out from all others.
     pub current: Style,
     /// The current match's gutter marker.
@@ -158,6 +163,8 @@ impl Theme {
             not_in_source: m(Modifier::ITALIC | Modifier::UNDERLINED),
             paraphrase: m(Modifier::DIM | Modifier::ITALIC),
             detail: m(Modifier::UNDERLINED | Modifier::BOLD),
+            reviewed: m(Modifier::DIM),
+            flagged: m(Modifier::UNDERLINED),
             current: m(Modifier::REVERSED),
             current_gutter: m(Modifier::BOLD),
             flash: m(Modifier::REVERSED | Modifier::BOLD | Modifier::SLOW_BLINK),
@@ -188,6 +195,7 @@ impl Theme {
                 .detail
                 .patch(fg(210))
                 .underline_color(Color::Indexed(203)),
+            flagged: base.flagged.underline_color(Color::Indexed(196)),
             current: base.current.add_modifier(Modifier::BOLD),
             current_gutter: base.current_gutter.patch(fg(226)),
             flash: base
@@ -225,6 +233,7 @@ impl Theme {
                 .detail
                 .patch(fg(124))
                 .underline_color(Color::Indexed(160)),
+            flagged: base.flagged.underline_color(Color::Indexed(160)),
             current: base.current.add_modifier(Modifier::BOLD),
             current_gutter: base.current_gutter.patch(fg(202)),
             flash: base
@@ -246,7 +255,7 @@ impl Theme {
     }
 
     /// The names the config file's `[styles]` table uses, one per field.
-    pub const ELEMENTS: [&'static str; 19] = [
+    pub const ELEMENTS: [&'static str; 21] = [
         "text",
         "dim",
         "verified",
@@ -256,6 +265,8 @@ impl Theme {
         "not_in_source",
         "paraphrase",
         "detail",
+        "reviewed",
+        "flagged",
         "current",
         "current_gutter",
         "flash",
@@ -280,6 +291,8 @@ impl Theme {
             "not_in_source" => &mut self.not_in_source,
             "paraphrase" => &mut self.paraphrase,
             "detail" => &mut self.detail,
+            "reviewed" => &mut self.reviewed,
+            "flagged" => &mut self.flagged,
             "current" => &mut self.current,
             "current_gutter" => &mut self.current_gutter,
             "flash" => &mut self.flash,

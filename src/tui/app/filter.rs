@@ -2,6 +2,7 @@
 
 use crate::comparison::{Comparison, Difference, Relation, Severity};
 use crate::details::Detail;
+use crate::review::{Review, Verdict};
 
 use super::super::theme::Mark;
 use super::layers::{Item, ItemKind};
@@ -12,6 +13,11 @@ use super::App;
 pub enum Filter {
     /// Everything.
     All,
+    /// Stops without a verdict yet: what is left to do.
+    Unreviewed,
+    /// Stops the reviewer flagged (flagged, unverifiable, fabricated): what needs a second
+    /// look or a correction.
+    Flagged,
     /// Quotations, found in the source or not.
     Quotations,
     /// Altered quotations.
@@ -30,8 +36,10 @@ pub enum Filter {
 
 impl Filter {
     /// The order `f` cycles through.
-    pub const CYCLE: [Filter; 8] = [
+    pub const CYCLE: [Filter; 10] = [
         Filter::All,
+        Filter::Unreviewed,
+        Filter::Flagged,
         Filter::Quotations,
         Filter::Altered,
         Filter::NotInSource,
@@ -45,6 +53,8 @@ impl Filter {
     pub fn label(self) -> &'static str {
         match self {
             Filter::All => "all",
+            Filter::Unreviewed => "unreviewed",
+            Filter::Flagged => "flagged",
             Filter::Quotations => "quotations",
             Filter::Altered => "altered",
             Filter::NotInSource => "not in source",
@@ -55,14 +65,31 @@ impl Filter {
         }
     }
 
-    pub(super) fn next(self) -> Filter {
+    /// The filter after this one in [`Filter::CYCLE`] (`f`), or before it (`F`).
+    pub(super) fn next(self, forward: bool) -> Filter {
+        let n = Filter::CYCLE.len();
         let i = Filter::CYCLE.iter().position(|f| *f == self).unwrap_or(0);
-        Filter::CYCLE[(i + 1) % Filter::CYCLE.len()]
+        Filter::CYCLE[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 
-    pub(super) fn admits(self, item: &Item, c: &Comparison) -> bool {
+    /// Whether what it admits changes with the verdicts, not only with the comparison.
+    pub(super) fn follows_verdicts(self) -> bool {
+        matches!(self, Filter::Unreviewed | Filter::Flagged)
+    }
+
+    pub(super) fn admits(self, item: &Item, c: &Comparison, review: &Review) -> bool {
+        let verdict = || review.entry_at(item.review_key()).verdict;
         match self {
             Filter::All => true,
+            Filter::Unreviewed => verdict() == Verdict::Unreviewed,
+            Filter::Flagged => matches!(
+                verdict(),
+                Verdict::Flagged | Verdict::Unverifiable | Verdict::Fabricated
+            ),
             Filter::Quotations => matches!(
                 item.mark,
                 Mark::Verified | Mark::Altered | Mark::NotInSource
@@ -112,12 +139,39 @@ pub(in crate::tui) fn differences_in<'c>(
 }
 
 impl App {
+    /// The stops that pass the filter.
     pub(super) fn apply_filter(&mut self) {
-        let c = &self.comparison;
-        let filter = self.filter;
-        self.visible = (0..self.items.len())
-            .filter(|i| filter.admits(&self.items[*i], c))
-            .collect();
+        self.visible = self.admitted(None);
+    }
+
+    /// The stops that pass the filter, and `pinned` if given.
+    fn admitted(&self, pinned: Option<usize>) -> Vec<usize> {
+        let (c, review, filter) = (&self.comparison, &self.review, self.filter);
+        (0..self.items.len())
+            .filter(|i| Some(*i) == pinned || filter.admits(&self.items[*i], c, review))
+            .collect()
+    }
+
+    /// After a verdict, under a filter that follows them (unreviewed, flagged): the stop
+    /// just judged stays in the list while it is current, so the reviewer still sees it and
+    /// its new verdict; it leaves the list once they move on, and the count shows what is
+    /// left.
+    pub(super) fn refresh_filter(&mut self) {
+        if !self.filter.follows_verdicts() {
+            return;
+        }
+        let pinned = self
+            .current
+            .filter(|c| self.visible.binary_search(c).is_ok());
+        self.visible = self.admitted(pinned);
+    }
+
+    /// `f` and `F`: the next or the previous filter, and the stop nearest the current one
+    /// that passes it.
+    pub(super) fn cycle_filter(&mut self, forward: bool) {
+        self.filter = self.filter.next(forward);
+        self.apply_filter();
+        self.after_filter();
     }
 
     pub(super) fn after_filter(&mut self) {
@@ -141,5 +195,22 @@ impl App {
                 self.message = Some(format!("no {} in this pair", self.filter.label()));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::keys::Command;
+    use super::Filter;
+
+    #[test]
+    fn the_help_names_the_filters_in_the_order_f_cycles_and_f_back_returns() {
+        let order: Vec<&str> = Filter::CYCLE.iter().map(|f| f.label()).collect();
+        let help = Command::CycleFilter.describe();
+        assert!(help.ends_with(&order.join(", ")), "{help}");
+        for f in Filter::CYCLE {
+            assert_eq!(f.next(true).next(false), f);
+        }
+        assert_eq!(Filter::All.next(false), Filter::Major);
     }
 }

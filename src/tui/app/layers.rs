@@ -133,13 +133,18 @@ pub(super) fn layers_of(c: &Comparison, items: &[Item]) -> [Vec<Layer>; 2] {
             Some(i),
         );
     }
+    // Changed words belong to their stop: dimmed with it when the filter hides it.
     for q in c.quotes.iter().filter(|q| q.status == QuoteStatus::Altered) {
+        let first = q.matches.first().and_then(|id| item_of_match(*id));
         for gap in added_words(c, q) {
-            push(&mut layers, None, Some(gap), Mark::ChangedWords, None);
+            push(&mut layers, None, Some(gap), Mark::ChangedWords, first);
         }
     }
-    for e in c.matches.iter().flat_map(|m| &m.edits) {
-        push(&mut layers, e.source, e.article, Mark::ChangedWords, None);
+    for m in &c.matches {
+        for e in &m.edits {
+            let item = item_of_match(m.id);
+            push(&mut layers, e.source, e.article, Mark::ChangedWords, item);
+        }
     }
     for d in c.details.iter().filter(|d| d.relation != Relation::Same) {
         let item = d.match_id.and_then(item_of_match);

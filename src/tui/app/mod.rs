@@ -13,6 +13,7 @@ mod differences;
 mod filter;
 mod layers;
 mod panes;
+mod progress;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -23,7 +24,7 @@ pub use filter::Filter;
 pub use layers::{Item, ItemKind, Layer};
 pub use panes::Pane;
 pub use search::{find_all, Search};
-pub use verdicts::{open_review, verdict_for, verdict_label, ReviewFile};
+pub use verdicts::{open_review, verdict_for, verdict_label, verdict_mark, ReviewFile};
 
 use filter::details_in;
 pub(in crate::tui) use filter::differences_in;
@@ -224,6 +225,7 @@ impl App {
         };
         app.apply_filter();
         app.current = app.visible.first().copied();
+        app.restore_place();
         app
     }
 
@@ -326,6 +328,7 @@ impl App {
                 // moves unseen.
                 if self.input.is_none() && !self.screen().too_small {
                     self.command(command);
+                    self.refresh_filter();
                 }
                 // A failed save stays on screen until one succeeds.
                 if self.message.is_none() {
@@ -341,6 +344,7 @@ impl App {
             Action::Click { column, row } => {
                 self.message = None;
                 self.click(column, row);
+                self.refresh_filter();
             }
         }
     }
@@ -378,11 +382,10 @@ impl App {
             Command::LineDown => self.pane_mut(self.focus).scroll(1),
             Command::LineUp => self.pane_mut(self.focus).scroll(-1),
             Command::Sync => self.sync(),
-            Command::CycleFilter => {
-                self.filter = self.filter.next();
-                self.apply_filter();
-                self.after_filter();
-            }
+            Command::CycleFilter => self.cycle_filter(true),
+            Command::CycleFilterBack => self.cycle_filter(false),
+            Command::NextUnreviewed => self.next_unreviewed(),
+            Command::Recenter => self.recenter(),
             Command::Search => {
                 self.input = Some(Input {
                     purpose: InputPurpose::Search,
@@ -505,6 +508,7 @@ impl App {
                     InputPurpose::Note => {
                         if let Some(key) = self.current_item().map(|i| i.review_key()) {
                             self.review.set_note_at(key, &input.text);
+                            self.review.set_place(key);
                             self.save("note");
                         }
                     }

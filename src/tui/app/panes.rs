@@ -145,7 +145,11 @@ impl App {
             .filter(|c| on_screen(*c))
             .or_else(|| self.visible.iter().copied().find(|i| on_screen(*i)));
         let Some(chosen) = chosen else {
-            self.message = Some(format!("no match on screen in the {}", side.label()));
+            self.message = Some(format!(
+                "no match on screen in the {} ({} goes back to the current stop)",
+                side.label(),
+                self.keys.label(super::super::keys::Command::Recenter)
+            ));
             return;
         };
         self.current = Some(chosen);

@@ -83,6 +83,8 @@ fn unsourced_quotations_are_stops_between_matches() {
 #[test]
 fn filter_keeps_stepping_within_it() {
     let mut app = app();
+    app.update(Action::Command(Command::CycleFilter)); // unreviewed
+    app.update(Action::Command(Command::CycleFilter)); // flagged
     app.update(Action::Command(Command::CycleFilter)); // quotations
     app.update(Action::Command(Command::CycleFilter)); // altered: none here
     assert_eq!(app.filter, Filter::Altered);

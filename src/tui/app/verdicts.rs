@@ -93,13 +93,22 @@ pub(super) fn no_verdict_message() -> &'static str {
 
 /// How the screen shows a verdict: a mark as well as the word, so it reads without colour.
 pub fn verdict_label(verdict: Verdict) -> String {
-    let mark = match verdict {
-        Verdict::Accepted | Verdict::FoundElsewhere => "\u{2713} ",
-        Verdict::Flagged | Verdict::Fabricated => "\u{2717} ",
-        Verdict::Unverifiable => "? ",
-        Verdict::Unreviewed => "",
-    };
-    format!("{mark}{}", verdict.words())
+    match verdict_mark(verdict) {
+        Some(mark) => format!("{mark} {}", verdict.words()),
+        None => verdict.words().to_string(),
+    }
+}
+
+/// The one-character mark of a verdict, in the status bar and in the gutter of a reviewed
+/// stop: `✓` done, `✗` wrong, `!` could not be checked (not `?`, the gutter's mark of a
+/// quotation not in the source). None for unreviewed.
+pub fn verdict_mark(verdict: Verdict) -> Option<char> {
+    match verdict {
+        Verdict::Accepted | Verdict::FoundElsewhere => Some('\u{2713}'),
+        Verdict::Flagged | Verdict::Fabricated => Some('\u{2717}'),
+        Verdict::Unverifiable => Some('!'),
+        Verdict::Unreviewed => None,
+    }
 }
 
 /// What a verdict key means for a stop: accept and flag for a passage of the source; for a
@@ -143,6 +152,7 @@ impl App {
             return;
         };
         self.review.set_verdict_at(item.review_key(), verdict);
+        self.review.set_place(item.review_key());
         self.save(verdict.words());
     }
 
@@ -197,7 +207,10 @@ impl App {
                     self.keys.label(super::super::keys::Command::Quit)
                 ));
             }
-            _ => self.quit = true,
+            _ => {
+                self.remember_place();
+                self.quit = true;
+            }
         }
     }
 }

@@ -19,14 +19,12 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .max()
         .unwrap_or(8)
         + 2;
-    let mut keys = key_lines(app, key_width);
-    let legend = legend_lines(app);
-
     let describe_width = Command::ALL
         .iter()
         .map(|c| str_width(c.describe()))
         .max()
-        .unwrap_or(40);
+        .unwrap_or(40)
+        .min(DESCRIBE_MAX);
     let keys_width = (key_width + describe_width + 2) as u16;
     let two_columns = area.width >= keys_width + 60;
     let width = if two_columns {
@@ -34,6 +32,14 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         (keys_width + 2).min(area.width.saturating_sub(2))
     };
+    // A description longer than its room goes on under itself, never cut.
+    let room = if two_columns {
+        describe_width
+    } else {
+        (width as usize).saturating_sub(3 + key_width).max(12)
+    };
+    let mut keys = key_lines(app, key_width, room);
+    let legend = legend_lines(app);
     let lines = if two_columns {
         keys.len().max(legend.len())
     } else {
@@ -92,20 +98,45 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// One line per command, from the key table.
-fn key_lines(app: &App, key_width: usize) -> Vec<Line<'static>> {
+/// The widest a key's description is drawn before it goes on to the next line.
+const DESCRIBE_MAX: usize = 60;
+
+/// One line per command, from the key table; a description wider than `room` goes on
+/// under itself, so that none is cut (the filter's cycle order is the longest).
+fn key_lines(app: &App, key_width: usize, room: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut keys: Vec<Line<'static>> = vec![Line::styled("Keys", theme.message), Line::raw("")];
     for c in Command::ALL {
         let label = app.keys.label(c);
         let pad = key_width.saturating_sub(str_width(&label));
-        keys.push(Line::from(vec![
-            TextSpan::styled(label, theme.message),
-            TextSpan::raw(" ".repeat(pad)),
-            TextSpan::raw(c.describe()),
-        ]));
+        for (k, part) in wrap_words(c.describe(), room).into_iter().enumerate() {
+            let key = if k == 0 { label.clone() } else { String::new() };
+            let pad = if k == 0 { pad } else { key_width };
+            keys.push(Line::from(vec![
+                TextSpan::styled(key, theme.message),
+                TextSpan::raw(" ".repeat(pad)),
+                TextSpan::raw(part),
+            ]));
+        }
     }
     keys
+}
+
+/// `text` in lines of at most `room` columns, broken between words.
+fn wrap_words(text: &str, room: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && str_width(&line) + 1 + str_width(word) > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// The legend of highlights, the mouse and the settings file.
@@ -123,6 +154,22 @@ fn legend_lines(app: &App) -> Vec<Line<'static>> {
         TextSpan::styled("\u{258c}", theme.current_gutter),
         TextSpan::raw(" "),
         TextSpan::styled(" the current match ", theme.verified.patch(theme.current)),
+    ]));
+    // A reviewed stop: its verdict's mark in the gutter and its highlight toned down
+    // (accepted) or marked (flagged); a stop outside the filter is dimmed whole.
+    legend.push(Line::from(vec![
+        TextSpan::styled("\u{2713}", theme.dim),
+        TextSpan::raw(" "),
+        TextSpan::styled(" accepted ", theme.verified.patch(theme.reviewed)),
+        TextSpan::raw(" "),
+        TextSpan::styled("\u{2717}", theme.message),
+        TextSpan::raw(" "),
+        TextSpan::styled(" flagged ", theme.verified.patch(theme.flagged)),
+        TextSpan::styled(" ! unverifiable", theme.message),
+    ]));
+    legend.push(Line::from(vec![
+        TextSpan::raw("  "),
+        TextSpan::styled(" outside the filter ", theme.dim),
     ]));
     legend.push(Line::from(vec![
         TextSpan::raw("  "),

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::comparison::{Difference, EditMark, EditOp, Severity, Side};
+use crate::comparison::{describe_edit, Difference, EditPart, Severity, Side};
 use crate::details::Relation;
 
 use super::super::app::{differences_in, verdict_label, App, Item, ItemKind};
@@ -119,7 +119,9 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     if let Some(line) = changes.filter(|_| changes_row) {
         let y = inner.bottom() - 2;
         label(y, "changes", buf);
-        Paragraph::new(line).render(text_rect(y, 1), buf);
+        // One row: a longer list ends in an ellipsis, not in a cut word.
+        let rows = passage::rows_needed(std::slice::from_ref(&line), width);
+        passage::draw(vec![line], text_rect(y, 1), rows, buf);
     }
     if inner.height > 1 {
         let y = inner.bottom() - 1;
@@ -351,56 +353,30 @@ fn changes_line(app: &App, item: &Item) -> Option<Line<'static>> {
         return None;
     }
     let theme = &app.theme;
-    let words = |span: Option<crate::span::Span>, text: &str| {
-        let w = span.map(|s| s.slice(text)).unwrap_or("");
-        let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
-        if str_width(&w) > 40 {
+    // One passage's words on one line, a long one cut.
+    let quoted = |words: &str| {
+        let w = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        let w = if str_width(&w) > 40 {
             let cut: String = w.chars().take(39).collect();
             format!("{cut}\u{2026}")
         } else {
             w
-        }
+        };
+        format!("\u{201c}{w}\u{201d}")
     };
     let mut spans = Vec::new();
     for (k, e) in m.edits.iter().enumerate() {
         if k > 0 {
             spans.push(TextSpan::styled(" · ", theme.dim));
         }
-        let from = words(e.source, &c.source.text);
-        let to = words(e.article, &c.article.text);
-        match e.op {
-            EditOp::Replace => {
-                spans.push(TextSpan::styled(
-                    format!("\u{201c}{from}\u{201d}"),
-                    theme.removed,
-                ));
-                spans.push(TextSpan::raw(" \u{2192} "));
-                spans.push(TextSpan::styled(
-                    format!("\u{201c}{to}\u{201d}"),
-                    theme.added,
-                ));
-            }
-            EditOp::Delete => {
-                spans.push(TextSpan::raw("dropped "));
-                spans.push(TextSpan::styled(
-                    format!("\u{201c}{from}\u{201d}"),
-                    theme.removed,
-                ));
-            }
-            EditOp::Insert => {
-                spans.push(TextSpan::raw("added "));
-                spans.push(TextSpan::styled(
-                    format!("\u{201c}{to}\u{201d}"),
-                    theme.added,
-                ));
-            }
+        // The reports' wording, so the screen and the report never tell a change two ways.
+        for part in describe_edit(e, &c.source.text, &c.article.text) {
+            spans.push(match part {
+                EditPart::Wording(w) => TextSpan::styled(w, theme.dim),
+                EditPart::Removed(w) => TextSpan::styled(quoted(w), theme.removed),
+                EditPart::Added(w) => TextSpan::styled(quoted(w), theme.added),
+            });
         }
-        let mark = match e.marked {
-            Some(EditMark::Brackets) => " [in brackets]",
-            Some(EditMark::Ellipsis) => " [ellipsis]",
-            None => " (unmarked)",
-        };
-        spans.push(TextSpan::styled(mark, theme.dim));
     }
     Some(Line::from(spans))
 }

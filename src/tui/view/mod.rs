@@ -47,8 +47,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(rect) = screen.inspector {
         inspector::inspector(app, rect, buf);
     }
-    status::status_bar(app, screen.status, buf);
-    status::hint_line(app, screen.hint, buf);
+    // A long message may take the hint row; a line being typed takes it back.
+    let hint_taken = status::status_bar(app, screen.status, screen.hint, buf);
+    if !hint_taken || app.input.is_some() {
+        status::hint_line(app, screen.hint, buf);
+    }
     if app.speakers {
         speakers::speakers(app, area, buf);
     }

@@ -13,7 +13,9 @@ use ratatui::widgets::{Block, Borders, Widget};
 use crate::comparison::Side;
 use crate::span::Span;
 
-use super::super::app::{App, Layer};
+use crate::review::Verdict;
+
+use super::super::app::{verdict_mark, App, Layer};
 use super::super::layout::{Screen, GUTTER};
 use super::super::theme::Theme;
 use super::super::wrap::char_width;
@@ -81,12 +83,63 @@ fn position(app: &App, side: Side) -> String {
     format!("\u{b7} {}%", bottom * 100 / rows.max(1))
 }
 
+/// How one highlight is drawn: its style, and its stop's gutter mark.
+struct Look<'a> {
+    layer: &'a Layer,
+    style: Style,
+    gutter: (char, Style),
+}
+
+/// The look of a highlight: its kind's style, toned down when its stop is accepted and
+/// marked when flagged, the verdict's mark in the gutter; dimmed whole when the filter
+/// hides its stop, so that what `n` steps through stands out.
+fn look<'a>(app: &App, layer: &'a Layer) -> Look<'a> {
+    let theme = &app.theme;
+    let kind = (layer.mark.gutter(), theme.dim);
+    let Some(i) = layer.item else {
+        return Look {
+            layer,
+            style: theme.mark(layer.mark),
+            gutter: kind,
+        };
+    };
+    let verdict = app
+        .items
+        .get(i)
+        .map_or(Verdict::Unreviewed, |item| app.verdict(item).verdict);
+    if app.visible.binary_search(&i).is_err() {
+        // Its verdict still shows: under "unreviewed", the reviewed stops around say where
+        // the reviewer is.
+        let mark = verdict_mark(verdict).unwrap_or(kind.0);
+        return Look {
+            layer,
+            style: theme.dim,
+            gutter: (mark, theme.dim),
+        };
+    }
+    let (style, gutter) = match (verdict, verdict_mark(verdict)) {
+        (_, None) => (theme.mark(layer.mark), kind),
+        (Verdict::Accepted | Verdict::FoundElsewhere, Some(m)) => {
+            (theme.mark(layer.mark).patch(theme.reviewed), (m, theme.dim))
+        }
+        (_, Some(m)) => (
+            theme.mark(layer.mark).patch(theme.flagged),
+            (m, theme.message),
+        ),
+    };
+    Look {
+        layer,
+        style,
+        gutter,
+    }
+}
+
 /// What colours the bytes on screen of one pane: the highlights, the current stop, search
 /// hits and the flash. Only the highlights on screen are kept, as each character is
 /// looked up in all of them.
 struct Paint<'a> {
     theme: &'a Theme,
-    layers: Vec<&'a Layer>,
+    layers: Vec<Look<'a>>,
     current: Option<Span>,
     hits: Vec<Span>,
     /// The hit `n`/`N` last moved to, which must stand out from the others.
@@ -100,6 +153,7 @@ impl<'a> Paint<'a> {
             .layers(side)
             .iter()
             .filter(|l| l.span.start <= seen.end && l.span.end >= seen.start)
+            .map(|l| look(app, l))
             .collect();
         let hits = match &app.search {
             Some(s) if s.side == side => s
@@ -135,8 +189,8 @@ impl<'a> Paint<'a> {
         }
         self.layers
             .iter()
-            .find(|l| l.item.is_some() && l.span.overlaps(&row))
-            .map(|l| (l.mark.gutter(), self.theme.dim))
+            .find(|l| l.layer.item.is_some() && l.layer.span.overlaps(&row))
+            .map(|l| l.gutter)
     }
 
     /// The style of the character at byte `at`.
@@ -144,8 +198,8 @@ impl<'a> Paint<'a> {
         let inside = |s: &Span| s.start <= at && at < s.end;
         let theme = self.theme;
         let mut style = theme.text;
-        for l in self.layers.iter().filter(|l| inside(&l.span)) {
-            style = style.patch(theme.mark(l.mark));
+        for l in self.layers.iter().filter(|l| inside(&l.layer.span)) {
+            style = style.patch(l.style);
         }
         if self.current.as_ref().is_some_and(inside) {
             style = style.patch(theme.current);

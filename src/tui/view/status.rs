@@ -14,7 +14,8 @@ use super::super::side::SideExt;
 use super::super::wrap::{char_width, str_width};
 use super::kind_label;
 
-pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
+/// Draws the status bar; true when a message too long for it took the hint row below too.
+pub(super) fn status_bar(app: &App, rect: Rect, hint: Rect, buf: &mut Buffer) -> bool {
     let theme = &app.theme;
     let c = &app.comparison;
     buf.set_style(rect, theme.bar);
@@ -47,12 +48,14 @@ pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
     let reviewed = format!("{}/{} reviewed", app.reviewed(), app.items.len());
     let sep = " \u{2502} ";
     if let Some(m) = &app.message {
-        let line = Line::from(vec![
-            TextSpan::styled(format!("{position}{sep}{reviewed}{sep}"), theme.bar),
-            TextSpan::styled(m.clone(), theme.bar.patch(theme.message)),
-        ]);
-        buf.set_line(rect.x, rect.y, &line, rect.width);
-        return;
+        return message(
+            app,
+            m,
+            [position, short_position, reviewed],
+            rect,
+            hint,
+            buf,
+        );
     }
     let mode = match &app.search {
         Some(s) => format!(
@@ -87,6 +90,95 @@ pub(super) fn status_bar(app: &App, rect: Rect, buf: &mut Buffer) {
         .find(|t| str_width(t) <= rect.width as usize)
         .unwrap_or(&candidates[3]);
     buf.set_stringn(rect.x, rect.y, text, rect.width as usize, theme.bar);
+    false
+}
+
+/// `text` on two rows of `width` columns: broken at the last space that leaves the first
+/// row at least half full, else inside a word (a long path); the second row cut with an
+/// ellipsis when even two rows are not enough.
+fn two_rows(text: &str, width: usize) -> [String; 2] {
+    let mut first = String::new();
+    let mut used = 0;
+    let mut space = None;
+    for (i, c) in text.char_indices() {
+        let w = char_width(c);
+        if used + w > width {
+            break;
+        }
+        if c == ' ' {
+            space = Some(i);
+        }
+        used += w;
+        first.push(c);
+    }
+    let cut = match space {
+        Some(s) if first.len() < text.len() && s * 2 >= first.len() => s,
+        _ => first.len(),
+    };
+    let rest = format!(" {}", text[cut..].trim_start());
+    let second = if str_width(&rest) > width {
+        let mut kept = String::new();
+        let mut used = 0;
+        for c in rest.chars() {
+            used += char_width(c);
+            if used + 1 > width {
+                break;
+            }
+            kept.push(c);
+        }
+        format!("{kept}\u{2026}")
+    } else {
+        rest
+    };
+    [text[..cut].to_string(), second]
+}
+
+/// A message on the status bar, after as much of where the reviewer is as leaves it room.
+/// A message that does not fit even alone (a long path, the verdicts an edit lost) goes on
+/// over the hint row, which the message is worth more than; the rest is cut with an
+/// ellipsis. True when the hint row was taken.
+fn message(
+    app: &App,
+    m: &str,
+    [position, short_position, reviewed]: [String; 3],
+    rect: Rect,
+    hint: Rect,
+    buf: &mut Buffer,
+) -> bool {
+    let theme = &app.theme;
+    let sep = " \u{2502} ";
+    let width = rect.width as usize;
+    let prefix = [
+        format!("{position}{sep}{reviewed}{sep}"),
+        format!("{short_position}{sep}{reviewed}{sep}"),
+        format!(" {reviewed}{sep}"),
+    ]
+    .into_iter()
+    .find(|p| str_width(p) + str_width(m) <= width);
+    if let Some(prefix) = prefix {
+        let line = Line::from(vec![
+            TextSpan::styled(prefix, theme.bar),
+            TextSpan::styled(m.to_string(), theme.bar.patch(theme.message)),
+        ]);
+        buf.set_line(rect.x, rect.y, &line, rect.width);
+        return false;
+    }
+    // How much is reviewed stays in front; where the reviewer is, the inspector's title and
+    // the panes' marker say until the next key clears the message.
+    let prefix = format!(" {reviewed}{sep}");
+    let rows = two_rows(&format!("{prefix}{m}"), width);
+    for (text, r) in rows.iter().zip([rect, hint]) {
+        buf.set_style(r, theme.bar);
+        buf.set_stringn(
+            r.x,
+            r.y,
+            text,
+            r.width as usize,
+            theme.bar.patch(theme.message),
+        );
+    }
+    buf.set_stringn(rect.x, rect.y, &prefix, rect.width as usize, theme.bar);
+    true
 }
 
 pub(super) fn hint_line(app: &App, rect: Rect, buf: &mut Buffer) {
