@@ -807,7 +807,7 @@ mod terminal {
     #[test]
     fn a_relaunch_opens_at_the_stop_where_the_reviewer_left() {
         let (dir, sidecar) = bundled_pair_in_a_folder();
-        let mut first = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut first = start(dir.path(), &["readout.txt", "story.txt"]);
         first.wait_for(" 1/11 ");
         first.keys("nnnn");
         first.wait_for(" 5/11 ");
@@ -815,7 +815,7 @@ mod terminal {
         assert_eq!(first.exit_code(), 0);
         let saved = std::fs::read_to_string(&sidecar).expect("the place was saved");
         assert!(saved.contains("\"place\""), "{saved}");
-        let mut second = Session::start(dir.path(), &["readout.txt", "story.txt"]);
+        let mut second = start(dir.path(), &["readout.txt", "story.txt"]);
         second.wait_for(" 5/11 ");
         second.keys("q");
         assert_eq!(second.exit_code(), 0);
