@@ -53,6 +53,12 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     );
     let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
     let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
+    matching::pieces::complete_quotations(
+        &mut matches,
+        &quotations,
+        &source_tokens,
+        &article_tokens,
+    );
     let mut quotes = matching::quotes::judge_quotes(
         &quotations,
         &mut matches,
@@ -387,6 +393,7 @@ fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
                 .map_or(atoks[al.article.end - 1].span().end, |t| t.span().start),
             article: token_cover(atoks, new),
             marked,
+            places: None,
         });
     }
     edits

@@ -87,6 +87,10 @@ pub enum EditOp {
     Delete,
     /// Words the article added.
     Insert,
+    /// The article joins two pieces that lie apart in the source (another sentence, a far
+    /// passage, or the reverse order) as if they were one: the classic misquote when nothing
+    /// marks it. Both pieces are in [`Edit::places`].
+    Splice,
 }
 
 impl EditOp {
@@ -96,6 +100,7 @@ impl EditOp {
             EditOp::Replace => "replace",
             EditOp::Delete => "delete",
             EditOp::Insert => "insert",
+            EditOp::Splice => "splice",
         }
     }
 }
@@ -134,9 +139,20 @@ pub struct Edit {
     /// deletion the start of the word it comes before. Says whether an edit of a long reuse
     /// match falls inside a short quotation it holds.
     pub at: usize,
+    /// For a splice, the source passages of the two pieces joined, in the article's order
+    /// (the second before the first in the source when the order changed); `None` for
+    /// every other edit. A splice has no `source` or `article` words of its own: it sits
+    /// between two pieces, at `at`.
+    pub places: Option<[Span; 2]>,
 }
 
 impl Edit {
+    /// True for a splice whose second piece comes before the first in the source.
+    pub fn order_changed(&self) -> bool {
+        self.places
+            .is_some_and(|[first, second]| second.start < first.start)
+    }
+
     /// True when the edit changes the article inside `span`.
     pub fn within(&self, span: Span) -> bool {
         match self.article {
@@ -160,8 +176,9 @@ pub enum EditPart<'t> {
 
 /// Describes one edit in the wording every view shares, so the text report, the HTML report
 /// and the interface never tell one change three ways: `changed “a” → “b”`, `dropped “a”` or
-/// `added “b”`, followed by ` (marked by ellipsis|brackets)` when the article signals it.
-/// `source` and `article` are the two documents' texts.
+/// `added “b”`, `joined from two places` or `order changed` (a splice), followed by
+/// ` (marked by ellipsis|brackets)` when the article signals it. `source` and `article` are
+/// the two documents' texts.
 pub fn describe_edit<'t>(edit: &Edit, source: &'t str, article: &'t str) -> Vec<EditPart<'t>> {
     let removed = EditPart::Removed(edit.source.map_or("", |sp| sp.slice(source)));
     let added = EditPart::Added(edit.article.map_or("", |sp| sp.slice(article)));
@@ -174,6 +191,8 @@ pub fn describe_edit<'t>(edit: &Edit, source: &'t str, article: &'t str) -> Vec<
         ],
         EditOp::Delete => vec![EditPart::Wording("dropped "), removed],
         EditOp::Insert => vec![EditPart::Wording("added "), added],
+        EditOp::Splice if edit.order_changed() => vec![EditPart::Wording(SPLICE_REVERSED)],
+        EditOp::Splice => vec![EditPart::Wording(SPLICE_JOINED)],
     };
     match edit.marked {
         Some(EditMark::Ellipsis) => parts.push(EditPart::Wording(" (marked by ellipsis)")),
@@ -182,6 +201,12 @@ pub fn describe_edit<'t>(edit: &Edit, source: &'t str, article: &'t str) -> Vec<
     }
     parts
 }
+
+/// How a splice of two places in the source's order is worded, wherever it is shown.
+pub const SPLICE_JOINED: &str = "joined from two places";
+
+/// How a splice whose second piece comes first in the source is worded.
+pub const SPLICE_REVERSED: &str = "order changed";
 
 /// A passage of the article matched to a passage of the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -563,6 +588,13 @@ pub enum Change {
         /// The source has the second part before the first.
         reversed: bool,
     },
+    /// One quotation made of two pieces that lie apart in the source (an [`EditOp::Splice`]).
+    Spliced {
+        /// The source has the second piece before the first.
+        reversed: bool,
+        /// How the article marks the join, if it does.
+        marked: Option<EditMark>,
+    },
 }
 
 /// One way the article departs from the source.
@@ -640,5 +672,16 @@ fn describe(change: &Change) -> String {
             words,
             reversed: true,
         } => format!("quoted parts in reverse order: the source has “{words}” first"),
+        Change::Spliced {
+            reversed: false,
+            marked,
+        } => format!("{SPLICE_JOINED} of the source{}", marked_by(*marked)),
+        Change::Spliced {
+            reversed: true,
+            marked,
+        } => format!(
+            "{SPLICE_REVERSED}: the source has the second piece first{}",
+            marked_by(*marked)
+        ),
     }
 }

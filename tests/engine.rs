@@ -217,12 +217,16 @@ fn quotation_over_several_paragraphs_is_one_verified_quotation() {
         equipment, inventory or housing.\n\n\"Applications open on Monday at city libraries and online.\"";
     let c = run(RELEASE, spliced);
     assert_eq!(c.quotes[0].status, QuoteStatus::Altered);
-    let dropped = c.matches[0]
+    // The sentence left out joins two places of the source: a splice, not a word dropped.
+    let joined = c.matches[0]
         .edits
         .iter()
-        .find(|e| e.op == EditOp::Delete)
+        .find(|e| e.op == EditOp::Splice)
         .unwrap();
-    assert!(source_text(&c, dropped.source.unwrap()).starts_with("No family should have to choose"));
+    let [first, second] = joined.places.unwrap();
+    assert!(source_text(&c, first).starts_with("The fund will offer grants"));
+    assert!(source_text(&c, second).starts_with("Applications open on Monday"));
+    assert!(!joined.order_changed() && joined.marked.is_none());
 }
 
 #[test]

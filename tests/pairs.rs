@@ -142,3 +142,50 @@ fn own_pairs_are_paired_and_their_quotations_judged() {
     assert!(paired * 100 >= pairs * 98, "{paired} of {pairs} paired");
     assert_eq!(right, statuses);
 }
+
+/// Every pair of a folder of pairs (each a directory with source.txt and article.txt).
+fn pairs_in(dir: &Path) -> Vec<(String, Comparison)> {
+    let mut dirs: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{dir:?}: {e}"))
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.join("article.txt").exists())
+        .collect();
+    dirs.sort();
+    dirs.into_iter()
+        .map(|p| {
+            let read = |name: &str| std::fs::read_to_string(p.join(name)).expect("readable");
+            let c = compare(
+                Document::from_text("source.txt", read("source.txt")),
+                Document::from_text("article.txt", read("article.txt")),
+                &CompareOptions::default(),
+            );
+            (p.display().to_string(), c)
+        })
+        .collect()
+}
+
+#[test]
+fn no_quotation_is_altered_without_a_change_listed() {
+    let mut checked = 0;
+    for dir in ["tests/fixtures/pairs", "../shared/gold"] {
+        for (name, c) in pairs_in(Path::new(dir)) {
+            for q in c.quotes.iter().filter(|q| q.status == QuoteStatus::Altered) {
+                checked += 1;
+                let listed = c
+                    .matches
+                    .iter()
+                    .filter(|m| q.matches.contains(&m.id))
+                    .flat_map(|m| &m.edits)
+                    .any(|e| e.within(q.article));
+                let words = q.article.slice(&c.article.text);
+                assert!(
+                    listed,
+                    "{name}: quotation {} altered, no change: {words}",
+                    q.id
+                );
+            }
+        }
+    }
+    assert!(checked >= 20, "{checked} altered quotations");
+}

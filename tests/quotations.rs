@@ -3,8 +3,8 @@
 //! words, a reworded stretch inside one reused sentence, signs and operators, CJK text.
 //! Every assertion is about what a reader would see in the report.
 
-use quotediff::compare::{MatchKind, QuoteStatus};
-use quotediff::Comparison;
+use quotediff::compare::{EditMark, EditOp, MatchKind, QuoteStatus};
+use quotediff::{Comparison, Span};
 
 #[path = "common/compare.rs"]
 mod common;
@@ -298,4 +298,201 @@ fn chinese_reuse_is_found_and_a_changed_word_alters_a_quotation() {
     let c = run(source, altered);
     assert_eq!(c.quotes.len(), 1);
     assert_eq!(c.quotes[0].status, QuoteStatus::Altered, "{:#?}", c.matches);
+}
+
+/// A splice as a reader sees it: whether the order changed, how it is marked, the source
+/// words of its two places.
+type Splice = (bool, Option<EditMark>, [String; 2]);
+
+/// The splices of the quotation holding `text`: for each, whether the order changed, how it
+/// is marked and the source words of its two places.
+fn splices(c: &Comparison, text: &str) -> (QuoteStatus, Vec<Splice>) {
+    let q = c
+        .quotes
+        .iter()
+        .find(|q| article_text(c, q.article).contains(text))
+        .unwrap_or_else(|| panic!("no quotation holds {text:?}"));
+    let found = c
+        .matches
+        .iter()
+        .filter(|m| m.quote == Some(q.id - 1))
+        .flat_map(|m| &m.edits)
+        .filter(|e| e.op == EditOp::Splice)
+        .map(|e| {
+            let [first, second] = e.places.expect("a splice has two places");
+            let words = |sp: Span| source_text(c, sp).to_string();
+            (e.order_changed(), e.marked, [words(first), words(second)])
+        })
+        .collect();
+    (q.status, found)
+}
+
+/// Sentences of a release, `filler` sentences apart: the distance between the two quoted
+/// sentences is all that changes from one case to the next.
+fn release(first: &str, filler: &[&str], second: &str) -> String {
+    let mut text = format!("{first} ");
+    for f in filler {
+        text.push_str(f);
+        text.push(' ');
+    }
+    text.push_str(second);
+    text
+}
+
+#[test]
+fn two_sentences_joined_are_a_splice_near_or_far() {
+    let cases = [
+        (
+            "We will build ten thousand new homes before the end of the decade.",
+            "Our priority remains the safety of every citizen in this country.",
+            "The plan also covers transport, schools and clinics in every district.",
+            "“We will build ten thousand new homes before the end of the decade, our priority \
+             remains the safety of every citizen in this country,” the minister said.",
+        ),
+        (
+            "Nous construirons dix mille logements neufs avant la fin de la décennie.",
+            "Notre priorité reste la sécurité de chaque citoyen de ce pays.",
+            "Le plan couvre aussi les transports, les écoles et les cliniques de chaque quartier.",
+            "« Nous construirons dix mille logements neufs avant la fin de la décennie. Notre \
+             priorité reste la sécurité de chaque citoyen de ce pays », a dit la ministre.",
+        ),
+        (
+            "Wir werden bis zum Ende des Jahrzehnts zehntausend neue Wohnungen bauen.",
+            "Unsere Priorität bleibt die Sicherheit jedes Bürgers in diesem Land.",
+            "Der Plan umfasst auch Verkehr, Schulen und Kliniken in jedem Bezirk der Stadt.",
+            "„Wir werden bis zum Ende des Jahrzehnts zehntausend neue Wohnungen bauen. Unsere \
+             Priorität bleibt die Sicherheit jedes Bürgers in diesem Land“, sagte die Ministerin.",
+        ),
+    ];
+    for (first, second, filler, article) in cases {
+        // One sentence between the two, then forty: chained into one passage, then two.
+        for apart in [1, 40] {
+            let source = release(first, &vec![filler; apart], second);
+            let c = run(&source, article);
+            let (status, found) = splices(&c, &first[..20]);
+            assert_eq!(status, QuoteStatus::Altered, "{apart} apart: {article}");
+            assert_eq!(found.len(), 1, "{apart} apart: {found:?}");
+            let (reversed, marked, [one, two]) = &found[0];
+            assert!(!reversed && marked.is_none(), "{apart} apart: {found:?}");
+            assert!(first.starts_with(one.get(..20).unwrap_or(one)), "{one:?}");
+            assert!(two.starts_with(&second[..20]), "{two:?}");
+        }
+    }
+}
+
+#[test]
+fn parts_in_reverse_order_around_an_ellipsis_are_a_marked_splice() {
+    let first = "We will build ten thousand new homes before the end of the decade.";
+    let second = "Our priority remains the safety of every citizen in this country.";
+    let filler = "The plan also covers transport, schools and clinics in every district.";
+    let article = "The minister said: “Our priority remains the safety of every citizen … we \
+                   will build ten thousand new homes before the end of the decade.”";
+    for apart in [0, 1, 40] {
+        let c = run(&release(first, &vec![filler; apart], second), article);
+        let (status, found) = splices(&c, "Our priority");
+        assert_eq!(status, QuoteStatus::Altered, "{apart} apart");
+        assert_eq!(found.len(), 1, "{apart} apart: {found:?}");
+        assert!(found[0].0, "order changed: {found:?}");
+        assert_eq!(found[0].1, Some(EditMark::Ellipsis));
+    }
+}
+
+#[test]
+fn sentences_quoted_in_their_order_with_nothing_left_out_are_no_splice() {
+    let source = "Families have waited far too long for affordable places to live. The plan \
+                  also covers transport, schools and clinics in every district of the city.\n\
+                  Funding comes from a regional bond.";
+    let article = "“Families have waited far too long for affordable places to live. The plan \
+                   also covers transport, schools and clinics in every district of the city,” \
+                   she said.";
+    let (status, found) = splices(&run(source, article), "Families");
+    assert_eq!(status, QuoteStatus::Verified);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_sentence_cut_by_an_ellipsis_in_its_middle_is_a_cut_not_a_splice() {
+    let source = "The council approved the budget for the new school year after a long debate \
+                  that lasted well into the evening on Tuesday.";
+    let article = "“The council approved the budget for the new school year … on Tuesday,” the \
+                   clerk said.";
+    let c = run(source, article);
+    let (status, found) = splices(&c, "The council");
+    assert_eq!(status, QuoteStatus::Altered);
+    assert!(found.is_empty(), "{found:?}");
+    let cut = c
+        .matches
+        .iter()
+        .flat_map(|m| &m.edits)
+        .find(|e| e.op == EditOp::Delete)
+        .expect("the words left out are listed");
+    assert_eq!(cut.marked, Some(EditMark::Ellipsis));
+    assert!(source_text(&c, cut.source.expect("source words")).starts_with("after a long"));
+}
+
+#[test]
+fn a_splice_is_worded_the_same_in_the_text_json_and_html_reports() {
+    let first = "We will build ten thousand new homes before the end of the decade.";
+    let second = "Our priority remains the safety of every citizen in this country.";
+    let filler = "The plan also covers transport, schools and clinics in every district.";
+    let source = release(first, &vec![filler; 30], second);
+    let article = "“Our priority remains the safety of every citizen in this country. We will \
+                   build ten thousand new homes before the end of the decade,” she said.";
+    let c = run(&source, article);
+    let render = |format: fn(&Comparison, &mut Vec<u8>) -> std::io::Result<()>| {
+        let mut out = Vec::new();
+        format(&c, &mut out).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    };
+    let text = render(|c, out| quotediff::report::text::write(c, None, out));
+    let html = render(|c, out| quotediff::report::html::write(c, None, out));
+    let json = render(|c, out| quotediff::report::json::write(c, None, out));
+    assert!(text.contains("order changed"), "{text}");
+    assert!(html.contains("order changed"), "{html}");
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let splice = report["quotes"][0]["changes"]
+        .as_array()
+        .and_then(|c| c.iter().find(|e| e["op"] == "splice"))
+        .expect("a splice in the changes");
+    assert_eq!(
+        splice["places"][1]["text"].as_str().map(|t| &t[..6]),
+        Some("We wil")
+    );
+    assert!(splice["places"][0]["text"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("Our priority"));
+}
+
+#[test]
+fn words_at_the_edges_of_a_quotation_not_in_the_source_are_listed() {
+    let cases = [
+        (
+            "We will build ten thousand new homes before the end of the decade.",
+            "“Frankly, we will build ten thousand new homes before the end of the decade,” \
+             she said.",
+            "Frankly",
+        ),
+        (
+            "Construiremos diez mil viviendas nuevas antes del final de la década.",
+            "«Construiremos diez mil viviendas nuevas antes del final de la década sin falta», \
+             dijo la ministra.",
+            "sin falta",
+        ),
+        (
+            "Wir werden bis zum Ende des Jahrzehnts zehntausend neue Wohnungen bauen.",
+            "„Ganz sicher, wir werden bis zum Ende des Jahrzehnts zehntausend neue Wohnungen \
+             bauen“, sagte sie.",
+            "Ganz sicher",
+        ),
+    ];
+    for (source, article, added) in cases {
+        let c = run(source, article);
+        let (status, changes) = changes(&c);
+        assert_eq!(status, QuoteStatus::Altered, "{article}");
+        assert!(
+            changes.iter().any(|w| w == added),
+            "{added:?} in {changes:?}"
+        );
+    }
 }

@@ -138,6 +138,7 @@ pub(crate) fn edits(ops: &[DiffOp], source: &[Word], article: &[Word]) -> Vec<Ed
             article: cover(a),
             marked: None,
             at,
+            places: None,
         });
     }
     out

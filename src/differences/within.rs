@@ -246,6 +246,25 @@ impl Pair<'_, '_> {
             return None;
         }
         let change = match e.op {
+            // Joining two places changes what the speaker said, marked or not, when the
+            // order changed.
+            EditOp::Splice => {
+                let reversed = e.order_changed();
+                let severity = if reversed { Severity::Major } else { severity };
+                let change = Change::Spliced {
+                    reversed,
+                    marked: e.marked,
+                };
+                // The source's words are the second piece's, the place the article joins.
+                let joined = e.places.map(|[_, second]| second);
+                return Some(self.difference(
+                    DifferenceKind::QuoteWording,
+                    severity,
+                    joined,
+                    None,
+                    change,
+                ));
+            }
             EditOp::Delete => Change::Dropped {
                 words: from,
                 class: self.short_scope(s),

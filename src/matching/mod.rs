@@ -31,6 +31,7 @@ mod chains;
 mod edges;
 mod index;
 pub(crate) mod lead_in;
+pub(crate) mod pieces;
 pub(crate) mod quotes;
 mod seeds;
 mod select;

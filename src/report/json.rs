@@ -40,6 +40,9 @@ struct EditView<'a> {
     source: Option<TextSpan<'a>>,
     article: Option<TextSpan<'a>>,
     marked: Option<&'static str>,
+    /// Only a splice has places: absent elsewhere, so other edits read as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places: Option<[TextSpan<'a>; 2]>,
 }
 
 #[derive(Serialize)]
@@ -155,6 +158,9 @@ fn edit_view<'a>(e: &Edit, src: &'a str, art: &'a str) -> EditView<'a> {
         source: TextSpan::optional(e.source, src),
         article: TextSpan::optional(e.article, art),
         marked: e.marked.map(|m| m.as_str()),
+        places: e
+            .places
+            .map(|[first, second]| [TextSpan::new(first, src), TextSpan::new(second, src)]),
     }
 }
 
