@@ -1,8 +1,11 @@
-//! The word lists of `assets/details/`, parsed once.
+//! The word lists of `assets/`: the one reader of list files, and the details' lists parsed.
 //!
-//! Users will want to add a title, an agency or a hedge without touching code, so every list
-//! the extractor uses lives in a text file loaded with `include_str!`. This module only parses
-//! them into lookup tables (phrases as sequences of normalised words); it decides nothing.
+//! Users will want to add a title, an agency or a hedge without touching code, so every word
+//! list lives in a text file under `assets/` loaded with `include_str!`. [`lines`] and
+//! [`words`] read every such file (comments, blank lines); the modules that own a list parse
+//! its lines once into their own table. This module also parses the details' lists into
+//! lookup tables (phrases as sequences of normalised words) and tells a document's language;
+//! it decides nothing else.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
@@ -264,10 +267,17 @@ pub fn compact_phrase(text: &str) -> String {
     out.join(" ")
 }
 
-fn content(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines()
+/// The lines of a list file in `assets/` that say something: trimmed, without blank lines and
+/// `#` comments. The one reader of every word list; what a line means is its module's to say.
+pub(crate) fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Every word of a list file that is only words, in file order (see [`lines`]).
+pub(crate) fn words(file: &'static str) -> impl Iterator<Item = &'static str> {
+    lines(file).flat_map(str::split_whitespace)
 }
 
 /// The lexicon, built on first use.
@@ -293,7 +303,7 @@ fn build() -> Lexicon {
 
 /// Percentages, points, basis points and currency words.
 fn read_quantities(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/quantities.txt")) {
+    for line in lines(include_str!("../assets/details/quantities.txt")) {
         let words = |rest: &str| rest.split_whitespace().map(str::to_string).collect();
         match line.split_once(' ') {
             Some(("percent", rest)) => lx.percent.push(words(rest)),
@@ -315,7 +325,7 @@ fn read_quantities(lx: &mut Lexicon) {
 /// The lists read around names.
 fn read_name_words(lx: &mut Lexicon) {
     let w = &mut lx.name_words;
-    for line in content(include_str!("../assets/details/name_words.txt")) {
+    for line in lines(include_str!("../assets/details/name_words.txt")) {
         let mut parts = line.split_whitespace();
         let list = match parts.next() {
             Some("articles") => &mut w.articles,
@@ -341,7 +351,7 @@ fn read_name_words(lx: &mut Lexicon) {
 
 /// The numbers in words and the multipliers ("two", "million"), per language.
 fn read_numbers(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/numbers.txt")) {
+    for line in lines(include_str!("../assets/details/numbers.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let Some(lang) = parts.first().and_then(|c| Lang::from_code(c)) else {
             continue;
@@ -370,7 +380,7 @@ fn read_numbers(lx: &mut Lexicon) {
 
 /// Hedges ("about", "at least"), longest phrase first so "at least" wins over a shorter overlap.
 fn read_hedges(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/hedges.txt")) {
+    for line in lines(include_str!("../assets/details/hedges.txt")) {
         let Some((kind, words)) = line.split_once(' ') else {
             continue;
         };
@@ -390,7 +400,7 @@ fn read_hedges(lx: &mut Lexicon) {
 
 /// Months, weekdays and relative dates ("yesterday", "last week"), longest phrase first.
 fn read_dates(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/dates.txt")) {
+    for line in lines(include_str!("../assets/details/dates.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         let num = |k: usize| parts.get(k).and_then(|s| s.parse::<i32>().ok());
         match parts.first().copied() {
@@ -476,7 +486,7 @@ fn index_phrases(lx: &mut Lexicon) {
 
 /// Durations in words ("an hour"), in minutes.
 fn read_durations(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/durations.txt")) {
+    for line in lines(include_str!("../assets/details/durations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(minutes) = parts.next().and_then(|m| m.parse::<f64>().ok()) else {
             continue;
@@ -489,7 +499,7 @@ fn read_durations(lx: &mut Lexicon) {
 
 /// Titles and offices, their complements and short forms.
 fn read_titles(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/titles.txt")) {
+    for line in lines(include_str!("../assets/details/titles.txt")) {
         if let Some(rest) = line.strip_prefix("complement ") {
             lx.title_complements
                 .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
@@ -514,7 +524,7 @@ fn read_titles(lx: &mut Lexicon) {
 
 /// Organisation keywords and known organisations with their acronyms and parents.
 fn read_organisations(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/organizations.txt")) {
+    for line in lines(include_str!("../assets/details/organizations.txt")) {
         if let Some(rest) = line.strip_prefix("keywords ") {
             lx.org_keywords
                 .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
@@ -534,7 +544,7 @@ fn read_organisations(lx: &mut Lexicon) {
 
 /// Generic and named places, and place names.
 fn read_places(lx: &mut Lexicon) {
-    for line in content(include_str!("../assets/details/places.txt")) {
+    for line in lines(include_str!("../assets/details/places.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
         match parts.as_slice() {
             ["generic", class, nouns @ ..] => {
@@ -562,10 +572,7 @@ fn read_places(lx: &mut Lexicon) {
 fn languages() -> &'static [(&'static str, HashSet<String>)] {
     static LANGUAGES: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
     LANGUAGES.get_or_init(|| {
-        include_str!("../assets/languages.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        lines(include_str!("../assets/languages.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(code, cues)| {
                 let cues = cues

@@ -15,10 +15,7 @@ use crate::span::Span;
 fn abbreviations() -> &'static HashSet<String> {
     static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../assets/details/abbreviations.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
+        crate::lexicon::words(include_str!("../../assets/details/abbreviations.txt"))
             .map(str::to_lowercase)
             .collect()
     })

@@ -7,6 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::comparison::ScopeClass;
+use crate::lexicon::lines;
 use crate::normalize::normalize_word;
 
 /// Every list of `assets/differences/`.
@@ -38,12 +39,6 @@ fn parse_class(word: &str) -> Option<ScopeClass> {
         "status" => ScopeClass::Status,
         _ => return None,
     })
-}
-
-fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn phrase(text: &str) -> Vec<String> {

@@ -113,12 +113,7 @@ fn is_clutter(line: &str) -> bool {
             ':', '.', '\u{2026}', '>', '\u{203a}', '\u{bb}', '\u{2192}', ' ',
         ])
         .to_lowercase();
-    !label.is_empty()
-        && CLUTTER
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .any(|l| l == label)
+    !label.is_empty() && crate::lexicon::lines(CLUTTER).any(|l| l == label)
 }
 
 /// The text without the lines that are only clutter labels; the blank lines around a label

@@ -16,9 +16,7 @@ use super::{Words, ELLIPSIS_SKIP};
 fn contractions() -> &'static [(String, String)] {
     static PAIRS: OnceLock<Vec<(String, String)>> = OnceLock::new();
     PAIRS.get_or_init(|| {
-        include_str!("../../assets/contractions.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
+        crate::lexicon::lines(include_str!("../../assets/contractions.txt"))
             .filter_map(|l| {
                 let mut words = l.split_whitespace();
                 Some((words.next()?.to_string(), words.next()?.to_string()))

@@ -19,10 +19,7 @@ pub(super) const STOP_WORD_SURPRISE: f64 = 1.0;
 pub(super) fn stopwords() -> &'static FxHashSet<String> {
     static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../assets/stopwords.txt")
-            .lines()
-            .filter(|l| !l.trim_start().starts_with('#'))
-            .flat_map(str::split_whitespace)
+        crate::lexicon::words(include_str!("../../assets/stopwords.txt"))
             .map(|w| crate::normalize::normalize_word(w).to_string())
             .collect()
     })

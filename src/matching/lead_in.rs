@@ -29,10 +29,7 @@ const MOST_LEAD_IN_WORDS: usize = 3;
 fn lead_in_words() -> &'static [CompactString] {
     static WORDS: OnceLock<Vec<CompactString>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../../assets/lead_in_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        crate::lexicon::lines(include_str!("../../assets/lead_in_words.txt"))
             .map(normalize::normalize_word)
             .collect()
     })

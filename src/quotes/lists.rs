@@ -7,6 +7,8 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+use crate::lexicon::lines;
+
 /// A set of words read from one list file.
 #[derive(Debug, Default)]
 pub(super) struct WordSet(HashSet<&'static str>);
@@ -14,12 +16,7 @@ pub(super) struct WordSet(HashSet<&'static str>);
 impl WordSet {
     /// Whitespace-separated words of `file`; lines starting with `#` are comments.
     fn parse(file: &'static str) -> WordSet {
-        WordSet(
-            file.lines()
-                .filter(|line| !line.trim_start().starts_with('#'))
-                .flat_map(str::split_whitespace)
-                .collect(),
-        )
+        WordSet(crate::lexicon::words(file).collect())
     }
 
     /// Whether `word` is in the list, compared exactly (the lists are lower case except
@@ -73,6 +70,8 @@ pub(super) struct Lists {
     pub copulas: WordSet,
     /// Conjunctions opening a reported clause ("that", "que", "dass").
     pub complementizers: WordSet,
+    /// Attribution words the speaker's name follows ("according", "selon", "laut").
+    pub names_follow: WordSet,
 }
 
 /// The lists, parsed on first use.
@@ -99,6 +98,7 @@ pub(super) fn lists() -> &'static Lists {
             titles: file(include_str!("../../assets/speakers/titles.txt")),
             copulas: file(include_str!("../../assets/speakers/copulas.txt")),
             complementizers: file(include_str!("../../assets/speakers/complementizers.txt")),
+            names_follow: file(include_str!("../../assets/speakers/names_follow.txt")),
         }
     })
 }
@@ -109,15 +109,8 @@ pub(super) fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>
     static PHRASES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
     PHRASES.get_or_init(|| {
         let mut map: HashMap<String, Vec<Vec<String>>> = HashMap::default();
-        for line in include_str!("../../assets/attribution.txt")
-            .lines()
-            .map(str::trim)
-        {
-            if line.is_empty()
-                || line.starts_with('#')
-                || line.starts_with("role:")
-                || line.contains('*')
-            {
+        for line in lines(include_str!("../../assets/attribution.txt")) {
+            if line.starts_with("role:") || line.contains('*') {
                 continue;
             }
             let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
@@ -132,9 +125,8 @@ pub(super) fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>
 pub(super) fn role_nouns() -> &'static HashSet<String> {
     static ROLES: OnceLock<HashSet<String>> = OnceLock::new();
     ROLES.get_or_init(|| {
-        include_str!("../../assets/attribution.txt")
-            .lines()
-            .filter_map(|line| line.trim().strip_prefix("role:"))
+        lines(include_str!("../../assets/attribution.txt"))
+            .filter_map(|line| line.strip_prefix("role:"))
             .map(|noun| noun.trim().to_lowercase())
             .collect()
     })
@@ -145,10 +137,8 @@ pub(super) fn role_nouns() -> &'static HashSet<String> {
 pub(super) fn slot_phrases() -> &'static [(String, String)] {
     static SLOTS: OnceLock<Vec<(String, String)>> = OnceLock::new();
     SLOTS.get_or_init(|| {
-        include_str!("../../assets/attribution.txt")
-            .lines()
-            .filter(|line| !line.starts_with('#'))
-            .filter_map(|line| line.trim().split_once(" * "))
+        lines(include_str!("../../assets/attribution.txt"))
+            .filter_map(|line| line.split_once(" * "))
             .map(|(a, b)| (a.trim().to_lowercase(), b.trim().to_lowercase()))
             .collect()
     })

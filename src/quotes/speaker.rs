@@ -16,22 +16,10 @@ use super::words::{
 };
 use super::Quotation;
 
-/// "according to X", "selon X", "laut X": words after which the speaker is named.
+/// "according to X", "selon X", "laut X": words after which the speaker is named
+/// (`assets/speakers/names_follow.txt`).
 fn names_follow(verb: &str) -> bool {
-    matches!(
-        verb,
-        "according"
-            | "selon"
-            | "laut"
-            | "según"
-            | "segundo"
-            | "secondo"
-            | "so"
-            | "hieß"
-            | "heißt"
-            | "volgens"
-            | "aldus"
-    )
+    lists().names_follow.contains(verb)
 }
 
 /// "saying", "dénonçant", "subrayando": a participle whose subject is the sentence's.
