@@ -171,6 +171,23 @@ fn stop_ends_sentence(
     (starts_new && !abbreviated).then_some(end)
 }
 
+/// True when a sentence may start at byte `at` of `text`: nothing but spaces and opening marks
+/// (quotation marks, a bracket, a dash) between it and the text's start, a line break or a
+/// sentence's or clause's end (". ", ": "). The one test of a sentence's start: a short
+/// quotation's capital, a name's capital and a bridge's first word all ask it.
+pub(crate) fn opens_sentence(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    for c in before.chars().rev() {
+        match c {
+            '.' | '!' | '?' | '\n' | ':' => return true,
+            c if c.is_whitespace() => continue,
+            '"' | '“' | '‘' | '«' | '„' | '(' | '\'' | '–' | '—' | '-' => continue,
+            _ => return false,
+        }
+    }
+    true
+}
+
 fn is_wordish(c: char) -> bool {
     c.is_alphanumeric() || c == '.' || c == '\'' || c == '’'
 }
@@ -232,6 +249,20 @@ mod tests {
             texts("Berlin, 14. Juni 2018. Er kam."),
             ["Berlin, 14. Juni 2018.", "Er kam."]
         );
+    }
+
+    #[test]
+    fn a_sentence_opens_after_a_stop_a_colon_or_a_line_break_and_opening_marks() {
+        let at = |text: &str, word: &str| opens_sentence(text, text.find(word).unwrap());
+        assert!(at("“Nothing,” said he.", "“Nothing"));
+        assert!(at("He left. (“Never,” she wrote.)", "“Never"));
+        assert!(at("Il a répondu : « Non ».", "« Non"));
+        assert!(at("Headline\n— Kelly said", "Kelly"));
+        assert!(!at(
+            "Officials called the deal “ironclad” on Friday.",
+            "“ironclad"
+        ));
+        assert!(!at("a speech about “Security”", "“Security"));
     }
 
     #[test]

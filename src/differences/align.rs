@@ -31,6 +31,11 @@ pub(crate) struct Word<'t> {
     pub value: Option<f64>,
 }
 
+/// The span from the first of `words` to the last; none for no words.
+pub(super) fn cover_of(words: &[Word]) -> Option<Span> {
+    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
+}
+
 /// How words are keyed: the document's language for stems and number words.
 pub(crate) struct Keyer {
     lang: Lang,

@@ -9,9 +9,10 @@ use std::collections::HashSet;
 use crate::comparison::{Comparison, Match, MatchKind};
 use crate::span::Span;
 
-use super::align::{Keyer, Word};
-use super::within::{scope_phrases, starts_sentence};
+use super::align::{cover_of, Keyer, Word};
+use super::within::scope_phrases;
 use super::{Change, Difference, DifferenceKind, Severity};
+use crate::align::sentences::opens_sentence;
 
 /// Most words on either side of a bridge (or of an edit inside a match) for a name, figure
 /// or scope word it drops to count: more, and the article wrote something of its own.
@@ -52,8 +53,8 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             continue;
         }
         if let Some(kind) = lost(c, keyer.code, &sw, &aw) {
-            let source = cover(&sw);
-            let article = (!aw.is_empty()).then(|| cover(&aw));
+            let source = cover_of(&sw).unwrap_or_default();
+            let article = cover_of(&aw);
             out.push(Difference {
                 id: 0,
                 kind,
@@ -73,12 +74,6 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
 }
 
 /// From the first word's start to the last word's end.
-fn cover(words: &[Word]) -> Span {
-    let first = words.first().map_or(0, |w| w.span.start);
-    let last = words.last().map_or(first, |w| w.span.end);
-    Span::new(first, last)
-}
-
 /// What the source side of a bridge holds that the article side lacks: a figure, a name (a
 /// capitalised word not opening a sentence) or a scope word.
 pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Option<DifferenceKind> {
@@ -102,7 +97,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
         w.raw.chars().next().is_some_and(char::is_uppercase)
             && !acronym(w)
             && w.value.is_none()
-            && !starts_sentence(&c.source.text, w.span.start)
+            && !opens_sentence(&c.source.text, w.span.start)
             && !a_keys.contains(w.key.as_str())
     });
     if name_lost {

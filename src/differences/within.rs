@@ -11,10 +11,11 @@ use crate::comparison::{Comparison, Edit, EditOp, Fidelity, Match, MatchKind};
 use crate::matching::is_content_word;
 use crate::span::{Span, SpanIndex};
 
-use super::align::{self, Keyer, Word};
+use super::align::{self, cover_of, Keyer, Word};
 use super::units::unit_at;
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
+use crate::align::sentences::opens_sentence;
 use crate::comparison::ScopeClass;
 
 /// Adds the differences inside `m` to `out`.
@@ -375,8 +376,7 @@ impl Pair<'_, '_> {
             return None;
         }
         // The first word of a sentence is capitalised whatever it is.
-        let opens =
-            |text: &str, ws: &[Word]| ws.iter().any(|w| starts_sentence(text, w.span.start));
+        let opens = |text: &str, ws: &[Word]| ws.iter().any(|w| opens_sentence(text, w.span.start));
         if opens(&self.c.source.text, s) || opens(&self.c.article.text, a) {
             return None;
         }
@@ -562,7 +562,7 @@ impl Pair<'_, '_> {
                 // A source sentence start run into the article's sentence is the writer's;
                 // a capital given to a word the source has mid-sentence shows the quotation
                 // starts mid-sentence, and is kept.
-                if !starts_upper(a.raw) && starts_sentence(&self.c.source.text, s.span.start) {
+                if !starts_upper(a.raw) && opens_sentence(&self.c.source.text, s.span.start) {
                     continue;
                 }
 
@@ -581,25 +581,6 @@ impl Pair<'_, '_> {
     }
 }
 
-fn cover_of(words: &[Word]) -> Option<Span> {
-    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
-}
-
 fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// True when the word at `at` opens a sentence: only spaces and opening marks between it and
-/// the start of the text, a sentence end or a paragraph break.
-pub(super) fn starts_sentence(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
-    for c in before.chars().rev() {
-        match c {
-            '.' | '!' | '?' | '\n' | ':' => return true,
-            c if c.is_whitespace() => continue,
-            '"' | '“' | '‘' | '«' | '„' | '(' | '\'' | '–' | '—' | '-' => continue,
-            _ => return false,
-        }
-    }
-    true
 }

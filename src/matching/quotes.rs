@@ -6,6 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::Region;
+use crate::align::sentences::opens_sentence;
 use crate::comparison::{Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus};
 use crate::normalize::{self, Token};
 use crate::quotes::Quotation;
@@ -250,13 +251,6 @@ fn is_utterance(text: &str, inner: Span, outer: Span) -> bool {
     let starts = before.ends_with(['.', '!', '?', '\n', '\r']);
     let words = inner.slice(text).trim_end();
     starts || words.ends_with([',', '!', '?'])
-}
-
-/// A sentence may start at byte `at` of `text` (an opening quotation mark there): nothing but
-/// spaces since the text's start, a line's start or a sentence's or clause's end (". ", ": ").
-fn opens_sentence(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']);
-    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '\r'])
 }
 
 /// Longest source (in bytes) in which a phrase of a word or two found word for word is paired
