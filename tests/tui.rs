@@ -533,6 +533,35 @@ fn a_long_status_message_is_not_cut_at_80_columns() {
 }
 
 #[test]
+fn the_inspector_takes_the_rows_its_stop_needs_and_no_blank_ones() {
+    let mut app = bundled(Theme::dark());
+    draw(&mut app, 160, 45);
+    let mut heights = Vec::new();
+    for _ in 0..app.items.len() {
+        let screen = text_of(&draw(&mut app, 160, 45));
+        let lines: Vec<&str> = screen.lines().collect();
+        let top = lines
+            .iter()
+            .rposition(|l| l.starts_with("\"┌ M") || l.starts_with("\"┌ Q"))
+            .expect("the inspector's title");
+        let bottom = top
+            + lines[top..]
+                .iter()
+                .position(|l| l.starts_with("\"└"))
+                .unwrap();
+        for l in &lines[top + 1..bottom] {
+            let inside = l.trim_matches(['"', '\u{2502}']);
+            assert!(!inside.trim().is_empty(), "a blank row:\n{screen}");
+        }
+        heights.push(bottom - top + 1);
+        press(&mut app, Command::Next, 1);
+    }
+    // A short stop gives its rows to the panes; none is taller than the docked box.
+    assert!(heights.iter().any(|h| *h < 9), "{heights:?}");
+    assert!(heights.iter().all(|h| *h <= 9), "{heights:?}");
+}
+
+#[test]
 fn r_goes_to_the_next_stop_without_a_verdict_and_says_when_none_is_left() {
     let mut app = bundled(Theme::dark());
     draw(&mut app, 160, 45);

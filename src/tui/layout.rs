@@ -72,8 +72,14 @@ pub struct Screen {
 }
 
 impl Screen {
-    /// Lays out a terminal of `width` x `height`.
+    /// Lays out a terminal of `width` x `height`, the inspector at its largest.
     pub fn new(width: u16, height: u16, inspector: InspectorSize) -> Screen {
+        Screen::fitted(width, height, inspector, None)
+    }
+
+    /// Lays out a terminal of `width` x `height`, the docked inspector no taller than its
+    /// content's `rows` (border aside) when given: a short stop gives its rows to the panes.
+    pub fn fitted(width: u16, height: u16, inspector: InspectorSize, rows: Option<u16>) -> Screen {
         let area = Rect::new(0, 0, width, height);
         let mut screen = Screen {
             area,
@@ -106,6 +112,12 @@ impl Screen {
             (InspectorSize::Docked, _) if height < room => COMPACT_INSPECTOR,
             (InspectorSize::Docked, true) => 7,
             (InspectorSize::Docked, false) => 9,
+        };
+        let h = match (inspector, rows) {
+            (InspectorSize::Docked, Some(rows)) if h > COMPACT_INSPECTOR => {
+                (rows + 2).clamp(COMPACT_INSPECTOR, h)
+            }
+            _ => h,
         };
         if h > 0 {
             body -= h;

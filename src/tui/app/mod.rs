@@ -149,6 +149,9 @@ pub struct App {
     pub size: (u16, u16),
     /// How much of the screen the inspector takes.
     pub inspector: InspectorSize,
+    /// The rows the docked inspector's content takes for the current stop, so the layout
+    /// gives it no more (none before the first layout).
+    pub inspector_rows: Option<u16>,
     /// The help screen is open.
     pub help: bool,
     /// The "who is quoted" summary is open.
@@ -207,6 +210,7 @@ impl App {
             panes: [Pane::default(), Pane::default()],
             size: (0, 0),
             inspector: InspectorSize::Docked,
+            inspector_rows: None,
             help: false,
             speakers: false,
             help_scroll: 0,
@@ -231,7 +235,12 @@ impl App {
 
     /// The layout of the current terminal size.
     pub fn screen(&self) -> Screen {
-        Screen::new(self.size.0, self.size.1, self.inspector)
+        Screen::fitted(
+            self.size.0,
+            self.size.1,
+            self.inspector,
+            self.inspector_rows,
+        )
     }
 
     /// A pane's state.
@@ -303,6 +312,14 @@ impl App {
 
     /// Applies one action: the only place the state changes.
     pub fn update(&mut self, action: Action) {
+        let moved = !matches!(action, Action::Tick | Action::Wheel { .. });
+        self.apply(action);
+        if moved {
+            self.fit_inspector();
+        }
+    }
+
+    fn apply(&mut self, action: Action) {
         match action {
             Action::Tick => {
                 if let Some(f) = &mut self.flash {

@@ -71,8 +71,21 @@ impl Pane {
 }
 
 impl App {
+    /// After an action: when the current stop's inspector wants other rows than it has,
+    /// the screen is laid out again (the panes take or give back the difference).
+    pub(super) fn fit_inspector(&mut self) {
+        if self.size == (0, 0) {
+            return;
+        }
+        let rows = Some(super::super::view::wanted_rows(self, self.size.0));
+        if rows != self.inspector_rows {
+            self.resize(self.size.0, self.size.1);
+        }
+    }
+
     pub(super) fn resize(&mut self, width: u16, height: u16) {
         self.size = (width, height);
+        self.inspector_rows = Some(super::super::view::wanted_rows(self, width));
         let screen = self.screen();
         if screen.too_small {
             return;

@@ -43,7 +43,10 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(TextSpan::styled(title(app, item), theme.border_focused));
+        .title(TextSpan::styled(
+            fit_title(title(app, item), rect.width.saturating_sub(2)),
+            theme.border_focused,
+        ));
     let inner = block.inner(rect);
     block.render(rect, buf);
     if inner.height == 0 || inner.width < 12 {
@@ -70,9 +73,10 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     // changes (when there are any and room); the rest goes to the two texts, each as many
     // rows as it needs while both fit, the source at least half when they do not.
     // The stop's differences, major first, take the rows they need between the texts and
-    // the changes, at most a third of the box, so that the texts stay readable.
+    // the changes: at most a third of the box, so that the texts stay readable, or what
+    // the texts leave.
     let changes = changes_line(app, item);
-    let changes_row = changes.is_some() && inner.height >= 5;
+    let changes_row = changes.is_some() && inner.height >= 4;
     // Full screen, the differences may take half the box: that is what it is for.
     let share = if app.inspector == InspectorSize::Full {
         2
@@ -82,10 +86,12 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
     let most = inner.height / share;
     let differences = differences_lines(app, item, width, most);
     let differences_need = passage::rows_needed(&differences, width);
-    let differences_rows = if differences.is_empty() || inner.height < 7 {
+    let avail = inner.height.saturating_sub(1 + u16::from(changes_row));
+    let left = avail.saturating_sub(need.0.max(1) + need.1.max(1));
+    let differences_rows = if differences.is_empty() || avail < 3 {
         0
     } else {
-        differences_need.min(most).max(1)
+        differences_need.min(most.max(left)).min(avail - 2).max(1)
     };
     let body = inner
         .height
@@ -197,6 +203,46 @@ fn empty(app: &App, rect: Rect, buf: &mut Buffer) {
     );
     let inner = Rect::new(rect.x + 1, rect.y + 1, rect.width.saturating_sub(2), 1);
     Paragraph::new(text).style(theme.dim).render(inner, buf);
+}
+
+/// The rows of text the docked inspector wants for the current stop (its border aside): each
+/// text's rows at this terminal `width`, its differences, its changes and the verdict row.
+/// The layout gives it no more, so that a short stop leaves no blank rows.
+pub(crate) fn wanted_rows(app: &App, width: u16) -> u16 {
+    let Some(item) = app.current_item() else {
+        return 1;
+    };
+    let width = width.saturating_sub(2 + LABEL).max(1);
+    let (source, article) = texts(app, item);
+    let texts =
+        passage::rows_needed(&source, width).max(1) + passage::rows_needed(&article, width).max(1);
+    let differences = differences_lines(app, item, width, u16::MAX);
+    let changes = u16::from(changes_line(app, item).is_some());
+    texts + passage::rows_needed(&differences, width) + changes + 1
+}
+
+/// A title no wider than `room`: the score goes first, then the end is cut with an
+/// ellipsis, never into the box's corner.
+fn fit_title(title: String, room: u16) -> String {
+    let room = room as usize;
+    if str_width(&title) <= room {
+        return title;
+    }
+    let title = match (title.find(" · score "), title.find(" words")) {
+        (Some(a), Some(b)) if b > a => format!("{}{}", &title[..a], &title[b + " words".len()..]),
+        _ => title,
+    };
+    if str_width(&title) <= room {
+        return title;
+    }
+    let mut cut = String::new();
+    for c in title.chars() {
+        if str_width(&cut) + crate::tui::wrap::char_width(c) + 2 > room {
+            break;
+        }
+        cut.push(c);
+    }
+    format!("{}\u{2026} ", cut.trim_end())
 }
 
 /// The inspector's title: which stop of how many, its kind, score and speaker.

@@ -24,7 +24,7 @@ use super::keys::Command;
 use super::layout::{Screen, MIN_HEIGHT, MIN_WIDTH};
 use super::wrap::str_width;
 
-pub(crate) use inspector::kind_label;
+pub(crate) use inspector::{kind_label, wanted_rows};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -35,7 +35,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Draws the whole screen into a buffer (what [`render`] does, without a frame).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let screen = Screen::new(area.width, area.height, app.inspector);
+    let screen = Screen::fitted(area.width, area.height, app.inspector, app.inspector_rows);
     if screen.too_small {
         too_small(app, area, buf);
         return;
