@@ -595,6 +595,14 @@ pub enum Change {
         /// How the article marks the join, if it does.
         marked: Option<EditMark>,
     },
+    /// The article stops where the source's sentence goes on: a quotation closed in the
+    /// middle of a clause, or a sentence ended before the rest of a list.
+    CutShort {
+        /// The source's words after the cut, shortened.
+        rest: String,
+        /// The cut falls inside a clause, with no pause in the source.
+        mid_clause: bool,
+    },
 }
 
 /// One way the article departs from the source.
@@ -683,5 +691,13 @@ fn describe(change: &Change) -> String {
             "{SPLICE_REVERSED}: the source has the second piece first{}",
             marked_by(*marked)
         ),
+        Change::CutShort {
+            rest,
+            mid_clause: true,
+        } => format!("cut in mid-clause: the source goes on “{rest}”"),
+        Change::CutShort {
+            rest,
+            mid_clause: false,
+        } => format!("cut short: the source's sentence goes on “{rest}”"),
     }
 }

@@ -10,6 +10,7 @@
 
 mod align;
 mod bridges;
+mod clauses;
 mod facts;
 mod gaps;
 mod status;
@@ -55,6 +56,7 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     out.extend(later);
     gaps::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);
+    clauses::of_matches(c, &keyer, &mut out);
     units::of_documents(&c.source.text, &c.article.text, &keyer, &mut out);
     out.extend(status);
     facts::of_details(c, &keyer, &mut out);

@@ -327,3 +327,86 @@ fn an_abbreviated_title_with_a_place_and_another_counted_noun_are_shown() {
         "{d:?}"
     );
 }
+
+#[test]
+fn condition_opening_the_source_sentence_dropped_from_reuse() {
+    let d = differences(
+        "Inflation pressures have eased. Should the outlook for inflation evolve as projected we would expect to lower the official cash rate further over the coming months.",
+        "The governor said the bank would expect to lower the official cash rate further over the coming months, a move analysts had predicted.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::Scope
+            && *s == Severity::Major
+            && n.contains("condition dropped")
+            && n.contains("Should the outlook for inflation evolve as projected")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn french_condition_kept_by_the_article_is_not_a_difference() {
+    let source = "Si la situation se dégrade, le gouvernement pourrait relever la taxe sur les carburants de deux centimes au printemps.";
+    let dropped = differences(
+        source,
+        "Le ministre l'a confirmé : le gouvernement pourrait relever la taxe sur les carburants de deux centimes au printemps.",
+    );
+    assert!(
+        has(&dropped, DifferenceKind::Scope, "condition dropped"),
+        "{dropped:?}"
+    );
+    let kept = differences(
+        source,
+        "Si la situation empire, le gouvernement pourrait relever la taxe sur les carburants de deux centimes au printemps.",
+    );
+    assert!(
+        !has(&kept, DifferenceKind::Scope, "condition dropped"),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn spanish_quotation_closed_in_mid_clause() {
+    let d = differences(
+        "PRESIDENTE: Yo creo que la economía ha resistido bien esta primera etapa, pero estaba bastante apreciado el peso, resistió, podríamos verlo mañana.",
+        "El presidente habló de la economía. \"La economía ha resistido bien esta primera etapa, pero estaba bastante apreciado\", expresó.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::QuoteWording
+            && *s == Severity::Major
+            && n.contains("mid-clause")
+            && n.contains("el peso")),
+        "{d:?}"
+    );
+    let marked = differences(
+        "PRESIDENTE: Yo creo que la economía ha resistido bien esta primera etapa, pero estaba bastante apreciado el peso, resistió, podríamos verlo mañana.",
+        "El presidente habló de la economía. \"La economía ha resistido bien esta primera etapa, pero estaba bastante apreciado…\", expresó.",
+    );
+    assert!(
+        !marked.iter().any(|(_, _, n)| n.contains("mid-clause")),
+        "{marked:?}"
+    );
+}
+
+#[test]
+fn quotation_that_stops_before_a_whole_clause_is_not_cut() {
+    let d = differences(
+        "The minister said: We must not be afraid to show the good feelings that make our society better and stronger for everyone.",
+        "\"We must not be afraid to show the good feelings\", the minister said on Monday.",
+    );
+    assert!(!d.iter().any(|(_, _, n)| n.contains("cut")), "{d:?}");
+}
+
+#[test]
+fn german_sentence_cut_before_the_rest_of_a_list() {
+    let d = differences(
+        "Die Ministerin sagte, das neue Gesetz werde die Mieten in den großen Städten begrenzen, den sozialen Wohnungsbau fördern und die Kommunen finanziell entlasten.",
+        "Das neue Gesetz werde die Mieten in den großen Städten begrenzen. Die Opposition kritisierte den Entwurf.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::Scope
+            && *s == Severity::Minor
+            && n.contains("cut short")
+            && n.contains("Wohnungsbau")),
+        "{d:?}"
+    );
+}

@@ -27,6 +27,8 @@ pub struct Words {
     pub title_joiners: HashSet<String>,
     /// Words standing for the same thing, to one key per group.
     pub synonyms: HashMap<String, String>,
+    /// Words joining the items of a list ("and", "sowie").
+    pub conjunctions: HashSet<String>,
 }
 
 fn parse_class(word: &str) -> Option<ScopeClass> {
@@ -89,6 +91,9 @@ fn build() -> Words {
     }
     for line in lines(include_str!("../../assets/differences/title_joiners.txt")) {
         words.title_joiners.extend(phrase(line));
+    }
+    for line in lines(include_str!("../../assets/differences/conjunctions.txt")) {
+        words.conjunctions.extend(phrase(line));
     }
     for line in lines(include_str!("../../assets/differences/discourse.txt")) {
         words.discourse.extend(phrase(line));

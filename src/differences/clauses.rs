@@ -1,0 +1,415 @@
+//! The rest of the sentence around an aligned run: what the source says just before or just
+//! after the words the article took, and the article leaves out.
+//!
+//! A matcher pairs the words both documents share, so a reused passage or a quotation that
+//! begins after "Should the outlook evolve as projected" or stops before ", and implement
+//! changes to sharpen its focus on safety" holds no edit: the cut lies outside the match. A
+//! fact-checker reads the whole source sentence, and so does this stage:
+//! - a **condition** that opens (or closes) the source sentence, with no condition anywhere in
+//!   the article's sentence: the article states as settled what the source made conditional;
+//! - a **quotation cut mid-clause**: the quotation closes where the source sentence runs on
+//!   without a pause ("pero estaba bastante apreciado" before "el peso, resistió"), so the
+//!   quoted words read as a whole statement;
+//! - a **sentence cut short**: the article ends its sentence where the source goes on with
+//!   more items of a list, a figure or a qualifier.
+
+use crate::comparison::{Comparison, Match, MatchKind, ScopeClass};
+use crate::matching::is_content_word;
+use crate::span::Span;
+
+use super::align::{Keyer, Word};
+use super::within::scope_phrases;
+use super::{Change, Difference, DifferenceKind, Severity};
+
+/// How far back or ahead a sentence boundary is looked for, in bytes: a "sentence" longer
+/// than this is a list or an extraction without stops, and has no clause to read.
+const MAX_SENTENCE_BYTES: usize = 1_200;
+
+/// Most words between the sentence start and a condition word that still opens the sentence
+/// ("But if", "However, should").
+const MAX_CONDITION_LEAD_WORDS: usize = 2;
+
+/// Most words of the source before the run for its opening condition to govern the run.
+const MAX_PREFIX_WORDS: usize = 30;
+
+/// Fewest words of a quotation for its end to be read as a claim of a whole statement: a
+/// scare quote ("deeply concerned") is a fragment by nature.
+const MIN_QUOTATION_WORDS: usize = 6;
+
+/// Most words between a quotation's end and the end of the source's clause for the quotation
+/// to count as cut in mid-clause.
+const MAX_CLAUSE_REST_WORDS: usize = 4;
+
+/// Fewest content words the source sentence must go on with for a cut to matter.
+const MIN_REST_CONTENT_WORDS: usize = 3;
+
+/// Most words of the source's rest shown in a note.
+const MAX_REST_WORDS_SHOWN: usize = 14;
+
+/// Closest another run may start after this one's source end for the rest to count as taken
+/// (the article quoting on in a second part), in bytes.
+const CONTINUED_BYTES: usize = 60;
+
+/// Adds the conditions and the cut sentence ends around every quotation and reused run.
+pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
+    let mut starts: Vec<usize> = c.matches.iter().map(|m| m.source.start).collect();
+    starts.sort_unstable();
+    for m in &c.matches {
+        if !matches!(m.kind, MatchKind::Reuse | MatchKind::Quotation) {
+            continue;
+        }
+        let around = Around::new(c, m, keyer);
+        if let Some(d) = around.condition_dropped() {
+            out.push(d);
+            continue;
+        }
+        let continued = {
+            let at = starts.partition_point(|&s| s < m.source.end);
+            starts
+                .get(at)
+                .is_some_and(|&s| s - m.source.end <= CONTINUED_BYTES)
+        };
+        if !continued {
+            out.extend(around.cut_short());
+        }
+    }
+}
+
+/// One run with the rest of its sentence on both sides.
+struct Around<'a, 't> {
+    c: &'a Comparison,
+    m: &'a Match,
+    lang: &'static str,
+    /// Source words from the sentence start to the run.
+    before: Vec<Word<'t>>,
+    /// Source words from the run to the sentence end.
+    after: Vec<Word<'t>>,
+    /// The article's whole sentence around the run.
+    article_sentence: Vec<Word<'t>>,
+}
+
+impl<'a, 't> Around<'a, 't>
+where
+    'a: 't,
+{
+    fn new(c: &'a Comparison, m: &'a Match, keyer: &Keyer) -> Around<'a, 't> {
+        let (src, art) = (c.source.text.as_str(), c.article.text.as_str());
+        let before = Span::new(sentence_start(src, m.source.start), m.source.start);
+        let after = Span::new(m.source.end, sentence_end(src, m.source.end));
+        let sentence = Span::new(
+            sentence_start(art, m.article.start),
+            sentence_end(art, m.article.end),
+        );
+        Around {
+            c,
+            m,
+            lang: keyer.code,
+            before: keyer.words(src, before),
+            after: keyer.words(src, after),
+            article_sentence: keyer.words(art, sentence),
+        }
+    }
+
+    fn difference(
+        &self,
+        kind: DifferenceKind,
+        severity: Severity,
+        source: Span,
+        change: Change,
+    ) -> Difference {
+        Difference {
+            id: 0,
+            kind,
+            severity,
+            source: Some(source),
+            article: None,
+            match_id: Some(self.m.id),
+            detail_id: None,
+            change,
+        }
+    }
+
+    /// A condition that opens the source sentence before the run, or follows the run, while
+    /// the article's sentence holds none.
+    fn condition_dropped(&self) -> Option<Difference> {
+        let conditional = |ws: &[Word]| {
+            scope_phrases(ws, self.lang)
+                .iter()
+                .any(|p| p.2 == ScopeClass::Condition)
+        };
+        // The run's own words are the source's: a condition inside it is the source's too.
+        let outside: Vec<Word> = self
+            .article_sentence
+            .iter()
+            .filter(|w| !self.m.article.contains(&w.span))
+            .cloned()
+            .collect();
+        if conditional(&outside) {
+            return None;
+        }
+        let opening = |ws: &[Word]| {
+            scope_phrases(ws, self.lang)
+                .into_iter()
+                .find(|p| p.2 == ScopeClass::Condition && p.0 <= MAX_CONDITION_LEAD_WORDS)
+        };
+        let clause = if self.before.len() <= MAX_PREFIX_WORDS {
+            opening(&self.before).map(|(i, len, _)| self.clause_before(i, len))
+        } else {
+            None
+        };
+        let clause = clause.or_else(|| {
+            opening(&self.after).map(|(i, _, _)| {
+                let text = &self.c.source.text;
+                let end = self.after[i..]
+                    .iter()
+                    .position(|w| ends_clause(text, w.span.end))
+                    .map_or(self.after.len(), |k| i + k + 1);
+                &self.after[i..end]
+            })
+        })?;
+        let span = cover(clause)?;
+        Some(self.difference(
+            DifferenceKind::Scope,
+            Severity::Major,
+            span,
+            Change::Dropped {
+                words: span.slice(&self.c.source.text).to_string(),
+                class: Some(ScopeClass::Condition),
+                marked: None,
+            },
+        ))
+    }
+
+    /// The condition clause of `before` that starts at word `i`: up to its comma, else up to
+    /// the main clause the article kept (its first word the article's sentence shares),
+    /// without the function words that open that main clause ("we would").
+    fn clause_before(&self, i: usize, len: usize) -> &[Word<'t>] {
+        let text = &self.c.source.text;
+        let kept = |w: &Word| {
+            is_content_word(&w.norm) && self.article_sentence.iter().any(|a| a.key == w.key)
+        };
+        let mut end = self.before.len();
+        for (k, w) in self.before.iter().enumerate().skip(i + len) {
+            if ends_clause(text, w.span.end) {
+                end = k + 1;
+                break;
+            }
+            if kept(w) {
+                end = k;
+                break;
+            }
+        }
+        while end > i + len && !is_content_word(&self.before[end - 1].norm) {
+            end -= 1;
+        }
+        &self.before[i..end]
+    }
+
+    /// A quotation that closes where its source sentence runs on without a pause, or a
+    /// reused run that ends the article's sentence where the source goes on with more.
+    fn cut_short(&self) -> Option<Difference> {
+        let content = self
+            .after
+            .iter()
+            .filter(|w| is_content_word(&w.norm))
+            .count();
+        if content < MIN_REST_CONTENT_WORDS {
+            return None;
+        }
+        let (src, art) = (self.c.source.text.as_str(), self.c.article.text.as_str());
+        // A pause at the cut: punctuation ending the run's source, or right after it.
+        let ends_with_stop = self
+            .m
+            .source
+            .slice(src)
+            .trim_end()
+            .ends_with(|ch: char| !ch.is_alphanumeric());
+        let pause = ends_with_stop
+            || src[self.m.source.end..]
+                .trim_start()
+                .starts_with(|ch: char| !ch.is_alphanumeric());
+        match self.m.kind {
+            MatchKind::Quotation => {
+                let words = self.m.article.slice(art).split_whitespace().count();
+                if words < MIN_QUOTATION_WORDS
+                    || pause
+                    || !closes_quotation(art, self.m.article.end)
+                {
+                    return None;
+                }
+                // The quotation stops a few words short of its clause's end ("pero estaba
+                // bastante apreciado" before "el peso,"): a clause that follows whole (a
+                // relative clause, a second statement) is a natural place to stop.
+                let clause = self
+                    .after
+                    .iter()
+                    .position(|w| ends_clause(src, w.span.end))
+                    .map_or(usize::MAX, |k| k + 1);
+                if clause > MAX_CLAUSE_REST_WORDS {
+                    return None;
+                }
+                let (span, shown) = self.rest(true)?;
+                Some(self.difference(
+                    DifferenceKind::QuoteWording,
+                    Severity::Major,
+                    span,
+                    Change::CutShort {
+                        rest: shown,
+                        mid_clause: true,
+                    },
+                ))
+            }
+            MatchKind::Reuse => {
+                if !ends_sentence(art, self.m.article.end) || !self.rest_matters() {
+                    return None;
+                }
+                let (span, shown) = self.rest(false)?;
+                Some(self.difference(
+                    DifferenceKind::Scope,
+                    Severity::Minor,
+                    span,
+                    Change::CutShort {
+                        rest: shown,
+                        mid_clause: false,
+                    },
+                ))
+            }
+            MatchKind::Paraphrase => None,
+        }
+    }
+
+    /// True when the source's rest holds what a reader misses: a figure, a scope word, or
+    /// more items of a list (a comma, then "and" or "or" further on).
+    fn rest_matters(&self) -> bool {
+        let rest = Span::new(
+            self.m.source.end,
+            self.after.last().map_or(self.m.source.end, |w| w.span.end),
+        )
+        .slice(&self.c.source.text);
+        // A new clause after "and" is a second statement; a comma goes on with the first.
+        if !rest.trim_start().starts_with([',', ';']) {
+            return false;
+        }
+        let weighty = |class: ScopeClass| {
+            matches!(
+                class,
+                ScopeClass::Condition | ScopeClass::Negation | ScopeClass::Status
+            )
+        };
+        let list = super::words::get();
+        self.after.iter().any(|w| w.value.is_some())
+            || scope_phrases(&self.after, self.lang)
+                .iter()
+                .any(|p| weighty(p.2))
+            || self
+                .after
+                .iter()
+                .skip(1)
+                .any(|w| list.conjunctions.contains(w.norm.as_str()))
+    }
+
+    /// The source's rest: up to the first pause when `to_pause` (the clause the quotation
+    /// cut), else to the sentence end; its span and its words as shown, shortened.
+    fn rest(&self, to_pause: bool) -> Option<(Span, String)> {
+        let text = &self.c.source.text;
+        let end = if to_pause {
+            self.after
+                .iter()
+                .position(|w| ends_clause(text, w.span.end))
+                .map_or(self.after.len(), |k| k + 1)
+        } else {
+            self.after.len()
+        };
+        let words = &self.after[..end];
+        let span = cover(words)?;
+        let shown = if words.len() > MAX_REST_WORDS_SHOWN {
+            let cut = cover(&words[..MAX_REST_WORDS_SHOWN])?;
+            format!("{} …", cut.slice(text))
+        } else {
+            span.slice(text).to_string()
+        };
+        Some((span, shown))
+    }
+}
+
+fn cover(words: &[Word]) -> Option<Span> {
+    Some(Span::new(words.first()?.span.start, words.last()?.span.end))
+}
+
+/// True when a comma, semicolon, colon or dash follows the word ending at `at`.
+fn ends_clause(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|ch| matches!(ch, ',' | ';' | ':' | '.' | '!' | '?' | '–' | '—' | '('))
+}
+
+/// True when the quotation marks close right after `at` (past punctuation set inside them)
+/// with no ellipsis: an ellipsis tells the reader the speaker went on.
+fn closes_quotation(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    let Some(k) =
+        rest.find(|ch: char| !matches!(ch, '.' | ',' | ';' | ':' | '!' | '?' | '…' | ' '))
+    else {
+        return false;
+    };
+    let ch = rest[k..].chars().next().unwrap_or(' ');
+    let marked = rest[..k].contains('…') || rest[..k].contains("..");
+    !marked && crate::normalize::is_quote_mark(ch) && !crate::normalize::is_apostrophe(ch)
+}
+
+/// True when the article's sentence ends at `at`: a stop, a line break or the end of the
+/// text, past closing quotation marks.
+fn ends_sentence(text: &str, at: usize) -> bool {
+    match text[at..]
+        .chars()
+        .find(|ch| !(crate::normalize::is_quote_mark(*ch) || *ch == ' '))
+    {
+        None => true,
+        Some(ch) => matches!(ch, '.' | '!' | '?' | '\n'),
+    }
+}
+
+/// True when the stop at byte `i` of `text` ends a sentence: followed by a space or a line
+/// break (or the end), and not the stop of an abbreviation or an initial.
+fn is_stop(text: &str, i: usize) -> bool {
+    let after = text[i + 1..].chars().next();
+    if !after.is_none_or(char::is_whitespace) {
+        return false;
+    }
+    if text.as_bytes()[i] != b'.' {
+        return true;
+    }
+    let word_start = text[..i]
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| ch.is_whitespace())
+        .map_or(0, |(k, ch)| k + ch.len_utf8());
+    !crate::align::sentences::is_abbreviation(&text[word_start..i])
+}
+
+/// Where the sentence holding byte `at` starts: after the last stop or line break before it.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let floor = crate::span::floor_char_boundary(text, at.saturating_sub(MAX_SENTENCE_BYTES));
+    let window = &text[floor..at];
+    for (k, ch) in window.char_indices().rev() {
+        let i = floor + k;
+        if ch == '\n' || (matches!(ch, '.' | '!' | '?') && is_stop(text, i)) {
+            return i + ch.len_utf8();
+        }
+    }
+    floor
+}
+
+/// Where the sentence holding byte `at` ends: at the next stop or line break.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let ceil = crate::span::floor_char_boundary(text, (at + MAX_SENTENCE_BYTES).min(text.len()));
+    let window = &text[at..ceil];
+    for (k, ch) in window.char_indices() {
+        let i = at + k;
+        if ch == '\n' || (matches!(ch, '.' | '!' | '?') && is_stop(text, i)) {
+            return i;
+        }
+    }
+    ceil
+}
