@@ -316,6 +316,10 @@ impl Sentence<'_> {
             }
             _ => {}
         }
+        // 7.45am / 6:57pm / 10am, written as one word.
+        if let Some(t) = compact_meridiem(w) {
+            return Some((t, i + 1));
+        }
         // 16h30 / 16h.
         if let Some((h, m)) = w.split_once('h') {
             if let (Ok(h), true) = (h.parse::<u32>(), m.is_empty() || m.parse::<u32>().is_ok()) {
@@ -353,16 +357,7 @@ impl Sentence<'_> {
         };
         let exact = minutes.map_or(0.0, |m| m as f64 / 60.0);
         if let Some((pm, n)) = meridiem {
-            if !(1..=12).contains(&h) {
-                return None;
-            }
-            let h24 = match (pm, h) {
-                (false, 12) => 0,
-                (true, 12) => 12,
-                (true, h) => h + 12,
-                (false, h) => h,
-            };
-            let t = h24 as f64 + exact;
+            let t = to_24h(h, pm)? as f64 + exact;
             let width = if minutes.is_some() { 1.0 / 60.0 } else { 1.0 };
             return Some(((t, t + width), end + n));
         }
@@ -438,4 +433,39 @@ fn conflicts(a: &DateExpr, b: &DateExpr) -> bool {
                 (Some(Relative::Day(_)), Some(Relative::Part(..)))
                     | (Some(Relative::Part(..)), Some(Relative::Day(_)))
             ))
+}
+
+/// A time written as one word with its meridiem ("7.45am", "6:57pm", "10am"): its hours.
+fn compact_meridiem(w: &str) -> Option<(f64, f64)> {
+    let (clock, pm) = if let Some(c) = w.strip_suffix("am") {
+        (c, false)
+    } else {
+        (w.strip_suffix("pm")?, true)
+    };
+    let (h, m) = match clock.split_once(['.', ':']) {
+        Some((h, m)) if m.len() == 2 => (h, Some(m)),
+        Some(_) => return None,
+        None => (clock, None),
+    };
+    if h.is_empty() || h.len() > 2 || !h.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let minutes: Option<u32> = match m {
+        Some(m) => Some(m.parse().ok().filter(|m| *m < 60)?),
+        None => None,
+    };
+    let t = to_24h(h.parse().ok()?, pm)? as f64 + minutes.map_or(0.0, |m| m as f64 / 60.0);
+    let width = if minutes.is_some() { 1.0 / 60.0 } else { 1.0 };
+    Some((t, t + width))
+}
+
+/// The hour on a 24-hour clock of hour `h` (1 to 12) before or after noon.
+fn to_24h(h: u32, pm: bool) -> Option<u32> {
+    Some(match (pm, h) {
+        (_, h) if !(1..=12).contains(&h) => return None,
+        (false, 12) => 0,
+        (true, 12) => 12,
+        (true, h) => h + 12,
+        (false, h) => h,
+    })
 }

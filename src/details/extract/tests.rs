@@ -327,3 +327,17 @@ fn places_laws_headings_and_german_nouns_are_not_people() {
         vec!["Griechenland".to_string()]
     );
 }
+
+#[test]
+fn clock_times_written_without_spaces_are_times() {
+    let text =
+        "He was arrested at 7.45am and released at 6.57pm, police said; the hearing is at 10am.";
+    let ex = run(text, Lang::En);
+    let times: Vec<&str> = ex
+        .mentions
+        .iter()
+        .filter(|m| m.kind == DetailKind::Date)
+        .map(|m| m.span.slice(text))
+        .collect();
+    assert_eq!(times, ["7.45am", "6.57pm", "10am"]);
+}

@@ -144,6 +144,10 @@ pub(super) fn infer_reference(
     Some(best.1)
 }
 
+/// How much earlier than a whole hour ("7pm") an exact time may fall and still be the same
+/// moment rounded, in hours.
+const ROUNDED_HOUR: f64 = 0.25;
+
 pub(super) fn date_relation(
     se: &calendar::DateExpr,
     ae: &calendar::DateExpr,
@@ -156,9 +160,18 @@ pub(super) fn date_relation(
     let ad = describe(a, article);
     let hours_relation = match (se.hours(), ae.hours()) {
         (Some(x), Some(y)) => {
+            // A whole hour is a rounding: "shortly before 7pm" for "6.57pm".
+            let rounded = |h: (f64, f64)| {
+                if (h.1 - h.0 - 1.0).abs() < 1e-6 {
+                    (h.0 - ROUNDED_HOUR, h.1)
+                } else {
+                    h
+                }
+            };
+            let (wx, wy) = (rounded(x), rounded(y));
             if (x.0 - y.0).abs() < 1e-6 && (x.1 - y.1).abs() < 1e-6 {
                 Relation::Same
-            } else if x.0 < y.1 && y.0 < x.1 {
+            } else if wx.0 < wy.1 && wy.0 < wx.1 {
                 Relation::Compatible
             } else {
                 Relation::Conflicting

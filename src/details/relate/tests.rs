@@ -681,3 +681,41 @@ fn a_changed_count_pairs_with_the_count_in_the_same_context() {
         .collect();
     assert_eq!(paired, vec![hace], "{:#?}", c.details);
 }
+
+#[test]
+fn a_time_rounded_to_the_hour_is_compatible_and_another_hour_conflicts() {
+    let source =
+        "Police Scotland said the man was questioned by detectives after he was arrested at \
+                  7.45am. He was released from custody at 6.57pm without charge.";
+    let rounded = details(
+        source,
+        "The man was questioned by detectives after he was arrested at 7.45am and released \
+         shortly before 7pm without charge.",
+    );
+    expect_row(
+        &rounded,
+        DetailKind::Date,
+        Relation::Same,
+        "7.45am",
+        "7.45am",
+    );
+    expect_row(
+        &rounded,
+        DetailKind::Date,
+        Relation::Compatible,
+        "6.57pm",
+        "7pm",
+    );
+    let moved = details(
+        source,
+        "The man was questioned by detectives after he was arrested at 7.45am and released \
+         at 9pm without charge.",
+    );
+    expect_row(
+        &moved,
+        DetailKind::Date,
+        Relation::Conflicting,
+        "6.57pm",
+        "9pm",
+    );
+}
