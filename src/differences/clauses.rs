@@ -389,7 +389,7 @@ fn is_stop(text: &str, i: usize) -> bool {
 }
 
 /// Where the sentence holding byte `at` starts: after the last stop or line break before it.
-fn sentence_start(text: &str, at: usize) -> usize {
+pub(super) fn sentence_start(text: &str, at: usize) -> usize {
     let floor = crate::span::floor_char_boundary(text, at.saturating_sub(MAX_SENTENCE_BYTES));
     let window = &text[floor..at];
     for (k, ch) in window.char_indices().rev() {
@@ -402,7 +402,7 @@ fn sentence_start(text: &str, at: usize) -> usize {
 }
 
 /// Where the sentence holding byte `at` ends: at the next stop or line break.
-fn sentence_end(text: &str, at: usize) -> usize {
+pub(super) fn sentence_end(text: &str, at: usize) -> usize {
     let ceil = crate::span::floor_char_boundary(text, (at + MAX_SENTENCE_BYTES).min(text.len()));
     let window = &text[at..ceil];
     for (k, ch) in window.char_indices() {

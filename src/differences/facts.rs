@@ -144,10 +144,20 @@ fn house_style(source: &str, article: &str) -> bool {
     !a.is_empty() && s.windows(a.len()).any(|w| w == a.as_slice())
 }
 
+/// True when the punctuation inside two spellings of a name differs ("D.C." and "DC",
+/// "Presidents Circle" and "Presidents’ Circle"); a possessive ending and the typography of
+/// an apostrophe do not count.
 fn has_inner_punctuation(source: &str, article: &str) -> bool {
     let inner = |t: &str| -> String {
         t.trim_end_matches(['s', '’', '\''])
             .chars()
+            .map(|c| {
+                if crate::normalize::is_apostrophe(c) {
+                    '\''
+                } else {
+                    c
+                }
+            })
             .filter(|c| c.is_ascii_punctuation())
             .collect()
     };

@@ -13,9 +13,11 @@ mod bridges;
 mod clauses;
 mod facts;
 mod gaps;
+mod legal;
 mod status;
 mod titles;
 mod units;
+mod unsourced;
 mod within;
 pub mod words;
 
@@ -57,6 +59,8 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     gaps::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);
     clauses::of_matches(c, &keyer, &mut out);
+    unsourced::of_quotations(c, &keyer, &mut out);
+    legal::of_documents(&c.source.text, &c.article.text, keyer.code, &mut out);
     units::of_documents(&c.source.text, &c.article.text, &keyer, &mut out);
     out.extend(status);
     facts::of_details(c, &keyer, &mut out);

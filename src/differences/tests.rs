@@ -410,3 +410,39 @@ fn german_sentence_cut_before_the_rest_of_a_list() {
         "{d:?}"
     );
 }
+
+#[test]
+fn suspects_called_convicts_is_a_later_step_of_the_case() {
+    let d = differences(
+        "La Policía Nacional ha detenido a tres sospechosos en Valencia. Los sospechosos pasarán mañana a disposición judicial.",
+        "Los tres condenados por el robo de Valencia pasarán mañana ante el juez, según la policía.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::Scope
+            && *s == Severity::Major
+            && n.contains("sospechosos → condenados")),
+        "{d:?}"
+    );
+    let same_step = differences(
+        "Die Polizei hat zwei Verdächtige festgenommen. Die Verdächtigen sollen am Montag dem Haftrichter vorgeführt werden.",
+        "Die beiden Verdächtigen sollen am Montag dem Haftrichter vorgeführt werden, teilte die Polizei mit.",
+    );
+    assert!(
+        !same_step.iter().any(|(_, _, n)| n.contains("later step")),
+        "{same_step:?}"
+    );
+}
+
+#[test]
+fn words_in_quotation_marks_the_retold_passage_lacks() {
+    let d = differences(
+        "The President of the Republic spoke by telephone with the families of the four victims of the accident and offered his condolences to the families.",
+        "The President spoke with the families of the four victims of the accident by telephone, offering \"heartfelt condolences\" to them.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::QuoteWording
+            && *s == Severity::Major
+            && n.contains("heartfelt")),
+        "{d:?}"
+    );
+}

@@ -1,0 +1,99 @@
+//! Quotation marks around words the source has only in part: the article puts "sentidas
+//! condolências" in quotation marks where the passage it retells says "as condolências".
+//!
+//! Such a quotation is too short, or too changed, to be paired with the source, so it is
+//! listed as not found there; but inside a paraphrase of one source passage (or a sentence
+//! that reuses one) whose words it partly shares, it is the speaker's wording changed, and the words the source lacks are
+//! the difference a reviewer must see.
+
+use crate::comparison::{Comparison, MatchKind, QuoteStatus};
+use crate::matching::is_content_word;
+use crate::span::Span;
+
+use super::align::{Keyer, Word};
+use super::clauses::{sentence_end, sentence_start};
+use super::{Change, Difference, DifferenceKind, Severity};
+
+/// Most content words of a quotation read this way: a longer one not found in the source is
+/// someone else's statement, not a retold phrase.
+const MAX_QUOTED_WORDS: usize = 8;
+
+/// Adds, for every quotation not found in the source that sits inside a paraphrase, the words
+/// in its quotation marks that the paraphrased source passage lacks.
+pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
+    for q in c
+        .quotes
+        .iter()
+        .filter(|q| q.status == QuoteStatus::NotInSource)
+    {
+        // The passage the quotation's sentence retells: a paraphrase around it, else a
+        // reused run in the same sentence, with the whole source sentence of that run.
+        let art = c.article.text.as_str();
+        let sentence = Span::new(
+            sentence_start(art, q.article.start),
+            sentence_end(art, q.article.end),
+        );
+        let Some((m, passage)) = c
+            .matches
+            .iter()
+            .find(|m| m.kind == MatchKind::Paraphrase && m.article.contains(&q.article))
+            .map(|m| (m, m.source))
+            .or_else(|| {
+                let src = c.source.text.as_str();
+                c.matches
+                    .iter()
+                    .find(|m| m.kind == MatchKind::Reuse && sentence.contains(&m.article))
+                    .map(|m| {
+                        let whole = Span::new(
+                            sentence_start(src, m.source.start),
+                            sentence_end(src, m.source.end),
+                        );
+                        (m, whole)
+                    })
+            })
+        else {
+            continue;
+        };
+        let quoted = keyer.words(&c.article.text, q.article);
+        let content: Vec<&Word> = quoted.iter().filter(|w| is_content_word(&w.norm)).collect();
+        if content.is_empty() || content.len() > MAX_QUOTED_WORDS {
+            continue;
+        }
+        let source = keyer.words(&c.source.text, passage);
+        let in_source = |w: &Word| source.iter().find(|s| s.key == w.key);
+        let found: Vec<&Word> = content.iter().filter_map(|w| in_source(w)).collect();
+        let missing: Vec<&Word> = content
+            .iter()
+            .copied()
+            .filter(|w| in_source(w).is_none())
+            .collect();
+        // All found: the quotation is the source's (the matcher's to pair); none: it comes
+        // from somewhere else, and the quotation list says so.
+        if found.is_empty() || missing.is_empty() {
+            continue;
+        }
+        let (Some(first), Some(last)) = (missing.first(), missing.last()) else {
+            continue;
+        };
+        let article = Span::new(first.span.start, last.span.end);
+        let source_span = found
+            .iter()
+            .map(|w| w.span)
+            .reduce(|a, b| a.cover(&b))
+            .unwrap_or(found[0].span);
+        out.push(Difference {
+            id: 0,
+            kind: DifferenceKind::QuoteWording,
+            severity: Severity::Major,
+            source: Some(source_span),
+            article: Some(article),
+            match_id: Some(m.id),
+            detail_id: None,
+            change: Change::Added {
+                words: missing.iter().map(|w| w.raw).collect::<Vec<_>>().join(" "),
+                class: None,
+                marked: None,
+            },
+        });
+    }
+}
