@@ -19,10 +19,7 @@ fn steps() -> &'static HashMap<&'static str, HashMap<String, u8>> {
     STEPS.get_or_init(|| {
         let mut out: HashMap<&'static str, HashMap<String, u8>> = HashMap::default();
         let text: &'static str = include_str!("../../assets/differences/legal_status.txt");
-        for line in text.lines().map(str::trim) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::lexicon::lines(text) {
             let mut parts = line.split_whitespace();
             let (Some(lang), Some(step)) = (parts.next(), parts.next()) else {
                 continue;
