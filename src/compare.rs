@@ -72,7 +72,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         (&article.text, &article_tokens, &aligned.article_words),
         (&source.text, &source_tokens, &aligned.source_words),
         &aligned.source_counts,
-        options.matching.min_quote_words,
+        &options.matching,
     );
     matching::lead_in::add_lead_ins(
         &mut matches,

@@ -496,3 +496,47 @@ fn words_at_the_edges_of_a_quotation_not_in_the_source_are_listed() {
         );
     }
 }
+
+#[test]
+fn a_word_cut_short_keeps_a_short_quotation_with_the_change_listed() {
+    let cases = [
+        (
+            "The governor said officials remained cautious about the budget for next year.",
+            "Officials “remain cautious” about the budget, the governor said.",
+            ("remained", "remain"),
+        ),
+        (
+            "El ministro dijo que el gobierno esperaba una recuperación rápida del turismo.",
+            "El gobierno «espera una recuperación» del sector, según el ministro.",
+            ("esperaba", "espera"),
+        ),
+        (
+            "Le ministre a précisé que les banques restent prudentes face à la crise.",
+            "Les banques « restent prudent » face à la crise, selon le ministre.",
+            ("prudentes", "prudent"),
+        ),
+    ];
+    for (source, article, (said, quoted)) in cases {
+        let c = run(source, article);
+        let q = &c.quotes[0];
+        assert_eq!(q.status, QuoteStatus::Altered, "{article}");
+        let edit = c
+            .matches
+            .iter()
+            .filter(|m| q.matches.contains(&m.id))
+            .flat_map(|m| &m.edits)
+            .find(|e| e.op == EditOp::Replace)
+            .unwrap_or_else(|| panic!("the cut listed: {article}"));
+        assert_eq!(edit.source.map(|s| source_text(&c, s)), Some(said));
+        assert_eq!(edit.article.map(|a| article_text(&c, a)), Some(quoted));
+    }
+}
+
+#[test]
+fn a_shorter_word_that_is_not_the_source_s_is_not_read_as_cut() {
+    // Three letters are too few to be the source's word cut short: "act" is not "action".
+    let source = "The council will take action on housing before the summer recess.";
+    let article = "The council will “act on housing”, the mayor said.";
+    let c = run(source, article);
+    assert_eq!(c.quotes[0].status, QuoteStatus::NotInSource);
+}

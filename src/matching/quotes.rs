@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::Region;
 use crate::align::sentences::opens_sentence;
-use crate::comparison::{Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus};
+use crate::comparison::{Edit, EditOp, Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus};
 use crate::normalize::{self, Token};
 use crate::quotes::Quotation;
 use crate::span::{Span, SpanIndex};
@@ -84,20 +84,23 @@ pub(crate) fn judge_quotes(
 }
 
 /// Looks up, word for word in the source, the quotations too short to be matched (fewer than
-/// `min_words` words) that hold a content word, marks those found as verified and adds each
-/// as a quotation match with both spans: telling a reader that "at length" is not in the
+/// `min_quote_words` words) that hold a content word, marks those found as verified and adds
+/// each as a quotation match with both spans: telling a reader that "at length" is not in the
 /// source when the source says "discussed at length" would be a false alarm, and a tool
 /// reading the matches must see where the source says it. Stop words alone ("No," "Yes")
-/// prove nothing and stay unmatched.
+/// prove nothing and stay unmatched. A quotation under `min_words` with a word cut short
+/// ("expect a sharp recovery" for "expected a sharp recovery") has no three equal words in a
+/// row to be seeded from: it is looked up here too, the cut word read as the source's.
 pub(crate) fn find_short_quotes(
     quotes: &mut [QuoteFinding],
     matches: &mut Vec<Match>,
     (article, atoks, aids): (&str, &[Token], &[u32]),
     (source, stoks, sids): (&str, &[Token], &[u32]),
     counts: &[u32],
-    min_words: usize,
+    options: &super::MatchOptions,
 ) {
-    let anchored = anchored_short_quotes(quotes, atoks, aids, counts, min_words);
+    let longest = options.min_words.max(options.min_quote_words);
+    let anchored = anchored_short_quotes(quotes, atoks, aids, counts, longest);
     if anchored.is_empty() {
         return;
     }
@@ -108,11 +111,13 @@ pub(crate) fn find_short_quotes(
         let opens_sentence = opens_sentence(article, quotes[k].outer.start);
         let starts = at.get(&ids[anchor]).into_iter().flatten().filter_map(|&i| {
             let start = i.checked_sub(anchor)?;
-            let same = sids.get(start..start + ids.len()) == Some(ids)
-                && (0..ids.len()).all(|j| {
-                    let named = names_a_word(article, &atoks[first + j], source, &stoks[start + j]);
-                    !named || (j == 0 && opens_sentence)
-                });
+            let found = sids.get(start..start + ids.len())?;
+            let same = (0..ids.len()).all(|j| {
+                let (a, s) = (&atoks[first + j], &stoks[start + j]);
+                let named = names_a_word(article, a, source, s);
+                (found[j] == ids[j] || cut_short(&a.norm, &s.norm))
+                    && (!named || (j == 0 && opens_sentence))
+            });
             same.then_some(start)
         });
         let expected = expected_source(&placed, article, quotes[k].article);
@@ -128,12 +133,22 @@ pub(crate) fn find_short_quotes(
             .span()
             .cover(&atoks[first + ids.len() - 1].span());
         let found = stoks[i].span().cover(&stoks[i + ids.len() - 1].span());
+        // The words the article cut short, each with the source's whole word.
+        let cut: Vec<(Span, Span)> = (0..ids.len())
+            .filter(|&j| sids[i + j] != ids[j])
+            .map(|j| (atoks[first + j].span(), stoks[i + j].span()))
+            .collect();
+        // A quotation long enough to be matched and found equal was judged by matching.
+        if cut.is_empty() && ids.len() >= options.min_quote_words {
+            continue;
+        }
         let verified = verify_short_quote(
             &mut quotes[k],
             k,
             (article, words),
             (source, found),
             ids.len(),
+            &cut,
         );
         if let Some(m) = verified {
             matches.push(m);
@@ -172,8 +187,14 @@ fn anchored_short_quotes<'a>(
             good.then(|| (k, range.start, &aids[range]))
         })
         .filter_map(|(k, first, ids)| {
-            let (anchor, &rarest) = ids.iter().enumerate().min_by_key(|&(_, &id)| times(id))?;
-            (times(rarest) > 0).then_some((k, first, ids, anchor))
+            // A word the source lacks may be one cut short ("expect" for "expected"): the
+            // anchor is a word the source has.
+            let (anchor, _) = ids
+                .iter()
+                .enumerate()
+                .filter(|&(_, &id)| times(id) > 0)
+                .min_by_key(|&(_, &id)| times(id))?;
+            Some((k, first, ids, anchor))
         })
         .collect()
 }
@@ -199,37 +220,72 @@ fn anchor_positions(
 
 /// Marks quotation `q` (number `k`) verified, its `q_words` words at `words` in the article
 /// found at `found` in the source, and returns the quotation match that pairs them when the
-/// phrase is worth pairing.
+/// phrase is worth pairing. With words `cut` short (article word, source word), the
+/// quotation is altered and each is a change of the match; it must then be paired, or it
+/// stays not in the source: an altered quotation always lists its changes.
 fn verify_short_quote(
     q: &mut QuoteFinding,
     k: usize,
     (article, words): (&str, Span),
     (source, found): (&str, Span),
     q_words: usize,
+    cut: &[(Span, Span)],
 ) -> Option<Match> {
     // A phrase of a word or two turns up anywhere in a book-length source: there it
     // proves nothing of the quotation's origin. In a release, a transcript or a speech
     // it is the source's phrase, paired near where the article's other passages come from.
     let paired = source.len() <= SHORT_PHRASE_SOURCE && !is_utterance(article, q.article, q.outer);
-    q.status = QuoteStatus::Verified;
-    q.coverage = 1.0;
+    if !cut.is_empty() && !paired {
+        return None;
+    }
+    q.status = if cut.is_empty() {
+        QuoteStatus::Verified
+    } else {
+        QuoteStatus::Altered
+    };
+    q.coverage = (q_words - cut.len()) as f64 / q_words as f64;
     q.source_phrase = Some(found);
+    let edits: Vec<Edit> = cut
+        .iter()
+        .map(|&(a, s)| Edit {
+            op: EditOp::Replace,
+            source: Some(s),
+            article: Some(a),
+            marked: None,
+            at: a.start,
+            places: None,
+        })
+        .collect();
     paired.then(|| Match {
         id: 0,
         kind: MatchKind::Quotation,
-        fidelity: if found.slice(source) == words.slice(article) {
+        fidelity: if !edits.is_empty() {
+            Fidelity::Edited
+        } else if found.slice(source) == words.slice(article) {
             Fidelity::Exact
         } else {
             Fidelity::Normalized
         },
-        score: 1.0,
+        score: 2.0 * (q_words - cut.len()) as f64 / (2 * q_words) as f64,
         source: found,
         article: words,
-        edits: Vec::new(),
+        edits,
         quote: Some(k),
-        shared_words: q_words,
+        shared_words: q_words - cut.len(),
     })
 }
+
+/// The article's word `quoted` is the source's word `said` cut short: the start of it, four
+/// letters at least ("expect" for "expected", "remain" for "remained"), so that a quotation
+/// of a word or two that a reporter shortened is still the source's, with the change listed.
+fn cut_short(quoted: &str, said: &str) -> bool {
+    quoted.chars().count() >= MIN_CUT_LETTERS
+        && said.len() > quoted.len()
+        && said.starts_with(quoted)
+}
+
+/// Fewest letters a word cut short keeps to be read as the source's word.
+const MIN_CUT_LETTERS: usize = 4;
 
 /// The article capitalises a content word the source writes in lower case: a name ("Le
 /// Monde", the newspaper) where the source has the common word ("tout le monde"), unless a
