@@ -518,18 +518,23 @@ fn a_long_status_message_is_not_cut_at_80_columns() {
     draw(&mut app, 80, 24);
     press(&mut app, Command::ToggleMouse, 1);
     let screen = text_of(&draw(&mut app, 80, 24));
-    assert!(screen.contains("m turns it back on"), "{screen}");
+    let bottom = |screen: &str| -> String {
+        let rows: Vec<&str> = screen.lines().rev().take(2).collect();
+        rows.into_iter()
+            .rev()
+            .collect::<String>()
+            .replace(['"', ' '], "")
+    };
+    assert!(bottom(&screen).contains("mturnsitbackon"), "{screen}");
+    assert!(
+        screen.contains(" 1/11 M1 \u{2502} 0/11 reviewed"),
+        "{screen}"
+    );
     press(&mut app, Command::Accept, 1);
     let t = draw(&mut app, 80, 24);
     let screen = text_of(&t);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
-    let joined: String = screen.lines().rev().take(2).collect::<Vec<_>>().join("");
-    assert!(
-        joined
-            .replace(['"', ' '], "")
-            .contains(&name.replace(' ', "")),
-        "{screen}"
-    );
+    assert!(bottom(&screen).contains(&name.replace(' ', "")), "{screen}");
 }
 
 #[test]
@@ -559,6 +564,86 @@ fn the_inspector_takes_the_rows_its_stop_needs_and_no_blank_ones() {
     // A short stop gives its rows to the panes; none is taller than the docked box.
     assert!(heights.iter().any(|h| *h < 9), "{heights:?}");
     assert!(heights.iter().all(|h| *h <= 9), "{heights:?}");
+}
+
+/// The 50 KB minutes of the FOMC's December 2022 meeting, and a story of our own that
+/// quotes, alters, reuses and retells them and quotes someone they do not.
+fn fomc_minutes() -> App {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |path: &str| {
+        let text = std::fs::read_to_string(format!("{root}/{path}")).unwrap();
+        Document::from_text(path.rsplit('/').next().unwrap(), text)
+    };
+    review_of(
+        read("../shared/corpus/official/fomc-minutes-2022-12-14.txt"),
+        read("tests/fixtures/tui/fomc-minutes-story.txt"),
+        Theme::dark(),
+    )
+}
+
+/// A reviewer goes through every stop of the FOMC minutes with the keyboard alone (a verdict
+/// key, then `r` to the next stop without one) and always sees which stop, which pane has the
+/// keys, where in each document, how many are reviewed and so how many are left.
+#[test]
+fn a_walk_through_the_fomc_minutes_with_the_keyboard_alone() {
+    use quotediff::tui::theme::Mark;
+    let mut app = fomc_minutes();
+    let stops = app.items.len();
+    assert!(stops >= 12, "{stops}");
+    let t = draw(&mut app, 100, 30);
+    insta::assert_snapshot!("fomc_walk_1_start_100x30", t.backend());
+    for done in 0..stops {
+        let item = *app.current_item().expect("a current stop");
+        let key = match item.mark {
+            Mark::NotInSource => Command::Fabricated,
+            Mark::Altered => Command::Flag,
+            _ => Command::Accept,
+        };
+        press(&mut app, key, 1);
+        let t = draw(&mut app, 100, 30);
+        let screen = text_of(&t);
+        let status = screen.lines().nth(28).unwrap();
+        let at = format!(
+            " {}/{stops} {}",
+            app.position().unwrap(),
+            app.id_label(&item)
+        );
+        assert!(status.contains(&at), "{status}");
+        assert!(
+            status.contains(&format!("{}/{stops} reviewed", done + 1)),
+            "{status}"
+        );
+        let titles = screen.lines().nth(1).unwrap();
+        assert!(titles.contains("\u{25b6} ARTICLE"), "{titles}");
+        assert!(titles.contains("SOURCE \u{b7} "), "{titles}");
+        match key {
+            Command::Flag => {
+                insta::assert_snapshot!("fomc_walk_2_altered_flagged_100x30", t.backend())
+            }
+            Command::Fabricated => {
+                insta::assert_snapshot!("fomc_walk_3_not_in_source_fabricated_100x30", t.backend())
+            }
+            _ => {}
+        }
+        press(&mut app, Command::NextUnreviewed, 1);
+    }
+    let screen = text_of(&draw(&mut app, 100, 30));
+    assert!(
+        screen.contains(&format!("every stop is reviewed ({stops} of {stops})")),
+        "{screen}"
+    );
+    // What is left: nothing under "unreviewed"; the flagged ones under "flagged".
+    press(&mut app, Command::CycleFilter, 1);
+    let t = draw(&mut app, 100, 30);
+    assert!(
+        text_of(&t).contains("filter: unreviewed (0)"),
+        "{}",
+        text_of(&t)
+    );
+    insta::assert_snapshot!("fomc_walk_4_nothing_left_100x30", t.backend());
+    press(&mut app, Command::CycleFilter, 1);
+    let screen = text_of(&draw(&mut app, 100, 30));
+    assert!(screen.contains("filter: flagged (2)"), "{screen}");
 }
 
 #[test]

@@ -114,9 +114,7 @@ impl Screen {
             (InspectorSize::Docked, false) => 9,
         };
         let h = match (inspector, rows) {
-            (InspectorSize::Docked, Some(rows)) if h > COMPACT_INSPECTOR => {
-                (rows + 2).clamp(COMPACT_INSPECTOR, h)
-            }
+            (InspectorSize::Docked, Some(rows)) if h > COMPACT_INSPECTOR => (rows + 2).clamp(3, h),
             _ => h,
         };
         if h > 0 {

@@ -19,7 +19,7 @@ pub(super) fn status_bar(app: &App, rect: Rect, hint: Rect, buf: &mut Buffer) ->
     let theme = &app.theme;
     let c = &app.comparison;
     buf.set_style(rect, theme.bar);
-    let (position, short_position) = match app.current_item() {
+    let (position, short_position, tiny) = match app.current_item() {
         Some(item) if app.position().is_some() => {
             let at = format!(
                 " {}/{} {} ",
@@ -38,11 +38,12 @@ pub(super) fn status_bar(app: &App, rect: Rect, hint: Rect, buf: &mut Buffer) ->
             (
                 format!("{at}{full}{verdict}"),
                 format!("{at}{short}{verdict}"),
+                at.trim_end().to_string(),
             )
         }
         _ => {
             let none = format!(" 0/{} ({})", app.visible.len(), app.filter.label());
-            (none.clone(), none)
+            (none.clone(), none.clone(), none)
         }
     };
     let reviewed = format!("{}/{} reviewed", app.reviewed(), app.items.len());
@@ -51,7 +52,7 @@ pub(super) fn status_bar(app: &App, rect: Rect, hint: Rect, buf: &mut Buffer) ->
         return message(
             app,
             m,
-            [position, short_position, reviewed],
+            [position, short_position, tiny, reviewed],
             rect,
             hint,
             buf,
@@ -112,7 +113,13 @@ fn two_rows(text: &str, width: usize) -> [String; 2] {
         first.push(c);
     }
     let cut = match space {
-        Some(s) if first.len() < text.len() && s * 2 >= first.len() => s,
+        Some(s)
+            if first.len() < text.len()
+                && s * 2 >= first.len()
+                && str_width(&text[s..]) <= width =>
+        {
+            s
+        }
         _ => first.len(),
     };
     let rest = format!(" {}", text[cut..].trim_start());
@@ -140,7 +147,7 @@ fn two_rows(text: &str, width: usize) -> [String; 2] {
 fn message(
     app: &App,
     m: &str,
-    [position, short_position, reviewed]: [String; 3],
+    [position, short_position, tiny, reviewed]: [String; 4],
     rect: Rect,
     hint: Rect,
     buf: &mut Buffer,
@@ -151,7 +158,7 @@ fn message(
     let prefix = [
         format!("{position}{sep}{reviewed}{sep}"),
         format!("{short_position}{sep}{reviewed}{sep}"),
-        format!(" {reviewed}{sep}"),
+        format!("{tiny}{sep}{reviewed}{sep}"),
     ]
     .into_iter()
     .find(|p| str_width(p) + str_width(m) <= width);
@@ -163,9 +170,8 @@ fn message(
         buf.set_line(rect.x, rect.y, &line, rect.width);
         return false;
     }
-    // How much is reviewed stays in front; where the reviewer is, the inspector's title and
-    // the panes' marker say until the next key clears the message.
-    let prefix = format!(" {reviewed}{sep}");
+    // Which stop and how much is reviewed stay in front.
+    let prefix = format!("{tiny}{sep}{reviewed}{sep}");
     let rows = two_rows(&format!("{prefix}{m}"), width);
     for (text, r) in rows.iter().zip([rect, hint]) {
         buf.set_style(r, theme.bar);
