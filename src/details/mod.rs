@@ -191,8 +191,11 @@ fn add_detail_terms(
 
 /// True for a sentence in capitals (a headline).
 fn shouting(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let extract::Capitals {
+        letters,
+        capitals: upper,
+        ..
+    } = extract::capitals(text);
     letters >= SHOUTING_LETTERS && upper * 10 >= letters * SHOUTING_TENTHS
 }
 

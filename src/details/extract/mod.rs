@@ -347,13 +347,11 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         if toks.is_empty() {
             continue;
         }
-        let (letters, upper) = s
-            .slice(text)
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .fold((0usize, 0usize), |(n, up), c| {
-                (n + 1, up + usize::from(c.is_uppercase()))
-            });
+        let Capitals {
+            letters,
+            capital_letters: upper,
+            ..
+        } = capitals(s.slice(text));
         let sentence = Sentence {
             text,
             toks,
@@ -383,6 +381,39 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
         dateline,
         pending,
     }
+}
+
+/// How many letters a text holds, how many of them are capitals, and how many characters
+/// of any kind are capitals: what tells a line in capitals (a headline) from prose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Capitals {
+    pub letters: usize,
+    pub capital_letters: usize,
+    pub capitals: usize,
+}
+
+/// Counts the [`Capitals`] of `text` in one pass, a byte at a time through ASCII (most of
+/// any text in the languages we read) and a character at a time elsewhere.
+pub(crate) fn capitals(text: &str) -> Capitals {
+    let mut count = Capitals::default();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (letter, capital, len) = if bytes[i].is_ascii() {
+            let b = bytes[i];
+            (b.is_ascii_alphabetic(), b.is_ascii_uppercase(), 1)
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            (c.is_alphabetic(), c.is_uppercase(), c.len_utf8())
+        };
+        count.letters += usize::from(letter);
+        count.capital_letters += usize::from(letter && capital);
+        count.capitals += usize::from(capital);
+        i += len;
+    }
+    count
 }
 
 /// True for a short line in title case that does not end like a sentence. `text` is the

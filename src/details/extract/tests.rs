@@ -341,3 +341,22 @@ fn clock_times_written_without_spaces_are_times() {
         .collect();
     assert_eq!(times, ["7.45am", "6.57pm", "10am"]);
 }
+
+proptest::proptest! {
+    /// The byte-at-a-time count agrees with counting characters through `char`'s own
+    /// properties, on ASCII, accented and non-Latin capitals and letters.
+    #[test]
+    fn capitals_count_as_characters_do(
+        text in "[A-Za-z0-9 .,ÉéÖößΣσЖж日Ⅳⅳ\u{24b6}\u{1d400}'’-]{0,40}"
+    ) {
+        let by_chars = Capitals {
+            letters: text.chars().filter(|c| c.is_alphabetic()).count(),
+            capital_letters: text
+                .chars()
+                .filter(|c| c.is_alphabetic() && c.is_uppercase())
+                .count(),
+            capitals: text.chars().filter(|c| c.is_uppercase()).count(),
+        };
+        proptest::prop_assert_eq!(capitals(&text), by_chars);
+    }
+}
