@@ -366,16 +366,24 @@ impl<'a> SourceIndex<'a> {
                 scores[i] += weight * self.parts[i];
             }
         }
-        let mut candidates: Vec<(usize, f64)> = touched.iter().map(|&i| (i, scores[i])).collect();
-        for &i in &touched {
-            scores[i] = 0.0;
-        }
+        // The best few, kept in order as the touched sentences go by: most are worse than the
+        // worst kept and cost one comparison, where selecting from all of them cost a
+        // partition of thousands. The order is total (ties go to the earlier sentence), so
+        // the few kept are the same.
         let by_score = |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
-        if candidates.len() > CANDIDATES {
-            candidates.select_nth_unstable_by(CANDIDATES - 1, by_score);
+        let mut candidates: Vec<(usize, f64)> = Vec::with_capacity(CANDIDATES + 1);
+        for &i in &touched {
+            let candidate = (i, scores[i]);
+            scores[i] = 0.0;
+            if candidates.len() == CANDIDATES
+                && by_score(&candidate, &candidates[CANDIDATES - 1]).is_ge()
+            {
+                continue;
+            }
+            let at = candidates.partition_point(|kept| by_score(kept, &candidate).is_lt());
+            candidates.insert(at, candidate);
             candidates.truncate(CANDIDATES);
         }
-        candidates.sort_by(by_score);
         candidates
     }
 
