@@ -399,6 +399,20 @@ pub(crate) fn capitals(text: &str) -> Capitals {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Eight ASCII bytes at once: capitals and small letters counted in one word.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]);
+            if word & HIGH_BITS == 0 {
+                let (capitals, small) = (in_range(word, b'A', b'Z'), in_range(word, b'a', b'z'));
+                count.letters += capitals + small;
+                count.capital_letters += capitals;
+                count.capitals += capitals;
+                i += 8;
+                continue;
+            }
+        }
         let (letter, capital, len) = if bytes[i].is_ascii() {
             let b = bytes[i];
             (b.is_ascii_alphabetic(), b.is_ascii_uppercase(), 1)
@@ -414,6 +428,19 @@ pub(crate) fn capitals(text: &str) -> Capitals {
         i += len;
     }
     count
+}
+
+/// The high bit of each byte of a word.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// How many of the eight ASCII bytes of `word` lie in `lo..=hi` (both ASCII): adding
+/// `0x80 - lo` to a byte sets its high bit from `lo` up, and no byte carries into the next
+/// because every byte and every addend is below 0x80.
+fn in_range(word: u64, lo: u8, hi: u8) -> usize {
+    let spread = |b: u8| u64::from(b).wrapping_mul(0x0101_0101_0101_0101);
+    let from_lo = word.wrapping_add(spread(0x80 - lo));
+    let above_hi = word.wrapping_add(spread(0x80 - (hi + 1)));
+    (from_lo & !above_hi & HIGH_BITS).count_ones() as usize
 }
 
 /// True for a short line in title case that does not end like a sentence. `text` is the
