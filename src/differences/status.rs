@@ -46,10 +46,10 @@ fn status_scopes(text: &str, keyer: &Keyer) -> Vec<(Span, Span)> {
         .collect();
     let lowered = text.to_ascii_lowercase();
     let paras = paragraphs(text);
+    let worth = paragraphs_holding(&lowered, &paras, &firsts);
     let mut out = Vec::new();
     for (k, p) in paras.iter().enumerate() {
-        let here = p.slice(&lowered);
-        if !firsts.iter().any(|w| here.contains(w.as_str())) {
+        if !worth[k] {
             continue;
         }
         let ws = keyer.words(text, *p);
@@ -68,6 +68,32 @@ fn status_scopes(text: &str, keyer: &Keyer) -> Vec<(Span, Span)> {
         }
     }
     out
+}
+
+/// For each paragraph of `paras` (spans of `lowered`), whether it holds one of `words`. Each
+/// word is searched once through the whole text rather than once per paragraph: a word
+/// without spaces cannot run across the blank line between two paragraphs, so its hits fall
+/// inside the paragraphs that hold it.
+fn paragraphs_holding(lowered: &str, paras: &[Span], words: &[String]) -> Vec<bool> {
+    let mut worth = vec![false; paras.len()];
+    for w in words {
+        if w.is_empty() || w.contains(char::is_whitespace) {
+            for (k, p) in paras.iter().enumerate() {
+                worth[k] |= p.slice(lowered).contains(w.as_str());
+            }
+            continue;
+        }
+        for at in memchr::memmem::find_iter(lowered.as_bytes(), w.as_bytes()) {
+            let k = paras.partition_point(|p| p.end <= at);
+            if paras
+                .get(k)
+                .is_some_and(|p| p.start <= at && at + w.len() <= p.end)
+            {
+                worth[k] = true;
+            }
+        }
+    }
+    worth
 }
 
 /// The sentence of `text` around `at`: from the last sentence end before it to the next.
