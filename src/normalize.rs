@@ -447,6 +447,13 @@ pub fn normalize_word(word: &str) -> CompactString {
             out.push_str("ss");
             continue;
         }
+        // A PDF's text layer writes "i" as a dotless ı with a combining dot above: that is
+        // the extraction's, not the text's, and reads as "i" (a Turkish ı alone stays ı).
+        if c == '\u{307}' && out.ends_with('\u{131}') {
+            out.pop();
+            out.push('i');
+            continue;
+        }
         out.extend(c.to_lowercase());
     }
     out
@@ -468,6 +475,13 @@ pub fn fold(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_dotless_i_with_a_combining_dot_from_a_pdf_reads_as_i() {
+        assert_eq!(super::normalize_word("\u{131}\u{307}nstitute"), "institute");
+        // A Turkish dotless ı on its own is another letter.
+        assert_eq!(super::normalize_word("kapı"), "kapı");
+    }
+
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {

@@ -540,3 +540,18 @@ fn a_shorter_word_that_is_not_the_source_s_is_not_read_as_cut() {
     let c = run(source, article);
     assert_eq!(c.quotes[0].status, QuoteStatus::NotInSource);
 }
+
+#[test]
+fn a_dotless_i_with_a_combining_dot_in_a_pdf_source_keeps_a_quotation_verified() {
+    let source = "The committee said the \u{131}\u{307}nstitute was right about the data it \
+                  collected in the f\u{131}\u{307}rst year.";
+    let article = "The committee said “the institute was right about the data it collected in \
+                   the first year”.";
+    let c = run(source, article);
+    assert_eq!(
+        c.quotes[0].status,
+        QuoteStatus::Verified,
+        "{:#?}",
+        c.matches
+    );
+}
