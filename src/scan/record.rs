@@ -36,7 +36,10 @@ pub struct PairRecord {
     pub source_in_article: f64,
     /// The article's quotations by status (`verified`, `altered`, `not_in_source`).
     pub quotes: BTreeMap<String, usize>,
-    /// Facts stated differently (details in conflict), by kind (`number`, `date`, ...).
+    /// The report's major differences (`differences[]` of severity `major`: another figure,
+    /// a quoted word changed without a mark, a condition dropped), by kind (`number`,
+    /// `date`, `quote_wording`, `scope`, ...). Minor ones (spelling, house style, a marked
+    /// cut) are left out: a researcher ranking coverage asks where facts changed.
     pub differences: BTreeMap<String, usize>,
     /// The longest passage the two share as quotation or reuse.
     pub longest: Option<Passage>,
@@ -88,9 +91,9 @@ pub fn from_report(
         }
     }
     let mut differences = BTreeMap::new();
-    for detail in report["details"].as_array().into_iter().flatten() {
-        if detail["relation"] == "conflicting" {
-            if let Some(kind) = detail["kind"].as_str() {
+    for difference in report["differences"].as_array().into_iter().flatten() {
+        if difference["severity"] == "major" {
+            if let Some(kind) = difference["kind"].as_str() {
                 *differences.entry(kind.to_string()).or_insert(0) += 1;
             }
         }
@@ -196,6 +199,30 @@ mod tests {
             &RELEASE[longest.source_start..longest.source_end],
             longest.text
         );
+    }
+
+    #[test]
+    fn differences_count_the_major_ones_of_the_report_by_kind() {
+        // A quoted word changed without a mark is a major `quote_wording` difference (no
+        // detail has that kind), the other figure a major `number` one.
+        let article = "Schools are short of staff across the region this year. The mayor \
+            promised help: \"Every child deserves a small classroom of attention,\" she said, \
+            announcing that the city will hire 300 new teachers for the autumn term.";
+        let record = record_of(RELEASE, article, 0.05).expect("kept for its quotation");
+        let expected: BTreeMap<String, usize> =
+            [("number".to_string(), 1), ("quote_wording".to_string(), 1)].into();
+        assert_eq!(record.differences, expected);
+    }
+
+    #[test]
+    fn minor_differences_are_not_counted() {
+        // "labor" told as "labour" inside the quotation: a spelling change, minor.
+        let source = "The minister spoke on Monday. \"Our labor plan protects every worker in \
+            the country,\" she said.";
+        let article = "The minister defended her record. \"Our labour plan protects every \
+            worker in the country,\" she said on Monday.";
+        let record = record_of(source, article, 0.05).expect("kept for its quotation");
+        assert_eq!(record.differences, BTreeMap::new());
     }
 
     #[test]
