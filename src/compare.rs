@@ -18,7 +18,7 @@ use crate::document::Document;
 use crate::lexicon::Lang;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, Token};
-use crate::parallel::{both, joined};
+use crate::parallel::both;
 use crate::quotes::{self, Quotation};
 use crate::span::{Span, SpanIndex};
 
@@ -32,12 +32,23 @@ pub struct CompareOptions {
     /// Leave out paraphrase alignment and detail comparison: quotations and reuse only, in
     /// a fraction of the time and memory on very long documents.
     pub skip_details: bool,
+    /// Run every step on the calling thread, with no helper threads: for a caller that
+    /// already keeps every core busy with comparisons of its own (`quotediff scan`), where
+    /// helpers only add their start-up cost and more threads than cores.
+    pub one_thread: bool,
+    /// Leave every quotation's speaker unread (`None`): who speaks changes no match, no
+    /// status and no share, so a caller that only asks whether a pair shares anything (the
+    /// scan's first look at a candidate) need not pay for it.
+    pub skip_speakers: bool,
 }
 
 /// Compares `source` with `article`.
 pub fn compare(source: Document, article: Document, options: &CompareOptions) -> Comparison {
+    if options.one_thread && !crate::parallel::one_thread() {
+        return crate::parallel::on_one_thread(|| compare(source, article, options));
+    }
     let (quotations, source_tokens, article_tokens) =
-        words_and_quotations(&source.text, &article.text);
+        words_and_quotations(&source.text, &article.text, options.skip_speakers);
     let regions = regions_of(&article_tokens, &quotations);
     // Each document's language, told once for every stage that reads words of a language.
     let languages = (
@@ -109,7 +120,9 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
-    if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {
+    if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS
+        && !crate::parallel::one_thread()
+    {
         // Should no thread be available, the words are freed here, when the closure is dropped.
         let _ = std::thread::Builder::new()
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
@@ -129,17 +142,21 @@ fn align_and_prepare(
     matching::Aligned,
     Option<(details::Prepared, details::Prepared)>,
 ) {
-    std::thread::scope(|scope| {
-        let prepared = (!options.skip_details).then(|| {
-            (
-                scope.spawn(|| details::prepare(source, source_tokens, source_lang)),
-                scope.spawn(|| details::prepare(article, article_tokens, article_lang)),
+    let align = || matching::align(source_tokens, article_tokens, regions, &options.matching);
+    if options.skip_details {
+        return (align(), None);
+    }
+    // Two helper threads (none inside `parallel::on_one_thread`).
+    let (prepared, aligned) = both(
+        || {
+            both(
+                || details::prepare(source, source_tokens, source_lang),
+                || details::prepare(article, article_tokens, article_lang),
             )
-        });
-        let aligned = matching::align(source_tokens, article_tokens, regions, &options.matching);
-        let prepared = prepared.map(|(source, article)| (joined(source), joined(article)));
-        (aligned, prepared)
-    })
+        },
+        align,
+    );
+    (aligned, Some(prepared))
 }
 
 /// The shared passages matching found, as matches between the two documents.
@@ -165,8 +182,13 @@ fn matches_of(
         .collect()
 }
 
-/// The words of both texts and the article's quotations with their speakers.
-fn words_and_quotations(source: &str, text: &str) -> (Vec<Quotation>, Vec<Token>, Vec<Token>) {
+/// The words of both texts and the article's quotations with their speakers (unless
+/// `skip_speakers`).
+fn words_and_quotations(
+    source: &str,
+    text: &str,
+    skip_speakers: bool,
+) -> (Vec<Quotation>, Vec<Token>, Vec<Token>) {
     // Cutting both texts into words, and finding the article's quotations and their
     // speakers, are independent: on two cores they run side by side, the source's words on
     // this thread, the quotations and speakers on the other. The article's words are shared
@@ -175,7 +197,9 @@ fn words_and_quotations(source: &str, text: &str) -> (Vec<Quotation>, Vec<Token>
     let ((quotations, source_tail, article_tail), (source_head, article_head)) = both(
         || {
             let mut quotations = quotes::find_unattributed(text);
-            quotes::assign_speakers(text, &mut quotations);
+            if !skip_speakers {
+                quotes::assign_speakers(text, &mut quotations);
+            }
             let source_tail = shares
                 .source_cut
                 .map(|at| normalize::tokenize_from(source, at));
@@ -504,6 +528,31 @@ fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skip_speakers_leaves_speakers_unread_and_nothing_else_changed() {
+        let source = "The council will build three new libraries next year, the mayor said.";
+        let article = "\"The council will build three new libraries next year,\" Mayor Ann \
+                       Smith said on Monday.";
+        let run = |skip_speakers| {
+            let options = CompareOptions {
+                skip_details: true,
+                skip_speakers,
+                ..CompareOptions::default()
+            };
+            compare(
+                Document::from_text("s", source),
+                Document::from_text("a", article),
+                &options,
+            )
+        };
+        let (with, without) = (run(false), run(true));
+        assert_eq!(with.quotes[0].speaker.as_deref(), Some("Ann Smith"));
+        assert_eq!(without.quotes[0].speaker, None);
+        assert_eq!(with.quotes[0].status, without.quotes[0].status);
+        assert_eq!(with.matches, without.matches);
+        assert_eq!(with.stats, without.stats);
+    }
 
     #[test]
     fn min_words_also_decides_when_a_match_is_incidental_to_a_long_quotation() {

@@ -2,14 +2,49 @@
 //! comparison (tokenising, indexing, seeding, aligning sentences) goes through here, so a
 //! panic on a helper thread is always resumed on the caller's thread, as if the work had run
 //! there. This module knows nothing of what the work is.
+//!
+//! A caller that already keeps every core busy with comparisons of its own (a scan of an
+//! archive, thousands of small pairs on all cores) gains nothing from helper threads: each
+//! costs a thread's start and its stack, and two comparisons each splitting in two make four
+//! threads fight for two cores. [`on_one_thread`] runs a piece of work with every split done
+//! in turn on the calling thread instead.
 
+use std::cell::Cell;
 use std::thread::{self, ScopedJoinHandle};
 
-/// Runs `first` on a thread of its own and `second` on this one; returns both results.
+thread_local! {
+    /// Set while [`on_one_thread`] runs: [`both`] then runs its two halves in turn.
+    static ONE_THREAD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `work` with every split of it done on this thread, one half after the other.
+pub(crate) fn on_one_thread<R>(work: impl FnOnce() -> R) -> R {
+    /// Puts the flag back as it was, also when `work` panics.
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            ONE_THREAD.set(self.0);
+        }
+    }
+    let _restore = Restore(ONE_THREAD.replace(true));
+    work()
+}
+
+/// True inside [`on_one_thread`].
+pub(crate) fn one_thread() -> bool {
+    ONE_THREAD.get()
+}
+
+/// Runs `first` on a thread of its own and `second` on this one; returns both results
+/// (both on this thread, `first` first, inside [`on_one_thread`]).
 pub(crate) fn both<A: Send, B>(
     first: impl FnOnce() -> A + Send,
     second: impl FnOnce() -> B,
 ) -> (A, B) {
+    if one_thread() {
+        let first = first();
+        return (first, second());
+    }
     thread::scope(|scope| {
         let other = scope.spawn(first);
         let here = second();
@@ -22,4 +57,21 @@ pub(crate) fn joined<T>(handle: ScopedJoinHandle<'_, T>) -> T {
     handle
         .join()
         .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_one_thread_both_halves_run_on_the_calling_thread() {
+        let here = thread::current().id();
+        let (first, second) = both(|| thread::current().id(), || thread::current().id());
+        assert_ne!(first, here);
+        assert_eq!(second, here);
+        let (first, second) =
+            on_one_thread(|| both(|| thread::current().id(), || thread::current().id()));
+        assert_eq!((first, second), (here, here));
+        assert!(!one_thread(), "the flag is put back afterwards");
+    }
 }

@@ -11,7 +11,7 @@ use quotediff::scan::archive::{self, Entry};
 use quotediff::scan::output::read_records;
 use quotediff::scan::record::PairRecord;
 use quotediff::scan::summary::summarize;
-use quotediff::scan::{record_of, shingle, ScanOptions, Sources};
+use quotediff::scan::{may_be_kept, record_of, shingle, ScanOptions, Sources};
 
 #[cfg(feature = "tui")]
 #[path = "common/terminal.rs"]
@@ -298,10 +298,11 @@ fn open_lists_the_pairs_enter_reviews_one_and_esc_returns() {
     session.assert_restored();
 }
 
-/// A scan compares each candidate without details first and drops it there when it is not
-/// kept (`scan::compare_pair`): right only while the details never change what keeping rests
-/// on, the quotations and the share carried word for word. Checked on every candidate pair of
-/// a small generated archive, kept or not, against the full comparison.
+/// A scan compares each candidate without details or speakers first and drops it there when
+/// it is not kept (`scan::may_be_kept`): right only while the details and the speakers never
+/// change what keeping rests on, the quotations and the share carried word for word. Checked
+/// on every candidate pair of a small generated archive, kept or not, against the full
+/// comparison.
 #[test]
 fn a_candidate_is_kept_with_details_exactly_when_it_is_kept_without() {
     let dir = scratch("kept-without-details");
@@ -321,6 +322,7 @@ fn a_candidate_is_kept_with_details_exactly_when_it_is_kept_without() {
     let sources = Sources::new(releases.clone(), &options);
     let mut quick = options.compare.clone();
     quick.skip_details = true;
+    quick.skip_speakers = true;
     let (mut candidates, mut kept) = (0, 0);
     for article in &articles {
         let hashes = shingle::shingles(&article.text);
@@ -332,6 +334,13 @@ fn a_candidate_is_kept_with_details_exactly_when_it_is_kept_without() {
             };
             let full = keep(&options.compare);
             assert_eq!(full, keep(&quick), "{} / {}", source.id, article.id);
+            assert_eq!(
+                full.is_some(),
+                may_be_kept(source, article, &options),
+                "{} / {}",
+                source.id,
+                article.id
+            );
             candidates += 1;
             kept += usize::from(full.is_some());
         }

@@ -35,8 +35,8 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     // cores the later matches and the status words go to a thread of their own (with a keyer
     // of its own: its stems are only a cache), and the lists are joined in the same order.
     let split = c.matches.len() * 5 / 8;
-    let (mut out, (later, status)) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
+    let ((later, status), mut out) = crate::parallel::both(
+        || {
             let keyer = Keyer::new(lang);
             let mut later = Vec::new();
             for m in &c.matches[split..] {
@@ -45,16 +45,15 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
             let mut status = Vec::new();
             status::of_documents(&c.source.text, &c.article.text, &keyer, &mut status);
             (later, status)
-        });
-        let mut out = Vec::new();
-        for m in &c.matches[..split] {
-            within::of_match(c, m, &keyer, &mut out);
-        }
-        let other = other
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (out, other)
-    });
+        },
+        || {
+            let mut out = Vec::new();
+            for m in &c.matches[..split] {
+                within::of_match(c, m, &keyer, &mut out);
+            }
+            out
+        },
+    );
     out.extend(later);
     gaps::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);

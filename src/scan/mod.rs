@@ -29,6 +29,7 @@ use std::collections::HashSet;
 
 use rayon::prelude::*;
 
+use crate::compare::QuoteStatus;
 use crate::{compare, CompareOptions, Comparison, Document};
 use archive::{ArchiveError, Entry};
 use dates::DayNumber;
@@ -65,7 +66,12 @@ impl Default for ScanOptions {
             window_days: 30,
             min_share: 0.05,
             batch_size: 256,
-            compare: CompareOptions::default(),
+            // The scan keeps every core busy with pairs of its own; helper threads inside
+            // each comparison would only cost their start and crowd the cores.
+            compare: CompareOptions {
+                one_thread: true,
+                ..CompareOptions::default()
+            },
         }
     }
 }
@@ -150,24 +156,22 @@ impl Sources {
 /// Compares one candidate pair as `quotediff report` does; its record when kept.
 ///
 /// Whether a pair is kept rests on its quotations and on the share of the article carried
-/// word for word, and the details change neither (quotations are judged before details are
-/// read; paraphrase is counted apart). The details are most of a comparison's time, and most
-/// candidates are dropped (they share a stock phrase or two), so each candidate is compared
-/// without details first, and only a kept pair again in full, for the details its record
-/// counts: the same records in about half the time. (Running the full comparison on every
-/// candidate, as the scan first did, spent most of it on pairs it then threw away.)
+/// word for word, and neither the details nor who speaks change them (quotations are judged
+/// before details are read; paraphrase is counted apart; speakers are only read off). The
+/// details are most of a comparison's time, and most candidates are dropped (they share a
+/// stock phrase or two), so each candidate is first looked at without details or speakers
+/// ([`may_be_kept`]), and only a pair that may be kept is compared in full, for the details
+/// its record counts: the same records in less than half the time. (Running the full
+/// comparison on every candidate, as the scan first did, spent most of it on pairs it then
+/// threw away.)
 pub fn compare_pair(
     source: &Entry,
     article: &Entry,
     shared_shingles: usize,
     options: &ScanOptions,
 ) -> Option<PairRecord> {
-    if !options.compare.skip_details {
-        let quick = CompareOptions {
-            skip_details: true,
-            ..options.compare.clone()
-        };
-        record_of(source, article, shared_shingles, options.min_share, &quick)?;
+    if !options.compare.skip_details && !may_be_kept(source, article, options) {
+        return None;
     }
     record_of(
         source,
@@ -176,6 +180,29 @@ pub fn compare_pair(
         options.min_share,
         &options.compare,
     )
+}
+
+/// Half the last place of a share in the JSON report (four decimals), which the record's
+/// share is read from.
+const SHARE_ROUNDING: f64 = 0.5e-4;
+
+/// The first look at a candidate: compared without details or speakers, does the article
+/// quote the source or carry at least `min_share` of its words from it? Read off the
+/// comparison itself, not its JSON report (building the report of every dropped candidate
+/// cost a tenth of the scan); a share within rounding of the threshold counts as may-be, and
+/// [`record::from_report`] decides on the full comparison's report.
+pub fn may_be_kept(source: &Entry, article: &Entry, options: &ScanOptions) -> bool {
+    let quick = CompareOptions {
+        skip_details: true,
+        skip_speakers: true,
+        ..options.compare.clone()
+    };
+    let comparison = compare_entries(source, article, &quick);
+    let quotes_source = comparison
+        .quotes
+        .iter()
+        .any(|quote| matches!(quote.status, QuoteStatus::Verified | QuoteStatus::Altered));
+    quotes_source || comparison.stats.article_from_source >= options.min_share - SHARE_ROUNDING
 }
 
 /// The record of a pair compared with `compare`, when kept.
