@@ -17,9 +17,9 @@ use serde::{Deserialize, Serialize};
 use crate::cli::{EngineArgs, ReviewArgs};
 use crate::exit_codes;
 use quotediff::document::LoadOptions;
-use quotediff::scan::archive::{self, Entry};
+use quotediff::scan::archive;
 use quotediff::scan::output::{self, ResultWriter};
-use quotediff::scan::{self, summary, ScanOptions, Sources};
+use quotediff::scan::{self, lookup, summary, ScanOptions, Sources};
 
 /// `quotediff scan`.
 #[derive(Debug, Args)]
@@ -154,6 +154,10 @@ pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
             HashSet::new(),
         ),
     };
+    if let Some(out) = &args.out {
+        lookup::write_source_offsets(out, sources.entries())
+            .with_context(|| format!("writing the offsets beside {}", out.display()))?;
+    }
     let progress = progress_bar(&args.articles, done.len());
     let mut records = Vec::new();
     let mut scanned = 0;
@@ -289,11 +293,18 @@ pub fn open(args: &OpenArgs, engine: &EngineArgs, review: &ReviewArgs) -> Result
     let mut options = quotediff::CompareOptions::default();
     options.matching.min_words = engine.min_words as usize;
     options.skip_details = engine.no_details;
+    // Each side is read straight from where the scan noted its entries begin.
+    let finder = |path: PathBuf, side| {
+        lookup::Finder::new(path, lookup::read_offsets(&args.results, side), load)
+    };
+    let sources = finder(sources, lookup::Side::Sources);
+    let articles = finder(articles, lookup::Side::Articles);
     let open_pair = |record: &scan::record::PairRecord| {
-        let find = |path: &Path, id: &str| {
-            find_entry(path, id, &load)
+        let find = |finder: &lookup::Finder, id: &str| {
+            finder
+                .find(id)
                 .map_err(|e| format!("{e}"))?
-                .ok_or_else(|| format!("{}: no entry {id:?}", path.display()))
+                .ok_or_else(|| format!("{}: no entry {id:?}", finder.path().display()))
         };
         let source = find(&sources, &record.source_id)?;
         let article = find(&articles, &record.article_id)?;
@@ -320,20 +331,4 @@ pub fn open(args: &OpenArgs, engine: &EngineArgs, review: &ReviewArgs) -> Result
 #[cfg(not(feature = "tui"))]
 pub fn open(_args: &OpenArgs, _engine: &EngineArgs, _review: &ReviewArgs) -> Result<u8> {
     bad_input(&"built without the interactive review (feature `tui`)")
-}
-
-/// The entry with this id in an archive (read through until found).
-#[cfg(feature = "tui")]
-fn find_entry(
-    path: &Path,
-    id: &str,
-    load: &LoadOptions,
-) -> Result<Option<Entry>, archive::ArchiveError> {
-    for entry in archive::open(path, load)? {
-        let entry = entry?;
-        if entry.id == id {
-            return Ok(Some(entry));
-        }
-    }
-    Ok(None)
 }

@@ -11,7 +11,7 @@ use quotediff::scan::archive::{self, Entry};
 use quotediff::scan::output::read_records;
 use quotediff::scan::record::PairRecord;
 use quotediff::scan::summary::summarize;
-use quotediff::scan::{may_be_kept, record_of, shingle, ScanOptions, Sources};
+use quotediff::scan::{lookup, may_be_kept, record_of, shingle, ScanOptions, Sources};
 
 #[cfg(feature = "tui")]
 #[path = "common/terminal.rs"]
@@ -214,6 +214,36 @@ fn an_interrupted_scan_resumes_without_redoing_finished_articles() {
     assert_eq!(sorted(&after), sorted(&complete));
     let listed_after = std::fs::read_to_string(&done).expect("progress file");
     assert_eq!(sorted(&listed_after), sorted(&finished));
+}
+
+/// `quotediff open` reads each side of a pair straight from where the scan noted it begins;
+/// every kept pair's two entries must be there, at the right place.
+#[test]
+fn a_scan_notes_where_each_kept_pair_s_entries_begin() {
+    let dir = scratch("offsets");
+    make_archive(&dir, 300, 40);
+    scan(&dir, &[]);
+    let out = dir.join("results.jsonl");
+    let records = read_records(&out).expect("records");
+    assert!(records.len() > 20, "{} pairs", records.len());
+    for (side, archive_name) in [
+        (lookup::Side::Sources, "releases.jsonl"),
+        (lookup::Side::Articles, "articles.jsonl"),
+    ] {
+        let offsets = lookup::read_offsets(&out, side);
+        let path = dir.join(archive_name);
+        for record in &records {
+            let id = match side {
+                lookup::Side::Sources => &record.source_id,
+                lookup::Side::Articles => &record.article_id,
+            };
+            let at = offsets
+                .get(id)
+                .unwrap_or_else(|| panic!("no offset for {id}"));
+            let entry = archive::read_at(&path, *at).expect("an entry there");
+            assert_eq!(&entry.id, id);
+        }
+    }
 }
 
 #[test]

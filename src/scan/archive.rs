@@ -11,7 +11,7 @@
 //! already handles, so here a `.parquet` path is refused with a pointer to that job.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -33,6 +33,10 @@ pub struct Entry {
     pub url: Option<String>,
     /// Its headline.
     pub title: Option<String>,
+    /// Where its line starts in a JSON Lines archive (bytes from the file's start), so that
+    /// `quotediff open` can read it again without reading what comes before; `None` for a
+    /// folder's file, found by its id (its path) anyway.
+    pub at: Option<u64>,
 }
 
 impl Entry {
@@ -61,6 +65,16 @@ pub enum ArchiveError {
         /// From 1.
         line: usize,
         /// What is wrong with it.
+        message: String,
+    },
+    /// No entry starts at a recorded offset (the archive changed since the scan).
+    #[error("{path}, byte {at}: {message}")]
+    At {
+        /// The archive.
+        path: PathBuf,
+        /// The offset.
+        at: u64,
+        /// What is wrong there.
         message: String,
     },
     /// A document of a folder could not be loaded.
@@ -110,6 +124,7 @@ pub fn open(
                 date: None,
                 url: None,
                 title: None,
+                at: None,
             })
         })));
     }
@@ -120,30 +135,83 @@ pub fn open(
         return Err(ArchiveError::Parquet(path.to_path_buf()));
     }
     let reader = BufReader::new(File::open(path).map_err(io)?);
-    let path = path.to_path_buf();
-    let lines = reader
-        .lines()
-        .enumerate()
-        .filter_map(move |(number, line)| {
-            let line = match line {
-                Ok(line) if line.trim().is_empty() => return None,
-                Ok(line) => line,
+    Ok(Box::new(JsonLines {
+        reader,
+        path: path.to_path_buf(),
+        at: 0,
+        line: 0,
+    }))
+}
+
+/// The entries of a JSON Lines archive, each with the byte offset of its line.
+struct JsonLines {
+    reader: BufReader<File>,
+    path: PathBuf,
+    /// Offset of the next line.
+    at: u64,
+    /// Lines read so far.
+    line: usize,
+}
+
+impl Iterator for JsonLines {
+    type Item = Result<Entry, ArchiveError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let start = self.at;
+            let read = match self.reader.read_line(&mut line) {
+                Ok(0) => return None,
+                Ok(read) => read,
                 Err(source) => {
                     return Some(Err(ArchiveError::Io {
-                        path: path.clone(),
+                        path: self.path.clone(),
                         source,
                     }))
                 }
             };
-            Some(
-                entry_from_json(&line).map_err(|message| ArchiveError::Line {
-                    path: path.clone(),
-                    line: number + 1,
-                    message,
-                }),
-            )
-        });
-    Ok(Box::new(lines))
+            self.at += read as u64;
+            self.line += 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            return Some(
+                entry_from_json(&line)
+                    .map(|entry| Entry {
+                        at: Some(start),
+                        ..entry
+                    })
+                    .map_err(|message| ArchiveError::Line {
+                        path: self.path.clone(),
+                        line: self.line,
+                        message,
+                    }),
+            );
+        }
+    }
+}
+
+/// The entry whose line starts `at` bytes into the JSON Lines archive `path` (an offset an
+/// earlier read gave in [`Entry::at`]).
+pub fn read_at(path: &Path, at: u64) -> Result<Entry, ArchiveError> {
+    let io = |source| ArchiveError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = File::open(path).map_err(io)?;
+    file.seek(SeekFrom::Start(at)).map_err(io)?;
+    let mut line = String::new();
+    BufReader::new(file).read_line(&mut line).map_err(io)?;
+    let entry = entry_from_json(&line).map_err(|message| ArchiveError::At {
+        path: path.to_path_buf(),
+        at,
+        message,
+    })?;
+    Ok(Entry {
+        at: Some(at),
+        ..entry
+    })
 }
 
 /// Every file below `dir`, hidden ones (names starting with a dot) left out.
@@ -183,6 +251,7 @@ pub fn entry_from_json(line: &str) -> Result<Entry, String> {
         date: parsed.date,
         url: parsed.url,
         title: parsed.title,
+        at: None,
     })
 }
 

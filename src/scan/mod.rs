@@ -20,6 +20,7 @@
 pub mod archive;
 pub mod dates;
 pub mod index;
+pub mod lookup;
 pub mod output;
 pub mod record;
 pub mod shingle;
@@ -134,6 +135,11 @@ impl Sources {
         self.entries.is_empty()
     }
 
+    /// The sources, in the order read.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
     /// The index (for its figures).
     pub fn index(&self) -> &SourceIndex {
         &self.index
@@ -244,6 +250,8 @@ fn calendar(entry: &Entry) -> Option<crate::details::CalendarDate> {
 pub struct ArticleResult {
     /// The article's id.
     pub article_id: String,
+    /// Where the article starts in its archive ([`Entry::at`]).
+    pub article_at: Option<u64>,
     /// Its kept pairs.
     pub pairs: Vec<PairRecord>,
 }
@@ -275,6 +283,7 @@ pub fn run<E: From<ArchiveError>>(
             .par_iter()
             .map(|article| ArticleResult {
                 article_id: article.id.clone(),
+                article_at: article.at,
                 pairs: sources.pairs_of(article, options),
             })
             .collect();

@@ -12,6 +12,7 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::lookup::{offsets_path, write_offsets, Side};
 use super::record::PairRecord;
 use super::ArticleResult;
 
@@ -26,6 +27,8 @@ pub fn done_path(out: &Path) -> PathBuf {
 pub struct ResultWriter {
     records: BufWriter<Box<dyn Write + Send>>,
     done: Option<BufWriter<File>>,
+    /// Where the articles with kept pairs begin in their archive ([`super::lookup`]).
+    offsets: Option<BufWriter<File>>,
 }
 
 impl ResultWriter {
@@ -34,6 +37,7 @@ impl ResultWriter {
         ResultWriter {
             records: BufWriter::new(records),
             done: None,
+            offsets: None,
         }
     }
 
@@ -41,9 +45,11 @@ impl ResultWriter {
     pub fn create(out: &Path) -> std::io::Result<Self> {
         let records = File::create(out)?;
         let done = File::create(done_path(out))?;
+        let offsets = File::create(offsets_path(out, Side::Articles))?;
         Ok(ResultWriter {
             records: BufWriter::new(Box::new(records)),
             done: Some(BufWriter::new(done)),
+            offsets: Some(BufWriter::new(offsets)),
         })
     }
 
@@ -53,10 +59,12 @@ impl ResultWriter {
         Ok(ResultWriter {
             records: BufWriter::new(Box::new(open(out)?)),
             done: Some(BufWriter::new(open(&done_path(out))?)),
+            offsets: Some(BufWriter::new(open(&offsets_path(out, Side::Articles))?)),
         })
     }
 
-    /// Writes one batch: its records, flushed, then its articles' ids, flushed.
+    /// Writes one batch: its records and where their articles begin, flushed, then its
+    /// articles' ids, flushed.
     pub fn write_batch(&mut self, batch: &[ArticleResult]) -> std::io::Result<()> {
         for result in batch {
             for record in &result.pairs {
@@ -65,6 +73,14 @@ impl ResultWriter {
             }
         }
         self.records.flush()?;
+        if let Some(offsets) = &mut self.offsets {
+            let kept = batch.iter().filter(|result| !result.pairs.is_empty());
+            write_offsets(
+                offsets,
+                kept.map(|result| (result.article_id.as_str(), result.article_at)),
+            )?;
+            offsets.flush()?;
+        }
         if let Some(done) = &mut self.done {
             for result in batch {
                 writeln!(done, "{}", result.article_id)?;

@@ -157,6 +157,7 @@ mod tests {
             date: None,
             url: None,
             title: None,
+            at: None,
         }
     }
 
