@@ -381,3 +381,45 @@ fn a_candidate_is_kept_with_details_exactly_when_it_is_kept_without() {
         "{kept} of {candidates}"
     );
 }
+
+/// A Parquet archive (feature `parquet`) scans to the same pairs as the same entries in JSON
+/// Lines, and `open` finds each article again by its row.
+#[cfg(feature = "parquet")]
+#[test]
+fn a_parquet_archive_scans_like_its_json_lines() {
+    let dir = scratch("parquet");
+    make_archive(&dir, 300, 40);
+    scan(&dir, &[]);
+    let from_jsonl = std::fs::read_to_string(dir.join("results.jsonl")).expect("results");
+    let articles: Vec<Entry> = archive::open(&dir.join("articles.jsonl"), &LoadOptions::default())
+        .expect("archive opens")
+        .map(|entry| entry.expect("entry reads"))
+        .collect();
+    let parquet = dir.join("articles.parquet");
+    quotediff::scan::parquet::write(&parquet, &articles, 64).expect("Parquet written");
+    let out = dir.join("parquet-results.jsonl");
+    let path = |p: &Path| p.to_string_lossy().into_owned();
+    let output = quotediff(&[
+        "scan",
+        "--sources",
+        &path(&dir.join("releases.jsonl")),
+        "--articles",
+        &path(&parquet),
+        "--out",
+        &path(&out),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let from_parquet = std::fs::read_to_string(&out).expect("results");
+    assert!(from_jsonl.lines().count() > 20);
+    assert_eq!(from_parquet, from_jsonl);
+    let offsets = lookup::read_offsets(&out, lookup::Side::Articles);
+    for record in read_records(&out).expect("records") {
+        let row = offsets[&record.article_id];
+        let entry = archive::read_at(&parquet, row).expect("the row reads");
+        assert_eq!(entry.id, record.article_id);
+    }
+}

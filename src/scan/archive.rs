@@ -6,9 +6,9 @@
 //! DOCX, legacy encodings) can be scanned; their id is the path below the folder. A JSON Lines
 //! file has one object a line: `{"id", "text", "date"?, "url"?, "title"?}`.
 //!
-//! Parquet is read by the Spark job (`python/quotediff/spark.py`); building a Parquet reader
-//! into the command-line tool would double its build time for a format the Spark side
-//! already handles, so here a `.parquet` path is refused with a pointer to that job.
+//! A `.parquet` file is read by [`super::parquet`] when the tool is built with the cargo
+//! feature `parquet` (off by default: the Parquet reader would add a large crate to every
+//! build); without it, such a path is refused with a line saying so.
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, Seek, SeekFrom};
@@ -80,9 +80,23 @@ pub enum ArchiveError {
     /// A document of a folder could not be loaded.
     #[error(transparent)]
     Document(#[from] LoadError),
-    /// A Parquet file given to the command-line scan.
-    #[error("{0}: Parquet archives are read by the Spark job (python -m quotediff.spark); convert to JSON Lines for `quotediff scan`")]
-    Parquet(PathBuf),
+    /// A Parquet archive that cannot be read (a row that is no entry, a file that is no
+    /// Parquet), or any Parquet archive in a build without the `parquet` feature.
+    #[error("{path}{}: {message}", at_row(*.row))]
+    Parquet {
+        /// The archive.
+        path: PathBuf,
+        /// The row at fault (from 0), when one is.
+        row: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// `, row N` (from 1) for an error message.
+fn at_row(row: Option<u64>) -> String {
+    row.map(|row| format!(", row {}", row + 1))
+        .unwrap_or_default()
 }
 
 /// The fields of one JSON line.
@@ -93,6 +107,16 @@ struct Line {
     date: Option<String>,
     url: Option<String>,
     title: Option<String>,
+}
+
+/// The fields of an entry as an archive gives them, before they are checked (a Parquet row).
+#[derive(Debug, Default)]
+pub(crate) struct Fields {
+    pub(crate) id: Option<String>,
+    pub(crate) text: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) title: Option<String>,
 }
 
 /// The entries of the archive at `path`, read lazily in order.
@@ -128,11 +152,8 @@ pub fn open(
             })
         })));
     }
-    if path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
-    {
-        return Err(ArchiveError::Parquet(path.to_path_buf()));
+    if is_parquet(path) {
+        return open_parquet(path);
     }
     let reader = BufReader::new(File::open(path).map_err(io)?);
     Ok(Box::new(JsonLines {
@@ -192,9 +213,48 @@ impl Iterator for JsonLines {
     }
 }
 
-/// The entry whose line starts `at` bytes into the JSON Lines archive `path` (an offset an
-/// earlier read gave in [`Entry::at`]).
+/// True for a path named `*.parquet`.
+fn is_parquet(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+}
+
+#[cfg(feature = "parquet")]
+fn open_parquet(
+    path: &Path,
+) -> Result<Box<dyn Iterator<Item = Result<Entry, ArchiveError>> + Send>, ArchiveError> {
+    super::parquet::open(path)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn open_parquet(
+    path: &Path,
+) -> Result<Box<dyn Iterator<Item = Result<Entry, ArchiveError>> + Send>, ArchiveError> {
+    Err(without_parquet(path))
+}
+
+/// The refusal of a Parquet archive by a build without the `parquet` feature.
+#[cfg(not(feature = "parquet"))]
+fn without_parquet(path: &Path) -> ArchiveError {
+    ArchiveError::Parquet {
+        path: path.to_path_buf(),
+        row: None,
+        message: "this quotediff was built without Parquet (cargo install --features parquet), \
+            and the Spark job reads Parquet too; or convert the archive to JSON Lines"
+            .into(),
+    }
+}
+
+/// The entry that starts at `at` in the archive `path`, an offset an earlier read gave in
+/// [`Entry::at`]: the byte offset of its line in a JSON Lines archive, its row number in a
+/// Parquet one.
 pub fn read_at(path: &Path, at: u64) -> Result<Entry, ArchiveError> {
+    if is_parquet(path) {
+        #[cfg(feature = "parquet")]
+        return super::parquet::read_row(path, at);
+        #[cfg(not(feature = "parquet"))]
+        return Err(without_parquet(path));
+    }
     let io = |source| ArchiveError::Io {
         path: path.to_path_buf(),
         source,
@@ -240,17 +300,31 @@ pub fn entry_from_json(line: &str) -> Result<Entry, String> {
         serde_json::Value::Number(id) => id.to_string(),
         other => return Err(format!("\"id\" must be a string or a number, not {other}")),
     };
-    if let Some(date) = &parsed.date {
+    entry_of_fields(Fields {
+        id: Some(id),
+        text: Some(parsed.text),
+        date: parsed.date,
+        url: parsed.url,
+        title: parsed.title,
+    })
+}
+
+/// The entry of an archive's fields, once checked: an id and a text present, a date (when
+/// there is one) a `YYYY-MM-DD` date. The same checks for every format.
+pub(crate) fn entry_of_fields(fields: Fields) -> Result<Entry, String> {
+    let id = fields.id.ok_or("missing field `id`")?;
+    let text = fields.text.ok_or("missing field `text`")?;
+    if let Some(date) = &fields.date {
         if DayNumber::parse(date).is_none() {
             return Err(format!("\"date\" {date:?} is not a YYYY-MM-DD date"));
         }
     }
     Ok(Entry {
         id,
-        text: parsed.text,
-        date: parsed.date,
-        url: parsed.url,
-        title: parsed.title,
+        text,
+        date: fields.date,
+        url: fields.url,
+        title: fields.title,
         at: None,
     })
 }

@@ -24,6 +24,14 @@ impl DayNumber {
         Some(DayNumber(i64::from(span.get_days())))
     }
 
+    /// The day as `YYYY-MM-DD`; `None` outside the years 1 to 9999.
+    pub fn to_ymd(self) -> Option<String> {
+        let epoch = jiff::civil::date(1970, 1, 1);
+        let span = jiff::Span::new().try_days(self.0).ok()?;
+        let date = epoch.checked_add(span).ok()?;
+        (date.year() >= 1).then(|| date.to_string())
+    }
+
     /// Parses `YYYY-MM-DD`, ignoring anything after the tenth byte (a time, a zone).
     pub fn parse(text: &str) -> Option<DayNumber> {
         let text = text.trim();
@@ -48,5 +56,8 @@ mod tests {
         assert_eq!(mar.0 - feb.0, 2);
         assert_eq!(DayNumber::parse("2023-02-29"), None);
         assert_eq!(DayNumber::parse("yesterday"), None);
+        assert_eq!(mar.to_ymd().as_deref(), Some("2024-03-01"));
+        assert_eq!(DayNumber(-1).to_ymd().as_deref(), Some("1969-12-31"));
+        assert_eq!(DayNumber(i64::from(i32::MAX)).to_ymd(), None);
     }
 }

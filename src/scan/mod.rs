@@ -22,6 +22,8 @@ pub mod dates;
 pub mod index;
 pub mod lookup;
 pub mod output;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod record;
 pub mod shingle;
 pub mod summary;
