@@ -3,13 +3,14 @@
 # 10,000, 30,000 and 100,000 articles (about 300 MB), made by scripts/make_archive.py with its
 # fixed seed. Run from the repository after `cargo build --release`:
 #     bash scripts/bench_scan.sh [DIR]        # DIR defaults to target/bench-archive
+# (QUOTEDIFF=path/to/binary runs another build than target/release/quotediff).
 # Prints one line per size: articles, MB, wall seconds, CPU seconds (user + system: on a
 # machine shared with other work, the wall time depends on them, the CPU time much less),
 # peak resident memory, pairs kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-target/bench-archive}"
-bin="$PWD/target/release/quotediff"
+bin="${QUOTEDIFF:-$PWD/target/release/quotediff}"
 if [ ! -s "$dir/articles.jsonl" ]; then
   nice -n 19 python3 scripts/make_archive.py --out "$dir" --articles 100000 --releases 10000
 fi
