@@ -137,27 +137,7 @@ pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
         Ok(articles) => articles,
         Err(e) => return bad_input(&e),
     };
-    let opening = |e: std::io::Error| anyhow::Error::new(e).context("opening the output");
-    let (mut writer, done) = match &args.out {
-        Some(out) if args.resume => {
-            let done =
-                output::resume(out).with_context(|| format!("resuming {}", out.display()))?;
-            (ResultWriter::append(out).map_err(opening)?, done)
-        }
-        Some(out) => (ResultWriter::create(out).map_err(opening)?, HashSet::new()),
-        None if args.format == ScanFormat::Jsonl => (
-            ResultWriter::to_writer(Box::new(std::io::stdout())),
-            HashSet::new(),
-        ),
-        None => (
-            ResultWriter::to_writer(Box::new(std::io::sink())),
-            HashSet::new(),
-        ),
-    };
-    if let Some(out) = &args.out {
-        lookup::write_source_offsets(out, sources.entries())
-            .with_context(|| format!("writing the offsets beside {}", out.display()))?;
-    }
+    let (mut writer, done) = open_output(args, &sources)?;
     let progress = progress_bar(&args.articles, done.len());
     let mut records = Vec::new();
     let mut scanned = 0;
@@ -195,6 +175,26 @@ pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
         out.flush()?;
     }
     Ok(exit_codes::SUCCESS)
+}
+
+/// Where the records go, with the articles an interrupted scan finished (`--resume`); beside
+/// `--out`, where each source begins, for `quotediff open`.
+fn open_output(args: &ScanArgs, sources: &Sources) -> Result<(ResultWriter, HashSet<String>)> {
+    let opening = |e: std::io::Error| anyhow::Error::new(e).context("opening the output");
+    let Some(out) = &args.out else {
+        let records: Box<dyn Write + Send> = match args.format {
+            ScanFormat::Jsonl => Box::new(std::io::stdout()),
+            ScanFormat::Table => Box::new(std::io::sink()),
+        };
+        return Ok((ResultWriter::to_writer(records), HashSet::new()));
+    };
+    lookup::write_source_offsets(out, sources.entries())
+        .with_context(|| format!("writing the offsets beside {}", out.display()))?;
+    if args.resume {
+        let done = output::resume(out).with_context(|| format!("resuming {}", out.display()))?;
+        return Ok((ResultWriter::append(out).map_err(opening)?, done));
+    }
+    Ok((ResultWriter::create(out).map_err(opening)?, HashSet::new()))
 }
 
 fn bad_input(error: &dyn std::fmt::Display) -> Result<u8> {
