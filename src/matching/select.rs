@@ -11,6 +11,23 @@ use super::edges::{extend_edges, may_grow};
 use super::{Alignment, Groups, MatchOptions, Region, Run, Words, PARALLEL_WORDS};
 use crate::parallel::both;
 
+/// Lowest chain score selection looks at: a chain below it cannot pass any threshold, and
+/// chains come sorted, so selection stops there.
+const MIN_CHAIN_SCORE: f64 = 2.0;
+
+/// How many equal chains (the same article words at other places of the source) are tried
+/// for the place where the passage grows furthest.
+const SAME_CHAINS_TRIED: usize = 8;
+
+/// Fewest matched words of a quoted piece kept, though too short to count alone, for a second
+/// look beside its neighbours.
+const DEFERRED_MIN_MATCHED: usize = 2;
+
+/// Most words between a deferred quoted piece and an accepted passage it continues, in the
+/// article and in the source.
+const CONTINUES_ARTICLE_GAP: usize = 15;
+const CONTINUES_SOURCE_GAP: usize = 3;
+
 /// Steps 2 and 3 over all runs.
 ///
 /// A chain links runs at most [`MAX_ARTICLE_GAP`] words apart in the article, so runs with a
@@ -88,7 +105,7 @@ pub(super) fn pick(
         (first, last)
     };
     for (k, chain) in chains.chains.iter().enumerate() {
-        if chain.score < 2.0 {
+        if chain.score < MIN_CHAIN_SCORE {
             // Chains are sorted; nothing below can pass any threshold.
             break;
         }
@@ -103,7 +120,10 @@ pub(super) fn pick(
             if !claimed[a.clone()].iter().any(|&c| c) && !may_grow(&a, &s, w) {
                 let tally = tally_exact(&a, w);
                 if !passes(&tally, w, options) {
-                    if tally.region.is_some() && tally.matched >= 2 && tally.content > 0 {
+                    if tally.region.is_some()
+                        && tally.matched >= DEFERRED_MIN_MATCHED
+                        && tally.content > 0
+                    {
                         deferred.push(exact_alignment(a, s, tally.region));
                     }
                     continue;
@@ -122,7 +142,7 @@ pub(super) fn pick(
             for other in chains.chains[k + 1..]
                 .iter()
                 .take_while(|o| o.score == chain.score)
-                .take(8)
+                .take(SAME_CHAINS_TRIED)
                 .filter(|o| article_span(o) == here)
             {
                 let pieces = unclaimed_pieces(runs, chains.runs_of(other), claimed);
@@ -139,7 +159,7 @@ pub(super) fn pick(
             }
             out.push(candidate.alignment);
         } else if candidate.alignment.region.is_some()
-            && candidate.alignment.matched >= 2
+            && candidate.alignment.matched >= DEFERRED_MIN_MATCHED
             && candidate.content > 0
         {
             deferred.push(candidate.alignment);
@@ -206,16 +226,17 @@ pub(super) fn settle(picked: Picked, mut claimed: Vec<bool>) -> Vec<Alignment> {
         let after = out[..accepted].get(at);
         let continues = before.is_some_and(|other| {
             other.region != al.region
-                && al.article.start - other.article.end.min(al.article.start) <= 15
+                && al.article.start - other.article.end.min(al.article.start)
+                    <= CONTINUES_ARTICLE_GAP
                 && other.article.end <= al.article.start
                 && al.source.start >= other.source.end
-                && al.source.start - other.source.end <= 3
+                && al.source.start - other.source.end <= CONTINUES_SOURCE_GAP
         }) || after.is_some_and(|other| {
             other.region != al.region
                 && al.article.end <= other.article.start
-                && other.article.start - al.article.end <= 15
+                && other.article.start - al.article.end <= CONTINUES_ARTICLE_GAP
                 && other.source.start >= al.source.end
-                && other.source.start - al.source.end <= 3
+                && other.source.start - al.source.end <= CONTINUES_SOURCE_GAP
         });
         if continues {
             for c in &mut claimed[al.article.clone()] {

@@ -263,6 +263,14 @@ fn relate_unit(
     }));
 }
 
+/// Pairs of details (article × source) above which a unit is long (a long reused passage):
+/// each article detail is then compared with the source details near its relative place only.
+const LONG_UNIT_PAIRS: usize = 400;
+
+/// How many source details either side of an article detail's relative place a long unit
+/// compares it with.
+const LONG_UNIT_WINDOW: usize = 8;
+
 /// Every pairing of an article detail with a source detail of the unit that relates at all.
 fn candidates_in(
     source: &Facts,
@@ -276,8 +284,8 @@ fn candidates_in(
     let mut candidates: Vec<Candidate> = Vec::new();
     // In a long unit (a long reused passage) each article detail is compared with the
     // source details at about the same relative place only, which keeps this linear.
-    let window = if a_idx.len() * s_idx.len() > 400 {
-        8
+    let window = if a_idx.len() * s_idx.len() > LONG_UNIT_PAIRS {
+        LONG_UNIT_WINDOW
     } else {
         usize::MAX
     };
@@ -347,7 +355,7 @@ fn beyond_window(
                 reused.push(si);
             }
         }
-        if reused.len() * a_idx.len() > 400 {
+        if reused.len() * a_idx.len() > LONG_UNIT_PAIRS {
             reused.clear();
         }
     }

@@ -173,8 +173,12 @@ pub(super) fn interval_relation(
     }
 }
 
+/// Most a rounded figure may differ from the figure it rounds, as a share of it.
+const ROUNDING_SHARE: f64 = 0.05;
+
 /// True when both sides state exact values and the coarser one is the finer one rounded to
-/// its last digit, within 5%: "11%" for "10.9%", "$3 million" for "$2.96 million".
+/// its last digit, within [`ROUNDING_SHARE`] (5%): "11%" for "10.9%", "$3 million" for
+/// "$2.96 million".
 pub(super) fn rounded(s: &Interval, a: &Interval, source_text: &str, article_text: &str) -> bool {
     if !s.exact || !a.exact {
         return false;
@@ -190,7 +194,7 @@ pub(super) fn rounded(s: &Interval, a: &Interval, source_text: &str, article_tex
         return false;
     };
     let diff = (coarse - fine).abs();
-    diff <= unit / 2.0 + 1e-9 * unit && diff <= 0.05 * coarse.abs().max(fine.abs())
+    diff <= unit / 2.0 + 1e-9 * unit && diff <= ROUNDING_SHARE * coarse.abs().max(fine.abs())
 }
 
 /// The value of one unit in the last written digit of the number in `text` whose value is
@@ -224,10 +228,14 @@ pub(super) fn step(text: &str, value: f64) -> Option<f64> {
     Some(value / written * 10f64.powi(-(decimals as i32)))
 }
 
-/// Two figures more than ten times apart are two different figures, not one changed.
+/// How many times apart two figures are when they are two different figures, not one changed.
+const FAR_APART_RATIO: f64 = 10.0;
+
+/// Two figures more than [`FAR_APART_RATIO`] times apart are two different figures, not one
+/// changed.
 pub(super) fn far_apart(s: &Interval, a: &Interval) -> bool {
     let (x, y) = (s.base.abs(), a.base.abs());
-    x.min(y) > 0.0 && x.max(y) / x.min(y) > 10.0
+    x.min(y) > 0.0 && x.max(y) / x.min(y) > FAR_APART_RATIO
 }
 
 pub(super) fn fmt_num(v: f64) -> String {

@@ -4,15 +4,22 @@
 
 use super::*;
 
-/// Words of four letters or more that stand within 60 bytes of both mentions.
+/// How far (in bytes) either side of a mention its context words are read.
+const CONTEXT_BYTES: usize = 60;
+
+/// Shortest word (in letters) that counts as context: "the", "and", "der" say nothing.
+const CONTEXT_LETTERS: usize = 4;
+
+/// Words of [`CONTEXT_LETTERS`] letters or more that stand within [`CONTEXT_BYTES`] of both
+/// mentions.
 pub(super) fn shared_context(s: &Mention, a: &Mention, source: &Facts, article: &Facts) -> usize {
     pub(super) fn around(text: &str, span: Span) -> Vec<String> {
-        let lo = floor_char_boundary(text, span.start.saturating_sub(60));
-        let hi = ceil_char_boundary(text, span.end + 60);
+        let lo = floor_char_boundary(text, span.start.saturating_sub(CONTEXT_BYTES));
+        let hi = ceil_char_boundary(text, span.end + CONTEXT_BYTES);
         let mut words: Vec<String> = [&text[lo..span.start], &text[span.end..hi]]
             .iter()
             .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()))
-            .filter(|w| w.chars().count() >= 4)
+            .filter(|w| w.chars().count() >= CONTEXT_LETTERS)
             .map(str::to_lowercase)
             .collect();
         words.sort_unstable();
