@@ -446,3 +446,18 @@ fn words_in_quotation_marks_the_retold_passage_lacks() {
         "{d:?}"
     );
 }
+
+#[test]
+fn measured_figure_dropped_from_a_retold_sentence() {
+    let d = differences(
+        "With weaker growth we now expect that annual inflation will return to the target band of 1 to 3 percent around the middle of 2009, the Governor said.",
+        "Dr Bollard said the bank now expected the inflation rate to return to the target band around the middle of next year.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::Number
+            && *s == Severity::Major
+            && n.contains("figure dropped")
+            && n.contains("3 percent")),
+        "{d:?}"
+    );
+}

@@ -364,6 +364,44 @@ impl Pair<'_, '_> {
                 return Some(d);
             }
         }
+        // A measured figure (with its unit) given or left out in a short stretch between
+        // aligned words ("the target band of 1 to 3 percent around" told as "the target band
+        // around"): the retelling kept the sentence and changed what it measures.
+        let measured = |ws: &[Word]| {
+            ws.iter().enumerate().any(|(i, w)| {
+                w.value.is_some()
+                    && w.raw.starts_with(|ch: char| ch.is_ascii_digit())
+                    && unit_at(&ws[i + 1..]).is_some()
+            })
+        };
+        let short = |figures: &[Word], other: &[Word]| {
+            measured(figures)
+                && figures.len() <= MAX_SCOPE_STRETCH_WORDS
+                && other.len() <= MAX_OTHER_SIDE_WORDS
+                && !has_figure(other)
+        };
+        if (short(s, a) || short(a, s)) && !in_date(self.source, s) && !in_date(self.article, a) {
+            // The side without a figure only reworded around it: the figure is added or
+            // dropped, not changed.
+            let (from, to) = self.texts(e);
+            let (from, source) = if has_figure(s) {
+                (from, e.source)
+            } else {
+                (String::new(), None)
+            };
+            let (to, article) = if has_figure(a) {
+                (to, e.article)
+            } else {
+                (String::new(), None)
+            };
+            return Some(self.difference(
+                DifferenceKind::Number,
+                Severity::Major,
+                source,
+                article,
+                Change::Value { from, to },
+            ));
+        }
         None
     }
 
