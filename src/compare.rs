@@ -64,37 +64,13 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     );
     let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
     let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
-    matching::pieces::complete_quotations(
+    let quotes = judge_quotations(
         &mut matches,
         &quotations,
-        &source_tokens,
-        &article_tokens,
-    );
-    let mut quotes = matching::quotes::judge_quotes(
-        &quotations,
-        &mut matches,
-        &article_tokens,
-        &regions,
-        options.matching.min_words,
-    );
-    matching::quotes::find_short_quotes(
-        &mut quotes,
-        &mut matches,
-        (&article.text, &article_tokens, &aligned.article_words),
-        (&source.text, &source_tokens, &aligned.source_words),
-        &aligned.source_counts,
-        &options.matching,
-    );
-    matching::lead_in::add_lead_ins(
-        &mut matches,
-        (
-            &article.text,
-            &article_tokens,
-            &aligned.article_words,
-            &regions,
-        ),
-        (&source.text, &source_tokens, &aligned.source_words),
-        options.matching.min_words,
+        (&source.text, &article.text),
+        tokens,
+        (&aligned, &regions),
+        options,
     );
     let annotation = prepared.map(|prepared| {
         details::annotate_prepared(
@@ -128,6 +104,41 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
+}
+
+/// The quotations judged against the matches, and the matches they complete: pieces of one
+/// quotation joined, short quotations found word for word, lead-ins ("that", "que") added.
+fn judge_quotations(
+    matches: &mut Vec<Match>,
+    quotations: &[Quotation],
+    (source, article): (&str, &str),
+    (source_tokens, article_tokens): (&[Token], &[Token]),
+    (aligned, regions): (&matching::Aligned, &[Region]),
+    options: &CompareOptions,
+) -> Vec<QuoteFinding> {
+    matching::pieces::complete_quotations(matches, quotations, source_tokens, article_tokens);
+    let mut quotes = matching::quotes::judge_quotes(
+        quotations,
+        matches,
+        article_tokens,
+        regions,
+        options.matching.min_words,
+    );
+    matching::quotes::find_short_quotes(
+        &mut quotes,
+        matches,
+        (article, article_tokens, &aligned.article_words),
+        (source, source_tokens, &aligned.source_words),
+        &aligned.source_counts,
+        &options.matching,
+    );
+    matching::lead_in::add_lead_ins(
+        matches,
+        (article, article_tokens, &aligned.article_words, regions),
+        (source, source_tokens, &aligned.source_words),
+        options.matching.min_words,
+    );
+    quotes
 }
 
 /// The shared passages of the two texts and, unless the details are skipped, each document's

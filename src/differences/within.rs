@@ -465,7 +465,6 @@ impl Pair<'_, '_> {
                 solid(before) || solid(after)
             }
         };
-        let list = words::get();
         for (k, op) in ops.iter().enumerate() {
             if matches!(op, DiffOp::Equal { .. }) || !anchored(k) {
                 continue;
@@ -492,41 +491,52 @@ impl Pair<'_, '_> {
                         }
                 });
             }
-            let text =
-                |ws: &[Word], (i, len, _): (usize, usize, ScopeClass)| joined(&ws[i..i + len]);
-            let a_texts: Vec<String> = a_ph.iter().map(|p| text(a, *p)).collect();
-            let s_texts: Vec<String> = s_ph.iter().map(|p| text(s, *p)).collect();
-            for (p, t) in s_ph.iter().zip(&s_texts) {
-                let kept = a_texts.contains(t) || a.iter().any(|w| list.is_backshift(t, &w.norm));
-                if !kept {
-                    out.push(self.difference(
-                        DifferenceKind::Scope,
-                        Severity::Major,
-                        cover_of(&s[p.0..p.0 + p.1]),
-                        None,
-                        Change::Dropped {
-                            words: t.clone(),
-                            class: Some(p.2),
-                            marked: None,
-                        },
-                    ));
-                }
+            self.one_sided_scope((s, &s_ph), (a, &a_ph), out);
+        }
+    }
+
+    /// The scope phrases of a changed stretch that the other side lacks: dropped from the
+    /// source's side `s`, added on the article's side `a`.
+    fn one_sided_scope(
+        &self,
+        (s, s_ph): (&[Word], &[(usize, usize, ScopeClass)]),
+        (a, a_ph): (&[Word], &[(usize, usize, ScopeClass)]),
+        out: &mut Vec<Difference>,
+    ) {
+        let list = words::get();
+        let text = |ws: &[Word], (i, len, _): (usize, usize, ScopeClass)| joined(&ws[i..i + len]);
+        let a_texts: Vec<String> = a_ph.iter().map(|p| text(a, *p)).collect();
+        let s_texts: Vec<String> = s_ph.iter().map(|p| text(s, *p)).collect();
+        for (p, t) in s_ph.iter().zip(&s_texts) {
+            let kept = a_texts.contains(t) || a.iter().any(|w| list.is_backshift(t, &w.norm));
+            if !kept {
+                out.push(self.difference(
+                    DifferenceKind::Scope,
+                    Severity::Major,
+                    cover_of(&s[p.0..p.0 + p.1]),
+                    None,
+                    Change::Dropped {
+                        words: t.clone(),
+                        class: Some(p.2),
+                        marked: None,
+                    },
+                ));
             }
-            for (p, t) in a_ph.iter().zip(&a_texts) {
-                let had = s_texts.contains(t) || s.iter().any(|w| list.is_backshift(&w.norm, t));
-                if !had {
-                    out.push(self.difference(
-                        DifferenceKind::Scope,
-                        Severity::Major,
-                        None,
-                        cover_of(&a[p.0..p.0 + p.1]),
-                        Change::Added {
-                            words: t.clone(),
-                            class: Some(p.2),
-                            marked: None,
-                        },
-                    ));
-                }
+        }
+        for (p, t) in a_ph.iter().zip(&a_texts) {
+            let had = s_texts.contains(t) || s.iter().any(|w| list.is_backshift(&w.norm, t));
+            if !had {
+                out.push(self.difference(
+                    DifferenceKind::Scope,
+                    Severity::Major,
+                    None,
+                    cover_of(&a[p.0..p.0 + p.1]),
+                    Change::Added {
+                        words: t.clone(),
+                        class: Some(p.2),
+                        marked: None,
+                    },
+                ));
             }
         }
     }

@@ -148,19 +148,11 @@ pub(super) fn infer_reference(
 /// moment rounded, in hours.
 const ROUNDED_HOUR: f64 = 0.25;
 
-pub(super) fn date_relation(
-    se: &calendar::DateExpr,
-    ae: &calendar::DateExpr,
-    source: &Facts,
-    article: &Facts,
-    s: &Mention,
-    a: &Mention,
-) -> Option<(Relation, String, DetailKind)> {
-    let sd = describe(s, source);
-    let ad = describe(a, article);
-    let hours_relation = match (se.hours(), ae.hours()) {
+/// How two times of day relate: the same, overlapping (a whole hour is a rounding: "shortly
+/// before 7pm" for "6.57pm"), or apart; no time on one side contradicts nothing.
+fn hours_relation(x: Option<(f64, f64)>, y: Option<(f64, f64)>) -> Relation {
+    match (x, y) {
         (Some(x), Some(y)) => {
-            // A whole hour is a rounding: "shortly before 7pm" for "6.57pm".
             let rounded = |h: (f64, f64)| {
                 if (h.1 - h.0 - 1.0).abs() < 1e-6 {
                     (h.0 - ROUNDED_HOUR, h.1)
@@ -179,7 +171,20 @@ pub(super) fn date_relation(
         }
         (None, None) => Relation::Same,
         _ => Relation::Compatible,
-    };
+    }
+}
+
+pub(super) fn date_relation(
+    se: &calendar::DateExpr,
+    ae: &calendar::DateExpr,
+    source: &Facts,
+    article: &Facts,
+    s: &Mention,
+    a: &Mention,
+) -> Option<(Relation, String, DetailKind)> {
+    let sd = describe(s, source);
+    let ad = describe(a, article);
+    let hours_relation = hours_relation(se.hours(), ae.hours());
     let relation = match (se.resolve(source.reference), ae.resolve(article.reference)) {
         (Some(x), Some(y)) => {
             if x == y {
