@@ -13,6 +13,8 @@
 //! - a **sentence cut short**: the article ends its sentence where the source goes on with
 //!   more items of a list, a figure or a qualifier.
 
+use rustc_hash::FxHashSet;
+
 use crate::comparison::{Comparison, Match, MatchKind, ScopeClass};
 use crate::matching::is_content_word;
 use crate::span::Span;
@@ -54,11 +56,26 @@ const CONTINUED_BYTES: usize = 60;
 pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
     let mut starts: Vec<usize> = c.matches.iter().map(|m| m.source.start).collect();
     starts.sort_unstable();
+    let firsts: FxHashSet<&str> = super::words::get()
+        .scope
+        .iter()
+        .filter(|(_, lang, class)| *lang == keyer.code && *class == ScopeClass::Condition)
+        .filter_map(|(p, _, _)| p.first().map(String::as_str))
+        .collect();
     for m in &c.matches {
         if !matches!(m.kind, MatchKind::Reuse | MatchKind::Quotation) {
             continue;
         }
-        let around = Around::new(c, m, keyer);
+        // Most runs can hold neither a condition nor a cut: a look at the bytes around them
+        // decides, before any word of the sentence is stemmed.
+        let (src, art) = (c.source.text.as_str(), c.article.text.as_str());
+        let spans = Spans::of(src, art, m);
+        let conditional = names_any(spans.before.slice(src), &firsts)
+            || names_any(spans.after.slice(src), &firsts);
+        if !conditional && !may_be_cut(src, art, m) {
+            continue;
+        }
+        let around = Around::new(c, m, keyer, &spans);
         if let Some(d) = around.condition_dropped() {
             out.push(d);
             continue;
@@ -72,6 +89,55 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         if !continued {
             out.extend(around.cut_short());
         }
+    }
+}
+
+/// Where the rest of a run's sentence lies on both sides.
+struct Spans {
+    /// The source from its sentence's start to the run.
+    before: Span,
+    /// The source from the run to its sentence's end.
+    after: Span,
+    /// The article's sentence around the run.
+    sentence: Span,
+}
+
+impl Spans {
+    fn of(src: &str, art: &str, m: &Match) -> Spans {
+        Spans {
+            before: Span::new(sentence_start(src, m.source.start), m.source.start),
+            after: Span::new(m.source.end, sentence_end(src, m.source.end)),
+            sentence: Span::new(
+                sentence_start(art, m.article.start),
+                sentence_end(art, m.article.end),
+            ),
+        }
+    }
+}
+
+/// True when a word of `text`, in lower case, is one of `words`: a superset of what the
+/// word lists find once the words are cut and normalised.
+fn names_any(text: &str, words: &FxHashSet<&str>) -> bool {
+    let mut lower = String::new();
+    text.split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            lower.clear();
+            lower.extend(w.chars().flat_map(char::to_lowercase));
+            words.contains(lower.as_str())
+        })
+}
+
+/// True when the run could end in a cut: a quotation whose marks close right after it, or a
+/// reused run that ends the article's sentence where the source goes on after a comma.
+fn may_be_cut(src: &str, art: &str, m: &Match) -> bool {
+    match m.kind {
+        MatchKind::Quotation => closes_quotation(art, m.article.end),
+        MatchKind::Reuse => {
+            ends_sentence(art, m.article.end)
+                && src[m.source.end..].trim_start().starts_with([',', ';'])
+        }
+        MatchKind::Paraphrase => false,
     }
 }
 
@@ -92,21 +158,15 @@ impl<'a, 't> Around<'a, 't>
 where
     'a: 't,
 {
-    fn new(c: &'a Comparison, m: &'a Match, keyer: &Keyer) -> Around<'a, 't> {
+    fn new(c: &'a Comparison, m: &'a Match, keyer: &Keyer, spans: &Spans) -> Around<'a, 't> {
         let (src, art) = (c.source.text.as_str(), c.article.text.as_str());
-        let before = Span::new(sentence_start(src, m.source.start), m.source.start);
-        let after = Span::new(m.source.end, sentence_end(src, m.source.end));
-        let sentence = Span::new(
-            sentence_start(art, m.article.start),
-            sentence_end(art, m.article.end),
-        );
         Around {
             c,
             m,
             lang: keyer.code,
-            before: keyer.words(src, before),
-            after: keyer.words(src, after),
-            article_sentence: keyer.words(art, sentence),
+            before: keyer.words(src, spans.before),
+            after: keyer.words(src, spans.after),
+            article_sentence: keyer.words(art, spans.sentence),
         }
     }
 

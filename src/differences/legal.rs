@@ -5,6 +5,7 @@
 //! most often gets wrong. The steps and their words, in the seven languages, are in
 //! `assets/differences/legal_status.txt`.
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
@@ -13,11 +14,19 @@ use crate::span::Span;
 
 use super::{Change, Difference, DifferenceKind, Severity};
 
-/// The step of every listed word, by language code.
-fn steps() -> &'static HashMap<&'static str, HashMap<String, u8>> {
-    static STEPS: OnceLock<HashMap<&'static str, HashMap<String, u8>>> = OnceLock::new();
-    STEPS.get_or_init(|| {
-        let mut out: HashMap<&'static str, HashMap<String, u8>> = HashMap::default();
+/// The listed words of one language, found in one pass over a text.
+struct Finder {
+    /// Every listed word, lower case.
+    words: AhoCorasick,
+    /// The step of each word, by pattern number.
+    steps: Vec<u8>,
+}
+
+/// The finder of every language of the list, by language code.
+fn finders() -> &'static HashMap<&'static str, Finder> {
+    static FINDERS: OnceLock<HashMap<&'static str, Finder>> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        let mut lists: HashMap<&'static str, Vec<(String, u8)>> = HashMap::default();
         let text: &'static str = include_str!("../../assets/differences/legal_status.txt");
         for line in crate::lexicon::lines(text) {
             let mut parts = line.split_whitespace();
@@ -27,53 +36,62 @@ fn steps() -> &'static HashMap<&'static str, HashMap<String, u8>> {
             let Ok(step) = step.parse::<u8>() else {
                 continue;
             };
-            let words = out.entry(lang).or_default();
-            for w in parts {
-                words.insert(w.to_lowercase(), step);
-            }
+            let list = lists.entry(lang).or_default();
+            list.extend(parts.map(|w| (w.to_lowercase(), step)));
         }
-        out
+        lists
+            .into_iter()
+            .filter_map(|(lang, list)| {
+                let words = AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(list.iter().map(|(w, _)| w))
+                    .ok()?;
+                let steps = list.iter().map(|(_, step)| *step).collect();
+                Some((lang, Finder { words, steps }))
+            })
+            .collect()
     })
 }
 
-/// Every listed word of `text` with its step and span, in text order.
-fn listed(text: &str, words: &HashMap<String, u8>) -> Vec<(u8, Span)> {
-    let mut out = Vec::new();
-    let mut lower = String::new();
-    let mut start: Option<usize> = None;
-    let bytes_end = text.len();
-    for (i, ch) in text.char_indices().chain(std::iter::once((bytes_end, ' '))) {
-        let wordish = ch.is_alphanumeric() || ch == '-';
-        match (wordish, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                lower.clear();
-                lower.extend(text[s..i].chars().flat_map(char::to_lowercase));
-                if let Some(&step) = words.get(lower.as_str()) {
-                    out.push((step, Span::new(s, i)));
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+/// True for a character that continues a word ("non-suspect" is not "suspect").
+fn in_word(ch: char) -> bool {
+    ch.is_alphanumeric() || ch == '-'
+}
+
+/// Every listed word of `text` standing as a word of its own, with its step and span, in
+/// text order.
+fn listed(text: &str, finder: &Finder) -> Vec<(u8, Span)> {
+    finder
+        .words
+        .find_iter(text)
+        .filter(|m| {
+            !text[..m.start()].chars().next_back().is_some_and(in_word)
+                && !text[m.end()..].chars().next().is_some_and(in_word)
+        })
+        .map(|m| {
+            (
+                finder.steps[m.pattern().as_usize()],
+                Span::new(m.start(), m.end()),
+            )
+        })
+        .collect()
 }
 
 /// Adds a difference when the article names people at a later step of a case than any the
 /// source names (and the source names one): the first such word of the article.
 pub(super) fn of_documents(source: &str, article: &str, lang: &str, out: &mut Vec<Difference>) {
-    let Some(words) = steps().get(lang) else {
+    let Some(finder) = finders().get(lang) else {
         return;
     };
-    let in_source = listed(source, words);
+    let in_source = listed(source, finder);
     let Some(&(highest, _)) = in_source.iter().max_by_key(|(step, _)| *step) else {
         return;
     };
     let Some(&(_, s)) = in_source.iter().find(|(step, _)| *step == highest) else {
         return;
     };
-    let Some(&(_, a)) = listed(article, words)
+    let Some(&(_, a)) = listed(article, finder)
         .iter()
         .find(|(step, _)| *step > highest)
     else {
