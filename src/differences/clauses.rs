@@ -177,16 +177,13 @@ where
         source: Span,
         change: Change,
     ) -> Difference {
-        Difference {
-            id: 0,
+        super::found(
             kind,
             severity,
-            source: Some(source),
-            article: None,
-            match_id: Some(self.m.id),
-            detail_id: None,
+            (Some(source), None),
+            Some(self.m.id),
             change,
-        }
+        )
     }
 
     /// A condition that opens the source sentence before the run, or follows the run, while

@@ -98,17 +98,14 @@ pub(super) fn of_documents(source: &str, article: &str, lang: &str, out: &mut Ve
         return;
     };
     let (from, to) = (s.slice(source), a.slice(article));
-    out.push(Difference {
-        id: 0,
-        kind: DifferenceKind::Scope,
-        severity: Severity::Major,
-        source: Some(s),
-        article: Some(a),
-        match_id: None,
-        detail_id: None,
-        change: Change::Fact {
+    out.push(super::found(
+        DifferenceKind::Scope,
+        Severity::Major,
+        (Some(s), Some(a)),
+        None,
+        Change::Fact {
             relation: Relation::Conflicting,
             note: format!("{from} → {to}: a later step of the case than the source names"),
         },
-    });
+    ));
 }

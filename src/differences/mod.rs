@@ -23,6 +23,7 @@ pub mod words;
 
 use crate::comparison::{Comparison, Difference};
 use crate::lexicon::Lang;
+use crate::span::Span;
 
 pub use crate::comparison::{Change, DifferenceKind, Severity};
 pub(crate) use align::Keyer;
@@ -69,6 +70,27 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
         d.id = i + 1;
     }
     out
+}
+
+/// A difference found by a rule of this stage (not related from a detail), inside match
+/// `match_id` or across the documents; [`find`] numbers it at the end.
+fn found(
+    kind: DifferenceKind,
+    severity: Severity,
+    (source, article): (Option<Span>, Option<Span>),
+    match_id: Option<usize>,
+    change: Change,
+) -> Difference {
+    Difference {
+        id: 0,
+        kind,
+        severity,
+        source,
+        article,
+        match_id,
+        detail_id: None,
+        change,
+    }
 }
 
 /// Where it sits in the article, for ordering: its article words, else its match's.

@@ -76,24 +76,19 @@ pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Differe
             continue;
         };
         let article = Span::new(first.span.start, last.span.end);
-        let source_span = found
-            .iter()
-            .map(|w| w.span)
-            .reduce(|a, b| a.cover(&b))
-            .unwrap_or(found[0].span);
-        out.push(Difference {
-            id: 0,
-            kind: DifferenceKind::QuoteWording,
-            severity: Severity::Major,
-            source: Some(source_span),
-            article: Some(article),
-            match_id: Some(m.id),
-            detail_id: None,
-            change: Change::Added {
+        let Some(source_span) = found.iter().map(|w| w.span).reduce(|a, b| a.cover(&b)) else {
+            continue;
+        };
+        out.push(super::found(
+            DifferenceKind::QuoteWording,
+            Severity::Major,
+            (Some(source_span), Some(article)),
+            Some(m.id),
+            Change::Added {
                 words: missing.iter().map(|w| w.raw).collect::<Vec<_>>().join(" "),
                 class: None,
                 marked: None,
             },
-        });
+        ));
     }
 }

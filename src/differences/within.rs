@@ -176,16 +176,7 @@ impl Pair<'_, '_> {
         article: Option<Span>,
         change: Change,
     ) -> Difference {
-        Difference {
-            id: 0,
-            kind,
-            severity,
-            source,
-            article,
-            match_id: Some(self.m.id),
-            detail_id: None,
-            change,
-        }
+        super::found(kind, severity, (source, article), Some(self.m.id), change)
     }
 
     fn texts(&self, e: &Edit) -> (String, String) {
