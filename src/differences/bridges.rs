@@ -55,20 +55,17 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         if let Some(kind) = lost(c, keyer.code, &sw, &aw) {
             let source = cover_of(&sw).unwrap_or_default();
             let article = cover_of(&aw);
-            out.push(Difference {
-                id: 0,
+            out.push(super::found(
                 kind,
-                severity: Severity::Major,
-                source: Some(source),
-                article,
-                match_id: Some(m1.id),
-                detail_id: None,
-                change: Change::Replaced {
+                Severity::Major,
+                (Some(source), article),
+                Some(m1.id),
+                Change::Replaced {
                     from: source.slice(&c.source.text).to_string(),
                     to: article.map_or("", |a| a.slice(&c.article.text)).to_string(),
                     marked: None,
                 },
-            });
+            ));
         }
     }
 }

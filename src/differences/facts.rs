@@ -63,19 +63,16 @@ fn counted_noun_change(
         return None;
     }
     let (from, to) = (s_span.slice(&c.source.text), a_span.slice(&c.article.text));
-    Some(Difference {
-        id: 0,
-        kind: DifferenceKind::Number,
-        severity: Severity::Minor,
-        source: Some(s_span),
-        article: Some(a_span),
-        match_id: d.match_id,
-        detail_id: Some(d.id),
-        change: Change::Fact {
+    Some(super::of_detail(
+        d,
+        DifferenceKind::Number,
+        Severity::Minor,
+        (s_span, a_span),
+        Change::Fact {
             relation: d.relation,
             note: format!("{from} → {to}: same figure, another thing counted"),
         },
-    })
+    ))
 }
 
 fn kind_of(kind: DetailKind) -> DifferenceKind {
@@ -218,19 +215,16 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         if covered {
             continue;
         }
-        out.push(Difference {
-            id: 0,
-            kind: kind_of(d.kind),
+        out.push(super::of_detail(
+            d,
+            kind_of(d.kind),
             severity,
-            source: Some(source),
-            article: Some(article),
-            match_id: d.match_id,
-            detail_id: Some(d.id),
-            change: Change::Fact {
+            (source, article),
+            Change::Fact {
                 relation: d.relation,
                 note: fact_note(c, d, source, article),
             },
-        });
+        ));
     }
 }
 

@@ -125,18 +125,16 @@ pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
 
 fn gap_difference(q1: &QuoteFinding, source: Span, article: Span, change: Change) -> Difference {
     let reversed = matches!(change, Change::LeftOut { reversed: true, .. });
-    Difference {
-        id: 0,
-        kind: DifferenceKind::QuoteWording,
-        severity: if reversed {
-            Severity::Major
-        } else {
-            Severity::Minor
-        },
-        source: Some(source),
-        article: Some(article),
-        match_id: q1.matches.last().copied(),
-        detail_id: None,
+    let severity = if reversed {
+        Severity::Major
+    } else {
+        Severity::Minor
+    };
+    super::found(
+        DifferenceKind::QuoteWording,
+        severity,
+        (Some(source), Some(article)),
+        q1.matches.last().copied(),
         change,
-    }
+    )
 }

@@ -21,7 +21,7 @@ mod unsourced;
 mod within;
 pub mod words;
 
-use crate::comparison::{Comparison, Difference};
+use crate::comparison::{Comparison, Detail, Difference};
 use crate::lexicon::Lang;
 use crate::span::Span;
 
@@ -90,6 +90,27 @@ fn found(
         match_id,
         detail_id: None,
         change,
+    }
+}
+
+/// A difference read from detail `d` (a figure, a date or a name that differs): it keeps the
+/// detail's match and id, so the reports can show the two together.
+fn of_detail(
+    d: &Detail,
+    kind: DifferenceKind,
+    severity: Severity,
+    (source, article): (Span, Span),
+    change: Change,
+) -> Difference {
+    Difference {
+        detail_id: Some(d.id),
+        ..found(
+            kind,
+            severity,
+            (Some(source), Some(article)),
+            d.match_id,
+            change,
+        )
     }
 }
 

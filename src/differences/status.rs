@@ -148,19 +148,16 @@ pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut
         if hedged {
             continue;
         }
-        out.push(Difference {
-            id: 0,
-            kind: DifferenceKind::Scope,
-            severity: Severity::Major,
-            source: Some(*word),
-            article: Some(a.span),
-            match_id: None,
-            detail_id: None,
-            change: Change::Dropped {
+        out.push(super::found(
+            DifferenceKind::Scope,
+            Severity::Major,
+            (Some(*word), Some(a.span)),
+            None,
+            Change::Dropped {
                 words: word.slice(source).to_string(),
                 class: Some(ScopeClass::Status),
                 marked: None,
             },
-        });
+        ));
     }
 }

@@ -101,17 +101,17 @@ pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
     {
         return None;
     }
-    Some(Difference {
-        id: 0,
-        kind: DifferenceKind::Title,
-        severity: Severity::Minor,
-        source: Some(Span::new(ts.start, name_s.end)),
-        article: Some(Span::new(ta.start, name_a.end)),
-        match_id: d.match_id,
-        detail_id: Some(d.id),
-        change: Change::Fact {
+    Some(super::of_detail(
+        d,
+        DifferenceKind::Title,
+        Severity::Minor,
+        (
+            Span::new(ts.start, name_s.end),
+            Span::new(ta.start, name_a.end),
+        ),
+        Change::Fact {
             relation: Relation::Compatible,
             note: format!("title: {from} → {to}"),
         },
-    })
+    ))
 }

@@ -95,18 +95,15 @@ pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut
             continue;
         }
         let s = same_value[0];
-        out.push(Difference {
-            id: 0,
-            kind: DifferenceKind::Number,
-            severity: Severity::Major,
-            source: Some(s.span),
-            article: Some(a.span),
-            match_id: None,
-            detail_id: None,
-            change: Change::Unit {
+        out.push(super::found(
+            DifferenceKind::Number,
+            Severity::Major,
+            (Some(s.span), Some(a.span)),
+            None,
+            Change::Unit {
                 from: s.span.slice(source).to_string(),
                 to: a.span.slice(article).to_string(),
             },
-        });
+        ));
     }
 }
