@@ -45,6 +45,10 @@ pub struct ScanArgs {
     /// from the source (0.05 or 5%).
     #[arg(long, default_value = "5%", value_name = "SHARE", value_parser = parse_share)]
     pub min_share: f64,
+    /// Keep a pair below --min-share only when one of its quotations shares at least this
+    /// many words with the source (a short quoted phrase is found in some release by chance).
+    #[arg(long, default_value_t = scan::record::Keeping::DEFAULT_QUOTE_WORDS, value_name = "N")]
+    pub min_quote_words: usize,
     /// Fewest five-word shingles an article must share with a source to be compared with it.
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub min_shingles: usize,
@@ -119,6 +123,7 @@ pub fn scan(args: &ScanArgs, engine: &EngineArgs) -> Result<u8> {
         max_candidates: args.max_candidates,
         window_days: args.window,
         min_share: args.min_share,
+        min_quote_words: args.min_quote_words,
         ..ScanOptions::default()
     };
     options.compare.matching.min_words = engine.min_words as usize;

@@ -278,8 +278,17 @@ fn a_bad_line_in_an_archive_is_named_with_its_line_number() {
         "--articles",
         articles.to_str().expect("UTF-8"),
     ]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("Spark job"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("archive.parquet"), "{stderr}");
+    // Without the feature, the line says how to read Parquet; with it, what is wrong.
+    let told = if cfg!(feature = "parquet") {
+        "Parquet file"
+    } else {
+        "Spark job"
+    };
+    assert!(stderr.contains(told), "{stderr}");
 }
 
 /// `quotediff open` in a real pseudo-terminal: the list shows the pairs, Enter opens the
@@ -359,7 +368,7 @@ fn a_candidate_is_kept_with_details_exactly_when_it_is_kept_without() {
         for candidate in sources.index().candidates(&hashes, article.day(), &options) {
             let source = &releases[candidate.source];
             let keep = |compare| {
-                record_of(source, article, 0, options.min_share, compare)
+                record_of(source, article, 0, &options.keeping(), compare)
                     .map(|r| (r.article_from_source, r.source_in_article, r.quotes))
             };
             let full = keep(&options.compare);

@@ -52,7 +52,7 @@ def entry_json(row):
     return json.dumps(entry, ensure_ascii=False)
 
 
-def plan(spark, sources, articles_path, min_share, no_details):
+def plan(spark, sources, articles_path, min_share, no_details, min_quote_words=None):
     """The DataFrame of kept pairs: one column `line`, the JSON record."""
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -102,7 +102,8 @@ def plan(spark, sources, articles_path, min_share, no_details):
     def compare_batches(frames):
         import pandas as pd
         for frame in frames:
-            lines = [quotediff.scan_pair(s, a, int(n), min_share, no_details)
+            keep = {} if min_quote_words is None else {"min_quote_words": min_quote_words}
+            lines = [quotediff.scan_pair(s, a, int(n), min_share, no_details, **keep)
                      for s, a, n in zip(frame.source_json, frame.article_json, frame.shared)]
             yield pd.DataFrame({"line": [line for line in lines if line is not None]})
 
@@ -118,6 +119,9 @@ def main(argv=None):
     scan.add_argument("--out", required=True, help="a folder of JSON Lines part files (or Parquet)")
     scan.add_argument("--format", choices=["jsonl", "parquet"], default="jsonl")
     scan.add_argument("--min-share", type=float, default=quotediff.defaults()[3])
+    scan.add_argument("--min-quote-words", type=int, default=None,
+                      help="keep a pair below --min-share only on a quotation sharing this many "
+                           "words (default: quotediff scan's)")
     scan.add_argument("--no-details", action="store_true")
     scan.add_argument("--master", default=None,
                       help="Spark master (default: spark-submit's, local[*] under python -m)")
@@ -129,7 +133,8 @@ def main(argv=None):
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
-    kept = plan(spark, read_sources(args.sources), args.articles, args.min_share, args.no_details)
+    kept = plan(spark, read_sources(args.sources), args.articles, args.min_share, args.no_details,
+                args.min_quote_words)
     if args.format == "parquet":
         from pyspark.sql import functions as F
         kept.select(F.from_json("line", RECORD_SCHEMA).alias("record")).select("record.*") \

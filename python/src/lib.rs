@@ -40,7 +40,14 @@ fn shingles(py: Python<'_>, text: String) -> Vec<i64> {
 /// The scan's record of a candidate pair as a JSON line, or None when it is not kept.
 /// `source` and `article` are archive lines (`{"id", "text", "date"?, ...}`).
 #[pyfunction]
-#[pyo3(signature = (source, article, shared_shingles, min_share=0.05, no_details=false))]
+#[pyo3(signature = (
+    source,
+    article,
+    shared_shingles,
+    min_share=0.05,
+    no_details=false,
+    min_quote_words=scan::record::Keeping::DEFAULT_QUOTE_WORDS,
+))]
 fn scan_pair(
     py: Python<'_>,
     source: String,
@@ -48,11 +55,13 @@ fn scan_pair(
     shared_shingles: usize,
     min_share: f64,
     no_details: bool,
+    min_quote_words: usize,
 ) -> PyResult<Option<String>> {
     let source = archive::entry_from_json(&source).map_err(PyValueError::new_err)?;
     let article = archive::entry_from_json(&article).map_err(PyValueError::new_err)?;
     let mut options = ScanOptions {
         min_share,
+        min_quote_words,
         ..ScanOptions::default()
     };
     options.compare.skip_details = no_details;

@@ -37,7 +37,7 @@ use crate::{compare, CompareOptions, Comparison, Document};
 use archive::{ArchiveError, Entry};
 use dates::DayNumber;
 use index::SourceIndex;
-use record::PairRecord;
+use record::{Keeping, PairRecord};
 
 /// Settings of a scan. The defaults are those of `quotediff scan` and the Spark job.
 #[derive(Debug, Clone)]
@@ -54,6 +54,9 @@ pub struct ScanOptions {
     /// Share of the article that must come from the source for a pair without a shared
     /// quotation to be kept.
     pub min_share: f64,
+    /// Fewest words a quotation must share with the source for the pair to be kept on that
+    /// quotation alone (below [`ScanOptions::min_share`]); see [`Keeping`].
+    pub min_quote_words: usize,
     /// Articles compared per batch (memory holds one batch).
     pub batch_size: usize,
     /// Settings of each comparison.
@@ -68,6 +71,7 @@ impl Default for ScanOptions {
             max_candidates: 20,
             window_days: 30,
             min_share: 0.05,
+            min_quote_words: Keeping::DEFAULT_QUOTE_WORDS,
             batch_size: 256,
             // The scan keeps every core busy with pairs of its own; helper threads inside
             // each comparison would only cost their start and crowd the cores.
@@ -80,6 +84,14 @@ impl Default for ScanOptions {
 }
 
 impl ScanOptions {
+    /// What a compared pair must share to be kept.
+    pub fn keeping(&self) -> Keeping {
+        Keeping {
+            min_share: self.min_share,
+            min_quote_words: self.min_quote_words,
+        }
+    }
+
     /// Most sources a shingle may occur in before it counts as boilerplate.
     pub fn max_sources_per_shingle(&self, sources: usize) -> usize {
         match self.boilerplate_sources {
@@ -185,7 +197,7 @@ pub fn compare_pair(
         source,
         article,
         shared_shingles,
-        options.min_share,
+        &options.keeping(),
         &options.compare,
     )
 }
@@ -194,11 +206,12 @@ pub fn compare_pair(
 /// share is read from.
 const SHARE_ROUNDING: f64 = 0.5e-4;
 
-/// The first look at a candidate: compared without details or speakers, does the article
-/// quote the source or carry at least `min_share` of its words from it? Read off the
-/// comparison itself, not its JSON report (building the report of every dropped candidate
-/// cost a tenth of the scan); a share within rounding of the threshold counts as may-be, and
-/// [`record::from_report`] decides on the full comparison's report.
+/// The first look at a candidate: compared without details or speakers, does one of the
+/// article's quotations share enough words with the source, or does the article carry at
+/// least `min_share` of its words from it ([`Keeping`])? Read off the comparison itself, not
+/// its JSON report (building the report of every dropped candidate cost a tenth of the scan);
+/// a share within rounding of the threshold counts as may-be, and [`record::from_report`]
+/// decides on the full comparison's report.
 pub fn may_be_kept(source: &Entry, article: &Entry, options: &ScanOptions) -> bool {
     let quick = CompareOptions {
         skip_details: true,
@@ -206,11 +219,21 @@ pub fn may_be_kept(source: &Entry, article: &Entry, options: &ScanOptions) -> bo
         ..options.compare.clone()
     };
     let comparison = compare_entries(source, article, &quick);
-    let quotes_source = comparison
+    let quotation_words = comparison
         .quotes
         .iter()
-        .any(|quote| matches!(quote.status, QuoteStatus::Verified | QuoteStatus::Altered));
-    quotes_source || comparison.stats.article_from_source >= options.min_share - SHARE_ROUNDING
+        .filter(|quote| matches!(quote.status, QuoteStatus::Verified | QuoteStatus::Altered))
+        .map(|quote| {
+            let inside = quote.matches.iter().filter_map(|id| comparison.match_by_id(*id));
+            inside.map(|m| m.shared_words).sum()
+        })
+        .max()
+        .unwrap_or(0);
+    let keeping = options.keeping();
+    keeping.keeps(
+        comparison.stats.article_from_source + SHARE_ROUNDING,
+        quotation_words,
+    )
 }
 
 /// The record of a pair compared with `compare`, when kept.
@@ -218,12 +241,12 @@ pub fn record_of(
     source: &Entry,
     article: &Entry,
     shared_shingles: usize,
-    min_share: f64,
+    keeping: &Keeping,
     compare: &CompareOptions,
 ) -> Option<PairRecord> {
     let comparison = compare_entries(source, article, compare);
     let report = crate::report::json::to_value(&comparison, None);
-    record::from_report(&report, source, article, shared_shingles, min_share)
+    record::from_report(&report, source, article, shared_shingles, keeping)
 }
 
 /// The comparison of two archive entries, each dated as its archive dates it (relative dates
