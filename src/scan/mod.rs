@@ -224,7 +224,10 @@ pub fn may_be_kept(source: &Entry, article: &Entry, options: &ScanOptions) -> bo
         .iter()
         .filter(|quote| matches!(quote.status, QuoteStatus::Verified | QuoteStatus::Altered))
         .map(|quote| {
-            let inside = quote.matches.iter().filter_map(|id| comparison.match_by_id(*id));
+            let inside = quote
+                .matches
+                .iter()
+                .filter_map(|id| comparison.match_by_id(*id));
             inside.map(|m| m.shared_words).sum()
         })
         .max()

@@ -153,7 +153,10 @@ pub fn from_report(
 /// The most words one verified or altered quotation of the report shares with the source
 /// (the shared words of the matches inside it).
 fn best_quotation_words(report: &Value) -> usize {
-    let matches = report["matches"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    let matches = report["matches"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
     let shared_words = |id: &Value| {
         matches
             .iter()
