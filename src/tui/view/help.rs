@@ -13,34 +13,10 @@ use super::super::wrap::str_width;
 
 pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let key_width = Command::ALL
-        .iter()
-        .map(|c| str_width(&app.keys.label(*c)))
-        .max()
-        .unwrap_or(8)
-        + 2;
-    let describe_width = Command::ALL
-        .iter()
-        .map(|c| str_width(c.describe()))
-        .max()
-        .unwrap_or(40)
-        .min(DESCRIBE_MAX);
-    let keys_width = (key_width + describe_width + 2) as u16;
-    let two_columns = area.width >= keys_width + 60;
-    let width = if two_columns {
-        (keys_width + 56).min(area.width - 4)
-    } else {
-        (keys_width + 2).min(area.width.saturating_sub(2))
-    };
-    // A description longer than its room goes on under itself, never cut.
-    let room = if two_columns {
-        describe_width
-    } else {
-        (width as usize).saturating_sub(3 + key_width).max(12)
-    };
-    let mut keys = key_lines(app, key_width, room);
+    let size = Sizes::of(app, area);
+    let keys = key_lines(app, size.key_width, size.room);
     let legend = legend_lines(app);
-    let lines = if two_columns {
+    let lines = if size.two_columns {
         keys.len().max(legend.len())
     } else {
         keys.len() + 1 + legend.len()
@@ -50,9 +26,9 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
     // Scrolled no further than the last line (the state may ask for more).
     let scroll = app.help_scroll.min((lines + 2).saturating_sub(height));
     let rect = Rect::new(
-        area.x + (area.width - width) / 2,
+        area.x + (area.width - size.width) / 2,
         area.y + 1 + (area.height.saturating_sub(3) - height) / 2,
-        width,
+        size.width,
         height,
     );
     Clear.render(rect, buf);
@@ -60,41 +36,110 @@ pub(super) fn help(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(theme.border_focused)
         .title(TextSpan::styled(
-            if scroll > 0 || height < lines + 2 {
-                format!(
-                    " Help \u{2500} {} scroll \u{2500} {} closes ",
-                    app.keys.label(Command::NextMatch),
-                    app.keys.label(Command::Close)
-                )
-            } else {
-                format!(" Help \u{2500} {} closes ", app.keys.label(Command::Close))
-            },
+            title(app, scroll > 0 || height < lines + 2),
             theme.border_focused,
         ));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    if two_columns {
-        let left = Rect::new(inner.x + 1, inner.y, keys_width, inner.height);
-        let right = Rect::new(
-            inner.x + 1 + keys_width,
-            inner.y,
-            inner.width.saturating_sub(keys_width + 1),
-            inner.height,
-        );
-        Paragraph::new(keys).scroll((scroll, 0)).render(left, buf);
-        Paragraph::new(legend)
-            .scroll((scroll, 0))
-            .render(right, buf);
+    size.fill(keys, legend, inner, scroll, buf);
+}
+
+/// The overlay's title: how to close it, and how to scroll it when it does not fit.
+fn title(app: &App, scrolls: bool) -> String {
+    if scrolls {
+        format!(
+            " Help \u{2500} {} scroll \u{2500} {} closes ",
+            app.keys.label(Command::NextMatch),
+            app.keys.label(Command::Close)
+        )
     } else {
-        keys.push(Line::raw(""));
-        keys.extend(legend);
-        let r = Rect::new(
-            inner.x + 1,
-            inner.y,
-            inner.width.saturating_sub(1),
-            inner.height,
-        );
-        Paragraph::new(keys).scroll((scroll, 0)).render(r, buf);
+        format!(" Help \u{2500} {} closes ", app.keys.label(Command::Close))
+    }
+}
+
+/// How wide the overlay and its columns are drawn in an area.
+struct Sizes {
+    /// The widest key label, with its margin.
+    key_width: usize,
+    /// The room a key's description has before it goes on under itself.
+    room: usize,
+    /// The keys' column: labels and descriptions.
+    keys_width: u16,
+    /// Keys and legend side by side (else the legend under the keys).
+    two_columns: bool,
+    /// The overlay's width, borders included.
+    width: u16,
+}
+
+impl Sizes {
+    fn of(app: &App, area: Rect) -> Sizes {
+        let key_width = Command::ALL
+            .iter()
+            .map(|c| str_width(&app.keys.label(*c)))
+            .max()
+            .unwrap_or(8)
+            + 2;
+        let describe_width = Command::ALL
+            .iter()
+            .map(|c| str_width(c.describe()))
+            .max()
+            .unwrap_or(40)
+            .min(DESCRIBE_MAX);
+        let keys_width = (key_width + describe_width + 2) as u16;
+        let two_columns = area.width >= keys_width + 60;
+        let width = if two_columns {
+            (keys_width + 56).min(area.width - 4)
+        } else {
+            (keys_width + 2).min(area.width.saturating_sub(2))
+        };
+        // A description longer than its room goes on under itself, never cut.
+        let room = if two_columns {
+            describe_width
+        } else {
+            (width as usize).saturating_sub(3 + key_width).max(12)
+        };
+        Sizes {
+            key_width,
+            room,
+            keys_width,
+            two_columns,
+            width,
+        }
+    }
+
+    /// The keys and the legend drawn inside the overlay's border, scrolled by `scroll` lines.
+    fn fill(
+        &self,
+        mut keys: Vec<Line<'static>>,
+        legend: Vec<Line<'static>>,
+        inner: Rect,
+        scroll: u16,
+        buf: &mut Buffer,
+    ) {
+        let keys_width = self.keys_width;
+        if self.two_columns {
+            let left = Rect::new(inner.x + 1, inner.y, keys_width, inner.height);
+            let right = Rect::new(
+                inner.x + 1 + keys_width,
+                inner.y,
+                inner.width.saturating_sub(keys_width + 1),
+                inner.height,
+            );
+            Paragraph::new(keys).scroll((scroll, 0)).render(left, buf);
+            Paragraph::new(legend)
+                .scroll((scroll, 0))
+                .render(right, buf);
+        } else {
+            keys.push(Line::raw(""));
+            keys.extend(legend);
+            let r = Rect::new(
+                inner.x + 1,
+                inner.y,
+                inner.width.saturating_sub(1),
+                inner.height,
+            );
+            Paragraph::new(keys).scroll((scroll, 0)).render(r, buf);
+        }
     }
 }
 

@@ -35,11 +35,73 @@ pub(crate) fn kind_label(app: &App, item: &Item) -> String {
 }
 
 pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
     let Some(item) = app.current_item() else {
         empty(app, rect, buf);
         return;
     };
+    let inner = frame(app, item, rect, buf);
+    if inner.height == 0 || inner.width < 12 {
+        return;
+    }
+    let (source_lines, article_lines) = texts(app, item);
+    let width = inner.width - LABEL;
+    let need = (
+        passage::rows_needed(&source_lines, width),
+        passage::rows_needed(&article_lines, width),
+    );
+    // The rows are shared as Rows::of says; the differences may take a third of the box.
+    let changes = changes_line(app, item);
+    let changes_row = changes.is_some() && inner.height >= 4;
+    // Full screen, the differences may take half the box: that is what it is for.
+    let full = app.inspector == InspectorSize::Full;
+    let most = inner.height / if full { 2 } else { 3 };
+    let differences = differences_lines(app, item, width, most);
+    let differences_need = passage::rows_needed(&differences, width);
+    let Rows {
+        source_rows,
+        article_rows,
+        differences_rows,
+        body,
+    } = Rows::of(
+        inner.height,
+        need,
+        changes_row,
+        (!differences.is_empty(), differences_need),
+        most,
+    );
+    let at = |y: u16, rows: u16| (inner, y, rows);
+    let source = ("source", source_lines, need.0);
+    labelled(app, at(inner.y, source_rows), source, buf);
+    if article_rows > 0 {
+        let article = ("article", article_lines, need.1);
+        labelled(app, at(inner.y + source_rows, article_rows), article, buf);
+    }
+    if differences_rows > 0 {
+        let listed = ("differ", differences, differences_need);
+        labelled(app, at(inner.y + body, differences_rows), listed, buf);
+    }
+    if let Some(line) = changes.filter(|_| changes_row) {
+        // One row: a longer list ends in an ellipsis, not in a cut word.
+        let rows = passage::rows_needed(std::slice::from_ref(&line), width);
+        labelled(
+            app,
+            at(inner.bottom() - 2, 1),
+            ("changes", vec![line], rows),
+            buf,
+        );
+    }
+    if inner.height > 1 {
+        let y = inner.bottom() - 1;
+        label(app, inner, y, "details", buf);
+        let listed = differences_rows > 0;
+        let text = verdict_and_details(app, item, listed);
+        Paragraph::new(text).render(text_rect(inner, y, 1), buf);
+    }
+}
+
+/// The inspector's border with the stop's title; what is left inside it.
+fn frame(app: &App, item: &Item, rect: Rect, buf: &mut Buffer) -> Rect {
+    let theme = &app.theme;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -49,91 +111,85 @@ pub(super) fn inspector(app: &App, rect: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(rect);
     block.render(rect, buf);
-    if inner.height == 0 || inner.width < 12 {
-        return;
-    }
-    let text_rect = |y: u16, h: u16| {
-        Rect::new(
-            inner.x + LABEL,
-            y,
-            inner.width - LABEL,
-            h.min(inner.bottom().saturating_sub(y)),
-        )
-    };
-    let label = |y: u16, text: &str, buf: &mut Buffer| {
-        buf.set_stringn(inner.x, y, text, LABEL as usize, theme.dim);
-    };
-    let (source_lines, article_lines) = texts(app, item);
-    let width = inner.width - LABEL;
-    let need = (
-        passage::rows_needed(&source_lines, width),
-        passage::rows_needed(&article_lines, width),
-    );
-    // The bottom row is for the verdict and the details, the one above it for the word
-    // changes (when there are any and room); the rest goes to the two texts, each as many
-    // rows as it needs while both fit, the source at least half when they do not.
-    // The stop's differences, major first, take the rows they need between the texts and
-    // the changes: at most a third of the box, so that the texts stay readable, or what
-    // the texts leave.
-    let changes = changes_line(app, item);
-    let changes_row = changes.is_some() && inner.height >= 4;
-    // Full screen, the differences may take half the box: that is what it is for.
-    let share = if app.inspector == InspectorSize::Full {
-        2
-    } else {
-        3
-    };
-    let most = inner.height / share;
-    let differences = differences_lines(app, item, width, most);
-    let differences_need = passage::rows_needed(&differences, width);
-    let avail = inner.height.saturating_sub(1 + u16::from(changes_row));
-    let left = avail.saturating_sub(need.0.max(1) + need.1.max(1));
-    let differences_rows = if differences.is_empty() || avail < 3 {
-        0
-    } else {
-        differences_need.min(most.max(left)).min(avail - 2).max(1)
-    };
-    let body = inner
-        .height
-        .saturating_sub(1 + u16::from(changes_row) + differences_rows)
-        .max(1);
-    let source_rows = if need.0 + need.1 <= body {
-        need.0.max(1)
-    } else {
-        need.0
-            .min(body.div_ceil(2).max(body.saturating_sub(need.1)))
-    }
-    .min(body);
-    let article_rows = body - source_rows;
-    label(inner.y, "source", buf);
-    passage::draw(source_lines, text_rect(inner.y, source_rows), need.0, buf);
-    if article_rows > 0 {
-        let y = inner.y + source_rows;
-        label(y, "article", buf);
-        passage::draw(article_lines, text_rect(y, article_rows), need.1, buf);
-    }
-    if differences_rows > 0 {
-        let y = inner.y + body;
-        label(y, "differ", buf);
-        passage::draw(
-            differences,
-            text_rect(y, differences_rows),
-            differences_need,
-            buf,
-        );
-    }
-    if let Some(line) = changes.filter(|_| changes_row) {
-        let y = inner.bottom() - 2;
-        label(y, "changes", buf);
-        // One row: a longer list ends in an ellipsis, not in a cut word.
-        let rows = passage::rows_needed(std::slice::from_ref(&line), width);
-        passage::draw(vec![line], text_rect(y, 1), rows, buf);
-    }
-    if inner.height > 1 {
-        let y = inner.bottom() - 1;
-        label(y, "details", buf);
-        let listed = differences_rows > 0;
-        Paragraph::new(verdict_and_details(app, item, listed)).render(text_rect(y, 1), buf);
+    inner
+}
+
+/// Lines drawn in `rows` rows from row `y` of the inspector's `inner` box, after their label.
+fn labelled(
+    app: &App,
+    (inner, y, rows): (Rect, u16, u16),
+    (name, lines, need): (&str, Vec<Line<'static>>, u16),
+    buf: &mut Buffer,
+) {
+    label(app, inner, y, name, buf);
+    passage::draw(lines, text_rect(inner, y, rows), need, buf);
+}
+
+/// A row's label ("source", "article", ...) in the inspector's `inner` box.
+fn label(app: &App, inner: Rect, y: u16, text: &str, buf: &mut Buffer) {
+    buf.set_stringn(inner.x, y, text, LABEL as usize, app.theme.dim);
+}
+
+/// Where the texts go in `h` rows from row `y` of the inspector's `inner` box: after the
+/// labels, and never below the box.
+fn text_rect(inner: Rect, y: u16, h: u16) -> Rect {
+    Rect::new(
+        inner.x + LABEL,
+        y,
+        inner.width - LABEL,
+        h.min(inner.bottom().saturating_sub(y)),
+    )
+}
+
+/// How the inspector's rows are shared between the two texts and the stop's differences.
+struct Rows {
+    source_rows: u16,
+    article_rows: u16,
+    differences_rows: u16,
+    /// The two texts' rows together (the differences start below them).
+    body: u16,
+}
+
+impl Rows {
+    /// The rows of a box `height` rows high inside its border, for texts that need `need`
+    /// rows, with a row for the word changes or not, and differences (when there are any)
+    /// that need `differences_need` rows and may take `most`.
+    ///
+    /// The bottom row is for the verdict and the details, the one above it for the word
+    /// changes (when there are any and room); the rest goes to the two texts, each as many
+    /// rows as it needs while both fit, the source at least half when they do not.
+    /// The stop's differences, major first, take the rows they need between the texts and
+    /// the changes: at most `most`, so that the texts stay readable, or what the texts leave.
+    fn of(
+        height: u16,
+        need: (u16, u16),
+        changes_row: bool,
+        (any_differences, differences_need): (bool, u16),
+        most: u16,
+    ) -> Rows {
+        let avail = height.saturating_sub(1 + u16::from(changes_row));
+        let left = avail.saturating_sub(need.0.max(1) + need.1.max(1));
+        let differences_rows = if !any_differences || avail < 3 {
+            0
+        } else {
+            differences_need.min(most.max(left)).min(avail - 2).max(1)
+        };
+        let body = height
+            .saturating_sub(1 + u16::from(changes_row) + differences_rows)
+            .max(1);
+        let source_rows = if need.0 + need.1 <= body {
+            need.0.max(1)
+        } else {
+            need.0
+                .min(body.div_ceil(2).max(body.saturating_sub(need.1)))
+        }
+        .min(body);
+        Rows {
+            source_rows,
+            article_rows: body - source_rows,
+            differences_rows,
+            body,
+        }
     }
 }
 
