@@ -112,22 +112,9 @@ pub(super) fn pick(
         // Most chains are one short run, a chance overlap that cannot grow: judged on its
         // counts alone, with nothing built.
         if let [only] = chains.runs_of(chain) {
-            let run = runs[*only as usize];
-            let (a, s) = (
-                run.a as usize..run.a_end() as usize,
-                run.s as usize..run.s_end() as usize,
-            );
-            if !claimed[a.clone()].iter().any(|&c| c) && !may_grow(&a, &s, w) {
-                let tally = tally_exact(&a, w);
-                if !passes(&tally, w, options) {
-                    if tally.region.is_some()
-                        && tally.matched >= DEFERRED_MIN_MATCHED
-                        && tally.content > 0
-                    {
-                        deferred.push(exact_alignment(a, s, tally.region));
-                    }
-                    continue;
-                }
+            if let Some(judged) = failed_alone(runs[*only as usize], w, options, claimed) {
+                deferred.extend(judged);
+                continue;
             }
         }
         let pieces = unclaimed_pieces(runs, chains.runs_of(chain), claimed);
@@ -169,6 +156,31 @@ pub(super) fn pick(
         accepted: out,
         deferred,
     }
+}
+
+/// A chain of one run whose article words are free and that cannot grow, when it fails the
+/// thresholds on its counts alone: `Some` with the piece to defer, if it is one, so that
+/// nothing is built for it; `None` when the chain must be built and judged whole.
+fn failed_alone(
+    run: Run,
+    w: &Words,
+    options: &MatchOptions,
+    claimed: &[bool],
+) -> Option<Option<Alignment>> {
+    let (a, s) = (
+        run.a as usize..run.a_end() as usize,
+        run.s as usize..run.s_end() as usize,
+    );
+    if claimed[a.clone()].iter().any(|&c| c) || may_grow(&a, &s, w) {
+        return None;
+    }
+    let tally = tally_exact(&a, w);
+    if passes(&tally, w, options) {
+        return None;
+    }
+    let deferred =
+        tally.region.is_some() && tally.matched >= DEFERRED_MIN_MATCHED && tally.content > 0;
+    Some(deferred.then(|| exact_alignment(a, s, tally.region)))
 }
 
 /// What the thresholds look at in a passage.
