@@ -247,24 +247,35 @@ impl GramIndex {
         ((key >> 16) & mask) as usize
     }
 
-    /// How often the n-gram with this key occurs, and where.
-    pub(super) fn lookup(&self, key: u64) -> (usize, impl Iterator<Item = u32> + '_) {
+    /// Where the n-gram with this key occurs, when it occurs at most `cap` times (`None`
+    /// when more often). The bucket is read only until the n-gram is seen `cap + 1` times:
+    /// when one word repeats through the source ("the the the ..."), one n-gram fills a
+    /// bucket of the whole text's size, and counting it all for every article word made the
+    /// time grow with the square of the length.
+    pub(super) fn lookup(&self, key: u64, cap: usize) -> Option<impl Iterator<Item = u32> + '_> {
         let slot = Self::slot(key, self.slot_mask);
+        if self.present[slot / 64] & (1 << (slot % 64)) == 0 {
+            return None;
+        }
         let b = (key >> self.shift) as usize;
-        let range = if self.present[slot / 64] & (1 << (slot % 64)) == 0 {
-            0..0
-        } else {
-            self.offsets[b] as usize..self.offsets[b + 1] as usize
-        };
+        let range = self.offsets[b] as usize..self.offsets[b + 1] as usize;
         let keys = &self.keys[range.clone()];
         let low = key as u32;
-        let count = keys.iter().filter(|&&k| k == low).count();
-        let positions = keys
-            .iter()
-            .zip(&self.positions[range])
-            .filter(move |(&k, _)| k == low)
-            .map(|(_, &p)| p);
-        (count, positions)
+        let mut count = 0;
+        for &k in keys {
+            if k == low {
+                count += 1;
+                if count > cap {
+                    return None;
+                }
+            }
+        }
+        (count > 0).then(|| {
+            keys.iter()
+                .zip(&self.positions[range])
+                .filter(move |(&k, _)| k == low)
+                .map(|(_, &p)| p)
+        })
     }
 }
 
@@ -304,5 +315,16 @@ mod tests {
         assert_eq!(ids, [0, 1, 0, 2, 3, 4, 5, 6, 5, 3]);
         assert_eq!(numbering.words[3], "internationalisation");
         assert_eq!(numbering.words.len(), 7);
+    }
+
+    #[test]
+    fn an_ngram_seen_more_often_than_the_cap_has_no_positions() {
+        let ids: Vec<u32> = (0..1000).map(|i| if i % 100 == 7 { 1 } else { 0 }).collect();
+        let index = GramIndex::new(&ids, 3);
+        assert!(index.lookup(gram_key(&[0, 0, 0]), 16).is_none());
+        let hits: Vec<u32> = index.lookup(gram_key(&[0, 1, 0]), 16).unwrap().collect();
+        assert_eq!(hits, (0..10).map(|k| 100 * k + 6).collect::<Vec<u32>>());
+        assert!(index.lookup(gram_key(&[0, 1, 0]), 9).is_none());
+        assert!(index.lookup(gram_key(&[1, 1, 1]), 16).is_none());
     }
 }

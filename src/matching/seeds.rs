@@ -108,10 +108,9 @@ pub(super) fn seed_runs(
         if i + k > aids.len() {
             continue;
         }
-        let (count, hits) = index.lookup(gram_key(&aids[i..i + k]));
-        if count == 0 || count > seed_cap {
+        let Some(hits) = index.lookup(gram_key(&aids[i..i + k]), seed_cap) else {
             continue;
-        }
+        };
         for s in hits {
             let s = s as usize;
             let diag = s as i64 - i as i64;
