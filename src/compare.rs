@@ -49,6 +49,9 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     let (quotations, source_tokens, article_tokens) =
         words_and_quotations(&source.text, &article.text, options.skip_speakers);
+    // Words a PDF's text layer broke, read whole where the article writes them whole.
+    let source_tokens = matching::broken::mend(&source.text, &source_tokens, &article_tokens)
+        .unwrap_or(source_tokens);
     let regions = regions_of(&article_tokens, &quotations);
     // Each document's language, told once for every stage that reads words of a language.
     let languages = (

@@ -555,3 +555,109 @@ fn a_dotless_i_with_a_combining_dot_in_a_pdf_source_keeps_a_quotation_verified()
         c.matches
     );
 }
+
+/// Sources extracted from PDF, each with one word broken the way text layers break words, and
+/// an article quoting the sentence faithfully; the quoted word as the source writes it.
+const BROKEN_WORDS: [(&str, &str, &str); 8] = [
+    (
+        "The minister said the difference between the two plans is smaller than \
+         critics claim.",
+        "The minister said \u{201c}the difference between the two plans is smaller than \
+         critics claim\u{201d}.",
+        "",
+    ),
+    (
+        "The minister said the differ- ence between the two plans is smaller than critics \
+         claim.",
+        "The minister said \u{201c}the difference between the two plans is smaller than \
+         critics claim\u{201d}.",
+        "differ- ence",
+    ),
+    (
+        "Le ministre a estimé que la diffé-\nrence entre les deux plans est plus faible que ne \
+         le disent ses critiques.",
+        "Le ministre a estimé que \u{ab}\u{a0}la différence entre les deux plans est plus \
+         faible que ne le disent ses critiques\u{a0}\u{bb}.",
+        "diffé-\nrence",
+    ),
+    (
+        "Die Ministerin sagte, der Unter schied zwischen den beiden Plänen sei kleiner, als \
+         die Kritiker behaupten.",
+        "Die Ministerin sagte, \u{201e}der Unterschied zwischen den beiden Plänen sei kleiner, \
+         als die Kritiker behaupten\u{201c}.",
+        "Unter schied",
+    ),
+    (
+        "El ministro afirmó que la diferencia entre los dosplanes es menor de lo que dicen \
+         sus críticos.",
+        "El ministro afirmó que \u{ab}la diferencia entre los dos planes es menor de lo que \
+         dicen sus críticos\u{bb}.",
+        "dosplanes",
+    ),
+    (
+        "The study found that prefixmatching alone misses most of the reworded passages in \
+         the sample.",
+        "The study found that \u{201c}prefix matching alone misses most of the reworded \
+         passages\u{201d} in the sample.",
+        "prefixmatching",
+    ),
+    (
+        "The board said the new rules take effect in January and apply to every member \
+         state with\u{ad}out exception.",
+        "The board said \u{201c}the new rules take effect in January and apply to every \
+         member state without exception\u{201d}.",
+        "with\u{ad}out",
+    ),
+    (
+        "The report says the costs were under-\nestimated by every agency that reviewed \
+         the project.",
+        "The report says \u{201c}the costs were underestimated by every agency that \
+         reviewed the project\u{201d}.",
+        "under-\nestimated",
+    ),
+];
+
+#[test]
+fn a_word_broken_by_a_pdf_text_layer_keeps_a_quotation_verified() {
+    for (source, article, broken) in BROKEN_WORDS {
+        let c = run(source, article);
+        assert_eq!(c.quotes.len(), 1, "{article}");
+        let q = &c.quotes[0];
+        assert_eq!(q.status, QuoteStatus::Verified, "{source}\n{:#?}", c.matches);
+        // The source side still points at the original text, broken word and all.
+        let m = c
+            .matches
+            .iter()
+            .find(|m| q.matches.contains(&m.id))
+            .expect("a match");
+        assert!(
+            source_text(&c, m.source).contains(broken),
+            "{:?}",
+            source_text(&c, m.source)
+        );
+    }
+}
+
+#[test]
+fn words_really_changed_next_to_a_line_break_still_alter_a_quotation() {
+    // The source's hyphen joins two words of its own: an article joining them differently,
+    // or changing one, has changed the quotation.
+    let cases = [
+        (
+            "The minister said the differ- ence between the two plans is smaller than critics \
+             claim.",
+            "The minister said \u{201c}the distance between the two plans is smaller than \
+             critics claim\u{201d}.",
+        ),
+        (
+            "The minister said the cuts would hit low- and middle-income families hardest in \
+             the first year.",
+            "The minister said \u{201c}the cuts would hit lowand middle-income families \
+             hardest in the first year\u{201d}.",
+        ),
+    ];
+    for (source, article) in cases {
+        let c = run(source, article);
+        assert_eq!(c.quotes[0].status, QuoteStatus::Altered, "{source}");
+    }
+}

@@ -27,6 +27,7 @@ use std::ops::Range;
 use similar::DiffOp;
 
 use crate::normalize::Token;
+pub(crate) mod broken;
 mod chains;
 mod edges;
 mod index;
