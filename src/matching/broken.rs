@@ -19,6 +19,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::index::WordKey;
 use crate::normalize::{is_word_char, Token};
 
 /// Fewest characters of each part of a word split in two ("dos" + "planes"): a single
@@ -38,9 +39,12 @@ enum Break {
 /// or apart (see the module's documentation); `None` when nothing is mended, the commonest
 /// case, so that no copy is made.
 pub(crate) fn mend(text: &str, source: &[Token], article: &[Token]) -> Option<Vec<Token>> {
-    let written: FxHashSet<&str> = article.iter().map(|t| t.norm.as_str()).collect();
-    let joins = joins(text, source, &written);
-    let splits = splits(text, source, article, &written);
+    let written = Written::of(article);
+    // Each source word looked up once: most are words the article writes too, and a pair of
+    // those joined by a plain space is read no further.
+    let known: Vec<bool> = source.iter().map(|t| written.has(&t.norm)).collect();
+    let joins = joins(text, source, &known, &written);
+    let splits = splits(text, source, article, (&known, &written));
     if joins.is_empty() && splits.is_empty() {
         return None;
     }
@@ -84,22 +88,35 @@ impl Joins {
     }
 }
 
+/// The words an article writes, by their packed keys (see [`WordKey`]).
+struct Written<'a>(FxHashSet<WordKey<'a>>);
+
+impl<'a> Written<'a> {
+    fn of(article: &'a [Token]) -> Self {
+        Written(article.iter().map(|t| WordKey::of(&t.norm)).collect())
+    }
+    fn has(&self, word: &str) -> bool {
+        self.0.contains(&WordKey::of(word))
+    }
+}
+
 /// Pairs of source tokens that are one word broken by the text layer (see [`Break`]).
-fn joins(text: &str, source: &[Token], written: &FxHashSet<&str>) -> Joins {
+fn joins(text: &str, source: &[Token], known: &[bool], written: &Written) -> Joins {
     let mut found = Vec::new();
     let mut i = 0;
     while i + 1 < source.len() {
         let (left, right) = (&source[i], &source[i + 1]);
+        let both_known = known[i] && known[i + 1];
+        // Two words the article writes, a plain space between them: the author's.
+        if both_known && left.span().end + 1 == right.span().start {
+            i += 1;
+            continue;
+        }
         let kind = break_between(text, left, right);
         let whole = kind.is_some_and(|kind| {
-            let mut word = String::with_capacity(left.norm.len() + right.norm.len());
-            word.push_str(&left.norm);
-            word.push_str(&right.norm);
-            written.contains(word.as_str())
-                && (kind == Break::Hyphenation
-                    || (super::is_content_word(&right.norm)
-                        && (!written.contains(left.norm.as_str())
-                            || !written.contains(right.norm.as_str()))))
+            (kind == Break::Hyphenation
+                || (!both_known && super::is_content_word(&right.norm)))
+                && written.has(&format!("{}{}", left.norm, right.norm))
         });
         if whole {
             found.push(i);
@@ -148,16 +165,18 @@ fn splits(
     text: &str,
     source: &[Token],
     article: &[Token],
-    written: &FxHashSet<&str>,
+    (known, written): (&[bool], &Written),
 ) -> FxHashMap<usize, usize> {
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (i, t) in source.iter().enumerate() {
+        if known[i] {
+            continue;
+        }
         let norm = t.norm.as_str();
         let span = t.span();
         // A part's bytes must be the word's own at the same place (no case or width change
         // of another length), and the word all letters.
         if norm.len() != span.len()
-            || written.contains(norm)
             || norm.chars().count() < 2 * MIN_PART_CHARS
             || !norm.chars().all(char::is_alphabetic)
         {
@@ -167,8 +186,8 @@ fn splits(
             let (left, right) = norm.split_at(at);
             if right.chars().count() >= MIN_PART_CHARS
                 && text.is_char_boundary(span.start + at)
-                && written.contains(left)
-                && written.contains(right)
+                && written.has(left)
+                && written.has(right)
             {
                 candidates.push((i, at));
             }
