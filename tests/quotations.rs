@@ -623,7 +623,12 @@ fn a_word_broken_by_a_pdf_text_layer_keeps_a_quotation_verified() {
         let c = run(source, article);
         assert_eq!(c.quotes.len(), 1, "{article}");
         let q = &c.quotes[0];
-        assert_eq!(q.status, QuoteStatus::Verified, "{source}\n{:#?}", c.matches);
+        assert_eq!(
+            q.status,
+            QuoteStatus::Verified,
+            "{source}\n{:#?}",
+            c.matches
+        );
         // The source side still points at the original text, broken word and all.
         let m = c
             .matches
@@ -659,5 +664,80 @@ fn words_really_changed_next_to_a_line_break_still_alter_a_quotation() {
     for (source, article) in cases {
         let c = run(source, article);
         assert_eq!(c.quotes[0].status, QuoteStatus::Altered, "{source}");
+    }
+}
+
+/// The reuse matches of `c`, as article text.
+fn reused(c: &Comparison) -> Vec<&str> {
+    c.matches
+        .iter()
+        .filter(|m| m.kind == MatchKind::Reuse)
+        .map(|m| article_text(c, m.article))
+        .collect()
+}
+
+#[test]
+fn a_short_sentence_copied_whole_is_reuse() {
+    let cases = [
+        (
+            "The union met the company's negotiators for nine hours on Friday. The talks have \
+             failed. A strike will begin on Monday at all four plants, the union said.",
+            "Workers at the carmaker's four plants are preparing to walk out. The talks have \
+             failed. Union leaders gave no date for new negotiations.",
+            "The talks have failed.",
+        ),
+        (
+            "Le syndicat a rencontré la direction pendant neuf heures vendredi. Les \
+             négociations ont échoué. Une grève commencera lundi dans les quatre usines.",
+            "Les ouvriers des quatre usines se préparent à cesser le travail. Les négociations \
+             ont échoué. Aucune date n'a été fixée pour une reprise du dialogue.",
+            "Les négociations ont échoué.",
+        ),
+        (
+            "Die Gewerkschaft traf die Geschäftsführung am Freitag neun Stunden lang. Die \
+             Gespräche sind gescheitert. Ein Streik beginnt am Montag in allen vier Werken.",
+            "In den vier Werken bereiten sich die Beschäftigten auf einen Ausstand vor. Die \
+             Gespräche sind gescheitert. Ein neuer Termin wurde nicht genannt.",
+            "Die Gespräche sind gescheitert.",
+        ),
+        (
+            "El sindicato se reunió con la dirección durante nueve horas el viernes. Las \
+             conversaciones fracasaron. La huelga empezará el lunes en las cuatro plantas.",
+            "Los trabajadores de las cuatro plantas se preparan para parar. Las \
+             conversaciones fracasaron. No hay fecha para nuevas negociaciones.",
+            "Las conversaciones fracasaron.",
+        ),
+    ];
+    for (source, article, sentence) in cases {
+        let c = run(source, article);
+        let words = sentence.trim_end_matches('.');
+        assert!(
+            reused(&c).iter().any(|r| r.trim_end_matches('.') == words),
+            "{sentence}: {:#?}",
+            c.matches
+        );
+    }
+}
+
+#[test]
+fn a_short_sentence_of_stop_words_or_inside_another_is_not_reuse() {
+    let cases = [
+        // Stop words only.
+        (
+            "The council voted on the budget late on Tuesday night. It was not. The mayor \
+             left before the vote.",
+            "Residents had hoped the plan would be approved. It was not. Many of them left the \
+             hall in protest.",
+        ),
+        // Whole in the article, part of a longer sentence in the source.
+        (
+            "The union said that the talks have failed because the company refused to move \
+             on pensions.",
+            "Workers are preparing to walk out. The talks have failed. No date has been set.",
+        ),
+    ];
+    for (source, article) in cases {
+        let c = run(source, article);
+        assert!(reused(&c).is_empty(), "{source}: {:#?}", c.matches);
     }
 }

@@ -61,7 +61,11 @@ fn planted_passages_are_found_and_paired_at_three_point_six_megabytes() {
     };
     let pair = plant::PlantedPair {
         source: grown(&pair.source, "little_dorrit.txt", "bleak_house.txt"),
-        article: grown(&pair.article, "pickwick_papers.txt", "david_copperfield.txt"),
+        article: grown(
+            &pair.article,
+            "pickwick_papers.txt",
+            "david_copperfield.txt",
+        ),
         planted: pair.planted,
     };
     assert!(pair.source.len() > 3_500_000 && pair.article.len() > 3_500_000);

@@ -67,7 +67,12 @@ pub(crate) fn mend(text: &str, source: &[Token], article: &[Token]) -> Option<Ve
             let first = crate::span::Span::new(span.start, cut);
             let second = crate::span::Span::new(cut, span.end);
             out.push(Token::new(first, left.into(), t.gap, t.bracketed));
-            out.push(Token::new(second, right.into(), Default::default(), t.bracketed));
+            out.push(Token::new(
+                second,
+                right.into(),
+                Default::default(),
+                t.bracketed,
+            ));
         } else {
             out.push(t.clone());
         }
@@ -114,8 +119,7 @@ fn joins(text: &str, source: &[Token], known: &[bool], written: &Written) -> Joi
         }
         let kind = break_between(text, left, right);
         let whole = kind.is_some_and(|kind| {
-            (kind == Break::Hyphenation
-                || (!both_known && super::is_content_word(&right.norm)))
+            (kind == Break::Hyphenation || (!both_known && super::is_content_word(&right.norm)))
                 && written.has(&format!("{}{}", left.norm, right.norm))
         });
         if whole {
@@ -141,9 +145,7 @@ fn break_between(text: &str, left: &Token, right: &Token) -> Option<Break> {
     }
     let mut chars = gap.chars();
     match chars.next()? {
-        '\u{ad}' => chars
-            .all(char::is_whitespace)
-            .then_some(Break::Hyphenation),
+        '\u{ad}' => chars.all(char::is_whitespace).then_some(Break::Hyphenation),
         '-' | '\u{2010}' => {
             let rest = chars.as_str();
             if rest.is_empty() || !rest.chars().all(char::is_whitespace) {

@@ -319,7 +319,9 @@ mod tests {
 
     #[test]
     fn an_ngram_seen_more_often_than_the_cap_has_no_positions() {
-        let ids: Vec<u32> = (0..1000).map(|i| if i % 100 == 7 { 1 } else { 0 }).collect();
+        let ids: Vec<u32> = (0..1000)
+            .map(|i| if i % 100 == 7 { 1 } else { 0 })
+            .collect();
         let index = GramIndex::new(&ids, 3);
         assert!(index.lookup(gram_key(&[0, 0, 0]), 16).is_none());
         let hits: Vec<u32> = index.lookup(gram_key(&[0, 1, 0]), 16).unwrap().collect();

@@ -170,7 +170,7 @@ fn align_in(
     let region_len = region_lengths(regions);
     let segments = segments_of(regions, &region_len, options.min_quote_words);
     // Built, used for seeding and dropped before chaining: the peak of memory is later.
-    let runs = find_runs(&sids, &aids, regions, &segments, source);
+    let runs = find_runs(&sids, &aids, regions, &segments, (source, article));
     let words = Words {
         sids: &sids,
         aids: &aids,
@@ -298,7 +298,7 @@ mod tests {
         // The runs do fall into two groups here, so the two ways differ in how they run.
         let (sids, aids, _) = intern(&s, &a);
         let segments = segments_of(&regions, &region_lengths(&regions), options.min_quote_words);
-        let runs = find_runs(&sids, &aids, &regions, &segments, &s);
+        let runs = find_runs(&sids, &aids, &regions, &segments, (&s, &a));
         assert!(independent_cut(&runs).is_some());
         let apart = align_in(&s, &a, &regions, &options, Groups::Apart).passages;
         let in_turn = align_in(&s, &a, &regions, &options, Groups::InTurn).passages;

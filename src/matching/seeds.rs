@@ -45,15 +45,15 @@ pub(super) fn segments_of(
     out
 }
 
-/// Step 1: maximal exact runs from n-gram seeds (3-grams inside quotation marks, 4-grams
-/// outside). On long texts the two indexes are built, and the article's two halves seeded, on
+/// Step 1: maximal exact runs from n-gram seeds (3-grams inside quotation marks and for a
+/// sentence of three words, 4-grams outside). On long texts the two indexes are built, and the article's two halves seeded, on
 /// two threads: a run found from both halves is the same maximal run, kept once.
 pub(super) fn find_runs(
     sids: &[u32],
     aids: &[u32],
     regions: &[Region],
     segments: &[u32],
-    source: &[Token],
+    (source, article): (&[Token], &[Token]),
 ) -> Vec<Run> {
     let seeds = |index3: &GramIndex, index4: &GramIndex, range: Range<usize>| {
         seed_runs(
@@ -61,7 +61,7 @@ pub(super) fn find_runs(
             aids,
             regions,
             segments,
-            source,
+            (source, article),
             (index3, index4),
             range,
         )
@@ -93,17 +93,26 @@ pub(super) fn seed_runs(
     aids: &[u32],
     regions: &[Region],
     segments: &[u32],
-    source: &[Token],
+    (source, article): (&[Token], &[Token]),
     (index3, index4): (&GramIndex, &GramIndex),
     range: Range<usize>,
 ) -> Vec<Run> {
+    let starts = |i: usize| {
+        i == 0 || i == article.len() || {
+            let gap = article[i].gap;
+            gap.sentence_end || gap.line_break
+        }
+    };
     let seed_cap = (SEED_CAP * SEED_CAP_WORDS / sids.len().max(SEED_CAP_WORDS)).max(4);
     // Per diagonal (s - a), how far the last run found on it reaches in the article.
     let mut reach: FxHashMap<i64, u32> = FxHashMap::default();
     let mut runs = Vec::new();
     for i in range {
         let quoted = regions[i].is_some();
-        let index = if quoted { index3 } else { index4 };
+        // A sentence of three words ("Las conversaciones fracasaron.") is seeded whole: it
+        // may be copied whole (see `select::copied_sentence`).
+        let sentence3 = i + 3 <= article.len() && starts(i) && starts(i + 3);
+        let index = if quoted || sentence3 { index3 } else { index4 };
         let k = index.k;
         if i + k > aids.len() {
             continue;

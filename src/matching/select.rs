@@ -145,6 +145,9 @@ pub(super) fn pick(
                 *c = true;
             }
             out.push(candidate.alignment);
+        } else if let Some((a, s)) = copied_piece(&pieces, w, options) {
+            claimed[a.clone()].fill(true);
+            out.push(exact_alignment(a, s, None));
         } else if candidate.alignment.region.is_some()
             && candidate.alignment.matched >= DEFERRED_MIN_MATCHED
             && candidate.content > 0
@@ -175,7 +178,8 @@ fn failed_alone(
         return None;
     }
     let tally = tally_exact(&a, w);
-    if passes(&tally, w, options) {
+    // A short sentence copied whole is built and judged as a chain (see `copied_sentence`).
+    if passes(&tally, w, options) || copied_sentence(&a, &s, w, options).is_some() {
         return None;
     }
     let deferred =
@@ -313,6 +317,49 @@ pub(super) fn tally_exact(a_range: &Range<usize>, w: &Words) -> Tally {
         surprise,
         whole: w.starts(a_range.start) && (a_range.end == w.aids.len() || w.starts(a_range.end)),
     }
+}
+
+/// The sentence [`copied_sentence`] finds in a chain of one piece.
+fn copied_piece(
+    pieces: &[Run],
+    w: &Words,
+    options: &MatchOptions,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let [one] = pieces else {
+        return None;
+    };
+    let a = one.a as usize..one.a_end() as usize;
+    copied_sentence(&a, &(one.s as usize..one.s_end() as usize), w, options)
+}
+
+/// A whole sentence of the article copied word for word from a whole sentence of the source,
+/// inside an exact run (`a` of the article, `s` of the source) too short to count by the
+/// number of its words: reuse however short ("The talks have failed."), the run cut back to
+/// the sentence (it may run on into the next one's first word, "Ein"). Outside quotation
+/// marks, with two content words, and its words' surprise beating chance without the
+/// discount a longer whole sentence has.
+fn copied_sentence(
+    a: &Range<usize>,
+    s: &Range<usize>,
+    w: &Words,
+    options: &MatchOptions,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let to_source = |i: usize| s.start + (i - a.start);
+    let bound = |i: usize| {
+        (i == w.aids.len() || w.starts(i))
+            && (to_source(i) == w.sids.len() || w.source_starts(to_source(i)))
+    };
+    let start = (a.start..a.end).find(|&i| bound(i))?;
+    let end = (start + 1..=a.end).rev().find(|&i| bound(i))?;
+    let sentence = start..end;
+    if sentence.len() >= options.min_words
+        || w.regions[sentence.clone()].iter().any(Option::is_some)
+    {
+        return None;
+    }
+    let tally = tally_exact(&sentence, w);
+    (tally.content >= 2 && tally.surprise >= w.chance)
+        .then(|| (sentence.clone(), to_source(start)..to_source(end)))
 }
 
 /// A passage whose words are all equal on both sides.
