@@ -595,6 +595,15 @@ pub enum Change {
         /// How the article marks the join, if it does.
         marked: Option<EditMark>,
     },
+    /// Words the source gives to one speaker, credited by the article to another.
+    Speaker {
+        /// Who says them in the source, as the source names them.
+        source: String,
+        /// Who the article credits them to.
+        article: String,
+        /// The source gives them to a question from the floor ("Q:" in a transcript).
+        question: bool,
+    },
     /// The article stops where the source's sentence goes on: a quotation closed in the
     /// middle of a clause, or a sentence ended before the rest of a list.
     CutShort {
@@ -691,6 +700,14 @@ fn describe(change: &Change) -> String {
             "{SPLICE_REVERSED}: the source has the second piece first{}",
             marked_by(*marked)
         ),
+        Change::Speaker {
+            source,
+            article,
+            question: false,
+        } => format!("credited to {article}; the source gives these words to {source}"),
+        Change::Speaker {
+            source, article, ..
+        } => format!("credited to {article}; in the source these words are a question ({source})"),
         Change::CutShort {
             rest,
             mid_clause: true,

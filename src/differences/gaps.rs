@@ -29,7 +29,7 @@ fn words(text: &str) -> usize {
 }
 
 /// Where the source has a quotation's words: from its first match's start to its last's end.
-fn source_of(c: &Comparison, q: &QuoteFinding) -> Option<Span> {
+pub(super) fn source_of(c: &Comparison, q: &QuoteFinding) -> Option<Span> {
     let first = c.match_by_id(*q.matches.first()?)?.source;
     let last = c.match_by_id(*q.matches.last()?)?.source;
     Some(Span {

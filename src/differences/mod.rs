@@ -9,6 +9,7 @@
 //! reports and the interface turn a [`Change`] into words with [`Difference::note`].
 
 mod align;
+mod attribution;
 mod bridges;
 mod clauses;
 mod facts;
@@ -57,6 +58,7 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     );
     out.extend(later);
     gaps::of_quotations(c, &mut out);
+    attribution::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);
     clauses::of_matches(c, &keyer, &mut out);
     unsourced::of_quotations(c, &keyer, &mut out);

@@ -135,7 +135,7 @@ fn group_subject(text: &str, at: usize) -> bool {
 
 /// Whether `word` is a title or office before a name ("Dr", "Governor", "Kanzlerin"), or an
 /// acronym naming the body ("RB Governor Alan Bollard").
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
     // German compounds and cases: "Bundeskanzlerin", "Ministerpräsidenten".
     let compound = is_capitalized(word)
@@ -159,7 +159,7 @@ fn is_title(word: &str) -> bool {
 /// A name without the titles and openers before it ("Homeland Security Secretary John
 /// Kelly" is John Kelly; "Selon Gabriel Attal" is Gabriel Attal); the whole name when nothing
 /// would be left.
-fn without_titles(name: &str) -> &str {
+pub(super) fn without_titles(name: &str) -> &str {
     let words: Vec<&str> = name.split(' ').collect();
     let opener = |w: &str| {
         let lower = w.to_lowercase();

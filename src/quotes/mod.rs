@@ -83,6 +83,78 @@ pub fn find_quotations(text: &str) -> Vec<Quotation> {
     found
 }
 
+/// Whether two speaker names can be the same person: after the titles ("Police Commissioner",
+/// "MAYOR"), the two share a word of the name ("Bill de Blasio", "de Blasio", "MAYOR DE
+/// BLASIO"). `None` when either is a role or body with no name in it ("the mayor", "the
+/// ministry"): nothing says who it is.
+pub(crate) fn same_speaker(a: &str, b: &str) -> Option<bool> {
+    let a = name_words(a);
+    let b = name_words(b);
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    Some(a.iter().any(|w| b.contains(w)))
+}
+
+/// The words of a speaker's name, lower case, without titles, particles and roles; none for
+/// a role of a place or body ("El presidente de México", "the mayor of Boston"). A label in
+/// capitals ("MAYOR DE BLASIO") is read as "Mayor De Blasio".
+fn name_words(name: &str) -> Vec<String> {
+    let particles = &lists::lists().name_particles;
+    let titled;
+    let name = if name.chars().any(char::is_lowercase) {
+        name
+    } else {
+        titled = name
+            .split(' ')
+            .map(|w| {
+                let mut chars = w.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first
+                        .to_uppercase()
+                        .chain(chars.flat_map(char::to_lowercase))
+                        .collect()
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        titled.as_str()
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "Mayor de Blasio" is a name; "presidente de México", "mayor of the city" are roles.
+    let places = &crate::lexicon::get().places;
+    let role_of = words.windows(3).any(|w| {
+        discourse::is_title(w[0])
+            && particles.contains(w[1])
+            && (!words::is_capitalized(w[2])
+                || places.contains(&crate::lexicon::compact_phrase(&unaccented(w[2])))
+                || lists::lists().bodies.contains(w[2].to_lowercase().as_str()))
+    });
+    if role_of {
+        return Vec::new();
+    }
+    discourse::without_titles(name)
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’' && ch != '-')
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+                .trim_end_matches(['\'', '’'])
+        })
+        .filter(|w| words::is_capitalized(w) && !discourse::is_title(w))
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() >= 2 && !particles.contains(w.as_str()))
+        .collect()
+}
+
+/// `word` without its accents ("México" → "Mexico"), as the list of places writes names.
+fn unaccented(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    word.nfd()
+        .filter(|ch| !unicode_normalization::char::is_combining_mark(*ch))
+        .collect()
+}
+
 /// True when `text` (the words between two quoted parts) holds a speech verb or phrase of
 /// `assets/attribution.txt` ("she said", "schrieb er", "a-t-il ajouté"): the parts are one
 /// statement split by its attribution.
