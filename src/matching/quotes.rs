@@ -114,9 +114,8 @@ pub(crate) fn find_short_quotes(
             let found = sids.get(start..start + ids.len())?;
             let same = (0..ids.len()).all(|j| {
                 let (a, s) = (&atoks[first + j], &stoks[start + j]);
-                let named = names_a_word(article, a, source, s);
                 (found[j] == ids[j] || cut_short(&a.norm, &s.norm))
-                    && (!named || (j == 0 && opens_sentence))
+                    && ((j == 0 && opens_sentence) || !names_a_word(article, a, source, s))
             });
             same.then_some(start)
         });
@@ -279,9 +278,9 @@ fn verify_short_quote(
 /// letters at least ("expect" for "expected", "remain" for "remained"), so that a quotation
 /// of a word or two that a reporter shortened is still the source's, with the change listed.
 fn cut_short(quoted: &str, said: &str) -> bool {
-    quoted.chars().count() >= MIN_CUT_LETTERS
-        && said.len() > quoted.len()
+    said.len() > quoted.len()
         && said.starts_with(quoted)
+        && quoted.chars().count() >= MIN_CUT_LETTERS
 }
 
 /// Fewest letters a word cut short keeps to be read as the source's word.
@@ -292,9 +291,9 @@ const MIN_CUT_LETTERS: usize = 4;
 /// sentence starts there.
 fn names_a_word(article: &str, at: &Token, source: &str, st: &Token) -> bool {
     let first = |text: &str, t: &Token| text[t.span().start..].chars().next();
-    super::is_content_word(&at.norm)
-        && first(article, at).is_some_and(char::is_uppercase)
+    first(article, at).is_some_and(char::is_uppercase)
         && first(source, st).is_some_and(char::is_lowercase)
+        && super::is_content_word(&at.norm)
 }
 
 /// A short quotation that is someone's whole utterance (dialogue: "'Nothing,' said he.",
