@@ -174,6 +174,24 @@ fn hours_relation(x: Option<(f64, f64)>, y: Option<(f64, f64)>) -> Relation {
     }
 }
 
+/// Whether one of two resolved dates lies wholly before its document's day and the other
+/// wholly after its own ("heard from the court on 24 October" in a release, "the court
+/// decides on Tuesday" in the next day's article): a past event and one to come are two
+/// facts, not one dated two ways.
+fn one_past_one_to_come(
+    source: (Day, Day),
+    article: (Day, Day),
+    source_day: Option<Day>,
+    article_day: Option<Day>,
+) -> bool {
+    let past = |x: (Day, Day), r: Option<Day>| r.is_some_and(|r| x.1 < r);
+    let to_come = |x: (Day, Day), r: Option<Day>| r.is_some_and(|r| x.0 > r);
+    (past(source, source_day) && to_come(article, article_day))
+        || (to_come(source, source_day) && past(article, article_day))
+}
+
+/// How two dates of linked passages relate, with the note and the kind of detail; `None` when
+/// they are not one fact told twice (a day against a year, a past event against one to come).
 pub(super) fn date_relation(
     se: &calendar::DateExpr,
     ae: &calendar::DateExpr,
@@ -199,6 +217,8 @@ pub(super) fn date_relation(
                 } else {
                     Relation::Compatible
                 }
+            } else if one_past_one_to_come(x, y, source.reference, article.reference) {
+                return None;
             } else {
                 Relation::Conflicting
             }

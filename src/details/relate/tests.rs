@@ -719,3 +719,24 @@ fn a_time_rounded_to_the_hour_is_compatible_and_another_hour_conflicts() {
         "9pm",
     );
 }
+
+#[test]
+fn a_past_event_and_one_to_come_are_two_dates_not_a_conflict() {
+    let rows = details(
+        "WASHINGTON, March 8, 2024\n\nThe county council learned from the district court on March 6 that the judge who sentenced the nine suspects had never been sworn in. The council said the suspects remain in custody while the court reviews every one of the forty cases.\n",
+        "March 9, 2024\n\nSuspects stay in custody\n\nThe council said the suspects remain in custody while the court reviews every one of the forty cases. The district court will decide on Tuesday whether the nine suspects sentenced by the judge may go free.\n",
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|(k, r, _, _)| *k == DetailKind::Date && *r == Relation::Conflicting),
+        "{rows:?}"
+    );
+    expect_row(
+        &rows,
+        DetailKind::Date,
+        Relation::OnlyArticle,
+        "",
+        "Tuesday",
+    );
+}
