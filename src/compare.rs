@@ -79,7 +79,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         details::annotate_prepared(
             (&source.text, &article.text),
             &matches,
-            &article_tokens,
+            (&source_tokens, &article_tokens),
             prepared,
             &options.dates,
         )

@@ -78,17 +78,19 @@ pub fn annotate(
     annotate_prepared(
         (source_text, article_text),
         verbatim,
-        article_tokens,
+        (source_tokens, article_tokens),
         (source, article),
         dates,
     )
 }
 
-/// What the details know of one document before any match is found: the facts it states
+/// What the details know of one document before any match is found: the values it states
 /// and its sentences' stems. Independent of the other document and of matching, so the caller can
 /// prepare both documents while matching runs.
 pub(crate) struct Prepared {
+    /// Values only ([`extract::extract_values`]): the rest is read in the aligned sentences.
     extraction: extract::Extraction,
+    lang: Lang,
     /// Each sentence's weighted stems, numbered in `vocab` (this document's own numbering).
     terms: Vec<paraphrase::Terms>,
     vocab: HashMap<String, u32>,
@@ -97,7 +99,7 @@ pub(crate) struct Prepared {
 /// Reads the facts of one document in language `lang` (see [`Prepared`]).
 pub(crate) fn prepare(text: &str, tokens: &[Token], lang: Lang) -> Prepared {
     let stemmer = paraphrase::stemmer(lang);
-    let extraction = extract::extract(text, tokens, lang, &stemmer);
+    let extraction = extract::extract_values(text, tokens, lang, &stemmer);
     let mut vocab = HashMap::default();
     let terms = paraphrase::terms(
         lang,
@@ -109,6 +111,7 @@ pub(crate) fn prepare(text: &str, tokens: &[Token], lang: Lang) -> Prepared {
     );
     Prepared {
         extraction,
+        lang,
         terms,
         vocab,
     }
@@ -292,11 +295,52 @@ fn verbatim_units(
     units
 }
 
+/// One document as [`read_names`] reads it: its text, its words and its language.
+type Read<'a> = (&'a str, &'a [Token], Lang);
+
+/// Reads the names, titles, places and hedges of the sentences the aligned units touch and
+/// of those holding a name both documents use, on both sides (see [`aligned`] and
+/// [`extract::Extraction::read_names`]), and takes a single capitalised
+/// word as the person the other side names in full.
+fn read_names(
+    (sx, ax): (&mut extract::Extraction, &mut extract::Extraction),
+    (source, article): (Read, Read),
+    units: &[relate::Unit],
+) {
+    let mut source_aligned = aligned::touched(
+        &sx.sentences,
+        units.iter().flat_map(|u| u.sources.iter().copied()),
+    );
+    let mut article_aligned = aligned::touched(&ax.sentences, units.iter().map(|u| u.article));
+    aligned::mark_shared_names(
+        (
+            (source.0, source.1, &sx.sentences),
+            (article.0, article.1, &ax.sentences),
+        ),
+        (&mut source_aligned, &mut article_aligned),
+    );
+    let (text, tokens, lang) = source;
+    sx.read_names(
+        (text, tokens),
+        (lang, &paraphrase::stemmer(lang)),
+        &source_aligned,
+    );
+    let (text, tokens, lang) = article;
+    ax.read_names(
+        (text, tokens),
+        (lang, &paraphrase::stemmer(lang)),
+        &article_aligned,
+    );
+    let (source_names, article_names) = (sx.surnames(), ax.surnames());
+    sx.adopt_names(&article_names);
+    ax.adopt_names(&source_names);
+}
+
 /// [`annotate`] with both documents already [`prepare`]d.
 pub(crate) fn annotate_prepared(
     (source_text, article_text): (&str, &str),
     verbatim: &[Match],
-    article_tokens: &[Token],
+    (source_tokens, article_tokens): (&[Token], &[Token]),
     (source, article): (Prepared, Prepared),
     dates: &DocumentDates,
 ) -> Annotation {
@@ -305,9 +349,6 @@ pub(crate) fn annotate_prepared(
     let mut vocab = source.vocab;
     let mut source_terms = source.terms;
     let mut article_terms = renumber(article.terms, article.vocab, &mut vocab);
-    let (source_names, article_names) = (sx.surnames(), ax.surnames());
-    sx.adopt_names(&article_names);
-    ax.adopt_names(&source_names);
 
     for (ex, terms) in [(&sx, &mut source_terms), (&ax, &mut article_terms)] {
         add_detail_terms(ex, terms, &mut vocab);
@@ -320,6 +361,14 @@ pub(crate) fn annotate_prepared(
     let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
     let (mut units, paraphrases) = paraphrase_units(&links, (&sx, &ax), verbatim, article_tokens);
     units.extend(verbatim_units(verbatim, (&sx, &ax)));
+    read_names(
+        (&mut sx, &mut ax),
+        (
+            (source_text, source_tokens, source.lang),
+            (article_text, article_tokens, article.lang),
+        ),
+        &units,
+    );
 
     let source_side = facts(source_text, &sx, dates.source);
     let article_side = facts(article_text, &ax, dates.article);
@@ -349,6 +398,7 @@ pub(crate) fn annotate_prepared(
     }
 }
 
+mod aligned;
 pub(crate) mod calendar;
 pub(crate) mod extract;
 pub(crate) mod relate;

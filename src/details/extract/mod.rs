@@ -199,6 +199,9 @@ struct Sentence<'a> {
     /// A short title-case line without a full stop: a headline or section heading ("Basic
     /// Policies", "Full Year Highlights"), whose capitalised words are not people.
     heading: bool,
+    /// Only values are read ([`extract_values`]): a run of capitalised words is passed over
+    /// as [`scan`] would pass it over, without working out whom or what it names.
+    values_only: bool,
 }
 
 fn phrase_in(list: &[Vec<String>], words: &[&str]) -> bool {
@@ -329,44 +332,91 @@ fn fold_words(words: &[&str]) -> String {
     words.join(" ")
 }
 
-/// Extracts the details of a document.
+/// Extracts every detail of a document: its values, then the rest in every sentence.
+#[cfg(test)]
 pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> Extraction {
-    let lx = lexicon::get();
+    let mut extraction = extract_values(text, tokens, lang, stemmer);
+    let every = vec![true; extraction.sentences.len()];
+    extraction.read_names((text, tokens), (lang, stemmer), &every);
+    extraction
+}
+
+/// The values of a document (counts, sums of money, lengths of time, dates) in every
+/// sentence, and no names yet: what sentence alignment weighs (a figure both sentences
+/// give), what relates across the whole documents (the same sum or day anywhere), and the
+/// dateline. [`Extraction::read_names`] reads the rest once the aligned sentences are known.
+///
+/// Each value is the one [`extract`] finds: the scan takes the same steps, and only leaves
+/// the names it passes over unread.
+pub fn extract_values(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> Extraction {
+    let doc = Reader {
+        text,
+        tokens,
+        lang,
+        stemmer,
+    };
     let sentences = crate::align::sentences::split(text);
     let mut mentions = Vec::new();
-    let mut t = 0usize;
     for (index, s) in sentences.iter().enumerate() {
-        while t < tokens.len() && tokens[t].span().start < s.start {
-            t += 1;
-        }
-        let lo = t;
-        while t < tokens.len() && tokens[t].span().end <= s.end {
-            t += 1;
-        }
-        let toks = &tokens[lo..t];
-        if toks.is_empty() {
-            continue;
-        }
-        let Capitals {
-            letters,
-            capital_letters: upper,
-            ..
-        } = capitals(s.slice(text));
-        let sentence = Sentence {
-            text,
-            toks,
-            lang,
-            lx,
-            stemmer,
-            index,
-            past: is_past(toks),
-            shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
-            heading: is_heading(text, s.slice(text), toks),
-        };
-        scan(&sentence, &mut mentions);
+        doc.scan_sentence((index, *s), Reading::Values, &mut mentions);
     }
-    let pending = resolve_short_names(&mut mentions);
-    let dateline = mentions
+    mentions.retain(is_value);
+    Extraction {
+        dateline: dateline(&mentions),
+        sentences,
+        mentions,
+        pending: Vec::new(),
+    }
+}
+
+impl Extraction {
+    /// Reads every detail (names, titles, places, hedges as well as values) of the sentences
+    /// marked in `aligned`, an extraction by [`extract_values`] of the same document, and
+    /// resolves the short names among them. The other sentences keep their values only: a
+    /// person, a title or a place is compared where the two documents tell the same thing,
+    /// and a sentence no match and no alignment touches tells nothing the other says.
+    pub fn read_names(
+        &mut self,
+        (text, tokens): (&str, &[Token]),
+        (lang, stemmer): (Lang, &Stemmer),
+        aligned: &[bool],
+    ) {
+        let doc = Reader {
+            text,
+            tokens,
+            lang,
+            stemmer,
+        };
+        let values = std::mem::take(&mut self.mentions);
+        let mut mentions = Vec::with_capacity(values.len());
+        let mut values = values.into_iter().peekable();
+        for (index, s) in self.sentences.iter().enumerate() {
+            let read = aligned.get(index).copied().unwrap_or(false);
+            if read {
+                doc.scan_sentence((index, *s), Reading::All, &mut mentions);
+            }
+            while let Some(m) = values.next_if(|m| m.sentence == index) {
+                if !read {
+                    mentions.push(m);
+                }
+            }
+        }
+        self.pending = resolve_short_names(&mut mentions);
+        self.mentions = mentions;
+    }
+}
+
+/// True for the details [`extract_values`] keeps.
+fn is_value(m: &Mention) -> bool {
+    matches!(
+        m.kind,
+        DetailKind::Number | DetailKind::Money | DetailKind::Duration | DetailKind::Date
+    )
+}
+
+/// The full date among the details of a document's first lines, if any.
+fn dateline(mentions: &[Mention]) -> Option<Day> {
+    mentions
         .iter()
         .filter(|m| m.span.start < 600 || m.sentence < 4)
         .find_map(|m| match &m.value {
@@ -374,12 +424,57 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
                 day_of(e.year?, e.month?, e.day?)
             }
             _ => None,
-        });
-    Extraction {
-        sentences,
-        mentions,
-        dateline,
-        pending,
+        })
+}
+
+/// What a scan of a sentence reads: every detail, or the values only (names passed over).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    All,
+    Values,
+}
+
+/// One document as extraction reads it.
+struct Reader<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    lang: Lang,
+    stemmer: &'a Stemmer,
+}
+
+impl Reader<'_> {
+    /// Scans sentence `index` (at `span`) for details, added to `out`.
+    fn scan_sentence(
+        &self,
+        (index, span): (usize, Span),
+        reading: Reading,
+        out: &mut Vec<Mention>,
+    ) {
+        let tokens = self.tokens;
+        let lo = tokens.partition_point(|t| t.span().start < span.start);
+        let hi = lo + tokens[lo..].partition_point(|t| t.span().end <= span.end);
+        let toks = &tokens[lo..hi];
+        if toks.is_empty() {
+            return;
+        }
+        let Capitals {
+            letters,
+            capital_letters: upper,
+            ..
+        } = capitals(span.slice(self.text));
+        let sentence = Sentence {
+            text: self.text,
+            toks,
+            lang: self.lang,
+            lx: lexicon::get(),
+            stemmer: self.stemmer,
+            index,
+            past: is_past(toks),
+            shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
+            heading: reading == Reading::All && is_heading(self.text, span.slice(self.text), toks),
+            values_only: reading == Reading::Values,
+        };
+        scan(&sentence, out);
     }
 }
 

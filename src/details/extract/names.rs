@@ -28,6 +28,11 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     {
         return None;
     }
+    // Every name below ends its run but a named place with its number ("P.S. 58"), which
+    // only a number right after the run can be.
+    if s.values_only && s.digits(end).is_none() {
+        return Some(end);
+    }
     let words: Vec<&str> = (from..end).map(|k| s.norm(k)).collect();
     let folded = fold_words(&words);
     // Title words: the last one splits title from name.

@@ -360,3 +360,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(capitals(&text), by_chars);
     }
 }
+
+#[test]
+fn values_read_alone_are_the_values_of_a_full_reading() {
+    // Runs of capitalised words hold or border figures and dates: a named place with its
+    // number, a month inside a name, a number word after a name, a date in a heading.
+    let text = "Mayor Ana Ortiz visited P.S. 58 in Queens on May 15, 2017, with Apollo Eleven \
+                crew members. May Day Parade drew 14,065 people, about 3 percent more. \
+                Full Year Highlights March 2018\n\nThe Bank of England raised rates by \
+                25 basis points to 4.5 percent on Thursday.";
+    let stemmer = crate::align::paraphrase::stemmer(Lang::En);
+    let tokens = tokenize(text);
+    let values = extract_values(text, &tokens, Lang::En, &stemmer);
+    let full = extract(text, &tokens, Lang::En, &stemmer);
+    let full_values: Vec<&Mention> = full.mentions.iter().filter(|m| is_value(m)).collect();
+    assert!(full_values.len() >= 6, "{full_values:#?}");
+    assert_eq!(values.mentions.iter().collect::<Vec<_>>(), full_values);
+    assert_eq!(values.dateline, full.dateline);
+    assert!(values.mentions.iter().all(is_value));
+}

@@ -118,6 +118,17 @@ fn a_name_introduced_in_full_then_shortened_is_the_same_person() {
         "Okafor",
     );
     expect_row(&rows, DetailKind::Title, Relation::Same, "Governor", "Gov.");
+    // A name the source never uses is listed where the article retells the source, not in a
+    // sentence that retells nothing of it ("Senator James Kelly praised it.").
+    assert!(
+        rows.iter().all(|(_, _, _, a)| a != "James Kelly"),
+        "{rows:#?}"
+    );
+    let rows = details(
+        source,
+        "Senator James Kelly watched Governor Maria Okafor sign the flood relief order on \
+         Friday in Richmond.",
+    );
     expect_row(
         &rows,
         DetailKind::Person,
