@@ -109,9 +109,17 @@ pub(crate) fn find_short_quotes(
     let placed: Vec<(Span, Span)> = matches.iter().map(|m| (m.article, m.source)).collect();
     for (k, first, ids, anchor) in anchored {
         let opens_sentence = opens_sentence(article, quotes[k].outer.start);
+        // Words too short to be read as cut short must be the source's own: tested on word
+        // numbers first, so that most places are turned down without reading a source token.
+        let may_be_cut: Vec<bool> = (0..ids.len())
+            .map(|j| atoks[first + j].norm.chars().count() >= MIN_CUT_LETTERS)
+            .collect();
         let starts = at.get(&ids[anchor]).into_iter().flatten().filter_map(|&i| {
             let start = i.checked_sub(anchor)?;
             let found = sids.get(start..start + ids.len())?;
+            if !(0..ids.len()).all(|j| may_be_cut[j] || found[j] == ids[j]) {
+                return None;
+            }
             let same = (0..ids.len()).all(|j| {
                 let (a, s) = (&atoks[first + j], &stoks[start + j]);
                 (found[j] == ids[j] || cut_short(&a.norm, &s.norm))
