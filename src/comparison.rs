@@ -4,6 +4,9 @@
 //! only read it. This module holds the types and the few words they are described with
 //! ([`describe_edit`]); it runs no pipeline step and imports no module that does.
 
+mod note;
+pub use note::{DetailNote, TitleChange};
+
 use crate::document::Document;
 use crate::span::Span;
 
@@ -414,8 +417,9 @@ pub struct Detail {
     pub kind: DetailKind,
     /// How the two sides relate.
     pub relation: Relation,
-    /// A short note a person reads at a glance ("55 min vs ≈ 60 min: almost an hour").
-    pub note: String,
+    /// A short note a person reads at a glance ("55 min vs ≈ 60 min: almost an hour"), as
+    /// data: the reports and the interface write it with its `Display`.
+    pub note: DetailNote,
     /// Where the source states it.
     pub source: Option<Span>,
     /// Where the article states it.

@@ -240,5 +240,5 @@ fn fact_note(c: &Comparison, d: &Detail, source: Span, article: Span) -> String 
         };
         return format!("{from} → {to}: the same time, counted from {counted} date");
     }
-    d.note.clone()
+    d.note.to_string()
 }

@@ -482,7 +482,7 @@ fn detail_row(html: &mut String, c: &Comparison, d: &Detail) {
         relation = d.relation.as_str(),
         source = words(d.source, &c.source.text),
         article = words(d.article, &c.article.text),
-        note = escape(&d.note),
+        note = escape(&d.note.to_string()),
     );
 }
 

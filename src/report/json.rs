@@ -86,7 +86,7 @@ struct DetailView<'a> {
     id: usize,
     kind: &'static str,
     relation: &'static str,
-    note: &'a str,
+    note: String,
     source: Option<TextSpan<'a>>,
     article: Option<TextSpan<'a>>,
     #[serde(rename = "match")]
@@ -273,7 +273,7 @@ fn detail_view<'a>(d: &'a Detail, (src, art): (&'a str, &'a str)) -> DetailView<
         id: d.id,
         kind: d.kind.as_str(),
         relation: d.relation.as_str(),
-        note: &d.note,
+        note: d.note.to_string(),
         source: TextSpan::optional(d.source, src),
         article: TextSpan::optional(d.article, art),
         match_id: d.match_id,

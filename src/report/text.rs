@@ -199,8 +199,9 @@ fn write_details(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
                 side(d.source, &c.source.text),
                 side(d.article, &c.article.text)
             )?;
-            if !d.note.is_empty() {
-                writeln!(out, "        {}", d.note)?;
+            let note = d.note.to_string();
+            if !note.is_empty() {
+                writeln!(out, "        {note}")?;
             }
         }
     }

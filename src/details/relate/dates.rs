@@ -199,7 +199,7 @@ pub(super) fn date_relation(
     article: &Facts,
     s: &Mention,
     a: &Mention,
-) -> Option<(Relation, String, DetailKind)> {
+) -> Option<(Relation, DetailNote, DetailKind)> {
     let sd = describe(s, source);
     let ad = describe(a, article);
     let hours_relation = hours_relation(se.hours(), ae.hours());
@@ -252,8 +252,13 @@ pub(super) fn date_relation(
         }
     }
     let note = match relation {
-        Relation::Same => format!("same time: {ad}"),
-        _ => format!("{sd} vs {ad}"),
+        Relation::Same => DetailNote::SameTime {
+            article: ad.to_string(),
+        },
+        _ => DetailNote::Dates {
+            source: sd.to_string(),
+            article: ad.to_string(),
+        },
     };
     Some((relation, note, DetailKind::Date))
 }

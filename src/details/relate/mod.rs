@@ -11,6 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::calendar::{self, Day};
 use super::{DetailKind, Relation};
+use crate::comparison::{DetailNote, Side, TitleChange};
 use crate::details::extract::{Extraction, Interval, Mention, Scale, Value};
 use crate::span::{ceil_char_boundary, floor_char_boundary, Span, SpanIndex};
 
@@ -55,7 +56,7 @@ pub struct Related {
     pub kind: DetailKind,
     /// How the sides relate.
     pub relation: Relation,
-    pub note: String,
+    pub note: DetailNote,
     pub source: Option<Span>,
     pub article: Option<Span>,
 }
@@ -75,7 +76,7 @@ struct Candidate {
     /// The source mention.
     source: usize,
     relation: Relation,
-    note: String,
+    note: DetailNote,
     kind: DetailKind,
 }
 
@@ -126,7 +127,7 @@ impl Related {
     fn both(
         kind: DetailKind,
         relation: Relation,
-        note: String,
+        note: DetailNote,
         (source, article): (Span, Span),
     ) -> Self {
         Related {
@@ -383,7 +384,11 @@ fn implicit_ones(
             found.push(Related {
                 kind: DetailKind::Number,
                 relation: Relation::Conflicting,
-                note: format!("{} vs 1 {}: {}", one.figure, one.noun, one.text),
+                note: DetailNote::ImpliedOne {
+                    figure: one.figure,
+                    noun: one.noun,
+                    words: one.text,
+                },
                 source: Some(sm[s].span),
                 article: Some(one.span),
             });
@@ -400,7 +405,7 @@ fn implicit_ones(
                 found.push(Related {
                     kind: DetailKind::Number,
                     relation: Relation::Conflicting,
-                    note: format!("source says one, article {}", one.figure),
+                    note: DetailNote::SourceSaysOne { figure: one.figure },
                     source: Some(one.span),
                     article: Some(am[a].span),
                 });
@@ -436,7 +441,10 @@ fn one_sided(
             found.push(Related {
                 kind: am[a].kind,
                 relation: Relation::OnlyArticle,
-                note: format!("only the article: {}", describe(&am[a], article)),
+                note: DetailNote::OnlyOneSide {
+                    side: Side::Article,
+                    words: describe(&am[a], article),
+                },
                 source: None,
                 article: Some(am[a].span),
             });
@@ -449,7 +457,10 @@ fn one_sided(
             found.push(Related {
                 kind: sm[s].kind,
                 relation: Relation::OnlySource,
-                note: format!("only the source: {}", describe(&sm[s], source)),
+                note: DetailNote::OnlyOneSide {
+                    side: Side::Source,
+                    words: describe(&sm[s], source),
+                },
                 source: Some(sm[s].span),
                 article: None,
             });

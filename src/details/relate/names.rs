@@ -92,7 +92,10 @@ pub(super) fn across(source: &Facts, article: &Facts, retold: &[Span], found: &m
                 found.push(Related {
                     kind,
                     relation: Relation::OnlySource,
-                    note: format!("only the source names {}", sm[*s].span.slice(source.text)),
+                    note: DetailNote::NamedOnly {
+                        side: Side::Source,
+                        name: sm[*s].span.slice(source.text).to_string(),
+                    },
                     source: Some(sm[*s].span),
                     article: None,
                 });
@@ -169,17 +172,20 @@ fn same_key(
         {
             (
                 Relation::Conflicting,
-                format!("different first names: {st} vs {at}"),
+                DetailNote::FirstNames {
+                    source: st.to_string(),
+                    article: at.to_string(),
+                },
             )
         }
-        _ => {
-            let what = match kind {
-                DetailKind::Person => "person",
-                DetailKind::Place => "place",
-                _ => "organisation",
-            };
-            (Relation::Same, format!("same {what}: {st} = {at}"))
-        }
+        _ => (
+            Relation::Same,
+            DetailNote::SameName {
+                kind,
+                source: st.to_string(),
+                article: at.to_string(),
+            },
+        ),
     };
     found.push(Related::both(kind, relation, note, spans));
     if kind != DetailKind::Person {
@@ -189,18 +195,18 @@ fn same_key(
         (person_title_of(sm_, source), person_title_of(am_, article))
     {
         let relation = title_relation(&sw, &aw);
-        let how = if relation == Relation::Same {
-            "same title"
+        let change = if relation == Relation::Same {
+            TitleChange::Same
         } else if aw.len() < sw.len() {
-            "title shortened"
+            TitleChange::Shortened
         } else {
-            "title changed"
+            TitleChange::Changed
         };
-        let note = format!(
-            "{how}: {} vs {}",
-            st.slice(source.text),
-            at.slice(article.text)
-        );
+        let note = DetailNote::PersonTitle {
+            change,
+            source: st.slice(source.text).to_string(),
+            article: at.slice(article.text).to_string(),
+        };
         found.push(Related::both(DetailKind::Title, relation, note, (st, at)));
     }
 }
@@ -225,10 +231,11 @@ fn article_only_key(
         kind == DetailKind::Organization && (acronym_of(at, st) || acronym_of(st, at))
     });
     if let Some((skey, s)) = spelled {
-        let note = format!(
-            "same organisation: {} = {at}",
-            sm[*s].span.slice(source.text)
-        );
+        let note = DetailNote::SameName {
+            kind: DetailKind::Organization,
+            source: sm[*s].span.slice(source.text).to_string(),
+            article: at.to_string(),
+        };
         let spans = (sm[*s].span, am_.span);
         found.push(Related::both(kind, Relation::Same, note, spans));
         return Some(skey.clone());
@@ -241,17 +248,20 @@ fn article_only_key(
         _ => None,
     };
     if let Some(s) = parent {
-        let note = format!(
-            "the article names a part of it: {at} (part of {})",
-            sm[s].span.slice(source.text)
-        );
+        let note = DetailNote::PartOf {
+            source: sm[s].span.slice(source.text).to_string(),
+            article: at.to_string(),
+        };
         let spans = (sm[s].span, am_.span);
         found.push(Related::both(kind, Relation::MoreSpecific, note, spans));
     } else {
         found.push(Related {
             kind,
             relation: Relation::OnlyArticle,
-            note: format!("only the article names {at}"),
+            note: DetailNote::NamedOnly {
+                side: Side::Article,
+                name: at.to_string(),
+            },
             source: None,
             article: Some(am_.span),
         });

@@ -280,24 +280,26 @@ pub(super) fn quantity_note(
     suffix: &str,
     unit: &str,
     article_text: &str,
-) -> String {
+) -> DetailNote {
     let unit = if unit.is_empty() {
         String::new()
     } else {
         format!(" {unit}")
     };
     match relation {
-        Relation::Same => format!("same: {}{suffix}{unit}", fmt_num(a.lo)),
+        Relation::Same => DetailNote::SameFigure {
+            figure: format!("{}{suffix}{unit}", fmt_num(a.lo)),
+        },
         // Both hedge, with different numbers: "less than four hours" → "less than three".
-        _ if !s.exact && !a.exact && s.base != a.base => format!(
-            "number changed: {}{suffix} vs {}{suffix}{unit}: {article_text}",
-            fmt_num(s.base),
-            fmt_num(a.base)
-        ),
-        _ => format!(
-            "{} vs {}{unit}: {article_text}",
-            fmt_interval(s, suffix),
-            fmt_interval(a, suffix)
-        ),
+        _ if !s.exact && !a.exact && s.base != a.base => DetailNote::NumberChanged {
+            source: format!("{}{suffix}", fmt_num(s.base)),
+            article: format!("{}{suffix}{unit}", fmt_num(a.base)),
+            words: article_text.to_string(),
+        },
+        _ => DetailNote::Figures {
+            source: fmt_interval(s, suffix),
+            article: format!("{}{unit}", fmt_interval(a, suffix)),
+            words: article_text.to_string(),
+        },
     }
 }

@@ -41,7 +41,7 @@ pub(super) fn compare_in_unit(
     source: &Facts,
     article: &Facts,
     titles: &HashMap<String, Vec<String>>,
-) -> Option<(Relation, String, DetailKind)> {
+) -> Option<(Relation, DetailNote, DetailKind)> {
     let kind = a.kind;
     let texts = (s.span.slice(source.text), a.span.slice(article.text));
     let relation = match (&s.value, &a.value) {
@@ -90,11 +90,19 @@ pub(super) fn compare_in_unit(
             },
         ) => organisations((sk, sp.as_deref()), (ak, ap.as_deref()), texts),
         (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => Some(if sk == ak {
-            (Relation::Same, format!("both hedge: {ak}"))
+            (
+                Relation::Same,
+                DetailNote::BothHedge {
+                    hedge: ak.to_string(),
+                },
+            )
         } else {
             (
                 Relation::Compatible,
-                format!("hedged differently: {sk} vs {ak}"),
+                DetailNote::HedgedDifferently {
+                    source: sk.to_string(),
+                    article: ak.to_string(),
+                },
             )
         }),
         _ => return people((s, source), (a, article), titles),
@@ -109,7 +117,7 @@ fn quantities(
     (av, au): (&Interval, &[String]),
     scale: Scale,
     (st, at): (&str, &str),
-) -> Option<(Relation, String)> {
+) -> Option<(Relation, DetailNote)> {
     let same_unit = !su.is_empty()
         && !au.is_empty()
         && (su.last() == au.last() || su.iter().any(|w| au.contains(w)));
@@ -135,19 +143,19 @@ fn figures(
     suffix: &str,
     unit: &str,
     (st, at): (&str, &str),
-) -> Option<(Relation, String)> {
+) -> Option<(Relation, DetailNote)> {
     if relation == Relation::Conflicting && far_apart(sv, av) {
         return None;
     }
     let mut note = quantity_note(relation, sv, av, suffix, unit, at);
     if relation == Relation::Compatible && rounded(sv, av, st, at) {
-        note = format!("rounded: {note}");
+        note = DetailNote::Rounded(Box::new(note));
     }
     Some((relation, note))
 }
 
 /// Two places: the same, or one the generic form of the other ("a school", "P.S. 58").
-fn places(s: &Value, a: &Value, (st, at): (&str, &str)) -> Option<(Relation, String)> {
+fn places(s: &Value, a: &Value, (st, at): (&str, &str)) -> Option<(Relation, DetailNote)> {
     let (
         Value::Place {
             key: sk,
@@ -165,15 +173,22 @@ fn places(s: &Value, a: &Value, (st, at): (&str, &str)) -> Option<(Relation, Str
     };
     let one_class = sc.is_some() && sc == ac;
     if sk == ak && sg == ag {
-        Some((Relation::Same, format!("same place: {at}")))
+        let article = at.to_string();
+        Some((Relation::Same, DetailNote::SamePlace { article }))
     } else if *sg && !*ag && one_class {
-        let class = sc.as_deref().unwrap_or("place");
-        let note = format!("the article names the {class}: {at} vs {st}");
+        let note = DetailNote::NamesThePlace {
+            class: sc.as_deref().unwrap_or("place").to_string(),
+            source: st.to_string(),
+            article: at.to_string(),
+        };
         Some((Relation::MoreSpecific, note))
     } else if !*sg && *ag && one_class {
         Some((
             Relation::Compatible,
-            format!("the article is vaguer: {at} vs {st}"),
+            DetailNote::Vaguer {
+                source: st.to_string(),
+                article: at.to_string(),
+            },
         ))
     } else {
         None
@@ -185,18 +200,29 @@ fn organisations(
     (sk, sp): (&str, Option<&str>),
     (ak, ap): (&str, Option<&str>),
     (st, at): (&str, &str),
-) -> Option<(Relation, String)> {
+) -> Option<(Relation, DetailNote)> {
     if sk.eq_ignore_ascii_case(ak) {
-        Some((Relation::Same, format!("same organisation: {st} = {at}")))
+        let note = DetailNote::SameName {
+            kind: DetailKind::Organization,
+            source: st.to_string(),
+            article: at.to_string(),
+        };
+        Some((Relation::Same, note))
     } else if ap.is_some_and(|p| p.eq_ignore_ascii_case(sk)) {
         Some((
             Relation::MoreSpecific,
-            format!("the article names a part of it: {at} (part of {st})"),
+            DetailNote::PartOf {
+                source: st.to_string(),
+                article: at.to_string(),
+            },
         ))
     } else if sp.is_some_and(|p| p.eq_ignore_ascii_case(ak)) {
         Some((
             Relation::Compatible,
-            format!("the article names the parent body: {at} for {st}"),
+            DetailNote::ParentBody {
+                source: st.to_string(),
+                article: at.to_string(),
+            },
         ))
     } else {
         None
@@ -208,7 +234,7 @@ fn people(
     (s, source): (&Mention, &Facts),
     (a, article): (&Mention, &Facts),
     titles: &HashMap<String, Vec<String>>,
-) -> Option<(Relation, String, DetailKind)> {
+) -> Option<(Relation, DetailNote, DetailKind)> {
     let (st, at) = (s.span.slice(source.text), a.span.slice(article.text));
     match (&s.value, &a.value) {
         (Value::Title { words: sw }, Value::Title { words: aw })
@@ -217,7 +243,10 @@ fn people(
             same_role(sw, aw).then(|| {
                 (
                     title_relation(sw, aw),
-                    format!("title: {st} vs {at}"),
+                    DetailNote::Titles {
+                        source: st.to_string(),
+                        article: at.to_string(),
+                    },
                     a.kind,
                 )
             })
@@ -228,7 +257,10 @@ fn people(
         {
             Some((
                 Relation::MoreSpecific,
-                format!("the article names the {st}: {at}"),
+                DetailNote::NamesTheTitled {
+                    source: st.to_string(),
+                    article: at.to_string(),
+                },
                 DetailKind::Person,
             ))
         }
@@ -237,7 +269,10 @@ fn people(
         {
             Some((
                 Relation::Compatible,
-                format!("the article says only {at} for {st}"),
+                DetailNote::OnlyTitle {
+                    source: st.to_string(),
+                    article: at.to_string(),
+                },
                 DetailKind::Person,
             ))
         }
