@@ -120,6 +120,19 @@ pub(super) fn attribution_phrases() -> &'static HashMap<String, Vec<Vec<String>>
     })
 }
 
+/// The length of the attribution phrase (see [`attribution_phrases`]) that starts at word `i`
+/// of `words` (each in lower case), if one does: the one reading of those phrases, for the
+/// speaker rules and for the words between two quoted parts alike.
+pub(super) fn attribution_at<W: AsRef<str>>(words: &[W], i: usize) -> Option<usize> {
+    attribution_phrases()
+        .get(words[i].as_ref())?
+        .iter()
+        .find_map(|p| {
+            (i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| a == w.as_ref()))
+                .then_some(p.len())
+        })
+}
+
 /// Nouns naming a person by office ("role: mayor" lines of `assets/attribution.txt`): "The
 /// mayor met residents" opens with a speaker, "The heart of the speech was" does not.
 pub(super) fn role_nouns() -> &'static HashSet<String> {

@@ -159,16 +159,10 @@ fn unaccented(word: &str) -> String {
 /// `assets/attribution.txt` ("she said", "schrieb er", "a-t-il ajouté"): the parts are one
 /// statement split by its attribution.
 pub(crate) fn holds_attribution(text: &str) -> bool {
-    let phrases = lists::attribution_phrases();
     let words: Vec<String> = text
         .split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '\'' && ch != '’')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    (0..words.len()).any(|i| {
-        phrases.get(&words[i]).is_some_and(|list| {
-            list.iter()
-                .any(|p| words.get(i..i + p.len()).is_some_and(|w| w == p.as_slice()))
-        })
-    })
+    (0..words.len()).any(|i| lists::attribution_at(&words, i).is_some())
 }

@@ -5,7 +5,7 @@
 //! its subject; pronouns and roles are resolved by [`super::referent`]. Best effort: a
 //! quotation with no attribution the rules can read gets no speaker.
 
-use super::lists::{attribution_phrases, lists, role_nouns, slot_phrases};
+use super::lists::{attribution_at, lists, role_nouns, slot_phrases};
 use super::names::{
     apposition, clause_subject, is_pronoun, name_after, name_before, named, possessive_subject,
     sentence_subject, Said,
@@ -31,13 +31,7 @@ fn is_participle(verb: &str) -> bool {
 
 /// Finds an attribution phrase in `words`; returns (first word index, phrase length).
 pub(super) fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize, usize)> {
-    let phrases = attribution_phrases();
-    let phrase_at = |i: usize| -> Option<usize> {
-        phrases.get(words[i].lower.as_str())?.iter().find_map(|p| {
-            (i + p.len() <= words.len() && p.iter().zip(&words[i..]).all(|(a, w)| *a == w.lower))
-                .then_some(p.len())
-        })
-    };
+    let phrase_at = |i: usize| attribution_at(words, i);
     let accept = |i: usize| {
         let verb = words[i].lower.as_str();
         // "the United States was": a capitalised word inside a clause is a name, not a verb.

@@ -22,6 +22,13 @@ pub(super) struct Word<'t> {
     pub(super) dot: bool,
 }
 
+/// A word reads as its lower case, as the word lists are written.
+impl AsRef<str> for Word<'_> {
+    fn as_ref(&self) -> &str {
+        &self.lower
+    }
+}
+
 pub(super) fn words_of(text: &str) -> Vec<Word<'_>> {
     first_words_of(text, usize::MAX)
 }
