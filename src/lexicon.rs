@@ -204,6 +204,9 @@ pub struct Lexicon {
     pub currencies: HashMap<String, String>,
     /// The closed lists read around names (`assets/details/name_words.txt`).
     pub name_words: NameWords,
+    /// Words whose full stop does not end a sentence ("Mr.", "Gov.", "approx."), lower case
+    /// (`assets/abbreviations.txt`): the one list the sentence cutter and attribution read.
+    pub abbreviations: HashSet<String>,
 }
 
 /// The closed word lists read around names, from `assets/details/name_words.txt` (what each
@@ -298,6 +301,9 @@ fn build() -> Lexicon {
     read_places(&mut lx);
     read_quantities(&mut lx);
     read_name_words(&mut lx);
+    lx.abbreviations = words(include_str!("../assets/abbreviations.txt"))
+        .map(str::to_lowercase)
+        .collect();
     lx
 }
 

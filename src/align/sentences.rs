@@ -7,19 +7,7 @@
 //! "Mr. Kelly", and a short abbreviation list is all that fixes it. This module only cuts; it
 //! knows nothing of what the sentences say.
 
-use rustc_hash::FxHashSet as HashSet;
-use std::sync::OnceLock;
-
 use crate::span::Span;
-
-fn abbreviations() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        crate::lexicon::words(include_str!("../../assets/details/abbreviations.txt"))
-            .map(str::to_lowercase)
-            .collect()
-    })
-}
 
 /// True when the word just before a full stop makes that stop part of the word.
 pub(crate) fn is_abbreviation(word: &str) -> bool {
@@ -30,7 +18,9 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
     if word.split('.').all(|part| part.chars().count() == 1) {
         return true;
     }
-    abbreviations().contains(&word.to_lowercase())
+    crate::lexicon::get()
+        .abbreviations
+        .contains(&word.to_lowercase())
 }
 
 /// Lines shorter than this (in bytes) stand alone: headlines, datelines, list items.

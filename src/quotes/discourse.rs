@@ -152,7 +152,7 @@ pub(super) fn is_title(word: &str) -> bool {
     compound
         || role_nouns().contains(lower.as_str())
         || lists().titles.contains(lower.as_str())
-        || lists().abbreviations.contains(lower.as_str())
+        || crate::lexicon::get().abbreviations.contains(lower.as_str())
         || (word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase()))
 }
 

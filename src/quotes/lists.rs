@@ -56,8 +56,6 @@ pub(super) struct Lists {
     pub prepositions: WordSet,
     /// Words opening a sentence without being its subject.
     pub sentence_openers: WordSet,
-    /// Abbreviations whose full stop does not end a sentence.
-    pub abbreviations: WordSet,
     /// Possessives that open a subject ("her office", "son cabinet", "ihr Büro").
     pub possessives: WordSet,
     /// Nouns that make a speaker an organisation ("office", "ministère", "Polizei").
@@ -91,7 +89,6 @@ pub(super) fn lists() -> &'static Lists {
             plural_pronouns: file(include_str!("../../assets/speakers/plural_pronouns.txt")),
             prepositions: file(include_str!("../../assets/speakers/prepositions.txt")),
             sentence_openers: file(include_str!("../../assets/speakers/sentence_openers.txt")),
-            abbreviations: file(include_str!("../../assets/speakers/abbreviations.txt")),
             possessives: file(include_str!("../../assets/speakers/possessives.txt")),
             bodies: file(include_str!("../../assets/speakers/bodies.txt")),
             documents: file(include_str!("../../assets/speakers/documents.txt")),

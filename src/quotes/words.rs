@@ -7,7 +7,6 @@
 
 use compact_str::CompactString;
 
-use super::lists::lists;
 use crate::normalize::{is_apostrophe, is_word_char};
 
 /// A word of the text around a quotation, for attribution patterns.
@@ -154,7 +153,9 @@ pub(super) fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
                 });
             let word = &before[word_start..i];
             let abbreviation = c == '.'
-                && (lists().abbreviations.contains(word.to_lowercase().as_str())
+                && (crate::lexicon::get()
+                    .abbreviations
+                    .contains(word.to_lowercase().as_str())
                     || (word.chars().count() == 1 && is_capitalized(word)));
             if after.starts_with(' ') && !abbreviation {
                 start = i + 1;
