@@ -36,6 +36,11 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     // The matches are read one by one and the status words over the whole documents: on two
     // cores the later matches and the status words go to a thread of their own (with a keyer
     // of its own: its stems are only a cache), and the lists are joined in the same order.
+    // The figures of both texts, read once for the two rules that need them.
+    let figures = (
+        units::figures(&c.source.text, &keyer),
+        units::figures(&c.article.text, &keyer),
+    );
     let split = c.matches.len() * 5 / 8;
     let ((later, status), mut out) = crate::parallel::both(
         || {
@@ -45,7 +50,13 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
                 within::of_match(c, m, &keyer, &mut later);
             }
             let mut status = Vec::new();
-            status::of_documents(&c.source.text, &c.article.text, &keyer, &mut status);
+            status::of_documents(
+                &c.source.text,
+                &c.article.text,
+                &figures,
+                &keyer,
+                &mut status,
+            );
             (later, status)
         },
         || {
@@ -63,7 +74,7 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     clauses::of_matches(c, &keyer, &mut out);
     unsourced::of_quotations(c, &keyer, &mut out);
     legal::of_documents(&c.source.text, &c.article.text, keyer.code, &mut out);
-    units::of_documents(&c.source.text, &c.article.text, &keyer, &mut out);
+    units::of_documents((&c.source.text, &c.article.text), &figures, &mut out);
     out.extend(status);
     facts::of_details(c, &keyer, &mut out);
     out.sort_by_key(|d| position(d, c));

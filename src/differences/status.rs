@@ -8,7 +8,7 @@
 use crate::span::Span;
 
 use super::align::Keyer;
-use super::units::figures;
+use super::units::Figure;
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
 use crate::comparison::ScopeClass;
@@ -109,23 +109,28 @@ fn sentence_around(text: &str, at: Span) -> &str {
 
 /// Adds a difference for each figure the source gives under a status word and the article
 /// states without one.
-pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut Vec<Difference>) {
+pub(super) fn of_documents(
+    source: &str,
+    article: &str,
+    (s_figs, a_figs): &(Vec<Figure>, Vec<Figure>),
+    keyer: &Keyer,
+    out: &mut Vec<Difference>,
+) {
     let scopes = status_scopes(source, keyer);
     if scopes.is_empty() {
         return;
     }
-    let s_figs = figures(source, keyer);
     let list = words::get();
     // An amount (a sum of money, a figure with its unit) is what a status word governs: "a
     // $50,000 fine proposed", not the age or the year in the same paragraph.
-    let amount = |f: &&super::units::Figure| {
+    let amount = |f: &&Figure| {
         f.value >= 10.0
             && (f.unit.is_some()
                 || article[..f.span.start]
                     .trim_end()
                     .ends_with(['$', '€', '£', '¥']))
     };
-    for a in figures(article, keyer).iter().filter(amount) {
+    for a in a_figs.iter().filter(amount) {
         let Some((word, _)) = s_figs
             .iter()
             .filter(|s| s.value == a.value)

@@ -77,8 +77,11 @@ fn distinctive(value: f64) -> bool {
 }
 
 /// Adds a difference for each distinctive figure the two documents give with other units.
-pub(super) fn of_documents(source: &str, article: &str, keyer: &Keyer, out: &mut Vec<Difference>) {
-    let (s_figs, a_figs) = (figures(source, keyer), figures(article, keyer));
+pub(super) fn of_documents(
+    (source, article): (&str, &str),
+    (s_figs, a_figs): &(Vec<Figure>, Vec<Figure>),
+    out: &mut Vec<Difference>,
+) {
     let found = out.len();
     for a in a_figs
         .iter()
