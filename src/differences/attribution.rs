@@ -14,8 +14,8 @@ use crate::span::Span;
 use super::{found, gaps, Change, Difference, DifferenceKind, Severity};
 
 /// Most bytes read before a quotation's source words to find the source's own quotation
-/// around them and its attribution (the paragraph and the one or two before it).
-const WINDOW_BEFORE: usize = 3000;
+/// around them and its attribution (the paragraph they sit in).
+const WINDOW_BEFORE: usize = 2000;
 
 /// Most bytes read after them (an attribution after a long quotation).
 const WINDOW_AFTER: usize = 1500;
@@ -101,7 +101,7 @@ fn credited_person(q: &QuoteFinding) -> Option<&str> {
 }
 
 /// Whether the source quotes `words` itself (their start inside one of its quotations: a match
-/// may run on past the closing mark into the attribution), read in the paragraphs around them,
+/// may run on past the closing mark into the attribution), read in the paragraph they sit in,
 /// and then
 /// the named person it gives them to: `Some(None)` for words the source quotes from someone
 /// it does not name as a person, `None` for words it does not quote.
@@ -138,27 +138,28 @@ fn quoted_in_source(src: &str, words: Span) -> Option<Option<SourceSpeaker>> {
     }))
 }
 
-/// The first paragraph start at or after `floor` and at or before `at` (a blank line, else a
-/// line start), so a window never opens inside a quotation's paragraph.
+/// The start of the paragraph that holds `at` (after the last blank line before it), or the
+/// first line start after `floor` in a paragraph longer than the window.
 fn paragraph_start(src: &str, floor: usize, at: usize) -> usize {
     let floor = (floor..=at)
         .find(|&i| src.is_char_boundary(i))
         .unwrap_or(at);
     let head = &src[floor..at];
-    match head.find("\n\n").or_else(|| head.find('\n')) {
-        Some(i) => floor + i + 1,
-        None => floor,
+    match head.rfind("\n\n") {
+        Some(i) => floor + i + 2,
+        None => head.find('\n').map_or(floor, |i| floor + i + 1),
     }
 }
 
-/// The last paragraph end at or before `ceiling` and at or after `at`.
+/// The end of the paragraph that holds `at` (the next blank line), or the last line end
+/// before `ceiling` in a paragraph longer than the window.
 fn paragraph_end(src: &str, at: usize, ceiling: usize) -> usize {
     let ceiling = (at..=ceiling)
         .rev()
         .find(|&i| src.is_char_boundary(i))
         .unwrap_or(at);
     let tail = &src[at..ceiling];
-    match tail.rfind("\n\n").or_else(|| tail.rfind('\n')) {
+    match tail.find("\n\n").or_else(|| tail.rfind('\n')) {
         Some(i) => at + i,
         None => ceiling,
     }
