@@ -235,23 +235,19 @@ fn is_question(label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{compare, CompareOptions};
     use crate::comparison::{DifferenceKind, Severity};
-    use crate::document::Document;
 
     /// The attribution differences of a pair: (severity, note).
     fn credited(source: &str, article: &str) -> Vec<(Severity, String)> {
-        let c = compare(
-            Document::from_text("source", source),
-            Document::from_text("article", article),
-            &CompareOptions::default(),
-        );
-        c.differences
-            .iter()
-            .filter(|d| d.kind == DifferenceKind::Attribution)
-            .map(|d| (d.severity, d.note()))
+        super::super::tests::differences(source, article)
+            .into_iter()
+            .filter(|(kind, _, _)| *kind == DifferenceKind::Attribution)
+            .map(|(_, severity, note)| (severity, note))
             .collect()
     }
+
+    /// A press conference's transcript: the minister's turns and a journalist's question.
+    const TRANSCRIPT: &str = "Conférence de presse du 4 mars\n\nM. Dupont : Nous allons réduire les impôts des familles dès l'année prochaine, comme promis.\nJournaliste : Le gouvernement va-t-il vraiment abandonner la réforme des retraites cette année ?\nM. Dupont : Nous ferons tout notre possible pour tenir nos engagements.\n";
 
     const RELEASE: &str = "NEW YORK — Mayor Bill de Blasio today announced new funding for the city's parks.\n\n\"This investment will reach every neighborhood in all five boroughs,\" said Mayor Bill de Blasio.\n\n\"We will open twelve new playgrounds before the summer begins,\" said Parks Commissioner Mitchell Silver. \"Families have waited long enough.\"\n";
 
@@ -278,9 +274,8 @@ mod tests {
 
     #[test]
     fn a_journalists_question_in_a_french_transcript_credited_to_the_minister() {
-        let source = "Conférence de presse du 4 mars\n\nM. Dupont : Nous allons réduire les impôts des familles dès l'année prochaine, comme promis.\nJournaliste : Le gouvernement va-t-il vraiment abandonner la réforme des retraites cette année ?\nM. Dupont : Nous ferons tout notre possible pour tenir nos engagements.\n";
         let d = credited(
-            source,
+            TRANSCRIPT,
             "Le ministre a été clair. « Le gouvernement va-t-il vraiment abandonner la réforme des retraites cette année », a déclaré Jean Dupont.",
         );
         assert_eq!(d.len(), 1, "{d:?}");
@@ -289,9 +284,8 @@ mod tests {
 
     #[test]
     fn the_ministers_own_turn_in_the_transcript_is_no_difference() {
-        let source = "Conférence de presse du 4 mars\n\nM. Dupont : Nous allons réduire les impôts des familles dès l'année prochaine, comme promis.\nJournaliste : Le gouvernement va-t-il vraiment abandonner la réforme des retraites cette année ?\nM. Dupont : Nous ferons tout notre possible pour tenir nos engagements.\n";
         let d = credited(
-            source,
+            TRANSCRIPT,
             "Le ministre a été clair. « Nous allons réduire les impôts des familles dès l'année prochaine », a déclaré Jean Dupont.",
         );
         assert!(d.is_empty(), "{d:?}");

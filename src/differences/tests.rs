@@ -4,7 +4,7 @@ use super::*;
 use crate::compare::{compare, CompareOptions};
 use crate::document::Document;
 
-fn differences(source: &str, article: &str) -> Vec<(DifferenceKind, Severity, String)> {
+pub(super) fn differences(source: &str, article: &str) -> Vec<(DifferenceKind, Severity, String)> {
     let c = compare(
         Document::from_text("source", source),
         Document::from_text("article", article),
