@@ -40,6 +40,10 @@ pub struct CompareOptions {
     /// status and no share, so a caller that only asks whether a pair shares anything (the
     /// scan's first look at a candidate) need not pay for it.
     pub skip_speakers: bool,
+    /// The two documents' languages (source, article), when the caller has told them
+    /// already from the same words, as this would: `quotediff scan` tells each
+    /// release's once, not once for every article compared with it. `None`: told here.
+    pub languages: Option<(Lang, Lang)>,
 }
 
 /// Compares `source` with `article`.
@@ -54,10 +58,12 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         .unwrap_or(source_tokens);
     let regions = regions_of(&article_tokens, &quotations);
     // Each document's language, told once for every stage that reads words of a language.
-    let languages = (
-        Lang::of_document(&source_tokens),
-        Lang::of_document(&article_tokens),
-    );
+    let languages = options.languages.unwrap_or_else(|| {
+        (
+            Lang::of_document(&source_tokens),
+            Lang::of_document(&article_tokens),
+        )
+    });
     let (aligned, prepared) = align_and_prepare(
         (&source.text, &article.text),
         (&source_tokens, &article_tokens),

@@ -33,6 +33,7 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use crate::compare::QuoteStatus;
+use crate::lexicon::Lang;
 use crate::{compare, CompareOptions, Comparison, Document};
 use archive::{ArchiveError, Entry};
 use dates::DayNumber;
@@ -117,18 +118,28 @@ impl ScanOptions {
 #[derive(Debug)]
 pub struct Sources {
     entries: Vec<Entry>,
+    /// Each source's language, told once here rather than in every comparison.
+    languages: Vec<Lang>,
     index: SourceIndex,
 }
 
 impl Sources {
     /// Shingles every source (on all cores) and indexes them.
     pub fn new(entries: Vec<Entry>, options: &ScanOptions) -> Self {
-        let shingled: Vec<(Vec<u64>, Option<DayNumber>)> = entries
+        let (shingled, languages): (Vec<(Vec<u64>, Option<DayNumber>)>, Vec<Lang>) = entries
             .par_iter()
-            .map(|entry| (shingle::shingles(&entry.text), entry.day()))
-            .collect();
+            .map(|entry| {
+                let tokens = crate::normalize::tokenize(&entry.text);
+                let shingles = shingle::shingles_of(&tokens);
+                ((shingles, entry.day()), Lang::of_document(&tokens))
+            })
+            .unzip();
         let index = SourceIndex::build(&shingled, options);
-        Sources { entries, index }
+        Sources {
+            entries,
+            languages,
+            index,
+        }
     }
 
     /// Reads every source of an archive.
@@ -161,13 +172,19 @@ impl Sources {
 
     /// The kept pairs of one article, its most shared source first.
     pub fn pairs_of(&self, article: &Entry, options: &ScanOptions) -> Vec<PairRecord> {
-        let hashes = shingle::shingles(&article.text);
+        let tokens = crate::normalize::tokenize(&article.text);
+        let hashes = shingle::shingles_of(&tokens);
         let candidates = self.index.candidates(&hashes, article.day(), options);
+        let article_language = Lang::of_document(&tokens);
+        drop(tokens);
+        let mut options = options.clone();
         candidates
             .iter()
             .filter_map(|candidate| {
                 let source = &self.entries[candidate.source];
-                compare_pair(source, article, candidate.shared, options)
+                let languages = (self.languages[candidate.source], article_language);
+                options.compare.languages = Some(languages);
+                compare_pair(source, article, candidate.shared, &options)
             })
             .collect()
     }

@@ -2,14 +2,15 @@
 //!
 //! A shingle is a run of [`SHINGLE_WORDS`] consecutive words in the engine's own normalised
 //! form ([`crate::normalize::tokenize`]: NFKC, case folded, apostrophes and punctuation
-//! ignored), hashed to 64 bits with XXH3. Normalising exactly as the comparison does means a
+//! ignored), hashed to 64 bits with XXH3: each word hashed once, then each run of five word
+//! hashes (a streaming hasher fed every word of every window cost more than the words). Normalising exactly as the comparison does means a
 //! passage the comparison would find always yields the same shingles on both sides, whatever
 //! quotes, case or line breaks the article used. Five words, because a passage outside
 //! quotation marks counts from six words: a six-word reuse then shares two shingles.
 
-use xxhash_rust::xxh3::Xxh3;
+use xxhash_rust::xxh3::xxh3_64;
 
-use crate::normalize;
+use crate::normalize::{self, Token};
 
 /// Words in one shingle.
 pub const SHINGLE_WORDS: usize = 5;
@@ -20,17 +21,22 @@ pub const SHINGLE_WORDS: usize = 5;
 /// documents are compared, and so that Python and Spark, which call this same function, see
 /// the same set.
 pub fn shingles(text: &str) -> Vec<u64> {
-    let tokens = normalize::tokenize(text);
-    let mut hashes: Vec<u64> = tokens
+    shingles_of(&normalize::tokenize(text))
+}
+
+/// The distinct shingle hashes of a text's words, sorted (for a caller that needs the words
+/// for more than the shingles).
+pub fn shingles_of(tokens: &[Token]) -> Vec<u64> {
+    // Each word hashed on its own, so "ab c" and "a bc" differ.
+    let words: Vec<u64> = tokens.iter().map(|t| xxh3_64(t.norm.as_bytes())).collect();
+    let mut hashes: Vec<u64> = words
         .windows(SHINGLE_WORDS)
         .map(|window| {
-            let mut hasher = Xxh3::new();
-            for token in window {
-                hasher.update(token.norm.as_bytes());
-                // A separator no word contains, so "ab c" and "a bc" differ.
-                hasher.update(&[0]);
+            let mut bytes = [0u8; 8 * SHINGLE_WORDS];
+            for (chunk, word) in bytes.chunks_exact_mut(8).zip(window) {
+                chunk.copy_from_slice(&word.to_le_bytes());
             }
-            hasher.digest()
+            xxh3_64(&bytes)
         })
         .collect();
     hashes.sort_unstable();
