@@ -49,8 +49,9 @@ pub struct ScanArgs {
     /// many words with the source (a short quoted phrase is found in some release by chance).
     #[arg(long, default_value_t = scan::record::Keeping::DEFAULT_QUOTE_WORDS, value_name = "N")]
     pub min_quote_words: usize,
-    /// Fewest five-word shingles an article must share with a source to be compared with it.
-    #[arg(long, default_value_t = 2, value_name = "N")]
+    /// Fewest five-word shingles an article must share with a source to be compared with it
+    /// (fewer for a short article: never more than a twentieth of it in one piece gives).
+    #[arg(long, default_value_t = ScanOptions::default().min_shared_shingles, value_name = "N")]
     pub min_shingles: usize,
     /// Most sources compared with one article.
     #[arg(long, default_value_t = 20, value_name = "N")]

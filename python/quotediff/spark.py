@@ -9,7 +9,8 @@ shingles, the defaults and each pair's record, so the figures are the same):
 
 1. Candidates: the sources' shingles exploded, those in too many sources dropped as
    boilerplate (document frequency), the articles' shingles exploded and joined to them,
-   shared shingles counted per (article, source), the date window applied, and the 20
+   shared shingles counted per (article, source), those sharing fewer than the least asked
+   of the article's length dropped, the date window applied, and the 20
    sources sharing most kept per article (ties: the source read first).
 2. Comparison: each candidate pair compared by the Rust engine in `mapInPandas`; kept pairs
    written as JSON Lines (one text file per partition) or Parquet.
@@ -58,7 +59,7 @@ def plan(spark, sources, articles_path, min_share, no_details, min_quote_words=N
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
-    min_shared, max_candidates, window_days, _ = quotediff.defaults()
+    _, max_candidates, window_days, _ = quotediff.defaults()
     limit = quotediff.max_sources_per_shingle(len(sources))
     shingle_udf = F.udf(quotediff.shingles, T.ArrayType(T.LongType()))
     day = lambda column: F.to_date(F.substring(column, 1, 10))
@@ -82,11 +83,16 @@ def plan(spark, sources, articles_path, min_share, no_details, min_quote_words=N
                      .alias("article_json"),
                      F.col("date").cast("string").alias("article_date"),
                      F.col("text"))
-    art_sh = art.select("article_id", F.explode(F.array_distinct(shingle_udf("text"))).alias("h"))
+    least_udf = F.udf(lambda n: quotediff.least_shared(n, min_share), T.IntegerType())
+    art_sh = art.select("article_id", F.array_distinct(shingle_udf("text")).alias("hs"))
+    least = art_sh.select("article_id", least_udf(F.size("hs")).alias("least"))
+    art_sh = art_sh.select("article_id", F.explode("hs").alias("h"))
 
     shared = (art_sh.join(src_sh, "h")
               .groupBy("article_id", "source").agg(F.count("*").alias("shared"))
-              .where(F.col("shared") >= min_shared))
+              .join(least, "article_id")
+              .where(F.col("shared") >= F.col("least"))
+              .drop("least"))
     dated = (shared.join(src.select("source", "source_date"), "source")
              .join(art.select("article_id", "article_date"), "article_id"))
     gap = F.datediff(day("article_date"), day("source_date"))

@@ -83,6 +83,18 @@ fn defaults() -> (usize, usize, i64, f64) {
     )
 }
 
+/// Fewest shingles a source must share with an article of `article_shingles` distinct
+/// shingles to be compared with it (`ScanOptions::least_shared`).
+#[pyfunction]
+#[pyo3(signature = (article_shingles, min_share=0.05))]
+fn least_shared(article_shingles: usize, min_share: f64) -> usize {
+    ScanOptions {
+        min_share,
+        ..ScanOptions::default()
+    }
+    .least_shared(article_shingles)
+}
+
 /// Most sources a shingle may occur in before it counts as boilerplate.
 #[pyfunction]
 fn max_sources_per_shingle(sources: usize) -> usize {
@@ -96,5 +108,6 @@ fn _quotediff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scan_pair, m)?)?;
     m.add_function(wrap_pyfunction!(defaults, m)?)?;
     m.add_function(wrap_pyfunction!(max_sources_per_shingle, m)?)?;
+    m.add_function(wrap_pyfunction!(least_shared, m)?)?;
     Ok(())
 }

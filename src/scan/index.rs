@@ -77,8 +77,8 @@ impl SourceIndex {
         self.slices.len()
     }
 
-    /// The sources worth comparing with an article: those sharing at least
-    /// [`ScanOptions::min_shared_shingles`] shingles with it and dated within the window
+    /// The sources worth comparing with an article (given as its distinct shingles): those
+    /// sharing at least [`ScanOptions::least_shared`] shingles with it and dated within the window
     /// (when both have a date), the most shared first (ties: the lower source number), at
     /// most [`ScanOptions::max_candidates`].
     pub fn candidates(
@@ -95,9 +95,10 @@ impl SourceIndex {
                 }
             }
         }
+        let least = options.least_shared(article.len());
         let mut found: Vec<Candidate> = counts
             .into_iter()
-            .filter(|&(_, shared)| shared as usize >= options.min_shared_shingles)
+            .filter(|&(_, shared)| shared as usize >= least)
             .filter(|&(source, _)| options.in_window(self.dates[source as usize], article_date))
             .map(|(source, shared)| Candidate {
                 source: source as usize,
@@ -136,6 +137,22 @@ mod tests {
         assert_eq!(found[0].source, 1);
         // "the department will open three new clinics in the northern districts": 11 words.
         assert_eq!(found[0].shared, 11 - 5 + 1);
+    }
+
+    #[test]
+    fn a_long_article_must_share_more_than_a_brief() {
+        let options = ScanOptions::default();
+        let index = index_of(&[RELEASE], &options);
+        // Eight words of the release, four shingles: enough for a brief of 50 words, where
+        // they are more than a twentieth, not for a story of 300.
+        let reused = "the department will open three new clinics in";
+        let filler = |words: usize| -> String { (0..words).map(|n| format!("w{n} ")).collect() };
+        let brief = format!("{}{reused}.", filler(42));
+        let story = format!("{}{reused}.", filler(292));
+        let shared = |text: &str| index.candidates(&shingles(text), None, &options);
+        assert_eq!(shared(&brief).first().map(|c| c.shared), Some(4));
+        assert!(shared(&story).is_empty());
+        assert_eq!(options.least_shared(shingles(&story).len()), 5);
     }
 
     #[test]
