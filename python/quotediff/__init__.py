@@ -10,9 +10,11 @@ archive scan on Spark is `python -m quotediff.spark scan --sources ... --article
 
 import json
 
-from ._quotediff import compare_json, defaults, max_sources_per_shingle, scan_pair, shingles
+from ._quotediff import (compare_json, defaults, least_shared, max_sources_per_shingle, scan_pair,
+                         shingles)
 
-__all__ = ["compare", "shingles", "scan_pair", "defaults", "max_sources_per_shingle"]
+__all__ = ["compare", "shingles", "scan_pair", "defaults", "max_sources_per_shingle",
+           "least_shared"]
 
 
 def compare(source, article, no_details=False):
