@@ -134,7 +134,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
 
     from pyspark.sql import SparkSession
-    builder = SparkSession.builder.appName("quotediff scan")
+    # No broadcast joins: Spark takes the releases' exploded shingles (millions of rows for
+    # 10,000 releases) for a small table and runs out of driver memory broadcasting them;
+    # shuffled joins scale from a laptop to a cluster.
+    builder = (SparkSession.builder.appName("quotediff scan")
+               .config("spark.sql.autoBroadcastJoinThreshold", "-1"))
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()

@@ -16,6 +16,9 @@ use rustc_hash::FxHashMap;
 use super::dates::DayNumber;
 use super::ScanOptions;
 
+/// A source as the index takes it: its sorted distinct shingles and its date.
+pub type Shingled = (Vec<u64>, Option<DayNumber>);
+
 /// Shingle postings of all sources, boilerplate removed.
 #[derive(Debug, Default)]
 pub struct SourceIndex {
@@ -41,7 +44,7 @@ pub struct Candidate {
 impl SourceIndex {
     /// Indexes the sources, given as their sorted distinct shingles and their dates; drops
     /// the shingles found in more than [`ScanOptions::max_sources_per_shingle`] sources.
-    pub fn build(sources: &[(Vec<u64>, Option<DayNumber>)], options: &ScanOptions) -> Self {
+    pub fn build(sources: &[Shingled], options: &ScanOptions) -> Self {
         let mut pairs: Vec<(u64, u32)> =
             Vec::with_capacity(sources.iter().map(|s| s.0.len()).sum());
         for (number, (hashes, _)) in sources.iter().enumerate() {

@@ -150,7 +150,7 @@ pub struct Sources {
 impl Sources {
     /// Shingles every source (on all cores) and indexes them.
     pub fn new(entries: Vec<Entry>, options: &ScanOptions) -> Self {
-        let (shingled, languages): (Vec<(Vec<u64>, Option<DayNumber>)>, Vec<Lang>) = entries
+        let (shingled, languages): (Vec<index::Shingled>, Vec<Lang>) = entries
             .par_iter()
             .map(|entry| {
                 let tokens = crate::normalize::tokenize(&entry.text);
