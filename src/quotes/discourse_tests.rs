@@ -141,3 +141,15 @@ fn speaker_kind_and_the_span_of_the_mention() {
         ]
     );
 }
+
+#[test]
+fn a_title_with_a_full_stop_after_the_verb_is_not_the_end_of_the_sentence() {
+    assert_eq!(
+        speakers("The council met on Monday. \"We will not raise taxes this year,\" said Mr. Smith. The vote is on Friday."),
+        vec![Some("Mr. Smith".to_string())]
+    );
+    assert_eq!(
+        speakers("\"Ask not what your country can do for you,\" said John F. Kennedy. The crowd cheered."),
+        vec![Some("John F. Kennedy".to_string())]
+    );
+}

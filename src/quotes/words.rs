@@ -126,12 +126,32 @@ pub(super) fn sentence_after(text: &str, from: usize, limit: usize) -> &str {
     let rest = &text[from..limit];
     let mut end = rest.len();
     for (i, c) in rest.char_indices() {
-        if c == '\n' || ((c == '.' || c == '!' || c == '?') && i > 2) {
+        if c == '\n'
+            || ((c == '.' || c == '!' || c == '?') && i > 2 && !after_abbreviation(rest, i))
+        {
             end = i;
             break;
         }
     }
     &rest[..end]
+}
+
+/// Whether the full stop at byte `i` of `text` closes an abbreviation or an initial ("said
+/// Mr. Smith.", "said John F. Kennedy."), so the sentence goes on.
+fn after_abbreviation(text: &str, i: usize) -> bool {
+    if !text[i..].starts_with('.') {
+        return false;
+    }
+    let before = &text[..i];
+    let word_start = before.rfind(|p: char| !p.is_alphabetic()).map_or(0, |p| {
+        p + before[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let word = &before[word_start..];
+    !word.is_empty()
+        && (crate::lexicon::get()
+            .abbreviations
+            .contains(word.to_lowercase().as_str())
+            || (word.chars().count() == 1 && is_capitalized(word)))
 }
 
 pub(super) fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
@@ -146,17 +166,7 @@ pub(super) fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
         if c == '.' || c == '!' || c == '?' {
             // "U.S." or "D.C." inside a sentence: an abbreviation, not an end.
             let after = &before[i + 1..];
-            let word_start = before[..i]
-                .rfind(|p: char| !p.is_alphabetic())
-                .map_or(0, |p| {
-                    p + before[p..].chars().next().map_or(1, char::len_utf8)
-                });
-            let word = &before[word_start..i];
-            let abbreviation = c == '.'
-                && (crate::lexicon::get()
-                    .abbreviations
-                    .contains(word.to_lowercase().as_str())
-                    || (word.chars().count() == 1 && is_capitalized(word)));
+            let abbreviation = after_abbreviation(before, i);
             if after.starts_with(' ') && !abbreviation {
                 start = i + 1;
                 break;
