@@ -44,7 +44,11 @@ pub(super) fn complete(text: &str, quotes: &mut [Quotation], titles: &[bool]) {
     // whole text: each name is looked up once, and the names ending at each word are read
     // once for all the speakers sharing that last word.
     let mut fullest: FxHashMap<String, String> = Default::default();
-    let mut runs = Runs::default();
+    let lasts: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| last_word(q.speaker.as_deref()?))
+        .collect();
+    let mut runs = Runs::of_lasts(text, &lasts);
     for (q, mention) in quotes.iter_mut().zip(mentions) {
         let Some(name) = q.speaker.take() else {
             continue;
@@ -179,13 +183,7 @@ pub(super) fn without_titles(name: &str) -> &str {
 /// Bollard" for "Dr Bollard" (titles dropped); a role or a body is left as it is.
 fn fullest_form(text: &str, name: &str, runs: &mut Runs) -> String {
     let core = without_titles(name);
-    let all_names = core
-        .split(' ')
-        .all(|w| is_capitalized(w) || lists().name_particles.contains(w));
-    if !all_names || !is_capitalized(core) {
-        return name.to_string();
-    }
-    let Some(last) = core.rsplit(' ').next() else {
+    let Some(last) = last_word(name) else {
         return name.to_string();
     };
     let mut best = core.to_string();
@@ -201,6 +199,19 @@ fn fullest_form(text: &str, name: &str, runs: &mut Runs) -> String {
     best
 }
 
+/// The last word of a person's name, titles dropped ("Bollard" for "Dr Alan Bollard"), which
+/// its fuller forms end with; `None` for a role or a body ("the governor's office").
+fn last_word(name: &str) -> Option<&str> {
+    let core = without_titles(name);
+    let all_names = core
+        .split(' ')
+        .all(|w| is_capitalized(w) || lists().name_particles.contains(w));
+    if !all_names || !is_capitalized(core) {
+        return None;
+    }
+    core.rsplit(' ').next()
+}
+
 /// For each last word of a speaker's name, the names of two to five words (titles dropped)
 /// that the text ends at that word, in text order: the candidates for every speaker's fuller
 /// form ("Alan Bollard" for "Bollard", "Dr Bollard" and "Governor Bollard").
@@ -208,6 +219,38 @@ fn fullest_form(text: &str, name: &str, runs: &mut Runs) -> String {
 struct Runs(FxHashMap<String, Vec<String>>);
 
 impl Runs {
+    /// The runs of every last word in `lasts`, found in one pass over `text` (a novel quotes
+    /// hundreds of people: one search of the whole text per name grew with their number).
+    fn of_lasts(text: &str, lasts: &[&str]) -> Runs {
+        let mut unique: Vec<&str> = lasts.to_vec();
+        unique.sort_unstable();
+        unique.dedup();
+        let mut runs = Runs::default();
+        if unique.is_empty() {
+            return runs;
+        }
+        let Ok(finder) = aho_corasick::AhoCorasick::new(&unique) else {
+            return runs;
+        };
+        let mut at: Vec<Vec<usize>> = vec![Vec::new(); unique.len()];
+        for m in finder.find_overlapping_iter(text) {
+            let k = m.pattern().as_usize();
+            // As a search for the one word would find them: one after another, none inside
+            // the one before.
+            if at[k]
+                .last()
+                .is_none_or(|&p| m.start() >= p + unique[k].len())
+            {
+                at[k].push(m.start());
+            }
+        }
+        for (last, at) in unique.iter().zip(at) {
+            runs.0
+                .insert(last.to_string(), runs_at(text, last, at.into_iter()));
+        }
+        runs
+    }
+
     fn ending_with(&mut self, text: &str, last: &str) -> &[String] {
         self.0
             .entry(last.to_string())
@@ -218,9 +261,18 @@ impl Runs {
 /// Reads every occurrence of `last` (not followed by a letter or digit) back to the name it
 /// ends; one-word names are left out, as they cannot be fuller than the speaker's own.
 fn runs_ending_with(text: &str, last: &str) -> Vec<String> {
+    runs_at(
+        text,
+        last,
+        memchr::memmem::find_iter(text.as_bytes(), last.as_bytes()),
+    )
+}
+
+/// [`runs_ending_with`] for the occurrences of `last` at the byte offsets `found`.
+fn runs_at(text: &str, last: &str, found: impl Iterator<Item = usize>) -> Vec<String> {
     let mut runs = Vec::new();
     let mut cores: FxHashMap<String, Option<String>> = Default::default();
-    for at in memchr::memmem::find_iter(text.as_bytes(), last.as_bytes()) {
+    for at in found {
         let end = at + last.len();
         if text[end..]
             .chars()
