@@ -461,3 +461,17 @@ fn measured_figure_dropped_from_a_retold_sentence() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_label_cut_before_a_name_is_no_dropped_qualifier_but_an_adjective_is() {
+    let d = differences(
+        "The league has today issued players Latrell Mitchell and Josh Addo-Carr with breach notices after they broke the rules.",
+        "The league has today issued Latrell Mitchell and Josh Addo-Carr with breach notices after they broke the rules.",
+    );
+    assert!(!has(&d, DifferenceKind::Scope, "players"), "{d:?}");
+    let d = differences(
+        "The survey found evidence of actual reductions in emissions across the region last year, the agency said.",
+        "The survey found evidence of reductions in emissions across the region last year, the agency said.",
+    );
+    assert!(has(&d, DifferenceKind::Scope, "actual"), "{d:?}");
+}

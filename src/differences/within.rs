@@ -328,7 +328,10 @@ impl Pair<'_, '_> {
                     && w.value.is_none()
                     && !starts_upper(w.raw)
             })
-            && scope_phrases(s, self.lang).is_empty();
+            && scope_phrases(s, self.lang).is_empty()
+            && !e
+                .source
+                .is_some_and(|sp| before_a_name(&self.c.source.text, sp.end));
         (interior && qualifier).then(|| {
             self.difference(
                 DifferenceKind::Scope,
@@ -618,6 +621,16 @@ impl Pair<'_, '_> {
             }
         }
     }
+}
+
+/// Whether a name of two capitalised words or more follows `at` ("players Latrell Mitchell",
+/// "spokesman John Smith"): words cut just before it label the person, they do not qualify a
+/// claim.
+fn before_a_name(text: &str, at: usize) -> bool {
+    let mut words = text.get(at..).unwrap_or("").split_whitespace();
+    let capitalised =
+        |w: Option<&str>| w.is_some_and(|w| starts_upper(w) && w.chars().any(char::is_lowercase));
+    capitalised(words.next()) && capitalised(words.next())
 }
 
 fn starts_upper(word: &str) -> bool {
