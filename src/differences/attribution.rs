@@ -141,9 +141,7 @@ fn quoted_in_source(src: &str, words: Span) -> Option<Option<SourceSpeaker>> {
 /// The start of the paragraph that holds `at` (after the last blank line before it), or the
 /// first line start after `floor` in a paragraph longer than the window.
 fn paragraph_start(src: &str, floor: usize, at: usize) -> usize {
-    let floor = (floor..=at)
-        .find(|&i| src.is_char_boundary(i))
-        .unwrap_or(at);
+    let floor = crate::span::ceil_char_boundary(src, floor).min(at);
     let head = &src[floor..at];
     match head.rfind("\n\n") {
         Some(i) => floor + i + 2,
@@ -154,10 +152,7 @@ fn paragraph_start(src: &str, floor: usize, at: usize) -> usize {
 /// The end of the paragraph that holds `at` (the next blank line), or the last line end
 /// before `ceiling` in a paragraph longer than the window.
 fn paragraph_end(src: &str, at: usize, ceiling: usize) -> usize {
-    let ceiling = (at..=ceiling)
-        .rev()
-        .find(|&i| src.is_char_boundary(i))
-        .unwrap_or(at);
+    let ceiling = crate::span::floor_char_boundary(src, ceiling).max(at);
     let tail = &src[at..ceiling];
     match tail.find("\n\n").or_else(|| tail.rfind('\n')) {
         Some(i) => at + i,

@@ -146,12 +146,7 @@ fn after_abbreviation(text: &str, i: usize) -> bool {
     let word_start = before.rfind(|p: char| !p.is_alphabetic()).map_or(0, |p| {
         p + before[p..].chars().next().map_or(1, char::len_utf8)
     });
-    let word = &before[word_start..];
-    !word.is_empty()
-        && (crate::lexicon::get()
-            .abbreviations
-            .contains(word.to_lowercase().as_str())
-            || (word.chars().count() == 1 && is_capitalized(word)))
+    crate::align::sentences::is_abbreviation(&before[word_start..])
 }
 
 pub(super) fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
