@@ -161,6 +161,79 @@ fn stop_ends_sentence(
     (starts_new && !abbreviated).then_some(end)
 }
 
+/// The sentence (or sentences) of `text` around `at`, looking at most `reach` bytes either
+/// side: a "sentence" longer than that is a list or an extraction without stops. The stop
+/// that ends it is left out.
+pub(crate) fn around(text: &str, at: Span, reach: usize) -> Span {
+    let floor = crate::span::floor_char_boundary(text, at.start.saturating_sub(reach));
+    let ceil = crate::span::floor_char_boundary(text, at.end.saturating_add(reach).min(text.len()));
+    Span::new(
+        start_before(text, at.start, floor),
+        end_after(text, at.end, ceil),
+    )
+}
+
+/// Where the sentence holding byte `at` of `text` starts, looking back no further than
+/// `floor`: just after the last sentence end before it (a line break, or a stop that
+/// [`split`] would cut at, with its closing marks), or `floor` when there is none. For a
+/// reader that needs one sentence around a point of a long text, where cutting the whole
+/// text would cost more than the look-up.
+pub(crate) fn start_before(text: &str, at: usize, floor: usize) -> usize {
+    let window = text.get(floor..at).unwrap_or("");
+    for (k, c) in window.char_indices().rev() {
+        let i = floor + k;
+        if c == '\n' || c == '\u{2029}' {
+            return i + c.len_utf8();
+        }
+        if let Some(end) = stop_at(text, i, c) {
+            // A stop whose closing marks run past `at` closes no sentence before it.
+            if end <= at {
+                return end;
+            }
+        }
+    }
+    floor
+}
+
+/// Where the sentence holding byte `at` of `text` ends, looking no further than `ceil`: at
+/// the next line break or the next stop that [`split`] would cut at (the stop itself is left
+/// out), or `ceil` when there is none.
+pub(crate) fn end_after(text: &str, at: usize, ceil: usize) -> usize {
+    let window = text.get(at..ceil).unwrap_or("");
+    for (k, c) in window.char_indices() {
+        let i = at + k;
+        if c == '\n' || c == '\u{2029}' || stop_at(text, i, c).is_some() {
+            return i;
+        }
+    }
+    ceil
+}
+
+/// Where the sentence ends when the character `c` at byte `i` is a stop that ends it (see
+/// [`stop_ends_sentence`]), the word before it read as [`split`] reads it.
+fn stop_at(text: &str, i: usize, c: char) -> Option<usize> {
+    if !matches!(c, '.' | '!' | '?' | '…') {
+        return None;
+    }
+    stop_ends_sentence(text, (i, i + c.len_utf8()), c, word_before(text, i))
+}
+
+/// Where the word that ends at byte `i` starts: its first letter or digit after the last
+/// character that belongs to no word ("U.S", "Mr" in "(Mr").
+fn word_before(text: &str, i: usize) -> usize {
+    let before = &text[..i];
+    let run = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_wordish(c))
+        .last()
+        .map_or(i, |(k, _)| k);
+    before[run..]
+        .char_indices()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map_or(i, |(k, _)| run + k)
+}
+
 /// True when a sentence may start at byte `at` of `text`: nothing but spaces and opening marks
 /// (quotation marks, a bracket, a dash) between it and the text's start, a line break or a
 /// sentence's or clause's end (". ", ": "). The one test of a sentence's start: a short
@@ -261,6 +334,43 @@ mod tests {
             texts("The rate is 2.5 per cent. and rising"),
             ["The rate is 2.5 per cent. and rising"]
         );
+    }
+
+    /// The sentence around the first occurrence of `word`, as the differences read it.
+    fn around_word<'t>(text: &'t str, word: &str) -> &'t str {
+        let at = text.find(word).unwrap();
+        around(text, Span::new(at, at + word.len()), 1_200)
+            .slice(text)
+            .trim_start()
+    }
+
+    #[test]
+    fn the_sentence_around_a_point_is_cut_as_split_cuts() {
+        // A decimal point, an abbreviation in brackets and an initial end nothing.
+        assert_eq!(
+            around_word(
+                "Fees rose. The fine (Mr. Kelly said) was $1.5 million. Then",
+                "million"
+            ),
+            "The fine (Mr. Kelly said) was $1.5 million"
+        );
+        // A stop inside closing quotation marks ends the sentence.
+        assert_eq!(
+            around_word("He said \"yes.\" Then she left.", "she"),
+            "Then she left"
+        );
+        assert_eq!(
+            around_word("She said: «Non.» Il part.", "Non"),
+            "She said: «Non"
+        );
+        // A line break always ends it; so does the reach.
+        assert_eq!(
+            around_word("Title\nThe text goes on", "text"),
+            "The text goes on"
+        );
+        let long = format!("{} end", "word ".repeat(400));
+        let at = long.find("end").unwrap();
+        assert_eq!(around(&long, Span::new(at, at + 3), 100).start, at - 100);
     }
 
     /// The cutter as it was before runs of ASCII letters were taken whole: one character at

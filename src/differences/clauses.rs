@@ -15,6 +15,7 @@
 
 use rustc_hash::FxHashSet;
 
+use crate::align::sentences;
 use crate::comparison::{Comparison, Match, MatchKind, ScopeClass};
 use crate::matching::is_content_word;
 use crate::span::Span;
@@ -25,7 +26,7 @@ use super::{Change, Difference, DifferenceKind, Severity};
 
 /// How far back or ahead a sentence boundary is looked for, in bytes: a "sentence" longer
 /// than this is a list or an extraction without stops, and has no clause to read.
-const MAX_SENTENCE_BYTES: usize = 1_200;
+pub(super) const MAX_SENTENCE_BYTES: usize = 1_200;
 
 /// Most words between the sentence start and a condition word that still opens the sentence
 /// ("But if", "However, should").
@@ -104,13 +105,11 @@ struct Spans {
 
 impl Spans {
     fn of(src: &str, art: &str, m: &Match) -> Spans {
+        let source = sentences::around(src, m.source, MAX_SENTENCE_BYTES);
         Spans {
-            before: Span::new(sentence_start(src, m.source.start), m.source.start),
-            after: Span::new(m.source.end, sentence_end(src, m.source.end)),
-            sentence: Span::new(
-                sentence_start(art, m.article.start),
-                sentence_end(art, m.article.end),
-            ),
+            before: Span::new(source.start, m.source.start),
+            after: Span::new(m.source.end, source.end),
+            sentence: sentences::around(art, m.article, MAX_SENTENCE_BYTES),
         }
     }
 }
@@ -425,48 +424,4 @@ fn ends_sentence(text: &str, at: usize) -> bool {
         None => true,
         Some(ch) => matches!(ch, '.' | '!' | '?' | '\n'),
     }
-}
-
-/// True when the stop at byte `i` of `text` ends a sentence: followed by a space or a line
-/// break (or the end), and not the stop of an abbreviation or an initial.
-fn is_stop(text: &str, i: usize) -> bool {
-    let after = text[i + 1..].chars().next();
-    if !after.is_none_or(char::is_whitespace) {
-        return false;
-    }
-    if text.as_bytes()[i] != b'.' {
-        return true;
-    }
-    let word_start = text[..i]
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| ch.is_whitespace())
-        .map_or(0, |(k, ch)| k + ch.len_utf8());
-    !crate::align::sentences::is_abbreviation(&text[word_start..i])
-}
-
-/// Where the sentence holding byte `at` starts: after the last stop or line break before it.
-pub(super) fn sentence_start(text: &str, at: usize) -> usize {
-    let floor = crate::span::floor_char_boundary(text, at.saturating_sub(MAX_SENTENCE_BYTES));
-    let window = &text[floor..at];
-    for (k, ch) in window.char_indices().rev() {
-        let i = floor + k;
-        if ch == '\n' || (matches!(ch, '.' | '!' | '?') && is_stop(text, i)) {
-            return i + ch.len_utf8();
-        }
-    }
-    floor
-}
-
-/// Where the sentence holding byte `at` ends: at the next stop or line break.
-pub(super) fn sentence_end(text: &str, at: usize) -> usize {
-    let ceil = crate::span::floor_char_boundary(text, (at + MAX_SENTENCE_BYTES).min(text.len()));
-    let window = &text[at..ceil];
-    for (k, ch) in window.char_indices() {
-        let i = at + k;
-        if ch == '\n' || (matches!(ch, '.' | '!' | '?') && is_stop(text, i)) {
-            return i;
-        }
-    }
-    ceil
 }

@@ -5,9 +5,11 @@
 //! far from the figure, so no sentence pair holds both: the figure's scope is the paragraph
 //! of the status word and, when that paragraph introduces a list with a colon, the next one.
 
+use crate::align::sentences;
 use crate::span::Span;
 
 use super::align::Keyer;
+use super::clauses::MAX_SENTENCE_BYTES;
 use super::units::Figure;
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
@@ -96,17 +98,6 @@ fn paragraphs_holding(lowered: &str, paras: &[Span], words: &[String]) -> Vec<bo
     worth
 }
 
-/// The sentence of `text` around `at`: from the last sentence end before it to the next.
-fn sentence_around(text: &str, at: Span) -> &str {
-    let before = text.get(..at.start).unwrap_or("");
-    let start = before.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    let after = text.get(at.end..).unwrap_or("");
-    let end = after
-        .find(['.', '!', '?', '\n'])
-        .map_or(text.len(), |i| at.end + i);
-    text.get(start..end).unwrap_or("")
-}
-
 /// Adds a difference for each figure the source gives under a status word and the article
 /// states without one.
 pub(super) fn of_documents(
@@ -138,7 +129,7 @@ pub(super) fn of_documents(
         else {
             continue;
         };
-        let sentence = sentence_around(article, a.span);
+        let sentence = sentences::around(article, a.span, MAX_SENTENCE_BYTES).slice(article);
         let words = keyer.words(sentence, Span::new(0, sentence.len()));
         let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
         let hedged = (0..norms.len()).any(|i| {

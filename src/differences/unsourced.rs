@@ -6,12 +6,13 @@
 //! that reuses one) whose words it partly shares, it is the speaker's wording changed, and the words the source lacks are
 //! the difference a reviewer must see.
 
+use crate::align::sentences;
 use crate::comparison::{Comparison, MatchKind, QuoteStatus};
 use crate::matching::is_content_word;
 use crate::span::Span;
 
 use super::align::{Keyer, Word};
-use super::clauses::{sentence_end, sentence_start};
+use super::clauses::MAX_SENTENCE_BYTES;
 use super::{Change, Difference, DifferenceKind, Severity};
 
 /// Most content words of a quotation read this way: a longer one not found in the source is
@@ -29,10 +30,7 @@ pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Differe
         // The passage the quotation's sentence retells: a paraphrase around it, else a
         // reused run in the same sentence, with the whole source sentence of that run.
         let art = c.article.text.as_str();
-        let sentence = Span::new(
-            sentence_start(art, q.article.start),
-            sentence_end(art, q.article.end),
-        );
+        let sentence = sentences::around(art, q.article, MAX_SENTENCE_BYTES);
         let Some((m, passage)) = c
             .matches
             .iter()
@@ -43,13 +41,7 @@ pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Differe
                 c.matches
                     .iter()
                     .find(|m| m.kind == MatchKind::Reuse && sentence.contains(&m.article))
-                    .map(|m| {
-                        let whole = Span::new(
-                            sentence_start(src, m.source.start),
-                            sentence_end(src, m.source.end),
-                        );
-                        (m, whole)
-                    })
+                    .map(|m| (m, sentences::around(src, m.source, MAX_SENTENCE_BYTES)))
             })
         else {
             continue;
