@@ -741,3 +741,112 @@ fn a_short_sentence_of_stop_words_or_inside_another_is_not_reuse() {
         assert!(reused(&c).is_empty(), "{source}: {:#?}", c.matches);
     }
 }
+
+#[test]
+fn a_two_word_sentence_copied_whole_is_reuse() {
+    let cases = [
+        (
+            "The union met the company's negotiators for nine hours on Friday in the capital. \
+             Talks failed. A strike will begin on Monday at all four plants, the union said in \
+             a statement released after the meeting.",
+            "Workers at the carmaker's four plants are preparing to walk out next week after a \
+             long night of bargaining in the capital between both sides and their lawyers. \
+             Talks failed. Union leaders gave no date for new negotiations, and the company \
+             declined to comment on the strike or on its plans for the plants.",
+            "Talks failed.",
+        ),
+        (
+            "Le syndicat a rencontré la direction pendant neuf heures vendredi au siège du \
+             groupe. Négociations rompues. Une grève commencera lundi dans les quatre usines, a \
+             indiqué le syndicat dans un communiqué.",
+            "Les ouvriers des quatre usines se préparent à cesser le travail la semaine \
+             prochaine après une longue nuit de discussions à Paris. Négociations \
+             rompues. Aucune date n'a été fixée pour une reprise du dialogue et la direction \
+             n'a pas souhaité commenter la grève.",
+            "Négociations rompues.",
+        ),
+        (
+            "Die Gewerkschaft traf die Geschäftsführung am Freitag neun Stunden lang in der \
+             Zentrale. Verhandlungen gescheitert. Ein Streik beginnt am Montag in allen vier \
+             Werken, teilte die Gewerkschaft mit.",
+            "In den vier Werken bereiten sich die Beschäftigten nach einer langen Nacht in der \
+             Zentrale auf einen Ausstand in der kommenden Woche vor. Verhandlungen gescheitert. \
+             Ein neuer Termin wurde nicht genannt, und das Unternehmen wollte sich zu dem \
+             Streik nicht äußern.",
+            "Verhandlungen gescheitert.",
+        ),
+        (
+            "El sindicato se reunió con la dirección durante nueve horas el viernes en la sede \
+             central. Negociaciones rotas. La huelga empezará el lunes en las cuatro plantas, \
+             según un comunicado del sindicato.",
+            "Los trabajadores de las cuatro plantas se preparan para parar la próxima semana \
+             tras una larga noche de reuniones en Madrid. Negociaciones \
+             rotas. No hay fecha para nuevas negociaciones y la empresa no quiso comentar la \
+             huelga ni sus planes para las plantas.",
+            "Negociaciones rotas.",
+        ),
+    ];
+    for (source, article, sentence) in cases {
+        let c = run(source, article);
+        assert!(
+            reused(&c)
+                .iter()
+                .any(|r| r.trim_end_matches('.') == sentence.trim_end_matches('.')),
+            "{sentence}: {:#?}",
+            c.matches
+        );
+    }
+}
+
+#[test]
+fn a_two_word_sentence_of_common_text_is_not_reuse() {
+    // Each pair shares one two-word sentence, whole on both sides: stop words, a courtesy
+    // or a greeting any conversation has, or a sentence the source says again and again.
+    let pairs = [
+        ("Thank you.", "en"),
+        ("He said.", "en"),
+        ("Not yet.", "en"),
+        ("Good morning.", "en"),
+        ("Merci beaucoup.", "fr"),
+        ("Pas encore.", "fr"),
+        ("Vielen Dank.", "de"),
+        ("Guten Morgen.", "de"),
+        ("Muchas gracias.", "es"),
+        ("Buenos días.", "es"),
+    ];
+    for (sentence, _) in pairs {
+        let source = format!(
+            "The minister opened the session on the new budget at nine. {sentence} The \
+             debate on hospital funding lasted until the evening."
+        );
+        let article = format!(
+            "Reporters waited outside the chamber for most of the day. {sentence} Several \
+             deputies left before the final vote on the package."
+        );
+        let c = run(&source, &article);
+        assert!(reused(&c).is_empty(), "{sentence}: {:#?}", c.matches);
+    }
+    // A two-word sentence the source repeats is its refrain, not a statement reused.
+    let districts = [
+        "north", "south", "east", "west", "centre", "harbour", "airport",
+    ];
+    let source: String = (0..60)
+        .map(|k| {
+            let refrain = if k % 20 == 0 { " Wages stalled." } else { "" };
+            format!(
+                "Rents in the {} district rose by {k} percent in year {}.{refrain} ",
+                districts[k % districts.len()],
+                2000 + k
+            )
+        })
+        .collect();
+    let article = "Households are struggling across the country this winter. Wages stalled. \
+                   Economists expect little change before the spring.";
+    let c = run(&source, article);
+    assert!(reused(&c).is_empty(), "refrain: {:#?}", c.matches);
+    // Whole in the article, part of a longer sentence in the source.
+    let source = "The union said the talks failed because the company refused to move.";
+    let article = "Workers are preparing to walk out. Talks failed. No date has been set.";
+    let c = run(source, article);
+    assert!(reused(&c).is_empty(), "inside: {:#?}", c.matches);
+}

@@ -32,6 +32,7 @@ mod chains;
 mod edges;
 mod index;
 pub(crate) mod lead_in;
+mod pairs;
 pub(crate) mod pieces;
 pub(crate) mod quotes;
 mod seeds;
@@ -167,10 +168,26 @@ fn align_in(
         .max()
         .map_or(0, |q| q as usize + 1);
     let quote_chance = ((sids.len() + 1) as f64).ln() + ((quotations + 1) as f64).ln();
+    // A short sentence copied whole is one sentence of the article looked up whole in the
+    // source: what it must beat grows with the number of the article's sentences.
+    let sentences = (0..article.len())
+        .filter(|&a| {
+            let gap = article[a].gap;
+            a == 0 || gap.sentence_end || gap.line_break
+        })
+        .count();
+    let sentence_chance = ((sids.len() + 1) as f64).ln() + ((sentences + 1) as f64).ln();
     let region_len = region_lengths(regions);
     let segments = segments_of(regions, &region_len, options.min_quote_words);
     // Built, used for seeding and dropped before chaining: the peak of memory is later.
-    let runs = find_runs(&sids, &aids, regions, &segments, (source, article));
+    let runs = find_runs(
+        &sids,
+        &aids,
+        regions,
+        &segments,
+        (source, article),
+        &content,
+    );
     let words = Words {
         sids: &sids,
         aids: &aids,
@@ -178,6 +195,7 @@ fn align_in(
         weight: &weight,
         chance,
         quote_chance: quote_chance.min(chance),
+        sentence_chance: sentence_chance.min(chance),
         source_tokens: source,
         article_tokens: article,
         regions,
@@ -230,6 +248,9 @@ struct Words<'a> {
     chance: f64,
     /// The same for a passage that is all or most of one quotation.
     quote_chance: f64,
+    /// The same for a short sentence of the article copied whole (see
+    /// `select::copied_sentence`).
+    sentence_chance: f64,
     source_tokens: &'a [Token],
     article_tokens: &'a [Token],
     regions: &'a [Region],
@@ -296,9 +317,9 @@ mod tests {
         let regions = vec![None; a.len()];
         let options = MatchOptions::default();
         // The runs do fall into two groups here, so the two ways differ in how they run.
-        let (sids, aids, _) = intern(&s, &a);
+        let (sids, aids, content) = intern(&s, &a);
         let segments = segments_of(&regions, &region_lengths(&regions), options.min_quote_words);
-        let runs = find_runs(&sids, &aids, &regions, &segments, (&s, &a));
+        let runs = find_runs(&sids, &aids, &regions, &segments, (&s, &a), &content);
         assert!(independent_cut(&runs).is_some());
         let apart = align_in(&s, &a, &regions, &options, Groups::Apart).passages;
         let in_turn = align_in(&s, &a, &regions, &options, Groups::InTurn).passages;

@@ -336,8 +336,9 @@ fn copied_piece(
 /// inside an exact run (`a` of the article, `s` of the source) too short to count by the
 /// number of its words: reuse however short ("The talks have failed."), the run cut back to
 /// the sentence (it may run on into the next one's first word, "Ein"). Outside quotation
-/// marks, with two content words, and its words' surprise beating chance without the
-/// discount a longer whole sentence has.
+/// marks, with two content words, and its words' surprise beating the chance that one of the
+/// article's sentences is found whole in the source (the sentence is looked up whole, like a
+/// quotation, not as any of the article's phrases).
 fn copied_sentence(
     a: &Range<usize>,
     s: &Range<usize>,
@@ -358,7 +359,7 @@ fn copied_sentence(
         return None;
     }
     let tally = tally_exact(&sentence, w);
-    (tally.content >= 2 && tally.surprise >= w.chance)
+    (tally.content >= 2 && tally.surprise >= w.sentence_chance)
         .then(|| (sentence.clone(), to_source(start)..to_source(end)))
 }
 
