@@ -275,6 +275,11 @@ pub struct Recall {
     pub found: f64,
     /// Share of matched article text that lies inside a planted passage.
     pub precision: f64,
+    /// Share of matched article text outside the planted passages whose words are, word for
+    /// word, the words of the source text it is paired with: a run the two texts really
+    /// share, which the planting does not know of (two novels by one author share stock
+    /// phrases). The rest of the text outside the planted passages pairs different words.
+    pub shared: f64,
     /// Planted passages missed.
     pub missed: usize,
 }
@@ -312,13 +317,19 @@ pub fn score(pair: &PlantedPair, matches: &[(Range<usize>, Range<usize>)]) -> Re
     }
     let mut inside = 0;
     let mut total = 0;
-    for (_, a) in matches {
+    let mut shared = 0;
+    for (s, a) in matches {
         total += non_space(a);
+        let mut planted = false;
         for p in &pair.planted {
             if overlap(a, &p.inserted) {
                 let r = a.start.max(p.inserted.start)..a.end.min(p.inserted.end);
                 inside += non_space(&r);
+                planted = true;
             }
+        }
+        if !planted && same_words(&pair.article[a.clone()], &pair.source[s.clone()]) {
+            shared += non_space(a);
         }
     }
     if std::env::var_os("QUOTEDIFF_SHOW_MISSED").is_some() {
@@ -331,6 +342,23 @@ pub fn score(pair: &PlantedPair, matches: &[(Range<usize>, Range<usize>)]) -> Re
         } else {
             inside as f64 / total as f64
         },
+        shared: if total == 0 {
+            0.0
+        } else {
+            shared as f64 / total as f64
+        },
         missed: missed.len(),
     }
+}
+
+/// The two texts hold the same words in the same order, whatever their case, punctuation,
+/// hyphens and line breaks.
+fn same_words(article: &str, source: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .map(|w| w.trim_matches(|c| c == '\'' || c == '’').to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    words(article) == words(source)
 }
