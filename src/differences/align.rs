@@ -5,7 +5,10 @@
 //! a reader forgives (case, inflection through a stemmer, a synonym of the list, a figure
 //! written as a word), so that what is left unaligned is what changed.
 
+use std::cell::RefCell;
+
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp};
 
 use crate::comparison::{Edit, EditOp};
@@ -25,8 +28,9 @@ pub(crate) struct Word<'t> {
     pub raw: &'t str,
     /// Normalised: lower case, NFKC, no apostrophes.
     pub norm: String,
-    /// What it is compared on: a figure's value, a synonym group, or a stem.
-    pub key: String,
+    /// What it is compared on: a figure's value, a synonym group, or a stem, numbered by
+    /// the [`Keyer`] that read it (words of two keyers are never compared).
+    pub key: Key,
     /// The figure it states, when it is one.
     pub value: Option<f64>,
 }
@@ -36,14 +40,21 @@ pub(super) fn cover_of(words: &[Word]) -> Option<Span> {
     Some(Span::new(words.first()?.span.start, words.last()?.span.end))
 }
 
+/// A word's key as a number: equal keys, equal numbers. The word alignment compares
+/// integers, not strings, and no key is copied for each word.
+pub(crate) type Key = u32;
+
 /// How words are keyed: the document's language for stems and number words.
 pub(crate) struct Keyer {
     lang: Lang,
     /// The language's code ("en", "it"), for the word lists.
     pub code: &'static str,
     stemmer: Stemmer,
-    /// Stems already computed, by normalised word.
-    stems: std::cell::RefCell<rustc_hash::FxHashMap<String, String>>,
+    /// Keys already computed, by normalised word (a word that states a figure is keyed on
+    /// its value, so it is not kept here).
+    by_word: RefCell<FxHashMap<String, Key>>,
+    /// Every key handed out, by its text.
+    keys: RefCell<FxHashMap<String, Key>>,
 }
 
 impl Keyer {
@@ -53,7 +64,8 @@ impl Keyer {
             lang,
             code: lang.code(),
             stemmer: crate::align::paraphrase::stemmer(lang),
-            stems: Default::default(),
+            by_word: Default::default(),
+            keys: Default::default(),
         }
     }
 
@@ -68,21 +80,27 @@ impl Keyer {
             .and_then(|vs| vs.iter().find(|(l, _)| *l == self.lang).map(|(_, v)| *v))
     }
 
-    fn key(&self, norm: &str, value: Option<f64>) -> String {
+    fn key(&self, norm: &str, value: Option<f64>) -> Key {
         if let Some(v) = value {
-            return format!("#{v}");
+            return self.intern(format!("#{v}"));
         }
-        if let Some(group) = words::get().synonyms.get(norm) {
-            return group.clone();
+        // A long text repeats its words: each is keyed (and stemmed) once.
+        if let Some(key) = self.by_word.borrow().get(norm) {
+            return *key;
         }
-        // A long text repeats its words: each is stemmed once.
-        let mut stems = self.stems.borrow_mut();
-        if let Some(stem) = stems.get(norm) {
-            return stem.clone();
-        }
-        let stem = self.stemmer.stem(norm).into_owned();
-        stems.insert(norm.to_string(), stem.clone());
-        stem
+        let key = match words::get().synonyms.get(norm) {
+            Some(group) => self.intern(group.clone()),
+            None => self.intern(self.stemmer.stem(norm).into_owned()),
+        };
+        self.by_word.borrow_mut().insert(norm.to_string(), key);
+        key
+    }
+
+    /// The number of key `text`, handed out on first use.
+    fn intern(&self, text: String) -> Key {
+        let mut keys = self.keys.borrow_mut();
+        let next = keys.len() as Key;
+        *keys.entry(text).or_insert(next)
     }
 
     /// The words of `text` inside `span`, in order.
@@ -110,8 +128,8 @@ impl Keyer {
 
 /// The operations that turn the source's words into the article's.
 pub(crate) fn diff(source: &[Word], article: &[Word]) -> Vec<DiffOp> {
-    let s: Vec<&str> = source.iter().map(|w| w.key.as_str()).collect();
-    let a: Vec<&str> = article.iter().map(|w| w.key.as_str()).collect();
+    let s: Vec<Key> = source.iter().map(|w| w.key).collect();
+    let a: Vec<Key> = article.iter().map(|w| w.key).collect();
     similar::capture_diff_slices(Algorithm::Patience, &s, &a)
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::comparison::{Comparison, Match, MatchKind};
 use crate::span::Span;
 
-use super::align::{cover_of, Keyer, Word};
+use super::align::{cover_of, Key, Keyer, Word};
 use super::within::scope_phrases;
 use super::{Change, Difference, DifferenceKind, Severity};
 use crate::align::sentences::opens_sentence;
@@ -74,7 +74,7 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
 /// What the source side of a bridge holds that the article side lacks: a figure, a name (a
 /// capitalised word not opening a sentence) or a scope word.
 pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Option<DifferenceKind> {
-    let a_keys: HashSet<&str> = aw.iter().map(|w| w.key.as_str()).collect();
+    let a_keys: HashSet<Key> = aw.iter().map(|w| w.key).collect();
     let a_values: Vec<f64> = aw.iter().filter_map(|w| w.value).collect();
     let figure_lost = sw
         .iter()
@@ -95,7 +95,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && !acronym(w)
             && w.value.is_none()
             && !opens_sentence(&c.source.text, w.span.start)
-            && !a_keys.contains(w.key.as_str())
+            && !a_keys.contains(&w.key)
     });
     if name_lost {
         return Some(DifferenceKind::Name);

@@ -9,6 +9,7 @@ use crate::comparison::Comparison;
 use crate::comparison::{Detail, DetailKind, Relation};
 
 use super::{Change, Difference, DifferenceKind, Severity};
+use super::align::Key;
 use crate::differences::Keyer;
 use crate::span::{floor_char_boundary, Span};
 
@@ -18,7 +19,7 @@ const NOUN_WINDOW_BYTES: usize = 48;
 /// The word after a figure when it names what is counted ("10,011 deaths"): a content word,
 /// not another figure. With its span from the figure's start, and whether it is a unit of
 /// the list ("percent", "people").
-fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span, bool)> {
+fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(Key, Span, bool)> {
     let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
     let after = keyer.words(
         text,
@@ -38,7 +39,7 @@ fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(String, Span
     }
     let unit = super::units::unit_at(&after).is_some();
     Some((
-        w.key.clone(),
+        w.key,
         Span {
             start: figure.start,
             end: w.span.end,
