@@ -64,7 +64,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             Lang::of_document(&article_tokens),
         )
     });
-    let (aligned, prepared) = align_and_prepare(
+    let (aligned, linked) = align_and_link(
         (&source.text, &article.text),
         (&source_tokens, &article_tokens),
         &regions,
@@ -81,12 +81,12 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         (&aligned, &regions),
         options,
     );
-    let annotation = prepared.map(|prepared| {
-        details::annotate_prepared(
+    let annotation = linked.map(|linked| {
+        details::annotate_linked(
             (&source.text, &article.text),
             &matches,
             (&source_tokens, &article_tokens),
-            prepared,
+            linked,
             &options.dates,
         )
     });
@@ -151,8 +151,9 @@ fn judge_quotations(
 }
 
 /// The shared passages of the two texts and, unless the details are skipped, each document's
-/// facts, read on threads of their own while matching runs: they need no match.
-fn align_and_prepare(
+/// facts and the alignment of their sentences, read on threads of their own while matching
+/// runs: they need no match.
+fn align_and_link(
     (source, article): (&str, &str),
     (source_tokens, article_tokens): (&[Token], &[Token]),
     regions: &[Region],
@@ -160,23 +161,24 @@ fn align_and_prepare(
     options: &CompareOptions,
 ) -> (
     matching::Aligned,
-    Option<(details::Prepared, details::Prepared)>,
+    Option<details::Linked>,
 ) {
     let align = || matching::align(source_tokens, article_tokens, regions, &options.matching);
     if options.skip_details {
         return (align(), None);
     }
     // Two helper threads (none inside `parallel::on_one_thread`).
-    let (prepared, aligned) = both(
+    let (linked, aligned) = both(
         || {
-            both(
+            let prepared = both(
                 || details::prepare(source, source_tokens, source_lang),
                 || details::prepare(article, article_tokens, article_lang),
-            )
+            );
+            details::link(source, prepared)
         },
         align,
     );
-    (aligned, Some(prepared))
+    (aligned, Some(linked))
 }
 
 /// The shared passages matching found, as matches between the two documents.

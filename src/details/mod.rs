@@ -75,11 +75,11 @@ pub fn annotate(
         article_tokens,
         Lang::of_document(article_tokens),
     );
-    annotate_prepared(
+    annotate_linked(
         (source_text, article_text),
         verbatim,
         (source_tokens, article_tokens),
-        (source, article),
+        link(source_text, (source, article)),
         dates,
     )
 }
@@ -319,37 +319,37 @@ fn read_names(
         ),
         (&mut source_aligned, &mut article_aligned),
     );
-    let (text, tokens, lang) = source;
-    sx.read_names(
-        (text, tokens),
-        (lang, &paraphrase::stemmer(lang)),
-        &source_aligned,
-    );
-    let (text, tokens, lang) = article;
-    ax.read_names(
-        (text, tokens),
-        (lang, &paraphrase::stemmer(lang)),
-        &article_aligned,
+    // The two documents are read apart: the article on a thread of its own.
+    let read = |ex: &mut extract::Extraction, (text, tokens, lang): Read, marked: &[bool]| {
+        ex.read_names((text, tokens), (lang, &paraphrase::stemmer(lang)), marked)
+    };
+    crate::parallel::both(
+        || read(ax, article, &article_aligned),
+        || read(sx, source, &source_aligned),
     );
     let (source_names, article_names) = (sx.surnames(), ax.surnames());
     sx.adopt_names(&article_names);
     ax.adopt_names(&source_names);
 }
 
-/// [`annotate`] with both documents already [`prepare`]d.
-pub(crate) fn annotate_prepared(
-    (source_text, article_text): (&str, &str),
-    verbatim: &[Match],
-    (source_tokens, article_tokens): (&[Token], &[Token]),
-    (source, article): (Prepared, Prepared),
-    dates: &DocumentDates,
-) -> Annotation {
-    let mut sx = source.extraction;
-    let mut ax = article.extraction;
+/// Both documents [`prepare`]d and their sentences aligned: everything the details know
+/// before any quotation or reuse match is found.
+pub(crate) struct Linked {
+    source: extract::Extraction,
+    article: extract::Extraction,
+    langs: (Lang, Lang),
+    links: Vec<paraphrase::Link>,
+}
+
+/// Aligns the sentences of two [`prepare`]d documents (`source_text` the source's text).
+/// Sentence alignment reads the documents' stems and values, not the matches, so the caller
+/// runs it while matching runs; only which links become paraphrase matches waits for the
+/// quotation and reuse matches ([`annotate_linked`]).
+pub(crate) fn link(source_text: &str, (source, article): (Prepared, Prepared)) -> Linked {
     let mut vocab = source.vocab;
     let mut source_terms = source.terms;
     let mut article_terms = renumber(article.terms, article.vocab, &mut vocab);
-
+    let (sx, ax) = (source.extraction, article.extraction);
     for (ex, terms) in [(&sx, &mut source_terms), (&ax, &mut article_terms)] {
         add_detail_terms(ex, terms, &mut vocab);
     }
@@ -359,13 +359,35 @@ pub(crate) fn annotate_prepared(
         .map(|s| shouting(s.slice(source_text)))
         .collect();
     let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
+    Linked {
+        source: sx,
+        article: ax,
+        langs: (source.lang, article.lang),
+        links,
+    }
+}
+
+/// [`annotate`] with both documents already [`link`]ed.
+pub(crate) fn annotate_linked(
+    (source_text, article_text): (&str, &str),
+    verbatim: &[Match],
+    (source_tokens, article_tokens): (&[Token], &[Token]),
+    linked: Linked,
+    dates: &DocumentDates,
+) -> Annotation {
+    let Linked {
+        source: mut sx,
+        article: mut ax,
+        langs: (source_lang, article_lang),
+        links,
+    } = linked;
     let (mut units, paraphrases) = paraphrase_units(&links, (&sx, &ax), verbatim, article_tokens);
     units.extend(verbatim_units(verbatim, (&sx, &ax)));
     read_names(
         (&mut sx, &mut ax),
         (
-            (source_text, source_tokens, source.lang),
-            (article_text, article_tokens, article.lang),
+            (source_text, source_tokens, source_lang),
+            (article_text, article_tokens, article_lang),
         ),
         &units,
     );
