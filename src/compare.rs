@@ -159,10 +159,7 @@ fn align_and_link(
     regions: &[Region],
     (source_lang, article_lang): (Lang, Lang),
     options: &CompareOptions,
-) -> (
-    matching::Aligned,
-    Option<details::Linked>,
-) {
+) -> (matching::Aligned, Option<details::Linked>) {
     let align = || matching::align(source_tokens, article_tokens, regions, &options.matching);
     if options.skip_details {
         return (align(), None);

@@ -8,8 +8,8 @@
 use crate::comparison::Comparison;
 use crate::comparison::{Detail, DetailKind, Relation};
 
-use super::{Change, Difference, DifferenceKind, Severity};
 use super::align::Key;
+use super::{Change, Difference, DifferenceKind, Severity};
 use crate::differences::Keyer;
 use crate::span::{floor_char_boundary, Span};
 
