@@ -186,8 +186,9 @@ pub(crate) fn start_before(text: &str, at: usize, floor: usize) -> usize {
             return i + c.len_utf8();
         }
         if let Some(end) = stop_at(text, i, c) {
-            // A stop whose closing marks run past `at` closes no sentence before it.
-            if end <= at {
+            // A stop that ends right at `at` (or whose closing marks run past it) closes the
+            // sentence that `at` ends, not one before it.
+            if end < at {
                 return end;
             }
         }

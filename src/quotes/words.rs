@@ -7,6 +7,7 @@
 
 use compact_str::CompactString;
 
+use crate::align::sentences;
 use crate::normalize::{is_apostrophe, is_word_char};
 
 /// A word of the text around a quotation, for attribution patterns.
@@ -121,52 +122,17 @@ pub(super) fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// The text from `from` to the end of its sentence (the stop left out), read no further than
+/// `limit`: what follows a quotation up to the next one. Cut by the one sentence cutter,
+/// [`crate::align::sentences`].
 pub(super) fn sentence_after(text: &str, from: usize, limit: usize) -> &str {
     let limit = limit.max(from).min(text.len());
-    let rest = &text[from..limit];
-    let mut end = rest.len();
-    for (i, c) in rest.char_indices() {
-        if c == '\n'
-            || ((c == '.' || c == '!' || c == '?') && i > 2 && !after_abbreviation(rest, i))
-        {
-            end = i;
-            break;
-        }
-    }
-    &rest[..end]
+    &text[from..sentences::end_after(text, from, limit)]
 }
 
-/// Whether the full stop at byte `i` of `text` closes an abbreviation or an initial ("said
-/// Mr. Smith.", "said John F. Kennedy."), so the sentence goes on.
-fn after_abbreviation(text: &str, i: usize) -> bool {
-    if !text[i..].starts_with('.') {
-        return false;
-    }
-    let before = &text[..i];
-    let word_start = before.rfind(|p: char| !p.is_alphabetic()).map_or(0, |p| {
-        p + before[p..].chars().next().map_or(1, char::len_utf8)
-    });
-    crate::align::sentences::is_abbreviation(&before[word_start..])
-}
-
+/// The text from the start of the sentence holding `to` up to it, read no further back than
+/// `limit`: what precedes a quotation since the one before.
 pub(super) fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
     let limit = limit.min(to);
-    let before = &text[limit..to];
-    let mut start = 0;
-    for (i, c) in before.char_indices().rev() {
-        if c == '\n' {
-            start = i + 1;
-            break;
-        }
-        if c == '.' || c == '!' || c == '?' {
-            // "U.S." or "D.C." inside a sentence: an abbreviation, not an end.
-            let after = &before[i + 1..];
-            let abbreviation = after_abbreviation(before, i);
-            if after.starts_with(' ') && !abbreviation {
-                start = i + 1;
-                break;
-            }
-        }
-    }
-    &before[start..]
+    &text[sentences::start_before(text, to, limit)..to]
 }
