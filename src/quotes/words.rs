@@ -136,3 +136,25 @@ pub(super) fn sentence_before(text: &str, to: usize, limit: usize) -> &str {
     let limit = limit.min(to);
     &text[sentences::start_before(text, to, limit)..to]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentence_after_a_quotation_runs_past_a_decimal_point_to_its_stop() {
+        let text = "“Yes,” he said, paying $1.5 million. Then he left.";
+        let from = text.find(" he").unwrap();
+        assert_eq!(
+            sentence_after(text, from, text.len()),
+            " he said, paying $1.5 million"
+        );
+    }
+
+    #[test]
+    fn the_sentence_before_a_quotation_starts_after_a_closed_quotation() {
+        let text = "She said “yes.” Kelly added: “No.”";
+        let to = text.rfind('“').unwrap();
+        assert_eq!(sentence_before(text, to, 0), " Kelly added: ");
+    }
+}
