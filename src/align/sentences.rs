@@ -23,6 +23,10 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         .contains(&word.to_lowercase())
 }
 
+/// How far back (in bytes) [`cut_before`] looks for the stop: past closing marks and spaces,
+/// never into the sentence before.
+const CUT_REACH: usize = 64;
+
 /// Lines shorter than this (in bytes) stand alone: headlines, datelines, list items.
 const SHORT_LINE: usize = 60;
 
@@ -143,7 +147,10 @@ fn stop_ends_sentence(
     let starts_new = next.is_none_or(|d| {
         d.is_uppercase()
             || d.is_ascii_digit()
-            || matches!(d, '"' | '“' | '‘' | '«' | '¿' | '¡' | '(' | '—' | '-')
+            || matches!(
+                d,
+                '"' | '“' | '‘' | '«' | '„' | '‚' | '»' | '‹' | '¿' | '¡' | '(' | '—' | '-'
+            )
     });
     let word = text.get(word_start..i).unwrap_or("");
     // "14. Juni 2018": a German ordinal day before a month name.
@@ -208,6 +215,16 @@ pub(crate) fn end_after(text: &str, at: usize, ceil: usize) -> usize {
         }
     }
     ceil
+}
+
+/// True when the cutter ends a sentence (or a line) right before byte `at` of `text`, with
+/// nothing but white space between: a quotation that stands as its own sentence. Unlike
+/// [`opens_sentence`], a colon does not count ("di oggi: «La sicurezza»" is words taken
+/// into the article's sentence).
+pub(crate) fn cut_before(text: &str, at: usize) -> bool {
+    let floor = crate::span::floor_char_boundary(text, at.saturating_sub(CUT_REACH));
+    let start = start_before(text, at, floor);
+    start > floor && text[start..at].trim().is_empty()
 }
 
 /// Where the sentence ends when the character `c` at byte `i` is a stop that ends it (see
@@ -313,6 +330,27 @@ mod tests {
             texts("Berlin, 14. Juni 2018. Er kam."),
             ["Berlin, 14. Juni 2018.", "Er kam."]
         );
+    }
+
+    #[test]
+    fn a_german_quotation_opens_a_sentence() {
+        assert_eq!(
+            texts("Merkel hat die Reformen gewürdigt. „Griechenland hat Fortschritte gemacht“, sagte sie. »Ja«, sagte er."),
+            [
+                "Merkel hat die Reformen gewürdigt.",
+                "„Griechenland hat Fortschritte gemacht“, sagte sie.",
+                "»Ja«, sagte er."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_stop_is_cut_before_but_not_after_a_colon() {
+        let cut = |text: &str, word: &str| cut_before(text, text.find(word).unwrap());
+        assert!(cut("Er kam. „Nein“, sagte er.", "„Nein"));
+        assert!(cut("He left.\n“Nothing,” said he.", "“Nothing"));
+        assert!(!cut("nodo chiave di oggi: «La sicurezza», definita", "«La"));
+        assert!(!cut("“Nothing,” said he.", "“Nothing"));
     }
 
     #[test]

@@ -309,9 +309,9 @@ fn names_a_word(article: &str, at: &Token, source: &str, st: &Token) -> bool {
 /// "ironclad"): it starts a sentence of the article or ends on its own comma, exclamation or
 /// question mark. An utterance of a word or two says nothing of where it comes from.
 fn is_utterance(text: &str, inner: Span, outer: Span) -> bool {
-    let before = text[..outer.start].trim_end_matches([' ', '\t', '\u{a0}', '\u{202f}']);
     // (A text's very first words are a headline's, not dialogue.)
-    let starts = before.ends_with(['.', '!', '?', '\n', '\r']);
+    let starts = !text[..outer.start].trim().is_empty()
+        && crate::align::sentences::cut_before(text, outer.start);
     let words = inner.slice(text).trim_end();
     starts || words.ends_with([',', '!', '?'])
 }
