@@ -70,6 +70,12 @@ pub(super) struct Lists {
     pub complementizers: WordSet,
     /// Attribution words the speaker's name follows ("according", "selon", "laut").
     pub names_follow: WordSet,
+    /// Endings of a participle whose subject is the sentence's ("-ing", "-ant", "-ando").
+    pub participle_endings: WordSet,
+    /// Endings of an adverb or a participle opening a sentence ("-ly", "-mente", "-é").
+    pub opener_endings: WordSet,
+    /// French inverted subjects after a verb ("-t-il", "-elle"), longest first.
+    pub inverted_subjects: Vec<&'static str>,
 }
 
 /// The lists, parsed on first use.
@@ -96,6 +102,16 @@ pub(super) fn lists() -> &'static Lists {
             copulas: file(include_str!("../../assets/speakers/copulas.txt")),
             complementizers: file(include_str!("../../assets/speakers/complementizers.txt")),
             names_follow: file(include_str!("../../assets/speakers/names_follow.txt")),
+            participle_endings: file(include_str!("../../assets/speakers/participle_endings.txt")),
+            opener_endings: file(include_str!("../../assets/speakers/opener_endings.txt")),
+            inverted_subjects: {
+                let mut endings: Vec<&'static str> = crate::lexicon::words(include_str!(
+                    "../../assets/speakers/inverted_subjects.txt"
+                ))
+                .collect();
+                endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+                endings
+            },
         }
     })
 }

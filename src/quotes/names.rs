@@ -225,19 +225,19 @@ pub(super) fn apposition(words: &[Word], from: usize) -> Option<String> {
 }
 
 /// A sentence's first word set off by a comma that reads as an adverb or a participle
-/// ("Separately,", "Asimismo,", "Finalement,", "Interrogé,"): never a name.
+/// ("Separately,", "Asimismo,", "Finalement,", "Interrogé,"): never a name. The endings are
+/// `assets/speakers/opener_endings.txt`.
 fn is_adverb_or_participle(words: &[Word]) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
     let comma_after = words.get(1).is_some_and(|w| w.pause);
-    let endings = [
-        "ly", "ment", "mente", "weise", "ing", "ado", "ada", "ido", "ida", "é", "ée", "endo",
-        "ando",
-    ];
     comma_after
         && first.lower.chars().count() > 5
-        && endings.iter().any(|e| first.lower.ends_with(e))
+        && lists()
+            .opener_endings
+            .iter()
+            .any(|e| first.lower.ends_with(e))
 }
 
 /// "Her office released this statement:": a possessive and the noun it owns.

@@ -112,7 +112,10 @@ pub(super) fn recent_speaker(text: &str, earlier: &[Quotation], at: usize) -> Op
         }
         // Step back over the sentence's terminator: a line break, a stop ('…' is three
         // bytes) or the last closing mark after it.
-        end = text[..start].char_indices().next_back().map_or(0, |(k, _)| k);
+        end = text[..start]
+            .char_indices()
+            .next_back()
+            .map_or(0, |(k, _)| k);
     }
     // Further back: the last attributed quotation, if not too far.
     earlier

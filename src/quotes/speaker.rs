@@ -22,9 +22,11 @@ fn names_follow(verb: &str) -> bool {
     lists().names_follow.contains(verb)
 }
 
-/// "saying", "dénonçant", "subrayando": a participle whose subject is the sentence's.
+/// "saying", "dénonçant", "subrayando": a participle whose subject is the sentence's
+/// (`assets/speakers/participle_endings.txt`).
 fn is_participle(verb: &str) -> bool {
-    ["ing", "ant", "ando", "endo"]
+    lists()
+        .participle_endings
         .iter()
         .any(|s| verb.len() > s.len() + 2 && verb.ends_with(s))
 }

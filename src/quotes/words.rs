@@ -70,16 +70,13 @@ pub(super) fn first_words_of(text: &str, limit: usize) -> Vec<Word<'_>> {
 }
 
 /// Adds a word, splitting off a French inverted subject: "affirme-t-il" is the verb
-/// "affirme" and the pronoun "il", so the verb is found in the word list.
+/// "affirme" and the pronoun "il", so the verb is found in the word list
+/// (`assets/speakers/inverted_subjects.txt`).
 fn push_word<'t>(out: &mut Vec<Word<'t>>, text: &'t str, pause: bool, dot: bool) {
     // Most words have no hyphen: nothing to split.
     let dash = text.bytes().rposition(|b| b == b'-');
     let inverted = dash.and_then(|_| {
-        [
-            "-t-il", "-t-elle", "-t-on", "-ils", "-elles", "-il", "-elle",
-        ]
-        .iter()
-        .find(|s| {
+        super::lists::lists().inverted_subjects.iter().find(|s| {
             let cut = text.len().saturating_sub(s.len());
             cut > 0 && text.is_char_boundary(cut) && text[cut..].eq_ignore_ascii_case(s)
         })
