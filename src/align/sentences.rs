@@ -333,6 +333,36 @@ mod tests {
     }
 
     #[test]
+    fn words_that_end_sentences_are_not_abbreviations() {
+        // "me", "est", "sat", "sun": words of English, French and Spanish first.
+        assert_eq!(
+            texts("She called me. Then she left. Me lo dijo a me. Luego salió."),
+            [
+                "She called me.",
+                "Then she left.",
+                "Me lo dijo a me.",
+                "Luego salió."
+            ]
+        );
+        assert_eq!(
+            texts("La réunion a eu lieu dans le Grand Est. Le préfet a parlé."),
+            [
+                "La réunion a eu lieu dans le Grand Est.",
+                "Le préfet a parlé."
+            ]
+        );
+        assert_eq!(
+            texts("He sat. Kelly told The Sun. The rate rose."),
+            ["He sat.", "Kelly told The Sun.", "The rate rose."]
+        );
+        // Their neighbours in the list still abbreviate.
+        assert_eq!(
+            texts("Mme. Dupont met Gov. Hogan on Fri. Dec. 6."),
+            ["Mme. Dupont met Gov. Hogan on Fri. Dec. 6."]
+        );
+    }
+
+    #[test]
     fn a_german_quotation_opens_a_sentence() {
         assert_eq!(
             texts("Merkel hat die Reformen gewürdigt. „Griechenland hat Fortschritte gemacht“, sagte sie. »Ja«, sagte er."),
