@@ -195,6 +195,44 @@ fn tokenize_into(text: &str, tokens: &mut Vec<Token>) {
     }
 }
 
+/// A space that groups the digits of a figure by thousands: plain, no-break, narrow no-break
+/// or thin.
+fn is_group_space(ch: char) -> bool {
+    matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// The bytes of a thousands group that continues the figure `text[start..end]`: one group
+/// space and exactly three digits, where the figure so far is one to three digits or already
+/// grouped this way ("3 500", "1 200 000"), and no digit or letter follows the group. A year
+/// before a count ("en 2022 300 personnes") has four digits and stays apart.
+fn digit_group_after(text: &str, start: usize, end: usize) -> Option<usize> {
+    let space = text[end..]
+        .chars()
+        .next()
+        .filter(|ch| is_group_space(*ch))?;
+    let group = end + space.len_utf8();
+    let digits = text.get(group..group + 3)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if text[group + 3..]
+        .chars()
+        .next()
+        .is_some_and(|ch| ch.is_alphanumeric())
+    {
+        return None;
+    }
+    let head = text[start..end].rsplit(is_group_space).next()?;
+    let leading = !text[start..end].contains(is_group_space);
+    let ok = head.bytes().all(|b| b.is_ascii_digit())
+        && if leading {
+            (1..=3).contains(&head.len())
+        } else {
+            head.len() == 3
+        };
+    ok.then_some(space.len_utf8() + 3)
+}
+
 /// The character at byte `i` of `text`, an ASCII byte read without decoding.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -219,6 +257,7 @@ fn word_at(text: &str, start: usize, c: char, recased: bool) -> (Span, CompactSt
     // are, and their normalised form is then just the word in lower case.
     let mut plain = c.is_ascii_alphanumeric();
     let mut capital = c.is_ascii_uppercase();
+    let mut grouped = false;
     loop {
         // ASCII letters and digits, the bulk of most texts, a byte at a time.
         let run = end;
@@ -236,6 +275,15 @@ fn word_at(text: &str, start: usize, c: char, recased: bool) -> (Span, CompactSt
             end += d.len_utf8();
             prev = d;
             plain = false;
+            continue;
+        }
+        // Thousands grouped by a space ("3 500", "2\u{202f}000", French and SI style): one
+        // figure, read without its spaces.
+        if let Some(n) = digit_group_after(text, start, end) {
+            end += n;
+            prev = '0';
+            plain = false;
+            grouped = true;
             continue;
         }
         // A joiner only counts when a word character follows it.
@@ -258,6 +306,8 @@ fn word_at(text: &str, start: usize, c: char, recased: bool) -> (Span, CompactSt
     let word = &text[start..end];
     let norm = if recased {
         normalize_word(&word.replace(['[', ']'], ""))
+    } else if grouped {
+        word.chars().filter(|ch| !is_group_space(*ch)).collect()
     } else if plain {
         let mut norm = CompactString::from(word);
         if capital {
@@ -507,6 +557,31 @@ mod tests {
             ["10,000", "and", "2.5", "then", "55", "minute"]
         );
         assert_eq!(norms("in 2005, late"), ["in", "2005", "late"]);
+    }
+
+    #[test]
+    fn thousands_grouped_by_spaces_are_one_figure() {
+        assert_eq!(norms("3 500 écoles"), ["3500", "écoles"]);
+        assert_eq!(norms("1\u{202f}200\u{a0}000 euros"), ["1200000", "euros"]);
+        assert_eq!(
+            norms("moins de 2 000,50 euros"),
+            ["moins", "de", "2000,50", "euros"]
+        );
+        // A year before a count, a group of two or four digits, digits run into a word.
+        assert_eq!(
+            norms("en 2022 300 personnes"),
+            ["en", "2022", "300", "personnes"]
+        );
+        assert_eq!(
+            norms("le 3 10 et 12 2500"),
+            ["le", "3", "10", "et", "12", "2500"]
+        );
+        assert_eq!(norms("3 500e"), ["3", "500e"]);
+        let spans: Vec<_> = tokenize("de 3 500 écoles")
+            .iter()
+            .map(|t| t.span())
+            .collect();
+        assert_eq!((spans[1].start, spans[1].end), (3, 8));
     }
 
     #[test]

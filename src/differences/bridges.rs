@@ -96,6 +96,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && w.value.is_none()
             && !opens_sentence(&c.source.text, w.span.start)
             && !a_keys.contains(&w.key)
+            && !crate::quotes::is_title_word(w.raw)
     });
     if name_lost {
         return Some(DifferenceKind::Name);

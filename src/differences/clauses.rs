@@ -32,6 +32,21 @@ pub(super) const MAX_SENTENCE_BYTES: usize = 1_200;
 /// ("But if", "However, should").
 const MAX_CONDITION_LEAD_WORDS: usize = 2;
 
+/// Most words of the source sentence before a reused run for a modal, hedge, negation or
+/// status word among them to govern the run ("Les premiers chantiers devraient commencer").
+const MAX_HEAD_WORDS: usize = 8;
+
+/// Most words of the source sentence after a reused run for a scope word among them to be
+/// read against the article's rest of the sentence.
+const MAX_TAIL_WORDS: usize = 12;
+
+/// Most words between such a scope word and the run: the verb it governs, reworded.
+const MAX_HEAD_GAP_WORDS: usize = 2;
+
+/// Most words of the rest of a sentence (before or after a reused run) read for a changed
+/// name or figure: more, and the article took the run into a sentence of its own.
+const MAX_REST_WORDS: usize = 20;
+
 /// Most words of the source before the run for its opening condition to govern the run.
 const MAX_PREFIX_WORDS: usize = 30;
 
@@ -63,6 +78,12 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         .filter(|(_, lang, class)| *lang == keyer.code && *class == ScopeClass::Condition)
         .filter_map(|(p, _, _)| p.first().map(String::as_str))
         .collect();
+    let head_firsts: FxHashSet<&str> = super::words::get()
+        .scope
+        .iter()
+        .filter(|(_, lang, class)| *lang == keyer.code && governs_head(*class))
+        .filter_map(|(p, _, _)| p.first().map(String::as_str))
+        .collect();
     for m in &c.matches {
         if !matches!(m.kind, MatchKind::Reuse | MatchKind::Quotation) {
             continue;
@@ -73,13 +94,29 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         let spans = Spans::of(src, art, m);
         let conditional = names_any(spans.before.slice(src), &firsts)
             || names_any(spans.after.slice(src), &firsts);
-        if !conditional && !may_be_cut(src, art, m) {
+        let headed = m.kind == MatchKind::Reuse
+            && (names_any(spans.before.slice(src), &head_firsts)
+                || names_any(spans.after.slice(src), &head_firsts)
+                || names_any(spans.after.slice(src), &firsts));
+        let factual = m.kind == MatchKind::Reuse
+            && (may_hold_fact(spans.before.slice(src)) || may_hold_fact(spans.after.slice(src)));
+        if !conditional && !headed && !factual && !may_be_cut(src, art, m) {
             continue;
         }
         let around = Around::new(c, m, keyer, &spans);
+        if factual {
+            around.facts_of_rest(out);
+        }
         if let Some(d) = around.condition_dropped() {
             out.push(d);
             continue;
+        }
+        if headed {
+            let found = around.scope_dropped_beside();
+            if !found.is_empty() {
+                out.extend(found);
+                continue;
+            }
         }
         let continued = {
             let at = starts.partition_point(|&s| s < m.source.end);
@@ -236,6 +273,96 @@ where
         ))
     }
 
+    /// The names and figures the article changed in the rest of the run's sentence: the
+    /// words before the run on both sides, then the words after it, each pair when the
+    /// article restates the source's (a content word in common).
+    fn facts_of_rest(&self, out: &mut Vec<Difference>) {
+        let (head, tail): (Vec<Word>, Vec<Word>) = self
+            .article_sentence
+            .iter()
+            .filter(|w| !self.m.article.contains(&w.span))
+            .cloned()
+            .partition(|w| w.span.start < self.m.article.start);
+        for (source, article) in [(&self.before, &head), (&self.after, &tail)] {
+            if source.is_empty() || article.is_empty() || source.len() > MAX_REST_WORDS {
+                continue;
+            }
+            let restated = source
+                .iter()
+                .any(|w| is_content_word(&w.norm) && article.iter().any(|a| a.key == w.key));
+            if restated {
+                super::within::of_rest(self.c, self.m, self.lang, (source, article), out);
+            }
+        }
+    }
+
+    /// Scope words in the rest of a reused run's sentence that the article's restatement
+    /// lacks. Before the run, a modal, hedge, negation or status word just before it, in a
+    /// short head ("Les premiers chantiers devraient commencer | en septembre" told as "Les
+    /// premiers chantiers commenceront | en septembre"); after it, any scope word of a short
+    /// tail ("further increases | may be needed should the economy keep its strength" told
+    /// as "further increases | are needed"). The article's side must restate the source's
+    /// (a content word in common) and hold no scope word of that class.
+    fn scope_dropped_beside(&self) -> Vec<Difference> {
+        let (head, tail): (Vec<Word>, Vec<Word>) = self
+            .article_sentence
+            .iter()
+            .filter(|w| !self.m.article.contains(&w.span))
+            .cloned()
+            .partition(|w| w.span.start < self.m.article.start);
+        let mut out = Vec::new();
+        let sides = [
+            (&self.before, &head, MAX_HEAD_WORDS, true),
+            (&self.after, &tail, MAX_TAIL_WORDS, false),
+        ];
+        for (source, article, most, before) in sides {
+            if source.is_empty() || source.len() > most {
+                continue;
+            }
+            let restated = source
+                .iter()
+                .any(|w| is_content_word(&w.norm) && article.iter().any(|a| a.key == w.key));
+            if !restated {
+                continue;
+            }
+            let kept = scope_phrases(article, self.lang);
+            for (i, len, class) in scope_phrases(source, self.lang) {
+                let near = if before {
+                    governs_head(class) && i + len + MAX_HEAD_GAP_WORDS >= source.len()
+                } else {
+                    governs_head(class) || class == ScopeClass::Condition
+                };
+                if !near || kept.iter().any(|p| p.2 == class) {
+                    continue;
+                }
+                // A condition reaches to its clause's end; a modal is its own words.
+                let end = if class == ScopeClass::Condition {
+                    let text = &self.c.source.text;
+                    source[i..]
+                        .iter()
+                        .position(|w| ends_clause(text, w.span.end))
+                        .map_or(source.len(), |k| i + k + 1)
+                } else {
+                    i + len
+                };
+                let Some(span) = cover(&source[i..end]) else {
+                    continue;
+                };
+                out.push(self.difference(
+                    DifferenceKind::Scope,
+                    Severity::Major,
+                    span,
+                    Change::Dropped {
+                        words: span.slice(&self.c.source.text).to_string(),
+                        class: Some(class),
+                        marked: None,
+                    },
+                ));
+            }
+        }
+        out
+    }
+
     /// The condition clause of `before` that starts at word `i`: up to its comma, else up to
     /// the main clause the article kept (its first word the article's sentence shares),
     /// without the function words that open that main clause ("we would").
@@ -386,6 +513,23 @@ where
         };
         Some((span, shown))
     }
+}
+
+/// True when `text` may hold a name or a figure: a digit, or a capital after its first
+/// letter. A byte look before any word is cut.
+fn may_hold_fact(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    chars.next();
+    t.bytes().any(|b| b.is_ascii_digit()) || chars.any(char::is_uppercase)
+}
+
+/// The scope classes whose word, in the head of a sentence, governs the verb after it.
+fn governs_head(class: ScopeClass) -> bool {
+    matches!(
+        class,
+        ScopeClass::Modal | ScopeClass::Hedge | ScopeClass::Negation | ScopeClass::Status
+    )
 }
 
 fn cover(words: &[Word]) -> Option<Span> {

@@ -209,9 +209,18 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
                 continue;
             }
         }
+        // A figure the article rounds off by dropping its hedge ("environ 3 500" told as
+        // "3 500") is the dropped hedge, already shown with the words that went.
+        let hedge_dropped = |x: &Difference| {
+            d.relation == Relation::Compatible
+                && x.kind == DifferenceKind::Scope
+                && x.article.is_none()
+                && x.source.is_some_and(|s| s.overlaps(&source))
+        };
         let covered = out[..found].iter().any(|x| {
             x.article.is_some_and(|a| a.overlaps(&article))
                 && x.source.is_none_or(|s| s.overlaps(&source))
+                || hedge_dropped(x)
         });
         if covered {
             continue;

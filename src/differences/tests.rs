@@ -475,3 +475,132 @@ fn a_label_cut_before_a_name_is_no_dropped_qualifier_but_an_adjective_is() {
     );
     assert!(has(&d, DifferenceKind::Scope, "actual"), "{d:?}");
 }
+
+#[test]
+fn a_count_grouped_by_spaces_is_one_figure_when_it_changes() {
+    let d = differences(
+        "Une enveloppe de 300 millions d'euros sera réservée aux communes de moins de 2 000 habitants, a précisé le ministère.",
+        "Une enveloppe de 300 millions d'euros sera réservée aux communes de moins de 5 000 habitants, a précisé le ministère.",
+    );
+    assert!(has(&d, DifferenceKind::Number, "2 000 → 5 000"), "{d:?}");
+}
+
+#[test]
+fn a_modal_in_the_head_of_a_reused_sentence_dropped_in_four_languages() {
+    for (source, article, modal) in [
+        (
+            "The first works should start in September in the northern regions and along the coast.",
+            "The first works will start in September in the northern regions and along the coast.",
+            "should",
+        ),
+        (
+            "Les premiers chantiers devraient commencer en septembre dans les régions du nord et sur la côte.",
+            "Les premiers chantiers commenceront en septembre dans les régions du nord et sur la côte.",
+            "devraient",
+        ),
+        (
+            "Die ersten Bauarbeiten sollen im September in den nördlichen Regionen und an der Küste beginnen.",
+            "Die ersten Bauarbeiten beginnen im September in den nördlichen Regionen und an der Küste.",
+            "sollen",
+        ),
+        (
+            "Las primeras obras podrían comenzar en septiembre en las regiones del norte y en la costa.",
+            "Las primeras obras comenzarán en septiembre en las regiones del norte y en la costa.",
+            "podrían",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(
+            has(&d, DifferenceKind::Scope, &format!("modal dropped: “{modal}”")),
+            "{modal}: {d:?}"
+        );
+    }
+    // A modal of the article's own words keeps the statement open.
+    let d = differences(
+        "The first works should start in September in the northern regions and along the coast.",
+        "Work is expected to start in September in the northern regions and along the coast.",
+    );
+    assert!(!has(&d, DifferenceKind::Scope, "modal dropped"), "{d:?}");
+}
+
+#[test]
+fn a_body_or_a_place_replaced_is_named_for_what_it_is() {
+    let d = differences(
+        "Le projet de loi sera examiné par l'Assemblée nationale à partir du 3 avril, a indiqué le ministère.",
+        "Le texte sera examiné par le Sénat à partir du 3 avril, a indiqué le ministère.",
+    );
+    assert!(
+        has(
+            &d,
+            DifferenceKind::Organisation,
+            "“l'Assemblée nationale” → “Sénat”"
+        ),
+        "{d:?}"
+    );
+    let d = differences(
+        "El proyecto de ley será debatido por el Congreso a partir del 3 de abril, según el ministerio.",
+        "El proyecto de ley será debatido por el Senado a partir del 3 de abril, según el ministerio.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Organisation, "“Congreso” → “Senado”"),
+        "{d:?}"
+    );
+    let d = differences(
+        "The first works will start in September in Ohio and along the coast of the lake, the agency said.",
+        "The first works will start in September in Texas and along the coast of the lake, the agency said.",
+    );
+    assert!(has(&d, DifferenceKind::Place, "“Ohio” → “Texas”"), "{d:?}");
+    let d = differences(
+        "Die ersten Bauarbeiten sollen im September in Bayern und an der Küste beginnen, teilte das Ministerium mit.",
+        "Die ersten Bauarbeiten sollen im September in Hessen und an der Küste beginnen, teilte das Ministerium mit.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Place, "“Bayern” → “Hessen”"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_courtesy_title_left_out_before_a_name_is_no_difference() {
+    for (source, article) in [
+        (
+            "La ministre de la Transition écologique, Mme Claire Dubois, a présenté ce matin le plan de rénovation.",
+            "La ministre de la Transition écologique, Claire Dubois, a présenté ce matin le plan de rénovation.",
+        ),
+        (
+            "The chairman of the committee, Mr. John Harris, presented the renovation plan this morning to the council.",
+            "The chairman of the committee, John Harris, presented the renovation plan this morning to the council.",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(!d.iter().any(|(k, _, _)| *k == DifferenceKind::Name), "{d:?}");
+    }
+}
+
+#[test]
+fn a_modal_and_a_condition_after_a_reused_run_dropped() {
+    let d = differences(
+        "The Committee expects growth of 1.8 percent this year, and some members said further increases may be needed should the economy keep its strength.",
+        "The Committee expects growth of 1.8 percent this year, and some members said further increases are needed.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Scope, "modal dropped: “may”"),
+        "{d:?}"
+    );
+    assert!(
+        has(
+            &d,
+            DifferenceKind::Scope,
+            "condition dropped: “should the economy keep its strength”"
+        ),
+        "{d:?}"
+    );
+    let d = differences(
+        "El comité prevé un crecimiento del 1,8 por ciento este año, y varios miembros dijeron que podrían ser necesarias nuevas subidas.",
+        "El comité prevé un crecimiento del 1,8 por ciento este año, y varios miembros dijeron que serán necesarias nuevas subidas.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Scope, "modal dropped: “podrían”"),
+        "{d:?}"
+    );
+}

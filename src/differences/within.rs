@@ -64,6 +64,30 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
     }
 }
 
+/// The facts changed in the rest of a reused run's sentence: `source` and `article` are
+/// the words of the two sentences before (or after) the run, which the article restated
+/// in its own words. They are read as a paraphrase is: a name or a figure replaced counts,
+/// rewording does not.
+pub(super) fn of_rest(
+    c: &Comparison,
+    m: &Match,
+    lang: &'static str,
+    (source, article): (&[Word], &[Word]),
+    out: &mut Vec<Difference>,
+) {
+    let pair = Pair {
+        c,
+        m,
+        lang,
+        source,
+        article,
+    };
+    let ops = align::diff(source, article);
+    for e in align::edits(&ops, source, article) {
+        out.extend(pair.paraphrased_edit(&e));
+    }
+}
+
 /// Fewest aligned words beside a changed stretch for its scope words to be judged.
 const MIN_ANCHOR_WORDS: usize = 2;
 
@@ -399,20 +423,39 @@ impl Pair<'_, '_> {
         None
     }
 
-    /// Capitalised words replaced by other capitalised words: a name changed.
+    /// Capitalised words replaced by other capitalised words: a name changed ("Occitanie"
+    /// told as "en Bretagne", "l'Assemblée nationale" as "le Sénat"). The function words
+    /// around each name are set aside, and what the name is (a place, an organisation)
+    /// decides the kind.
     fn name_edit(&self, e: &Edit, s: &[Word], a: &[Word]) -> Option<Difference> {
-        let named = |ws: &[Word]| {
-            !ws.is_empty() && ws.iter().all(|w| starts_upper(w.raw) && w.value.is_none())
-        };
-        if e.op != EditOp::Replace || !named(s) || !named(a) {
+        if e.op != EditOp::Replace {
             return None;
         }
+        let (s_name, a_name) = (name_core(s)?, name_core(a)?);
         // The first word of a sentence is capitalised whatever it is.
         let opens = |text: &str, ws: &[Word]| ws.iter().any(|w| opens_sentence(text, w.span.start));
-        if opens(&self.c.source.text, s) || opens(&self.c.article.text, a) {
+        if opens(&self.c.source.text, s_name) || opens(&self.c.article.text, a_name) {
             return None;
         }
-        Some(self.name_replaced(e))
+        let kind = name_kind(&self.c.source.text, s_name)
+            .or_else(|| name_kind(&self.c.article.text, a_name))
+            .unwrap_or(DifferenceKind::Name);
+        let (source, article) = (cover_of(s_name), cover_of(a_name));
+        let (from, to) = (
+            source.map_or("", |sp| sp.slice(&self.c.source.text)),
+            article.map_or("", |sp| sp.slice(&self.c.article.text)),
+        );
+        Some(self.difference(
+            kind,
+            Severity::Major,
+            source,
+            article,
+            Change::Replaced {
+                from: from.to_string(),
+                to: to.to_string(),
+                marked: None,
+            },
+        ))
     }
 
     /// The edit as a name replaced: major, with both sides' words.
@@ -631,6 +674,62 @@ fn before_a_name(text: &str, at: usize) -> bool {
     let capitalised =
         |w: Option<&str>| w.is_some_and(|w| starts_upper(w) && w.chars().any(char::is_lowercase));
     capitalised(words.next()) && capitalised(words.next())
+}
+
+/// A word without the elided article or preposition glued to its front ("l'Assemblée",
+/// "dell'Interno", "d'Italia"): what is left is the word that may be a name.
+fn unelided(raw: &str) -> &str {
+    match raw
+        .char_indices()
+        .find(|(_, ch)| crate::normalize::is_apostrophe(*ch))
+    {
+        Some((i, ch))
+            if (1..=4).contains(&raw[..i].chars().count())
+                && raw[..i].chars().all(char::is_lowercase) =>
+        {
+            &raw[i + ch.len_utf8()..]
+        }
+        _ => raw,
+    }
+}
+
+/// Most words of a name in a replaced stretch.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The name inside a replaced stretch: its words without the lower-case function words
+/// around them ("en Bretagne", "le Sénat"), when it opens with a capital, holds no figure,
+/// and at least half its words are capitalised ("Assemblée nationale", "Occitanie").
+fn name_core<'w, 't>(ws: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
+    let capital = |w: &Word| starts_upper(unelided(w.raw));
+    let function = |w: &Word| !capital(w) && !is_content_word(&w.norm);
+    let first = ws.iter().position(|w| !function(w))?;
+    let last = ws.iter().rposition(|w| !function(w))?;
+    let core = &ws[first..=last];
+    let capitals = core.iter().filter(|w| capital(w)).count();
+    let ok = capital(&core[0])
+        && core.len() <= MAX_NAME_WORDS
+        && capitals * 2 >= core.len()
+        && core.iter().all(|w| w.value.is_none());
+    ok.then_some(core)
+}
+
+/// What a name is, from the word lists: an organisation when one of its words makes names
+/// bodies ("Sénat", "Ministerium"), a place when the list knows it or a locative
+/// preposition stands before it ("en Bretagne", "nach Bayern").
+fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
+    let lx = crate::lexicon::get();
+    let norm = |w: &Word| unelided(w.raw).to_lowercase();
+    if name.iter().any(|w| lx.org_keywords.contains(&norm(w))) {
+        return Some(DifferenceKind::Organisation);
+    }
+    let whole = crate::lexicon::compact_phrase(cover_of(name)?.slice(text));
+    let before = text[..name.first()?.span.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.to_lowercase());
+    let elided = name[0].raw != unelided(name[0].raw);
+    let located = before.is_some_and(|b| lx.name_words.locatives.contains(&b)) && !elided;
+    (lx.places.contains(&whole) || located).then_some(DifferenceKind::Place)
 }
 
 fn starts_upper(word: &str) -> bool {

@@ -73,6 +73,10 @@ fn build() -> Words {
                 .push(k);
         }
     }
+    // The longest phrase first: "should the" (a condition) before "should" (a modal).
+    for ks in words.scope_by_first.values_mut() {
+        ks.sort_by_key(|&k| std::cmp::Reverse(words.scope[k].0.len()));
+    }
     for line in lines(include_str!("../../assets/differences/backshift.txt")) {
         if let [from, to] = phrase(line).as_slice() {
             words.backshift.insert((from.clone(), to.clone()));

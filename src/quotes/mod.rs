@@ -158,6 +158,14 @@ fn unaccented(word: &str) -> String {
 /// True when `text` (the words between two quoted parts) holds a speech verb or phrase of
 /// `assets/attribution.txt` ("she said", "schrieb er", "a-t-il ajouté"): the parts are one
 /// statement split by its attribution.
+/// True when `word` is a courtesy title or a title word that is no office of its own
+/// ("Mme", "Mr.", "Herr", "executive"; `assets/speakers/titles.txt`): dropping it before a
+/// name the article keeps leaves the person as named.
+pub(crate) fn is_title_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    lists::lists().titles.contains(lower.as_str())
+}
+
 pub(crate) fn holds_attribution(text: &str) -> bool {
     let words: Vec<String> = text
         .split(|ch: char| !ch.is_alphanumeric() && ch != '-' && ch != '\'' && ch != '’')
