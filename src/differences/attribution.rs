@@ -207,7 +207,7 @@ fn label_of(line: &str) -> Option<&str> {
         return None;
     }
     let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let particle = |w: &&str| w.chars().all(char::is_lowercase) && w.len() <= 3;
+    let particle = |w: &&str| crate::quotes::is_name_particle(w);
     let name_like = words.iter().all(|w| {
         (capitalised(w) || particle(w))
             && w.chars()
@@ -245,6 +245,23 @@ mod tests {
     const TRANSCRIPT: &str = "Conférence de presse du 4 mars\n\nM. Dupont : Nous allons réduire les impôts des familles dès l'année prochaine, comme promis.\nJournaliste : Le gouvernement va-t-il vraiment abandonner la réforme des retraites cette année ?\nM. Dupont : Nous ferons tout notre possible pour tenir nos engagements.\n";
 
     const RELEASE: &str = "NEW YORK — Mayor Bill de Blasio today announced new funding for the city's parks.\n\n\"This investment will reach every neighborhood in all five boroughs,\" said Mayor Bill de Blasio.\n\n\"We will open twelve new playgrounds before the summer begins,\" said Parks Commissioner Mitchell Silver. \"Families have waited long enough.\"\n";
+
+    #[test]
+    fn a_turns_label_holds_name_particles_from_the_list() {
+        assert_eq!(
+            super::label_of("Lorenzo della Rovere: Abbiamo fatto tutto il possibile per la città."),
+            Some("Lorenzo della Rovere")
+        );
+        assert_eq!(
+            super::label_of("M. de Villepin : Nous tiendrons nos engagements envers les familles."),
+            Some("M. de Villepin")
+        );
+        // A short lower-case word that is no particle makes a heading, not a speaker.
+        assert_eq!(
+            super::label_of("Q and A: We answer your questions about the new plan here."),
+            None
+        );
+    }
 
     #[test]
     fn a_commissioners_words_credited_to_the_mayor_are_major() {

@@ -174,3 +174,9 @@ pub(crate) fn holds_attribution(text: &str) -> bool {
         .collect();
     (0..words.len()).any(|i| lists::attribution_at(&words, i).is_some())
 }
+
+/// True when `word` (in lower case) may sit inside a name ("de Blasio", "van der Berg", "della
+/// Rovere"): `assets/speakers/name_particles.txt`, the one list for every reader of names.
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    lists::lists().name_particles.contains(word)
+}
