@@ -53,9 +53,22 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     let (quotations, source_tokens, article_tokens) =
         words_and_quotations(&source.text, &article.text, options.skip_speakers);
-    // Words a PDF's text layer broke, read whole where the article writes them whole.
-    let source_tokens = matching::broken::mend(&source.text, &source_tokens, &article_tokens)
-        .unwrap_or(source_tokens);
+    // Words a PDF's text layer broke, read whole where the other text writes them whole: a
+    // release may be a PDF, and so may an article (a newsletter, an e-paper). Each side is
+    // mended against the other's words, the article against the source as mended: a word
+    // broken on one side only is then mended once, on that side.
+    let source_tokens = matching::broken::mend(
+        &source.text,
+        &source_tokens,
+        (&article.text, &article_tokens),
+    )
+    .unwrap_or(source_tokens);
+    let article_tokens = matching::broken::mend(
+        &article.text,
+        &article_tokens,
+        (&source.text, &source_tokens),
+    )
+    .unwrap_or(article_tokens);
     let regions = regions_of(&article_tokens, &quotations);
     // Each document's language, told once for every stage that reads words of a language.
     let languages = options.languages.unwrap_or_else(|| {

@@ -850,3 +850,54 @@ fn a_two_word_sentence_of_common_text_is_not_reuse() {
     let c = run(source, article);
     assert!(reused(&c).is_empty(), "inside: {:#?}", c.matches);
 }
+
+#[test]
+fn a_word_broken_in_an_article_taken_from_a_pdf_is_paired_with_the_whole_word() {
+    // (source, article extracted from a PDF newsletter or e-paper, the quoted broken word,
+    // the source's whole word): the quotation is the word, paired with that word alone.
+    let cases = [
+        (
+            "The agency said the costs of the new bridge were underestimated by every planner.",
+            "The costs were \u{201c}under-\nestimated\u{201d}, the agency said.",
+            "under-\nestimated",
+            "underestimated",
+        ),
+        (
+            "Le ministre juge la différence entre les deux plans négligeable.",
+            "Le ministre parle d'une \u{ab}\u{a0}diffé- rence\u{a0}\u{bb} sans importance.",
+            "diffé- rence",
+            "différence",
+        ),
+        (
+            "Die Behörde nannte den Unterschied zwischen beiden Plänen erheblich.",
+            "Laut der Behörde ist der \u{201e}Unter schied\u{201c} groß.",
+            "Unter schied",
+            "Unterschied",
+        ),
+        (
+            "El ministro calificó la diferencia entre los planes de considerable.",
+            "Según el ministro, esa \u{ab}dife- rencia\u{bb} es grande.",
+            "dife- rencia",
+            "diferencia",
+        ),
+    ];
+    for (source, article, broken, whole) in cases {
+        let c = run(source, article);
+        assert_eq!(c.quotes.len(), 1, "{article}");
+        let q = &c.quotes[0];
+        assert_eq!(
+            q.status,
+            QuoteStatus::Verified,
+            "{article}\n{:#?}",
+            c.matches
+        );
+        let m = c
+            .matches
+            .iter()
+            .find(|m| q.matches.contains(&m.id))
+            .expect("a match");
+        // Both sides point at the original texts: the broken word, the whole one.
+        assert_eq!(article_text(&c, m.article), broken);
+        assert_eq!(source_text(&c, m.source), whole, "{article}");
+    }
+}

@@ -37,14 +37,19 @@ enum Break {
 
 /// The source's tokens with the words a PDF broke mended where the article writes them whole
 /// or apart (see the module's documentation); `None` when nothing is mended, the commonest
-/// case, so that no copy is made.
-pub(crate) fn mend(text: &str, source: &[Token], article: &[Token]) -> Option<Vec<Token>> {
+/// case, so that no copy is made. The two sides may be swapped: an article taken from a PDF
+/// is mended against its source's words the same way.
+pub(crate) fn mend(
+    text: &str,
+    source: &[Token],
+    (article_text, article): (&str, &[Token]),
+) -> Option<Vec<Token>> {
     let written = Written::of(article);
     // Each source word looked up once: most are words the article writes too, and a pair of
     // those joined by a plain space is read no further.
     let known: Vec<bool> = source.iter().map(|t| written.has(&t.norm)).collect();
     let joins = joins(text, source, &known, &written);
-    let splits = splits(text, source, article, (&known, &written));
+    let splits = splits(text, source, (article_text, article), (&known, &written));
     if joins.is_empty() && splits.is_empty() {
         return None;
     }
@@ -166,7 +171,7 @@ fn break_between(text: &str, left: &Token, right: &Token) -> Option<Break> {
 fn splits(
     text: &str,
     source: &[Token],
-    article: &[Token],
+    (article_text, article): (&str, &[Token]),
     (known, written): (&[bool], &Written),
 ) -> FxHashMap<usize, usize> {
     let mut candidates: Vec<(usize, usize)> = Vec::new();
@@ -202,9 +207,16 @@ fn splits(
         .iter()
         .map(|&(i, at)| source[i].norm.split_at(at))
         .collect();
+    // Side by side with nothing but a space between: "low- and" written apart by its author
+    // does not split a "lowand" that lost the hyphen too.
     let side_by_side: FxHashSet<(&str, &str)> = article
         .windows(2)
         .filter(|w| is_word_char_first(&w[1]))
+        .filter(|w| {
+            article_text
+                .get(w[0].span().end..w[1].span().start)
+                .is_some_and(|between| between.chars().all(char::is_whitespace))
+        })
         .map(|w| (w[0].norm.as_str(), w[1].norm.as_str()))
         .filter(|pair| wanted.contains(pair))
         .collect();
@@ -229,7 +241,7 @@ mod tests {
 
     fn mended(source: &str, article: &str) -> Vec<(String, String)> {
         let tokens = tokenize(source);
-        let out = mend(source, &tokens, &tokenize(article)).unwrap_or(tokens);
+        let out = mend(source, &tokens, (article, &tokenize(article))).unwrap_or(tokens);
         out.iter()
             .map(|t| (t.norm.to_string(), t.span().slice(source).to_string()))
             .collect()
@@ -261,6 +273,9 @@ mod tests {
         assert_eq!(got[1].0, "low");
         let got = mended("for any one of them", "for anyone one of any");
         assert_eq!(got[1].0, "any");
+        // Written apart with a hyphen, not a space lost: not split.
+        let got = mended("hit lowand middle", "hit low- and middle");
+        assert_eq!(got[1].0, "lowand");
         // A capital after the break is a new word.
         let got = mended("in New York", "in newyork");
         assert_eq!(got[1].0, "new");
