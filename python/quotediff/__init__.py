@@ -10,11 +10,11 @@ archive scan on Spark is `python -m quotediff.spark scan --sources ... --article
 
 import json
 
-from ._quotediff import (compare_json, defaults, least_shared, max_sources_per_shingle, scan_pair,
-                         shingles)
+from ._quotediff import (Releases, compare_json, day_numbers, defaults, least_shared,
+                         max_sources_per_shingle, scan_pair, shingle_batch, shingles)
 
-__all__ = ["compare", "shingles", "scan_pair", "defaults", "max_sources_per_shingle",
-           "least_shared"]
+__all__ = ["compare", "shingles", "shingle_batch", "day_numbers", "Releases", "scan_pair",
+           "defaults", "max_sources_per_shingle", "least_shared"]
 
 
 def compare(source, article, no_details=False):

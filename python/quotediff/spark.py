@@ -12,8 +12,10 @@ shingles, the defaults and each pair's record, so the figures are the same):
    shared shingles counted per (article, source), those sharing fewer than the least asked
    of the article's length dropped, the date window applied, and the 20
    sources sharing most kept per article (ties: the source read first).
-2. Comparison: each candidate pair compared by the Rust engine in `mapInPandas`; kept pairs
-   written as JSON Lines (one text file per partition) or Parquet.
+2. Comparison: each article's candidates grouped, and the article compared with them by
+   the Rust engine in `mapInArrow` (the sources read once per Python worker, each one's
+   language told once); kept pairs written as JSON Lines (one text file per partition) or
+   Parquet.
 
 Sources are read on the driver (thousands of releases); articles are read by Spark, as JSON
 Lines or Parquet with the columns id, text and optionally date, url, title.
@@ -21,7 +23,9 @@ Lines or Parquet with the columns id, text and optionally date, url, title.
 
 import argparse
 import json
+import os
 import sys
+import uuid
 
 import quotediff
 
@@ -53,67 +57,139 @@ def entry_json(row):
     return json.dumps(entry, ensure_ascii=False)
 
 
+def _hash_lists(offsets, values):
+    """An Arrow list<int64> column from the bytes `quotediff.shingle_batch` returns."""
+    import pyarrow as pa
+    hashes = pa.Array.from_buffers(pa.int64(), len(values) // 8, [None, pa.py_buffer(values)])
+    return pa.ListArray.from_arrays(
+        pa.Array.from_buffers(pa.int32(), len(offsets) // 4, [None, pa.py_buffer(offsets)]), hashes)
+
+
+def _text(value):
+    return None if value is None else str(value)
+
+
+def shingle_batches(batches, min_share):
+    """Each Arrow batch of (key, text, date) as (key, least, day, hs): the distinct shingle
+    hashes of each text from the Rust shingler in one call per batch, the fewest a source must
+    share with it, its day number for the date window."""
+    import pyarrow as pa
+    for batch in batches:
+        texts = batch.column("text").to_pylist()
+        offsets, values, least = quotediff.shingle_batch(texts, min_share)
+        days = quotediff.day_numbers([_text(d) for d in batch.column("date").to_pylist()])
+        yield pa.RecordBatch.from_arrays(
+            [batch.column("key"), pa.array(least, pa.int32()), pa.array(days, pa.int64()),
+             _hash_lists(offsets, values)],
+            names=["key", "least", "day", "hs"])
+
+
+_RELEASES = {}
+
+
+def releases_of(lines, settings):
+    """The sources prepared by the Rust engine (each one's language told), once per Python
+    worker: Spark reuses its workers, so later tasks find them here."""
+    key = settings
+    if key not in _RELEASES:
+        _RELEASES.clear()
+        _, min_share, no_details, min_quote_words = settings
+        keep = {} if min_quote_words is None else {"min_quote_words": min_quote_words}
+        _RELEASES[key] = quotediff.Releases(lines.value, min_share, no_details, **keep)
+    return _RELEASES[key]
+
+
+def compare_batches(batches, lines, settings):
+    """Each Arrow batch of articles with their grouped candidates as the JSON lines of the
+    kept pairs, compared by the Rust engine."""
+    import pyarrow as pa
+    from quotediff import spark as job   # the worker's module, whose cache outlives a task
+    releases = job.releases_of(lines, settings)
+    for batch in batches:
+        columns = [batch.column(name).to_pylist() for name in ARTICLE_FIELDS]
+        candidates = batch.column("candidates").to_pylist()
+        out = []
+        for (article_id, text, date, url, title), found in zip(zip(*columns), candidates):
+            out.extend(releases.pairs(article_id, text, date, url, title,
+                                      [c["source"] for c in found], [c["shared"] for c in found]))
+        yield pa.RecordBatch.from_arrays([pa.array(out, pa.string())], names=["line"])
+
+
+def read_articles(spark, path):
+    """The articles with the archive's columns as text and a row key, read by Spark."""
+    from pyspark.sql import functions as F
+    if path.endswith(".parquet"):
+        art = spark.read.parquet(path)
+        for field in ARTICLE_FIELDS:
+            if field not in art.columns:
+                art = art.withColumn(field, F.lit(None))
+    else:
+        # A schema given: no pass over the whole archive to infer one (a number as id is
+        # read as its text, as `quotediff scan` reads it).
+        art = spark.read.schema(", ".join(f"{f} STRING" for f in ARTICLE_FIELDS)).json(path)
+    return art.select(*[F.col(f).cast("string").alias(f) for f in ARTICLE_FIELDS]) \
+        .withColumn("key", F.monotonically_increasing_id())
+
+
+def source_shingles(spark, sources, min_share):
+    """The sources' shingles (one list per source, exploded by the plan) and day numbers,
+    shingled on the driver by the Rust shingler in one call."""
+    import pyarrow as pa
+    offsets, values, _ = quotediff.shingle_batch([s.get("text") for s in sources], min_share)
+    days = quotediff.day_numbers([_text(s.get("date")) for s in sources])
+    table = pa.table({"source": pa.array(range(len(sources)), pa.int32()),
+                      "source_day": pa.array(days, pa.int64()),
+                      "hs": _hash_lists(offsets, values)})
+    return spark.createDataFrame(table)
+
+
 def plan(spark, sources, articles_path, min_share, no_details, min_quote_words=None):
     """The DataFrame of kept pairs: one column `line`, the JSON record."""
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
-    from pyspark.sql import types as T
 
     _, max_candidates, window_days, _ = quotediff.defaults()
     limit = quotediff.max_sources_per_shingle(len(sources))
-    shingle_udf = F.udf(quotediff.shingles, T.ArrayType(T.LongType()))
-    day = lambda column: F.to_date(F.substring(column, 1, 10))
 
-    src = spark.createDataFrame(
-        [(n, entry_json(s), s.get("date")) for n, s in enumerate(sources)],
-        "source INT, source_json STRING, source_date STRING",
-    )
-    src_text = F.get_json_object("source_json", "$.text")
-    src_sh = src.select("source", F.explode(shingle_udf(src_text)).alias("h"))
-    kept = src_sh.groupBy("h").agg(F.count("*").alias("df")).where(F.col("df") <= limit)
-    src_sh = src_sh.join(kept.select("h"), "h")
+    src_sh = source_shingles(spark, sources, min_share) \
+        .select("source", "source_day", F.explode("hs").alias("h"))
+    common = src_sh.groupBy("h").agg(F.count("*").alias("df")).where(F.col("df") > limit)
+    src_sh = src_sh.join(common.select("h"), "h", "left_anti")
 
-    reader = spark.read.parquet if articles_path.endswith(".parquet") else spark.read.json
-    art = reader(articles_path)
-    for field in ARTICLE_FIELDS:
-        if field not in art.columns:
-            art = art.withColumn(field, F.lit(None).cast("string"))
-    art = art.select(F.col("id").cast("string").alias("article_id"),
-                     F.to_json(F.struct(*[F.col(f).cast("string").alias(f) for f in ARTICLE_FIELDS]))
-                     .alias("article_json"),
-                     F.col("date").cast("string").alias("article_date"),
-                     F.col("text"))
-    least_udf = F.udf(lambda n: quotediff.least_shared(n, min_share), T.IntegerType())
-    art_sh = art.select("article_id", F.array_distinct(shingle_udf("text")).alias("hs"))
-    least = art_sh.select("article_id", least_udf(F.size("hs")).alias("least"))
-    art_sh = art_sh.select("article_id", F.explode("hs").alias("h"))
+    art = read_articles(spark, articles_path)
+    art_sh = art.select("key", "text", "date") \
+        .mapInArrow(lambda b: shingle_batches(b, min_share),
+                    "key LONG, least INT, day LONG, hs ARRAY<LONG>") \
+        .select("key", "least", "day", F.explode("hs").alias("h"))
 
-    shared = (art_sh.join(src_sh, "h")
-              .groupBy("article_id", "source").agg(F.count("*").alias("shared"))
-              .join(least, "article_id")
-              .where(F.col("shared") >= F.col("least"))
-              .drop("least"))
-    dated = (shared.join(src.select("source", "source_date"), "source")
-             .join(art.select("article_id", "article_date"), "article_id"))
-    gap = F.datediff(day("article_date"), day("source_date"))
-    in_window = gap.isNull() | ((gap >= 0) & (gap <= window_days))
-    rank = Window.partitionBy("article_id").orderBy(F.desc("shared"), F.asc("source"))
-    candidates = (dated.where(in_window)
-                  .withColumn("rank", F.row_number().over(rank))
-                  .where(F.col("rank") <= max_candidates)
-                  .select("article_id", "source", "shared"))
-    pairs = (candidates.join(src.select("source", "source_json"), "source")
-             .join(art.select("article_id", "article_json"), "article_id"))
+    # The releases' shingles (boilerplate out) are broadcast to every task: the articles'
+    # exploded shingles, by far the most rows, are then never shuffled.
+    gap = F.col("day") - F.col("source_day")
+    in_window = F.col("day").isNull() | F.col("source_day").isNull() | \
+        gap.between(0, window_days)
+    shared = (art_sh.join(F.broadcast(src_sh), "h").where(in_window)
+              .groupBy("key", "least", "source").agg(F.count("*").alias("shared"))
+              .where(F.col("shared") >= F.col("least")))
+    # The `max_candidates` sources sharing most per article (ties: the source read first).
+    ranked = F.sort_array(F.collect_list(F.struct((-F.col("shared")).alias("rank"), "source")))
+    candidates = (shared.groupBy("key").agg(F.slice(ranked, 1, max_candidates).alias("c"))
+                  .select("key", F.transform("c", lambda c: F.struct(
+                      c["source"].alias("source"), (-c["rank"]).alias("shared")))
+                      .alias("candidates")))
+    pairs = art.join(F.broadcast(candidates), "key").select(*ARTICLE_FIELDS, "candidates")
 
-    def compare_batches(frames):
-        import pandas as pd
-        for frame in frames:
-            keep = {} if min_quote_words is None else {"min_quote_words": min_quote_words}
-            lines = [quotediff.scan_pair(s, a, int(n), min_share, no_details, **keep)
-                     for s, a, n in zip(frame.source_json, frame.article_json, frame.shared)]
-            yield pd.DataFrame({"line": [line for line in lines if line is not None]})
+    lines = spark.sparkContext.broadcast([entry_json(s) for s in sources])
+    # The first field tells one job's sources from another's in a worker that outlives a job.
+    settings = (uuid.uuid4().hex, min_share, no_details, min_quote_words)
+    return pairs.mapInArrow(lambda b: compare_batches(b, lines, settings), "line STRING")
 
-    return pairs.mapInPandas(compare_batches, "line STRING")
+
+def tune(spark, partitions):
+    """Partitions sized for the cores: Spark's 200 shuffle partitions are 200 tasks of a few
+    rows each on a laptop; the archive is read in at least as many splits as there are
+    partitions, so that every core shingles and compares."""
+    partitions = partitions or 2 * spark.sparkContext.defaultParallelism
+    spark.conf.set("spark.sql.shuffle.partitions", str(partitions))
+    spark.conf.set("spark.sql.files.minPartitionNum", str(partitions))
 
 
 def main(argv=None):
@@ -131,18 +207,27 @@ def main(argv=None):
     scan.add_argument("--no-details", action="store_true")
     scan.add_argument("--master", default=None,
                       help="Spark master (default: spark-submit's, local[*] under python -m)")
+    scan.add_argument("--partitions", type=int, default=None,
+                      help="shuffle partitions and least input splits (default: twice the cores)")
+    scan.add_argument("--driver-memory", default="3g",
+                      help="the driver's memory under python -m (default: 3g)")
     args = parser.parse_args(argv)
 
     from pyspark.sql import SparkSession
-    # No broadcast joins: Spark takes the releases' exploded shingles (millions of rows for
-    # 10,000 releases) for a small table and runs out of driver memory broadcasting them;
-    # shuffled joins scale from a laptop to a cluster.
+    # The Python workers run this interpreter (a virtual environment's, with these bindings),
+    # not whichever `python3` comes first on the PATH.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    # No broadcast joins but the two the plan asks for: left to itself Spark may take a large
+    # exploded table for a small one. The driver's memory (set here for `python -m`, by
+    # spark-submit otherwise) holds the releases' broadcast shingles.
     builder = (SparkSession.builder.appName("quotediff scan")
-               .config("spark.sql.autoBroadcastJoinThreshold", "-1"))
+               .config("spark.sql.autoBroadcastJoinThreshold", "-1")
+               .config("spark.driver.memory", args.driver_memory))
     if args.master:
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
+    tune(spark, args.partitions)
     kept = plan(spark, read_sources(args.sources), args.articles, args.min_share, args.no_details,
                 args.min_quote_words)
     if args.format == "parquet":

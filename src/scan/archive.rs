@@ -109,14 +109,20 @@ struct Line {
     title: Option<String>,
 }
 
-/// The fields of an entry as an archive gives them, before they are checked (a Parquet row).
+/// The fields of an entry as an archive gives them, before they are checked (a Parquet row,
+/// or the columns the Spark job hands the Python bindings).
 #[derive(Debug, Default)]
-pub(crate) struct Fields {
-    pub(crate) id: Option<String>,
-    pub(crate) text: Option<String>,
-    pub(crate) date: Option<String>,
-    pub(crate) url: Option<String>,
-    pub(crate) title: Option<String>,
+pub struct Fields {
+    /// The `id` column, as text.
+    pub id: Option<String>,
+    /// The `text` column.
+    pub text: Option<String>,
+    /// The `date` column, as text.
+    pub date: Option<String>,
+    /// The `url` column.
+    pub url: Option<String>,
+    /// The `title` column.
+    pub title: Option<String>,
 }
 
 /// The entries of the archive at `path`, read lazily in order.
@@ -311,7 +317,7 @@ pub fn entry_from_json(line: &str) -> Result<Entry, String> {
 
 /// The entry of an archive's fields, once checked: an id and a text present, a date (when
 /// there is one) a `YYYY-MM-DD` date. The same checks for every format.
-pub(crate) fn entry_of_fields(fields: Fields) -> Result<Entry, String> {
+pub fn entry_of_fields(fields: Fields) -> Result<Entry, String> {
     let id = fields.id.ok_or("missing field `id`")?;
     let text = fields.text.ok_or("missing field `text`")?;
     if let Some(date) = &fields.date {

@@ -18,6 +18,7 @@
 //! batch and decides.
 
 pub mod archive;
+pub mod compared;
 pub mod dates;
 pub mod index;
 pub mod lookup;
@@ -36,6 +37,7 @@ use crate::compare::QuoteStatus;
 use crate::lexicon::Lang;
 use crate::{compare, CompareOptions, Comparison, Document};
 use archive::{ArchiveError, Entry};
+use compared::Compared;
 use dates::DayNumber;
 use index::SourceIndex;
 use record::{Keeping, PairRecord};
@@ -141,9 +143,8 @@ const SHORT_ARTICLE_SHINGLES: usize = 2;
 /// The sources of a scan, indexed.
 #[derive(Debug)]
 pub struct Sources {
-    entries: Vec<Entry>,
-    /// Each source's language, told once here rather than in every comparison.
-    languages: Vec<Lang>,
+    /// The sources with each one's language, told once here rather than in every comparison.
+    compared: Compared,
     index: SourceIndex,
 }
 
@@ -160,8 +161,7 @@ impl Sources {
             .unzip();
         let index = SourceIndex::build(&shingled, options);
         Sources {
-            entries,
-            languages,
+            compared: Compared::with_languages(entries, languages),
             index,
         }
     }
@@ -176,17 +176,17 @@ impl Sources {
 
     /// Number of sources.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.compared.entries().len()
     }
 
     /// True when there are no sources.
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.compared.entries().is_empty()
     }
 
     /// The sources, in the order read.
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        self.compared.entries()
     }
 
     /// The index (for its figures).
@@ -201,16 +201,8 @@ impl Sources {
         let candidates = self.index.candidates(&hashes, article.day(), options);
         let article_language = Lang::of_document(&tokens);
         drop(tokens);
-        let mut options = options.clone();
-        candidates
-            .iter()
-            .filter_map(|candidate| {
-                let source = &self.entries[candidate.source];
-                let languages = (self.languages[candidate.source], article_language);
-                options.compare.languages = Some(languages);
-                compare_pair(source, article, candidate.shared, &options)
-            })
-            .collect()
+        self.compared
+            .pairs_in(article, article_language, &candidates, options)
     }
 }
 
