@@ -131,15 +131,13 @@ def read_articles(spark, path):
         .withColumn("key", F.monotonically_increasing_id())
 
 
-def source_shingles(spark, sources, min_share):
-    """The sources' shingles (one list per source, exploded by the plan) and day numbers,
-    shingled on the driver by the Rust shingler in one call."""
+def source_table(spark, sources):
+    """The sources as a small table (number, text, date): shingled in the plan like the
+    articles (handing Spark the exploded hashes from the driver cost more than shingling)."""
     import pyarrow as pa
-    offsets, values, _ = quotediff.shingle_batch([s.get("text") for s in sources], min_share)
-    days = quotediff.day_numbers([_text(s.get("date")) for s in sources])
-    table = pa.table({"source": pa.array(range(len(sources)), pa.int32()),
-                      "source_day": pa.array(days, pa.int64()),
-                      "hs": _hash_lists(offsets, values)})
+    table = pa.table({"key": pa.array(range(len(sources)), pa.int64()),
+                      "text": pa.array([_text(s.get("text")) for s in sources], pa.string()),
+                      "date": pa.array([_text(s.get("date")) for s in sources], pa.string())})
     return spark.createDataFrame(table)
 
 
@@ -150,10 +148,16 @@ def plan(spark, sources, articles_path, min_share, no_details, min_quote_words=N
     _, max_candidates, window_days, _ = quotediff.defaults()
     limit = quotediff.max_sources_per_shingle(len(sources))
 
-    src_sh = source_shingles(spark, sources, min_share) \
-        .select("source", "source_day", F.explode("hs").alias("h"))
-    common = src_sh.groupBy("h").agg(F.count("*").alias("df")).where(F.col("df") > limit)
-    src_sh = src_sh.join(common.select("h"), "h", "left_anti")
+    # Boilerplate: the shingles in more than `limit` sources (few) counted out and dropped.
+    src_sh = (source_table(spark, sources)
+              .mapInArrow(lambda b: shingle_batches(b, min_share),
+                          "key LONG, least INT, day LONG, hs ARRAY<LONG>")
+              .select(F.col("key").cast("int").alias("source"), F.col("day").alias("source_day"),
+                      F.explode("hs").alias("h"))
+              .cache())
+    src_sh.count()   # made once here: the count and the join below would both make it at once
+    common = src_sh.groupBy("h").count().where(F.col("count") > limit).select("h")
+    src_sh = src_sh.join(F.broadcast(common), "h", "left_anti")
 
     art = read_articles(spark, articles_path)
     art_sh = art.select("key", "text", "date") \
