@@ -197,10 +197,7 @@ impl Releases {
             .zip(shared)
             .map(|(source, shared)| Candidate { source, shared })
             .collect();
-        let records = py.detach(|| {
-            self.compared
-                .pairs_of(&article, &candidates, &self.options)
-        });
+        let records = py.detach(|| self.compared.pairs_of(&article, &candidates, &self.options));
         records
             .iter()
             .map(|r| serde_json::to_string(r).map_err(|e| PyValueError::new_err(e.to_string())))

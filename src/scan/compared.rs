@@ -72,3 +72,53 @@ impl Compared {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scan::Sources;
+
+    fn entry(id: &str, text: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            url: None,
+            title: None,
+            at: None,
+        }
+    }
+
+    const USED: &str = "The harbour authority will dredge the northern channel from May. \
+        \"Larger ferries will dock here within two years,\" the harbour master said. \
+        The work costs 14 million euros and is paid by the regional fund.";
+    const UNUSED: &str = "The orchestra opens its season with three symphonies in October. \
+        Tickets go on sale next week at the box office and online.";
+    const ARTICLE: &str = "Big changes are coming to the port. The harbour authority will \
+        dredge the northern channel from May, and \"larger ferries will dock here within two \
+        years,\" the harbour master said. Fishermen worry about the noise of the works.";
+
+    #[test]
+    fn given_candidates_make_the_records_the_index_finds() {
+        let sources = vec![entry("unused", UNUSED), entry("used", USED)];
+        let options = ScanOptions::default();
+        let article = entry("article", ARTICLE);
+        let indexed = Sources::new(sources.clone(), &options).pairs_of(&article, &options);
+        assert_eq!(indexed.len(), 1);
+        let shared = indexed[0].shared_shingles;
+        let compared = Compared::new(sources);
+        // The unrelated source and a number naming no source give nothing.
+        let candidates = [
+            Candidate { source: 0, shared },
+            Candidate { source: 1, shared },
+            Candidate { source: 7, shared },
+        ];
+        let records = compared.pairs_of(&article, &candidates, &options);
+        assert_eq!(records.len(), 1);
+        assert_eq!(records[0].source_id, "used");
+        assert_eq!(
+            serde_json::to_string(&records[0]).unwrap(),
+            serde_json::to_string(&indexed[0]).unwrap()
+        );
+    }
+}
