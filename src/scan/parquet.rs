@@ -192,17 +192,17 @@ pub fn write(path: &Path, entries: &[Entry], rows_per_group: usize) -> parquet::
     let mut writer = SerializedFileWriter::new(file, Arc::new(schema), Arc::new(properties))?;
     for group in entries.chunks(rows_per_group.max(1)) {
         let mut rows = writer.next_row_group()?;
-        let columns: [Box<dyn Fn(&Entry) -> Option<&str>>; 5] = [
-            Box::new(|e| Some(e.id.as_str())),
-            Box::new(|e| Some(e.text.as_str())),
-            Box::new(|e| e.date.as_deref()),
-            Box::new(|e| e.url.as_deref()),
-            Box::new(|e| e.title.as_deref()),
+        let columns: [fn(&Entry) -> Option<&str>; 5] = [
+            |e| Some(e.id.as_str()),
+            |e| Some(e.text.as_str()),
+            |e| e.date.as_deref(),
+            |e| e.url.as_deref(),
+            |e| e.title.as_deref(),
         ];
         for (number, column) in columns.iter().enumerate() {
             let values: Vec<ByteArray> = group
                 .iter()
-                .filter_map(|e| column(e))
+                .filter_map(column)
                 .map(|value| ByteArray::from(value.as_bytes().to_vec()))
                 .collect();
             let levels: Vec<i16> = group
