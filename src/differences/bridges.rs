@@ -90,13 +90,25 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             .filter(|ch| ch.is_alphabetic())
             .all(char::is_uppercase)
     };
-    let name_lost = sw.iter().any(|w| {
+    // German capitalises every noun: one after a determiner ("wegen dieser Reform") is a
+    // thing, not a name.
+    let german = crate::lexicon::get();
+    let common_noun = |k: usize| {
+        lang == "de"
+            && k > 0
+            && german
+                .name_words
+                .german_determiners
+                .contains(&sw[k - 1].norm)
+    };
+    let name_lost = sw.iter().enumerate().any(|(k, w)| {
         w.raw.chars().next().is_some_and(char::is_uppercase)
             && !acronym(w)
             && w.value.is_none()
             && !opens_sentence(&c.source.text, w.span.start)
             && !a_keys.contains(&w.key)
             && !crate::quotes::is_title_word(w.raw)
+            && !common_noun(k)
     });
     if name_lost {
         return Some(DifferenceKind::Name);

@@ -604,3 +604,43 @@ fn a_modal_and_a_condition_after_a_reused_run_dropped() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_german_reused_passage_with_a_quotation_a_moved_verb_and_a_month() {
+    let d = differences(
+        "„Kein Krankenhaus wird wegen dieser Reform geschlossen“, sagte Weber. Nach Angaben des Ministeriums könnten bis zu 400 Kliniken von den neuen Fallpauschalen profitieren. Der Bundesrat soll im November über den Entwurf beraten.",
+        "„Kein Krankenhaus wird geschlossen“, sagte Weber. Nach Angaben des Ministeriums profitieren 400 Kliniken von den neuen Fallpauschalen. Der Bundestag soll im Dezember über den Entwurf beraten.",
+    );
+    // Words dropped inside the marks are the speaker's, not a lost name ("Reform" is a noun).
+    assert!(
+        has(
+            &d,
+            DifferenceKind::QuoteWording,
+            "dropped: “wegen dieser Reform”"
+        ),
+        "{d:?}"
+    );
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Name),
+        "{d:?}"
+    );
+    // The verb moved to second place is not a dropped qualifier; the modal is dropped.
+    assert!(!has(&d, DifferenceKind::Scope, "profitieren"), "{d:?}");
+    assert!(
+        has(&d, DifferenceKind::Scope, "modal dropped: “könnten”"),
+        "{d:?}"
+    );
+    // A month is a date, a body an organisation.
+    assert!(
+        has(&d, DifferenceKind::Date, "“November” → “Dezember”"),
+        "{d:?}"
+    );
+    assert!(
+        has(
+            &d,
+            DifferenceKind::Organisation,
+            "“Bundesrat” → “Bundestag”"
+        ),
+        "{d:?}"
+    );
+}

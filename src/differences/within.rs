@@ -47,8 +47,15 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
             pair.case_changes(out);
         }
         MatchKind::Reuse => {
+            // A reused run can hold a quotation ("…, sagte Weber. „Kein Krankenhaus wird
+            // geschlossen.“ Nach Angaben…"): an edit inside its marks changes the speaker's
+            // words.
             for e in &m.edits {
-                out.extend(pair.reused_edit(e));
+                if quoted_in_article(c, e.article.map_or(e.at, |a| a.start)) {
+                    out.extend(pair.quoted_edit(e));
+                } else {
+                    out.extend(pair.reused_edit(e));
+                }
             }
             pair.scope_changes(&align::diff(&source, &article), out);
             pair.unit_changes(out);
@@ -86,6 +93,13 @@ pub(super) fn of_rest(
     for e in align::edits(&ops, source, article) {
         out.extend(pair.paraphrased_edit(&e));
     }
+}
+
+/// True when byte `at` of the article lies inside the marks of one of its quotations (they
+/// are in article order).
+fn quoted_in_article(c: &Comparison, at: usize) -> bool {
+    let k = c.quotes.partition_point(|q| q.article.start <= at);
+    k > 0 && at < c.quotes[k - 1].article.end
 }
 
 /// Fewest aligned words beside a changed stretch for its scope words to be judged.
@@ -355,7 +369,8 @@ impl Pair<'_, '_> {
             && scope_phrases(s, self.lang).is_empty()
             && !e
                 .source
-                .is_some_and(|sp| before_a_name(&self.c.source.text, sp.end));
+                .is_some_and(|sp| before_a_name(&self.c.source.text, sp.end))
+            && !self.moved(s);
         (interior && qualifier).then(|| {
             self.difference(
                 DifferenceKind::Scope,
@@ -456,6 +471,14 @@ impl Pair<'_, '_> {
                 marked: None,
             },
         ))
+    }
+
+    /// True when every word of `s` stands elsewhere in the article's side of the pair: moved
+    /// (German puts the verb second: "könnten ... profitieren" told as "profitieren ..."),
+    /// not dropped.
+    fn moved(&self, s: &[Word]) -> bool {
+        s.iter()
+            .all(|w| self.article.iter().any(|a| a.key == w.key))
     }
 
     /// The edit as a name replaced: major, with both sides' words.
@@ -719,6 +742,18 @@ fn name_core<'w, 't>(ws: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
 fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
     let lx = crate::lexicon::get();
     let norm = |w: &Word| unelided(w.raw).to_lowercase();
+    // A month or a weekday ("im November", "on Monday") names a time.
+    let weekday = |w: &Word| {
+        lx.weekdays
+            .iter()
+            .any(|(p, _)| p.len() == 1 && p[0] == w.norm)
+    };
+    if name
+        .iter()
+        .any(|w| lx.months.contains_key(&w.norm) || weekday(w))
+    {
+        return Some(DifferenceKind::Date);
+    }
     if name.iter().any(|w| lx.org_keywords.contains(&norm(w))) {
         return Some(DifferenceKind::Organisation);
     }
