@@ -142,6 +142,26 @@ fn house_style(source: &str, article: &str) -> bool {
     !a.is_empty() && s.windows(a.len()).any(|w| w == a.as_slice())
 }
 
+/// Where a dateline may stand: within the first bytes of a text.
+const DATELINE_BYTES: usize = 600;
+
+/// True when `date` is a dateline of `text`: in its first lines, opening its line or after
+/// no more than a place and a comma ("Berlin, 12. Oktober 2022", "PARIS, le 14 mars 2023 —").
+fn is_dateline(text: &str, date: Span) -> bool {
+    if date.start > DATELINE_BYTES {
+        return false;
+    }
+    let line_start = text[..date.start].rfind('\n').map_or(0, |i| i + 1);
+    let lead = text[line_start..date.start].trim();
+    lead.is_empty()
+        || (lead.split_whitespace().count() <= 3 && lead.ends_with([',', '—', '–', '-'])
+            || lead.split_whitespace().count() <= 4
+                && lead
+                    .trim_end_matches(|ch: char| ch.is_alphabetic())
+                    .trim_end()
+                    .ends_with(','))
+}
+
 /// True when the punctuation inside two spellings of a name differs ("D.C." and "DC",
 /// "Presidents Circle" and "Presidents’ Circle"); a possessive ending and the typography of
 /// an apostrophe do not count.
@@ -185,6 +205,14 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         let Some(severity) = severity(d) else {
             continue;
         };
+        // Each text's own dateline ("Berlin, 12. Oktober 2022" on the release, "Berlin, 13.
+        // Oktober 2022." on the next day's article) says when it was written, not a fact.
+        if d.kind == DetailKind::Date
+            && is_dateline(&c.source.text, source)
+            && is_dateline(&c.article.text, article)
+        {
+            continue;
+        }
         if let Some(x) = super::titles::title_change(c, d) {
             out.push(x);
             continue;

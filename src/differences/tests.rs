@@ -644,3 +644,14 @@ fn a_german_reused_passage_with_a_quotation_a_moved_verb_and_a_month() {
         "{d:?}"
     );
 }
+
+#[test]
+fn each_texts_own_dateline_is_not_a_date_difference() {
+    let d = differences(
+        "Berlin, 12. Oktober 2022\n\nBundesgesundheitsminister Karl Weber hat heute den Entwurf für das Krankenhausgesetz vorgestellt. Der Bundesrat soll am 3. November 2022 über den Entwurf beraten.",
+        "Berlin, 13. Oktober 2022. Karl Weber hat gestern den Entwurf für das Krankenhausgesetz vorgestellt. Der Bundesrat soll am 4. November 2022 über den Entwurf beraten.",
+    );
+    assert!(!has(&d, DifferenceKind::Date, "12. Oktober"), "{d:?}");
+    // A date the texts report is still compared.
+    assert!(has(&d, DifferenceKind::Date, "November"), "{d:?}");
+}
