@@ -182,12 +182,25 @@ fn has_inner_punctuation(source: &str, article: &str) -> bool {
     inner(source) != inner(article)
 }
 
+/// True when the source's figure is a bound (at most, at least) and the article's exact.
+fn bound_dropped(d: &Detail) -> bool {
+    match &d.note {
+        crate::comparison::DetailNote::Figures {
+            source, article, ..
+        } => source.starts_with(['≤', '≥']) && !article.starts_with(['≤', '≥', '≈']),
+        _ => false,
+    }
+}
+
 fn severity(d: &Detail) -> Option<Severity> {
     match d.relation {
         Relation::Conflicting => Some(Severity::Major),
         // The article naming a part of a body the source names tells more; it contradicts
         // nothing.
         Relation::MoreSpecific if d.kind == DetailKind::Organization => None,
+        // A bound the article drops ("bis zu 400 Kliniken" told as "400 Kliniken", "at least
+        // 30" as "30") states as definite what the source gave as a limit.
+        Relation::Compatible if bound_dropped(d) => Some(Severity::Major),
         Relation::Compatible | Relation::MoreSpecific => Some(Severity::Minor),
         Relation::Same => Some(Severity::Minor),
         Relation::OnlySource | Relation::OnlyArticle => None,

@@ -655,3 +655,36 @@ fn each_texts_own_dateline_is_not_a_date_difference() {
     // A date the texts report is still compared.
     assert!(has(&d, DifferenceKind::Date, "November"), "{d:?}");
 }
+
+#[test]
+fn a_bound_dropped_from_a_figure_is_major() {
+    for (source, article) in [
+        (
+            "Nach Angaben des Ministeriums könnten bis zu 400 Kliniken von den neuen Fallpauschalen profitieren, sagte ein Sprecher.",
+            "Nach Angaben des Ministeriums profitieren 400 Kliniken von den neuen Fallpauschalen, sagte ein Sprecher.",
+        ),
+        (
+            "The ministry said at least 30 schools in the northern districts would close their doors in June.",
+            "The ministry said 30 schools in the northern districts would close their doors in June.",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(
+            d.iter()
+                .any(|(k, s, n)| *k == DifferenceKind::Number
+                    && *s == Severity::Major
+                    && (n.starts_with('≤') || n.starts_with('≥'))),
+            "{d:?}"
+        );
+    }
+    // A rounded figure stays minor: "about 14,000" for 14,065.
+    let d = differences(
+        "The state has recorded 14,065 cases since the outbreak began in the northern districts last spring.",
+        "The state has recorded about 14,000 cases since the outbreak began in the northern districts last spring.",
+    );
+    assert!(
+        !d.iter()
+            .any(|(k, s, _)| *k == DifferenceKind::Number && *s == Severity::Major),
+        "{d:?}"
+    );
+}

@@ -174,6 +174,37 @@ fn in_date(all: &[Word], part: &[Word]) -> bool {
         && all[lo..hi].iter().any(|w| months.contains_key(&w.norm))
 }
 
+/// True when `a` gives the one figure of `s` rounded under an approximator of the word
+/// lists ("about", "environ", "rund", "casi"): within a tenth either side for "about", just
+/// under it for "almost".
+fn approximates(s: &[Word], a: &[Word]) -> bool {
+    use crate::lexicon::HedgeKind;
+    let one = |ws: &[Word]| -> Option<f64> {
+        let mut values = ws.iter().filter_map(|w| w.value);
+        let v = values.next()?;
+        values.next().is_none().then_some(v)
+    };
+    let (Some(x), Some(v)) = (one(s), one(a)) else {
+        return false;
+    };
+    let lx = crate::lexicon::get();
+    let kind = (0..a.len()).find_map(|i| {
+        lx.hedges_by_first
+            .candidates(&a[i].norm)
+            .into_iter()
+            .find_map(|k| {
+                let (p, kind) = &lx.hedges[k];
+                (i + p.len() <= a.len() && p.iter().zip(&a[i..]).all(|(w, x)| *w == x.norm))
+                    .then_some(*kind)
+            })
+    });
+    match kind {
+        Some(HedgeKind::Around) => (x - v).abs() <= 0.1 * v.abs(),
+        Some(HedgeKind::Below) => x < v && x >= 0.8 * v,
+        _ => false,
+    }
+}
+
 fn has_figure(words: &[Word]) -> bool {
     words.iter().any(|w| w.value.is_some())
 }
@@ -237,6 +268,11 @@ impl Pair<'_, '_> {
         }
         // The day of a date ("24 oktober" against "22 oktober") is the dates' to report.
         if in_date(self.source, s) || in_date(self.article, a) {
+            return None;
+        }
+        // A figure rounded under an approximator ("about 14,000" for 14,065) is compatible:
+        // the details stage shows it as rounded, a minor difference.
+        if approximates(s, a) {
             return None;
         }
         let (from, to) = self.texts(e);
