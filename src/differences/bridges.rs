@@ -92,14 +92,9 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
     };
     // German capitalises every noun: one after a determiner ("wegen dieser Reform") is a
     // thing, not a name.
-    let german = crate::lexicon::get();
+    let lx = crate::lexicon::get();
     let common_noun = |k: usize| {
-        lang == "de"
-            && k > 0
-            && german
-                .name_words
-                .german_determiners
-                .contains(&sw[k - 1].norm)
+        lang == "de" && k > 0 && lx.name_words.german_determiners.contains(&sw[k - 1].norm)
     };
     let name_lost = sw.iter().enumerate().any(|(k, w)| {
         w.raw.chars().next().is_some_and(char::is_uppercase)

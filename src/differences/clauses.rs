@@ -273,24 +273,25 @@ where
         ))
     }
 
+    /// The article's sentence outside the run: the words before it and the words after it.
+    fn article_rest(&self) -> (Vec<Word<'t>>, Vec<Word<'t>>) {
+        self.article_sentence
+            .iter()
+            .filter(|w| !self.m.article.contains(&w.span))
+            .cloned()
+            .partition(|w| w.span.start < self.m.article.start)
+    }
+
     /// The names and figures the article changed in the rest of the run's sentence: the
     /// words before the run on both sides, then the words after it, each pair when the
     /// article restates the source's (a content word in common).
     fn facts_of_rest(&self, out: &mut Vec<Difference>) {
-        let (head, tail): (Vec<Word>, Vec<Word>) = self
-            .article_sentence
-            .iter()
-            .filter(|w| !self.m.article.contains(&w.span))
-            .cloned()
-            .partition(|w| w.span.start < self.m.article.start);
+        let (head, tail) = self.article_rest();
         for (source, article) in [(&self.before, &head), (&self.after, &tail)] {
             if source.is_empty() || article.is_empty() || source.len() > MAX_REST_WORDS {
                 continue;
             }
-            let restated = source
-                .iter()
-                .any(|w| is_content_word(&w.norm) && article.iter().any(|a| a.key == w.key));
-            if restated {
+            if restates(source, article) {
                 super::within::of_rest(self.c, self.m, self.lang, (source, article), out);
             }
         }
@@ -304,12 +305,7 @@ where
     /// as "further increases | are needed"). The article's side must restate the source's
     /// (a content word in common) and hold no scope word of that class.
     fn scope_dropped_beside(&self) -> Vec<Difference> {
-        let (head, tail): (Vec<Word>, Vec<Word>) = self
-            .article_sentence
-            .iter()
-            .filter(|w| !self.m.article.contains(&w.span))
-            .cloned()
-            .partition(|w| w.span.start < self.m.article.start);
+        let (head, tail) = self.article_rest();
         let mut out = Vec::new();
         let sides = [
             (&self.before, &head, MAX_HEAD_WORDS, true),
@@ -319,10 +315,7 @@ where
             if source.is_empty() || source.len() > most {
                 continue;
             }
-            let restated = source
-                .iter()
-                .any(|w| is_content_word(&w.norm) && article.iter().any(|a| a.key == w.key));
-            if !restated {
+            if !restates(source, article) {
                 continue;
             }
             let kept = scope_phrases(article, self.lang);
@@ -513,6 +506,13 @@ where
         };
         Some((span, shown))
     }
+}
+
+/// True when the article's words restate the source's: a content word in common.
+fn restates(source: &[Word], article: &[Word]) -> bool {
+    source
+        .iter()
+        .any(|w| is_content_word(&w.norm) && article.iter().any(|a| a.key == w.key))
 }
 
 /// True when `text` may hold a name or a figure: a digit, or a capital after its first
