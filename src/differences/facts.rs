@@ -6,7 +6,7 @@
 //! or a title shortened is minor.
 
 use crate::comparison::Comparison;
-use crate::comparison::{Detail, DetailKind, Relation};
+use crate::comparison::{Detail, DetailKind, Relation, Side};
 
 use super::align::Key;
 use super::{Change, Difference, DifferenceKind, Severity};
@@ -69,9 +69,9 @@ fn counted_noun_change(
         DifferenceKind::Number,
         Severity::Minor,
         (s_span, a_span),
-        Change::Fact {
-            relation: d.relation,
-            note: format!("{from} → {to}: same figure, another thing counted"),
+        Change::Counted {
+            from: from.to_string(),
+            to: to.to_string(),
         },
     ))
 }
@@ -271,25 +271,29 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             kind_of(d.kind),
             severity,
             (source, article),
-            Change::Fact {
-                relation: d.relation,
-                note: fact_note(c, d, source, article),
-            },
+            fact_change(c, d, source, article),
         ));
     }
 }
 
-/// The details stage's note, except for one day told two ways, whose note names both:
+/// The details stage's note, except for one day told two ways, whose change names both:
 /// "2009 → next year: the same time, counted from the article's date".
-fn fact_note(c: &Comparison, d: &Detail, source: Span, article: Span) -> String {
+fn fact_change(c: &Comparison, d: &Detail, source: Span, article: Span) -> Change {
     if d.relation == Relation::Same && d.kind == DetailKind::Date {
         let (from, to) = (source.slice(&c.source.text), article.slice(&c.article.text));
-        let counted = if to.chars().any(|ch| ch.is_ascii_digit()) {
-            "the source's"
+        let counted_from = if to.chars().any(|ch| ch.is_ascii_digit()) {
+            Side::Source
         } else {
-            "the article's"
+            Side::Article
         };
-        return format!("{from} → {to}: the same time, counted from {counted} date");
+        return Change::Recounted {
+            from: from.to_string(),
+            to: to.to_string(),
+            counted_from,
+        };
     }
-    d.note.to_string()
+    Change::Fact {
+        relation: d.relation,
+        note: d.note.clone(),
+    }
 }

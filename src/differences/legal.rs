@@ -9,7 +9,6 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-use crate::comparison::Relation;
 use crate::span::Span;
 
 use super::{Change, Difference, DifferenceKind, Severity};
@@ -103,9 +102,9 @@ pub(super) fn of_documents(source: &str, article: &str, lang: &str, out: &mut Ve
         Severity::Major,
         (Some(s), Some(a)),
         None,
-        Change::Fact {
-            relation: Relation::Conflicting,
-            note: format!("{from} → {to}: a later step of the case than the source names"),
+        Change::LaterStep {
+            from: from.to_string(),
+            to: to.to_string(),
         },
     ));
 }

@@ -109,9 +109,9 @@ pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
             Span::new(ts.start, name_s.end),
             Span::new(ta.start, name_a.end),
         ),
-        Change::Fact {
-            relation: Relation::Compatible,
-            note: format!("title: {from} → {to}"),
+        Change::Title {
+            from: from.to_string(),
+            to: to.to_string(),
         },
     ))
 }
