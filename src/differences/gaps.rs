@@ -92,7 +92,10 @@ pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
                 end: s2.start,
             };
             let left_out = gap.slice(src);
-            if words(left_out) < MIN_LEFT_OUT_WORDS || gap.end - gap.start > MAX_LEFT_OUT_BYTES {
+            if words(left_out) < MIN_LEFT_OUT_WORDS
+                || gap.end - gap.start > MAX_LEFT_OUT_BYTES
+                || is_own_attribution(left_out)
+            {
                 continue;
             }
             let trimmed = left_out.trim_start_matches(|ch: char| !ch.is_alphanumeric());
@@ -121,6 +124,15 @@ pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
             ));
         }
     }
+}
+
+/// True when the source's words between the two parts are its own attribution between two
+/// quotations (`…streets," said Mayor Ruiz. "This plan…`): the source split the statement
+/// there too, and the article left out nothing the speaker said.
+fn is_own_attribution(left_out: &str) -> bool {
+    left_out.chars().any(crate::normalize::is_quote_mark)
+        && words(left_out) <= MAX_ATTRIBUTION_WORDS
+        && crate::quotes::holds_attribution(left_out)
 }
 
 fn gap_difference(q1: &QuoteFinding, source: Span, article: Span, change: Change) -> Difference {

@@ -688,3 +688,43 @@ fn a_bound_dropped_from_a_figure_is_major() {
         "{d:?}"
     );
 }
+
+#[test]
+fn the_sources_own_attribution_between_two_quoted_parts_is_not_left_out() {
+    // The release splits the statement by its attribution too: nothing the speaker said lies
+    // between the parts.
+    let d = differences(
+        "\"Our residents have waited too long for safe streets,\" said Mayor Ruiz. \"This plan will fix the worst roads first, and it will do so without raising taxes.\"",
+        "\"Our residents have waited too long for safe streets,\" Ruiz said. \"This plan will fix the worst roads first, and it will do so without raising taxes.\"",
+    );
+    assert!(
+        !d.iter().any(|(_, _, n)| n.contains("quoted parts")),
+        "{d:?}"
+    );
+    let d = differences(
+        "«Nous avons attendu trop longtemps des rues sûres», a déclaré la maire Ruiz. «Ce plan réparera d'abord les pires routes, sans augmenter les impôts.»",
+        "«Nous avons attendu trop longtemps des rues sûres», a dit Mme Ruiz. «Ce plan réparera d'abord les pires routes, sans augmenter les impôts.»",
+    );
+    assert!(
+        !d.iter().any(|(_, _, n)| n.contains("quoted parts")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_close_restatement_of_a_short_sentence_shows_its_dropped_modal_and_condition() {
+    let d = differences(
+        "The plan was presented to the council on Tuesday. Work could begin as early as June, weather permitting. The council meets again next week.",
+        "The mayor presented the plan to councillors. Work will begin in June. The council meets again next week.",
+    );
+    assert!(
+        has(&d, DifferenceKind::Scope, "modal dropped: “could”"),
+        "{d:?}"
+    );
+    assert!(has(&d, DifferenceKind::Scope, "permitting"), "{d:?}");
+    let d = differences(
+        "El plan se presentó el martes. Las obras podrían empezar en junio, si el tiempo lo permite. El consejo se reúne la semana próxima.",
+        "El alcalde presentó el plan. Las obras empezarán en junio. El consejo se reúne la semana próxima.",
+    );
+    assert!(has(&d, DifferenceKind::Scope, "podrían"), "{d:?}");
+}

@@ -105,6 +105,11 @@ fn quoted_in_article(c: &Comparison, at: usize) -> bool {
 /// Fewest aligned words beside a changed stretch for its scope words to be judged.
 const MIN_ANCHOR_WORDS: usize = 2;
 
+/// Share of the article's content words, in the source's order, above which a paraphrase
+/// is a close restatement (`CLOSE_SHARE_NUM / CLOSE_SHARE_DEN`).
+const CLOSE_SHARE_NUM: usize = 3;
+const CLOSE_SHARE_DEN: usize = 5;
+
 /// Most words of an attribution set inside the quotation marks ("— riflette Mattarella —").
 const MAX_INTERJECTION_WORDS: usize = 5;
 
@@ -538,18 +543,26 @@ impl Pair<'_, '_> {
     /// whose main clause the article keeps. A scope word inside a stretch the article
     /// rewrote whole is not judged: the rewording may carry it another way.
     fn scope_changes(&self, ops: &[DiffOp], out: &mut Vec<Difference>) {
+        // A reused passage is aligned around any change; a paraphrase only where the words
+        // on both sides of the change are the source's (or the change ends the sentence).
+        let loose = self.m.kind == MatchKind::Paraphrase;
+        // A short sentence restated closely ("Work could begin as early as June" / "Work
+        // will begin in June") has single words between its changes: there one shared
+        // content word anchors a change.
+        let anchor_words = if loose && self.closely_restated(ops) {
+            1
+        } else {
+            MIN_ANCHOR_WORDS
+        };
         let solid = |op: Option<&DiffOp>| match op {
             Some(DiffOp::Equal { old_index, len, .. }) => {
-                *len >= MIN_ANCHOR_WORDS
+                *len >= anchor_words
                     && self.source[*old_index..old_index + len]
                         .iter()
                         .any(|w| is_content_word(&w.norm))
             }
             _ => false,
         };
-        // A reused passage is aligned around any change; a paraphrase only where the words
-        // on both sides of the change are the source's (or the change ends the sentence).
-        let loose = self.m.kind == MatchKind::Paraphrase;
         let anchored = |k: usize| {
             let before = k.checked_sub(1).and_then(|p| ops.get(p));
             let after = ops.get(k + 1);
@@ -589,6 +602,19 @@ impl Pair<'_, '_> {
             }
             self.one_sided_scope((s, &s_ph), (a, &a_ph), out);
         }
+    }
+
+    /// True when most of the article's content words in this pair are the source's, in the
+    /// source's order: the sentence was restated, not merely on the same topic.
+    fn closely_restated(&self, ops: &[DiffOp]) -> bool {
+        let content = |ws: &[Word]| ws.iter().filter(|w| is_content_word(&w.norm)).count();
+        let shared: usize = ops
+            .iter()
+            .filter(|op| matches!(op, DiffOp::Equal { .. }))
+            .map(|op| content(&self.article[op.new_range()]))
+            .sum();
+        let total = content(self.article);
+        total > 0 && shared * CLOSE_SHARE_DEN >= total * CLOSE_SHARE_NUM
     }
 
     /// The scope phrases of a changed stretch that the other side lacks: dropped from the
