@@ -8,6 +8,7 @@
 //! it decides nothing else.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::normalize::{tokenize, Token};
@@ -188,8 +189,8 @@ pub struct Lexicon {
     pub generic_places: HashMap<String, String>,
     /// Words that make a name a place of a kind.
     pub named_places: HashMap<String, String>,
-    /// Well-known places, folded.
-    pub places: HashSet<String>,
+    /// Well-known places, folded and without accents: asked through [`Lexicon::is_place`].
+    places: HashSet<String>,
     /// Parts of the day after a date ("Monday morning"), in hours.
     pub day_parts: HashMap<String, (f64, f64)>,
     /// Ordinal words ("fourth", "4th", "cuarto"), for quarters.
@@ -240,6 +241,13 @@ impl Lexicon {
         values.iter().find(|(l, _)| *l == lang).map(|(_, v)| *v)
     }
 
+    /// True when `folded` (a name as [`compact_phrase`] folds it) is a well-known place,
+    /// accents aside: articles write "México" and "Mexico", "États-Unis" and "Etats-Unis", and
+    /// the list holds each name once, with or without them.
+    pub fn is_place(&self, folded: &str) -> bool {
+        self.places.contains(unaccented(folded).as_ref())
+    }
+
     /// The factor of a multiplier word in a language ("million").
     pub fn multiplier(&self, lang: Lang, word: &str) -> Option<f64> {
         let values = self.multipliers.get(word)?;
@@ -268,6 +276,19 @@ pub fn compact_phrase(text: &str) -> String {
         prev_single = single;
     }
     out.join(" ")
+}
+
+/// `word` without its accents ("México" → "Mexico"); borrowed when it has none to drop.
+fn unaccented(word: &str) -> Cow<'_, str> {
+    use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(
+        word.nfd()
+            .filter(|ch| !unicode_normalization::char::is_combining_mark(*ch))
+            .collect(),
+    )
 }
 
 /// The lines of a list file in `assets/` that say something: trimmed, without blank lines and
@@ -566,7 +587,8 @@ fn read_places(lx: &mut Lexicon) {
                 }
             }
             ["place", name @ ..] => {
-                lx.places.insert(compact_phrase(&name.join(" ")));
+                let folded = compact_phrase(&name.join(" "));
+                lx.places.insert(unaccented(&folded).into_owned());
             }
             _ => {}
         }
@@ -629,6 +651,16 @@ mod tests {
             lx.orgs.get("uscis").and_then(|o| o.parent.as_deref()),
             Some("DHS")
         );
-        assert!(lx.places.contains("new york city"));
+        assert!(lx.is_place("new york city"));
+    }
+
+    /// The list writes "Mexico" and "España"; articles write "México" and "Espana" too.
+    #[test]
+    fn places_are_found_with_or_without_accents() {
+        let lx = get();
+        assert!(lx.is_place(&compact_phrase("México")));
+        assert!(lx.is_place(&compact_phrase("Espana")));
+        assert!(lx.is_place(&compact_phrase("Etats-Unis")));
+        assert!(!lx.is_place(&compact_phrase("Mexique")));
     }
 }

@@ -826,7 +826,7 @@ fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
         .map(|w| w.to_lowercase());
     let elided = name[0].raw != unelided(name[0].raw);
     let located = before.is_some_and(|b| lx.name_words.locatives.contains(&b)) && !elided;
-    (lx.places.contains(&whole) || located).then_some(DifferenceKind::Place)
+    (lx.is_place(&whole) || located).then_some(DifferenceKind::Place)
 }
 
 fn starts_upper(word: &str) -> bool {

@@ -122,12 +122,12 @@ fn name_words(name: &str) -> Vec<String> {
     };
     let words: Vec<&str> = name.split_whitespace().collect();
     // "Mayor de Blasio" is a name; "presidente de México", "mayor of the city" are roles.
-    let places = &crate::lexicon::get().places;
+    let lexicon = crate::lexicon::get();
     let role_of = words.windows(3).any(|w| {
         discourse::is_title(w[0])
             && particles.contains(w[1])
             && (!words::is_capitalized(w[2])
-                || places.contains(&crate::lexicon::compact_phrase(&unaccented(w[2])))
+                || lexicon.is_place(&crate::lexicon::compact_phrase(w[2]))
                 || lists::lists().bodies.contains(w[2].to_lowercase().as_str()))
     });
     if role_of {
@@ -144,14 +144,6 @@ fn name_words(name: &str) -> Vec<String> {
         .filter(|w| words::is_capitalized(w) && !discourse::is_title(w))
         .map(str::to_lowercase)
         .filter(|w| w.chars().count() >= 2 && !particles.contains(w.as_str()))
-        .collect()
-}
-
-/// `word` without its accents ("México" → "Mexico"), as the list of places writes names.
-fn unaccented(word: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    word.nfd()
-        .filter(|ch| !unicode_normalization::char::is_combining_mark(*ch))
         .collect()
 }
 
@@ -179,4 +171,28 @@ pub(crate) fn holds_attribution(text: &str) -> bool {
 /// Rovere"): `assets/speakers/name_particles.txt`, the one list for every reader of names.
 pub(crate) fn is_name_particle(word: &str) -> bool {
     lists::lists().name_particles.contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_speaker;
+
+    /// "presidente de España" is a role (the list writes the country with its accent, the
+    /// label may drop it, or the other way round): nothing says who holds it.
+    #[test]
+    fn a_role_of_a_place_names_no_one_accents_aside() {
+        assert_eq!(
+            same_speaker("El presidente de España", "Pedro Sánchez"),
+            None
+        );
+        assert_eq!(
+            same_speaker("El presidente de Espana", "Pedro Sánchez"),
+            None
+        );
+        assert_eq!(
+            same_speaker("El presidente de México", "López Obrador"),
+            None
+        );
+        assert_eq!(same_speaker("Pedro Sánchez", "Sánchez"), Some(true));
+    }
 }

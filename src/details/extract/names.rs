@@ -95,9 +95,8 @@ fn named(
     let compact_words: Vec<&str> = name_folded.split(' ').collect();
     let named_class = compact_words.iter().find_map(|w| lx.named_places.get(*w));
     // "Washington, D.C.", "Richmond, Va.": a known place with a state after it.
-    let known_place = (1..=compact_words.len())
-        .any(|k| lx.places.contains(&compact_words[..k].join(" ")))
-        || lx.places.contains(folded);
+    let known_place = (1..=compact_words.len()).any(|k| lx.is_place(&compact_words[..k].join(" ")))
+        || lx.is_place(folded);
     if title_words.is_none()
         && (known_place
             || named_class.is_some()
@@ -252,7 +251,7 @@ fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
         && s.lx.name_words.connectors.contains(s.norm(from + 1))
         && !is_title(from)
         && !lx.org_keywords.contains(s.norm(from))
-        && !lx.places.contains(s.norm(from))
+        && !lx.is_place(s.norm(from))
     {
         from += 2;
     }
@@ -302,7 +301,7 @@ fn is_acronym(s: &Sentence, k: usize) -> bool {
         && raw.chars().all(|c| c.is_ascii_alphabetic())
         // "DHS", and "KfW" with its small "f".
         && (upper == raw.len() || (upper >= 2 && raw.len() <= 4))
-        && !lx.places.contains(s.norm(k))
+        && !lx.is_place(s.norm(k))
 }
 
 /// The folded words of tokens `from..to`, with dotted initials joined ("P.S." → "ps") and a
