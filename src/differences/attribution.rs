@@ -7,8 +7,10 @@
 //! a transcript puts before each turn ("MAYOR ADAMS:", "Q:"). Only a named person on both
 //! sides is compared; a role or a body ("the ministry") names no one to set against a name.
 
+use rustc_hash::FxHashMap;
+
 use crate::comparison::{Comparison, QuoteFinding, QuoteStatus};
-use crate::quotes::{self, SpeakerKind};
+use crate::quotes::{self, Quotation, SpeakerKind};
 use crate::span::Span;
 
 use super::{found, gaps, Change, Difference, DifferenceKind, Severity};
@@ -48,6 +50,7 @@ struct SourceSpeaker {
 pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
     let src = &c.source.text;
     let mut labels: Option<Vec<SourceSpeaker>> = None;
+    let mut read = SourceQuotes::default();
     for q in &c.quotes {
         let Some(article_speaker) = credited_person(q) else {
             continue;
@@ -55,7 +58,7 @@ pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
         let Some(words) = gaps::source_of(c, q) else {
             continue;
         };
-        let speaker = match quoted_in_source(src, words) {
+        let speaker = match quoted_in_source(src, words, &mut read) {
             Some(quoted) => quoted,
             None => labels
                 .get_or_insert_with(|| transcript_labels(src))
@@ -100,21 +103,32 @@ fn credited_person(q: &QuoteFinding) -> Option<&str> {
     }
 }
 
+/// The source's quotations with their speakers, for each window of the source read, by its
+/// bounds: the article's quotations often come from one paragraph, read once.
+#[derive(Default)]
+struct SourceQuotes(FxHashMap<(usize, usize), Vec<Quotation>>);
+
 /// Whether the source quotes `words` itself (their start inside one of its quotations: a match
 /// may run on past the closing mark into the attribution), read in the paragraph they sit in,
 /// and then
 /// the named person it gives them to: `Some(None)` for words the source quotes from someone
 /// it does not name as a person, `None` for words it does not quote.
-fn quoted_in_source(src: &str, words: Span) -> Option<Option<SourceSpeaker>> {
+fn quoted_in_source(
+    src: &str,
+    words: Span,
+    read: &mut SourceQuotes,
+) -> Option<Option<SourceSpeaker>> {
     let from = paragraph_start(src, words.start.saturating_sub(WINDOW_BEFORE), words.start);
     let to = paragraph_end(src, words.end, (words.end + WINDOW_AFTER).min(src.len()));
     let window = &src[from..to];
-    let mut found = quotes::find_unattributed(window);
-    let at = found
+    let found = read.0.entry((from, to)).or_insert_with(|| {
+        let mut found = quotes::find_unattributed(window);
+        quotes::assign_speakers(window, &mut found);
+        found
+    });
+    let q = found
         .iter()
-        .position(|q| q.inner.start + from <= words.start && words.start < q.inner.end + from)?;
-    quotes::assign_speakers(window, &mut found);
-    let q = &found[at];
+        .find(|q| q.inner.start + from <= words.start && words.start < q.inner.end + from)?;
     if q.speaker_kind != Some(SpeakerKind::Person) {
         return Some(None);
     }
