@@ -53,35 +53,21 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     let (quotations, source_tokens, article_tokens) =
         words_and_quotations(&source.text, &article.text, options.skip_speakers);
-    // Words a PDF's text layer broke, read whole where the other text writes them whole: a
-    // release may be a PDF, and so may an article (a newsletter, an e-paper). Each side is
-    // mended against the other's words, the article against the source as mended: a word
-    // broken on one side only is then mended once, on that side.
-    let source_tokens = matching::broken::mend(
-        &source.text,
-        &source_tokens,
-        (&article.text, &article_tokens),
-    )
-    .unwrap_or(source_tokens);
-    let article_tokens = matching::broken::mend(
-        &article.text,
-        &article_tokens,
-        (&source.text, &source_tokens),
-    )
-    .unwrap_or(article_tokens);
-    let regions = regions_of(&article_tokens, &quotations);
-    // Each document's language, told once for every stage that reads words of a language.
-    let languages = options.languages.unwrap_or_else(|| {
-        (
-            Lang::of_document(&source_tokens),
-            Lang::of_document(&article_tokens),
-        )
-    });
-    let (aligned, linked) = align_and_link(
+    let Mended {
+        tokens: (source_tokens, article_tokens),
+        languages,
+        prepared,
+    } = mended_and_prepared(
         (&source.text, &article.text),
+        (source_tokens, article_tokens),
+        options,
+    );
+    let regions = regions_of(&article_tokens, &quotations);
+    let (aligned, linked) = align_and_link(
+        &source.text,
         (&source_tokens, &article_tokens),
         &regions,
-        languages,
+        prepared,
         options,
     );
     let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
@@ -163,31 +149,100 @@ fn judge_quotations(
     quotes
 }
 
-/// The shared passages of the two texts and, unless the details are skipped, each document's
-/// facts and the alignment of their sentences, read on threads of their own while matching
-/// runs: they need no match.
-fn align_and_link(
+/// Both texts' words as [`mended_and_prepared`] leaves them, each document's language, and
+/// each document [`details::prepare`]d unless the details are skipped.
+struct Mended {
+    tokens: (Vec<Token>, Vec<Token>),
+    /// The source's and the article's, told once for every stage that reads words of a
+    /// language.
+    languages: (Lang, Lang),
+    prepared: Option<(details::Prepared, details::Prepared)>,
+}
+
+/// Mends the words a PDF's text layer broke, read whole where the other text writes them
+/// whole: a release may be a PDF, and so may an article (a newsletter, an e-paper). Each side
+/// is mended against the other's words, the article against the source as mended: a word
+/// broken on one side only is then mended once, on that side. Unless the details are
+/// skipped, also prepares both documents' details.
+///
+/// Mending keeps one core busy and leaves the other idle, and preparing needs no match: on
+/// two cores both documents are prepared beside the mending, on their words as tokenised. A
+/// side the mending changed (rare: most texts have no broken word) is prepared again on its
+/// mended words, so the result is always that of preparing after mending.
+fn mended_and_prepared(
     (source, article): (&str, &str),
+    (source_tokens, article_tokens): (Vec<Token>, Vec<Token>),
+    options: &CompareOptions,
+) -> Mended {
+    let languages_of = |s: &[Token], a: &[Token]| {
+        options
+            .languages
+            .unwrap_or_else(|| (Lang::of_document(s), Lang::of_document(a)))
+    };
+    let mend = || {
+        let s = matching::broken::mend(source, &source_tokens, (article, &article_tokens));
+        let mended_source = s.as_deref().unwrap_or(&source_tokens);
+        let a = matching::broken::mend(article, &article_tokens, (source, mended_source));
+        (s, a)
+    };
+    let prepare = |(s, a): (&[Token], &[Token]), (source_lang, article_lang)| {
+        both(
+            || details::prepare(source, s, source_lang),
+            || details::prepare(article, a, article_lang),
+        )
+    };
+    if options.skip_details || crate::parallel::one_thread() {
+        let (s, a) = mend();
+        let tokens = (s.unwrap_or(source_tokens), a.unwrap_or(article_tokens));
+        let languages = languages_of(&tokens.0, &tokens.1);
+        let prepared = (!options.skip_details).then(|| prepare((&tokens.0, &tokens.1), languages));
+        return Mended {
+            tokens,
+            languages,
+            prepared,
+        };
+    }
+    let guessed = languages_of(&source_tokens, &article_tokens);
+    let ((prepared_source, prepared_article), (s, a)) =
+        both(|| prepare((&source_tokens, &article_tokens), guessed), mend);
+    let (source_mended, article_mended) = (s.is_some(), a.is_some());
+    let tokens = (s.unwrap_or(source_tokens), a.unwrap_or(article_tokens));
+    let languages = if source_mended || article_mended {
+        languages_of(&tokens.0, &tokens.1)
+    } else {
+        guessed
+    };
+    let prepared_source = match source_mended {
+        true => details::prepare(source, &tokens.0, languages.0),
+        false => prepared_source,
+    };
+    let prepared_article = match article_mended {
+        true => details::prepare(article, &tokens.1, languages.1),
+        false => prepared_article,
+    };
+    Mended {
+        tokens,
+        languages,
+        prepared: Some((prepared_source, prepared_article)),
+    }
+}
+
+/// The shared passages of the two texts and, for [`prepare`](details::prepare)d documents,
+/// the alignment of their sentences, made on a thread of its own while matching runs: it
+/// needs no match.
+fn align_and_link(
+    source: &str,
     (source_tokens, article_tokens): (&[Token], &[Token]),
     regions: &[Region],
-    (source_lang, article_lang): (Lang, Lang),
+    prepared: Option<(details::Prepared, details::Prepared)>,
     options: &CompareOptions,
 ) -> (matching::Aligned, Option<details::Linked>) {
     let align = || matching::align(source_tokens, article_tokens, regions, &options.matching);
-    if options.skip_details {
+    let Some(prepared) = prepared else {
         return (align(), None);
-    }
-    // Two helper threads (none inside `parallel::on_one_thread`).
-    let (linked, aligned) = both(
-        || {
-            let prepared = both(
-                || details::prepare(source, source_tokens, source_lang),
-                || details::prepare(article, article_tokens, article_lang),
-            );
-            details::link(source, prepared)
-        },
-        align,
-    );
+    };
+    // A helper thread (none inside `parallel::on_one_thread`).
+    let (linked, aligned) = both(|| details::link(source, prepared), align);
     (aligned, Some(linked))
 }
 
