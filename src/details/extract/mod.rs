@@ -240,12 +240,15 @@ impl<'a> Sentence<'a> {
         self.raw(i).chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Bytes of tokens `from..to`, with the full stop of a final initial ("D.C.", "p.m.").
+    /// Bytes of tokens `from..to`, with the full stop of a final initial ("D.C.", "p.m."):
+    /// not of a final figure ("on April 4." ends a sentence; "4." before a month is inside).
     fn span(&self, from: usize, to: usize) -> Span {
         let mut span = self.toks[from].span().cover(&self.toks[to - 1].span());
         let last = self.raw(to - 1);
-        let abbreviated =
-            last.chars().count() == 1 || crate::align::sentences::is_abbreviation(last);
+        let mut chars = last.chars();
+        let initial = chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none();
+        let figure = last.starts_with(|c: char| c.is_ascii_digit());
+        let abbreviated = initial || !figure && crate::align::sentences::is_abbreviation(last);
         if abbreviated
             && self
                 .text
@@ -564,6 +567,13 @@ fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
     words >= 2 && caps == words
 }
 
+/// True when no word of the sentence speaks of the future: a bare weekday in it is then the
+/// most recent one ("announced on Monday" in Wednesday's paper). "next" is not such a word:
+/// "next Monday" is read beside its weekday, and "over the next three years" says nothing of
+/// when the sentence's weekday falls. ("van", the Spanish "they go", also matches the Dutch
+/// "of": a Dutch weekday is read as the next one, which suits the present tense Dutch news
+/// uses for what is planned, "De rechtbank beslist dinsdag", until past and present are
+/// told apart there.)
 fn is_past(toks: &[Token]) -> bool {
     let future = toks.iter().any(|t| {
         matches!(
@@ -571,7 +581,6 @@ fn is_past(toks: &[Token]) -> bool {
             "will"
                 | "shall"
                 | "tomorrow"
-                | "next"
                 | "wird"
                 | "werden"
                 | "sera"

@@ -379,3 +379,51 @@ fn values_read_alone_are_the_values_of_a_full_reading() {
     assert_eq!(values.dateline, full.dateline);
     assert!(values.mentions.iter().all(is_value));
 }
+
+#[test]
+fn a_weekday_is_past_unless_its_sentence_speaks_of_the_future() {
+    let past = |text: &str, lang: Lang| {
+        let ex = run(text, lang);
+        let m = ex
+            .mentions
+            .iter()
+            .find(|m| m.kind == DetailKind::Date)
+            .expect("a weekday");
+        match &m.value {
+            Value::Date(e) => e.past,
+            v => panic!("not a date: {v:?}"),
+        }
+    };
+    // "the next three years" says nothing of when Monday falls.
+    assert!(past(
+        "Mayor Elena Ruiz on Monday announced a plan to repair roads over the next three years.",
+        Lang::En
+    ));
+    assert!(!past(
+        "The council will vote on the plan on Monday.",
+        Lang::En
+    ));
+    assert!(!past("Los concejales van a votar el lunes.", Lang::Es));
+}
+
+#[test]
+fn a_date_or_figure_at_a_sentence_end_leaves_its_full_stop_out() {
+    let dates = found(
+        "The council votes on April 4. Der Rat stimmt am 4. April ab.",
+        Lang::En,
+        DetailKind::Date,
+    );
+    let texts: Vec<&str> = dates.iter().map(|(t, _)| t.as_str()).collect();
+    assert!(texts.contains(&"April 4"), "{texts:?}");
+    let de = found("Der Rat stimmt am 4. April ab.", Lang::De, DetailKind::Date);
+    assert_eq!(de.first().map(|(t, _)| t.as_str()), Some("4. April"));
+    let numbers = found(
+        "Growth was revised to 3. Inflation stayed at 2.",
+        Lang::En,
+        DetailKind::Number,
+    );
+    assert!(
+        numbers.iter().all(|(t, _)| !t.ends_with('.')),
+        "{numbers:?}"
+    );
+}
