@@ -7,7 +7,7 @@
 mod difference;
 mod note;
 pub use difference::{Change, Difference, DifferenceKind, ScopeClass, Severity};
-pub use note::{DetailNote, TitleChange};
+pub use note::{DetailNote, FigureChange, TitleChange};
 
 use crate::document::Document;
 use crate::span::Span;

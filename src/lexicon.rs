@@ -181,6 +181,9 @@ pub struct Lexicon {
     pub title_alias: HashMap<String, String>,
     /// Words that continue a title after "of" ("Secretary of State").
     pub title_complements: HashSet<String>,
+    /// Title words long enough to end a German or Dutch compound title
+    /// ("Bundesgesundheitsminister", "staatssecretaris"): see [`Lexicon::is_title`].
+    pub title_heads: Vec<String>,
     /// Words that make a name an organisation.
     pub org_keywords: HashSet<String>,
     /// Known organisations by acronym and by folded full name.
@@ -232,6 +235,8 @@ pub struct NameWords {
     pub german_org_endings: Vec<String>,
     /// Endings of German common nouns no surname has.
     pub german_noun_endings: Vec<String>,
+    /// Words before a weekday that put it after the document's date ("next", "próximo").
+    pub next_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -246,6 +251,23 @@ impl Lexicon {
     /// the list holds each name once, with or without them.
     pub fn is_place(&self, folded: &str) -> bool {
         self.places.contains(unaccented(folded).as_ref())
+    }
+
+    /// True for a title word, and in German or Dutch for a compound that ends in a long one
+    /// ("Bundesgesundheitsminister", "Gesundheitsministerin", "oud-minister"): those
+    /// languages write the office and its field as one word, and no list can hold them all.
+    pub fn is_title(&self, word: &str, lang: Lang) -> bool {
+        self.titles.contains(word)
+            || (matches!(lang, Lang::De | Lang::Nl) && self.title_head(word).is_some())
+    }
+
+    /// The title word a German or Dutch compound title ends in ("minister" for
+    /// "bundesgesundheitsminister"), when the word is longer than it.
+    pub fn title_head(&self, word: &str) -> Option<&str> {
+        self.title_heads
+            .iter()
+            .find(|head| word.len() > head.len() + 2 && word.ends_with(head.as_str()))
+            .map(String::as_str)
     }
 
     /// The factor of a multiplier word in a language ("million").
@@ -362,6 +384,7 @@ fn read_name_words(lx: &mut Lexicon) {
             Some("locatives") => &mut w.locatives,
             Some("law-words") => &mut w.law_words,
             Some("german-determiners") => &mut w.german_determiners,
+            Some("next-words") => &mut w.next_words,
             Some("german-org-endings") => {
                 w.german_org_endings.extend(parts.map(str::to_string));
                 continue;
@@ -547,7 +570,20 @@ fn read_titles(lx: &mut Lexicon) {
             }
         }
     }
+    // Longest first, so "ministerin" is the head of "Gesundheitsministerin", not "minister".
+    lx.title_heads = lx
+        .titles
+        .iter()
+        .filter(|w| w.chars().count() >= MIN_TITLE_HEAD)
+        .cloned()
+        .collect();
+    lx.title_heads
+        .sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
 }
+
+/// Fewest letters of a title word that ends a compound title: "minister", "kanzler",
+/// "sprecher", not "rat" or "chef", which end too many other words.
+const MIN_TITLE_HEAD: usize = 6;
 
 /// Organisation keywords and known organisations with their acronyms and parents.
 fn read_organisations(lx: &mut Lexicon) {

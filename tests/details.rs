@@ -250,3 +250,224 @@ mod no_panic {
         }
     }
 }
+
+// ----- facts on releases and next-day articles written for the purpose ------------------
+
+use quotediff::comparison::{DifferenceKind, Severity};
+
+/// The differences of a pair: kind, severity and note.
+fn differences(source: &str, article: &str) -> Vec<(DifferenceKind, Severity, String)> {
+    let c = compare(
+        quotediff::Document::from_text("source", source),
+        quotediff::Document::from_text("article", article),
+        &CompareOptions::default(),
+    );
+    c.differences
+        .iter()
+        .map(|d| (d.kind, d.severity, d.note()))
+        .collect()
+}
+
+fn shows(
+    d: &[(DifferenceKind, Severity, String)],
+    kind: DifferenceKind,
+    severity: Severity,
+    note: &str,
+) -> bool {
+    d.iter()
+        .any(|(k, s, n)| *k == kind && *s == severity && n.contains(note))
+}
+
+#[test]
+fn a_compound_title_shortened_is_a_minor_title_not_another_first_name() {
+    let d = differences(
+        "Berlin, 12. Oktober 2022\n\nBundesgesundheitsminister Karl Weber hat heute den Entwurf für das Krankenhausgesetz im Kabinett vorgestellt.",
+        "Berlin, 13. Oktober 2022. Gesundheitsminister Karl Weber hat gestern den Entwurf für das Krankenhausgesetz im Kabinett vorgestellt.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Title,
+            Severity::Minor,
+            "title shortened: Bundesgesundheitsminister vs Gesundheitsminister"
+        ),
+        "{d:?}"
+    );
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Name),
+        "{d:?}"
+    );
+    // "heute" in the release of the 12th and "gestern" in the article of the 13th: one day.
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Date),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_title_with_its_field_is_no_part_of_the_name() {
+    let d = differences(
+        "Den Haag, 9 oktober 2026\n\nMinister van Binnenlandse Zaken Sandra de Vries heeft vandaag het wetsvoorstel voor de nieuwe Woningwet naar het parlement gestuurd.",
+        "Den Haag, 10 oktober 2026 – Minister Sanne de Vries heeft gisteren het wetsvoorstel voor de nieuwe Woningwet naar het parlement gestuurd.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Name,
+            Severity::Major,
+            "different first names: Sandra de Vries vs Sanne de Vries"
+        ),
+        "{d:?}"
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Title,
+            Severity::Minor,
+            "title shortened: Minister van Binnenlandse Zaken vs Minister"
+        ),
+        "{d:?}"
+    );
+    let d = differences(
+        "Roma, 12 marzo 2026\n\nIl ministro della Salute Marco Bellini ha presentato oggi il piano nazionale per la riduzione delle liste d'attesa.",
+        "Roma, 13 marzo 2026 – Il ministro Marco Bellini ha presentato ieri il piano nazionale per la riduzione delle liste d'attesa.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Title,
+            Severity::Minor,
+            "title shortened: ministro della Salute vs ministro"
+        ),
+        "{d:?}"
+    );
+    assert!(
+        !d.iter()
+            .any(|(_, _, n)| n.contains("different first names")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_figure_note_gives_the_words_as_written() {
+    let d = differences(
+        "Nach Angaben des Ministeriums könnten bis zu 400 Kliniken von den neuen Fallpauschalen profitieren, sagte ein Sprecher.",
+        "Nach Angaben des Ministeriums könnten 400 Kliniken von den neuen Fallpauschalen profitieren, sagte ein Sprecher.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Number,
+            Severity::Major,
+            "bis zu 400 → 400: bound dropped"
+        ),
+        "{d:?}"
+    );
+    let d = differences(
+        "A PSP deteve ontem 23 suspeitos numa operação de combate ao tráfico de droga que envolveu cerca de 300 agentes em Setúbal.",
+        "A PSP deteve ontem 23 suspeitos numa operação de combate ao tráfico de droga que envolveu 300 agentes em Setúbal.",
+    );
+    assert!(
+        d.iter().any(|(k, s, n)| *k == DifferenceKind::Number
+            && *s == Severity::Minor
+            && n == "cerca de 300 → 300: approximation dropped"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn two_approximations_of_one_figure_are_a_rounding_not_a_change() {
+    let d = differences(
+        "Unas 48.230 empresas podrán beneficiarse de las ayudas del nuevo plan de apoyo a la industria, según el ministerio.",
+        "Cerca de 48.000 empresas podrán beneficiarse de las ayudas del nuevo plan de apoyo a la industria, según el ministerio.",
+    );
+    assert!(
+        !d.iter()
+            .any(|(k, s, _)| *k == DifferenceKind::Number && *s == Severity::Major),
+        "{d:?}"
+    );
+    // Two approximations of different figures are still a change.
+    let d = differences(
+        "Unas 48.230 empresas podrán beneficiarse de las ayudas del nuevo plan de apoyo a la industria, según el ministerio.",
+        "Cerca de 41.000 empresas podrán beneficiarse de las ayudas del nuevo plan de apoyo a la industria, según el ministerio.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Number,
+            Severity::Major,
+            "figure changed"
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn a_weekday_that_is_not_the_dates_is_a_wrong_day() {
+    let d = differences(
+        "Den Haag, 9 oktober 2026\n\nDe Tweede Kamer behandelt het voorstel naar verwachting op dinsdag 10 november, meldt het ministerie.",
+        "Den Haag, 10 oktober 2026 – De Tweede Kamer behandelt het voorstel naar verwachting op woensdag 10 november, meldt het ministerie.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Date,
+            Severity::Major,
+            "woensdag 10 november (Tue 10 Nov 2026)"
+        ),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn next_weekday_counts_from_the_article_date_and_never_means_that_day() {
+    // Wednesday 29 April: "el próximo miércoles" is 6 May, not Tuesday 5 May.
+    let d = differences(
+        "Madrid, 28 de abril de 2026\n\nEl plan de apoyo a la industria se aprobará en el Consejo de Ministros del próximo martes, 5 de mayo, informó el ministerio.",
+        "Madrid, 29 de abril de 2026 (EFE). El plan de apoyo a la industria se aprobará en el Consejo de Ministros del próximo miércoles, informó el ministerio.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Date,
+            Severity::Major,
+            "miércoles (Wed 6 May 2026)"
+        ),
+        "{d:?}"
+    );
+    // "hoje" in an article of 4 February is not Thursday 5 February.
+    let d = differences(
+        "Lisboa, 3 de fevereiro de 2026\n\nOs detidos serão presentes a tribunal na quinta-feira, 5 de fevereiro, no Tribunal de Setúbal, informou a polícia.",
+        "Lisboa, 4 de fevereiro de 2026 – Os detidos serão presentes a tribunal hoje, no Tribunal de Setúbal, informou a polícia.",
+    );
+    assert!(
+        d.iter()
+            .any(|(_, s, n)| *s == Severity::Major && n.contains("hoje")),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn percent_told_as_percentage_points_in_italian_and_dutch() {
+    let d = differences(
+        "Volgens het ministerie steeg het woningtekort vorig jaar met 0,8 procent tot 401.000 woningen in het hele land.",
+        "Volgens het ministerie steeg het woningtekort vorig jaar met 0,8 procentpunt tot 401.000 woningen in het hele land.",
+    );
+    assert!(
+        shows(&d, DifferenceKind::Number, Severity::Major, "unit changed"),
+        "{d:?}"
+    );
+    let d = differences(
+        "Nel 2025 le prestazioni erogate in ritardo sono state 14.065, in calo del 12 per cento rispetto all'anno precedente.",
+        "Nel 2025 le prestazioni erogate in ritardo sono state 14.065, in calo di 12 punti percentuali rispetto all'anno precedente.",
+    );
+    assert!(
+        shows(
+            &d,
+            DifferenceKind::Number,
+            Severity::Major,
+            "12 per cento → 12 punti percentuali: unit changed"
+        ),
+        "{d:?}"
+    );
+}

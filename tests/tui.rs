@@ -261,7 +261,7 @@ fn paraphrase_and_details_from_the_engine_are_shown() {
     let t = draw(&mut app, 160, 45);
     let screen = text_of(&t);
     assert!(screen.contains("paraphrase · edited"), "{screen}");
-    assert!(screen.contains("55 min vs"), "{screen}");
+    assert!(screen.contains("→ almost an hour"), "{screen}");
     // The details are underlined inside the (dim italic) paraphrase, on both sides.
     let buffer = t.backend().buffer();
     let underlined = buffer

@@ -18,26 +18,33 @@ pub enum DetailNote {
         figure: String,
     },
     /// Two hedged figures with different numbers ("less than four hours" → "less than
-    /// three"): `number changed: 4 vs 3 hours: less than three hours`.
+    /// three"): `less than four hours → less than three hours: figure changed`.
     NumberChanged {
         /// The source's number.
         source: String,
         /// The article's number, with the unit.
         article: String,
+        /// The source's words.
+        source_words: String,
         /// The article's words.
         words: String,
     },
-    /// Two figures of one unit that differ or are compatible: `55 min vs ≈ 60 min: almost an
-    /// hour`.
+    /// Two figures of one unit that differ or are compatible, in the words each text uses:
+    /// `bis zu 400 → 400: bound dropped`, `55 minutes → almost an hour: approximated`. The
+    /// figures as read ("≤ 400", "400") are kept for the rules that weigh the change.
     Figures {
         /// The source's figure.
         source: String,
         /// The article's figure, with the unit.
         article: String,
+        /// The source's words.
+        source_words: String,
         /// The article's words.
         words: String,
+        /// What the article did to the figure.
+        change: FigureChange,
     },
-    /// A compatible figure that is the other rounded: `rounded: ` and the figures' note.
+    /// A compatible figure that is the other rounded: `14.065 → circa 14.000: rounded`.
     Rounded(Box<DetailNote>),
     /// A figure on the source's side, "a"/"one" thing on the article's: `2 vs 1 visit: a
     /// visit`.
@@ -184,6 +191,43 @@ pub enum DetailNote {
     },
 }
 
+/// What the article did to a figure of the source, as a reader names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FigureChange {
+    /// Another figure: "1,2 miliardi" → "1,5 miliardi".
+    Changed,
+    /// The same figure with the other sign: "-0,3" → "0,3".
+    Sign,
+    /// The same figure in another unit: "12 per cento" → "12 punti percentuali".
+    Unit,
+    /// A limit stated as the figure: "fino a 400" → "400".
+    BoundDropped,
+    /// The figure stated as a limit: "400" → "up to 400".
+    BoundAdded,
+    /// An approximate figure stated as exact: "cerca de 300" → "300".
+    ApproximationDropped,
+    /// An exact figure stated as approximate: "55 minutes" → "almost an hour".
+    Approximated,
+    /// Two figures that can both be true, neither a bound nor an approximation of the other.
+    Compatible,
+}
+
+impl FigureChange {
+    /// How a note says it.
+    fn as_str(self) -> &'static str {
+        match self {
+            FigureChange::Changed => "figure changed",
+            FigureChange::Sign => "sign changed",
+            FigureChange::Unit => "unit changed",
+            FigureChange::BoundDropped => "bound dropped",
+            FigureChange::BoundAdded => "bound added",
+            FigureChange::ApproximationDropped => "approximation dropped",
+            FigureChange::Approximated => "approximated",
+            FigureChange::Compatible => "compatible figures",
+        }
+    }
+}
+
 /// How a person's title differs between the sides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleChange {
@@ -221,16 +265,24 @@ impl fmt::Display for DetailNote {
         match self {
             SameFigure { figure } => write!(f, "same: {figure}"),
             NumberChanged {
-                source,
-                article,
+                source_words,
                 words,
-            } => write!(f, "number changed: {source} vs {article}: {words}"),
+                ..
+            } => write!(f, "{source_words} → {words}: figure changed"),
             Figures {
-                source,
-                article,
+                source_words,
                 words,
-            } => write!(f, "{source} vs {article}: {words}"),
-            Rounded(note) => write!(f, "rounded: {note}"),
+                change,
+                ..
+            } => write!(f, "{source_words} → {words}: {}", change.as_str()),
+            Rounded(note) => match note.as_ref() {
+                Figures {
+                    source_words,
+                    words,
+                    ..
+                } => write!(f, "{source_words} → {words}: rounded"),
+                other => write!(f, "rounded: {other}"),
+            },
             ImpliedOne {
                 figure,
                 noun,
@@ -333,12 +385,14 @@ mod tests {
         let one = DetailNote::SourceSaysOne { figure };
         assert_eq!(one.to_string(), "source says one, article 2");
         let (source, article) = words("12.6", "12.8");
-        let words = "12.8".to_string();
+        let (source_words, words) = ("$12.6 million".to_string(), "$13 million".to_string());
         let rounded = DetailNote::Rounded(Box::new(DetailNote::Figures {
             source,
             article,
+            source_words,
             words,
+            change: FigureChange::Compatible,
         }));
-        assert_eq!(rounded.to_string(), "rounded: 12.6 vs 12.8: 12.8");
+        assert_eq!(rounded.to_string(), "$12.6 million → $13 million: rounded");
     }
 }

@@ -90,7 +90,8 @@ pub struct DateExpr {
     pub hours: Option<(f64, f64)>,
     /// The sentence is in the past tense (a bare weekday is then the most recent one).
     pub past: bool,
-    /// "last Friday": the weekday before the reference date, never the reference date itself.
+    /// "last Friday", "next Friday": the weekday before (or after) the reference date, never
+    /// the reference date itself.
     pub previous: bool,
 }
 
@@ -184,7 +185,11 @@ impl DateExpr {
                 r - if back == 0 && self.previous { 7 } else { back }
             } else {
                 let ahead = (wd as i32 - weekday(r) as i32).rem_euclid(7);
-                r + ahead
+                r + if ahead == 0 && self.previous {
+                    7
+                } else {
+                    ahead
+                }
             };
             return Some((x, x));
         }

@@ -217,7 +217,7 @@ fn dutch_and_italian_dates_and_number_words_are_read() {
         "Roma, 31 dicembre 2018. Il presidente ha incontrato ieri dodici sindaci al Quirinale per parlare della sicurezza.",
         "Il presidente ha incontrato il 28 dicembre dieci sindaci al Quirinale per parlare della sicurezza.",
     );
-    assert!(has(&d, DifferenceKind::Number, "12 vs 10"), "{d:?}");
+    assert!(has(&d, DifferenceKind::Number, "dodici → dieci"), "{d:?}");
     assert!(has(&d, DifferenceKind::Date, "ieri"), "{d:?}");
 }
 
@@ -673,7 +673,7 @@ fn a_bound_dropped_from_a_figure_is_major() {
             d.iter()
                 .any(|(k, s, n)| *k == DifferenceKind::Number
                     && *s == Severity::Major
-                    && (n.starts_with('≤') || n.starts_with('≥'))),
+                    && n.ends_with("bound dropped")),
             "{d:?}"
         );
     }

@@ -103,13 +103,10 @@ impl Sentence<'_> {
                     end += 1;
                 }
             }
-            if i >= 1
-                && matches!(
-                    self.norm(i - 1),
-                    "next" | "coming" | "próximo" | "próxima" | "prochain"
-                )
-            {
+            // "next Wednesday" said on a Wednesday is a week on, not that day.
+            if i >= 1 && self.lx.name_words.next_words.contains(self.norm(i - 1)) {
                 e.past = false;
+                e.previous = true;
             }
             if i >= 1
                 && matches!(

@@ -43,7 +43,7 @@ pub struct Interval {
 }
 
 impl Interval {
-    fn exact(v: f64) -> Interval {
+    pub(crate) fn exact(v: f64) -> Interval {
         Interval {
             lo: v,
             hi: v,
@@ -234,6 +234,11 @@ impl<'a> Sentence<'a> {
             && self.gap(i).chars().all(|c| {
                 c == ' ' || c == '-' || c == '\u{a0}' || c == '\u{2010}' || c == '\u{2011}'
             })
+    }
+
+    /// True when token `i` is a title word ([`lexicon::Lexicon::is_title`]).
+    fn is_title(&self, i: usize) -> bool {
+        self.lx.is_title(self.norm(i), self.lang)
     }
 
     fn is_cap(&self, i: usize) -> bool {

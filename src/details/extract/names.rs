@@ -7,10 +7,17 @@ use super::*;
 pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let n = s.toks.len();
     let lx = s.lx;
-    let is_title = |k: usize| lx.titles.contains(s.norm(k));
-    // A lower-case title straight before a name: "spokeswoman Katie Tichacek".
-    let lower_title =
-        !s.is_cap(i) && is_title(i) && i + 1 < n && s.is_cap(i + 1) && s.joined(i + 1);
+    let is_title = |k: usize| s.is_title(k);
+    // A lower-case title straight before a name ("spokeswoman Katie Tichacek"), or before
+    // its field and a name ("il ministro della Salute Marco Bellini").
+    let lower_title = !s.is_cap(i)
+        && is_title(i)
+        && i + 1 < n
+        && ((s.is_cap(i + 1) && s.joined(i + 1))
+            || (s.joined(i + 1)
+                && lx.name_words.connectors.contains(s.norm(i + 1))
+                && lx.title_complements.contains(s.norm(i + 2))
+                && s.is_cap(i + 2)));
     if !s.is_cap(i) && !lower_title {
         return None;
     }
@@ -38,12 +45,17 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     // Title words: the last one splits title from name.
     let last_title = (from..end).rev().find(|&k| is_title(k));
     let (title_range, name_from) = match last_title {
+        // "Secretary of State", "Minister van Binnenlandse Zaken Sandra de Vries": the title
+        // runs over its field; a name may follow it.
         Some(k)
             if k + 2 < end + 1
                 && s.lx.name_words.connectors.contains(s.norm(k + 1))
                 && lx.title_complements.contains(s.norm(k + 2)) =>
         {
-            (Some((from, end)), end)
+            let field_end = (k + 2..end)
+                .find(|&j| !lx.title_complements.contains(s.norm(j)))
+                .unwrap_or(end);
+            (Some((from, field_end)), field_end)
         }
         Some(k) => (Some((from, k + 1)), k + 1),
         None => (None, from),
@@ -234,7 +246,7 @@ fn run_end(s: &Sentence, i: usize) -> usize {
 /// and after "X of" opening a sentence ("Agents of the Department...").
 fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
     let lx = s.lx;
-    let is_title = |k: usize| lx.titles.contains(s.norm(k));
+    let is_title = |k: usize| s.is_title(k);
     let mut from = i;
     // Sentence-initial function words and "The" are not part of a name.
     while from < end
@@ -261,7 +273,7 @@ fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
 /// Lists the title of tokens `a..b` (and an organisation inside it); its words.
 fn push_title(s: &Sentence, (a, b): (usize, usize), out: &mut Vec<Mention>) -> Vec<String> {
     let lx = s.lx;
-    let is_title = |k: usize| lx.titles.contains(s.norm(k));
+    let is_title = |k: usize| s.is_title(k);
     let mut words: Vec<String> = (a..b)
         .map(|k| {
             let w = s.norm(k);
@@ -271,7 +283,7 @@ fn push_title(s: &Sentence, (a, b): (usize, usize), out: &mut Vec<Mention>) -> V
                 .unwrap_or_else(|| w.to_string())
         })
         .collect();
-    words.retain(|w| is_content_word(w) || lx.titles.contains(w));
+    words.retain(|w| is_content_word(w) || lx.is_title(w, s.lang));
     out.push(Mention {
         kind: DetailKind::Title,
         span: s.span(a, b),

@@ -327,6 +327,13 @@ pub(super) fn quantity(
         return None;
     }
     let (scale, iv, end) = scale_after(s, (end, after), value, interval);
+    // A fraction word alone ("la mitad", "un tercio", "de helft") is a share of a whole: the
+    // same fact as "50%", and comparable with another share without a noun.
+    let (scale, iv) = if scale == Scale::Plain && value < 1.0 && s.digits(i).is_none() {
+        (Scale::Percent, iv.scaled(100.0))
+    } else {
+        (scale, iv)
+    };
     let (unit, _) = s.unit_after(end);
     out.push(Mention {
         kind: DetailKind::Number,

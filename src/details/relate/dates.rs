@@ -233,6 +233,13 @@ pub(super) fn date_relation(
             _ => Relation::Compatible,
         },
     };
+    // A weekday that is not the date's ("woensdag 10 november" for Tuesday 10 November) is
+    // a wrong day on whichever side names it.
+    let relation = if misfit(se, source.reference) || misfit(ae, article.reference) {
+        Relation::Conflicting
+    } else {
+        relation
+    };
     // A day against a quarter or a year ("29 dic" and "2030", "fourth-quarter" and "February
     // 20, 2019") are two facts, not one worded twice.
     // Unresolved, the words still tell: "2003" against "last month", a date against a bare
@@ -261,6 +268,14 @@ pub(super) fn date_relation(
         },
     };
     Some((relation, note, DetailKind::Date))
+}
+
+/// True when `e` names a weekday and a day of the month, and the day is another weekday.
+fn misfit(e: &calendar::DateExpr, reference: Option<Day>) -> bool {
+    let (Some(wd), Some(_), Some(_)) = (e.weekday, e.month, e.day) else {
+        return false;
+    };
+    matches!(e.resolve(reference), Some((x, y)) if x == y && calendar::weekday(x) != wd)
 }
 
 /// 0 for a day, 1 a week, 2 a month, 3 a quarter, 4 a year or more.

@@ -11,7 +11,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::calendar::{self, Day};
 use super::{DetailKind, Relation};
-use crate::comparison::{DetailNote, Side, TitleChange};
+use crate::comparison::{DetailNote, FigureChange, Side, TitleChange};
 use crate::details::extract::{Extraction, Interval, Mention, Scale, Value};
 use crate::span::{ceil_char_boundary, floor_char_boundary, Span, SpanIndex};
 
@@ -24,7 +24,7 @@ use dates::{date_relation, infer_reference, same_day_anywhere};
 use names::{across, is_named, same_role, title_relation};
 use numbers::{
     far_apart, implicit_one, interval_relation, magnitude_gap, quantity_note, rounded,
-    same_value_anywhere,
+    rounded_hedged, same_value_anywhere,
 };
 use unit::{compare_in_unit, describe, shared_context};
 

@@ -39,8 +39,30 @@ pub(super) fn person_title_of(m: &Mention, side: &Facts) -> Option<(Span, Vec<St
 /// True when two titles share a title word ("Presidente" and "Presidente da República",
 /// "Homeland Security Secretary" and "Secretary").
 pub(super) fn same_role(s: &[String], a: &[String]) -> bool {
-    let titles = &crate::lexicon::get().titles;
-    s.iter().any(|w| titles.contains(w) && a.contains(w))
+    let roles =
+        |words: &[String]| -> Vec<String> { words.iter().filter_map(|w| role(w)).collect() };
+    let theirs = roles(a);
+    roles(s).iter().any(|r| theirs.contains(r))
+}
+
+/// The office a title word names: the word itself when the list holds it, else the title a
+/// German or Dutch compound ends in ("minister" for "bundesgesundheitsminister").
+fn role(word: &str) -> Option<String> {
+    let lx = crate::lexicon::get();
+    if lx.titles.contains(word) {
+        Some(word.to_string())
+    } else {
+        lx.title_head(word).map(str::to_string)
+    }
+}
+
+/// True when the article's title is the source's with words or a compound's first part left
+/// out: "ministro" for "ministro della Salute", "Gesundheitsminister" for
+/// "Bundesgesundheitsminister".
+pub(super) fn shortened(s: &[String], a: &[String]) -> bool {
+    s != a
+        && a.iter()
+            .all(|x| s.iter().any(|w| w == x || w.ends_with(x.as_str())))
 }
 
 pub(super) fn title_relation(s: &[String], a: &[String]) -> Relation {
@@ -197,7 +219,7 @@ fn same_key(
         let relation = title_relation(&sw, &aw);
         let change = if relation == Relation::Same {
             TitleChange::Same
-        } else if aw.len() < sw.len() {
+        } else if aw.len() < sw.len() || shortened(&sw, &aw) {
             TitleChange::Shortened
         } else {
             TitleChange::Changed

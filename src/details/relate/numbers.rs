@@ -159,7 +159,7 @@ pub(super) fn interval_relation(
     if s.same(a) || (s.lo == a.lo && s.hi == a.hi) {
         return Relation::Same;
     }
-    if rounded(s, a, source_text, article_text) {
+    if rounded(s, a, source_text, article_text) || both_rounded(s, a, source_text, article_text) {
         return Relation::Compatible;
     }
     let eps = 1e-9 * s.base.abs().max(a.base.abs()).max(1.0);
@@ -183,18 +183,83 @@ pub(super) fn rounded(s: &Interval, a: &Interval, source_text: &str, article_tex
     if !s.exact || !a.exact {
         return false;
     }
-    let (Some(sp), Some(ap)) = (step(source_text, s.lo), step(article_text, a.lo)) else {
-        return false;
-    };
+    match (step(source_text, s.lo), step(article_text, a.lo)) {
+        (Some(sp), Some(ap)) => rounds_to((s.lo, sp), (a.lo, ap)),
+        _ => false,
+    }
+}
+
+/// True when of two figures, each with the value of its last written digit, the coarser is
+/// the finer rounded to that digit, within [`ROUNDING_SHARE`].
+fn rounds_to((s, sp): (f64, f64), (a, ap): (f64, f64)) -> bool {
     let (coarse, fine, unit) = if sp > ap {
-        (s.lo, a.lo, sp)
+        (s, a, sp)
     } else if ap > sp {
-        (a.lo, s.lo, ap)
+        (a, s, ap)
     } else {
         return false;
     };
     let diff = (coarse - fine).abs();
     diff <= unit / 2.0 + 1e-9 * unit && diff <= ROUNDING_SHARE * coarse.abs().max(fine.abs())
+}
+
+/// True when both sides give an approximate figure ("unas 48.230", "cerca de 48.000") and
+/// the coarser is the finer rounded: two words for "about" around one figure, not another
+/// figure. Bounds ("less than four hours") are not approximations.
+fn both_rounded(s: &Interval, a: &Interval, source_text: &str, article_text: &str) -> bool {
+    approximate(s) && approximate(a) && bases_rounded(s, a, source_text, article_text)
+}
+
+/// True when at least one side gives an approximate figure and the figures it states round
+/// to each other: "circa 14.000" for "14.065".
+pub(super) fn rounded_hedged(
+    s: &Interval,
+    a: &Interval,
+    source_text: &str,
+    article_text: &str,
+) -> bool {
+    let plain = |v: &Interval| v.exact || approximate(v);
+    (approximate(s) || approximate(a))
+        && plain(s)
+        && plain(a)
+        && bases_rounded(s, a, source_text, article_text)
+}
+
+/// "about", "cerca de": a figure widened both ways, not a bound ("up to", "more than").
+fn approximate(v: &Interval) -> bool {
+    !v.exact && v.lo > 0.0 && v.hi.is_finite() && v.lo != v.base && v.hi != v.base
+}
+
+/// [`rounded`] on the figures the two phrases state, their hedges set aside, and a whole
+/// figure's final zeros read as rounding: "cerca de 48.000" is 48,230 to the thousand. (Only
+/// under a hedge: two exact figures "400" and "410" are a changed figure.)
+fn bases_rounded(s: &Interval, a: &Interval, source_text: &str, article_text: &str) -> bool {
+    match (
+        rough_step(source_text, s.base),
+        rough_step(article_text, a.base),
+    ) {
+        (Some(sp), Some(ap)) => rounds_to((s.base, sp), (a.base, ap)),
+        _ => false,
+    }
+}
+
+/// [`step`], times ten for each final zero of a figure written without decimals: 1,000 for
+/// "14.000", 10 for "48.230".
+fn rough_step(text: &str, value: f64) -> Option<f64> {
+    let unit = step(text, value)?;
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = text[start..]
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .next()?
+        .trim_end_matches(['.', ','])
+        .to_string();
+    let decimals = matches!(digits.rfind(['.', ',']), Some(k) if digits.len() - k - 1 != 3);
+    if decimals || value.abs() < 10.0 {
+        return Some(unit);
+    }
+    let plain: String = digits.chars().filter(char::is_ascii_digit).collect();
+    let zeros = plain.len() - plain.trim_end_matches('0').len();
+    Some(unit * 10f64.powi(zeros.min(plain.len().saturating_sub(1)) as i32))
 }
 
 /// The value of one unit in the last written digit of the number in `text` whose value is
@@ -264,7 +329,8 @@ pub(super) fn fmt_num(v: f64) -> String {
 pub(super) fn fmt_interval(v: &Interval, suffix: &str) -> String {
     if v.exact || (v.lo - v.hi).abs() < 1e-9 {
         format!("{}{suffix}", fmt_num(v.lo))
-    } else if v.hi.is_infinite() {
+    } else if v.hi.is_infinite() || v.lo == v.base {
+        // "at least 30", and "more than 100,000" too: a lower bound.
         format!("≥ {}{suffix}", fmt_num(v.lo))
     } else if v.lo == 0.0 {
         format!("≤ {}{suffix}", fmt_num(v.hi))
@@ -275,11 +341,10 @@ pub(super) fn fmt_interval(v: &Interval, suffix: &str) -> String {
 
 pub(super) fn quantity_note(
     relation: Relation,
-    s: &Interval,
-    a: &Interval,
+    (s, a): (&Interval, &Interval),
     suffix: &str,
     unit: &str,
-    article_text: &str,
+    (source_text, article_text): (&str, &str),
 ) -> DetailNote {
     let unit = if unit.is_empty() {
         String::new()
@@ -287,19 +352,47 @@ pub(super) fn quantity_note(
         format!(" {unit}")
     };
     match relation {
+        // The article's words as written ("400 Kliniken"), not the value and a stem.
         Relation::Same => DetailNote::SameFigure {
-            figure: format!("{}{suffix}{unit}", fmt_num(a.lo)),
+            figure: article_text.to_string(),
         },
         // Both hedge, with different numbers: "less than four hours" → "less than three".
-        _ if !s.exact && !a.exact && s.base != a.base => DetailNote::NumberChanged {
-            source: format!("{}{suffix}", fmt_num(s.base)),
-            article: format!("{}{suffix}{unit}", fmt_num(a.base)),
-            words: article_text.to_string(),
-        },
+        Relation::Conflicting if !s.exact && !a.exact && s.base != a.base => {
+            DetailNote::NumberChanged {
+                source: format!("{}{suffix}", fmt_num(s.base)),
+                article: format!("{}{suffix}{unit}", fmt_num(a.base)),
+                source_words: source_text.to_string(),
+                words: article_text.to_string(),
+            }
+        }
         _ => DetailNote::Figures {
             source: fmt_interval(s, suffix),
             article: format!("{}{unit}", fmt_interval(a, suffix)),
+            source_words: source_text.to_string(),
             words: article_text.to_string(),
+            change: figure_change(relation, s, a),
         },
+    }
+}
+
+/// What the article did to the source's figure: a bound or an approximation dropped or
+/// added, the sign turned, another figure.
+fn figure_change(relation: Relation, s: &Interval, a: &Interval) -> FigureChange {
+    // "up to", "at least", "more than": a limit, not an approximation.
+    let bound = |v: &Interval| !v.exact && (v.lo == 0.0 || v.hi.is_infinite() || v.lo == v.base);
+    let approximate = |v: &Interval| !v.exact && !bound(v);
+    if relation == Relation::Conflicting {
+        return if s.base != 0.0 && s.base == -a.base {
+            FigureChange::Sign
+        } else {
+            FigureChange::Changed
+        };
+    }
+    match (bound(s), bound(a), approximate(s), approximate(a)) {
+        (true, false, _, false) => FigureChange::BoundDropped,
+        (false, true, false, _) => FigureChange::BoundAdded,
+        (_, _, true, false) if a.exact => FigureChange::ApproximationDropped,
+        (_, _, false, true) if s.exact => FigureChange::Approximated,
+        _ => FigureChange::Compatible,
     }
 }

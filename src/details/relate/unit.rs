@@ -57,6 +57,22 @@ pub(super) fn compare_in_unit(
                 scale: sa,
             },
         ) if ss == sa => quantities((sv, su), (av, au), *ss, texts),
+        // One figure, a share on one side and points on the other: "12 per cento" and "12
+        // punti percentuali" are not one fact.
+        (
+            Value::Quantity {
+                value: sv,
+                scale: ss,
+                ..
+            },
+            Value::Quantity {
+                value: av,
+                scale: sa,
+                ..
+            },
+        ) if *ss != Scale::Plain && *sa != Scale::Plain && sv.base == av.base => {
+            Some(unit_changed(sv, av, texts))
+        }
         (
             Value::Money {
                 value: sv,
@@ -74,7 +90,7 @@ pub(super) fn compare_in_unit(
             let relation = interval_relation(sv, av, texts.0, texts.1);
             Some((
                 relation,
-                quantity_note(relation, sv, av, " min", "", texts.1),
+                quantity_note(relation, (sv, av), " min", "", texts),
             ))
         }
         (Value::Date(se), Value::Date(ae)) => return date_relation(se, ae, source, article, s, a),
@@ -124,7 +140,10 @@ fn quantities(
     let bare_rate = scale != Scale::Plain && (su.is_empty() || au.is_empty());
     let unit = su.last().or(au.last()).cloned().unwrap_or_default();
     let relation = interval_relation(sv, av, st, at);
-    if !same_unit && !bare_rate && relation != Relation::Same {
+    // Two bare figures ("14.065" and "circa 14.000") pair when they agree; a changed bare
+    // figure needs a unit in common to be the same fact.
+    let bare_agree = su.is_empty() && au.is_empty() && relation == Relation::Compatible;
+    if !same_unit && !bare_rate && !bare_agree && relation != Relation::Same {
         return None;
     }
     let suffix = match scale {
@@ -133,6 +152,18 @@ fn quantities(
         Scale::Plain => "",
     };
     figures(relation, (sv, av), suffix, &unit, (st, at))
+}
+
+/// One figure in two units (percent and percentage points).
+fn unit_changed(sv: &Interval, av: &Interval, (st, at): (&str, &str)) -> (Relation, DetailNote) {
+    let note = DetailNote::Figures {
+        source: super::numbers::fmt_interval(sv, ""),
+        article: super::numbers::fmt_interval(av, ""),
+        source_words: st.to_string(),
+        words: at.to_string(),
+        change: FigureChange::Unit,
+    };
+    (Relation::Conflicting, note)
 }
 
 /// The note on two related figures; none when they conflict but lie more than a factor of
@@ -147,8 +178,10 @@ fn figures(
     if relation == Relation::Conflicting && far_apart(sv, av) {
         return None;
     }
-    let mut note = quantity_note(relation, sv, av, suffix, unit, at);
-    if relation == Relation::Compatible && rounded(sv, av, st, at) {
+    let mut note = quantity_note(relation, (sv, av), suffix, unit, (st, at));
+    if relation == Relation::Compatible
+        && (rounded(sv, av, st, at) || rounded_hedged(sv, av, st, at))
+    {
         note = DetailNote::Rounded(Box::new(note));
     }
     Some((relation, note))
