@@ -424,34 +424,30 @@ where
                 if clause > MAX_CLAUSE_REST_WORDS {
                     return None;
                 }
-                let (span, shown) = self.rest(true)?;
-                Some(self.difference(
-                    DifferenceKind::QuoteWording,
-                    Severity::Major,
-                    span,
-                    Change::CutShort {
-                        rest: shown,
-                        mid_clause: true,
-                    },
-                ))
+                self.cut_at(true)
             }
             MatchKind::Reuse => {
                 if !ends_sentence(art, self.m.article.end) || !self.rest_matters() {
                     return None;
                 }
-                let (span, shown) = self.rest(false)?;
-                Some(self.difference(
-                    DifferenceKind::Scope,
-                    Severity::Minor,
-                    span,
-                    Change::CutShort {
-                        rest: shown,
-                        mid_clause: false,
-                    },
-                ))
+                self.cut_at(false)
             }
             MatchKind::Paraphrase => None,
         }
+    }
+
+    /// The cut as a difference: in mid-clause, a quotation's words changed in force (major);
+    /// at a pause, a reused run's scope narrowed (minor). The source's rest is shown up to
+    /// its next pause when the cut is in mid-clause.
+    fn cut_at(&self, mid_clause: bool) -> Option<Difference> {
+        let (span, rest) = self.rest(mid_clause)?;
+        let (kind, severity) = if mid_clause {
+            (DifferenceKind::QuoteWording, Severity::Major)
+        } else {
+            (DifferenceKind::Scope, Severity::Minor)
+        };
+        let change = Change::CutShort { rest, mid_clause };
+        Some(self.difference(kind, severity, span, change))
     }
 
     /// True when the source's rest holds what a reader misses: a figure, a scope word, or

@@ -10,7 +10,7 @@ use serde_json::Value;
 use crate::compare::{Comparison, Edit, Match, QuoteFinding};
 use crate::comparison::Difference;
 use crate::details::Detail;
-use crate::review::Review;
+use crate::review::{Entry, Review};
 use crate::span::Span;
 
 /// A span with the text it covers.
@@ -184,12 +184,12 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
         matches: c
             .matches
             .iter()
-            .map(|m| match_view(m, texts, review))
+            .map(|m| match_view(m, texts, review.map(|r| r.entry(m))))
             .collect(),
         quotes: c
             .quotes
             .iter()
-            .map(|q| quote_view(q, c, texts, review))
+            .map(|q| quote_view(q, c, texts, review.and_then(|r| r.quotation_entry(q))))
             .collect(),
         details: c.details.iter().map(|d| detail_view(d, texts)).collect(),
         differences: c
@@ -210,12 +210,12 @@ fn view<'a>(c: &'a Comparison, review: Option<&Review>) -> ReportView<'a> {
     }
 }
 
+/// A match with the reviewer's `entry` on it, if there is a review.
 fn match_view<'a>(
     m: &'a Match,
     (src, art): (&'a str, &'a str),
-    review: Option<&Review>,
+    entry: Option<Entry>,
 ) -> MatchView<'a> {
-    let entry = review.map(|r| r.entry(m));
     MatchView {
         id: m.id,
         kind: m.kind.as_str(),
@@ -231,13 +231,13 @@ fn match_view<'a>(
     }
 }
 
+/// A quotation with the reviewer's `entry` on it when it is a stop of its own.
 fn quote_view<'a>(
     q: &'a QuoteFinding,
     c: &'a Comparison,
     (src, art): (&'a str, &'a str),
-    review: Option<&Review>,
+    entry: Option<Entry>,
 ) -> QuoteView<'a> {
-    let entry = review.and_then(|r| r.quotation_entry(q));
     QuoteView {
         verdict: entry.as_ref().map(|e| e.verdict.as_str()),
         note: entry.and_then(|e| e.note),
