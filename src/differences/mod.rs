@@ -12,6 +12,7 @@ mod align;
 mod attribution;
 mod bridges;
 mod clauses;
+mod cut;
 mod facts;
 mod gaps;
 mod legal;
@@ -81,6 +82,7 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
     );
     out.extend(whole.later);
     gaps::of_quotations(c, &mut out);
+    cut::of_quotations(c, &keyer, &mut out);
     attribution::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);
     clauses::of_matches(c, &keyer, &mut out);
