@@ -71,24 +71,19 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         options,
     );
     let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
-    let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
-    let quotes = judge_quotations(
-        &mut matches,
-        &quotations,
-        (&source.text, &article.text),
-        tokens,
+    let matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
+    let Judged {
+        matches,
+        quotes,
+        annotation,
+        documents,
+    } = judged_and_annotated(
+        matches,
+        (&quotations, (&source.text, &article.text), tokens),
         (&aligned, &regions),
+        (linked, languages.1),
         options,
     );
-    let annotation = linked.map(|linked| {
-        details::annotate_linked(
-            (&source.text, &article.text),
-            &matches,
-            (&source_tokens, &article_tokens),
-            linked,
-            &options.dates,
-        )
-    });
     let (matches, quotes, details) = numbered(matches, quotes, annotation.unwrap_or_default());
     let mut comparison = Comparison {
         source,
@@ -100,7 +95,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         stats: Stats::default(),
     };
     if !options.skip_details {
-        comparison.differences = crate::differences::find(&comparison, languages.1);
+        comparison.differences = crate::differences::find(&comparison, languages.1, documents);
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
@@ -112,6 +107,59 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
+}
+
+/// What [`judged_and_annotated`] leaves: the matches completed, the quotations judged, the
+/// details and paraphrases (unless skipped), and what the differences that read only the
+/// two texts found.
+struct Judged {
+    matches: Vec<Match>,
+    quotes: Vec<QuoteFinding>,
+    annotation: Option<details::Annotation>,
+    documents: Option<crate::differences::Documents>,
+}
+
+/// Judges the quotations against `matches` ([`judge_quotations`]) and, for [`link`](details::link)ed
+/// documents, relates their details. The differences that read only the two texts (the
+/// figures, status words and legal terms of both) need neither: on two cores they are
+/// found on a thread of their own meanwhile, where the other core would wait.
+fn judged_and_annotated(
+    mut matches: Vec<Match>,
+    (quotations, (source, article), tokens): (&[Quotation], (&str, &str), (&[Token], &[Token])),
+    (aligned, regions): (&matching::Aligned, &[Region]),
+    (linked, article_lang): (Option<details::Linked>, Lang),
+    options: &CompareOptions,
+) -> Judged {
+    let details = linked.is_some();
+    let (documents, (quotes, annotation)) = both(
+        || details.then(|| crate::differences::of_documents(source, article, article_lang)),
+        || {
+            let quotes = judge_quotations(
+                &mut matches,
+                quotations,
+                (source, article),
+                tokens,
+                (aligned, regions),
+                options,
+            );
+            let annotation = linked.map(|linked| {
+                details::annotate_linked(
+                    (source, article),
+                    &matches,
+                    tokens,
+                    linked,
+                    &options.dates,
+                )
+            });
+            (quotes, annotation)
+        },
+    );
+    Judged {
+        matches,
+        quotes,
+        annotation,
+        documents,
+    }
 }
 
 /// The quotations judged against the matches, and the matches they complete: pieces of one

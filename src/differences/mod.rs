@@ -30,47 +30,61 @@ use crate::span::Span;
 pub use crate::comparison::{Change, DifferenceKind, Severity};
 pub(crate) use align::Keyer;
 
-/// Every difference between the two documents of `c`, each once, in article order; words are
-/// stemmed and read as words of `lang`, the article's language.
-pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
+/// What the rules that read only the two texts, not the matches nor the details, find:
+/// [`of_documents`], for [`find`].
+pub(crate) struct Documents {
+    legal: Vec<Difference>,
+    status: Vec<Difference>,
+    /// The figures of the source and of the article.
+    figures: (Vec<units::Figure>, Vec<units::Figure>),
+}
+
+/// The rules that read only the two texts (the figures of both, the status words, the legal
+/// terms), with a keyer of their own (its keys only ever meet keys it gave). They need no
+/// match, so the pipeline runs them while it still judges quotations and relates details.
+pub(crate) fn of_documents(source: &str, article: &str, lang: Lang) -> Documents {
     let keyer = Keyer::new(lang);
-    // On two cores the rules that read the whole documents (the figures of both texts, the
-    // status words, the legal terms, the quotations not in the source) and the later
-    // matches go to a thread of their own, with a keyer of its own (its keys only ever
-    // meet keys it gave), while this one reads the earlier matches: the two shares cost
-    // about the same. The lists are joined in one fixed order, so the result is the same
-    // as one thread's.
-    let split = c.matches.len() * 4 / 5;
+    let figures = (
+        units::figures(source, &keyer),
+        units::figures(article, &keyer),
+    );
+    let mut legal = Vec::new();
+    legal::of_documents(source, article, keyer.code, &mut legal);
+    let mut status = Vec::new();
+    status::of_documents(source, article, &figures, &keyer, &mut status);
+    Documents {
+        legal,
+        status,
+        figures,
+    }
+}
+
+/// Every difference between the two documents of `c`, each once, in article order; words are
+/// stemmed and read as words of `lang`, the article's language. `documents`: what
+/// [`of_documents`] found, when the caller ran it already; else it runs here.
+pub(crate) fn find(c: &Comparison, lang: Lang, documents: Option<Documents>) -> Vec<Difference> {
+    let keyer = Keyer::new(lang);
+    // On two cores the later matches, the quotations not in the source and (unless run
+    // already) the rules that read the whole documents go to a thread of their own, with a
+    // keyer of its own, while this one reads the earlier matches: the two shares cost about
+    // the same. The lists are joined in one fixed order, so the result is the same as one
+    // thread's, wherever the matches are split.
+    let split = match documents {
+        Some(_) => c.matches.len() / 2,
+        None => c.matches.len() * 4 / 5,
+    };
     let (whole, mut out) = crate::parallel::both(
         || {
             let keyer = Keyer::new(lang);
-            let figures = (
-                units::figures(&c.source.text, &keyer),
-                units::figures(&c.article.text, &keyer),
-            );
+            let documents =
+                documents.unwrap_or_else(|| of_documents(&c.source.text, &c.article.text, lang));
             let mut later = Vec::new();
             for m in &c.matches[split..] {
                 within::of_match(c, m, &keyer, &mut later);
             }
             let mut unsourced = Vec::new();
             unsourced::of_quotations(c, &keyer, &mut unsourced);
-            let mut legal = Vec::new();
-            legal::of_documents(&c.source.text, &c.article.text, keyer.code, &mut legal);
-            let mut status = Vec::new();
-            status::of_documents(
-                &c.source.text,
-                &c.article.text,
-                &figures,
-                &keyer,
-                &mut status,
-            );
-            Whole {
-                later,
-                unsourced,
-                legal,
-                status,
-                figures,
-            }
+            (later, unsourced, documents)
         },
         || {
             let mut out = Vec::new();
@@ -80,16 +94,21 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
             out
         },
     );
-    out.extend(whole.later);
+    let (later, unsourced, documents) = whole;
+    out.extend(later);
     gaps::of_quotations(c, &mut out);
     cut::of_quotations(c, &keyer, &mut out);
     attribution::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);
     clauses::of_matches(c, &keyer, &mut out);
-    out.extend(whole.unsourced);
-    out.extend(whole.legal);
-    units::of_documents((&c.source.text, &c.article.text), &whole.figures, &mut out);
-    out.extend(whole.status);
+    out.extend(unsourced);
+    out.extend(documents.legal);
+    units::of_documents(
+        (&c.source.text, &c.article.text),
+        &documents.figures,
+        &mut out,
+    );
+    out.extend(documents.status);
     facts::of_details(c, &keyer, &mut out);
     out.sort_by_key(|d| position(d, c));
     out.dedup_by(|b, a| a.kind == b.kind && a.source == b.source && a.article == b.article);
@@ -97,16 +116,6 @@ pub fn find(c: &Comparison, lang: Lang) -> Vec<Difference> {
         d.id = i + 1;
     }
     out
-}
-
-/// What [`find`]'s second thread finds, each rule's list apart, to be joined in order.
-struct Whole {
-    later: Vec<Difference>,
-    unsourced: Vec<Difference>,
-    legal: Vec<Difference>,
-    status: Vec<Difference>,
-    /// The figures of the source and of the article.
-    figures: (Vec<units::Figure>, Vec<units::Figure>),
 }
 
 /// A difference found by a rule of this stage (not related from a detail), inside match
