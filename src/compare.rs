@@ -56,34 +56,40 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     let Mended {
         tokens: (source_tokens, article_tokens),
         languages,
-        prepared,
-    } = mended_and_prepared(
+        early,
+    } = mended(
         (&source.text, &article.text),
         (source_tokens, article_tokens),
         options,
     );
+    let (sentences, documents) = early.map(|e| (e.sentences, e.documents)).unzip();
     let regions = regions_of(&article_tokens, &quotations);
     let (aligned, linked) = align_and_link(
-        &source.text,
+        (&source.text, &article.text),
         (&source_tokens, &article_tokens),
         &regions,
-        prepared,
+        sentences.map(|s| (s, languages)),
         options,
     );
     let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
-    let matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
-    let Judged {
-        matches,
-        quotes,
-        annotation,
-        documents,
-    } = judged_and_annotated(
-        matches,
-        (&quotations, (&source.text, &article.text), tokens),
+    let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
+    let quotes = judge_quotations(
+        &mut matches,
+        &quotations,
+        (&source.text, &article.text),
+        tokens,
         (&aligned, &regions),
-        (linked, languages.1),
         options,
     );
+    let annotation = linked.map(|linked| {
+        details::annotate_linked(
+            (&source.text, &article.text),
+            &matches,
+            (&source_tokens, &article_tokens),
+            linked,
+            &options.dates,
+        )
+    });
     let (matches, quotes, details) = numbered(matches, quotes, annotation.unwrap_or_default());
     let mut comparison = Comparison {
         source,
@@ -107,59 +113,6 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             .spawn(move || drop((source_tokens, article_tokens, aligned)));
     }
     comparison
-}
-
-/// What [`judged_and_annotated`] leaves: the matches completed, the quotations judged, the
-/// details and paraphrases (unless skipped), and what the differences that read only the
-/// two texts found.
-struct Judged {
-    matches: Vec<Match>,
-    quotes: Vec<QuoteFinding>,
-    annotation: Option<details::Annotation>,
-    documents: Option<crate::differences::Documents>,
-}
-
-/// Judges the quotations against `matches` ([`judge_quotations`]) and, for [`link`](details::link)ed
-/// documents, relates their details. The differences that read only the two texts (the
-/// figures, status words and legal terms of both) need neither: on two cores they are
-/// found on a thread of their own meanwhile, where the other core would wait.
-fn judged_and_annotated(
-    mut matches: Vec<Match>,
-    (quotations, (source, article), tokens): (&[Quotation], (&str, &str), (&[Token], &[Token])),
-    (aligned, regions): (&matching::Aligned, &[Region]),
-    (linked, article_lang): (Option<details::Linked>, Lang),
-    options: &CompareOptions,
-) -> Judged {
-    let details = linked.is_some();
-    let (documents, (quotes, annotation)) = both(
-        || details.then(|| crate::differences::of_documents(source, article, article_lang)),
-        || {
-            let quotes = judge_quotations(
-                &mut matches,
-                quotations,
-                (source, article),
-                tokens,
-                (aligned, regions),
-                options,
-            );
-            let annotation = linked.map(|linked| {
-                details::annotate_linked(
-                    (source, article),
-                    &matches,
-                    tokens,
-                    linked,
-                    &options.dates,
-                )
-            });
-            (quotes, annotation)
-        },
-    );
-    Judged {
-        matches,
-        quotes,
-        annotation,
-        documents,
-    }
 }
 
 /// The quotations judged against the matches, and the matches they complete: pieces of one
@@ -197,27 +150,36 @@ fn judge_quotations(
     quotes
 }
 
-/// Both texts' words as [`mended_and_prepared`] leaves them, each document's language, and
-/// each document [`details::prepare`]d unless the details are skipped.
+/// Both texts' words as [`mended`] leaves them, each document's language and, unless the
+/// details are skipped, what was read of the texts alone meanwhile.
 struct Mended {
     tokens: (Vec<Token>, Vec<Token>),
     /// The source's and the article's, told once for every stage that reads words of a
     /// language.
     languages: (Lang, Lang),
-    prepared: Option<(details::Prepared, details::Prepared)>,
+    early: Option<Early>,
+}
+
+/// What the details and the differences read of the two texts alone, before any word is
+/// mended or matched.
+struct Early {
+    /// Each text's sentences ([`crate::align::sentences::split`]).
+    sentences: Sentences,
+    /// The differences that read only the two texts.
+    documents: crate::differences::Documents,
 }
 
 /// Mends the words a PDF's text layer broke, read whole where the other text writes them
 /// whole: a release may be a PDF, and so may an article (a newsletter, an e-paper). Each side
 /// is mended against the other's words, the article against the source as mended: a word
-/// broken on one side only is then mended once, on that side. Unless the details are
-/// skipped, also prepares both documents' details.
+/// broken on one side only is then mended once, on that side.
 ///
-/// Mending keeps one core busy and leaves the other idle, and preparing needs no match: on
-/// two cores both documents are prepared beside the mending, on their words as tokenised. A
-/// side the mending changed (rare: most texts have no broken word) is prepared again on its
-/// mended words, so the result is always that of preparing after mending.
-fn mended_and_prepared(
+/// Mending keeps one core busy and leaves the other idle. Unless the details are skipped,
+/// that core meanwhile cuts both texts into sentences and finds the differences that read
+/// only the two texts ([`crate::differences::of_documents`]): both read the text, not its
+/// words. The article's language is guessed from its words as tokenised; should the mended
+/// words tell another (a rare case), those differences are found again.
+fn mended(
     (source, article): (&str, &str),
     (source_tokens, article_tokens): (Vec<Token>, Vec<Token>),
     options: &CompareOptions,
@@ -227,70 +189,70 @@ fn mended_and_prepared(
             .languages
             .unwrap_or_else(|| (Lang::of_document(s), Lang::of_document(a)))
     };
-    let mend = || {
-        let s = matching::broken::mend(source, &source_tokens, (article, &article_tokens));
-        let mended_source = s.as_deref().unwrap_or(&source_tokens);
-        let a = matching::broken::mend(article, &article_tokens, (source, mended_source));
-        (s, a)
+    let early = |article_lang| Early {
+        sentences: both(
+            || crate::align::sentences::split(source),
+            || crate::align::sentences::split(article),
+        ),
+        documents: crate::differences::of_documents(source, article, article_lang),
     };
-    let prepare = |(s, a): (&[Token], &[Token]), (source_lang, article_lang)| {
-        both(
-            || details::prepare(source, s, source_lang),
-            || details::prepare(article, a, article_lang),
-        )
-    };
-    if options.skip_details || crate::parallel::one_thread() {
-        let (s, a) = mend();
-        let tokens = (s.unwrap_or(source_tokens), a.unwrap_or(article_tokens));
-        let languages = languages_of(&tokens.0, &tokens.1);
-        let prepared = (!options.skip_details).then(|| prepare((&tokens.0, &tokens.1), languages));
-        return Mended {
-            tokens,
-            languages,
-            prepared,
-        };
-    }
-    let guessed = languages_of(&source_tokens, &article_tokens);
-    let ((prepared_source, prepared_article), (s, a)) =
-        both(|| prepare((&source_tokens, &article_tokens), guessed), mend);
-    let (source_mended, article_mended) = (s.is_some(), a.is_some());
+    let guessed = (!options.skip_details).then(|| languages_of(&source_tokens, &article_tokens));
+    let (early_read, (s, a)) = both(
+        || guessed.map(|(_, article_lang)| early(article_lang)),
+        || {
+            let s = matching::broken::mend(source, &source_tokens, (article, &article_tokens));
+            let mended_source = s.as_deref().unwrap_or(&source_tokens);
+            let a = matching::broken::mend(article, &article_tokens, (source, mended_source));
+            (s, a)
+        },
+    );
+    let changed = s.is_some() || a.is_some();
     let tokens = (s.unwrap_or(source_tokens), a.unwrap_or(article_tokens));
-    let languages = if source_mended || article_mended {
-        languages_of(&tokens.0, &tokens.1)
-    } else {
-        guessed
+    let languages = match guessed {
+        Some(guessed) if !changed => guessed,
+        _ => languages_of(&tokens.0, &tokens.1),
     };
-    let prepared_source = match source_mended {
-        true => details::prepare(source, &tokens.0, languages.0),
-        false => prepared_source,
-    };
-    let prepared_article = match article_mended {
-        true => details::prepare(article, &tokens.1, languages.1),
-        false => prepared_article,
-    };
+    let early = early_read.map(|mut e| {
+        if guessed.is_some_and(|g| g.1 != languages.1) {
+            e.documents = crate::differences::of_documents(source, article, languages.1);
+        }
+        e
+    });
     Mended {
         tokens,
         languages,
-        prepared: Some((prepared_source, prepared_article)),
+        early,
     }
 }
 
-/// The shared passages of the two texts and, for [`prepare`](details::prepare)d documents,
-/// the alignment of their sentences, made on a thread of its own while matching runs: it
-/// needs no match.
+/// The source's sentences and the article's.
+type Sentences = (Vec<Span>, Vec<Span>);
+
+/// The shared passages of the two texts and, given both documents' sentences and languages
+/// (none when the details are skipped), each document's facts and the alignment of their
+/// sentences, read on threads of their own while matching runs: they need no match.
 fn align_and_link(
-    source: &str,
+    (source, article): (&str, &str),
     (source_tokens, article_tokens): (&[Token], &[Token]),
     regions: &[Region],
-    prepared: Option<(details::Prepared, details::Prepared)>,
+    details: Option<(Sentences, (Lang, Lang))>,
     options: &CompareOptions,
 ) -> (matching::Aligned, Option<details::Linked>) {
     let align = || matching::align(source_tokens, article_tokens, regions, &options.matching);
-    let Some(prepared) = prepared else {
+    let Some(((source_sentences, article_sentences), (source_lang, article_lang))) = details else {
         return (align(), None);
     };
-    // A helper thread (none inside `parallel::on_one_thread`).
-    let (linked, aligned) = both(|| details::link(source, prepared), align);
+    // Two helper threads (none inside `parallel::on_one_thread`).
+    let (linked, aligned) = both(
+        || {
+            let prepared = both(
+                || details::prepare(source, source_tokens, source_lang, source_sentences),
+                || details::prepare(article, article_tokens, article_lang, article_sentences),
+            );
+            details::link(source, prepared)
+        },
+        align,
+    );
     (aligned, Some(linked))
 }
 

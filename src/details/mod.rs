@@ -69,11 +69,18 @@ pub fn annotate(
     (source_tokens, article_tokens): (&[Token], &[Token]),
     dates: &DocumentDates,
 ) -> Annotation {
-    let source = prepare(source_text, source_tokens, Lang::of_document(source_tokens));
+    let split = crate::align::sentences::split;
+    let source = prepare(
+        source_text,
+        source_tokens,
+        Lang::of_document(source_tokens),
+        split(source_text),
+    );
     let article = prepare(
         article_text,
         article_tokens,
         Lang::of_document(article_tokens),
+        split(article_text),
     );
     annotate_linked(
         (source_text, article_text),
@@ -96,10 +103,11 @@ pub(crate) struct Prepared {
     vocab: HashMap<String, u32>,
 }
 
-/// Reads the facts of one document in language `lang` (see [`Prepared`]).
-pub(crate) fn prepare(text: &str, tokens: &[Token], lang: Lang) -> Prepared {
+/// Reads the facts of one document in language `lang` (see [`Prepared`]), its `sentences`
+/// cut already ([`crate::align::sentences::split`] of `text`).
+pub(crate) fn prepare(text: &str, tokens: &[Token], lang: Lang, sentences: Vec<Span>) -> Prepared {
     let stemmer = paraphrase::stemmer(lang);
-    let extraction = extract::extract_values(text, tokens, lang, &stemmer);
+    let extraction = extract::extract_values_in(text, tokens, (lang, &stemmer), sentences);
     let mut vocab = HashMap::default();
     let terms = paraphrase::terms(
         lang,

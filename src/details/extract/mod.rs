@@ -356,14 +356,27 @@ pub fn extract(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> E
 ///
 /// Each value is the one [`extract`] finds: the scan takes the same steps, and only leaves
 /// the names it passes over unread.
+#[cfg(test)]
 pub fn extract_values(text: &str, tokens: &[Token], lang: Lang, stemmer: &Stemmer) -> Extraction {
+    let sentences = crate::align::sentences::split(text);
+    extract_values_in(text, tokens, (lang, stemmer), sentences)
+}
+
+/// [`extract_values`] with the document's sentences already cut
+/// ([`crate::align::sentences::split`] of `text`): the pipeline cuts them while other work
+/// runs.
+pub(crate) fn extract_values_in(
+    text: &str,
+    tokens: &[Token],
+    (lang, stemmer): (Lang, &Stemmer),
+    sentences: Vec<Span>,
+) -> Extraction {
     let doc = Reader {
         text,
         tokens,
         lang,
         stemmer,
     };
-    let sentences = crate::align::sentences::split(text);
     let mut mentions = Vec::new();
     for (index, s) in sentences.iter().enumerate() {
         doc.scan_sentence((index, *s), Reading::Values, &mut mentions);
