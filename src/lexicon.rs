@@ -186,6 +186,9 @@ pub struct Lexicon {
     pub title_heads: Vec<String>,
     /// Words that make a name an organisation.
     pub org_keywords: HashSet<String>,
+    /// Words naming a chamber of a parliament ("Senato", "Camera", "Bundesrat"): two
+    /// chambers in one retold sentence are one body swapped for another.
+    pub chambers: HashSet<String>,
     /// Known organisations by acronym and by folded full name.
     pub orgs: HashMap<String, KnownOrg>,
     /// Common nouns for a kind of place, to the kind.
@@ -237,6 +240,9 @@ pub struct NameWords {
     pub german_noun_endings: Vec<String>,
     /// Words before a weekday that put it after the document's date ("next", "próximo").
     pub next_words: HashSet<String>,
+    /// Definite articles that may open a capitalised name ("Der Bundesrat", "De Tweede
+    /// Kamer") without being part of it.
+    pub definite_articles: HashSet<String>,
 }
 
 impl Lexicon {
@@ -385,6 +391,7 @@ fn read_name_words(lx: &mut Lexicon) {
             Some("law-words") => &mut w.law_words,
             Some("german-determiners") => &mut w.german_determiners,
             Some("next-words") => &mut w.next_words,
+            Some("definite-articles") => &mut w.definite_articles,
             Some("german-org-endings") => {
                 w.german_org_endings.extend(parts.map(str::to_string));
                 continue;
@@ -590,6 +597,9 @@ fn read_organisations(lx: &mut Lexicon) {
     for line in lines(include_str!("../assets/details/organizations.txt")) {
         if let Some(rest) = line.strip_prefix("keywords ") {
             lx.org_keywords
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+        } else if let Some(rest) = line.strip_prefix("chambers ") {
+            lx.chambers
                 .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
         } else if let Some(rest) = line.strip_prefix("org ") {
             let fields: Vec<&str> = rest.split('|').map(str::trim).collect();

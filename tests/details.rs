@@ -471,3 +471,60 @@ fn percent_told_as_percentage_points_in_italian_and_dutch() {
         "{d:?}"
     );
 }
+
+#[test]
+fn one_chamber_told_as_the_other_is_another_body() {
+    let c = compare(
+        quotediff::Document::from_text("source", "Roma, 12 marzo 2026\n\nIl piano sarà illustrato alla Camera martedì 17 marzo, ha detto il ministro."),
+        quotediff::Document::from_text("article", "Roma, 13 marzo 2026 – Il piano nazionale sarà illustrato al Senato martedì, ha detto il ministro."),
+        &CompareOptions::default(),
+    );
+    assert!(
+        c.details.iter().any(|d| d.kind == DetailKind::Organization
+            && d.relation == Relation::Conflicting
+            && d.note.to_string() == "another body: Camera → Senato"),
+        "{:?}",
+        c.details
+    );
+    assert!(
+        c.differences.iter().any(|d| d.severity == Severity::Major
+            && d.note().contains("Camera")
+            && d.note().contains("Senato")),
+        "{:?}",
+        c.differences
+    );
+    // "Der Bundesrat" and "Der Bundestag" are two bodies, not one "DB".
+    let c = compare(
+        quotediff::Document::from_text(
+            "source",
+            "Der Bundesrat soll im November über den Entwurf beraten, teilte das Ministerium mit.",
+        ),
+        quotediff::Document::from_text(
+            "article",
+            "Der Bundestag soll im November über den Entwurf beraten, teilte das Ministerium mit.",
+        ),
+        &CompareOptions::default(),
+    );
+    assert!(
+        !find(
+            &c,
+            DetailKind::Organization,
+            Relation::Same,
+            "Bundesrat",
+            "Bundestag"
+        ),
+        "{:?}",
+        c.details
+    );
+    assert!(
+        find(
+            &c,
+            DetailKind::Organization,
+            Relation::Conflicting,
+            "Bundesrat",
+            "Bundestag"
+        ),
+        "{:?}",
+        c.details
+    );
+}

@@ -148,6 +148,13 @@ pub enum DetailNote {
         /// The article's.
         article: String,
     },
+    /// Another body of the same kind: `another body: Camera → Senato`.
+    OtherBody {
+        /// The source's organisation.
+        source: String,
+        /// The article's.
+        article: String,
+    },
     /// Two titles without a name: `title: the Secretary vs the minister`.
     Titles {
         /// The source's title.
@@ -319,6 +326,7 @@ impl fmt::Display for DetailNote {
                 f,
                 "the article names the parent body: {article} for {source}"
             ),
+            OtherBody { source, article } => write!(f, "another body: {source} → {article}"),
             Titles { source, article } => write!(f, "title: {source} vs {article}"),
             NamesTheTitled { source, article } => {
                 write!(f, "the article names the {source}: {article}")

@@ -369,8 +369,12 @@ pub(super) fn looks_like_person(name: &[&str]) -> bool {
     name.len() >= 2 && name.len() <= 4
 }
 
-pub(super) fn push_org(s: &Sentence, from: usize, to: usize, out: &mut Vec<Mention>) {
+pub(super) fn push_org(s: &Sentence, mut from: usize, to: usize, out: &mut Vec<Mention>) {
     let lx = s.lx;
+    // "Der Bundesrat" is the Bundesrat: its article would make "Der Bundestag" the same "DB".
+    while to - from > 1 && lx.name_words.definite_articles.contains(s.norm(from)) {
+        from += 1;
+    }
     let folded = compact(s, from, to);
     let raw_initials: String = (from..to)
         .filter(|&k| s.is_cap(k))

@@ -258,8 +258,32 @@ fn organisations(
             },
         ))
     } else {
-        None
+        other_body(st, at)
     }
+}
+
+/// Two organisations of one kind in one retold sentence, neither a short form of the other:
+/// one body swapped for another ("Tweede Kamer" / "Eerste Kamer", "Camera" / "Senato",
+/// "ministero della Salute" / "ministero dell'Interno").
+fn other_body(st: &str, at: &str) -> Option<(Relation, DetailNote)> {
+    let lx = crate::lexicon::get();
+    let (sw, aw) = (crate::lexicon::phrase(st), crate::lexicon::phrase(at));
+    let within = |x: &[String], y: &[String]| x.iter().all(|w| y.contains(w));
+    if within(&sw, &aw) || within(&aw, &sw) {
+        return None;
+    }
+    let kind = sw
+        .iter()
+        .any(|w| lx.org_keywords.contains(w) && aw.contains(w));
+    let chambers =
+        sw.iter().any(|w| lx.chambers.contains(w)) && aw.iter().any(|w| lx.chambers.contains(w));
+    (kind || chambers).then(|| {
+        let note = DetailNote::OtherBody {
+            source: st.to_string(),
+            article: at.to_string(),
+        };
+        (Relation::Conflicting, note)
+    })
 }
 
 /// Titles without a name, and a title on one side for a person the other names.
