@@ -160,18 +160,35 @@ fn of_detail(
     }
 }
 
-/// Where it sits in the article, for ordering: its article words, else its match's.
+/// Where it sits in the article, for ordering: its article words; for words only the source
+/// has, the point of the article where its match left them out.
 fn position(d: &Difference, c: &Comparison) -> (usize, usize) {
     let at = d
         .article
         .map(|a| a.start)
         .or_else(|| {
-            d.match_id
-                .and_then(|id| c.match_by_id(id))
-                .map(|m| m.article.start)
+            let m = c.match_by_id(d.match_id?)?;
+            Some(d.source.map_or(m.article.start, |s| left_out_at(m, s)))
         })
         .unwrap_or(usize::MAX);
     (at, d.source.map_or(usize::MAX, |s| s.start))
+}
+
+/// The article byte where match `m` leaves out source words `s`: the place of the edit
+/// that drops them, else the point as far into the match's article side as `s` lies into
+/// its source side (a word dropped after the run, a rest of a quotation cut off).
+fn left_out_at(m: &crate::comparison::Match, s: Span) -> usize {
+    if let Some(e) = m
+        .edits
+        .iter()
+        .find(|e| e.source.is_some_and(|x| x.overlaps(&s)))
+    {
+        return e.at;
+    }
+    let (source_len, article_len) = (m.source.len().max(1), m.article.len());
+    let into = s.start.saturating_sub(m.source.start).min(source_len);
+    let at = m.article.start + into * article_len / source_len;
+    at.min(m.article.end)
 }
 
 #[cfg(test)]

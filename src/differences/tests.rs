@@ -728,3 +728,19 @@ fn a_close_restatement_of_a_short_sentence_shows_its_dropped_modal_and_condition
     );
     assert!(has(&d, DifferenceKind::Scope, "podrían"), "{d:?}");
 }
+
+#[test]
+fn words_only_the_source_has_sort_where_the_article_left_them_out() {
+    let d = differences(
+        "The regional council on Tuesday approved the purchase of 40 new electric buses for the northern districts and will hire 120 drivers before the end of next year, the transport office said.",
+        "The regional council on Tuesday approved the purchase of 45 new electric buses for the districts and will hire 100 drivers before the end of next year, the transport office said.",
+    );
+    let notes: Vec<&str> = d.iter().map(|(_, _, n)| n.as_str()).collect();
+    let at = |w: &str| notes.iter().position(|n| n.contains(w));
+    let (first, dropped, last) = (at("45"), at("northern"), at("100"));
+    assert!(
+        first.is_some() && dropped.is_some() && last.is_some(),
+        "{notes:?}"
+    );
+    assert!(first < dropped && dropped < last, "{notes:?}");
+}
