@@ -110,12 +110,10 @@ pub fn terms(
         out[s].len += 1;
         // Dotted initials ("D.C.") are one term.
         let raw = t.span().slice(text);
-        if raw.chars().count() == 1 && text[t.span().end..].starts_with('.') {
+        if one_char(raw) && text[t.span().end..].starts_with('.') {
             let mut joined = t.norm.to_string();
             if let Some(next) = tokens.get(k + 1) {
-                if next.span().start == t.span().end + 1
-                    && next.span().slice(text).chars().count() == 1
-                {
+                if next.span().start == t.span().end + 1 && one_char(next.span().slice(text)) {
                     joined.push_str(&next.norm);
                     let id = intern(vocab, joined);
                     *out[s].terms.entry(id).or_insert(0.0) = 1.5;
@@ -141,6 +139,13 @@ pub fn terms(
         *w = w.max(weight);
     }
     out
+}
+
+/// True for a word of one character (an initial): told from the first two characters, not
+/// by counting every character of every word of the document.
+fn one_char(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some() && chars.next().is_none()
 }
 
 /// Adds a term to a sentence: the value of a number ("#2.5%"), so that "2 1/2 per cent" and
