@@ -16,6 +16,7 @@ mod cut;
 mod facts;
 mod gaps;
 mod legal;
+mod names;
 mod status;
 mod titles;
 mod units;

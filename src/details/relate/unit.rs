@@ -105,25 +105,30 @@ pub(super) fn compare_in_unit(
                 parent: ap,
             },
         ) => organisations((sk, sp.as_deref()), (ak, ap.as_deref()), texts),
-        (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => Some(if sk == ak {
-            (
-                Relation::Same,
-                DetailNote::BothHedge {
-                    hedge: ak.to_string(),
-                },
-            )
-        } else {
-            (
-                Relation::Compatible,
-                DetailNote::HedgedDifferently {
-                    source: sk.to_string(),
-                    article: ak.to_string(),
-                },
-            )
-        }),
+        (Value::Hedge { key: sk, .. }, Value::Hedge { key: ak, .. }) => Some(hedges(sk, ak)),
         _ => return people((s, source), (a, article), titles),
     };
     relation.map(|(relation, note)| (relation, note, kind))
+}
+
+/// Two hedges: the same word, or another one ("about" and "nearly").
+fn hedges(source: &str, article: &str) -> (Relation, DetailNote) {
+    if source == article {
+        (
+            Relation::Same,
+            DetailNote::BothHedge {
+                hedge: article.to_string(),
+            },
+        )
+    } else {
+        (
+            Relation::Compatible,
+            DetailNote::HedgedDifferently {
+                source: source.to_string(),
+                article: article.to_string(),
+            },
+        )
+    }
 }
 
 /// Two quantities of one scale: a changed, rounded or equal figure of the same unit (a rate

@@ -1,0 +1,90 @@
+//! Names inside a replaced stretch of a match: where a name's words are, and what the word
+//! lists say it is (a place, an organisation, a date), so a changed name is reported as the
+//! kind of fact it is.
+
+use super::align::{cover_of, Word};
+use super::DifferenceKind;
+use crate::matching::is_content_word;
+
+/// Whether a name of two capitalised words or more follows `at` ("players Latrell Mitchell",
+/// "spokesman John Smith"): words cut just before it label the person, they do not qualify a
+/// claim.
+pub(super) fn before_a_name(text: &str, at: usize) -> bool {
+    let mut words = text.get(at..).unwrap_or("").split_whitespace();
+    let capitalised =
+        |w: Option<&str>| w.is_some_and(|w| starts_upper(w) && w.chars().any(char::is_lowercase));
+    capitalised(words.next()) && capitalised(words.next())
+}
+
+/// A word without the elided article or preposition glued to its front ("l'Assemblée",
+/// "dell'Interno", "d'Italia"): what is left is the word that may be a name.
+fn unelided(raw: &str) -> &str {
+    match raw
+        .char_indices()
+        .find(|(_, ch)| crate::normalize::is_apostrophe(*ch))
+    {
+        Some((i, ch))
+            if (1..=4).contains(&raw[..i].chars().count())
+                && raw[..i].chars().all(char::is_lowercase) =>
+        {
+            &raw[i + ch.len_utf8()..]
+        }
+        _ => raw,
+    }
+}
+
+/// Most words of a name in a replaced stretch.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The name inside a replaced stretch: its words without the lower-case function words
+/// around them ("en Bretagne", "le Sénat"), when it opens with a capital, holds no figure,
+/// and at least half its words are capitalised ("Assemblée nationale", "Occitanie").
+pub(super) fn name_core<'w, 't>(ws: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
+    let capital = |w: &Word| starts_upper(unelided(w.raw));
+    let function = |w: &Word| !capital(w) && !is_content_word(&w.norm);
+    let first = ws.iter().position(|w| !function(w))?;
+    let last = ws.iter().rposition(|w| !function(w))?;
+    let core = &ws[first..=last];
+    let capitals = core.iter().filter(|w| capital(w)).count();
+    let ok = capital(&core[0])
+        && core.len() <= MAX_NAME_WORDS
+        && capitals * 2 >= core.len()
+        && core.iter().all(|w| w.value.is_none());
+    ok.then_some(core)
+}
+
+/// What a name is, from the word lists: an organisation when one of its words makes names
+/// bodies ("Sénat", "Ministerium"), a place when the list knows it or a locative
+/// preposition stands before it ("en Bretagne", "nach Bayern").
+pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
+    let lx = crate::lexicon::get();
+    let norm = |w: &Word| unelided(w.raw).to_lowercase();
+    // A month or a weekday ("im November", "on Monday") names a time.
+    let weekday = |w: &Word| {
+        lx.weekdays
+            .iter()
+            .any(|(p, _)| p.len() == 1 && p[0] == w.norm)
+    };
+    if name
+        .iter()
+        .any(|w| lx.months.contains_key(&w.norm) || weekday(w))
+    {
+        return Some(DifferenceKind::Date);
+    }
+    if name.iter().any(|w| lx.org_keywords.contains(&norm(w))) {
+        return Some(DifferenceKind::Organisation);
+    }
+    let whole = crate::lexicon::compact_phrase(cover_of(name)?.slice(text));
+    let before = text[..name.first()?.span.start]
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.to_lowercase());
+    let elided = name[0].raw != unelided(name[0].raw);
+    let located = before.is_some_and(|b| lx.name_words.locatives.contains(&b)) && !elided;
+    (lx.is_place(&whole) || located).then_some(DifferenceKind::Place)
+}
+
+/// True when `word` opens with a capital letter.
+pub(super) fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
