@@ -16,9 +16,9 @@ use thiserror::Error;
 
 use crate::extract::{self, ExtractError, Format};
 
-/// Largest input accepted by default, in bytes (64 MiB). A press release is kilobytes; a
-/// larger file is almost always the wrong file, and the engine keeps several copies in memory.
-pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest input accepted by default; defined beside the extraction that also bounds what a
+/// compressed container unpacks to, so the two modules do not import each other.
+pub use crate::extract::DEFAULT_MAX_BYTES;
 
 /// Largest input ever accepted, whatever `max_bytes` says: positions of words are kept in 32
 /// bits (a megabyte has 190,000 words; four bytes less each is memory a long pair needs).

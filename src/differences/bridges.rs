@@ -10,7 +10,7 @@ use crate::comparison::{Comparison, Match, MatchKind};
 use crate::span::Span;
 
 use super::align::{cover_of, Key, Keyer, Word};
-use super::within::scope_phrases;
+use super::scope::scope_phrases;
 use super::{Change, Difference, DifferenceKind, Severity};
 use crate::align::sentences::opens_sentence;
 

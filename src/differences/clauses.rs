@@ -21,7 +21,7 @@ use crate::matching::is_content_word;
 use crate::span::Span;
 
 use super::align::{Keyer, Word};
-use super::within::scope_phrases;
+use super::scope::scope_phrases;
 use super::{Change, Difference, DifferenceKind, Severity};
 
 /// How far back or ahead a sentence boundary is looked for, in bytes: a "sentence" longer

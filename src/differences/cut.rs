@@ -10,7 +10,7 @@ use crate::comparison::{Comparison, QuoteFinding, QuoteStatus};
 use crate::span::Span;
 
 use super::align::Keyer;
-use super::within::scope_phrases;
+use super::scope::scope_phrases;
 use super::{Change, Difference, DifferenceKind, Severity};
 
 /// Most words the source may go on with for the quotation to be a sentence cut short; a

@@ -17,6 +17,7 @@ mod facts;
 mod gaps;
 mod legal;
 mod names;
+mod scope;
 mod status;
 mod titles;
 mod units;

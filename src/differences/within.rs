@@ -13,6 +13,7 @@ use crate::span::{Span, SpanIndex};
 
 use super::align::{self, cover_of, Keyer, Word};
 use super::names::{before_a_name, name_core, name_kind, starts_upper};
+use super::scope::scope_phrases;
 use super::units::unit_at;
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
@@ -213,24 +214,6 @@ fn approximates(s: &[Word], a: &[Word]) -> bool {
 
 fn has_figure(words: &[Word]) -> bool {
     words.iter().any(|w| w.value.is_some())
-}
-
-/// The scope phrases of `words`: where each starts, its length and its class.
-pub(super) fn scope_phrases(words: &[Word], lang: &str) -> Vec<(usize, usize, ScopeClass)> {
-    let list = words::get();
-    let norms: Vec<&str> = words.iter().map(|w| w.norm.as_str()).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < norms.len() {
-        match list.scope_at(&norms[i..], lang) {
-            Some((len, class)) => {
-                out.push((i, len, class));
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    out
 }
 
 impl Pair<'_, '_> {

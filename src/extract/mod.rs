@@ -162,10 +162,15 @@ pub fn detect(path: Option<&Path>, bytes: &[u8]) -> Format {
     }
 }
 
+/// Largest input accepted by default, in bytes (64 MiB). A press release is kilobytes; a
+/// larger file is almost always the wrong file, and the engine keeps several copies in memory.
+/// It bounds what a compressed container unpacks to as well.
+pub const DEFAULT_MAX_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Extracts the text of `bytes` read as `format`, compressed containers allowed to unpack to
-/// the default input limit ([`crate::document::DEFAULT_MAX_BYTES`]).
+/// the default input limit ([`DEFAULT_MAX_BYTES`]).
 pub fn extract(bytes: Vec<u8>, format: Format) -> Result<Extracted, ExtractError> {
-    extract_within(bytes, format, crate::document::DEFAULT_MAX_BYTES)
+    extract_within(bytes, format, DEFAULT_MAX_BYTES)
 }
 
 /// Extracts the text of `bytes` read as `format`; a docx's body or a PDF's compressed streams

@@ -37,7 +37,7 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 /// The text of every page, cleaned of page numbers and running heads, with streams allowed to
 /// unpack to the default input limit.
 pub fn extract(bytes: &[u8]) -> Result<String, ExtractError> {
-    extract_within(bytes, crate::document::DEFAULT_MAX_BYTES)
+    extract_within(bytes, super::DEFAULT_MAX_BYTES)
 }
 
 /// [`extract`], refusing a PDF whose compressed streams unpack to more than `limit` bytes

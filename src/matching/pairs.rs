@@ -13,8 +13,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::seeds::push_maximal;
-use super::{Region, Run};
+use super::{push_maximal, Region, Run};
 use crate::normalize::Token;
 
 /// The words of `assets/formulae.txt`, normalised.

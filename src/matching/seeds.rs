@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::index::{gram_key, GramIndex};
 use super::pairs::two_word_sentences;
-use super::{Region, Run, PARALLEL_WORDS};
+use super::{push_maximal, Region, Run, PARALLEL_WORDS};
 use crate::normalize::Token;
 use crate::parallel::both;
 
@@ -143,40 +143,4 @@ pub(super) fn seed_runs(
         }
     }
     runs
-}
-
-/// Grows the `k` equal words at article word `a` and source word `s` into the maximal run of
-/// equal words and pushes it, cut where the article opens or closes a quotation unless the
-/// source has a quotation mark at the same place (the article reproduces the source's own
-/// quotation marks). Returns the article index where the run ends.
-pub(super) fn push_maximal(
-    (a, s, k): (usize, usize, usize),
-    (sids, aids): (&[u32], &[u32]),
-    segments: &[u32],
-    source: &[Token],
-    runs: &mut Vec<Run>,
-) -> usize {
-    let (mut a0, mut s0) = (a, s);
-    while a0 > 0 && s0 > 0 && aids[a0 - 1] == sids[s0 - 1] {
-        a0 -= 1;
-        s0 -= 1;
-    }
-    let (mut a1, mut s1) = (a + k, s + k);
-    while a1 < aids.len() && s1 < sids.len() && aids[a1] == sids[s1] {
-        a1 += 1;
-        s1 += 1;
-    }
-    let mut start = a0;
-    for j in a0 + 1..=a1 {
-        let cut = j < a1 && segments[j] != segments[j - 1] && !source[s0 + (j - a0)].gap.quote_mark;
-        if j == a1 || cut {
-            runs.push(Run {
-                a: start as u32,
-                s: (s0 + (start - a0)) as u32,
-                len: (j - start) as u32,
-            });
-            start = j;
-        }
-    }
-    a1
 }
