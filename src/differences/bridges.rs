@@ -81,7 +81,13 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
         .filter_map(|w| w.value)
         .any(|v| !a_values.iter().any(|x| (x - v).abs() < 1e-9));
     if figure_lost {
-        return Some(DifferenceKind::Number);
+        // "na quinta-feira, 5 de fevereiro" told as "hoje": a day, not a count.
+        let dated = super::dates::in_date(sw, sw);
+        return Some(if dated {
+            DifferenceKind::Date
+        } else {
+            DifferenceKind::Number
+        });
     }
     // An acronym dropped ("OCR reductions") is house style more often than a lost actor.
     let acronym = |w: &Word| {
@@ -104,6 +110,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && !a_keys.contains(&w.key)
             && !crate::quotes::is_title_word(w.raw)
             && !common_noun(k)
+            && !after_title(&c.source.text, w.span.start)
     });
     if name_lost {
         return Some(DifferenceKind::Name);
@@ -124,4 +131,23 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
     let scope_changed = s_scope.iter().any(|t| !a_scope.contains(t))
         || a_scope.iter().any(|t| !s_scope.contains(t));
     scope_changed.then_some(DifferenceKind::Scope)
+}
+
+/// True when the word at byte `at` of `text` completes a title ("ministro della Salute",
+/// "Minister van Binnenlandse Zaken"): a title word stands before it, past name particles
+/// and other capitalised words. The details stage reports a title shortened.
+fn after_title(text: &str, at: usize) -> bool {
+    let is_title = |w: &str| {
+        crate::quotes::is_title_word(w) || crate::lexicon::get().titles.contains(&w.to_lowercase())
+    };
+    text[..at]
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .find(|w| {
+            !crate::quotes::is_name_particle(&w.to_lowercase())
+                && !w.starts_with(char::is_uppercase)
+                || is_title(w)
+        })
+        .is_some_and(is_title)
 }

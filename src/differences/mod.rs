@@ -13,6 +13,7 @@ mod attribution;
 mod bridges;
 mod clauses;
 mod cut;
+mod dates;
 mod facts;
 mod gaps;
 mod legal;

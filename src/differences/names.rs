@@ -71,7 +71,15 @@ pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
     {
         return Some(DifferenceKind::Date);
     }
-    if name.iter().any(|w| lx.org_keywords.contains(&norm(w))) {
+    // The rest of the name after it counts too: "Tweede" of "Tweede Kamer".
+    let rest = text[cover_of(name)?.end..]
+        .split_whitespace()
+        .take(3)
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .map(|w| unelided(w.trim_end_matches(|c: char| !c.is_alphanumeric())).to_lowercase());
+    if name.iter().any(|w| lx.org_keywords.contains(&norm(w)))
+        || rest.into_iter().any(|w| lx.org_keywords.contains(&w))
+    {
         return Some(DifferenceKind::Organisation);
     }
     let whole = crate::lexicon::compact_phrase(cover_of(name)?.slice(text));
@@ -87,4 +95,65 @@ pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
 /// True when `word` opens with a capital letter.
 pub(super) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::differences::tests::differences;
+    use crate::differences::DifferenceKind;
+
+    fn kind_of(
+        d: &[(DifferenceKind, crate::differences::Severity, String)],
+        w: &str,
+    ) -> Option<DifferenceKind> {
+        d.iter().find(|(_, _, n)| n.contains(w)).map(|(k, _, _)| *k)
+    }
+
+    #[test]
+    fn a_chamber_swapped_inside_a_reused_run_is_an_organisation() {
+        let d = differences(
+            "Het wetsvoorstel over de bouw van sociale huurwoningen wordt volgende maand door de Tweede Kamer behandeld, zo meldt het ministerie.",
+            "Het wetsvoorstel over de bouw van sociale huurwoningen wordt volgende maand door de Eerste Kamer behandeld, zo meldt het ministerie.",
+        );
+        assert_eq!(
+            kind_of(&d, "Tweede"),
+            Some(DifferenceKind::Organisation),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn the_field_of_a_title_dropped_is_no_lost_name_and_a_day_dropped_is_a_date() {
+        let d = differences(
+            "Il ministro della Salute Marco Bellini ha presentato oggi a Roma il piano nazionale per la riduzione delle liste d'attesa negli ospedali.",
+            "Il ministro Marco Bellini ha presentato oggi a Roma il piano nazionale per la riduzione delle liste d'attesa negli ospedali.",
+        );
+        assert!(
+            !d.iter()
+                .any(|(k, _, n)| *k == DifferenceKind::Name && n.contains("Salute")),
+            "{d:?}"
+        );
+        let d = differences(
+            "A operação decorreu em Setúbal e os detidos serão presentes a tribunal na quinta-feira, 5 de fevereiro, para primeiro interrogatório judicial.",
+            "A operação decorreu em Setúbal e os detidos serão presentes a tribunal hoje, para primeiro interrogatório judicial.",
+        );
+        assert_eq!(
+            kind_of(&d, "fevereiro"),
+            Some(DifferenceKind::Date),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn the_day_of_each_texts_dateline_inside_a_reused_run_is_no_figure() {
+        let d = differences(
+            "Madrid, 28 de abril de 2026\n\nLa ministra de Hacienda presentó el informe trimestral de coyuntura económica ante los medios de comunicación.",
+            "Madrid, 29 de abril de 2026 (EFE). La ministra de Hacienda presentó el informe trimestral de coyuntura económica ante los medios de comunicación.",
+        );
+        assert!(
+            !d.iter()
+                .any(|(k, _, n)| *k == DifferenceKind::Number && n.contains("28")),
+            "{d:?}"
+        );
+    }
 }

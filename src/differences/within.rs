@@ -12,6 +12,7 @@ use crate::matching::is_content_word;
 use crate::span::{Span, SpanIndex};
 
 use super::align::{self, cover_of, Keyer, Word};
+use super::dates::in_date;
 use super::names::{before_a_name, name_core, name_kind, starts_upper};
 use super::scope::scope_phrases;
 use super::units::unit_at;
@@ -155,30 +156,6 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
     }
     let d = strsim::generic_levenshtein(&a, &b);
     d <= 2 && d * 4 <= a.len().max(b.len())
-}
-
-/// A four-digit year ("2009"): a date's to report, not a figure's.
-fn is_year(w: &Word) -> bool {
-    w.raw.len() == 4
-        && w.value
-            .is_some_and(|v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
-}
-
-/// True when a figure of `part` (a stretch of `all`) is a year or stands next to a month name.
-fn in_date(all: &[Word], part: &[Word]) -> bool {
-    if part.iter().any(is_year) {
-        return true;
-    }
-    let Some(first) = part.first() else {
-        return false;
-    };
-    // `all` is in text order: a binary search, not a walk, for each figure edit.
-    let at = all.partition_point(|w| w.span.start < first.span.start);
-    let months = &crate::lexicon::get().months;
-    let lo = at.saturating_sub(1);
-    let hi = (at + part.len() + 1).min(all.len());
-    part.iter().any(|w| w.value.is_some())
-        && all[lo..hi].iter().any(|w| months.contains_key(&w.norm))
 }
 
 /// True when `a` gives the one figure of `s` rounded under an approximator of the word

@@ -1,0 +1,37 @@
+//! Whether figures of a changed stretch belong to a date ("24 oktober", "28 de abril de
+//! 2026"): a day or a year changed is the dates' to report, not a changed count.
+
+use super::align::Word;
+
+/// A four-digit year ("2009"): a date's to report, not a figure's.
+fn is_year(w: &Word) -> bool {
+    w.raw.len() == 4
+        && w.value
+            .is_some_and(|v| v.fract() == 0.0 && (1800.0..=2100.0).contains(&v))
+}
+
+/// True when a figure of `part` (a stretch of `all`) is a year or stands next to a month name.
+pub(super) fn in_date(all: &[Word], part: &[Word]) -> bool {
+    if part.iter().any(is_year) {
+        return true;
+    }
+    let Some(first) = part.first() else {
+        return false;
+    };
+    // `all` is in text order: a binary search, not a walk, for each figure edit.
+    let at = all.partition_point(|w| w.span.start < first.span.start);
+    let months = &crate::lexicon::get().months;
+    let lo = at.saturating_sub(1);
+    let hi = (at + part.len() + 1).min(all.len());
+    // "28 de abril", "5 di marzo", "the 4th of July": the month after a joining word.
+    let joined_month = || {
+        let next = at + part.len();
+        all.get(next)
+            .is_some_and(|w| matches!(w.norm.as_str(), "de" | "di" | "del" | "of"))
+            && all
+                .get(next + 1)
+                .is_some_and(|w| months.contains_key(&w.norm))
+    };
+    part.iter().any(|w| w.value.is_some())
+        && (all[lo..hi].iter().any(|w| months.contains_key(&w.norm)) || joined_month())
+}
