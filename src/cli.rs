@@ -73,9 +73,9 @@ pub enum Command {
     /// what is compared, and what every offset refers to.
     Extract(ExtractArgs),
     /// Find which articles of an archive took what from which releases (JSON Lines out).
-    Scan(crate::scan_command::ScanArgs),
+    Scan(ScanArgs),
     /// Open a scan's results: the pairs, highest share first; Enter reviews one.
-    Open(crate::scan_command::OpenArgs),
+    Open(OpenArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the man page (roff) to standard output.
@@ -196,4 +196,85 @@ pub enum FormatArg {
     Json,
     /// One self-contained page to send to an editor: both texts side by side.
     Html,
+}
+
+/// `quotediff scan`.
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// The releases: a folder of documents (any format `extract` reads) or a JSON Lines file
+    /// of {"id", "text", "date"?, "url"?, "title"?}.
+    #[arg(long, value_name = "PATH")]
+    pub sources: PathBuf,
+    /// The articles, as for --sources; read as a stream, so any size.
+    #[arg(long, value_name = "PATH")]
+    pub articles: PathBuf,
+    /// Where the pairs go (JSON Lines), with PATH.done (finished articles, for --resume) and
+    /// PATH.summary.json; without it, the pairs go to standard output.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+    /// jsonl: the pairs (to standard output without --out); table: the ranking, for a person.
+    #[arg(long, short, value_enum, default_value_t = ScanFormat::Jsonl)]
+    pub format: ScanFormat,
+    /// Go on with an interrupted scan into --out, without redoing finished articles.
+    #[arg(long, requires = "out")]
+    pub resume: bool,
+    /// Keep a pair without a shared quotation when at least this share of the article comes
+    /// from the source (0.05 or 5%).
+    #[arg(long, default_value = "5%", value_name = "SHARE", value_parser = parse_share)]
+    pub min_share: f64,
+    /// Keep a pair below --min-share only when one of its quotations shares at least this
+    /// many words with the source (a short quoted phrase is found in some release by chance).
+    #[arg(long, default_value_t = quotediff::scan::record::Keeping::DEFAULT_QUOTE_WORDS, value_name = "N")]
+    pub min_quote_words: usize,
+    /// Fewest five-word shingles an article must share with a source to be compared with it
+    /// (fewer for a short article: never more than a twentieth of it in one piece gives).
+    #[arg(long, default_value_t = quotediff::scan::ScanOptions::default().min_shared_shingles, value_name = "N")]
+    pub min_shingles: usize,
+    /// Most sources compared with one article.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub max_candidates: usize,
+    /// Days after a release its articles may appear (when both are dated).
+    #[arg(long, default_value_t = 30, value_name = "DAYS")]
+    pub window: i64,
+    /// A shingle in more sources than this is boilerplate (default: 1% of them, at least 5).
+    #[arg(long, value_name = "N")]
+    pub boilerplate: Option<usize>,
+    /// Rows of each ranking in --format table.
+    #[arg(long, default_value_t = 50, value_name = "N")]
+    pub limit: usize,
+}
+
+/// Output formats of `scan`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ScanFormat {
+    /// One JSON line per kept pair.
+    Jsonl,
+    /// The rankings of sources and articles, for a person.
+    Table,
+}
+
+/// `quotediff open`.
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    /// The output of `quotediff scan --out`.
+    #[arg(value_name = "RESULTS")]
+    pub results: PathBuf,
+    /// The releases, when not where the scan read them.
+    #[arg(long, value_name = "PATH")]
+    pub sources: Option<PathBuf>,
+    /// The articles, when not where the scan read them.
+    #[arg(long, value_name = "PATH")]
+    pub articles: Option<PathBuf>,
+}
+
+/// A share as a fraction (0.05) or a percentage (5%).
+fn parse_share(text: &str) -> Result<f64, String> {
+    let (number, scale) = match text.strip_suffix('%') {
+        Some(number) => (number, 100.0),
+        None => (text, 1.0),
+    };
+    match number.trim().parse::<f64>() {
+        Ok(value) if (0.0..=1.0).contains(&(value / scale)) => Ok(value / scale),
+        _ => Err(format!("expected a share such as 0.05 or 5%, got {text:?}")),
+    }
 }

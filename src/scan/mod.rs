@@ -20,6 +20,7 @@
 pub mod archive;
 pub mod compared;
 pub mod dates;
+pub mod entry;
 pub mod index;
 pub mod lookup;
 pub mod output;

@@ -7,7 +7,7 @@
 //! group whatever the file's size. An entry's [`Entry::at`] is its row number, which
 //! [`read_row`] finds again by skipping whole row groups.
 //!
-//! A row goes through the same checks as a JSON line ([`super::archive::entry_of_fields`]):
+//! A row goes through the same checks as a JSON line ([`super::entry::entry_of_fields`]):
 //! `id` a string or a whole number, `text` a string, `date` a `YYYY-MM-DD` string, a date or
 //! a timestamp (its day, in UTC), `url` and `title` strings; other columns are left unread.
 
@@ -20,8 +20,8 @@ use parquet::record::reader::RowIter;
 use parquet::record::{Field, Row};
 use parquet::schema::types::Type;
 
-use super::archive::{entry_of_fields, ArchiveError, Entry, Fields};
 use super::dates::DayNumber;
+use super::entry::{entry_of_fields, ArchiveError, Entry, Fields};
 
 /// The columns read; any others are not.
 const COLUMNS: [&str; 5] = ["id", "text", "date", "url", "title"];
