@@ -126,14 +126,35 @@ pub(super) fn of_quotations(c: &Comparison, out: &mut Vec<Difference>) {
     }
 }
 
-/// True when the source's words between the two parts are its own attribution between two
-/// quotations (`…streets," said Mayor Ruiz. "This plan…`): the source split the statement
-/// there too, and the article left out nothing the speaker said.
+/// True when the source's words between the two parts hold its own attribution between two
+/// quotations (`…streets," said Mayor Ruiz. "This plan…`; `…na região», afirmou o
+/// superintendente Rui Tavares, comandante distrital da PSP. «…`): the source split the
+/// statement there too. Words of the speaker's before that attribution are the end of the
+/// first part cut short, shown as such when they change its force (see `cut`).
 fn is_own_attribution(left_out: &str) -> bool {
-    left_out.chars().any(crate::normalize::is_quote_mark)
-        && words(left_out) <= MAX_ATTRIBUTION_WORDS
-        && crate::quotes::holds_attribution(left_out)
+    let first = left_out.find(crate::normalize::is_quote_mark);
+    let last = left_out.rfind(crate::normalize::is_quote_mark);
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    // Only the end of the first part, up to the source's closing mark: the attribution
+    // after it is the article's too (`…verliezen”, zei De Vries.` reused as it stands).
+    if words(&left_out[last..]) == 0 && words(&left_out[..first]) > 0 {
+        return true;
+    }
+    // Between the marks when the source reopens its quotation, else after the one mark.
+    let between = if last > first {
+        &left_out[first..last]
+    } else {
+        &left_out[first..]
+    };
+    words(between) <= MAX_OWN_ATTRIBUTION_WORDS && crate::quotes::holds_attribution(between)
 }
+
+/// Most words of the source's own attribution between two quoted parts, with the speaker's
+/// title and office ("afirmou o superintendente Rui Tavares, comandante distrital da PSP de
+/// Setúbal").
+const MAX_OWN_ATTRIBUTION_WORDS: usize = 16;
 
 fn gap_difference(q1: &QuoteFinding, source: Span, article: Span, change: Change) -> Difference {
     let reversed = matches!(change, Change::LeftOut { reversed: true, .. });
@@ -149,4 +170,32 @@ fn gap_difference(q1: &QuoteFinding, source: Span, article: Span, change: Change
         q1.matches.last().copied(),
         change,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::differences::tests::differences;
+
+    #[test]
+    fn the_sources_long_attribution_or_a_part_cut_short_is_not_left_out_between_parts() {
+        // The source's attribution carries the speaker's office: still only an attribution.
+        let d = differences(
+            "«A operação decorreu sem incidentes e envolveu agentes de todo o distrito», afirmou o superintendente Rui Tavares, comandante distrital da PSP de Setúbal. «Vamos continuar a combater o tráfico na região.»",
+            "«A operação decorreu sem incidentes e envolveu agentes de todo o distrito», afirmou o comissário Rui Tavares. «Vamos continuar a combater o tráfico na região.»",
+        );
+        assert!(
+            !d.iter().any(|(_, _, n)| n.contains("quoted parts")),
+            "{d:?}"
+        );
+        // The first part cut short, the attribution reused as it stands: the cut is the
+        // dropped negation's to show, not something left out between the parts.
+        let d = differences(
+            "“We moeten sneller bouwen, zonder de kwaliteit uit het oog te verliezen”, zei De Vries. “Gemeenten krijgen meer ruimte om zelf te beslissen.”",
+            "“We moeten sneller bouwen”, zei De Vries. “Gemeenten krijgen ruimte om zelf te beslissen.”",
+        );
+        assert!(
+            !d.iter().any(|(_, _, n)| n.contains("quoted parts")),
+            "{d:?}"
+        );
+    }
 }
