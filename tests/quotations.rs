@@ -621,20 +621,8 @@ const BROKEN_WORDS: [(&str, &str, &str); 8] = [
 fn a_word_broken_by_a_pdf_text_layer_keeps_a_quotation_verified() {
     for (source, article, broken) in BROKEN_WORDS {
         let c = run(source, article);
-        assert_eq!(c.quotes.len(), 1, "{article}");
-        let q = &c.quotes[0];
-        assert_eq!(
-            q.status,
-            QuoteStatus::Verified,
-            "{source}\n{:#?}",
-            c.matches
-        );
+        let m = the_verified_quotations_match(&c, source);
         // The source side still points at the original text, broken word and all.
-        let m = c
-            .matches
-            .iter()
-            .find(|m| q.matches.contains(&m.id))
-            .expect("a match");
         assert!(
             source_text(&c, m.source).contains(broken),
             "{:?}",
@@ -883,21 +871,23 @@ fn a_word_broken_in_an_article_taken_from_a_pdf_is_paired_with_the_whole_word() 
     ];
     for (source, article, broken, whole) in cases {
         let c = run(source, article);
-        assert_eq!(c.quotes.len(), 1, "{article}");
-        let q = &c.quotes[0];
-        assert_eq!(
-            q.status,
-            QuoteStatus::Verified,
-            "{article}\n{:#?}",
-            c.matches
-        );
-        let m = c
-            .matches
-            .iter()
-            .find(|m| q.matches.contains(&m.id))
-            .expect("a match");
+        let m = the_verified_quotations_match(&c, article);
         // Both sides point at the original texts: the broken word, the whole one.
         assert_eq!(article_text(&c, m.article), broken);
         assert_eq!(source_text(&c, m.source), whole, "{article}");
     }
+}
+
+/// The match of the one quotation of `c`, which must be verified; `what` names the case.
+fn the_verified_quotations_match<'c>(
+    c: &'c Comparison,
+    what: &str,
+) -> &'c quotediff::compare::Match {
+    assert_eq!(c.quotes.len(), 1, "{what}");
+    let q = &c.quotes[0];
+    assert_eq!(q.status, QuoteStatus::Verified, "{what}\n{:#?}", c.matches);
+    c.matches
+        .iter()
+        .find(|m| q.matches.contains(&m.id))
+        .expect("a match")
 }

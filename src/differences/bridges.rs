@@ -110,7 +110,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && !a_keys.contains(&w.key)
             && !crate::quotes::is_title_word(w.raw)
             && !common_noun(k)
-            && !after_title(&c.source.text, w.span.start)
+            && !after_title(&c.source.text, w.span.start, lang)
     });
     if name_lost {
         return Some(DifferenceKind::Name);
@@ -136,9 +136,13 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
 /// True when the word at byte `at` of `text` completes a title ("ministro della Salute",
 /// "Minister van Binnenlandse Zaken"): a title word stands before it, past name particles
 /// and other capitalised words. The details stage reports a title shortened.
-fn after_title(text: &str, at: usize) -> bool {
+fn after_title(text: &str, at: usize, lang: &str) -> bool {
+    let lx = crate::lexicon::get();
+    let lang = crate::lexicon::Lang::from_code(lang);
     let is_title = |w: &str| {
-        crate::quotes::is_title_word(w) || crate::lexicon::get().titles.contains(&w.to_lowercase())
+        let lower = w.to_lowercase();
+        crate::quotes::is_title_word(w)
+            || lang.map_or(lx.titles.contains(&lower), |l| lx.is_title(&lower, l))
     };
     text[..at]
         .split_whitespace()

@@ -79,14 +79,7 @@ mod tests {
     use crate::scan::Sources;
 
     fn entry(id: &str, text: &str) -> Entry {
-        Entry {
-            id: id.into(),
-            text: text.into(),
-            date: None,
-            url: None,
-            title: None,
-            at: None,
-        }
+        Entry::of_text(id, text)
     }
 
     const USED: &str = "The harbour authority will dredge the northern channel from May. \

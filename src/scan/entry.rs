@@ -29,6 +29,19 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry of an id and a text alone, as the tests of the scan build them.
+    #[cfg(test)]
+    pub(crate) fn of_text(id: &str, text: &str) -> Entry {
+        Entry {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            url: None,
+            title: None,
+            at: None,
+        }
+    }
+
     /// The publication day, when the entry has a valid date.
     pub fn day(&self) -> Option<DayNumber> {
         self.date.as_deref().and_then(DayNumber::parse)

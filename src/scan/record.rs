@@ -212,14 +212,7 @@ mod tests {
     use crate::{compare, CompareOptions, Document};
 
     fn entry(id: &str, text: &str) -> Entry {
-        Entry {
-            id: id.into(),
-            text: text.into(),
-            date: None,
-            url: None,
-            title: None,
-            at: None,
-        }
+        Entry::of_text(id, text)
     }
 
     fn record_of(source: &str, article: &str, min_share: f64) -> Option<PairRecord> {

@@ -422,8 +422,6 @@ fn a_date_or_figure_at_a_sentence_end_leaves_its_full_stop_out() {
         Lang::En,
         DetailKind::Number,
     );
-    assert!(
-        numbers.iter().all(|(t, _)| !t.ends_with('.')),
-        "{numbers:?}"
-    );
+    let texts: Vec<&str> = numbers.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["3", "2"], "{numbers:?}");
 }
