@@ -646,14 +646,30 @@ fn read_places(lx: &mut Lexicon) {
 fn languages() -> &'static [(&'static str, HashSet<String>)] {
     static LANGUAGES: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
     LANGUAGES.get_or_init(|| {
-        lines(include_str!("../assets/languages.txt"))
+        let listed: Vec<(&str, Vec<String>)> = lines(include_str!("../assets/languages.txt"))
             .filter_map(|l| l.split_once(' '))
             .map(|(code, cues)| {
-                let cues = cues
-                    .split_whitespace()
-                    .map(|w| crate::normalize::normalize_word(w).to_string())
-                    .collect();
-                (code, cues)
+                let cues = cues.split_whitespace();
+                (
+                    code,
+                    cues.map(|w| crate::normalize::normalize_word(w).to_string()),
+                )
+            })
+            .map(|(code, cues)| (code, cues.collect()))
+            .collect();
+        // A word two languages share ("le", French and Italian) tells neither apart.
+        let mut languages_of: HashMap<&str, usize> = HashMap::default();
+        for cue in listed.iter().flat_map(|(_, cues)| cues) {
+            *languages_of.entry(cue.as_str()).or_default() += 1;
+        }
+        let told_apart = |cue: &String| languages_of.get(cue.as_str()) == Some(&1);
+        listed
+            .iter()
+            .map(|(code, cues)| {
+                (
+                    *code,
+                    cues.iter().filter(|c| told_apart(c)).cloned().collect(),
+                )
             })
             .collect()
     })
@@ -708,5 +724,23 @@ mod tests {
         assert!(lx.is_place(&compact_phrase("Espana")));
         assert!(lx.is_place(&compact_phrase("Etats-Unis")));
         assert!(!lx.is_place(&compact_phrase("Mexique")));
+    }
+
+    /// Italian writes "le" and "qui" as French does: a short Italian paragraph rich in them
+    /// is Italian, and a French one rich in "il" and "non" stays French.
+    #[test]
+    fn short_italian_text_is_not_french() {
+        let italian = "Le liste d'attesa restano lunghe in tutto il Sud. Le visite \
+            specialistiche richiedono mesi e le famiglie pagano di tasca propria le analisi più \
+            urgenti. Qui a Bari le code al pronto soccorso superano spesso le sei ore, e le \
+            associazioni dei pazienti chiedono risposte rapide. Le regioni accusano Roma: le \
+            risorse promesse arrivano tardi e le assunzioni procedono a rilento. Il ministero \
+            replica che le nuove regole entreranno in vigore a giugno e che le aziende \
+            sanitarie dovranno pubblicare ogni mese i tempi reali.";
+        let french = "Il a répondu non. Le préfet a dit qu'il ne reviendrait pas sur sa \
+            décision : le pont reste fermé et il faudra attendre la décrue. Non, a-t-il ajouté, \
+            le maire n'a pas été consulté.";
+        assert_eq!(Lang::of_document(&tokenize(italian)), Lang::It);
+        assert_eq!(Lang::of_document(&tokenize(french)), Lang::Fr);
     }
 }
