@@ -173,6 +173,8 @@ pub struct Lexicon {
     /// Relative date words that count only in some languages ("hier" is French, "morgen"
     /// German and Dutch).
     pub relative_lang: HashMap<String, Vec<Lang>>,
+    /// Tense cues per language (`assets/details/tense.txt`).
+    pub tenses: HashMap<Lang, Tense>,
     /// Units of time, in minutes.
     pub durations: HashMap<String, f64>,
     /// Title words, normalised.
@@ -214,6 +216,26 @@ pub struct Lexicon {
     /// Words whose full stop does not end a sentence ("Mr.", "Gov.", "approx."), lower case
     /// (`assets/abbreviations.txt`): the one list the sentence cutter and attribution read.
     pub abbreviations: HashSet<String>,
+}
+
+/// The words that tell a sentence's tense in one language (`assets/details/tense.txt`).
+#[derive(Debug, Default)]
+pub struct Tense {
+    /// Words of a sentence about what comes ("will").
+    pub future: HashSet<String>,
+    /// Endings of the simple future ("-eront").
+    pub future_endings: Vec<String>,
+    /// Words of a past sentence, for a language that tells plans in the present tense.
+    pub past: HashSet<String>,
+}
+
+impl Tense {
+    /// True when `word` (normalised) speaks of what comes.
+    pub fn is_future(&self, word: &str) -> bool {
+        self.future.contains(word)
+            || (self.future_endings.iter())
+                .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+    }
 }
 
 /// The closed word lists read around names, from `assets/details/name_words.txt` (what each
@@ -345,6 +367,7 @@ fn build() -> Lexicon {
     read_dates(&mut lx);
     index_phrases(&mut lx);
     read_durations(&mut lx);
+    read_tenses(&mut lx);
     read_titles(&mut lx);
     read_organisations(&mut lx);
     read_places(&mut lx);
@@ -430,6 +453,24 @@ fn read_numbers(lx: &mut Lexicon) {
                         .push((lang, v));
                 }
             }
+            _ => {}
+        }
+    }
+}
+
+/// Tense cues, per language.
+fn read_tenses(lx: &mut Lexicon) {
+    for line in lines(include_str!("../assets/details/tense.txt")) {
+        let mut parts = line.split_whitespace();
+        let (Some(lang), Some(cue)) = (parts.next().and_then(Lang::from_code), parts.next()) else {
+            continue;
+        };
+        let tense = lx.tenses.entry(lang).or_default();
+        let words = parts.map(|w| crate::normalize::normalize_word(w).to_string());
+        match cue {
+            "future" => tense.future.extend(words),
+            "ending" => tense.future_endings.extend(words),
+            "past" => tense.past.extend(words),
             _ => {}
         }
     }

@@ -490,7 +490,7 @@ impl Reader<'_> {
             lx: lexicon::get(),
             stemmer: self.stemmer,
             index,
-            past: is_past(toks),
+            past: is_past(toks, self.lang),
             shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
             heading: reading == Reading::All && is_heading(self.text, span.slice(self.text), toks),
             values_only: reading == Reading::Values,
@@ -585,34 +585,18 @@ fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
     words >= 2 && caps == words
 }
 
-/// True when no word of the sentence speaks of the future: a bare weekday in it is then the
-/// most recent one ("announced on Monday" in Wednesday's paper). "next" is not such a word:
-/// "next Monday" is read beside its weekday, and "over the next three years" says nothing of
-/// when the sentence's weekday falls. ("van", the Spanish "they go", also matches the Dutch
-/// "of": a Dutch weekday is read as the next one, which suits the present tense Dutch news
-/// uses for what is planned, "De rechtbank beslist dinsdag", until past and present are
-/// told apart there.)
-fn is_past(toks: &[Token]) -> bool {
-    let future = toks.iter().any(|t| {
-        matches!(
-            t.norm.as_str(),
-            "will"
-                | "shall"
-                | "tomorrow"
-                | "wird"
-                | "werden"
-                | "sera"
-                | "seront"
-                | "será"
-                | "serán"
-                | "vai"
-                | "vão"
-                | "irá"
-                | "va"
-                | "van"
-        )
-    });
-    !future
+/// True when a bare weekday in the sentence is the most recent one ("announced on Monday" in
+/// Wednesday's paper): no word of the sentence speaks of what comes, in the document's
+/// language, and for a language that tells plans in the present tense (Dutch), some word
+/// speaks of the past. The cues are in `assets/details/tense.txt`.
+fn is_past(toks: &[Token], lang: Lang) -> bool {
+    let Some(tense) = lexicon::get().tenses.get(&lang) else {
+        return true;
+    };
+    if toks.iter().any(|t| tense.is_future(&t.norm)) {
+        return false;
+    }
+    tense.past.is_empty() || toks.iter().any(|t| tense.past.contains(t.norm.as_str()))
 }
 
 /// Lower-case words that can open a detail: hedges, relative dates, weekdays, months, number

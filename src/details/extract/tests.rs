@@ -406,6 +406,37 @@ fn a_weekday_is_past_unless_its_sentence_speaks_of_the_future() {
     assert!(!past("Los concejales van a votar el lunes.", Lang::Es));
 }
 
+/// Tense is read in the document's language: the Dutch "van" ("of") is not the Spanish "van"
+/// ("they go"), the French simple future ("resteront") speaks of what comes, and Dutch news
+/// tells what is planned in the present tense.
+#[test]
+fn a_weekday_reads_its_tense_in_the_documents_language() {
+    let past = |text: &str, lang: Lang| {
+        let ex = run(text, lang);
+        let m = ex.mentions.iter().find(|m| m.kind == DetailKind::Date);
+        match m.map(|m| &m.value) {
+            Some(Value::Date(e)) => e.past,
+            v => panic!("not a date: {v:?}"),
+        }
+    };
+    assert!(past(
+        "De rechter van de rechtbank deed op maandag uitspraak.",
+        Lang::Nl
+    ));
+    assert!(!past(
+        "De rechtbank beslist dinsdag over het verzoek.",
+        Lang::Nl
+    ));
+    assert!(!past(
+        "Certaines écoles de la commune resteront fermées mardi.",
+        Lang::Fr
+    ));
+    assert!(past("Le maire a fermé les écoles mardi.", Lang::Fr));
+    assert!(!past("El Gobierno aprobará el plan el martes.", Lang::Es));
+    assert!(!past("Il consiglio voterà il piano martedì.", Lang::It));
+    assert!(past("The panel of the court ruled on Monday.", Lang::En));
+}
+
 #[test]
 fn a_date_or_figure_at_a_sentence_end_leaves_its_full_stop_out() {
     let dates = found(
