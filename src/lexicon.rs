@@ -203,6 +203,12 @@ pub struct Lexicon {
     pub day_parts: HashMap<String, (f64, f64)>,
     /// Ordinal words ("fourth", "4th", "cuarto"), for quarters.
     pub ordinals: HashMap<String, u32>,
+    /// Times of day in words ("noon"), in hours.
+    pub clock_words: HashMap<String, (f64, f64)>,
+    /// The closed lists read around dates (`assets/details/dates.txt`).
+    pub date_words: DateWords,
+    /// The closed lists read around figures (`assets/details/quantities.txt`).
+    pub figure_words: FigureWords,
     /// Phrases after a figure that make it a percentage ("per cent").
     pub percent: Vec<Vec<String>>,
     /// Phrases after a figure that make it percentage points.
@@ -260,11 +266,89 @@ pub struct NameWords {
     pub german_org_endings: Vec<String>,
     /// Endings of German common nouns no surname has.
     pub german_noun_endings: Vec<String>,
-    /// Words before a weekday that put it after the document's date ("next", "próximo").
-    pub next_words: HashSet<String>,
+    /// Words that open a run of capitalised words without being part of its name ("The").
+    pub name_openers: HashSet<String>,
     /// Definite articles that may open a capitalised name ("Der Bundesrat", "De Tweede
     /// Kamer") without being part of it.
     pub definite_articles: HashSet<String>,
+}
+
+/// The closed word lists read around dates, from `assets/details/dates.txt` (what each list
+/// is for is said there).
+#[derive(Debug, Default)]
+pub struct DateWords {
+    /// Before a weekday, put it after the document's date ("next", "próximo").
+    pub next: HashSet<String>,
+    /// Before a weekday, put it before the document's date ("last", "pasado").
+    pub last: HashSet<String>,
+    /// After the digits of a day ("1st", "1er").
+    pub day_suffixes: HashSet<String>,
+    /// Between a day and its month, or a month and its year ("15 de marzo").
+    pub date_de: HashSet<String>,
+    /// A quarter of a year after its ordinal ("quarter", "trimestre").
+    pub quarter: HashSet<String>,
+    /// Between a quarter and its year ("of", "de").
+    pub quarter_year: HashSet<String>,
+    /// Before a year on its own that make it a date ("in", "desde").
+    pub year_after: HashSet<String>,
+    /// Between two parts of one date ("at", "on", "a las").
+    pub part_joiners: HashSet<String>,
+    /// After an hour, make it a time ("Uhr").
+    pub hour_words: HashSet<String>,
+    /// Between a day and its month, for the differences ("de", "di", "of").
+    pub month_joiners: HashSet<String>,
+}
+
+/// The closed word lists read around figures, from `assets/details/quantities.txt` (what
+/// each list is for is said there).
+#[derive(Debug, Default)]
+pub struct FigureWords {
+    /// Percentage points after a fraction ("a quarter point").
+    pub point: HashSet<String>,
+    /// A hundredth of a dollar ("cents").
+    pub cent: HashSet<String>,
+    /// Between a figure and its currency ("de", "of").
+    pub currency_joiners: HashSet<String>,
+    /// English verbs that end the thing a figure counts ("were", "said").
+    pub verbs: HashSet<String>,
+    /// After the digits of an ordinal ("rd", "ème").
+    pub ordinal_suffixes: HashSet<String>,
+    /// Name a single thing ("an agent", "one agent").
+    pub one: HashSet<String>,
+}
+
+impl DateWords {
+    /// The list a line of `assets/details/dates.txt` named `name` adds to, if it is one.
+    fn list(&mut self, name: &str) -> Option<&mut HashSet<String>> {
+        Some(match name {
+            "next" => &mut self.next,
+            "last" => &mut self.last,
+            "day-suffix" => &mut self.day_suffixes,
+            "date-de" => &mut self.date_de,
+            "quarter" => &mut self.quarter,
+            "quarter-year" => &mut self.quarter_year,
+            "year-after" => &mut self.year_after,
+            "part-joiner" => &mut self.part_joiners,
+            "hour-word" => &mut self.hour_words,
+            "month-joiner" => &mut self.month_joiners,
+            _ => return None,
+        })
+    }
+}
+
+impl FigureWords {
+    /// The list a line of `assets/details/quantities.txt` named `name` adds to, if it is one.
+    fn list(&mut self, name: &str) -> Option<&mut HashSet<String>> {
+        Some(match name {
+            "point-word" => &mut self.point,
+            "cent-word" => &mut self.cent,
+            "currency-joiner" => &mut self.currency_joiners,
+            "figure-verb" => &mut self.verbs,
+            "ordinal-suffix" => &mut self.ordinal_suffixes,
+            "one-word" => &mut self.one,
+            _ => return None,
+        })
+    }
 }
 
 impl Lexicon {
@@ -383,11 +467,18 @@ fn build() -> Lexicon {
 fn read_quantities(lx: &mut Lexicon) {
     for line in lines(include_str!("../assets/details/quantities.txt")) {
         let words = |rest: &str| rest.split_whitespace().map(str::to_string).collect();
-        match line.split_once(' ') {
-            Some(("percent", rest)) => lx.percent.push(words(rest)),
-            Some(("points", rest)) => lx.points.push(words(rest)),
-            Some(("basis-points", rest)) => lx.basis_points.push(words(rest)),
-            Some(("currency", rest)) => {
+        let Some((kind, rest)) = line.split_once(' ') else {
+            continue;
+        };
+        if let Some(list) = lx.figure_words.list(kind) {
+            list.extend(rest.split_whitespace().map(str::to_string));
+            continue;
+        }
+        match kind {
+            "percent" => lx.percent.push(words(rest)),
+            "points" => lx.points.push(words(rest)),
+            "basis-points" => lx.basis_points.push(words(rest)),
+            "currency" => {
                 let mut parts = rest.split_whitespace();
                 if let Some(symbol) = parts.next() {
                     for w in parts {
@@ -413,7 +504,7 @@ fn read_name_words(lx: &mut Lexicon) {
             Some("locatives") => &mut w.locatives,
             Some("law-words") => &mut w.law_words,
             Some("german-determiners") => &mut w.german_determiners,
-            Some("next-words") => &mut w.next_words,
+            Some("name-openers") => &mut w.name_openers,
             Some("definite-articles") => &mut w.definite_articles,
             Some("german-org-endings") => {
                 w.german_org_endings.extend(parts.map(str::to_string));
@@ -500,6 +591,10 @@ fn read_hedges(lx: &mut Lexicon) {
 fn read_dates(lx: &mut Lexicon) {
     for line in lines(include_str!("../assets/details/dates.txt")) {
         let parts: Vec<&str> = line.split_whitespace().collect();
+        if let Some(list) = parts.first().and_then(|name| lx.date_words.list(name)) {
+            list.extend(parts[1..].iter().map(|w| w.to_string()));
+            continue;
+        }
         let num = |k: usize| parts.get(k).and_then(|s| s.parse::<i32>().ok());
         match parts.first().copied() {
             Some("month") => {
@@ -537,11 +632,15 @@ fn read_dates(lx: &mut Lexicon) {
                     }
                 }
             }
-            Some("daypart") => {
+            Some(kind @ ("daypart" | "clock")) => {
                 let hour = |k: usize| parts.get(k).and_then(|s| s.parse::<f64>().ok());
+                let table = match kind {
+                    "daypart" => &mut lx.day_parts,
+                    _ => &mut lx.clock_words,
+                };
                 if let (Some(a), Some(b)) = (hour(1), hour(2)) {
                     for w in &parts[3..] {
-                        lx.day_parts.insert(w.to_string(), (a, b));
+                        table.insert(w.to_string(), (a, b));
                     }
                 }
             }
@@ -755,6 +854,40 @@ mod tests {
             Some("DHS")
         );
         assert!(lx.is_place("new york city"));
+    }
+
+    /// Every closed list read around dates and figures has its words: a list whose name is
+    /// misspelt in its file would be read as another kind of line and stay empty.
+    #[test]
+    fn closed_lists_around_dates_and_figures_are_read() {
+        let lx = get();
+        let d = &lx.date_words;
+        let f = &lx.figure_words;
+        for (name, list) in [
+            ("next", &d.next),
+            ("last", &d.last),
+            ("day-suffix", &d.day_suffixes),
+            ("date-de", &d.date_de),
+            ("quarter", &d.quarter),
+            ("quarter-year", &d.quarter_year),
+            ("year-after", &d.year_after),
+            ("part-joiner", &d.part_joiners),
+            ("hour-word", &d.hour_words),
+            ("month-joiner", &d.month_joiners),
+            ("point-word", &f.point),
+            ("cent-word", &f.cent),
+            ("currency-joiner", &f.currency_joiners),
+            ("figure-verb", &f.verbs),
+            ("ordinal-suffix", &f.ordinal_suffixes),
+            ("one-word", &f.one),
+            ("name-openers", &lx.name_words.name_openers),
+        ] {
+            assert!(!list.is_empty(), "{name} is empty");
+        }
+        assert!(d.quarter.contains("trimestre") && d.year_after.contains("seit"));
+        assert!(f.ordinal_suffixes.contains("ème") && f.currency_joiners.contains("d"));
+        assert_eq!(lx.clock_words.get("mittag"), Some(&(12.0, 12.5)));
+        assert_eq!(lx.clock_words.get("minuit"), Some(&(0.0, 0.5)));
     }
 
     /// The list writes "Mexico" and "España"; articles write "México" and "Espana" too.

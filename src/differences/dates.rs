@@ -20,14 +20,15 @@ pub(super) fn in_date(all: &[Word], part: &[Word]) -> bool {
     };
     // `all` is in text order: a binary search, not a walk, for each figure edit.
     let at = all.partition_point(|w| w.span.start < first.span.start);
-    let months = &crate::lexicon::get().months;
+    let lx = crate::lexicon::get();
+    let months = &lx.months;
     let lo = at.saturating_sub(1);
     let hi = (at + part.len() + 1).min(all.len());
     // "28 de abril", "5 di marzo", "the 4th of July": the month after a joining word.
     let joined_month = || {
         let next = at + part.len();
         all.get(next)
-            .is_some_and(|w| matches!(w.norm.as_str(), "de" | "di" | "del" | "of"))
+            .is_some_and(|w| lx.date_words.month_joiners.contains(&w.norm))
             && all
                 .get(next + 1)
                 .is_some_and(|w| months.contains_key(&w.norm))

@@ -1,4 +1,5 @@
-//! The word lists attribution reads, from `assets/attribution.txt` and `assets/speakers/`.
+//! The word lists quotations and attribution read, from `assets/attribution.txt` and
+//! `assets/speakers/` (and `assets/elisions.txt` for the marks).
 //!
 //! Every list a speaker rule consults (speech verbs, pronouns, articles, prepositions, sentence
 //! openers, offices) lives in a text file so that adding a language or a verb touches no code.
@@ -74,6 +75,12 @@ pub(super) struct Lists {
     pub participle_endings: WordSet,
     /// Endings of an adverb or a participle opening a sentence ("-ly", "-mente", "-é").
     pub opener_endings: WordSet,
+    /// German articles after which "so" attributes ("…, so der Sprecher").
+    pub articles_after_so: WordSet,
+    /// Words skipped before a name after "hieß" and its kin ("hieß es aus …").
+    pub source_fillers: WordSet,
+    /// English words an apostrophe shortens at their start ("’em", "’til").
+    pub elisions: WordSet,
     /// French inverted subjects after a verb ("-t-il", "-elle"), longest first.
     pub inverted_subjects: Vec<&'static str>,
 }
@@ -104,6 +111,9 @@ pub(super) fn lists() -> &'static Lists {
             names_follow: file(include_str!("../../assets/speakers/names_follow.txt")),
             participle_endings: file(include_str!("../../assets/speakers/participle_endings.txt")),
             opener_endings: file(include_str!("../../assets/speakers/opener_endings.txt")),
+            articles_after_so: file(include_str!("../../assets/speakers/articles_after_so.txt")),
+            source_fillers: file(include_str!("../../assets/speakers/source_fillers.txt")),
+            elisions: file(include_str!("../../assets/elisions.txt")),
             inverted_subjects: {
                 let mut endings: Vec<&'static str> = crate::lexicon::words(include_str!(
                     "../../assets/speakers/inverted_subjects.txt"

@@ -320,10 +320,12 @@ fn is_apostrophe_here(
             return true;
         }
         let lower = rest.to_lowercase();
-        if ["em ", "til ", "n ", "cause "]
-            .iter()
-            .any(|w| lower.starts_with(w) || lower == w.trim_end())
-        {
+        let elision = |w: &str| {
+            lower
+                .strip_prefix(w)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
+        if super::lists::lists().elisions.iter().any(elision) {
             return c != '\u{2018}' || !has_single_closer(&chars[k + 1..]);
         }
         return false;

@@ -48,7 +48,7 @@ pub(super) fn find_attribution(words: &[Word], from_end: bool) -> Option<(usize,
         if verb == "so" {
             return words[i].pause
                 && words.get(i + 1).is_some_and(|n| {
-                    is_capitalized(n.text) || matches!(n.lower.as_str(), "der" | "die")
+                    is_capitalized(n.text) || lists().articles_after_so.contains(&n.lower)
                 });
         }
         true
@@ -96,7 +96,7 @@ fn speaker_named_after(words: &[Word], verb_end: usize) -> Option<Said> {
     }
     // "hieß es aus Regierungskreisen".
     while after < words.len()
-        && (matches!(words[after].lower.as_str(), "es" | "aus")
+        && (lists().source_fillers.contains(&words[after].lower)
             || lists().determiners.contains(words[after].lower.as_str()))
     {
         after += 1;

@@ -8,7 +8,8 @@ impl Sentence<'_> {
         let w = self.norm(i);
         let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
         let rest = &w[digits.len()..];
-        if digits.is_empty() || !matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er" | "º") {
+        if digits.is_empty() || !(rest.is_empty() || self.lx.date_words.day_suffixes.contains(rest))
+        {
             return None;
         }
         digits.parse().ok().filter(|d| (1..=31).contains(d))
@@ -104,16 +105,11 @@ impl Sentence<'_> {
                 }
             }
             // "next Wednesday" said on a Wednesday is a week on, not that day.
-            if i >= 1 && self.lx.name_words.next_words.contains(self.norm(i - 1)) {
+            if i >= 1 && self.lx.date_words.next.contains(self.norm(i - 1)) {
                 e.past = false;
                 e.previous = true;
             }
-            if i >= 1
-                && matches!(
-                    self.norm(i - 1),
-                    "last" | "past" | "pasado" | "dernier" | "passado" | "letzten"
-                )
-            {
+            if i >= 1 && self.lx.date_words.last.contains(self.norm(i - 1)) {
                 e.past = true;
                 e.previous = true;
             }
@@ -128,7 +124,7 @@ impl Sentence<'_> {
         // Month day[, year] / month year.
         if let Some(m) = self.month_at(i) {
             let mut j = i + 1;
-            if self.norm(j) == "de" {
+            if self.lx.date_words.date_de.contains(self.norm(j)) {
                 j += 1;
             }
             if let Some(d) = self.day_number(j).filter(|_| self.year_number(j).is_none()) {
@@ -156,14 +152,18 @@ impl Sentence<'_> {
         // Day [de] month [[de] year].
         if let Some(d) = self.day_number(i) {
             let mut j = i + 1;
-            if self.norm(j) == "de" {
+            if self.lx.date_words.date_de.contains(self.norm(j)) {
                 j += 1;
             }
             if let Some(m) = self.month_at(j) {
                 e.day = Some(d);
                 e.month = Some(m);
                 let mut end = j + 1;
-                let k = if self.norm(end) == "de" { end + 1 } else { end };
+                let k = if self.lx.date_words.date_de.contains(self.norm(end)) {
+                    end + 1
+                } else {
+                    end
+                };
                 if let Some(y) = self.year_number(k) {
                     e.year = Some(y);
                     end = k + 1;
@@ -220,11 +220,10 @@ impl Sentence<'_> {
         let mut e = self.fresh_date();
         // Quarters: "the fourth quarter of 2003".
         if let Some(q) = self.lx.ordinals.get(self.norm(i)) {
-            if matches!(self.norm(i + 1), "quarter" | "trimestre" | "quartal") && self.joined(i + 1)
-            {
+            if self.lx.date_words.quarter.contains(self.norm(i + 1)) && self.joined(i + 1) {
                 e.quarter = Some(*q);
                 let mut end = i + 2;
-                let k = if matches!(self.norm(end), "of" | "de" | "do" | "del" | "des") {
+                let k = if self.lx.date_words.quarter_year.contains(self.norm(end)) {
                     end + 1
                 } else {
                     end
@@ -246,28 +245,7 @@ impl Sentence<'_> {
         if let Some(y) = self.year_number(i) {
             let before = if i > 0 { self.norm(i - 1) } else { "" };
             let after = self.text.get(self.toks[i].span().end..).unwrap_or("");
-            let prep = matches!(
-                before,
-                "in" | "since"
-                    | "of"
-                    | "until"
-                    | "by"
-                    | "from"
-                    | "to"
-                    | "into"
-                    | "en"
-                    | "em"
-                    | "im"
-                    | "de"
-                    | "desde"
-                    | "depuis"
-                    | "seit"
-                    | "bis"
-                    | "année"
-                    | "año"
-                    | "ano"
-                    | "jahr"
-            );
+            let prep = self.lx.date_words.year_after.contains(before);
             let ends = after.is_empty() || after.starts_with([',', '.', ';', ')', ':']);
             if prep || ends {
                 e.year = Some(y);
@@ -304,14 +282,8 @@ impl Sentence<'_> {
 
     pub(super) fn time_at(&self, i: usize) -> Option<((f64, f64), usize)> {
         let w = self.norm(i);
-        match w {
-            "noon" | "midday" | "mediodía" | "midi" | "mittag" => {
-                return Some(((12.0, 12.5), i + 1))
-            }
-            "midnight" | "medianoche" | "minuit" | "mitternacht" | "meia-noite" => {
-                return Some(((0.0, 0.5), i + 1))
-            }
-            _ => {}
+        if let Some(hours) = self.lx.clock_words.get(w) {
+            return Some((*hours, i + 1));
         }
         // 7.45am / 6:57pm / 10am, written as one word.
         if let Some(t) = compact_meridiem(w) {
@@ -358,7 +330,7 @@ impl Sentence<'_> {
             let width = if minutes.is_some() { 1.0 / 60.0 } else { 1.0 };
             return Some(((t, t + width), end + n));
         }
-        if self.norm(end) == "uhr" {
+        if self.lx.date_words.hour_words.contains(self.norm(end)) {
             let t = h as f64 + exact;
             return Some(((t, t + 1.0 / 60.0), end + 1));
         }
@@ -377,26 +349,7 @@ impl Sentence<'_> {
             let mut skipped = 0;
             while j < self.toks.len()
                 && skipped < 2
-                && matches!(
-                    self.norm(j),
-                    "at" | "on"
-                        | "a"
-                        | "à"
-                        | "às"
-                        | "as"
-                        | "um"
-                        | "de"
-                        | "del"
-                        | "le"
-                        | "el"
-                        | "the"
-                        | "las"
-                        | "los"
-                        | "am"
-                        | "en"
-                        | "em"
-                        | "in"
-                )
+                && self.lx.date_words.part_joiners.contains(self.norm(j))
             {
                 j += 1;
                 skipped += 1;

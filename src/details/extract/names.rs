@@ -212,8 +212,8 @@ fn run_end(s: &Sentence, i: usize) -> usize {
         }
         // German capitalises every noun: its articles never join a name ("Vertretern der
         // Stadt").
-        let german_article = s.lang == Lang::De
-            && matches!(s.norm(end), "der" | "die" | "das" | "den" | "dem" | "des");
+        let german_article =
+            s.lang == Lang::De && s.lx.name_words.german_determiners.contains(s.norm(end));
         if s.joined(end)
             && !german_article
             && s.lx.name_words.connectors.contains(s.norm(end))
@@ -250,7 +250,7 @@ fn name_start(s: &Sentence, i: usize, end: usize) -> usize {
     let mut from = i;
     // Sentence-initial function words and "The" are not part of a name.
     while from < end
-        && (matches!(s.norm(from), "the" | "a" | "an")
+        && (s.lx.name_words.name_openers.contains(s.norm(from))
             || (from == 0
                 && !is_content_word(s.norm(from))
                 && !s.lx.name_words.particles.contains(s.norm(from))))

@@ -17,7 +17,7 @@ impl Sentence<'_> {
     }
 
     pub(super) fn digits(&self, i: usize) -> Option<f64> {
-        parse_digits(self.norm(i), self.lang).or_else(|| ordinal_digits(self.norm(i)))
+        parse_digits(self.norm(i), self.lang).or_else(|| ordinal_digits(self.lx, self.norm(i)))
     }
 
     /// A number at `i`: digits, a fraction, number words. Returns value and end.
@@ -92,8 +92,7 @@ impl Sentence<'_> {
                 && !self.norm(i + 1).ends_with("ed")
                 && self.digits(i + 1).is_none();
             let verb = self.lang == Lang::En
-                && ((w.ends_with("ed") && !adjective)
-                    || matches!(w, "were" | "are" | "have" | "said" | "met" | "did"));
+                && ((w.ends_with("ed") && !adjective) || self.lx.figure_words.verbs.contains(w));
             if !is_content_word(w)
                 || verb
                 || self.digits(i).is_some()
@@ -140,17 +139,14 @@ pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
 }
 
 /// An ordinal written with digits: "3ª" and "3º" (folded to "3a", "3o"), "3rd", "4th",
-/// "3e", "3ème", "3er".
-fn ordinal_digits(word: &str) -> Option<f64> {
+/// "3e", "3ème", "3er" (the endings are `ordinal-suffix` in `assets/details/quantities.txt`).
+fn ordinal_digits(lx: &Lexicon, word: &str) -> Option<f64> {
     let digits = word.len() - word.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits == 0 || digits > 3 {
         return None;
     }
     let suffix = &word[digits..];
-    if !matches!(
-        suffix,
-        "a" | "o" | "st" | "nd" | "rd" | "th" | "e" | "er" | "eme" | "ème" | "re" | "as" | "os"
-    ) {
+    if !lx.figure_words.ordinal_suffixes.contains(suffix) {
         return None;
     }
     word[..digits].parse().ok()
@@ -165,7 +161,7 @@ fn counted_by_article(s: &Sentence, i: usize) -> Option<(f64, usize)> {
         Some((v, i + 2))
     } else {
         let fraction = s.number_word(i + 1).filter(|v| {
-            *v < 1.0 && s.joined(i + 2) && matches!(s.norm(i + 2), "point" | "points")
+            *v < 1.0 && s.joined(i + 2) && s.lx.figure_words.point.contains(s.norm(i + 2))
         })?;
         Some((fraction, i + 2))
     }
@@ -184,7 +180,7 @@ fn scale_after(
     let mut iv = interval;
     if after.starts_with('%') {
         scale = Scale::Percent;
-    } else if value < 1.0 && s.joined(end) && matches!(s.norm(end), "point" | "points") {
+    } else if value < 1.0 && s.joined(end) && s.lx.figure_words.point.contains(s.norm(end)) {
         // "a quarter point", "half a point" in a rate decision.
         scale = Scale::Points;
         end += 1;
@@ -233,7 +229,9 @@ fn money(
         .into_iter()
         .find(|c| before.contains(*c));
     // "1.200 millones de euros", "2 million of dollars".
-    if matches!(s.norm(end), "de" | "of" | "d") && s.lx.currencies.contains_key(s.norm(end + 1)) {
+    if s.lx.figure_words.currency_joiners.contains(s.norm(end))
+        && s.lx.currencies.contains_key(s.norm(end + 1))
+    {
         end += 1;
     }
     let word_currency =
@@ -302,7 +300,7 @@ pub(super) fn quantity(
     let before = if i > 0 { s.gap(i) } else { "" };
     // "25 cents" is $0.25.
     let cents = s.lang == Lang::En
-        && matches!(s.norm(end), "cents" | "cent")
+        && s.lx.figure_words.cent.contains(s.norm(end))
         && s.joined(end)
         && !before.contains(['$', '€', '£', '¥']);
     if cents {

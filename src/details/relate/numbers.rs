@@ -98,8 +98,9 @@ pub(super) fn implicit_one(m: &Mention, other: &Facts, within_span: Span) -> Opt
     }
     let text = within_span.slice(other.text);
     let words: Vec<(usize, &str)> = word_offsets(text);
+    let one_words = &crate::lexicon::get().figure_words.one;
     for (k, (off, w)) in words.iter().enumerate() {
-        if !matches!(w.to_lowercase().as_str(), "a" | "an" | "one") {
+        if !one_words.contains(w.to_lowercase().as_str()) {
             continue;
         }
         for (end_off, noun) in words.iter().skip(k + 1).take(3) {
