@@ -154,6 +154,9 @@ pub struct Lexicon {
     pub numbers: HashMap<String, Vec<(Lang, f64)>>,
     /// Multipliers ("million") per language.
     pub multipliers: HashMap<String, Vec<(Lang, f64)>>,
+    /// Short forms of multipliers ("bn" for "billion", "Mio." for "Millionen"), per language,
+    /// with the word written out: "£340m" and "£340 million" are one figure.
+    pub multiplier_short: HashMap<String, Vec<(Lang, String)>>,
     /// Hedge phrases.
     pub hedges: Vec<(Vec<String>, HedgeKind)>,
     /// First words of the hedge, weekday and relative-date phrases, to skip most words fast.
@@ -528,6 +531,11 @@ fn read_numbers(lx: &mut Lexicon) {
             continue;
         };
         match parts.as_slice() {
+            [_, "short", short, word] => lx
+                .multiplier_short
+                .entry(short.to_lowercase())
+                .or_default()
+                .push((lang, word.to_string())),
             [_, "x", word, factor] => {
                 if let Ok(f) = factor.parse() {
                     lx.multipliers

@@ -106,24 +106,87 @@ impl Keyer {
     /// The words of `text` inside `span`, in order.
     pub fn words<'t>(&self, text: &'t str, span: Span) -> Vec<Word<'t>> {
         let slice = span.slice(text);
-        tokenize(slice)
-            .into_iter()
-            .map(|t| {
-                let local = t.span();
-                let span = Span::new(span.start + local.start, span.start + local.end);
-                let norm = t.norm.to_string();
-                let value = self.value(&norm);
-                let key = self.key(&norm, value);
-                Word {
-                    span,
-                    raw: span.slice(text),
-                    norm,
-                    key,
-                    value,
+        let mut out: Vec<Word<'t>> = Vec::new();
+        for t in tokenize(slice) {
+            let local = t.span();
+            let span = Span::new(span.start + local.start, span.start + local.end);
+            let norm = t.norm.to_string();
+            let value = self.value(&norm);
+            if value.is_none() {
+                if let Some((figure, short)) = self.multiplied(text, span, &norm) {
+                    out.push(self.word(text, Span::new(span.start, figure), digits_of(&norm)));
+                    out.push(self.word(text, Span::new(figure, span.end), short));
+                    continue;
                 }
-            })
-            .collect()
+                let after_figure = out.last().is_some_and(|w| w.value.is_some());
+                if let Some(word) = self
+                    .short_multiplier(&norm)
+                    .filter(|w| after_figure && norm.len() > 1 && *w != norm)
+                {
+                    out.push(self.word(text, span, word));
+                    continue;
+                }
+            }
+            let key = self.key(&norm, value);
+            out.push(Word {
+                span,
+                raw: span.slice(text),
+                norm,
+                key,
+                value,
+            });
+        }
+        out
     }
+
+    /// The word for `norm` at `span`, keyed as [`Keyer::words`] keys its words.
+    fn word<'t>(&self, text: &'t str, span: Span, norm: &str) -> Word<'t> {
+        let value = self.value(norm);
+        Word {
+            span,
+            raw: span.slice(text),
+            norm: norm.to_string(),
+            key: self.key(norm, value),
+            value,
+        }
+    }
+
+    /// The multiplier written out for its short form in this language ("bn": "billion").
+    fn short_multiplier(&self, norm: &str) -> Option<&'static str> {
+        let forms = lexicon::get().multiplier_short.get(norm)?;
+        forms
+            .iter()
+            .find(|(l, _)| *l == self.lang)
+            .map(|(_, word)| word.as_str())
+    }
+
+    /// A figure with a multiplier's short form run into it ("340m", "1.5bn"): where the
+    /// figure ends, and the multiplier written out. A one-letter form counts only after a
+    /// currency sign ("£340m"; "a 100m sprint" is metres).
+    fn multiplied(&self, text: &str, span: Span, norm: &str) -> Option<(usize, &'static str)> {
+        let digits = digits_of(norm);
+        let suffix = &norm[digits.len()..];
+        if digits.is_empty()
+            || suffix.is_empty()
+            || !digits.ends_with(|ch: char| ch.is_ascii_digit())
+        {
+            return None;
+        }
+        parse_digits(digits, self.lang)?;
+        let word = self.short_multiplier(suffix)?;
+        let currency = text[..span.start].ends_with(['$', '€', '£', '¥']);
+        if suffix.chars().count() == 1 && !currency {
+            return None;
+        }
+        let raw = span.slice(text);
+        let figure = span.start + raw.trim_end_matches(|ch: char| ch.is_alphabetic()).len();
+        (figure > span.start && figure < span.end).then_some((figure, word))
+    }
+}
+
+/// A figure's digits, without the letters run into it ("340" of "340m").
+fn digits_of(norm: &str) -> &str {
+    norm.trim_end_matches(|ch: char| ch.is_alphabetic())
 }
 
 /// The operations that turn the source's words into the article's.
@@ -165,4 +228,45 @@ pub(crate) fn edits(ops: &[DiffOp], source: &[Word], article: &[Word]) -> Vec<Ed
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::differences;
+    use super::super::DifferenceKind;
+    use super::*;
+
+    fn values(text: &str, lang: Lang) -> Vec<(String, Option<f64>)> {
+        let keyer = Keyer::new(lang);
+        keyer
+            .words(text, Span::new(0, text.len()))
+            .into_iter()
+            .map(|w| (w.norm, w.value))
+            .collect()
+    }
+
+    /// "£340m" reads as "£340 million", "3,5 Mio." as "3,5 Millionen"; "a 100m sprint" keeps
+    /// its metres.
+    #[test]
+    fn a_short_multiplier_is_the_word_written_out() {
+        let en = values("with £340m for trains", Lang::En);
+        assert_eq!(en[1], ("340".to_string(), Some(340.0)), "{en:?}");
+        assert_eq!(en[2].0, "million", "{en:?}");
+        let de = values("rund 3,5 Mio. Euro", Lang::De);
+        assert_eq!(de[2].0, "millionen", "{de:?}");
+        let sprint = values("a 100m sprint", Lang::En);
+        assert_eq!(sprint[1].0, "100m", "{sprint:?}");
+    }
+
+    #[test]
+    fn a_figure_with_its_multiplier_shortened_is_no_difference() {
+        let d = differences(
+            "Every penny will go back into the railway, with £340 million earmarked for new trains on the Northern network by 2028, the minister said.",
+            "Every penny will go back into the railway, with £340m set aside for new trains on the Northern network by 2028, the minister said.",
+        );
+        assert!(
+            d.iter().all(|(k, _, _)| *k != DifferenceKind::Number),
+            "{d:?}"
+        );
+    }
 }

@@ -20,6 +20,7 @@ mod legal;
 mod names;
 mod scope;
 mod status;
+mod tails;
 mod titles;
 mod units;
 mod unsourced;
@@ -101,6 +102,7 @@ pub(crate) fn find(c: &Comparison, lang: Lang, documents: Option<Documents>) -> 
     out.extend(later);
     gaps::of_quotations(c, &mut out);
     cut::of_quotations(c, &keyer, &mut out);
+    tails::of_quotations(c, &keyer, &mut out);
     attribution::of_quotations(c, &mut out);
     bridges::of_matches(c, &keyer, &mut out);
     clauses::of_matches(c, &keyer, &mut out);

@@ -98,6 +98,29 @@ pub(super) fn of_rest(
     }
 }
 
+/// The changes in the words of a quotation beyond its match `m`: `source` and `article`
+/// are the aligned words on one side of the match (see `tails`), read as words inside
+/// quotation marks are.
+pub(super) fn of_quoted_rest(
+    c: &Comparison,
+    m: &Match,
+    lang: &'static str,
+    (source, article): (&[Word], &[Word]),
+    out: &mut Vec<Difference>,
+) {
+    let pair = Pair {
+        c,
+        m,
+        lang,
+        source,
+        article,
+    };
+    let ops = align::diff(source, article);
+    for e in align::edits(&ops, source, article) {
+        out.extend(pair.quoted_edit(&e));
+    }
+}
+
 /// True when byte `at` of the article lies inside the marks of one of its quotations (they
 /// are in article order).
 fn quoted_in_article(c: &Comparison, at: usize) -> bool {
@@ -189,6 +212,44 @@ fn approximates(s: &[Word], a: &[Word]) -> bool {
     }
 }
 
+/// The figures of `words`, each with the multiplier after it ("340 million": 340e6).
+fn figures(words: &[Word], lang: &str) -> Vec<f64> {
+    let lx = crate::lexicon::get();
+    let lang = crate::lexicon::Lang::from_code(lang);
+    let factor = |w: &Word| {
+        lx.multipliers
+            .get(&w.norm)?
+            .iter()
+            .find(|(l, _)| Some(*l) == lang)
+            .map(|(_, f)| *f)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(v) = words[i].value {
+            match words.get(i + 1).and_then(factor) {
+                Some(f) => {
+                    out.push(v * f);
+                    i += 1;
+                }
+                None => out.push(v),
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when two stretches hold the same figures, in the same order.
+fn same_figures(s: &[Word], a: &[Word], lang: &str) -> bool {
+    let (x, y) = (figures(s, lang), figures(a, lang));
+    !x.is_empty()
+        && x.len() == y.len()
+        && x.iter()
+            .zip(&y)
+            .all(|(p, q)| (p - q).abs() <= 1e-9 * p.abs().max(q.abs()))
+}
+
 fn has_figure(words: &[Word]) -> bool {
     words.iter().any(|w| w.value.is_some())
 }
@@ -234,6 +295,11 @@ impl Pair<'_, '_> {
         }
         // The day of a date ("24 oktober" against "22 oktober") is the dates' to report.
         if in_date(self.source, s) || in_date(self.article, a) {
+            return None;
+        }
+        // The same figures written another way ("£340 million" and "£340m", "quaranta" and
+        // "40"): the words around them changed, not the figures.
+        if same_figures(s, a, self.lang) {
             return None;
         }
         // A figure rounded under an approximator ("about 14,000" for 14,065) is compatible:

@@ -123,7 +123,13 @@ fn main_speaker(text: &str, quotes: &[Quotation], titles: &[bool]) -> Option<Str
         .find_map(|piece| {
             let words = words_of(piece);
             let (i, len) = find_attribution(&words, false)?;
-            name_after(&words, i + len).or_else(|| name_before(&words, i))
+            // A name set off from the verb by punctuation ("She added: “Every penny …”")
+            // opens what is said, not who says it.
+            let after = words
+                .get(i + len)
+                .filter(|w| !w.pause)
+                .and_then(|_| name_after(&words, i + len));
+            after.or_else(|| name_before(&words, i))
         })
         .filter(|n| !lists().pronouns.contains(n.to_lowercase().as_str()))
 }

@@ -153,3 +153,17 @@ fn a_title_with_a_full_stop_after_the_verb_is_not_the_end_of_the_sentence() {
         vec![Some("John F. Kennedy".to_string())]
     );
 }
+
+/// A pronoun with no one named before it leaves the speaker open: the capitalised word
+/// opening the quotation after "added:" is what is said, not who says it.
+#[test]
+fn the_first_word_of_a_quotation_after_a_colon_is_no_speaker() {
+    let en = "She added: “Every penny of the revenue will go back into the railway.”";
+    assert_eq!(speakers(en), vec![None]);
+    let fr = "Il a ajouté : « Chaque euro ira aux hôpitaux. »";
+    assert_eq!(speakers(fr), vec![None]);
+    let de = "Sie fügte hinzu: „Jeder Euro fließt in die Schulen.“";
+    assert_eq!(speakers(de), vec![None]);
+    let es = "Añadió: «Cada euro irá a los hospitales.»";
+    assert_eq!(speakers(es), vec![None]);
+}
