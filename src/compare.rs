@@ -64,21 +64,11 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     );
     let (sentences, documents) = early.map(|e| (e.sentences, e.documents)).unzip();
     let regions = regions_of(&article_tokens, &quotations);
-    let (aligned, linked) = align_and_link(
-        (&source.text, &article.text),
+    let (Verbatim(aligned, matches, quotes), linked) = verbatim_and_linked(
+        (&source, &article),
         (&source_tokens, &article_tokens),
-        &regions,
+        (&quotations, &regions),
         sentences.map(|s| (s, languages)),
-        options,
-    );
-    let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
-    let mut matches = matches_of(&aligned, (&source, &article), tokens, &quotations);
-    let quotes = judge_quotations(
-        &mut matches,
-        &quotations,
-        (&source.text, &article.text),
-        tokens,
-        (&aligned, &regions),
         options,
     );
     let annotation = linked.map(|linked| {
@@ -228,32 +218,50 @@ fn mended(
 /// The source's sentences and the article's.
 type Sentences = (Vec<Span>, Vec<Span>);
 
-/// The shared passages of the two texts and, given both documents' sentences and languages
-/// (none when the details are skipped), each document's facts and the alignment of their
-/// sentences, read on threads of their own while matching runs: they need no match.
-fn align_and_link(
-    (source, article): (&str, &str),
-    (source_tokens, article_tokens): (&[Token], &[Token]),
-    regions: &[Region],
+/// The shared passages of the two texts, the matches they make and the quotations judged
+/// against them.
+struct Verbatim(matching::Aligned, Vec<Match>, Vec<QuoteFinding>);
+
+/// [`Verbatim`] and, given both documents' sentences and languages (none when the details are
+/// skipped), each document's facts and the alignment of their sentences, read on threads of
+/// their own while matching and judging run: they need no match.
+fn verbatim_and_linked(
+    (source, article): (&Document, &Document),
+    tokens: (&[Token], &[Token]),
+    (quotations, regions): (&[Quotation], &[Region]),
     details: Option<(Sentences, (Lang, Lang))>,
     options: &CompareOptions,
-) -> (matching::Aligned, Option<details::Linked>) {
-    let align = || matching::align(source_tokens, article_tokens, regions, &options.matching);
-    let Some(((source_sentences, article_sentences), (source_lang, article_lang))) = details else {
-        return (align(), None);
+) -> (Verbatim, Option<details::Linked>) {
+    let verbatim = || {
+        let aligned = matching::align(tokens.0, tokens.1, regions, &options.matching);
+        let mut matches = matches_of(&aligned, (source, article), tokens, quotations);
+        let texts = (source.text.as_str(), article.text.as_str());
+        let quotes = judge_quotations(
+            &mut matches,
+            quotations,
+            texts,
+            tokens,
+            (&aligned, regions),
+            options,
+        );
+        Verbatim(aligned, matches, quotes)
     };
+    let Some(((source_sentences, article_sentences), (source_lang, article_lang))) = details else {
+        return (verbatim(), None);
+    };
+    let (source, article) = (source.text.as_str(), article.text.as_str());
     // Two helper threads (none inside `parallel::on_one_thread`).
-    let (linked, aligned) = both(
+    let (linked, verbatim) = both(
         || {
             let prepared = both(
-                || details::prepare(source, source_tokens, source_lang, source_sentences),
-                || details::prepare(article, article_tokens, article_lang, article_sentences),
+                || details::prepare(source, tokens.0, source_lang, source_sentences),
+                || details::prepare(article, tokens.1, article_lang, article_sentences),
             );
             details::link(source, prepared)
         },
-        align,
+        verbatim,
     );
-    (aligned, Some(linked))
+    (verbatim, Some(linked))
 }
 
 /// The shared passages matching found, as matches between the two documents.

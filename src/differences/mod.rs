@@ -68,16 +68,16 @@ pub(crate) fn of_documents(source: &str, article: &str, lang: Lang) -> Documents
 /// [`of_documents`] found, when the caller ran it already; else it runs here.
 pub(crate) fn find(c: &Comparison, lang: Lang, documents: Option<Documents>) -> Vec<Difference> {
     let keyer = Keyer::new(lang);
-    // On two cores the later matches, the quotations not in the source and (unless run
+    // On two cores the later matches, the rules that read the quotations and (unless run
     // already) the rules that read the whole documents go to a thread of their own, with a
-    // keyer of its own, while this one reads the earlier matches: the two shares cost about
-    // the same. The lists are joined in one fixed order, so the result is the same as one
-    // thread's, wherever the matches are split.
+    // keyer of its own, while this one reads the earlier matches and the rules that read
+    // the matches: the two shares cost about the same. The lists are joined in one fixed
+    // order, so the result is the same as one thread's, wherever the matches are split.
     let split = match documents {
-        Some(_) => c.matches.len() / 2,
+        Some(_) => c.matches.len() * 3 / 5,
         None => c.matches.len() * 4 / 5,
     };
-    let (whole, mut out) = crate::parallel::both(
+    let (whole, (mut out, of_matches)) = crate::parallel::both(
         || {
             let keyer = Keyer::new(lang);
             let documents =
@@ -86,26 +86,30 @@ pub(crate) fn find(c: &Comparison, lang: Lang, documents: Option<Documents>) -> 
             for m in &c.matches[split..] {
                 within::of_match(c, m, &keyer, &mut later);
             }
+            let mut of_quotations = Vec::new();
+            gaps::of_quotations(c, &mut of_quotations);
+            cut::of_quotations(c, &keyer, &mut of_quotations);
+            tails::of_quotations(c, &keyer, &mut of_quotations);
+            attribution::of_quotations(c, &mut of_quotations);
             let mut unsourced = Vec::new();
             unsourced::of_quotations(c, &keyer, &mut unsourced);
-            (later, unsourced, documents)
+            (later, of_quotations, unsourced, documents)
         },
         || {
             let mut out = Vec::new();
             for m in &c.matches[..split] {
                 within::of_match(c, m, &keyer, &mut out);
             }
-            out
+            let mut of_matches = Vec::new();
+            bridges::of_matches(c, &keyer, &mut of_matches);
+            clauses::of_matches(c, &keyer, &mut of_matches);
+            (out, of_matches)
         },
     );
-    let (later, unsourced, documents) = whole;
+    let (later, of_quotations, unsourced, documents) = whole;
     out.extend(later);
-    gaps::of_quotations(c, &mut out);
-    cut::of_quotations(c, &keyer, &mut out);
-    tails::of_quotations(c, &keyer, &mut out);
-    attribution::of_quotations(c, &mut out);
-    bridges::of_matches(c, &keyer, &mut out);
-    clauses::of_matches(c, &keyer, &mut out);
+    out.extend(of_quotations);
+    out.extend(of_matches);
     out.extend(unsourced);
     out.extend(documents.legal);
     units::of_documents(
