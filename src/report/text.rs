@@ -18,78 +18,143 @@ const WIDTH: usize = 96;
 
 /// Writes the text report, control characters escaped.
 pub fn write(c: &Comparison, review: Option<&Review>, out: &mut dyn Write) -> std::io::Result<()> {
-    write_report(c, review, &mut Escaped::new(out))
-}
-
-fn write_report(
-    c: &Comparison,
-    review: Option<&Review>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    write_header(c, review, out)?;
-    write_quotations(c, review, out)?;
+    let out = &mut Escaped::new(out);
+    let report = Report { c, review };
+    report.header(out)?;
+    report.quotations(out)?;
     write_differences(c, out)?;
-    write_matches(c, review, out)?;
+    report.matches(out)?;
     write_details(c, out)
 }
 
-/// The two documents, the coverage, the counts and who is quoted.
-fn write_header(
-    c: &Comparison,
-    review: Option<&Review>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let s = &c.stats;
-    writeln!(out, "quotediff report")?;
-    writeln!(
-        out,
-        "  source   {} ({} bytes, {} words)",
-        c.source.name,
-        c.source.bytes(),
-        s.source_words
-    )?;
-    writeln!(
-        out,
-        "  article  {} ({} bytes, {} words)",
-        c.article.name,
-        c.article.bytes(),
-        s.article_words
-    )?;
-    writeln!(
+/// What the sections that show the reviewer's verdicts read: the comparison and the review.
+struct Report<'a> {
+    c: &'a Comparison,
+    review: Option<&'a Review>,
+}
+
+impl Report<'_> {
+    /// The two documents, the coverage, the counts and who is quoted.
+    fn header(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let (c, review) = (self.c, self.review);
+        let s = &c.stats;
+        writeln!(out, "quotediff report")?;
+        writeln!(
+            out,
+            "  source   {} ({} bytes, {} words)",
+            c.source.name,
+            c.source.bytes(),
+            s.source_words
+        )?;
+        writeln!(
+            out,
+            "  article  {} ({} bytes, {} words)",
+            c.article.name,
+            c.article.bytes(),
+            s.article_words
+        )?;
+        writeln!(
         out,
         "  {:.0}% of the article comes from the source; the article carries {:.0}% of the source.",
         s.article_from_source * 100.0,
         s.source_in_article * 100.0
     )?;
-    let count = |st: QuoteStatus| c.quotes.iter().filter(|q| q.status == st).count();
-    writeln!(
-        out,
-        "  {}: {} verified, {} altered, {} not in the source; {}.",
-        counted(c.quotes.len(), "quotation", "quotations"),
-        count(QuoteStatus::Verified),
-        count(QuoteStatus::Altered),
-        count(QuoteStatus::NotInSource),
-        counted(c.matches.len(), "shared passage", "shared passages")
-    )?;
-    if let Some(r) = review {
-        let (reviewed, stops) = r.progress(c);
+        let count = |st: QuoteStatus| c.quotes.iter().filter(|q| q.status == st).count();
         writeln!(
             out,
-            "  Reviewed: {reviewed}/{stops} (matches and quotations without one)."
+            "  {}: {} verified, {} altered, {} not in the source; {}.",
+            counted(c.quotes.len(), "quotation", "quotations"),
+            count(QuoteStatus::Verified),
+            count(QuoteStatus::Altered),
+            count(QuoteStatus::NotInSource),
+            counted(c.matches.len(), "shared passage", "shared passages")
         )?;
+        if let Some(r) = review {
+            let (reviewed, stops) = r.progress(c);
+            writeln!(
+                out,
+                "  Reviewed: {reviewed}/{stops} (matches and quotations without one)."
+            )?;
+        }
+
+        let quoted = crate::report::speakers::who_is_quoted(c);
+        if !quoted.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "WHO IS QUOTED")?;
+            for r in &quoted {
+                let label = crate::report::speakers::label(r);
+                let tally = crate::report::speakers::tally(r);
+                writeln!(out, "  {label} · {tally}")?;
+            }
+        }
+        Ok(())
     }
 
-    let quoted = crate::report::speakers::who_is_quoted(c);
-    if !quoted.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "WHO IS QUOTED")?;
-        for r in &quoted {
-            let label = crate::report::speakers::label(r);
-            let tally = crate::report::speakers::tally(r);
-            writeln!(out, "  {label} · {tally}")?;
+    /// Every quotation with its status, speaker and matches.
+    fn quotations(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let (c, review) = (self.c, self.review);
+        heading(out, "QUOTATIONS", c.quotes.is_empty().then_some("(none)"))?;
+        for q in &c.quotes {
+            let label = match q.status {
+                QuoteStatus::Verified => "verified",
+                QuoteStatus::Altered => "ALTERED",
+                QuoteStatus::NotInSource => "NOT IN SOURCE",
+            };
+            let speaker = q
+                .speaker
+                .as_deref()
+                .map(|sp| format!(" · speaker: {sp}"))
+                .unwrap_or_default();
+            let matches = if let Some(found) = q.source_phrase {
+                // A one- or two-word quotation: where the source says the same words.
+                format!(" · source {}..{}", found.start, found.end)
+            } else if q.matches.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " · {}",
+                    q.matches
+                        .iter()
+                        .map(|id| format!("M{id}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            writeln!(out, "  Q{:<3} {label}{speaker}{matches}", q.id)?;
+            wrap_into(
+                out,
+                &format!("“{}”", one_line(q.article.slice(&c.article.text))),
+                "        ",
+            )?;
+            // A quotation without a match is a stop of its own: its verdict is here.
+            if let Some(entry) = review.and_then(|r| r.quotation_entry(q)) {
+                write_verdict(&entry, out)?;
+            }
         }
+        Ok(())
     }
-    Ok(())
+
+    /// Every shared passage with its changes and the reviewer's verdict.
+    fn matches(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        let (c, review) = (self.c, self.review);
+        let none = "(none: the two documents share no passage)";
+        heading(out, "SHARED PASSAGES", c.matches.is_empty().then_some(none))?;
+        for m in &c.matches {
+            write_match(c, m, out)?;
+            if let Some(entry) = review.map(|r| r.entry(m)) {
+                write_verdict(&entry, out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One side of a detail or a difference: its words in quotation marks on one line, or a dash
+/// when that side has none.
+fn side(span: Option<Span>, text: &str) -> String {
+    span.map_or("—".to_string(), |sp| {
+        format!("“{}”", one_line(sp.slice(text)))
+    })
 }
 
 /// A section's title after a blank line, and what stands for an empty section.
@@ -98,70 +163,6 @@ fn heading(out: &mut dyn Write, title: &str, empty: Option<&str>) -> std::io::Re
     writeln!(out, "{title}")?;
     if let Some(none) = empty {
         writeln!(out, "  {none}")?;
-    }
-    Ok(())
-}
-
-/// Every quotation with its status, speaker and matches.
-fn write_quotations(
-    c: &Comparison,
-    review: Option<&Review>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    heading(out, "QUOTATIONS", c.quotes.is_empty().then_some("(none)"))?;
-    for q in &c.quotes {
-        let label = match q.status {
-            QuoteStatus::Verified => "verified",
-            QuoteStatus::Altered => "ALTERED",
-            QuoteStatus::NotInSource => "NOT IN SOURCE",
-        };
-        let speaker = q
-            .speaker
-            .as_deref()
-            .map(|sp| format!(" · speaker: {sp}"))
-            .unwrap_or_default();
-        let matches = if let Some(found) = q.source_phrase {
-            // A one- or two-word quotation: where the source says the same words.
-            format!(" · source {}..{}", found.start, found.end)
-        } else if q.matches.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " · {}",
-                q.matches
-                    .iter()
-                    .map(|id| format!("M{id}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        };
-        writeln!(out, "  Q{:<3} {label}{speaker}{matches}", q.id)?;
-        wrap_into(
-            out,
-            &format!("“{}”", one_line(q.article.slice(&c.article.text))),
-            "        ",
-        )?;
-        // A quotation without a match is a stop of its own: its verdict is here.
-        if let Some(entry) = review.and_then(|r| r.quotation_entry(q)) {
-            write_verdict(&entry, out)?;
-        }
-    }
-    Ok(())
-}
-
-/// Every shared passage with its changes and the reviewer's verdict.
-fn write_matches(
-    c: &Comparison,
-    review: Option<&Review>,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
-    let none = "(none: the two documents share no passage)";
-    heading(out, "SHARED PASSAGES", c.matches.is_empty().then_some(none))?;
-    for m in &c.matches {
-        write_match(c, m, out)?;
-        if let Some(entry) = review.map(|r| r.entry(m)) {
-            write_verdict(&entry, out)?;
-        }
     }
     Ok(())
 }
@@ -185,11 +186,6 @@ fn write_details(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out)?;
         writeln!(out, "DETAILS")?;
         for d in &c.details {
-            let side = |sp: Option<Span>, text: &str| {
-                sp.map_or("—".to_string(), |sp| {
-                    format!("“{}”", one_line(sp.slice(text)))
-                })
-            };
             writeln!(
                 out,
                 "  D{:<3} {} · {} · source {} · article {}",
@@ -231,11 +227,6 @@ fn write_differences(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
             d.kind.as_str()
         )?;
         wrap_into(out, &d.note(), "        ")?;
-        let side = |sp: Option<Span>, text: &str| {
-            sp.map_or("—".to_string(), |sp| {
-                format!("“{}”", one_line(sp.slice(text)))
-            })
-        };
         wrap_into(
             out,
             &format!("source:  {}", side(d.source, &c.source.text)),

@@ -24,6 +24,17 @@ impl Sentence<'_> {
         }
     }
 
+    /// The year at `i`, or after one of `joiners` there ("de 2020", "of 2003"), with the
+    /// word after it.
+    fn joined_year(&self, i: usize, joiners: &HashSet<String>) -> Option<(i32, usize)> {
+        let k = if joiners.contains(self.norm(i)) {
+            i + 1
+        } else {
+            i
+        };
+        self.year_number(k).map(|y| (y, k + 1))
+    }
+
     pub(super) fn month_at(&self, i: usize) -> Option<u32> {
         if i >= self.toks.len() {
             return None;
@@ -159,14 +170,9 @@ impl Sentence<'_> {
                 e.day = Some(d);
                 e.month = Some(m);
                 let mut end = j + 1;
-                let k = if self.lx.date_words.date_de.contains(self.norm(end)) {
-                    end + 1
-                } else {
-                    end
-                };
-                if let Some(y) = self.year_number(k) {
+                if let Some((y, after)) = self.joined_year(end, &self.lx.date_words.date_de) {
                     e.year = Some(y);
-                    end = k + 1;
+                    end = after;
                 }
                 return Some((e, end));
             }
@@ -223,14 +229,9 @@ impl Sentence<'_> {
             if self.lx.date_words.quarter.contains(self.norm(i + 1)) && self.joined(i + 1) {
                 e.quarter = Some(*q);
                 let mut end = i + 2;
-                let k = if self.lx.date_words.quarter_year.contains(self.norm(end)) {
-                    end + 1
-                } else {
-                    end
-                };
-                if let Some(y) = self.year_number(k) {
+                if let Some((y, after)) = self.joined_year(end, &self.lx.date_words.quarter_year) {
                     e.year = Some(y);
-                    end = k + 1;
+                    end = after;
                 }
                 return Some((e, end));
             }
