@@ -8,9 +8,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use quotediff::compare::{compare, CompareOptions};
 use quotediff::document::{bundled_pair, Document};
-use quotediff::review::Review;
-use quotediff::tui::app::{Action, App, ReviewFile, Side};
-use quotediff::tui::keys::KeyTable;
+use quotediff::tui::app::{Action, App, Side};
 use quotediff::tui::theme::Theme;
 use quotediff::tui::{view, wrap};
 use ratatui::backend::TestBackend;
@@ -22,14 +20,7 @@ const MEGABYTE: usize = 1 << 20;
 
 fn app_of(source: Document, article: Document) -> App {
     let c = compare(source, article, &CompareOptions::default());
-    let review = Review::new(&c);
-    App::new(
-        c,
-        review,
-        ReviewFile::default(),
-        Theme::dark(),
-        KeyTable::default(),
-    )
+    App::fresh(c, Theme::dark())
 }
 
 /// A megabyte of prose: the corpus novels, or the bundled article repeated.

@@ -8,9 +8,8 @@ mod pty;
 use quotediff::compare::{compare, CompareOptions};
 use quotediff::comparison::Side;
 use quotediff::document::{bundled_pair, Document};
-use quotediff::review::Review;
 use quotediff::tui::app::{Action, App, ReviewFile};
-use quotediff::tui::keys::{Command, KeyTable};
+use quotediff::tui::keys::Command;
 use quotediff::tui::theme::{Theme, ThemeName};
 use quotediff::tui::{choose_theme, view};
 use ratatui::backend::TestBackend;
@@ -19,8 +18,7 @@ use ratatui::Terminal;
 
 fn review_of(source: Document, article: Document, theme: Theme) -> App {
     let c = compare(source, article, &CompareOptions::default());
-    let review = Review::new(&c);
-    App::new(c, review, ReviewFile::default(), theme, KeyTable::default())
+    App::fresh(c, theme)
 }
 
 fn bundled(theme: Theme) -> App {
@@ -239,14 +237,7 @@ fn paraphrase_and_details_from_the_engine_are_shown() {
         .filter(|m| m.kind == quotediff::compare::MatchKind::Paraphrase)
         .count();
     assert!(paraphrases >= 2);
-    let review = Review::new(&c);
-    let mut app = App::new(
-        c,
-        review,
-        ReviewFile::default(),
-        Theme::mono(),
-        KeyTable::default(),
-    );
+    let mut app = App::fresh(c, Theme::mono());
     draw(&mut app, 160, 45);
     // Step to the sentence that retells the 55-minute meeting as "almost an hour".
     for _ in 0..20 {

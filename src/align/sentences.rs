@@ -33,14 +33,10 @@ const SHORT_LINE: usize = 60;
 /// The sentences of `text`, trimmed, in order.
 pub fn split(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut sentences = Vec::with_capacity(text.len() / 100 + 1);
-    let mut start: Option<usize> = None;
-    let mut word_start = 0usize;
+    let mut cut = Cutter::new(text);
     // Walks the text once, decoding characters in place (a long text is not copied into a
     // vector of characters).
     let mut pos = 0usize;
-    let mut prev: Option<char> = None;
-    let mut last_end = 0usize;
     while pos < bytes.len() {
         let i = pos;
         // A run of ASCII letters and digits, most of any text, is taken whole: only its first
@@ -50,61 +46,90 @@ pub fn split(text: &str) -> Vec<Span> {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |n| i + n);
-            start.get_or_insert(i);
-            if !prev.is_some_and(is_wordish) {
-                word_start = i;
+            cut.start.get_or_insert(i);
+            if !cut.prev.is_some_and(is_wordish) {
+                cut.word_start = i;
             }
-            last_end = run;
-            prev = Some(char::from(bytes[run - 1]));
+            cut.last_end = run;
+            cut.prev = Some(char::from(bytes[run - 1]));
             pos = run;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        let mut next_pos = i + c.len_utf8();
-        if start.is_none() && !c.is_whitespace() {
-            start = Some(i);
+        pos = cut.step(i, c);
+    }
+    cut.finish()
+}
+
+/// The cutter walking a text: the sentences so far, where the open one and its last word
+/// start, where its last character other than a space ends, and that character.
+struct Cutter<'t> {
+    text: &'t str,
+    sentences: Vec<Span>,
+    start: Option<usize>,
+    word_start: usize,
+    last_end: usize,
+    prev: Option<char>,
+}
+
+impl<'t> Cutter<'t> {
+    fn new(text: &'t str) -> Self {
+        Cutter {
+            text,
+            sentences: Vec::with_capacity(text.len() / 100 + 1),
+            start: None,
+            word_start: 0,
+            last_end: 0,
+            prev: None,
         }
-        if c.is_alphanumeric() && !prev.is_some_and(is_wordish) {
-            word_start = i;
+    }
+
+    /// Reads the character `c` at `i`: where the next character to read starts (after the
+    /// closing marks a stop swallows).
+    fn step(&mut self, i: usize, c: char) -> usize {
+        let text = self.text;
+        let mut next_pos = i + c.len_utf8();
+        if self.start.is_none() && !c.is_whitespace() {
+            self.start = Some(i);
+        }
+        if c.is_alphanumeric() && !self.prev.is_some_and(is_wordish) {
+            self.word_start = i;
         }
         if !c.is_whitespace() {
-            last_end = i + c.len_utf8();
+            self.last_end = next_pos;
         }
-        let mut boundary_at: Option<usize> = None;
+        let mut boundary_at = None;
         if c == '\n' || c == '\u{2029}' {
-            if line_ends_sentence(text, i, c) {
-                boundary_at = Some(last_end);
-            }
+            boundary_at = line_ends_sentence(text, i, c).then_some(self.last_end);
         } else if matches!(c, '.' | '!' | '?' | '…') {
-            if let Some(end) = stop_ends_sentence(text, (i, next_pos), c, word_start) {
-                boundary_at = Some(end);
-                next_pos = end;
-                last_end = end;
+            if let Some(end) = stop_ends_sentence(text, (i, next_pos), c, self.word_start) {
+                (boundary_at, next_pos, self.last_end) = (Some(end), end, end);
             }
         }
-        if let Some(end) = boundary_at {
-            if let Some(s) = start.take() {
-                if end > s {
-                    sentences.push(Span::new(s, end));
-                }
+        if let (Some(end), Some(s)) = (boundary_at, self.start) {
+            self.start = None;
+            if end > s {
+                self.sentences.push(Span::new(s, end));
             }
         }
         // The last character read: `c`, or the last closing mark a stop swallowed.
-        prev = if next_pos == i + c.len_utf8() {
+        self.prev = if next_pos == i + c.len_utf8() {
             Some(c)
         } else {
             text[..next_pos].chars().next_back()
         };
-        pos = next_pos;
+        next_pos
     }
-    if let Some(s) = start {
-        if last_end > s {
-            sentences.push(Span::new(s, last_end));
+
+    /// The sentences, the last one ended by the end of the text.
+    fn finish(mut self) -> Vec<Span> {
+        if let Some(s) = self.start.filter(|s| self.last_end > *s) {
+            self.sentences.push(Span::new(s, self.last_end));
         }
+        self.sentences
     }
-    sentences
 }
 
 /// True when the line break `c` at `i` ends a sentence: a blank line or a short line (a
@@ -443,44 +468,15 @@ mod tests {
     }
 
     /// The cutter as it was before runs of ASCII letters were taken whole: one character at
-    /// a time. The fast path must cut every text exactly as this does.
+    /// a time, every one through [`Cutter::step`]. The fast path must cut every text exactly
+    /// as this does.
     fn split_by_characters(text: &str) -> Vec<Span> {
-        let mut sentences = Vec::new();
-        let (mut start, mut word_start, mut pos, mut last_end) = (None, 0, 0, 0);
-        let mut prev: Option<char> = None;
+        let mut cut = Cutter::new(text);
+        let mut pos = 0;
         while let Some(c) = text[pos..].chars().next() {
-            let i = pos;
-            let mut next_pos = i + c.len_utf8();
-            if start.is_none() && !c.is_whitespace() {
-                start = Some(i);
-            }
-            if c.is_alphanumeric() && !prev.is_some_and(is_wordish) {
-                word_start = i;
-            }
-            if !c.is_whitespace() {
-                last_end = next_pos;
-            }
-            let mut boundary_at = None;
-            if c == '\n' || c == '\u{2029}' {
-                boundary_at = line_ends_sentence(text, i, c).then_some(last_end);
-            } else if matches!(c, '.' | '!' | '?' | '…') {
-                if let Some(end) = stop_ends_sentence(text, (i, next_pos), c, word_start) {
-                    (boundary_at, next_pos, last_end) = (Some(end), end, end);
-                }
-            }
-            if let (Some(end), Some(s)) = (boundary_at, start) {
-                start = None;
-                if end > s {
-                    sentences.push(Span::new(s, end));
-                }
-            }
-            prev = text[..next_pos].chars().next_back();
-            pos = next_pos;
+            pos = cut.step(pos, c);
         }
-        if let Some(s) = start.filter(|s| last_end > *s) {
-            sentences.push(Span::new(s, last_end));
-        }
-        sentences
+        cut.finish()
     }
 
     proptest::proptest! {

@@ -157,6 +157,17 @@ fn side(span: Option<Span>, text: &str) -> String {
     })
 }
 
+/// The first line of a detail, a difference or a match: its letter and id ("D12 "), then
+/// its fields between middle dots.
+fn item_line(
+    out: &mut dyn Write,
+    letter: char,
+    id: usize,
+    fields: &[String],
+) -> std::io::Result<()> {
+    writeln!(out, "  {letter}{id:<3} {}", fields.join(" · "))
+}
+
 /// A section's title after a blank line, and what stands for an empty section.
 fn heading(out: &mut dyn Write, title: &str, empty: Option<&str>) -> std::io::Result<()> {
     writeln!(out)?;
@@ -186,15 +197,13 @@ fn write_details(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(out)?;
         writeln!(out, "DETAILS")?;
         for d in &c.details {
-            writeln!(
-                out,
-                "  D{:<3} {} · {} · source {} · article {}",
-                d.id,
-                d.kind.as_str(),
-                d.relation.as_str(),
-                side(d.source, &c.source.text),
-                side(d.article, &c.article.text)
-            )?;
+            let fields = [
+                d.kind.as_str().to_string(),
+                d.relation.as_str().to_string(),
+                format!("source {}", side(d.source, &c.source.text)),
+                format!("article {}", side(d.article, &c.article.text)),
+            ];
+            item_line(out, 'D', d.id, &fields)?;
             let note = d.note.to_string();
             if !note.is_empty() {
                 writeln!(out, "        {note}")?;
@@ -218,14 +227,9 @@ fn write_differences(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
     let mut ranked: Vec<&Difference> = c.differences.iter().collect();
     ranked.sort_by_key(|d| d.severity);
     for d in ranked {
-        let place = d.match_id.map(|id| format!(" · M{id}")).unwrap_or_default();
-        writeln!(
-            out,
-            "  X{:<3} {} · {}{place}",
-            d.id,
-            d.severity.as_str(),
-            d.kind.as_str()
-        )?;
+        let mut fields = vec![d.severity.as_str().to_string(), d.kind.as_str().to_string()];
+        fields.extend(d.match_id.map(|id| format!("M{id}")));
+        item_line(out, 'X', d.id, &fields)?;
         wrap_into(out, &d.note(), "        ")?;
         wrap_into(
             out,
@@ -242,19 +246,15 @@ fn write_differences(c: &Comparison, out: &mut dyn Write) -> std::io::Result<()>
 }
 
 fn write_match(c: &Comparison, m: &Match, out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "  M{:<3} {} · {} · score {:.2} · {} words · source {}..{} · article {}..{}",
-        m.id,
-        m.kind.as_str(),
-        m.fidelity.as_str(),
-        m.score,
-        m.shared_words,
-        m.source.start,
-        m.source.end,
-        m.article.start,
-        m.article.end
-    )?;
+    let fields = [
+        m.kind.as_str().to_string(),
+        m.fidelity.as_str().to_string(),
+        format!("score {:.2}", m.score),
+        format!("{} words", m.shared_words),
+        format!("source {}..{}", m.source.start, m.source.end),
+        format!("article {}..{}", m.article.start, m.article.end),
+    ];
+    item_line(out, 'M', m.id, &fields)?;
     wrap_into(
         out,
         &format!("source:  {}", one_line(m.source.slice(&c.source.text))),

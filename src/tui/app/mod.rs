@@ -186,6 +186,19 @@ pub struct App {
 }
 
 impl App {
+    /// A review of `comparison` with nothing reviewed yet, no review file and the default
+    /// keys: what the tests, the benches and a library user drawing a comparison start from.
+    pub fn fresh(comparison: Comparison, theme: Theme) -> App {
+        let review = Review::new(&comparison);
+        App::new(
+            comparison,
+            review,
+            ReviewFile::default(),
+            theme,
+            KeyTable::default(),
+        )
+    }
+
     /// A review of `comparison` with these verdicts, looks and keys.
     pub fn new(
         comparison: Comparison,

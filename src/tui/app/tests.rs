@@ -12,14 +12,7 @@ fn app() -> App {
 }
 
 fn app_of(c: Comparison) -> App {
-    let review = Review::new(&c);
-    let mut app = App::new(
-        c,
-        review,
-        ReviewFile::default(),
-        Theme::mono(),
-        KeyTable::default(),
-    );
+    let mut app = App::fresh(c, Theme::mono());
     app.update(Action::Resize {
         width: 160,
         height: 45,
