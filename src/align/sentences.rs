@@ -23,6 +23,12 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
         .contains(&word.to_lowercase())
 }
 
+/// True for a mark that may end a sentence. Punctuation, not words, so in code, not in
+/// `assets/`: the same four marks in every language quotediff reads.
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
 /// How far back (in bytes) [`cut_before`] looks for the stop: past closing marks and spaces,
 /// never into the sentence before.
 const CUT_REACH: usize = 64;
@@ -103,7 +109,7 @@ impl<'t> Cutter<'t> {
         let mut boundary_at = None;
         if c == '\n' || c == '\u{2029}' {
             boundary_at = line_ends_sentence(text, i, c).then_some(self.last_end);
-        } else if matches!(c, '.' | '!' | '?' | '…') {
+        } else if is_stop(c) {
             if let Some(end) = stop_ends_sentence(text, (i, next_pos), c, self.word_start) {
                 (boundary_at, next_pos, self.last_end) = (Some(end), end, end);
             }
@@ -255,7 +261,7 @@ pub(crate) fn cut_before(text: &str, at: usize) -> bool {
 /// Where the sentence ends when the character `c` at byte `i` is a stop that ends it (see
 /// [`stop_ends_sentence`]), the word before it read as [`split`] reads it.
 fn stop_at(text: &str, i: usize, c: char) -> Option<usize> {
-    if !matches!(c, '.' | '!' | '?' | '…') {
+    if !is_stop(c) {
         return None;
     }
     stop_ends_sentence(text, (i, i + c.len_utf8()), c, word_before(text, i))

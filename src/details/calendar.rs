@@ -46,7 +46,8 @@ pub fn weekday(day: Day) -> u32 {
     ((day + 3).rem_euclid(7) + 1) as u32
 }
 
-/// "Mon 15 May 2017".
+/// "Mon 15 May 2017". The abbreviations stay in code: they are how the reports label a day
+/// (always in English, as the rest of the report), not words read in a document.
 pub fn label(day: Day) -> String {
     match date_of(day) {
         Some(d) => {

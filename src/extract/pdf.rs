@@ -284,16 +284,35 @@ fn mask_digits(line: &str) -> String {
         .collect()
 }
 
+/// The words around a page number, from `assets/extract/page_labels.txt`: the labels that
+/// may open the line ("page") and the joiners between page and count ("of").
+fn page_labels() -> &'static (Vec<&'static str>, Vec<&'static str>) {
+    static LABELS: std::sync::OnceLock<(Vec<&str>, Vec<&str>)> = std::sync::OnceLock::new();
+    LABELS.get_or_init(|| {
+        let (mut labels, mut joiners) = (Vec::new(), Vec::new());
+        for line in crate::lexicon::lines(include_str!("../../assets/extract/page_labels.txt")) {
+            let mut words = line.split_whitespace();
+            match words.next() {
+                Some("label") => labels.extend(words),
+                Some("joiner") => joiners.extend(words),
+                _ => {}
+            }
+        }
+        (labels, joiners)
+    })
+}
+
 /// "7", "- 7 -", "Page 7", "Page 7 of 12", "7 / 12", "p. 7".
 fn is_page_number(line: &str) -> bool {
+    let (labels, joiners) = page_labels();
     let lower = line.to_lowercase();
-    let rest = lower
-        .strip_prefix("page")
-        .or_else(|| lower.strip_prefix("p."))
+    let rest = labels
+        .iter()
+        .find_map(|label| lower.strip_prefix(label))
         .unwrap_or(&lower);
     let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == '|')
-        .filter(|w| !w.is_empty() && *w != "of")
+        .filter(|w| !w.is_empty() && !joiners.contains(w))
         .collect();
     !words.is_empty()
         && words.len() <= 2

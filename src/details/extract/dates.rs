@@ -317,7 +317,9 @@ impl Sentence<'_> {
                 }
             }
         }
-        // a.m. / p.m. / am / pm / Uhr.
+        // a.m. / p.m. / am / pm. The meridiem stays in code, not in `assets/`: it is the
+        // notation of the 12-hour clock, written alike wherever that clock is used, and read
+        // as the letters the tokenizer cuts "a.m." into.
         let meridiem = match (self.norm(end), self.norm(end + 1)) {
             ("a", "m") if self.gap(end + 1) == "." => Some((false, 2)),
             ("p", "m") if self.gap(end + 1) == "." => Some((true, 2)),
