@@ -186,6 +186,14 @@ pub enum DetailNote {
         /// The article's.
         article: String,
     },
+    /// One person, the article dropping a surname the source gives (a Spanish or Portuguese
+    /// second surname): `name shortened: Elena Martín Soler → Elena Martín`.
+    ShortenedName {
+        /// The source's name.
+        source: String,
+        /// The article's.
+        article: String,
+    },
     /// A person's title on both sides: `same title: …`, `title shortened: …` or `title
     /// changed: Secretary of Homeland Security vs Secretary`.
     PersonTitle {
@@ -336,6 +344,9 @@ impl fmt::Display for DetailNote {
             }
             FirstNames { source, article } => {
                 write!(f, "different first names: {source} vs {article}")
+            }
+            ShortenedName { source, article } => {
+                write!(f, "name shortened: {source} → {article}")
             }
             PersonTitle {
                 change,

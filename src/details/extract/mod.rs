@@ -61,9 +61,10 @@ impl Interval {
             HedgeKind::AtMost => (0.0, v),
             HedgeKind::Epistemic => return Interval::exact(v),
         };
+        // Below zero, "about -0.3" runs from -0.33 to -0.27.
         Interval {
-            lo,
-            hi,
+            lo: lo.min(hi),
+            hi: lo.max(hi),
             exact: false,
             base: v,
         }
@@ -422,7 +423,7 @@ impl Extraction {
                 }
             }
         }
-        self.pending = resolve_short_names(&mut mentions);
+        self.pending = resolve_short_names(&mut mentions, text);
         self.mentions = mentions;
     }
 }
@@ -637,7 +638,8 @@ impl Sentence<'_> {
     /// False when no rule of [`scan`] can start at word `i`.
     fn may_start_detail(&self, i: usize) -> bool {
         let norm = self.norm(i);
-        norm.starts_with(|c: char| c.is_ascii_digit())
+        let unsigned = norm.strip_prefix('-').unwrap_or(norm);
+        unsigned.starts_with(|c: char| c.is_ascii_digit())
             || self.is_cap(i)
             || starters().contains(norm)
             || norm

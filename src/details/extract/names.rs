@@ -2,6 +2,7 @@
 //! acronyms, places; and, across the document, short names resolved to the full ones.
 
 use super::*;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Capitalised names at `i`: titles, people, organisations, places.
 pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
@@ -26,6 +27,11 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     }
     let end = run_end(s, i);
     let from = name_start(s, i, end);
+    let from = if lower_title && from == i {
+        joined_title_start(s, i)
+    } else {
+        from
+    };
     if from >= end {
         return Some(end);
     }
@@ -66,6 +72,20 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         return Some(end);
     }
     named(s, (from, name_from, end), &folded, title_words, out)
+}
+
+/// The start of an office joined by "and" to the title at `i`, with at most one word after
+/// it ("vicepresidenta primera y ministra de Hacienda", "deputy leader and minister"): one
+/// person holds both, and the two are read as one title.
+fn joined_title_start(s: &Sentence, i: usize) -> usize {
+    if i < 2 || !s.joined(i) || !s.lx.name_words.and_words.contains(s.norm(i - 1)) {
+        return i;
+    }
+    let first = (2..=3)
+        .filter(|&back| back <= i)
+        .map(|back| i - back)
+        .find(|&k| s.is_title(k) && (k + 1..i).all(|j| s.joined(j) && !s.is_title(j)));
+    first.unwrap_or(i)
 }
 
 /// The name of tokens `name_from..end` (the run began at `from`; `folded` is the whole run
@@ -405,16 +425,22 @@ pub(super) fn push_org(s: &Sentence, mut from: usize, to: usize, out: &mut Vec<M
 /// Single capitalised words become people when they are the surname of a full name in the
 /// same document ("Kelly" after "John Kelly"); the others wait in `pending` until the other
 /// document has been read ([`Extraction::adopt_names`]).
-pub(super) fn resolve_short_names(mentions: &mut Vec<Mention>) -> Vec<Mention> {
+pub(super) fn resolve_short_names(mentions: &mut Vec<Mention>, text: &str) -> Vec<Mention> {
     let surnames: HashSet<String> = surnames_of(mentions);
+    let inner = inner_surnames(mentions, text);
     let mut pending = Vec::new();
     mentions.retain_mut(|m| {
         if let Value::Person { key, given, .. } = &mut m.value {
             if key.is_empty() {
                 let word = given.clone().unwrap_or_default();
                 let last = word.split(' ').next_back().unwrap_or("").to_string();
-                if surnames.contains(&last) {
-                    *key = last;
+                let full = if surnames.contains(&last) {
+                    Some(last)
+                } else {
+                    inner.get(&last).cloned()
+                };
+                if let Some(full) = full {
+                    *key = full;
                     *given = None;
                     return true;
                 }
@@ -425,6 +451,38 @@ pub(super) fn resolve_short_names(mentions: &mut Vec<Mention>) -> Vec<Mention> {
         true
     });
     pending
+}
+
+/// The first of two surnames (the Spanish and Portuguese custom), to the key of the full
+/// name: "martín" in "Elena Martín Soler", who is "Martín" when named by one word. Only
+/// names of three words or more have one: given name, first surname, second surname.
+fn inner_surnames(mentions: &[Mention], text: &str) -> HashMap<String, String> {
+    let particles = &lexicon::get().name_words.particles;
+    let mut inner = HashMap::default();
+    for m in mentions {
+        let Value::Person {
+            key,
+            given: Some(_),
+            ..
+        } = &m.value
+        else {
+            continue;
+        };
+        let tokens = crate::normalize::tokenize(m.span.slice(text));
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| t.norm.as_str())
+            .filter(|w| !particles.contains(*w))
+            .collect();
+        if let [_, middle @ .., last] = words.as_slice() {
+            if last == key {
+                for w in middle {
+                    inner.entry(w.to_string()).or_insert_with(|| key.clone());
+                }
+            }
+        }
+    }
+    inner
 }
 
 fn surnames_of(mentions: &[Mention]) -> HashSet<String> {

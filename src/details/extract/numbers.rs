@@ -111,6 +111,10 @@ impl Sentence<'_> {
 
 /// Parses "10,000", "2.50", "1.200" (German thousands), "2,5" (decimal comma).
 pub fn parse_digits(word: &str, lang: Lang) -> Option<f64> {
+    // A minus sign the tokenizer kept ("-0,3"): a fall, not a rise.
+    if let Some(unsigned) = word.strip_prefix('-') {
+        return parse_digits(unsigned, lang).map(|v| -v);
+    }
     if word.is_empty() || !word.chars().next()?.is_ascii_digit() {
         return None;
     }

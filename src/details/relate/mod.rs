@@ -501,3 +501,5 @@ impl MaxWith for Relation {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_retold;

@@ -98,9 +98,12 @@ pub(super) fn across(source: &Facts, article: &Facts, retold: &[Span], found: &m
                 Some(&s) => same_key(source, article, kind, (&sm[s], &am[*a]), found),
                 None if kind == DetailKind::Place => {}
                 None => {
-                    if let Some(skey) =
-                        article_only_key(source, article, kind, (&s_first, &s_map), &am[*a], found)
-                    {
+                    let skey =
+                        shortened_name(source, article, &s_first, &am[*a], found).or_else(|| {
+                            let s_keys = (&s_first[..], &s_map);
+                            article_only_key(source, article, kind, s_keys, &am[*a], found)
+                        });
+                    if let Some(skey) = skey {
                         spelled_out.insert(skey);
                     }
                 }
@@ -210,9 +213,18 @@ fn same_key(
         ),
     };
     found.push(Related::both(kind, relation, note, spans));
-    if kind != DetailKind::Person {
-        return;
+    if kind == DetailKind::Person {
+        person_titles(source, article, (sm_, am_), found);
     }
+}
+
+/// The titles two mentions of one person carry, related: the same, shortened or changed.
+fn person_titles(
+    source: &Facts,
+    article: &Facts,
+    (sm_, am_): (&Mention, &Mention),
+    found: &mut Found,
+) {
     if let (Some((st, sw)), Some((at, aw))) =
         (person_title_of(sm_, source), person_title_of(am_, article))
     {
@@ -231,6 +243,70 @@ fn same_key(
         };
         found.push(Related::both(DetailKind::Title, relation, note, (st, at)));
     }
+}
+
+/// A person the article names with a surname fewer than the source ("Elena Martín" for
+/// "Elena Martín Soler", the second surname dropped): one person, the name shortened, with
+/// the source's key. A name the article gives in more words than the source is the same
+/// person told in full.
+fn shortened_name(
+    source: &Facts,
+    article: &Facts,
+    s_first: &[(String, usize)],
+    am_: &Mention,
+    found: &mut Found,
+) -> Option<String> {
+    if am_.kind != DetailKind::Person {
+        return None;
+    }
+    let words = |t: &str| -> Vec<String> {
+        crate::normalize::tokenize(t)
+            .iter()
+            .map(|t| t.norm.to_string())
+            .collect()
+    };
+    let at = am_.span.slice(article.text);
+    let aw = words(at);
+    let sm = &source.extraction.mentions;
+    let (skey, s) = s_first.iter().find(|(_, s)| {
+        let sw = words(sm[*s].span.slice(source.text));
+        let (short, long) = if aw.len() < sw.len() {
+            (&aw, &sw)
+        } else {
+            (&sw, &aw)
+        };
+        sm[*s].kind == DetailKind::Person
+            && short.len() >= 2
+            && short.len() < long.len()
+            && long.starts_with(short)
+    })?;
+    let st = sm[*s].span.slice(source.text);
+    let (relation, note) = if aw.len() < words(st).len() {
+        let (source, article) = (st.to_string(), at.to_string());
+        (
+            Relation::Compatible,
+            DetailNote::ShortenedName { source, article },
+        )
+    } else {
+        let (source, article) = (st.to_string(), at.to_string());
+        let kind = DetailKind::Person;
+        (
+            Relation::Same,
+            DetailNote::SameName {
+                kind,
+                source,
+                article,
+            },
+        )
+    };
+    found.push(Related::both(
+        DetailKind::Person,
+        relation,
+        note,
+        (sm[*s].span, am_.span),
+    ));
+    person_titles(source, article, (&sm[*s], am_), found);
+    Some(skey.clone())
 }
 
 /// A person or organisation whose key only the article gives: an acronym of one the source

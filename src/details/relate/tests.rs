@@ -4,7 +4,7 @@ use crate::compare::{compare, CompareOptions, MatchKind};
 use crate::details::{CalendarDate, DetailKind, Relation};
 use crate::document::Document;
 
-type Row = (DetailKind, Relation, String, String);
+pub(super) type Row = (DetailKind, Relation, String, String);
 
 fn details_with(source: &str, article: &str, options: &CompareOptions) -> Vec<Row> {
     let c = compare(
@@ -28,14 +28,20 @@ fn details_with(source: &str, article: &str, options: &CompareOptions) -> Vec<Ro
         .collect()
 }
 
-fn details(source: &str, article: &str) -> Vec<Row> {
+pub(super) fn details(source: &str, article: &str) -> Vec<Row> {
     details_with(source, article, &CompareOptions::default())
 }
 
 /// Fails the test, showing every row, unless one row has this kind and relation and
 /// holds these texts.
 #[track_caller]
-fn expect_row(rows: &[Row], kind: DetailKind, relation: Relation, source: &str, article: &str) {
+pub(super) fn expect_row(
+    rows: &[Row],
+    kind: DetailKind,
+    relation: Relation,
+    source: &str,
+    article: &str,
+) {
     let found = rows.iter().any(|(k, r, s, a)| {
         *k == kind && *r == relation && s.contains(source) && a.contains(article)
     });

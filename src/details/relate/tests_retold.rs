@@ -1,0 +1,56 @@
+//! Relating details a wire rewrite retells: a sign dropped, a title set off by commas, a
+//! surname dropped, figures in abbreviated millions and billions.
+
+use super::tests::{details, expect_row};
+use crate::details::{DetailKind, Relation};
+
+/// A fall told as a rise: "-0,3 por ciento" against "0,3 por ciento" is another figure.
+#[test]
+fn a_sign_dropped_is_another_figure() {
+    let source =
+        "Madrid, 28 de abril de 2026\n\nEl Producto Interior Bruto registró una variación \
+                  de -0,3 por ciento respecto al trimestre anterior.";
+    let article =
+        "Madrid, 29 de abril de 2026\n\nEl Producto Interior Bruto registró una variación \
+                   del 0,3 por ciento respecto al trimestre anterior.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Conflicting,
+        "-0,3 por ciento",
+        "0,3 por ciento",
+    );
+    let rows = details(
+        "Output changed by -0.42 percent in March.",
+        "Output changed by -0.42 percent in March, the agency said.",
+    );
+    expect_row(&rows, DetailKind::Number, Relation::Same, "-0.42", "-0.42");
+}
+
+/// "La vicepresidenta primera y ministra de Hacienda, Elena Martín Soler," holds a title
+/// before a name set off by commas; the article's "ministra de Hacienda" is the same office
+/// shortened, and "Elena Martín" the same person with a surname dropped.
+#[test]
+fn a_spanish_title_set_off_by_commas_and_a_surname_dropped() {
+    let source =
+        "Madrid, 28 de abril de 2026\n\nLa vicepresidenta primera y ministra de Hacienda, \
+                  Elena Martín Soler, ha presentado hoy el informe trimestral de coyuntura.";
+    let article = "Madrid, 29 de abril de 2026\n\nLa ministra de Hacienda, Elena Martín, presentó \
+                   ayer el informe trimestral de coyuntura.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Person,
+        Relation::Compatible,
+        "Elena Martín Soler",
+        "Elena Martín",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Title,
+        Relation::Compatible,
+        "vicepresidenta primera y ministra de Hacienda",
+        "ministra de Hacienda",
+    );
+}
