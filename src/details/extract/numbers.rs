@@ -8,12 +8,19 @@ impl Sentence<'_> {
         self.lx.number(self.lang, self.norm(i))
     }
 
-    /// "million", in the document's language or in English.
+    /// "million", in the document's language or in English, or its short form of two
+    /// letters or more in the document's language ("2,4 Mrd. Euro", "1,2 mld euro").
     pub(super) fn multiplier(&self, i: usize) -> Option<f64> {
         let w = self.norm(i);
-        self.lx
-            .multiplier(self.lang, w)
-            .or_else(|| self.lx.multiplier(Lang::En, w))
+        let lx = self.lx;
+        let short = || {
+            let forms = lx.multiplier_short.get(w)?;
+            let (_, full) = forms.iter().find(|(l, _)| *l == self.lang)?;
+            (w.chars().count() > 1).then(|| lx.multiplier(self.lang, full))?
+        };
+        lx.multiplier(self.lang, w)
+            .or_else(|| lx.multiplier(Lang::En, w))
+            .or_else(short)
     }
 
     pub(super) fn digits(&self, i: usize) -> Option<f64> {

@@ -54,3 +54,31 @@ fn a_spanish_title_set_off_by_commas_and_a_surname_dropped() {
         "ministra de Hacienda",
     );
 }
+
+/// German, Dutch and Italian releases abbreviate millions and billions ("2,4 Mrd. Euro",
+/// "310 Mio. Euro", "1,2 mld euro"); the article writes them out. The abbreviation's full
+/// stop ends no sentence.
+#[test]
+fn abbreviated_millions_and_billions_are_the_figures_written_out() {
+    let source = "Stuttgart, 5. November 2026\n\nDie Neckarwerk AG hat im dritten Quartal einen \
+                  Umsatz von 2,4 Mrd. Euro erzielt. Das operative Ergebnis stieg in den drei \
+                  Monaten bis Ende September auf rund 310 Mio. Euro, teilte der Konzern mit.";
+    let article = "Stuttgart, 6. November 2026\n\nNeckarwerk hat im dritten Quartal seinen Umsatz \
+                   auf 2,4 Milliarden Euro gesteigert. Das operative Ergebnis stieg in den drei \
+                   Monaten bis Ende September auf 320 Millionen Euro, teilte der Konzern mit.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Same,
+        "2,4 Mrd. Euro",
+        "2,4 Milliarden Euro",
+    );
+    expect_row(
+        &rows,
+        DetailKind::Money,
+        Relation::Compatible,
+        "rund 310 Mio. Euro",
+        "320 Millionen Euro",
+    );
+}
