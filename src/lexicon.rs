@@ -13,6 +13,10 @@ use std::sync::OnceLock;
 
 use crate::normalize::{tokenize, Token};
 
+mod language;
+mod tense;
+pub use tense::Tense;
+
 /// A language quotediff knows words of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -66,7 +70,7 @@ impl Lang {
     /// differences), so they can never disagree on a document's language.
     pub(crate) fn of_document(tokens: &[Token]) -> Lang {
         let words = tokens.iter().take(LANGUAGE_SAMPLE_WORDS);
-        Lang::from_code(language_of(words.map(|t| t.norm.as_str()))).unwrap_or(Lang::En)
+        Lang::from_code(language::language_of(words.map(|t| t.norm.as_str()))).unwrap_or(Lang::En)
     }
 }
 
@@ -225,26 +229,6 @@ pub struct Lexicon {
     /// Words whose full stop does not end a sentence ("Mr.", "Gov.", "approx."), lower case
     /// (`assets/abbreviations.txt`): the one list the sentence cutter and attribution read.
     pub abbreviations: HashSet<String>,
-}
-
-/// The words that tell a sentence's tense in one language (`assets/details/tense.txt`).
-#[derive(Debug, Default)]
-pub struct Tense {
-    /// Words of a sentence about what comes ("will").
-    pub future: HashSet<String>,
-    /// Endings of the simple future ("-eront").
-    pub future_endings: Vec<String>,
-    /// Words of a past sentence, for a language that tells plans in the present tense.
-    pub past: HashSet<String>,
-}
-
-impl Tense {
-    /// True when `word` (normalised) speaks of what comes.
-    pub fn is_future(&self, word: &str) -> bool {
-        self.future.contains(word)
-            || (self.future_endings.iter())
-                .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
-    }
 }
 
 /// The closed word lists read around names, from `assets/details/name_words.txt` (what each
@@ -454,7 +438,7 @@ fn build() -> Lexicon {
     read_dates(&mut lx);
     index_phrases(&mut lx);
     read_durations(&mut lx);
-    read_tenses(&mut lx);
+    tense::read_tenses(&mut lx);
     read_titles(&mut lx);
     read_organisations(&mut lx);
     read_places(&mut lx);
@@ -552,24 +536,6 @@ fn read_numbers(lx: &mut Lexicon) {
                         .push((lang, v));
                 }
             }
-            _ => {}
-        }
-    }
-}
-
-/// Tense cues, per language.
-fn read_tenses(lx: &mut Lexicon) {
-    for line in lines(include_str!("../assets/details/tense.txt")) {
-        let mut parts = line.split_whitespace();
-        let (Some(lang), Some(cue)) = (parts.next().and_then(Lang::from_code), parts.next()) else {
-            continue;
-        };
-        let tense = lx.tenses.entry(lang).or_default();
-        let words = parts.map(|w| crate::normalize::normalize_word(w).to_string());
-        match cue {
-            "future" => tense.future.extend(words),
-            "ending" => tense.future_endings.extend(words),
-            "past" => tense.past.extend(words),
             _ => {}
         }
     }
@@ -789,140 +755,5 @@ fn read_places(lx: &mut Lexicon) {
     }
 }
 
-/// The function words of each language quotediff reads (`assets/languages.txt`), in the
-/// file's order, English first.
-fn languages() -> &'static [(&'static str, HashSet<String>)] {
-    static LANGUAGES: OnceLock<Vec<(&'static str, HashSet<String>)>> = OnceLock::new();
-    LANGUAGES.get_or_init(|| {
-        let listed: Vec<(&str, Vec<String>)> = lines(include_str!("../assets/languages.txt"))
-            .filter_map(|l| l.split_once(' '))
-            .map(|(code, cues)| {
-                let cues = cues.split_whitespace();
-                (
-                    code,
-                    cues.map(|w| crate::normalize::normalize_word(w).to_string()),
-                )
-            })
-            .map(|(code, cues)| (code, cues.collect()))
-            .collect();
-        // A word two languages share ("le", French and Italian) tells neither apart.
-        let mut languages_of: HashMap<&str, usize> = HashMap::default();
-        for cue in listed.iter().flat_map(|(_, cues)| cues) {
-            *languages_of.entry(cue.as_str()).or_default() += 1;
-        }
-        let told_apart = |cue: &String| languages_of.get(cue.as_str()) == Some(&1);
-        listed
-            .iter()
-            .map(|(code, cues)| {
-                (
-                    *code,
-                    cues.iter().filter(|c| told_apart(c)).cloned().collect(),
-                )
-            })
-            .collect()
-    })
-}
-
-/// The code of the language whose function words are commonest among `words` (normalised);
-/// on a tie (a short text, no cue at all) the first listed, English. The one language
-/// detector, behind [`Lang::of_document`].
-fn language_of<'w>(words: impl Iterator<Item = &'w str> + Clone) -> &'static str {
-    languages()
-        .iter()
-        .rev()
-        .max_by_key(|(_, cues)| words.clone().filter(|w| cues.contains(*w)).count())
-        .map_or("en", |(code, _)| code)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_parse_into_tables() {
-        let lx = get();
-        assert_eq!(lx.number(Lang::Pt, "quatro"), Some(4.0));
-        assert_eq!(lx.number(Lang::Pt, "dos"), None);
-        assert_eq!(lx.number(Lang::Es, "dos"), Some(2.0));
-        assert_eq!(lx.multiplier(Lang::En, "million"), Some(1e6));
-        assert_eq!(lx.months.get("sept"), Some(&9));
-        assert!(lx
-            .weekdays
-            .contains(&(vec!["segunda".into(), "feira".into()], 1)));
-        assert!(lx
-            .relatives
-            .contains(&(phrase("last week"), Relative::Week(-1))));
-        assert_eq!(lx.durations.get("hour"), Some(&60.0));
-        assert_eq!(
-            lx.title_alias.get("gov").map(String::as_str),
-            Some("governor")
-        );
-        assert_eq!(
-            lx.orgs.get("uscis").and_then(|o| o.parent.as_deref()),
-            Some("DHS")
-        );
-        assert!(lx.is_place("new york city"));
-    }
-
-    /// Every closed list read around dates and figures has its words: a list whose name is
-    /// misspelt in its file would be read as another kind of line and stay empty.
-    #[test]
-    fn closed_lists_around_dates_and_figures_are_read() {
-        let lx = get();
-        let d = &lx.date_words;
-        let f = &lx.figure_words;
-        for (name, list) in [
-            ("next", &d.next),
-            ("last", &d.last),
-            ("day-suffix", &d.day_suffixes),
-            ("date-de", &d.date_de),
-            ("quarter", &d.quarter),
-            ("quarter-year", &d.quarter_year),
-            ("year-after", &d.year_after),
-            ("part-joiner", &d.part_joiners),
-            ("hour-word", &d.hour_words),
-            ("month-joiner", &d.month_joiners),
-            ("point-word", &f.point),
-            ("cent-word", &f.cent),
-            ("currency-joiner", &f.currency_joiners),
-            ("figure-verb", &f.verbs),
-            ("ordinal-suffix", &f.ordinal_suffixes),
-            ("one-word", &f.one),
-            ("name-openers", &lx.name_words.name_openers),
-        ] {
-            assert!(!list.is_empty(), "{name} is empty");
-        }
-        assert!(d.quarter.contains("trimestre") && d.year_after.contains("seit"));
-        assert!(f.ordinal_suffixes.contains("ème") && f.currency_joiners.contains("d"));
-        assert_eq!(lx.clock_words.get("mittag"), Some(&(12.0, 12.5)));
-        assert_eq!(lx.clock_words.get("minuit"), Some(&(0.0, 0.5)));
-    }
-
-    /// The list writes "Mexico" and "España"; articles write "México" and "Espana" too.
-    #[test]
-    fn places_are_found_with_or_without_accents() {
-        let lx = get();
-        assert!(lx.is_place(&compact_phrase("México")));
-        assert!(lx.is_place(&compact_phrase("Espana")));
-        assert!(lx.is_place(&compact_phrase("Etats-Unis")));
-        assert!(!lx.is_place(&compact_phrase("Mexique")));
-    }
-
-    /// Italian writes "le" and "qui" as French does: a short Italian paragraph rich in them
-    /// is Italian, and a French one rich in "il" and "non" stays French.
-    #[test]
-    fn short_italian_text_is_not_french() {
-        let italian = "Le liste d'attesa restano lunghe in tutto il Sud. Le visite \
-            specialistiche richiedono mesi e le famiglie pagano di tasca propria le analisi più \
-            urgenti. Qui a Bari le code al pronto soccorso superano spesso le sei ore, e le \
-            associazioni dei pazienti chiedono risposte rapide. Le regioni accusano Roma: le \
-            risorse promesse arrivano tardi e le assunzioni procedono a rilento. Il ministero \
-            replica che le nuove regole entreranno in vigore a giugno e che le aziende \
-            sanitarie dovranno pubblicare ogni mese i tempi reali.";
-        let french = "Il a répondu non. Le préfet a dit qu'il ne reviendrait pas sur sa \
-            décision : le pont reste fermé et il faudra attendre la décrue. Non, a-t-il ajouté, \
-            le maire n'a pas été consulté.";
-        assert_eq!(Lang::of_document(&tokenize(italian)), Lang::It);
-        assert_eq!(Lang::of_document(&tokenize(french)), Lang::Fr);
-    }
-}
+mod tests;
