@@ -15,6 +15,7 @@ mod clauses;
 mod cut;
 mod dates;
 mod facts;
+mod figures;
 mod gaps;
 mod legal;
 mod names;

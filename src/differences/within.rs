@@ -13,6 +13,7 @@ use crate::span::{Span, SpanIndex};
 
 use super::align::{self, cover_of, Keyer, Word};
 use super::dates::in_date;
+use super::figures::{approximates, has_figure, same_figures};
 use super::names::{before_a_name, name_core, name_kind, starts_upper};
 use super::scope::scope_phrases;
 use super::units::unit_at;
@@ -68,6 +69,7 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
             for e in align::edits(&ops, &source, &article) {
                 out.extend(pair.paraphrased_edit(&e));
             }
+            super::figures::replaced(c, m, (&source, &article), &ops, keyer.code, out);
             pair.scope_changes(&ops, out);
             pair.unit_changes(out);
         }
@@ -179,79 +181,6 @@ fn is_spelling_variant(a: &str, b: &str) -> bool {
     }
     let d = strsim::generic_levenshtein(&a, &b);
     d <= 2 && d * 4 <= a.len().max(b.len())
-}
-
-/// True when `a` gives the one figure of `s` rounded under an approximator of the word
-/// lists ("about", "environ", "rund", "casi"): within a tenth either side for "about", just
-/// under it for "almost".
-fn approximates(s: &[Word], a: &[Word]) -> bool {
-    use crate::lexicon::HedgeKind;
-    let one = |ws: &[Word]| -> Option<f64> {
-        let mut values = ws.iter().filter_map(|w| w.value);
-        let v = values.next()?;
-        values.next().is_none().then_some(v)
-    };
-    let (Some(x), Some(v)) = (one(s), one(a)) else {
-        return false;
-    };
-    let lx = crate::lexicon::get();
-    let kind = (0..a.len()).find_map(|i| {
-        lx.hedges_by_first
-            .candidates(&a[i].norm)
-            .into_iter()
-            .find_map(|k| {
-                let (p, kind) = &lx.hedges[k];
-                (i + p.len() <= a.len() && p.iter().zip(&a[i..]).all(|(w, x)| *w == x.norm))
-                    .then_some(*kind)
-            })
-    });
-    match kind {
-        Some(HedgeKind::Around) => (x - v).abs() <= 0.1 * v.abs(),
-        Some(HedgeKind::Below) => x < v && x >= 0.8 * v,
-        _ => false,
-    }
-}
-
-/// The figures of `words`, each with the multiplier after it ("340 million": 340e6).
-fn figures(words: &[Word], lang: &str) -> Vec<f64> {
-    let lx = crate::lexicon::get();
-    let lang = crate::lexicon::Lang::from_code(lang);
-    let factor = |w: &Word| {
-        lx.multipliers
-            .get(&w.norm)?
-            .iter()
-            .find(|(l, _)| Some(*l) == lang)
-            .map(|(_, f)| *f)
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        if let Some(v) = words[i].value {
-            match words.get(i + 1).and_then(factor) {
-                Some(f) => {
-                    out.push(v * f);
-                    i += 1;
-                }
-                None => out.push(v),
-            }
-        }
-        i += 1;
-    }
-    out
-}
-
-/// True when two stretches hold the same figures, in the same order.
-fn same_figures(s: &[Word], a: &[Word], lang: &str) -> bool {
-    let (x, y) = (figures(s, lang), figures(a, lang));
-    !x.is_empty()
-        && x.len() == y.len()
-        && x.iter()
-            .zip(&y)
-            .all(|(p, q)| (p - q).abs() <= 1e-9 * p.abs().max(q.abs()))
-}
-
-fn has_figure(words: &[Word]) -> bool {
-    words.iter().any(|w| w.value.is_some())
 }
 
 impl Pair<'_, '_> {
