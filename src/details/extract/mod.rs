@@ -228,6 +228,13 @@ impl<'a> Sentence<'a> {
             .unwrap_or("")
     }
 
+    /// The word after an elided "de" ("environ" of "d'environ", whose normalised form
+    /// drops the apostrophe: "denviron").
+    fn after_elided_de(&self, i: usize) -> Option<&str> {
+        let raw = self.raw(i);
+        (raw.starts_with("d'") || raw.starts_with("d’")).then(|| self.norm(i).get(1..))?
+    }
+
     /// True when tokens `i - 1` and `i` belong to one phrase (only spaces or hyphens between).
     fn joined(&self, i: usize) -> bool {
         i > 0
@@ -642,6 +649,9 @@ impl Sentence<'_> {
         unsigned.starts_with(|c: char| c.is_ascii_digit())
             || self.is_cap(i)
             || starters().contains(norm)
+            || self
+                .after_elided_de(i)
+                .is_some_and(|w| self.lx.phrase_starts.contains(w))
             || norm
                 .strip_suffix('s')
                 .is_some_and(|w| self.lx.phrase_starts.contains(w))

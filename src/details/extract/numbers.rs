@@ -65,6 +65,9 @@ impl Sentence<'_> {
     }
 
     pub(super) fn hedge_at(&self, i: usize) -> Option<(HedgeKind, usize)> {
+        if let Some(hedge) = self.elided_hedge_at(i) {
+            return Some(hedge);
+        }
         if !self.lx.phrase_starts.contains(self.norm(i)) {
             return None;
         }
@@ -75,6 +78,19 @@ impl Sentence<'_> {
             .find_map(|k| {
                 let (p, kind) = &lx.hedges[k];
                 self.phrase_at(i, p).map(|n| (*kind, i + n))
+            })
+    }
+
+    /// A hedge of one word after an elided "de" ("d'environ 10,5 mètres", "d'almeno").
+    fn elided_hedge_at(&self, i: usize) -> Option<(HedgeKind, usize)> {
+        let word = self.after_elided_de(i)?;
+        let lx = self.lx;
+        lx.hedges_by_first
+            .candidates(word)
+            .into_iter()
+            .find_map(|k| {
+                let (p, kind) = &lx.hedges[k];
+                (p.len() == 1 && p[0] == word).then_some((*kind, i + 1))
             })
     }
 

@@ -82,3 +82,21 @@ fn abbreviated_millions_and_billions_are_the_figures_written_out() {
         "320 Millionen Euro",
     );
 }
+
+/// French elides "de" before a hedge: "d'environ 10,5 mètres" is about 10.5 metres, and the
+/// article's "10,5 mètres" drops the approximation.
+#[test]
+fn an_elided_hedge_still_hedges() {
+    let source = "Bordeaux, le 3 mars 2025\n\nSelon les prévisions, le pic de crue est attendu \
+                  mercredi à Cadillac avec une hauteur d'environ 10,5 mètres au pont.";
+    let article = "Bordeaux, 4 mars 2025\n\nSelon les prévisions, le pic de crue est attendu \
+                   mercredi à Cadillac avec une hauteur de 10,5 mètres au pont.";
+    let rows = details(source, article);
+    expect_row(
+        &rows,
+        DetailKind::Number,
+        Relation::Compatible,
+        "environ 10,5",
+        "10,5",
+    );
+}
