@@ -108,9 +108,10 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && w.value.is_none()
             && !opens_sentence(&c.source.text, w.span.start)
             && !a_keys.contains(&w.key)
-            && !crate::quotes::is_title_word(w.raw)
+            && !title_word(w.raw, lang)
             && !common_noun(k)
             && !after_title(&c.source.text, w.span.start, lang)
+            && !before_title(sw, k, lang)
     });
     if name_lost {
         return Some(DifferenceKind::Name);
@@ -137,13 +138,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
 /// "Minister van Binnenlandse Zaken"): a title word stands before it, past name particles
 /// and other capitalised words. The details stage reports a title shortened.
 fn after_title(text: &str, at: usize, lang: &str) -> bool {
-    let lx = crate::lexicon::get();
-    let lang = crate::lexicon::Lang::from_code(lang);
-    let is_title = |w: &str| {
-        let lower = w.to_lowercase();
-        crate::quotes::is_title_word(w)
-            || lang.map_or(lx.titles.contains(&lower), |l| lx.is_title(&lower, l))
-    };
+    let is_title = |w: &str| title_word(w, lang);
     text[..at]
         .split_whitespace()
         .rev()
@@ -154,4 +149,50 @@ fn after_title(text: &str, at: usize, lang: &str) -> bool {
                 || is_title(w)
         })
         .is_some_and(is_title)
+}
+
+/// True when `w` is a title word in `lang` ("Secretary", "ministro", "Bundesminister").
+fn title_word(w: &str, lang: &str) -> bool {
+    let lx = crate::lexicon::get();
+    let lower = w.to_lowercase();
+    crate::quotes::is_title_word(w)
+        || crate::lexicon::Lang::from_code(lang)
+            .map_or(lx.titles.contains(&lower), |l| lx.is_title(&lower, l))
+}
+
+/// True when the capitalised words from `sw[k]` on end in a title word: "Transport" of
+/// "Transport Secretary", "Health" of "Health Minister" names an office's field, not a person.
+fn before_title(sw: &[Word], k: usize, lang: &str) -> bool {
+    sw[k + 1..]
+        .iter()
+        .take_while(|w| w.raw.starts_with(char::is_uppercase))
+        .any(|w| title_word(w.raw, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::differences;
+    use super::super::DifferenceKind;
+
+    /// "Transport Secretary Louise Haigh" retold as "Louise Haigh": the office dropped before
+    /// the name is no lost person ("Transport" names the office's field).
+    #[test]
+    fn a_title_dropped_before_a_name_is_no_lost_name() {
+        for (source, article) in [
+            (
+                "Fares will rise by 4.6% in March, the lowest increase in three years, Transport Secretary Louise Haigh confirmed today. The cap, set below inflation, applies to season tickets.",
+                "Fares will rise in March, the lowest increase in three years. Louise Haigh said the cap, set below inflation, applies to season tickets.",
+            ),
+            (
+                "The clinic will open in June, the first of its kind in the region, Health Minister Mark Butler told reporters today. The site, chosen last year, will employ forty staff.",
+                "The clinic will open in June, the first of its kind in the region. Mark Butler said the site, chosen last year, will employ forty staff.",
+            ),
+        ] {
+            let d = differences(source, article);
+            assert!(
+                d.iter().all(|(k, _, n)| *k != DifferenceKind::Name || !n.contains("→ “”")),
+                "{d:?}"
+            );
+        }
+    }
 }

@@ -292,7 +292,7 @@ where
                 continue;
             }
             if restates(source, article) {
-                super::within::of_rest(self.c, self.m, self.lang, (source, article), out);
+                super::within::of_rest(self.c, self.m, self.lang, (source, article), false, out);
             }
         }
     }

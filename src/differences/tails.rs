@@ -84,7 +84,7 @@ fn rest_of(
         source.reverse();
         article.reverse();
     }
-    within::of_quoted_rest(c, m, keyer.code, (&source, &article), out);
+    within::of_rest(c, m, keyer.code, (&source, &article), true, out);
 }
 
 fn reversed(mut words: Vec<Word<'_>>) -> Vec<Word<'_>> {

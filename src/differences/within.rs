@@ -76,15 +76,17 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
     }
 }
 
-/// The facts changed in the rest of a reused run's sentence: `source` and `article` are
-/// the words of the two sentences before (or after) the run, which the article restated
-/// in its own words. They are read as a paraphrase is: a name or a figure replaced counts,
-/// rewording does not.
+/// The changes in words beside match `m` that no match aligns: `source` and `article` are
+/// the words of the two sides, aligned here. Outside quotation marks (the rest of a reused
+/// run's sentence, which the article restated in its own words: `quoted` false) they are
+/// read as a paraphrase is, a name or a figure replaced counts and rewording does not;
+/// inside them (a quotation's words beyond its match, see `tails`) every change counts.
 pub(super) fn of_rest(
     c: &Comparison,
     m: &Match,
     lang: &'static str,
     (source, article): (&[Word], &[Word]),
+    quoted: bool,
     out: &mut Vec<Difference>,
 ) {
     let pair = Pair {
@@ -96,30 +98,11 @@ pub(super) fn of_rest(
     };
     let ops = align::diff(source, article);
     for e in align::edits(&ops, source, article) {
-        out.extend(pair.paraphrased_edit(&e));
-    }
-}
-
-/// The changes in the words of a quotation beyond its match `m`: `source` and `article`
-/// are the aligned words on one side of the match (see `tails`), read as words inside
-/// quotation marks are.
-pub(super) fn of_quoted_rest(
-    c: &Comparison,
-    m: &Match,
-    lang: &'static str,
-    (source, article): (&[Word], &[Word]),
-    out: &mut Vec<Difference>,
-) {
-    let pair = Pair {
-        c,
-        m,
-        lang,
-        source,
-        article,
-    };
-    let ops = align::diff(source, article);
-    for e in align::edits(&ops, source, article) {
-        out.extend(pair.quoted_edit(&e));
+        out.extend(if quoted {
+            pair.quoted_edit(&e)
+        } else {
+            pair.paraphrased_edit(&e)
+        });
     }
 }
 
