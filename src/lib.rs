@@ -11,7 +11,7 @@ pub mod document;
 pub mod extract;
 pub mod normalize;
 pub(crate) mod quotes;
-pub mod span;
+mod span;
 
 pub use document::Document;
 pub use span::Span;
@@ -27,6 +27,9 @@ mod parallel;
 pub use compare::{compare, CompareOptions, Comparison};
 pub mod report;
 pub mod review;
+// Public because the binary and the tests use them, not as a library's API: `extract`
+// (reading PDF, HTML and DOCX), `normalize` (the tests count words as the engine does),
+// `details` (its extraction is tested and benchmarked on its own), `scan` and `tui`.
 pub mod scan;
 #[cfg(feature = "tui")]
 pub mod tui;
