@@ -211,6 +211,8 @@ fn severity(d: &Detail) -> Option<Severity> {
 /// alignment of its match already reports the same words.
 pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
     let found = out.len();
+    // The differences found before that a detail replaces.
+    let mut dropped = vec![false; found];
     for d in &c.details {
         let (Some(source), Some(article)) = (d.source, d.article) else {
             continue;
@@ -258,13 +260,22 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
                 && x.article.is_none()
                 && x.source.is_some_and(|s| s.overlaps(&source))
         };
+        // A bound dropped ("hasta 3.500" told as "3.500") is the figure's: the detail's note
+        // says it with the figure ("hasta 3.500 → 3.500: bound dropped"), in place of the
+        // word alignment's "qualifier dropped: hasta".
+        let bound = bound_dropped(d);
         let covered = out[..found].iter().any(|x| {
             x.article.is_some_and(|a| a.overlaps(&article))
                 && x.source.is_none_or(|s| s.overlaps(&source))
-                || hedge_dropped(x)
+                || hedge_dropped(x) && !bound
         });
         if covered {
             continue;
+        }
+        if bound {
+            for (x, drop) in out[..found].iter().zip(dropped.iter_mut()) {
+                *drop |= hedge_dropped(x);
+            }
         }
         out.push(super::of_detail(
             d,
@@ -274,6 +285,11 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             fact_change(c, d, source, article),
         ));
     }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !dropped.get(k - 1).copied().unwrap_or(false)
+    });
 }
 
 /// The details stage's note, except for one day told two ways, whose change names both:
@@ -295,5 +311,38 @@ fn fact_change(c: &Comparison, d: &Detail, source: Span, article: Span) -> Chang
     Change::Fact {
         relation: d.relation,
         note: d.note.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::differences;
+    use super::super::DifferenceKind;
+
+    /// "hasta 3.500 millones" told as "3.500 millones": one difference, the figure's, with
+    /// the bound in its note; not also the bound word as a qualifier dropped.
+    #[test]
+    fn a_bound_dropped_is_the_figures_difference() {
+        for (source, article) in [
+            (
+                "El Gobierno movilizará hasta 3.500 millones de euros para la vivienda pública, anunció la ministra en Madrid. La oposición criticó el plan.",
+                "El Gobierno movilizará 3.500 millones de euros para la vivienda pública, anunció la ministra en Madrid.",
+            ),
+            (
+                "Der Bund stellt bis zu 400 Kliniken zusätzliche Mittel für die Notaufnahme bereit, teilte das Ministerium in Berlin mit. Die Länder begrüßten das.",
+                "Der Bund stellt 400 Kliniken zusätzliche Mittel für die Notaufnahme bereit, teilte das Ministerium in Berlin mit.",
+            ),
+        ] {
+            let d = differences(source, article);
+            assert!(
+                d.iter()
+                    .any(|(k, _, n)| *k == DifferenceKind::Number && n.contains("bound dropped")),
+                "{d:?}"
+            );
+            assert!(
+                d.iter().all(|(k, _, _)| *k != DifferenceKind::Scope),
+                "{d:?}"
+            );
+        }
     }
 }
