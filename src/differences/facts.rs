@@ -220,12 +220,7 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         let Some(severity) = severity(d) else {
             continue;
         };
-        // Each text's own dateline ("Berlin, 12. Oktober 2022" on the release, "Berlin, 13.
-        // Oktober 2022." on the next day's article) says when it was written, not a fact.
-        if d.kind == DetailKind::Date
-            && is_dateline(&c.source.text, source)
-            && is_dateline(&c.article.text, article)
-        {
+        if is_datelines(c, d, source, article) {
             continue;
         }
         if let Some(x) = super::titles::title_change(c, d) {
@@ -238,19 +233,8 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
                 continue;
             }
         }
-        if d.relation == Relation::Same
-            && house_style(source.slice(&c.source.text), article.slice(&c.article.text))
-        {
+        if told_alike(c, d, source, article) {
             continue;
-        }
-        // One day told two ways is a difference when one side counts from the dateline
-        // ("next year" for "2009", "yesterday" for "24 October"), not when both give the date
-        // in other formats ("hoy lunes 2 de marzo de 2020" and "02 de marzo de 2020").
-        if d.relation == Relation::Same && d.kind == DetailKind::Date {
-            let digits = |t: &str| t.chars().any(|ch| ch.is_ascii_digit());
-            if digits(source.slice(&c.source.text)) == digits(article.slice(&c.article.text)) {
-                continue;
-            }
         }
         // A figure the article rounds off by dropping its hedge ("environ 3 500" told as
         // "3 500") is the dropped hedge, already shown with the words that went.
@@ -290,6 +274,31 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         k += 1;
         !dropped.get(k - 1).copied().unwrap_or(false)
     });
+}
+
+/// True when a detail's two sides are each text's own dateline ("Berlin, 12. Oktober 2022"
+/// on the release, "Berlin, 13. Oktober 2022." on the next day's article): they say when it
+/// was written, not a fact.
+fn is_datelines(c: &Comparison, d: &Detail, source: Span, article: Span) -> bool {
+    d.kind == DetailKind::Date
+        && is_dateline(&c.source.text, source)
+        && is_dateline(&c.article.text, article)
+}
+
+/// True when the same fact is told in words that differ only as house style does, or one
+/// date is given in two formats. One day told two ways is a difference when one side counts
+/// from the dateline ("next year" for "2009", "yesterday" for "24 October"), not when both
+/// give the date ("hoy lunes 2 de marzo de 2020" and "02 de marzo de 2020").
+fn told_alike(c: &Comparison, d: &Detail, source: Span, article: Span) -> bool {
+    if d.relation != Relation::Same {
+        return false;
+    }
+    let (s, a) = (source.slice(&c.source.text), article.slice(&c.article.text));
+    if house_style(s, a) {
+        return true;
+    }
+    let digits = |t: &str| t.chars().any(|ch| ch.is_ascii_digit());
+    d.kind == DetailKind::Date && digits(s) == digits(a)
 }
 
 /// The details stage's note, except for one day told two ways, whose change names both:
