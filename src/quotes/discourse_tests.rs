@@ -167,3 +167,23 @@ fn the_first_word_of_a_quotation_after_a_colon_is_no_speaker() {
     let es = "Añadió: «Cada euro irá a los hospitales.»";
     assert_eq!(speakers(es), vec![None]);
 }
+
+/// "Rail minister Lord Peter Hendy said …": the person after the office, not the office's
+/// field, speaks the quotation after "he said".
+#[test]
+fn the_field_of_an_office_opening_the_sentence_is_no_speaker() {
+    let en = "Rail minister Lord Peter Hendy said the increase could be reviewed in the autumn. \
+              “We are keeping this under close review,” he said.";
+    let found = speakers(en);
+    assert!(
+        found[0].as_deref().is_some_and(|s| s.contains("Hendy")),
+        "{found:?}"
+    );
+    let en2 = "Health secretary Wes Streeting said waiting lists had fallen. \
+               “This is the first fall in two years,” he said.";
+    let found = speakers(en2);
+    assert!(
+        found[0].as_deref().is_some_and(|s| s.contains("Streeting")),
+        "{found:?}"
+    );
+}

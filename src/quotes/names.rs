@@ -194,7 +194,9 @@ pub(super) fn sentence_subject(words: &[Word]) -> Option<Said> {
             let object =
                 j > 0 && !w.pause && lists().prepositions.contains(words[j - 1].lower.as_str());
             if !object {
-                return name_after(words, j).map(named);
+                return name_after(words, j)
+                    .map(|n| office_holder(words, j, &n).unwrap_or(n))
+                    .map(named);
             }
             while j + 1 < words.len() && is_capitalized(words[j + 1].text) {
                 j += 1;
@@ -203,6 +205,25 @@ pub(super) fn sentence_subject(words: &[Word]) -> Option<Said> {
         j += 1;
     }
     None
+}
+
+/// "Rail minister Lord Peter Hendy said": the capitalised words `name` opening the sentence
+/// at `from` name the field of an office written in lower case, and the person holding it
+/// follows the office.
+fn office_holder(words: &[Word], from: usize, name: &str) -> Option<String> {
+    let roles = role_nouns();
+    let mut k = from + name.split_whitespace().count();
+    let office = k;
+    while words
+        .get(k)
+        .is_some_and(|w| !w.pause && !is_capitalized(w.text) && roles.contains(w.lower.as_str()))
+    {
+        k += 1;
+    }
+    if k == office || !words.get(k).is_some_and(|w| !w.pause && is_capitalized(w.text)) {
+        return None;
+    }
+    name_after(words, k)
 }
 
 /// A name between two pauses within the first words from `from` ("The president, Joe
