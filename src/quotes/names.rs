@@ -220,7 +220,11 @@ fn office_holder(words: &[Word], from: usize, name: &str) -> Option<String> {
     {
         k += 1;
     }
-    if k == office || !words.get(k).is_some_and(|w| !w.pause && is_capitalized(w.text)) {
+    if k == office
+        || !words
+            .get(k)
+            .is_some_and(|w| !w.pause && is_capitalized(w.text))
+    {
         return None;
     }
     name_after(words, k)
