@@ -172,9 +172,35 @@ fn gap_difference(q1: &QuoteFinding, source: Span, article: Span, change: Change
     )
 }
 
+/// Drops the words left out between two quoted parts that a scope difference already tells
+/// ("Should the economy improve, we will look again" quoted from "we will look again": the
+/// condition dropped, major, says more than "left out between the quoted parts").
+pub(super) fn drop_told(out: &mut Vec<Difference>) {
+    let scopes: Vec<Span> = out
+        .iter()
+        .filter(|x| x.kind == DifferenceKind::Scope)
+        .filter_map(|x| x.source)
+        .collect();
+    out.retain(|x| {
+        let Change::LeftOut {
+            reversed: false, ..
+        } = x.change
+        else {
+            return true;
+        };
+        let Some(left) = x.source else {
+            return true;
+        };
+        !scopes
+            .iter()
+            .any(|s| left.contains(s) && s.len() * 2 >= left.len())
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::differences::tests::differences;
+    use crate::differences::DifferenceKind;
 
     #[test]
     fn the_sources_long_attribution_or_a_part_cut_short_is_not_left_out_between_parts() {
@@ -195,6 +221,24 @@ mod tests {
         );
         assert!(
             !d.iter().any(|(_, _, n)| n.contains("quoted parts")),
+            "{d:?}"
+        );
+    }
+
+    /// A condition opening the second quoted part, dropped: shown once, as the condition.
+    #[test]
+    fn a_condition_dropped_between_quoted_parts_is_told_once() {
+        let d = differences(
+            "Rail minister Lord Hendy said the cap would stay. \"We are keeping this under close review,\" he said. \"Should the economy improve, we will look again at the cap for 2027.\"",
+            "Rail minister Lord Hendy said the cap would stay. \"We are keeping this under close review,\" he said. \"We will look again at the cap for 2027.\"",
+        );
+        assert!(
+            d.iter()
+                .any(|(k, _, n)| *k == DifferenceKind::Scope && n.contains("condition")),
+            "{d:?}"
+        );
+        assert!(
+            d.iter().all(|(_, _, n)| !n.contains("left out between")),
             "{d:?}"
         );
     }

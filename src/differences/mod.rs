@@ -122,6 +122,7 @@ pub(crate) fn find(c: &Comparison, lang: Lang, documents: Option<Documents>) -> 
     facts::of_details(c, &keyer, &mut out);
     out.sort_by_key(|d| position(d, c));
     out.dedup_by(|b, a| a.kind == b.kind && a.source == b.source && a.article == b.article);
+    gaps::drop_told(&mut out);
     for (i, d) in out.iter_mut().enumerate() {
         d.id = i + 1;
     }
