@@ -14,6 +14,7 @@ pub use crate::comparison::{
     Side, Stats,
 };
 use crate::details;
+use crate::differences;
 use crate::document::Document;
 use crate::lexicon::Lang;
 use crate::matching::{self, Alignment, MatchOptions, Region};
@@ -53,24 +54,42 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     let (quotations, source_tokens, article_tokens) =
         words_and_quotations(&source.text, &article.text, options.skip_speakers);
-    let Mended {
-        tokens: (source_tokens, article_tokens),
-        languages,
-        early,
-    } = mended(
-        (&source.text, &article.text),
-        (source_tokens, article_tokens),
-        options,
+    let texts = (source.text.as_str(), article.text.as_str());
+    let languages_of = |s: &[Token], a: &[Token]| {
+        options
+            .languages
+            .unwrap_or_else(|| (Lang::of_document(s), Lang::of_document(a)))
+    };
+    let guessed = (!options.skip_details).then(|| languages_of(&source_tokens, &article_tokens));
+    // Mending and matching keep one core busy; unless the details are skipped, the other
+    // reads what the details and the differences need of each text meanwhile (see [`Early`]).
+    let (early, (mends, regions, Verbatim(aligned, matches, quotes))) = both(
+        || guessed.map(|langs| Early::read(texts, (&source_tokens, &article_tokens), langs)),
+        || {
+            let mends = Mends::of(texts, (&source_tokens, &article_tokens));
+            let tokens = mends.tokens((&source_tokens, &article_tokens));
+            let regions = regions_of(tokens.1, &quotations);
+            let verbatim = verbatim(
+                (&source, &article),
+                tokens,
+                (&quotations, &regions),
+                options,
+            );
+            (mends, regions, verbatim)
+        },
     );
-    let (sentences, documents) = early.map(|e| (e.sentences, e.documents)).unzip();
-    let regions = regions_of(&article_tokens, &quotations);
-    let (Verbatim(aligned, matches, quotes), linked) = verbatim_and_linked(
-        (&source, &article),
-        (&source_tokens, &article_tokens),
-        (&quotations, &regions),
-        sentences.map(|s| (s, languages)),
-        options,
-    );
+    drop(regions);
+    let languages = match guessed {
+        Some(guessed) if !mends.any() => guessed,
+        _ => {
+            let (s, a) = mends.tokens((&source_tokens, &article_tokens));
+            languages_of(s, a)
+        }
+    };
+    let (linked, documents) = early
+        .map(|e| e.linked(texts, (&source_tokens, &article_tokens), &mends, languages))
+        .unzip();
+    let (source_tokens, article_tokens) = mends.into_tokens((source_tokens, article_tokens));
     let annotation = linked.map(|linked| {
         details::annotate_linked(
             (&source.text, &article.text),
@@ -140,128 +159,151 @@ fn judge_quotations(
     quotes
 }
 
-/// Both texts' words as [`mended`] leaves them, each document's language and, unless the
-/// details are skipped, what was read of the texts alone meanwhile.
-struct Mended {
-    tokens: (Vec<Token>, Vec<Token>),
-    /// The source's and the article's, told once for every stage that reads words of a
-    /// language.
-    languages: (Lang, Lang),
-    early: Option<Early>,
-}
-
-/// What the details and the differences read of the two texts alone, before any word is
-/// mended or matched.
-struct Early {
-    /// Each text's sentences ([`crate::align::sentences::split`]).
-    sentences: Sentences,
-    /// The differences that read only the two texts.
-    documents: crate::differences::Documents,
-}
-
-/// Mends the words a PDF's text layer broke, read whole where the other text writes them
-/// whole: a release may be a PDF, and so may an article (a newsletter, an e-paper). Each side
-/// is mended against the other's words, the article against the source as mended: a word
-/// broken on one side only is then mended once, on that side.
+/// The words a PDF's text layer broke, mended on each side (`None`: nothing to mend there,
+/// the commonest case).
 ///
-/// Mending keeps one core busy and leaves the other idle. Unless the details are skipped,
-/// that core meanwhile cuts both texts into sentences and finds the differences that read
-/// only the two texts ([`crate::differences::of_documents`]): both read the text, not its
-/// words. The article's language is guessed from its words as tokenised; should the mended
-/// words tell another (a rare case), those differences are found again.
-fn mended(
-    (source, article): (&str, &str),
-    (source_tokens, article_tokens): (Vec<Token>, Vec<Token>),
-    options: &CompareOptions,
-) -> Mended {
-    let languages_of = |s: &[Token], a: &[Token]| {
-        options
-            .languages
-            .unwrap_or_else(|| (Lang::of_document(s), Lang::of_document(a)))
-    };
-    let early = |article_lang| Early {
-        sentences: both(
-            || crate::align::sentences::split(source),
-            || crate::align::sentences::split(article),
-        ),
-        documents: crate::differences::of_documents(source, article, article_lang),
-    };
-    let guessed = (!options.skip_details).then(|| languages_of(&source_tokens, &article_tokens));
-    let (early_read, (s, a)) = both(
-        || guessed.map(|(_, article_lang)| early(article_lang)),
-        || {
-            let s = matching::broken::mend(source, &source_tokens, (article, &article_tokens));
-            let mended_source = s.as_deref().unwrap_or(&source_tokens);
-            let a = matching::broken::mend(article, &article_tokens, (source, mended_source));
-            (s, a)
-        },
-    );
-    let changed = s.is_some() || a.is_some();
-    let tokens = (s.unwrap_or(source_tokens), a.unwrap_or(article_tokens));
-    let languages = match guessed {
-        Some(guessed) if !changed => guessed,
-        _ => languages_of(&tokens.0, &tokens.1),
-    };
-    let early = early_read.map(|mut e| {
-        if guessed.is_some_and(|g| g.1 != languages.1) {
-            e.documents = crate::differences::of_documents(source, article, languages.1);
-        }
-        e
-    });
-    Mended {
-        tokens,
-        languages,
-        early,
+/// A release may be a PDF, and so may an article (a newsletter, an e-paper): the words a
+/// text layer broke are read whole where the other text writes them whole. Each side is
+/// mended against the other's words, the article against the source as mended: a word broken
+/// on one side only is then mended once, on that side.
+struct Mends(Option<Vec<Token>>, Option<Vec<Token>>);
+
+impl Mends {
+    /// Mends both sides of `tokens`, the words of `texts` as tokenised.
+    fn of((source, article): (&str, &str), (s, a): (&[Token], &[Token])) -> Mends {
+        let mended_source = matching::broken::mend(source, s, (article, a));
+        let mended_article =
+            matching::broken::mend(article, a, (source, mended_source.as_deref().unwrap_or(s)));
+        Mends(mended_source, mended_article)
+    }
+
+    /// True when a word was mended on either side.
+    fn any(&self) -> bool {
+        self.0.is_some() || self.1.is_some()
+    }
+
+    /// The words of both sides as mended, given them as tokenised.
+    fn tokens<'a>(&'a self, (s, a): (&'a [Token], &'a [Token])) -> (&'a [Token], &'a [Token]) {
+        (
+            self.0.as_deref().unwrap_or(s),
+            self.1.as_deref().unwrap_or(a),
+        )
+    }
+
+    /// [`Mends::tokens`], owned.
+    fn into_tokens(self, (s, a): (Vec<Token>, Vec<Token>)) -> (Vec<Token>, Vec<Token>) {
+        (self.0.unwrap_or(s), self.1.unwrap_or(a))
     }
 }
 
-/// The source's sentences and the article's.
-type Sentences = (Vec<Span>, Vec<Span>);
+/// What the details and the differences read of the two texts before any word is mended or
+/// matched, on the core that mending and matching leave free: each text's sentences, the
+/// differences that read only the texts ([`crate::differences::of_documents`]), and each
+/// document's facts and weighted stems ([`details::prepare`]), read from the words as
+/// tokenised in the languages they were guessed to be. [`Early::linked`] brings them up to
+/// date with the mended words and links the sentences.
+struct Early {
+    /// The source's and the article's, in the languages of `guessed`.
+    prepared: (details::Prepared, details::Prepared),
+    /// The differences that read only the two texts, in the article's guessed language.
+    documents: differences::Documents,
+    /// The languages they were read in.
+    guessed: (Lang, Lang),
+}
+
+impl Early {
+    /// Reads [`Early`] of `texts`, their words as tokenised, in the languages `guessed`.
+    fn read(
+        (source, article): (&str, &str),
+        (source_tokens, article_tokens): (&[Token], &[Token]),
+        guessed: (Lang, Lang),
+    ) -> Early {
+        let (source_sentences, article_sentences) = both(
+            || crate::align::sentences::split(source),
+            || crate::align::sentences::split(article),
+        );
+        let documents = differences::of_documents(source, article, guessed.1);
+        let prepared = (
+            details::prepare(source, source_tokens, guessed.0, source_sentences),
+            details::prepare(article, article_tokens, guessed.1, article_sentences),
+        );
+        Early {
+            prepared,
+            documents,
+            guessed,
+        }
+    }
+
+    /// Brings what was read up to date with the words as mended (`mends` of the words as
+    /// tokenised, `tokens`) and the `languages` told from them, and links the two documents'
+    /// sentences. A side whose language the mended words tell otherwise (a rare case) is
+    /// read again whole; else only the sentences that hold a mended word are.
+    fn linked(
+        self,
+        (source, article): (&str, &str),
+        tokens: (&[Token], &[Token]),
+        mends: &Mends,
+        languages: (Lang, Lang),
+    ) -> (details::Linked, differences::Documents) {
+        let Early {
+            prepared: (source_prepared, article_prepared),
+            mut documents,
+            guessed,
+        } = self;
+        let mended = mends.tokens(tokens);
+        let again =
+            |prepared: details::Prepared, text: &str, (old, new), (was, is): (Lang, Lang)| {
+                if was == is {
+                    details::remend(prepared, text, (old, new))
+                } else {
+                    details::prepare(text, new, is, prepared.into_sentences())
+                }
+            };
+        let prepared = (
+            again(
+                source_prepared,
+                source,
+                (tokens.0, mended.0),
+                (guessed.0, languages.0),
+            ),
+            again(
+                article_prepared,
+                article,
+                (tokens.1, mended.1),
+                (guessed.1, languages.1),
+            ),
+        );
+        if guessed.1 != languages.1 {
+            documents = differences::of_documents(source, article, languages.1);
+        }
+        (details::link(source, prepared), documents)
+    }
+}
 
 /// The shared passages of the two texts, the matches they make and the quotations judged
 /// against them.
 struct Verbatim(matching::Aligned, Vec<Match>, Vec<QuoteFinding>);
 
-/// [`Verbatim`] and, given both documents' sentences and languages (none when the details are
-/// skipped), each document's facts and the alignment of their sentences, read on threads of
-/// their own while matching and judging run: they need no match.
-fn verbatim_and_linked(
+/// [`Verbatim`] of the two documents, given their words (as mended), their quotations and
+/// each article word's quotation.
+fn verbatim(
     (source, article): (&Document, &Document),
     tokens: (&[Token], &[Token]),
     (quotations, regions): (&[Quotation], &[Region]),
-    details: Option<(Sentences, (Lang, Lang))>,
     options: &CompareOptions,
-) -> (Verbatim, Option<details::Linked>) {
-    let verbatim = || {
-        let aligned = matching::align(tokens.0, tokens.1, regions, &options.matching);
-        let mut matches = matches_of(&aligned, (source, article), tokens, quotations);
-        let texts = (source.text.as_str(), article.text.as_str());
-        let quotes = judge_quotations(
-            &mut matches,
-            quotations,
-            texts,
-            tokens,
-            (&aligned, regions),
-            options,
-        );
-        Verbatim(aligned, matches, quotes)
-    };
-    let Some(((source_sentences, article_sentences), (source_lang, article_lang))) = details else {
-        return (verbatim(), None);
-    };
-    let (source, article) = (source.text.as_str(), article.text.as_str());
-    // Two helper threads (none inside `parallel::on_one_thread`).
-    let (linked, verbatim) = both(
-        || {
-            let prepared = both(
-                || details::prepare(source, tokens.0, source_lang, source_sentences),
-                || details::prepare(article, tokens.1, article_lang, article_sentences),
-            );
-            details::link(source, prepared)
-        },
-        verbatim,
+) -> Verbatim {
+    let aligned = matching::align(tokens.0, tokens.1, regions, &options.matching);
+    let mut matches = matches_of(&aligned, (source, article), tokens, quotations);
+    let texts = (source.text.as_str(), article.text.as_str());
+    let quotes = judge_quotations(
+        &mut matches,
+        quotations,
+        texts,
+        tokens,
+        (&aligned, regions),
+        options,
     );
-    (verbatim, Some(linked))
+    Verbatim(aligned, matches, quotes)
 }
 
 /// The shared passages matching found, as matches between the two documents.

@@ -141,6 +141,25 @@ pub fn terms(
     out
 }
 
+/// [`terms`] of the one sentence at `span` of `text`, whose words are among `tokens`, as
+/// [`terms`] of the whole document finds them (new stems numbered in `vocab` after the rest).
+pub fn sentence_terms(
+    lang: Lang,
+    (text, tokens): (&str, &[Token]),
+    span: Span,
+    stemmer: &Stemmer,
+    vocab: &mut FxHashMap<String, u32>,
+) -> Terms {
+    let lo = tokens.partition_point(|t| t.span().start < span.start);
+    let hi = lo + tokens[lo..].partition_point(|t| t.span().end <= span.end);
+    // One word either side, outside the sentence: [`terms`] reads whether a word is the
+    // document's first and what follows an initial.
+    let around = &tokens[lo.saturating_sub(1)..(hi + 1).min(tokens.len())];
+    terms(lang, text, around, &[span], stemmer, vocab)
+        .pop()
+        .unwrap_or_default()
+}
+
 /// True for a word of one character (an initial): told from the first two characters, not
 /// by counting every character of every word of the document.
 fn one_char(word: &str) -> bool {

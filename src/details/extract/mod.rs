@@ -399,6 +399,37 @@ pub(crate) fn extract_values_in(
 }
 
 impl Extraction {
+    /// Reads again the values of the sentences numbered in `changed` (ascending), from
+    /// `tokens`, words of the same text that now differ there (words a PDF broke, mended):
+    /// the others keep what [`extract_values_in`] read, as it would read them again.
+    pub(crate) fn reread_values(
+        &mut self,
+        (text, tokens): (&str, &[Token]),
+        (lang, stemmer): (Lang, &Stemmer),
+        changed: &[usize],
+    ) {
+        let doc = Reader {
+            text,
+            tokens,
+            lang,
+            stemmer,
+        };
+        let mut old = std::mem::take(&mut self.mentions).into_iter().peekable();
+        let mut mentions = Vec::new();
+        let mut fresh = Vec::new();
+        for &index in changed {
+            while let Some(m) = old.next_if(|m| m.sentence < index) {
+                mentions.push(m);
+            }
+            while old.next_if(|m| m.sentence == index).is_some() {}
+            doc.scan_sentence((index, self.sentences[index]), Reading::Values, &mut fresh);
+            mentions.extend(fresh.drain(..).filter(is_value));
+        }
+        mentions.extend(old);
+        self.dateline = dateline(&mentions);
+        self.mentions = mentions;
+    }
+
     /// Reads every detail (names, titles, places, hedges as well as values) of the sentences
     /// marked in `aligned`, an extraction by [`extract_values`] of the same document, and
     /// resolves the short names among them. The other sentences keep their values only: a
