@@ -6,6 +6,8 @@
 //! spans of the original texts. The result types live in [`crate::comparison`]; the
 //! interface and the reports only read them.
 
+use std::sync::OnceLock;
+
 use similar::DiffOp;
 
 use crate::comparison::Detail;
@@ -17,6 +19,7 @@ use crate::details;
 use crate::differences;
 use crate::document::Document;
 use crate::lexicon::Lang;
+use crate::matching::broken::Mends;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::{self, Token};
 use crate::parallel::both;
@@ -54,41 +57,19 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     let (quotations, source_tokens, article_tokens) =
         words_and_quotations(&source.text, &article.text, options.skip_speakers);
-    let texts = (source.text.as_str(), article.text.as_str());
-    let languages_of = |s: &[Token], a: &[Token]| {
-        options
-            .languages
-            .unwrap_or_else(|| (Lang::of_document(s), Lang::of_document(a)))
-    };
-    let guessed = (!options.skip_details).then(|| languages_of(&source_tokens, &article_tokens));
-    // Mending and matching keep one core busy; unless the details are skipped, the other
-    // reads what the details and the differences need of each text meanwhile (see [`Early`]).
-    let (early, (mends, regions, Verbatim(aligned, matches, quotes))) = both(
-        || guessed.map(|langs| Early::read(texts, (&source_tokens, &article_tokens), langs)),
-        || {
-            let mends = Mends::of(texts, (&source_tokens, &article_tokens));
-            let tokens = mends.tokens((&source_tokens, &article_tokens));
-            let regions = regions_of(tokens.1, &quotations);
-            let verbatim = verbatim(
-                (&source, &article),
-                tokens,
-                (&quotations, &regions),
-                options,
-            );
-            (mends, regions, verbatim)
-        },
+    let guessed =
+        (!options.skip_details).then(|| languages(options, &source_tokens, &article_tokens));
+    let (Verbatim(aligned, matches, quotes), details, mends) = matched_and_linked(
+        (&source, &article),
+        (&source_tokens, &article_tokens),
+        &quotations,
+        guessed,
+        options,
     );
-    drop(regions);
-    let languages = match guessed {
-        Some(guessed) if !mends.any() => guessed,
-        _ => {
-            let (s, a) = mends.tokens((&source_tokens, &article_tokens));
-            languages_of(s, a)
-        }
+    let (linked, documents, article_lang) = match details {
+        Some((linked, documents, lang)) => (Some(linked), Some(documents), Some(lang)),
+        None => (None, None, None),
     };
-    let (linked, documents) = early
-        .map(|e| e.linked(texts, (&source_tokens, &article_tokens), &mends, languages))
-        .unzip();
     let (source_tokens, article_tokens) = mends.into_tokens((source_tokens, article_tokens));
     let annotation = linked.map(|linked| {
         details::annotate_linked(
@@ -109,8 +90,8 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         differences: Vec::new(),
         stats: Stats::default(),
     };
-    if !options.skip_details {
-        comparison.differences = crate::differences::find(&comparison, languages.1, documents);
+    if let Some(lang) = article_lang {
+        comparison.differences = differences::find(&comparison, lang, documents);
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
@@ -159,41 +140,69 @@ fn judge_quotations(
     quotes
 }
 
-/// The words a PDF's text layer broke, mended on each side (`None`: nothing to mend there,
-/// the commonest case).
+/// The two documents' languages, told from their words (source, article), unless the caller
+/// told them.
+fn languages(options: &CompareOptions, source: &[Token], article: &[Token]) -> (Lang, Lang) {
+    options
+        .languages
+        .unwrap_or_else(|| (Lang::of_document(source), Lang::of_document(article)))
+}
+
+/// What the details read beside matching: each document's facts and the links of their
+/// sentences, the differences that read only the texts, and the article's language.
+type Linked = (details::Linked, differences::Documents, Lang);
+
+/// The words a PDF broke, mended ([`Mends`]), and the shared passages ([`Verbatim`]); given
+/// the languages `guessed` from the words as tokenised, also what the details read beside them ([`Linked`]).
 ///
-/// A release may be a PDF, and so may an article (a newsletter, an e-paper): the words a
-/// text layer broke are read whole where the other text writes them whole. Each side is
-/// mended against the other's words, the article against the source as mended: a word broken
-/// on one side only is then mended once, on that side.
-struct Mends(Option<Vec<Token>>, Option<Vec<Token>>);
-
-impl Mends {
-    /// Mends both sides of `tokens`, the words of `texts` as tokenised.
-    fn of((source, article): (&str, &str), (s, a): (&[Token], &[Token])) -> Mends {
-        let mended_source = matching::broken::mend(source, s, (article, a));
-        let mended_article =
-            matching::broken::mend(article, a, (source, mended_source.as_deref().unwrap_or(s)));
-        Mends(mended_source, mended_article)
-    }
-
-    /// True when a word was mended on either side.
-    fn any(&self) -> bool {
-        self.0.is_some() || self.1.is_some()
-    }
-
-    /// The words of both sides as mended, given them as tokenised.
-    fn tokens<'a>(&'a self, (s, a): (&'a [Token], &'a [Token])) -> (&'a [Token], &'a [Token]) {
-        (
-            self.0.as_deref().unwrap_or(s),
-            self.1.as_deref().unwrap_or(a),
-        )
-    }
-
-    /// [`Mends::tokens`], owned.
-    fn into_tokens(self, (s, a): (Vec<Token>, Vec<Token>)) -> (Vec<Token>, Vec<Token>) {
-        (self.0.unwrap_or(s), self.1.unwrap_or(a))
-    }
+/// Mending and matching keep one core busy; the other reads what the details and the
+/// differences need of each text meanwhile ([`Early`]), then, once the mending is handed over,
+/// brings it up to date and links the two documents' sentences while matching still runs. On
+/// one thread ([`crate::parallel::on_one_thread`]) the mending and matching run first, so the
+/// wait for the hand-over returns at once; should the mending panic, its end of the channel is
+/// dropped, the wait ends, and the panic is resumed after the join.
+fn matched_and_linked(
+    (source, article): (&Document, &Document),
+    (source_tokens, article_tokens): (&[Token], &[Token]),
+    quotations: &[Quotation],
+    guessed: Option<(Lang, Lang)>,
+    options: &CompareOptions,
+) -> (Verbatim, Option<Linked>, Mends) {
+    let texts = (source.text.as_str(), article.text.as_str());
+    let words = (source_tokens, article_tokens);
+    let mended: OnceLock<Mends> = OnceLock::new();
+    let (handed, handed_over) = std::sync::mpsc::channel::<()>();
+    let (verbatim, linked) = both(
+        || {
+            // Owned here, so that a panic drops it and ends the other thread's wait.
+            let handed = handed;
+            let mends = mended.get_or_init(|| Mends::of(texts, words));
+            let _ = handed.send(());
+            let tokens = mends.tokens(words);
+            let regions = regions_of(tokens.1, quotations);
+            verbatim((source, article), tokens, (quotations, &regions), options)
+        },
+        || {
+            let guessed = guessed?;
+            let early = Early::read(texts, words, guessed);
+            handed_over.recv().ok()?;
+            let mends = mended.get()?;
+            let languages = match mends.any() {
+                false => guessed,
+                true => {
+                    let (s, a) = mends.tokens(words);
+                    languages(options, s, a)
+                }
+            };
+            let (linked, documents) = early.linked(texts, words, mends, languages);
+            Some((linked, documents, languages.1))
+        },
+    );
+    (
+        verbatim,
+        linked,
+        mended.into_inner().unwrap_or(Mends(None, None)),
+    )
 }
 
 /// What the details and the differences read of the two texts before any word is mended or

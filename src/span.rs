@@ -109,22 +109,19 @@ impl<'a, T, F: Fn(&T) -> Span> SpanIndex<'a, T, F> {
     /// The items that start inside `span` (they may end after it).
     pub fn starting_in(&self, span: Span) -> std::ops::Range<usize> {
         let lo = self.first_where(|s| s.start >= span.start);
-        let hi = self.first_where(|s| s.start >= span.end);
-        lo..hi.max(lo)
+        lo..self.first_from(lo, |s| s.start >= span.end)
     }
 
     /// The items that lie inside `span`, whole.
     pub fn inside(&self, span: Span) -> std::ops::Range<usize> {
         let lo = self.first_where(|s| s.start >= span.start);
-        let hi = self.first_where(|s| s.end > span.end);
-        lo..hi.max(lo)
+        lo..self.first_from(lo, |s| s.end > span.end)
     }
 
     /// The items that share a byte with `span` (or, for an empty `span`, stand around it).
     pub fn overlapping(&self, span: Span) -> std::ops::Range<usize> {
         let lo = self.first_where(|s| s.end > span.start);
-        let hi = self.first_where(|s| s.start >= span.end);
-        lo..hi.max(lo)
+        lo..self.first_from(lo, |s| s.start >= span.end)
     }
 
     /// The item that holds all of `span`, if one does.
@@ -151,6 +148,24 @@ impl<'a, T, F: Fn(&T) -> Span> SpanIndex<'a, T, F> {
     /// for every later one too).
     fn first_where(&self, found: impl Fn(Span) -> bool) -> usize {
         self.items.partition_point(|item| !found((self.span)(item)))
+    }
+
+    /// [`SpanIndex::first_where`], but no earlier than `from`: the end of a range, a few
+    /// items past its start. Found by galloping from `from` (1, 2, 4... items on), so the
+    /// search reads the items near `from`, already in the cache, instead of halving the whole
+    /// rest of a document's words, a cache miss at nearly every step: reading each sentence's
+    /// words, the end's search was three quarters of the value scan's own time on 1 MB.
+    fn first_from(&self, from: usize, found: impl Fn(Span) -> bool) -> usize {
+        let rest = self.items.get(from..).unwrap_or_default();
+        let holds = |k: usize| found((self.span)(&rest[k]));
+        let mut bound = 1;
+        while bound <= rest.len() && !holds(bound - 1) {
+            bound *= 2;
+        }
+        // The first item found lies in `bound / 2 - 1 .. bound` (clamped to the rest).
+        let low = (bound / 2).saturating_sub(1).min(rest.len());
+        let high = bound.min(rest.len());
+        from + low + rest[low..high].partition_point(|item| !found((self.span)(item)))
     }
 }
 

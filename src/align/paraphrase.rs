@@ -17,7 +17,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use crate::lexicon::Lang;
 use crate::matching::is_content_word;
 use crate::normalize::Token;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 /// The stemmer for a language.
 pub fn stemmer(lang: Lang) -> Stemmer {
@@ -150,8 +150,7 @@ pub fn sentence_terms(
     stemmer: &Stemmer,
     vocab: &mut FxHashMap<String, u32>,
 ) -> Terms {
-    let lo = tokens.partition_point(|t| t.span().start < span.start);
-    let hi = lo + tokens[lo..].partition_point(|t| t.span().end <= span.end);
+    let std::ops::Range { start: lo, end: hi } = SpanIndex::new(tokens, Token::span).inside(span);
     // One word either side, outside the sentence: [`terms`] reads whether a word is the
     // document's first and what follows an initial.
     let around = &tokens[lo.saturating_sub(1)..(hi + 1).min(tokens.len())];

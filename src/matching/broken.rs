@@ -35,6 +35,45 @@ enum Break {
     Space,
 }
 
+/// The words a PDF's text layer broke, mended on each side (`None`: nothing to mend there,
+/// the commonest case).
+///
+/// A release may be a PDF, and so may an article (a newsletter, an e-paper): the words a
+/// text layer broke are read whole where the other text writes them whole. Each side is
+/// mended against the other's words, the article against the source as mended: a word broken
+/// on one side only is then mended once, on that side.
+pub(crate) struct Mends(pub(crate) Option<Vec<Token>>, pub(crate) Option<Vec<Token>>);
+
+impl Mends {
+    /// Mends both sides of `tokens`, the words of `texts` as tokenised.
+    pub(crate) fn of((source, article): (&str, &str), (s, a): (&[Token], &[Token])) -> Mends {
+        let mended_source = mend(source, s, (article, a));
+        let mended_article = mend(article, a, (source, mended_source.as_deref().unwrap_or(s)));
+        Mends(mended_source, mended_article)
+    }
+
+    /// True when a word was mended on either side.
+    pub(crate) fn any(&self) -> bool {
+        self.0.is_some() || self.1.is_some()
+    }
+
+    /// The words of both sides as mended, given them as tokenised.
+    pub(crate) fn tokens<'a>(
+        &'a self,
+        (s, a): (&'a [Token], &'a [Token]),
+    ) -> (&'a [Token], &'a [Token]) {
+        (
+            self.0.as_deref().unwrap_or(s),
+            self.1.as_deref().unwrap_or(a),
+        )
+    }
+
+    /// [`Mends::tokens`], owned.
+    pub(crate) fn into_tokens(self, (s, a): (Vec<Token>, Vec<Token>)) -> (Vec<Token>, Vec<Token>) {
+        (self.0.unwrap_or(s), self.1.unwrap_or(a))
+    }
+}
+
 /// The source's tokens with the words a PDF broke mended where the article writes them whole
 /// or apart (see the module's documentation); `None` when nothing is mended, the commonest
 /// case, so that no copy is made. The two sides may be swapped: an article taken from a PDF

@@ -18,7 +18,7 @@ use super::DetailKind;
 use crate::lexicon::{self, HedgeKind, Lang, Lexicon, Relative};
 use crate::matching::is_content_word;
 use crate::normalize::Token;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 mod dates;
 mod names;
@@ -510,10 +510,7 @@ impl Reader<'_> {
         reading: Reading,
         out: &mut Vec<Mention>,
     ) {
-        let tokens = self.tokens;
-        let lo = tokens.partition_point(|t| t.span().start < span.start);
-        let hi = lo + tokens[lo..].partition_point(|t| t.span().end <= span.end);
-        let toks = &tokens[lo..hi];
+        let toks = &self.tokens[SpanIndex::new(self.tokens, Token::span).inside(span)];
         if toks.is_empty() {
             return;
         }
