@@ -176,6 +176,14 @@ pub enum Change {
         /// How the article marks the change, if it does.
         marked: Option<EditMark>,
     },
+    /// A word saying which way a quantity moved or lies, turned into its opposite ("rose"
+    /// and "fell", "above" and "below").
+    Reversed {
+        /// The source's word.
+        from: String,
+        /// The article's.
+        to: String,
+    },
     /// The same word in other case ("MAX" and "Max").
     Case {
         /// The source's word.
@@ -262,6 +270,20 @@ fn marked_by(marked: Option<EditMark>) -> &'static str {
     }
 }
 
+/// Words one side has and the other lacks ("condition dropped: “should the”"): `how` they
+/// went ("dropped", "added"), named by the scope they set when they set one.
+fn one_sided(
+    how: &str,
+    words: &str,
+    class: Option<ScopeClass>,
+    marked: Option<EditMark>,
+) -> String {
+    match class {
+        Some(c) => format!("{} {how}: “{words}”{}", c.label(), marked_by(marked)),
+        None => format!("{how}: “{words}”{}", marked_by(marked)),
+    }
+}
+
 /// The sentence a reviewer reads for `change`.
 fn describe(change: &Change) -> String {
     match change {
@@ -289,21 +311,16 @@ fn describe(change: &Change) -> String {
             words,
             class,
             marked,
-        } => match class {
-            Some(c) => format!("{} dropped: “{words}”{}", c.label(), marked_by(*marked)),
-            None => format!("dropped: “{words}”{}", marked_by(*marked)),
-        },
+        } => one_sided("dropped", words, *class, *marked),
         Change::Added {
             words,
             class,
             marked,
-        } => match class {
-            Some(c) => format!("{} added: “{words}”{}", c.label(), marked_by(*marked)),
-            None => format!("added: “{words}”{}", marked_by(*marked)),
-        },
+        } => one_sided("added", words, *class, *marked),
         Change::Replaced { from, to, marked } => {
             format!("“{from}” → “{to}”{}", marked_by(*marked))
         }
+        Change::Reversed { from, to } => format!("“{from}” → “{to}”: direction reversed"),
         Change::Case { from, to } => format!("“{from}” → “{to}”: case changed"),
         Change::Spelling { from, to } => format!("“{from}” → “{to}”: spelling changed"),
         Change::LeftOut {

@@ -203,4 +203,6 @@ fn left_out_at(m: &crate::comparison::Match, s: Span) -> usize {
 }
 
 #[cfg(test)]
+mod reversed_tests;
+#[cfg(test)]
 mod tests;

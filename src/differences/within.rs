@@ -540,7 +540,39 @@ impl Pair<'_, '_> {
                 });
             }
             self.one_sided_scope((s, &s_ph), (a, &a_ph), out);
+            if s.len() <= MAX_SCOPE_STRETCH_WORDS && a.len() <= MAX_SCOPE_STRETCH_WORDS {
+                out.extend(self.reversed(s, a));
+            }
         }
+    }
+
+    /// A word saying which way a quantity moved or lies turned into its opposite in a
+    /// changed stretch ("rose" and "fell", "above" and "below", "lowest" and "highest"): the
+    /// statement is reversed, whatever the figure. Not where the other side also keeps a
+    /// word of the first direction ("rose, then fell").
+    fn reversed(&self, s: &[Word], a: &[Word]) -> Option<Difference> {
+        let list = words::get();
+        let signs = |w: &Word| list.direction(self.lang, &w.norm);
+        let holds =
+            |ws: &[Word], dim: usize, up: bool| ws.iter().any(|w| signs(w).contains(&(dim, up)));
+        s.iter().find_map(|sw| {
+            signs(sw).iter().find_map(|&(dim, up)| {
+                let aw = a.iter().find(|w| signs(w).contains(&(dim, !up)))?;
+                if holds(a, dim, up) || holds(s, dim, !up) {
+                    return None;
+                }
+                Some(self.difference(
+                    DifferenceKind::Number,
+                    Severity::Major,
+                    Some(sw.span),
+                    Some(aw.span),
+                    Change::Reversed {
+                        from: sw.raw.to_string(),
+                        to: aw.raw.to_string(),
+                    },
+                ))
+            })
+        })
     }
 
     /// True when most of the article's content words in this pair are the source's, in the

@@ -29,7 +29,14 @@ pub struct Words {
     pub synonyms: HashMap<String, String>,
     /// Words joining the items of a list ("and", "sowie").
     pub conjunctions: HashSet<String>,
+    /// Words saying which way a quantity moved or lies, by language code: each word's
+    /// dimensions (numbered in file order) and whether it points up there.
+    pub directions: HashMap<&'static str, Directions>,
 }
+
+/// The words of one language that say which way a quantity moved or lies: each word's
+/// dimensions (numbered in the file's order) and whether it points up there.
+pub type Directions = HashMap<String, Vec<(usize, bool)>>;
 
 fn parse_class(word: &str) -> Option<ScopeClass> {
     Some(match word {
@@ -110,7 +117,41 @@ fn build() -> Words {
             }
         }
     }
+    words.directions = directions();
     words
+}
+
+/// [`Words::directions`] of `assets/differences/directions.txt`.
+fn directions() -> HashMap<&'static str, Directions> {
+    let mut out: HashMap<&'static str, Directions> = HashMap::default();
+    let mut dimensions: Vec<&str> = Vec::new();
+    let mut lang = "";
+    for line in lines(include_str!("../../assets/differences/directions.txt")) {
+        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            lang = code;
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        let (Some(dimension), Some(sign)) = (parts.next(), parts.next()) else {
+            continue;
+        };
+        let k = match dimensions.iter().position(|d| *d == dimension) {
+            Some(k) => k,
+            None => {
+                dimensions.push(dimension);
+                dimensions.len() - 1
+            }
+        };
+        let up = sign == "+";
+        for w in parts {
+            let entry = out.entry(lang).or_default();
+            entry
+                .entry(normalize_word(w).to_string())
+                .or_default()
+                .push((k, up));
+        }
+    }
+    out
 }
 
 /// The lists, parsed on first use.
@@ -129,6 +170,14 @@ impl Words {
             (*l == lang && p.len() <= words.len() && p.iter().zip(words).all(|(a, b)| a == b))
                 .then_some((p.len(), *class))
         })
+    }
+
+    /// The directions of word `norm` (normalised) in language `lang`: (dimension, points up).
+    pub fn direction(&self, lang: &str, norm: &str) -> &[(usize, bool)] {
+        self.directions
+            .get(lang)
+            .and_then(|words| words.get(norm))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// True when `from` in the source and `to` in the article are one statement reported
