@@ -744,3 +744,26 @@ fn words_only_the_source_has_sort_where_the_article_left_them_out() {
     );
     assert!(first < dropped && dropped < last, "{notes:?}");
 }
+
+/// "More than half" named with the definite article ("mehr als die Hälfte", "plus de la
+/// moitié", "más de la mitad") told as the bare share: the bound is dropped.
+#[test]
+fn more_than_the_half_told_as_the_half_drops_the_bound() {
+    for (source, article) in [
+        (
+            "Laut Ministerium schreibt mehr als die Hälfte der Kliniken im Land rote Zahlen.",
+            "Laut Ministerium schreibt die Hälfte der Kliniken im Land rote Zahlen.",
+        ),
+        (
+            "Selon le ministère, plus de la moitié des hôpitaux du pays sont en déficit.",
+            "Selon le ministère, la moitié des hôpitaux du pays sont en déficit.",
+        ),
+        (
+            "Según el ministerio, más de la mitad de los hospitales del país tienen déficit.",
+            "Según el ministerio, la mitad de los hospitales del país tienen déficit.",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(has(&d, DifferenceKind::Number, "bound dropped"), "{d:?}");
+    }
+}

@@ -670,6 +670,15 @@ fn starters() -> &'static HashSet<String> {
 }
 
 impl Sentence<'_> {
+    /// True when word `i` is a definite article and the next a fraction word ("die Hälfte",
+    /// "la moitié", "de helft").
+    fn share_after_article(&self, i: usize) -> bool {
+        i + 1 < self.toks.len()
+            && self.lx.name_words.definite_articles.contains(self.norm(i))
+            && self.joined(i + 1)
+            && self.number_word(i + 1).is_some_and(|v| v < 1.0)
+    }
+
     /// False when no rule of [`scan`] can start at word `i`.
     fn may_start_detail(&self, i: usize) -> bool {
         let norm = self.norm(i);
@@ -683,6 +692,23 @@ impl Sentence<'_> {
             || norm
                 .strip_suffix('s')
                 .is_some_and(|w| self.lx.phrase_starts.contains(w))
+    }
+}
+
+/// Where the figure a numeric hedge ending before word `end` qualifies starts, if one
+/// follows: at `end` ("about 40", "almost an hour"), or past a definite article before a
+/// share of a whole ("mehr als die Hälfte", "plus de la moitié", "más de la mitad").
+fn figure_after_hedge(s: &Sentence, end: usize) -> Option<usize> {
+    let next_is_quantity = s.number_at(end).is_some()
+        || s.lx.name_words.articles.contains(s.norm(end))
+        || s.date_part(end).is_some()
+        || s.gap(end).contains(['$', '€', '£']);
+    if next_is_quantity && end < s.toks.len() {
+        Some(end)
+    } else if s.share_after_article(end) {
+        Some(end + 1)
+    } else {
+        None
     }
 }
 
@@ -717,13 +743,9 @@ fn scan(s: &Sentence, out: &mut Vec<Mention>) {
                 i = end;
                 continue;
             }
-            let next_is_quantity = s.number_at(end).is_some()
-                || s.lx.name_words.articles.contains(s.norm(end))
-                || s.date_part(end).is_some()
-                || s.gap(end).contains(['$', '€', '£']);
-            if next_is_quantity && end < n {
+            if let Some(figure) = figure_after_hedge(s, end) {
                 pending_hedge = Some((kind, i));
-                i = end;
+                i = figure;
                 continue;
             }
             // "about" meaning "concerning": not a hedge.
