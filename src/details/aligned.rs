@@ -100,32 +100,8 @@ fn capitalised<'a>((text, tokens, sentences): Side<'a>) -> Vec<(usize, &'a str)>
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::{compare, CompareOptions};
+    use crate::details::tests::details;
     use crate::details::{DetailKind, Relation};
-    use crate::document::Document;
-
-    /// The details of the pair: kind, relation, source text, article text.
-    fn details(source: &str, article: &str) -> Vec<(DetailKind, Relation, String, String)> {
-        let c = compare(
-            Document::from_text("source", source),
-            Document::from_text("article", article),
-            &CompareOptions::default(),
-        );
-        let text = |span: Option<crate::span::Span>, text: &str| {
-            span.map_or(String::new(), |s| s.slice(text).to_string())
-        };
-        c.details
-            .iter()
-            .map(|d| {
-                (
-                    d.kind,
-                    d.relation,
-                    text(d.source, source),
-                    text(d.article, article),
-                )
-            })
-            .collect()
-    }
 
     #[test]
     fn a_name_in_an_article_sentence_that_retells_nothing_is_not_listed() {

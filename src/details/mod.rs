@@ -507,7 +507,47 @@ pub(crate) mod relate;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::{compare, CompareOptions, Comparison};
+    use crate::document::Document;
     use crate::normalize::tokenize;
+
+    /// A detail as the tests read it: kind, relation, source text, article text ("" for a
+    /// side it lacks).
+    pub(super) type Row = (DetailKind, Relation, String, String);
+
+    /// The two texts compared as documents named "source" and "article": the rows are read
+    /// from it, and the tests that look past the rows (matches, spans) start from it too.
+    pub(super) fn compared(source: &str, article: &str, options: &CompareOptions) -> Comparison {
+        compare(
+            Document::from_text("source", source),
+            Document::from_text("article", article),
+            options,
+        )
+    }
+
+    /// The details of the pair as rows, under these options. Here so that the tests of
+    /// `aligned` and of `relate`, which read the same rows, share one reading.
+    pub(super) fn details_with(source: &str, article: &str, options: &CompareOptions) -> Vec<Row> {
+        let side =
+            |sp: Option<Span>, text: &str| sp.map_or(String::new(), |s| s.slice(text).to_string());
+        compared(source, article, options)
+            .details
+            .iter()
+            .map(|d| {
+                (
+                    d.kind,
+                    d.relation,
+                    side(d.source, source),
+                    side(d.article, article),
+                )
+            })
+            .collect()
+    }
+
+    /// [`details_with`] under the default options, which most tests use.
+    pub(super) fn details(source: &str, article: &str) -> Vec<Row> {
+        details_with(source, article, &CompareOptions::default())
+    }
 
     /// Each sentence's stems by their text (ids differ between two preparings), with weights.
     fn stems(p: &Prepared) -> Vec<Vec<(String, u64)>> {

@@ -1,8 +1,8 @@
 //! Relating details a wire rewrite retells: a sign dropped, a title set off by commas, a
 //! surname dropped, figures in abbreviated millions and billions.
 
-use super::tests::{details, expect_row};
-use crate::details::{DetailKind, Relation};
+use super::tests::expect_details;
+use crate::details::{DetailKind as K, Relation as R};
 
 /// A fall told as a rise: "-0,3 por ciento" against "0,3 por ciento" is another figure.
 #[test]
@@ -13,19 +13,18 @@ fn a_sign_dropped_is_another_figure() {
     let article =
         "Madrid, 29 de abril de 2026\n\nEl Producto Interior Bruto registró una variación \
                    del 0,3 por ciento respecto al trimestre anterior.";
-    let rows = details(source, article);
-    expect_row(
-        &rows,
-        DetailKind::Number,
-        Relation::Conflicting,
+    let wants = [(
+        K::Number,
+        R::Conflicting,
         "-0,3 por ciento",
         "0,3 por ciento",
-    );
-    let rows = details(
+    )];
+    expect_details(source, article, &wants);
+    expect_details(
         "Output changed by -0.42 percent in March.",
         "Output changed by -0.42 percent in March, the agency said.",
+        &[(K::Number, R::Same, "-0.42", "-0.42")],
     );
-    expect_row(&rows, DetailKind::Number, Relation::Same, "-0.42", "-0.42");
 }
 
 /// "La vicepresidenta primera y ministra de Hacienda, Elena Martín Soler," holds a title
@@ -38,20 +37,23 @@ fn a_spanish_title_set_off_by_commas_and_a_surname_dropped() {
                   Elena Martín Soler, ha presentado hoy el informe trimestral de coyuntura.";
     let article = "Madrid, 29 de abril de 2026\n\nLa ministra de Hacienda, Elena Martín, presentó \
                    ayer el informe trimestral de coyuntura.";
-    let rows = details(source, article);
-    expect_row(
-        &rows,
-        DetailKind::Person,
-        Relation::Compatible,
-        "Elena Martín Soler",
-        "Elena Martín",
-    );
-    expect_row(
-        &rows,
-        DetailKind::Title,
-        Relation::Compatible,
-        "vicepresidenta primera y ministra de Hacienda",
-        "ministra de Hacienda",
+    expect_details(
+        source,
+        article,
+        &[
+            (
+                K::Person,
+                R::Compatible,
+                "Elena Martín Soler",
+                "Elena Martín",
+            ),
+            (
+                K::Title,
+                R::Compatible,
+                "vicepresidenta primera y ministra de Hacienda",
+                "ministra de Hacienda",
+            ),
+        ],
     );
 }
 
@@ -66,20 +68,18 @@ fn abbreviated_millions_and_billions_are_the_figures_written_out() {
     let article = "Stuttgart, 6. November 2026\n\nNeckarwerk hat im dritten Quartal seinen Umsatz \
                    auf 2,4 Milliarden Euro gesteigert. Das operative Ergebnis stieg in den drei \
                    Monaten bis Ende September auf 320 Millionen Euro, teilte der Konzern mit.";
-    let rows = details(source, article);
-    expect_row(
-        &rows,
-        DetailKind::Money,
-        Relation::Same,
-        "2,4 Mrd. Euro",
-        "2,4 Milliarden Euro",
-    );
-    expect_row(
-        &rows,
-        DetailKind::Money,
-        Relation::Compatible,
-        "rund 310 Mio. Euro",
-        "320 Millionen Euro",
+    expect_details(
+        source,
+        article,
+        &[
+            (K::Money, R::Same, "2,4 Mrd. Euro", "2,4 Milliarden Euro"),
+            (
+                K::Money,
+                R::Compatible,
+                "rund 310 Mio. Euro",
+                "320 Millionen Euro",
+            ),
+        ],
     );
 }
 
@@ -91,12 +91,9 @@ fn an_elided_hedge_still_hedges() {
                   mercredi à Cadillac avec une hauteur d'environ 10,5 mètres au pont.";
     let article = "Bordeaux, 4 mars 2025\n\nSelon les prévisions, le pic de crue est attendu \
                    mercredi à Cadillac avec une hauteur de 10,5 mètres au pont.";
-    let rows = details(source, article);
-    expect_row(
-        &rows,
-        DetailKind::Number,
-        Relation::Compatible,
-        "environ 10,5",
-        "10,5",
+    expect_details(
+        source,
+        article,
+        &[(K::Number, R::Compatible, "environ 10,5", "10,5")],
     );
 }
