@@ -95,12 +95,8 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
-    if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS
-        && !crate::parallel::one_thread()
-    {
-        // Should no thread be available, the words are freed here, when the closure is dropped.
-        let _ = std::thread::Builder::new()
-            .spawn(move || drop((source_tokens, article_tokens, aligned)));
+    if source_tokens.len() + article_tokens.len() > BACKGROUND_DROP_WORDS {
+        crate::parallel::drop_in_background((source_tokens, article_tokens, aligned));
     }
     comparison
 }

@@ -52,6 +52,17 @@ pub(crate) fn both<A: Send, B>(
     })
 }
 
+/// Drops `value` on a thread of its own, for a value whose freeing takes time the caller need
+/// not wait for (a long text's words); on this thread inside [`on_one_thread`].
+pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
+    if one_thread() {
+        drop(value);
+        return;
+    }
+    // Should no thread be available, the value is freed here, when the closure is dropped.
+    let _ = thread::Builder::new().spawn(move || drop(value));
+}
+
 /// The result of a scoped thread, its panic resumed on this thread.
 pub(crate) fn joined<T>(handle: ScopedJoinHandle<'_, T>) -> T {
     handle
