@@ -10,6 +10,7 @@
 
 mod align;
 mod attribution;
+mod bodies;
 mod bridges;
 mod clauses;
 mod cut;

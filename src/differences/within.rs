@@ -320,7 +320,7 @@ impl Pair<'_, '_> {
             inside(self.source, e.source),
             inside(self.article, e.article),
         );
-        if let Some(d) = self.name_edit(e, s, a) {
+        if let Some(d) = self.name_edit(e, s, a).or_else(|| self.body_edit(e)) {
             return Some(d);
         }
         // An actor dropped with the words around it: "by the board and Boeing senior
@@ -373,7 +373,7 @@ impl Pair<'_, '_> {
             inside(self.article, e.article),
         );
         if e.op == EditOp::Replace && s.len() <= 3 && a.len() <= 3 {
-            if let Some(d) = self.name_edit(e, s, a) {
+            if let Some(d) = self.name_edit(e, s, a).or_else(|| self.body_edit(e)) {
                 return Some(d);
             }
         }
@@ -416,6 +416,30 @@ impl Pair<'_, '_> {
             ));
         }
         None
+    }
+
+    /// The lower-case qualifier of a public body replaced, its head aligned ("tribunal
+    /// judiciaire" told as "tribunal administratif"): another body ([`super::bodies`]).
+    fn body_edit(&self, e: &Edit) -> Option<Difference> {
+        if e.op != EditOp::Replace {
+            return None;
+        }
+        let range = |words: &[Word], span: Option<Span>| {
+            SpanIndex::new(words, |w: &Word| w.span).starting_in(span.unwrap_or_default())
+        };
+        let (s, a) = (range(self.source, e.source), range(self.article, e.article));
+        let (from, to) = super::bodies::renamed((self.source, self.article), (s, a), self.lang)?;
+        Some(self.difference(
+            DifferenceKind::Organisation,
+            Severity::Major,
+            Some(from),
+            Some(to),
+            Change::Replaced {
+                from: from.slice(&self.c.source.text).to_string(),
+                to: to.slice(&self.c.article.text).to_string(),
+                marked: None,
+            },
+        ))
     }
 
     /// Capitalised words replaced by other capitalised words: a name changed ("Occitanie"

@@ -32,6 +32,8 @@ pub struct Words {
     /// Words saying which way a quantity moved or lies, by language code: each word's
     /// dimensions (numbered in file order) and whether it points up there.
     pub directions: HashMap<&'static str, Directions>,
+    /// Nouns naming a kind of public body ("tribunal", "court"), by language code.
+    pub institutions: HashMap<&'static str, HashSet<String>>,
 }
 
 /// The words of one language that say which way a quantity moved or lies: each word's
@@ -118,6 +120,17 @@ fn build() -> Words {
         }
     }
     words.directions = directions();
+    let mut lang = "";
+    for line in lines(include_str!("../../assets/differences/institutions.txt")) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(code) => lang = code,
+            None => words
+                .institutions
+                .entry(lang)
+                .or_default()
+                .extend(phrase(line)),
+        }
+    }
     words
 }
 
@@ -178,6 +191,13 @@ impl Words {
             .get(lang)
             .and_then(|words| words.get(norm))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `norm` (normalised) names a kind of public body in language `lang`.
+    pub fn is_institution(&self, lang: &str, norm: &str) -> bool {
+        self.institutions
+            .get(lang)
+            .is_some_and(|words| words.contains(norm))
     }
 
     /// True when `from` in the source and `to` in the article are one statement reported
