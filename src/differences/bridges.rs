@@ -111,7 +111,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && !title_word(w.raw, lang)
             && !common_noun(k)
             && !after_title(&c.source.text, w.span.start, lang)
-            && !before_title(sw, k, lang)
+            && !before_title(&c.source.text, w.span.end, lang)
     });
     if name_lost {
         return Some(DifferenceKind::Name);
@@ -151,6 +151,10 @@ fn after_title(text: &str, at: usize, lang: &str) -> bool {
         .is_some_and(is_title)
 }
 
+/// Most capitalised words between a title's field and the title word ("Work and Pensions
+/// Secretary").
+const MAX_TITLE_WORDS: usize = 4;
+
 /// True when `w` is a title word in `lang` ("Secretary", "ministro", "Bundesminister").
 fn title_word(w: &str, lang: &str) -> bool {
     let lx = crate::lexicon::get();
@@ -160,13 +164,16 @@ fn title_word(w: &str, lang: &str) -> bool {
             .map_or(lx.titles.contains(&lower), |l| lx.is_title(&lower, l))
 }
 
-/// True when the capitalised words from `sw[k]` on end in a title word: "Transport" of
-/// "Transport Secretary", "Health" of "Health Minister" names an office's field, not a person.
-fn before_title(sw: &[Word], k: usize, lang: &str) -> bool {
-    sw[k + 1..]
-        .iter()
-        .take_while(|w| w.raw.starts_with(char::is_uppercase))
-        .any(|w| title_word(w.raw, lang))
+/// True when the capitalised words after a word (ending at byte `end` of `text`) end in a
+/// title word: "Transport" of "Transport Secretary", "Health" of "Health Minister" names an
+/// office's field, not a person, whether the title word was dropped with it or kept.
+fn before_title(text: &str, end: usize, lang: &str) -> bool {
+    text[end..]
+        .split_whitespace()
+        .take(MAX_TITLE_WORDS)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .any(|w| title_word(w, lang))
 }
 
 #[cfg(test)]

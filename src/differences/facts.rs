@@ -192,7 +192,16 @@ fn bound_dropped(d: &Detail) -> bool {
     }
 }
 
-fn severity(d: &Detail) -> Option<Severity> {
+/// True when the two sides of title detail `d` name different holders of the office
+/// ([`super::words::Words::other_holder`]).
+fn rank_changed(c: &Comparison, d: &Detail) -> bool {
+    let (Some(s), Some(a)) = (d.source, d.article) else {
+        return false;
+    };
+    super::words::get().other_holder(s.slice(&c.source.text), a.slice(&c.article.text))
+}
+
+fn severity(c: &Comparison, d: &Detail) -> Option<Severity> {
     match d.relation {
         Relation::Conflicting => Some(Severity::Major),
         // The article naming a part of a body the source names tells more; it contradicts
@@ -201,6 +210,12 @@ fn severity(d: &Detail) -> Option<Severity> {
         // A bound the article drops ("bis zu 400 Kliniken" told as "400 Kliniken", "at least
         // 30" as "30") states as definite what the source gave as a limit.
         Relation::Compatible if bound_dropped(d) => Some(Severity::Major),
+        // "Deputy Mayor" told as "Mayor": another holder of the office, not a title shortened.
+        Relation::Compatible | Relation::MoreSpecific
+            if d.kind == DetailKind::Title && rank_changed(c, d) =>
+        {
+            Some(Severity::Major)
+        }
         Relation::Compatible | Relation::MoreSpecific => Some(Severity::Minor),
         Relation::Same => Some(Severity::Minor),
         Relation::OnlySource | Relation::OnlyArticle => None,
@@ -217,7 +232,7 @@ pub(super) fn of_details(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         let (Some(source), Some(article)) = (d.source, d.article) else {
             continue;
         };
-        let Some(severity) = severity(d) else {
+        let Some(severity) = severity(c, d) else {
             continue;
         };
         if is_datelines(c, d, source, article) {
@@ -301,8 +316,9 @@ fn told_alike(c: &Comparison, d: &Detail, source: Span, article: Span) -> bool {
     d.kind == DetailKind::Date && digits(s) == digits(a)
 }
 
-/// The details stage's note, except for one day told two ways, whose change names both:
-/// "2009 → next year: the same time, counted from the article's date".
+/// The details stage's note, except for one day told two ways, whose change names both
+/// ("2009 → next year: the same time, counted from the article's date"), and for two
+/// holders of one office ("title: Deputy Mayor → Mayor").
 fn fact_change(c: &Comparison, d: &Detail, source: Span, article: Span) -> Change {
     if d.relation == Relation::Same && d.kind == DetailKind::Date {
         let (from, to) = (source.slice(&c.source.text), article.slice(&c.article.text));
@@ -315,6 +331,13 @@ fn fact_change(c: &Comparison, d: &Detail, source: Span, article: Span) -> Chang
             from: from.to_string(),
             to: to.to_string(),
             counted_from,
+        };
+    }
+    // Not "title shortened" where the two name two holders of the office.
+    if d.kind == DetailKind::Title && rank_changed(c, d) {
+        return Change::Title {
+            from: source.slice(&c.source.text).to_string(),
+            to: article.slice(&c.article.text).to_string(),
         };
     }
     Change::Fact {

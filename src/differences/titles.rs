@@ -93,6 +93,13 @@ pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
         title_before(&c.source.text, name_s)?,
         title_before(&c.article.text, name_a)?,
     );
+    // The details stage related the two titles already: that difference says it.
+    if c.details
+        .iter()
+        .any(|t| t.kind == DetailKind::Title && t.source == Some(ts) && t.article == Some(ta))
+    {
+        return None;
+    }
     let (from, to) = (ts.slice(&c.source.text), ta.slice(&c.article.text));
     if from.to_lowercase() == to.to_lowercase()
         || initials(from) == initials(to)
@@ -101,10 +108,16 @@ pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
     {
         return None;
     }
+    // "Deputy Mayor" and "Mayor" name two holders of one office.
+    let severity = if super::words::get().other_holder(from, to) {
+        Severity::Major
+    } else {
+        Severity::Minor
+    };
     Some(super::of_detail(
         d,
         DifferenceKind::Title,
-        Severity::Minor,
+        severity,
         (
             Span::new(ts.start, name_s.end),
             Span::new(ta.start, name_a.end),
@@ -114,4 +127,63 @@ pub(super) fn title_change(c: &Comparison, d: &Detail) -> Option<Difference> {
             to: to.to_string(),
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::differences::tests::differences;
+    use crate::differences::{DifferenceKind, Severity};
+
+    /// The title differences of the pair, with their severity.
+    fn titles(source: &str, article: &str) -> Vec<(Severity, String)> {
+        differences(source, article)
+            .into_iter()
+            .filter(|(k, _, _)| *k == DifferenceKind::Title)
+            .map(|(_, s, n)| (s, n))
+            .collect()
+    }
+
+    /// A deputy told as the office holder is another person in office: major, shown once.
+    #[test]
+    fn a_deputy_told_as_the_office_holder_is_major() {
+        assert_eq!(
+            titles(
+                "The dikes held, Deputy Mayor Laura Chen told reporters in Sacramento on Tuesday.",
+                "The dikes held, Mayor Laura Chen told reporters in Sacramento on Tuesday.",
+            ),
+            [(Severity::Major, "title: Deputy Mayor → Mayor".to_string())]
+        );
+        let found = titles(
+            "La vicepresidenta Elena Martín Soler presentó el informe en Madrid el martes.",
+            "La presidenta Elena Martín Soler presentó el informe en Madrid el martes.",
+        );
+        assert!(
+            found.iter().any(|(s, _)| *s == Severity::Major),
+            "{found:?}"
+        );
+    }
+
+    /// A title shortened, or one of two offices kept, names the same holder: minor, and the
+    /// field of the title ("Transport") is no lost name.
+    #[test]
+    fn a_title_shortened_stays_minor() {
+        let d = differences(
+            "The dikes held, Transport Secretary Laura Chen told reporters in Sacramento on Tuesday.",
+            "The dikes held, Secretary Laura Chen told reporters in Sacramento on Tuesday.",
+        );
+        assert!(
+            d.iter()
+                .all(|(k, s, _)| *k == DifferenceKind::Title && *s == Severity::Minor),
+            "{d:?}"
+        );
+        let found = titles(
+            "La vicepresidenta primera y ministra de Hacienda, Elena Martín Soler, presentó el \
+             informe en Madrid el martes.",
+            "La ministra de Hacienda, Elena Martín Soler, presentó el informe en Madrid el martes.",
+        );
+        assert!(
+            found.iter().all(|(s, _)| *s == Severity::Minor),
+            "{found:?}"
+        );
+    }
 }

@@ -32,6 +32,10 @@ pub struct Words {
     /// Words saying which way a quantity moved or lies, by language code: each word's
     /// dimensions (numbered in file order) and whether it points up there.
     pub directions: HashMap<&'static str, Directions>,
+    /// Words that say which holder of an office a title names ("deputy", "former").
+    pub title_ranks: HashSet<String>,
+    /// Starts of one-word titles that do the same ("vice" in "vicepresidente").
+    pub title_rank_prefixes: Vec<String>,
     /// Nouns naming a kind of public body ("tribunal", "court"), by language code.
     pub institutions: HashMap<&'static str, HashSet<String>>,
 }
@@ -120,6 +124,12 @@ fn build() -> Words {
         }
     }
     words.directions = directions();
+    for line in lines(include_str!("../../assets/differences/title_ranks.txt")) {
+        match line.strip_prefix("prefix ") {
+            Some(rest) => words.title_rank_prefixes.extend(phrase(rest)),
+            None => words.title_ranks.extend(phrase(line)),
+        }
+    }
     let mut lang = "";
     for line in lines(include_str!("../../assets/differences/institutions.txt")) {
         match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
@@ -191,6 +201,43 @@ impl Words {
             .get(lang)
             .and_then(|words| words.get(norm))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// True when two titles name two holders of one office: the same office once its rank
+    /// words are set aside ("Deputy Mayor" and "Mayor", "Vizepräsident" and "Präsident",
+    /// "former minister" and "minister"), with other rank words. Not two offices of which
+    /// the article keeps one ("vicepresidenta primera y ministra de Hacienda" and "ministra
+    /// de Hacienda"): that shortens the title.
+    pub fn other_holder(&self, from: &str, to: &str) -> bool {
+        let (from, to) = (self.ranked(from), self.ranked(to));
+        from.0 != to.0 && from.1 == to.1
+    }
+
+    /// The rank words of `title` (sorted) and its other words, lower case, a rank prefix
+    /// cut from the word it starts ("vice" and "presidente" of "vicepresidente").
+    fn ranked(&self, title: &str) -> (Vec<String>, Vec<String>) {
+        let mut ranks = Vec::new();
+        let mut rest = Vec::new();
+        for w in title
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let w = w.to_lowercase();
+            if self.title_ranks.contains(&w) {
+                ranks.push(w);
+            } else if let Some(p) = self
+                .title_rank_prefixes
+                .iter()
+                .find(|p| w.len() > p.len() + 2 && w.starts_with(p.as_str()))
+            {
+                rest.push(w[p.len()..].to_string());
+                ranks.push(p.clone());
+            } else {
+                rest.push(w);
+            }
+        }
+        ranks.sort();
+        (ranks, rest)
     }
 
     /// True when `norm` (normalised) names a kind of public body in language `lang`.
