@@ -91,3 +91,19 @@ fn the_same_direction_reworded_is_no_reversal() {
         );
     }
 }
+
+/// A retold sentence whose words before the figure were rewritten: the figure both sides
+/// give anchors the direction word right before it.
+#[test]
+fn a_fall_told_as_a_rise_before_the_same_figure_in_a_retold_sentence() {
+    assert!(reversed(
+        "State Health Department Reports Decline in Flu Hospitalizations\n\nSACRAMENTO — The \
+         California Department of Public Health (CDPH) today reported that weekly flu \
+         hospitalizations fell to 1,482 in the week ending March 7, down 18 percent from the \
+         previous week.",
+        "Flu hospitalizations in California rose to 1,482 last week, a decline of 18% from the \
+         week before, state health officials said Wednesday.",
+        "fell",
+        "rose",
+    ));
+}

@@ -163,6 +163,27 @@ mod tests {
         );
     }
 
+    /// The title dropped in the attribution after the closing mark, which the quotation's
+    /// match runs on into, is no word of the quotation: one title difference, no wording.
+    #[test]
+    fn a_rank_dropped_after_the_closing_mark_is_no_quoted_word() {
+        let d = differences(
+            "\"We are cautiously optimistic that the worst of this season is behind us,\" said \
+             Deputy Director Dr. Maria Alvarez on Tuesday.",
+            "\"We are cautiously optimistic that the worst of this season is behind us,\" said \
+             Director Dr. Maria Alvarez on Tuesday.",
+        );
+        assert!(
+            d.iter().all(|(k, _, _)| *k != DifferenceKind::QuoteWording),
+            "{d:?}"
+        );
+        assert!(
+            d.iter()
+                .any(|(k, s, _)| *k == DifferenceKind::Title && *s == Severity::Major),
+            "{d:?}"
+        );
+    }
+
     /// A title shortened, or one of two offices kept, names the same holder: minor, and the
     /// field of the title ("Transport") is no lost name.
     #[test]

@@ -45,8 +45,15 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
     };
     match m.kind {
         MatchKind::Quotation => {
+            // A quotation match may run on past the closing mark into the attribution the
+            // source writes the same way ("…behind us," said Deputy Director Alvarez): an
+            // edit there changes no quoted word.
             for e in &m.edits {
-                out.extend(pair.quoted_edit(e));
+                if quoted_in_article(c, e.article.map_or(e.at, |a| a.start)) {
+                    out.extend(pair.quoted_edit(e));
+                } else {
+                    out.extend(pair.reused_edit(e));
+                }
             }
             pair.case_changes(out);
         }
@@ -538,7 +545,11 @@ impl Pair<'_, '_> {
             }
         };
         for (k, op) in ops.iter().enumerate() {
-            if matches!(op, DiffOp::Equal { .. }) || !anchored(k) {
+            if matches!(op, DiffOp::Equal { .. }) {
+                continue;
+            }
+            if !anchored(k) {
+                out.extend(self.reversed_before_figure(ops, k));
                 continue;
             }
             let (s, a) = (&self.source[op.old_range()], &self.article[op.new_range()]);
@@ -568,6 +579,26 @@ impl Pair<'_, '_> {
                 out.extend(self.reversed(s, a));
             }
         }
+    }
+
+    /// [`Pair::reversed`] in the last words of changed stretch `ops[k]` when a figure both
+    /// sides give follows it: a direction word right before it ("fell to 1,482", "rose to
+    /// 1,482") is anchored by the figure, however the words before were retold ("... flu
+    /// hospitalizations fell" told as "... in California rose").
+    fn reversed_before_figure(&self, ops: &[DiffOp], k: usize) -> Option<Difference> {
+        let Some(DiffOp::Equal { old_index, len, .. }) = ops.get(k + 1) else {
+            return None;
+        };
+        let figure_next = self.source[*old_index..old_index + len]
+            .iter()
+            .take(MAX_OTHER_SIDE_WORDS)
+            .any(|w| w.value.is_some());
+        let op = ops.get(k)?;
+        let (s, a) = (&self.source[op.old_range()], &self.article[op.new_range()]);
+        let tail = |ws: &[Word]| ws.len().saturating_sub(MIN_ANCHOR_WORDS)..ws.len();
+        figure_next
+            .then(|| self.reversed(&s[tail(s)], &a[tail(a)]))
+            .flatten()
     }
 
     /// A word saying which way a quantity moved or lies turned into its opposite in a
