@@ -156,4 +156,22 @@ mod tests {
             "{d:?}"
         );
     }
+
+    /// A list shortened: the last item dropped, shown once as dropped, not as the item
+    /// before it lost and the last one replaced by it.
+    #[test]
+    fn the_last_place_of_a_list_dropped_is_shown_once() {
+        let d = differences(
+            "Since October, the state has recorded 2,347 flu-related deaths. Hospitals in \
+             Fresno, Kern and Tulare counties reported the highest occupancy rates.",
+            "Since October, the state has recorded 2,347 flu-related deaths. Hospitals in \
+             Fresno and Kern counties reported the highest occupancy rates.",
+        );
+        let names: Vec<&String> = d
+            .iter()
+            .filter(|(k, _, _)| matches!(k, DifferenceKind::Name | DifferenceKind::Place))
+            .map(|(_, _, n)| n)
+            .collect();
+        assert_eq!(names, ["dropped: “Tulare”"], "{d:?}");
+    }
 }

@@ -336,6 +336,7 @@ impl Pair<'_, '_> {
             && s.len() <= super::bridges::MAX_BRIDGE_WORDS
             && a.len() <= super::bridges::MAX_BRIDGE_WORDS
             && super::bridges::lost(self.c, self.lang, s, a) == Some(DifferenceKind::Name)
+            && !self.moved(s)
         {
             return Some(self.name_replaced(e));
         }
@@ -471,6 +472,27 @@ impl Pair<'_, '_> {
             source.map_or("", |sp| sp.slice(&self.c.source.text)),
             article.map_or("", |sp| sp.slice(&self.c.article.text)),
         );
+        // A list shortened ("Fresno, Kern and Tulare" told as "Fresno and Kern"): the
+        // article's name ends the source's list just before, so the source's last item is
+        // dropped, not replaced.
+        let at = SpanIndex::new(self.source, |w: &Word| w.span)
+            .starting_in(source.unwrap_or_default())
+            .start;
+        let before = &self.source[at.saturating_sub(MIN_ANCHOR_WORDS)..at];
+        let listed = a_name
+            .last()
+            .is_some_and(|n| before.iter().any(|w| w.key == n.key))
+            && before
+                .iter()
+                .any(|w| words::get().conjunctions.contains(&w.norm));
+        if listed && !self.moved(s_name) {
+            let dropped = Change::Dropped {
+                words: from.to_string(),
+                class: None,
+                marked: None,
+            };
+            return Some(self.difference(kind, Severity::Major, source, None, dropped));
+        }
         Some(self.difference(
             kind,
             Severity::Major,
