@@ -110,6 +110,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && !a_keys.contains(&w.key)
             && !title_word(w.raw, lang)
             && !common_noun(k)
+            && !super::words::get().units.contains_key(&w.norm)
             && !after_title(&c.source.text, w.span.start, lang)
             && !before_title(&c.source.text, w.span.end, lang)
     });

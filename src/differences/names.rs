@@ -46,10 +46,15 @@ pub(super) fn name_core<'w, 't>(ws: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
     let last = ws.iter().rposition(|w| !function(w))?;
     let core = &ws[first..=last];
     let capitals = core.iter().filter(|w| capital(w)).count();
+    // German capitalises units ("Prozentpunkte", "Prozent"): the unit changes tell those.
+    let unit = core
+        .iter()
+        .all(|w| super::words::get().units.contains_key(&w.norm));
     let ok = capital(&core[0])
         && core.len() <= MAX_NAME_WORDS
         && capitals * 2 >= core.len()
-        && core.iter().all(|w| w.value.is_none());
+        && core.iter().all(|w| w.value.is_none())
+        && !unit;
     ok.then_some(core)
 }
 
@@ -173,5 +178,26 @@ mod tests {
             .map(|(_, _, n)| n)
             .collect();
         assert_eq!(names, ["dropped: “Tulare”"], "{d:?}");
+    }
+
+    /// German capitalises units: "Prozentpunkte" told as "Prozent" is the unit changed,
+    /// shown once as such, not also as a name.
+    #[test]
+    fn a_capitalised_unit_changed_is_no_name() {
+        let d = differences(
+            "Die operative Marge sank im dritten Quartal um 1,2 Prozentpunkte auf 7,9 Prozent, \
+             teilte das Unternehmen am Donnerstag in Stuttgart mit.",
+            "Die operative Marge sank im dritten Quartal um 1,2 Prozent auf 7,9 Prozent, teilte \
+             das Unternehmen am Donnerstag in Stuttgart mit.",
+        );
+        assert!(
+            d.iter()
+                .any(|(k, _, n)| *k == DifferenceKind::Number && n.contains("unit changed")),
+            "{d:?}"
+        );
+        assert!(
+            d.iter().all(|(k, _, _)| *k != DifferenceKind::Name),
+            "{d:?}"
+        );
     }
 }
