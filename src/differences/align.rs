@@ -15,7 +15,7 @@ use crate::comparison::{Edit, EditOp};
 use crate::details::extract::parse_digits;
 use crate::lexicon::{self, Lang};
 use crate::normalize::tokenize;
-use crate::span::Span;
+use crate::span::{Span, SpanIndex};
 
 use super::words;
 
@@ -33,6 +33,16 @@ pub(crate) struct Word<'t> {
     pub key: Key,
     /// The figure it states, when it is one.
     pub value: Option<f64>,
+}
+
+/// The words of `words` that start inside `span`; none for no span.
+pub(super) fn inside<'w, 't>(words: &'w [Word<'t>], span: Option<Span>) -> &'w [Word<'t>] {
+    span.map_or(&[], |span| &words[range_in(words, span)])
+}
+
+/// Where in `words` the words that start inside `span` are.
+pub(super) fn range_in(words: &[Word], span: Span) -> std::ops::Range<usize> {
+    SpanIndex::new(words, |w: &Word| w.span).starting_in(span)
 }
 
 /// The span from the first of `words` to the last; none for no words.

@@ -9,9 +9,9 @@ use similar::DiffOp;
 
 use crate::comparison::{Comparison, Edit, EditOp, Fidelity, Match, MatchKind};
 use crate::matching::is_content_word;
-use crate::span::{Span, SpanIndex};
+use crate::span::Span;
 
-use super::align::{self, cover_of, Keyer, Word};
+use super::align::{self, cover_of, inside, range_in, Keyer, Word};
 use super::dates::in_date;
 use super::figures::{approximates, has_figure, same_figures};
 use super::names::{before_a_name, name_core, name_kind, starts_upper};
@@ -48,26 +48,14 @@ pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<D
             // A quotation match may run on past the closing mark into the attribution the
             // source writes the same way ("…behind us," said Deputy Director Alvarez): an
             // edit there changes no quoted word.
-            for e in &m.edits {
-                if quoted_in_article(c, e.article.map_or(e.at, |a| a.start)) {
-                    out.extend(pair.quoted_edit(e));
-                } else {
-                    out.extend(pair.reused_edit(e));
-                }
-            }
+            pair.edits_by_marks(out);
             pair.case_changes(out);
         }
         MatchKind::Reuse => {
             // A reused run can hold a quotation ("…, sagte Weber. „Kein Krankenhaus wird
             // geschlossen.“ Nach Angaben…"): an edit inside its marks changes the speaker's
             // words.
-            for e in &m.edits {
-                if quoted_in_article(c, e.article.map_or(e.at, |a| a.start)) {
-                    out.extend(pair.quoted_edit(e));
-                } else {
-                    out.extend(pair.reused_edit(e));
-                }
-            }
+            pair.edits_by_marks(out);
             pair.scope_changes(&align::diff(&source, &article), out);
             pair.unit_changes(out);
         }
@@ -147,11 +135,6 @@ struct Pair<'a, 't> {
     lang: &'static str,
     source: &'a [Word<'t>],
     article: &'a [Word<'t>],
-}
-
-fn inside<'w, 't>(words: &'w [Word<'t>], span: Option<Span>) -> &'w [Word<'t>] {
-    let Some(span) = span else { return &[] };
-    &words[SpanIndex::new(words, |w: &Word| w.span).starting_in(span)]
 }
 
 fn joined(words: &[Word]) -> String {
@@ -234,6 +217,18 @@ impl Pair<'_, '_> {
             e.article,
             Change::Value { from, to },
         ))
+    }
+
+    /// Each edit of the match read as words of a quotation where it lies inside the
+    /// article's quotation marks, else as reused words.
+    fn edits_by_marks(&self, out: &mut Vec<Difference>) {
+        for e in &self.m.edits {
+            if quoted_in_article(self.c, e.article.map_or(e.at, |a| a.start)) {
+                out.extend(self.quoted_edit(e));
+            } else {
+                out.extend(self.reused_edit(e));
+            }
+        }
     }
 
     /// Inside quotation marks: every edit is a change of the speaker's words.
@@ -432,11 +427,11 @@ impl Pair<'_, '_> {
         if e.op != EditOp::Replace {
             return None;
         }
-        let range = |words: &[Word], span: Option<Span>| {
-            SpanIndex::new(words, |w: &Word| w.span).starting_in(span.unwrap_or_default())
-        };
-        let (s, a) = (range(self.source, e.source), range(self.article, e.article));
-        let (from, to) = super::bodies::renamed((self.source, self.article), (s, a), self.lang)?;
+        let ranges = (
+            range_in(self.source, e.source?),
+            range_in(self.article, e.article?),
+        );
+        let (from, to) = super::bodies::renamed((self.source, self.article), ranges, self.lang)?;
         Some(self.difference(
             DifferenceKind::Organisation,
             Severity::Major,
@@ -475,9 +470,7 @@ impl Pair<'_, '_> {
         // A list shortened ("Fresno, Kern and Tulare" told as "Fresno and Kern"): the
         // article's name ends the source's list just before, so the source's last item is
         // dropped, not replaced.
-        let at = SpanIndex::new(self.source, |w: &Word| w.span)
-            .starting_in(source.unwrap_or_default())
-            .start;
+        let at = range_in(self.source, source.unwrap_or_default()).start;
         let before = &self.source[at.saturating_sub(MIN_ANCHOR_WORDS)..at];
         let listed = a_name
             .last()
@@ -615,12 +608,13 @@ impl Pair<'_, '_> {
             .iter()
             .take(MAX_OTHER_SIDE_WORDS)
             .any(|w| w.value.is_some());
+        if !figure_next {
+            return None;
+        }
         let op = ops.get(k)?;
         let (s, a) = (&self.source[op.old_range()], &self.article[op.new_range()]);
         let tail = |ws: &[Word]| ws.len().saturating_sub(MIN_ANCHOR_WORDS)..ws.len();
-        figure_next
-            .then(|| self.reversed(&s[tail(s)], &a[tail(a)]))
-            .flatten()
+        self.reversed(&s[tail(s)], &a[tail(a)])
     }
 
     /// A word saying which way a quantity moved or lies turned into its opposite in a

@@ -65,11 +65,8 @@ fn phrase(text: &str) -> Vec<String> {
 
 fn build() -> Words {
     let mut words = Words::default();
-    let mut lang = "";
-    for line in lines(include_str!("../../assets/differences/scope.txt")) {
-        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            lang = code;
-        } else if let Some((class, rest)) = line.split_once(' ') {
+    for (lang, line) in by_language(include_str!("../../assets/differences/scope.txt")) {
+        if let Some((class, rest)) = line.split_once(' ') {
             if let Some(class) = parse_class(class) {
                 words.scope.push((phrase(rest), lang, class));
             }
@@ -130,30 +127,36 @@ fn build() -> Words {
             None => words.title_ranks.extend(phrase(line)),
         }
     }
-    let mut lang = "";
-    for line in lines(include_str!("../../assets/differences/institutions.txt")) {
-        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            Some(code) => lang = code,
-            None => words
-                .institutions
-                .entry(lang)
-                .or_default()
-                .extend(phrase(line)),
-        }
+    for (lang, line) in by_language(include_str!("../../assets/differences/institutions.txt")) {
+        words
+            .institutions
+            .entry(lang)
+            .or_default()
+            .extend(phrase(line));
     }
     words
+}
+
+/// The lines of a list file written under `[LANG]` headings, each with the code of the
+/// heading above it ("" before the first).
+fn by_language(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut lang = "";
+    lines(file).filter_map(move |line| {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(code) => {
+                lang = code;
+                None
+            }
+            None => Some((lang, line)),
+        }
+    })
 }
 
 /// [`Words::directions`] of `assets/differences/directions.txt`.
 fn directions() -> HashMap<&'static str, Directions> {
     let mut out: HashMap<&'static str, Directions> = HashMap::default();
     let mut dimensions: Vec<&str> = Vec::new();
-    let mut lang = "";
-    for line in lines(include_str!("../../assets/differences/directions.txt")) {
-        if let Some(code) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            lang = code;
-            continue;
-        }
+    for (lang, line) in by_language(include_str!("../../assets/differences/directions.txt")) {
         let mut parts = line.split_whitespace();
         let (Some(dimension), Some(sign)) = (parts.next(), parts.next()) else {
             continue;
