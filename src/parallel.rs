@@ -10,6 +10,8 @@
 //! in turn on the calling thread instead.
 
 use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 use std::thread::{self, ScopedJoinHandle};
 
 thread_local! {
@@ -52,6 +54,44 @@ pub(crate) fn both<A: Send, B>(
     })
 }
 
+/// [`both`], and then the pieces of `spare`, each run once, by whichever of the two threads
+/// is done with its own work first: work that may wait, given to the thread that has time
+/// left rather than to a fixed one. Returns both results and the spare pieces' in order.
+pub(crate) fn both_then_spare<A: Send, B, T: Send + Sync>(
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B,
+    spare: &[&(dyn Fn() -> T + Sync)],
+) -> (A, B, Vec<T>) {
+    let slots: Vec<OnceLock<T>> = spare.iter().map(|_| OnceLock::new()).collect();
+    let next = AtomicUsize::new(0);
+    let take = || loop {
+        let k = next.fetch_add(1, Ordering::Relaxed);
+        let (Some(piece), Some(slot)) = (spare.get(k), slots.get(k)) else {
+            break;
+        };
+        let _ = slot.set(piece());
+    };
+    let (a, b) = both(
+        || {
+            let a = first();
+            take();
+            a
+        },
+        || {
+            let b = second();
+            take();
+            b
+        },
+    );
+    // Every piece ran on one of the two threads (a panic in one was resumed above).
+    let done = slots
+        .into_iter()
+        .zip(spare)
+        .map(|(slot, piece)| slot.into_inner().unwrap_or_else(piece))
+        .collect();
+    (a, b, done)
+}
+
 /// Drops `value` on a thread of its own, for a value whose freeing takes time the caller need
 /// not wait for (a long text's words); on this thread inside [`on_one_thread`].
 pub(crate) fn drop_in_background<T: Send + 'static>(value: T) {
@@ -84,5 +124,26 @@ mod tests {
             on_one_thread(|| both(|| thread::current().id(), || thread::current().id()));
         assert_eq!((first, second), (here, here));
         assert!(!one_thread(), "the flag is put back afterwards");
+    }
+
+    #[test]
+    fn every_spare_piece_runs_once_and_comes_back_in_order() {
+        use std::sync::atomic::AtomicUsize;
+        let runs = AtomicUsize::new(0);
+        let piece = |k: usize| {
+            runs.fetch_add(1, Ordering::SeqCst);
+            k * 10
+        };
+        let pieces: Vec<Box<dyn Fn() -> usize + Sync>> = (0..5)
+            .map(|k| Box::new(move || piece(k)) as Box<_>)
+            .collect();
+        let spare: Vec<&(dyn Fn() -> usize + Sync)> = pieces.iter().map(|p| &**p).collect();
+        let (a, b, done) = both_then_spare(|| 1, || 2, &spare);
+        assert_eq!((a, b), (1, 2));
+        assert_eq!(done, vec![0, 10, 20, 30, 40]);
+        assert_eq!(runs.load(Ordering::SeqCst), 5, "each piece ran once");
+        let (_, _, alone) = on_one_thread(|| both_then_spare(|| 1, || 2, &spare));
+        assert_eq!(alone, done);
+        assert_eq!(runs.load(Ordering::SeqCst), 10);
     }
 }

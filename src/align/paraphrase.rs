@@ -7,10 +7,7 @@
 //! near-linear: each article sentence only scores the source sentences it shares a word with.
 //! This module aligns; it does not decide what is a quotation or a detail.
 
-use std::collections::HashMap;
-
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -32,35 +29,60 @@ pub fn stemmer(lang: Lang) -> Stemmer {
     })
 }
 
-/// A hasher for the small integer ids of stems: SipHash's protection against crafted keys is
-/// not needed for ids we hand out ourselves, and it dominated the profile.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct IdHasher(u64);
+/// A sentence's stem ids with their weights, each id once, ascending. A sentence holds a few
+/// dozen stems: a sorted vector is built, walked and searched faster than a map, and every
+/// sum over it runs in one order (by id), wherever it is summed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Weights(Vec<(u32, f64)>);
 
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
+impl Weights {
+    /// The weights of `pairs`, given in any order; an id given twice keeps its highest
+    /// weight.
+    pub fn from_pairs(mut pairs: Vec<(u32, f64)>) -> Weights {
+        pairs.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        pairs.dedup_by_key(|(id, _)| *id);
+        Weights(pairs)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(*b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    /// Gives stem `id` at least `weight`, adding it if absent.
+    pub fn raise(&mut self, id: u32, weight: f64) {
+        match self.0.binary_search_by_key(&id, |(k, _)| *k) {
+            Ok(at) => self.0[at].1 = self.0[at].1.max(weight),
+            Err(at) => self.0.insert(at, (id, weight)),
         }
     }
 
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    /// True when the sentence holds stem `id`.
+    pub fn contains(&self, id: u32) -> bool {
+        self.0.binary_search_by_key(&id, |(k, _)| *k).is_ok()
+    }
+
+    /// The stems with their weights, by ascending id.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, f64)> + '_ {
+        self.0.iter().copied()
+    }
+
+    /// The stem ids, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.iter().map(|(id, _)| *id)
+    }
+
+    /// How many stems.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The same weights with every id renumbered by `new_id` (one to one).
+    pub fn renumbered(self, new_id: impl Fn(u32) -> u32) -> Weights {
+        Weights::from_pairs(self.0.into_iter().map(|(id, w)| (new_id(id), w)).collect())
     }
 }
-
-/// A map keyed by stem id.
-pub type IdMap<V> = HashMap<u32, V, BuildHasherDefault<IdHasher>>;
 
 /// The words of one sentence that alignment looks at.
 #[derive(Debug, Clone, Default)]
 pub struct Terms {
     /// Stem ids with their weights (names and numbers count more).
-    pub terms: IdMap<f64>,
+    pub terms: Weights,
     /// Number of words.
     pub len: usize,
     /// Terms specific enough to tie two sentences on their own with one more word in
@@ -94,6 +116,9 @@ pub fn terms(
 ) -> Vec<Terms> {
     let lexicon = crate::lexicon::get();
     let mut out = vec![Terms::default(); sentences.len()];
+    // Each sentence's stems as they come, a stem as often as it is used: sorted once at the
+    // end.
+    let mut found: Vec<Vec<(u32, f64)>> = vec![Vec::new(); sentences.len()];
     // Each distinct word is looked up, stemmed and interned once: (id, is a number).
     let mut seen: FxHashMap<&str, Option<(u32, bool)>> = FxHashMap::default();
     let mut s = 0;
@@ -116,7 +141,7 @@ pub fn terms(
                 if next.span().start == t.span().end + 1 && one_char(next.span().slice(text)) {
                     joined.push_str(&next.norm);
                     let id = intern(vocab, joined);
-                    *out[s].terms.entry(id).or_insert(0.0) = 1.5;
+                    found[s].push((id, 1.5));
                 }
             }
             continue;
@@ -135,8 +160,10 @@ pub fn terms(
         let capital =
             raw.chars().next().is_some_and(char::is_uppercase) && !t.gap.sentence_end && k > 0;
         let weight = if digit || capital { 1.5 } else { 1.0 };
-        let w = out[s].terms.entry(id).or_insert(0.0);
-        *w = w.max(weight);
+        found[s].push((id, weight));
+    }
+    for (terms, found) in out.iter_mut().zip(found) {
+        terms.terms = Weights::from_pairs(found);
     }
     out
 }
@@ -179,8 +206,7 @@ pub fn add_term(
     if anchor {
         terms.anchors.insert(id);
     }
-    let w = terms.terms.entry(id).or_insert(0.0);
-    *w = w.max(weight);
+    terms.terms.raise(id, weight);
 }
 
 fn intern(vocab: &mut FxHashMap<String, u32>, word: String) -> u32 {
@@ -296,13 +322,13 @@ impl<'a> SourceIndex<'a> {
         let ids = source
             .iter()
             .chain(article)
-            .flat_map(|s| s.terms.keys())
+            .flat_map(|s| s.terms.ids())
             .max()
-            .map_or(0, |m| *m as usize + 1);
+            .map_or(0, |m| m as usize + 1);
         let mut postings: Vec<Vec<usize>> = vec![Vec::new(); ids];
         for (i, s) in source.iter().enumerate() {
-            for id in s.terms.keys() {
-                postings[*id as usize].push(i);
+            for id in s.terms.ids() {
+                postings[id as usize].push(i);
             }
         }
         let idfs: Vec<f64> = postings
@@ -333,7 +359,7 @@ impl<'a> SourceIndex<'a> {
 
     /// True when one of the source sentences `range` (first and last) holds stem `id`.
     fn holds(&self, range: (usize, usize), id: &u32) -> bool {
-        (range.0..=range.1).any(|i| self.source[i].terms.contains_key(id))
+        (range.0..=range.1).any(|i| self.source[i].terms.contains(*id))
     }
 
     /// The links of the article sentences in `range`.
@@ -347,7 +373,7 @@ impl<'a> SourceIndex<'a> {
             .skip(range.start)
             .take(range.len())
         {
-            let total: f64 = q.terms.iter().map(|(id, w)| self.idf(id) * w).sum();
+            let total: f64 = q.terms.iter().map(|(id, w)| self.idf(&id) * w).sum();
             if total <= 0.0 || q.terms.len() < MIN_SHARED {
                 continue;
             }
@@ -376,12 +402,12 @@ impl<'a> SourceIndex<'a> {
     /// sentences touched are read back.
     fn candidates(&self, q: &Terms, scores: &mut [f64]) -> Vec<(usize, f64)> {
         let mut touched: Vec<usize> = Vec::new();
-        for (id, w) in &q.terms {
-            let list = &self.postings[*id as usize];
+        for (id, w) in q.terms.iter() {
+            let list = &self.postings[id as usize];
             if list.len() > self.common {
                 continue;
             }
-            let weight = self.idf(id) * w;
+            let weight = self.idf(&id) * w;
             for &i in list {
                 if scores[i] == 0.0 {
                     touched.push(i);
@@ -461,8 +487,8 @@ impl<'a> SourceIndex<'a> {
         };
         let anchored = q
             .terms
-            .keys()
-            .any(|id| q.anchors.contains(id) && self.holds(range, id));
+            .ids()
+            .any(|id| q.anchors.contains(&id) && self.holds(range, &id));
         (score >= MIN_SCORE && shared >= MIN_SHARED)
             || (anchored && shared >= ANCHORED_SHARED)
             || (source_share >= MIN_SOURCE_SHARE && shared > MIN_SHARED)
@@ -471,12 +497,12 @@ impl<'a> SourceIndex<'a> {
 
     /// The weight of the stems of source sentences `range`.
     fn source_total(&self, range: (usize, usize)) -> f64 {
-        let mut ids: Vec<(&u32, &f64)> = (range.0..=range.1)
+        let mut ids: Vec<(u32, f64)> = (range.0..=range.1)
             .flat_map(|i| self.source[i].terms.iter())
             .collect();
-        ids.sort_by_key(|x| *x.0);
-        ids.dedup_by_key(|x| *x.0);
-        ids.iter().map(|(id, w)| self.idf(id) * *w).sum()
+        ids.sort_by_key(|x| x.0);
+        ids.dedup_by_key(|x| x.0);
+        ids.iter().map(|(id, w)| self.idf(id) * w).sum()
     }
 
     /// Further links of article sentence `a` (`q`, of weight `total`, aligned with `range`):
@@ -569,7 +595,7 @@ impl Query {
         }
         self.terms.clear();
         self.terms
-            .extend(q.terms.iter().map(|(id, w)| (*id, idfs[*id as usize] * w)));
+            .extend(q.terms.iter().map(|(id, w)| (id, idfs[id as usize] * w)));
         for (k, (id, _)) in self.terms.iter().enumerate() {
             self.slot[*id as usize] = k as u32;
         }
@@ -584,8 +610,8 @@ impl Query {
         }
         let at = self.held.len();
         self.held.resize(at + self.terms.len(), false);
-        for id in source[i].terms.keys() {
-            let k = self.slot[*id as usize];
+        for id in source[i].terms.ids() {
+            let k = self.slot[id as usize];
             if k != Query::ABSENT {
                 self.held[at + k as usize] = true;
             }
@@ -626,7 +652,7 @@ mod tests {
         let ss = sentences::split(source);
         let sa = sentences::split(article);
         let stem = stemmer(Lang::En);
-        let mut vocab = HashMap::default();
+        let mut vocab = FxHashMap::default();
         let a = terms(Lang::En, source, &st, &ss, &stem, &mut vocab);
         let b = terms(Lang::En, article, &at, &sa, &stem, &mut vocab);
         align(&a, &b)

@@ -213,11 +213,7 @@ fn renumber(
     article
         .into_iter()
         .map(|t| paraphrase::Terms {
-            terms: t
-                .terms
-                .into_iter()
-                .map(|(id, w)| (translate[id as usize], w))
-                .collect(),
+            terms: t.terms.renumbered(|id| translate[id as usize]),
             len: t.len,
             anchors: t
                 .anchors
@@ -558,7 +554,7 @@ mod tests {
                 let mut s: Vec<(String, u64)> = t
                     .terms
                     .iter()
-                    .map(|(id, w)| (words[id].to_string(), w.to_bits()))
+                    .map(|(id, w)| (words[&id].to_string(), w.to_bits()))
                     .collect();
                 s.sort();
                 s

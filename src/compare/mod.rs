@@ -21,10 +21,14 @@ use crate::document::Document;
 use crate::lexicon::Lang;
 use crate::matching::broken::Mends;
 use crate::matching::{self, Alignment, MatchOptions, Region};
-use crate::normalize::{self, Token};
+use crate::normalize::Token;
 use crate::parallel::both;
-use crate::quotes::{self, Quotation};
+use crate::quotes::Quotation;
 use crate::span::{Span, SpanIndex};
+
+mod words;
+
+use words::{words_and_quotations, Words};
 
 /// Settings of one comparison.
 #[derive(Debug, Clone, Default)]
@@ -55,10 +59,18 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     if options.one_thread && !crate::parallel::one_thread() {
         return crate::parallel::on_one_thread(|| compare(source, article, options));
     }
-    let (quotations, source_tokens, article_tokens) =
-        words_and_quotations(&source.text, &article.text, options.skip_speakers);
-    let guessed =
-        (!options.skip_details).then(|| languages(options, &source_tokens, &article_tokens));
+    let Words {
+        quotations,
+        source_tokens,
+        article_tokens,
+        sentences,
+    } = words_and_quotations(&source.text, &article.text, options);
+    let guessed = sentences.map(|sentences| {
+        (
+            languages(options, &source_tokens, &article_tokens),
+            sentences,
+        )
+    });
     let (Verbatim(aligned, matches, quotes), details, mends) = matched_and_linked(
         (&source, &article),
         (&source_tokens, &article_tokens),
@@ -144,16 +156,23 @@ fn languages(options: &CompareOptions, source: &[Token], article: &[Token]) -> (
         .unwrap_or_else(|| (Lang::of_document(source), Lang::of_document(article)))
 }
 
+/// The sentences of the source and of the article.
+type Sentences = (Vec<Span>, Vec<Span>);
+
 /// What the details read beside matching: each document's facts and the links of their
 /// sentences, the differences that read only the texts, and the article's language.
 type Linked = (details::Linked, differences::Documents, Lang);
 
 /// The words a PDF broke, mended ([`Mends`]), and the shared passages ([`Verbatim`]); given
-/// the languages `guessed` from the words as tokenised, also what the details read beside them ([`Linked`]).
+/// the languages `guessed` from the words as tokenised and the texts' sentences, also what the
+/// details read beside them ([`Linked`]).
 ///
-/// Mending and matching keep one core busy; the other reads what the details and the
-/// differences need of each text meanwhile ([`Early`]), then, once the mending is handed over,
-/// brings it up to date and links the two documents' sentences while matching still runs. On
+/// Mending and matching keep one core busy; the other reads what the details need of each
+/// text meanwhile ([`Early`]), then, once the mending is handed over, brings it up to date and
+/// links the two documents' sentences while matching still runs. The matching thread, which
+/// ends first, then reads the differences of the texts alone
+/// ([`crate::differences::of_documents`]), in the guessed language (again after the join in
+/// the rare case the mended words tell another). On
 /// one thread ([`crate::parallel::on_one_thread`]) the mending and matching run first, so the
 /// wait for the hand-over returns at once; should the mending panic, its end of the channel is
 /// dropped, the wait ends, and the panic is resumed after the join.
@@ -161,9 +180,10 @@ fn matched_and_linked(
     (source, article): (&Document, &Document),
     (source_tokens, article_tokens): (&[Token], &[Token]),
     quotations: &[Quotation],
-    guessed: Option<(Lang, Lang)>,
+    guessed: Option<((Lang, Lang), Sentences)>,
     options: &CompareOptions,
 ) -> (Verbatim, Option<Linked>, Mends) {
+    let langs = guessed.as_ref().map(|(langs, _)| *langs);
     let texts = (source.text.as_str(), article.text.as_str());
     let words = (source_tokens, article_tokens);
     let mended: OnceLock<Mends> = OnceLock::new();
@@ -176,11 +196,16 @@ fn matched_and_linked(
             let _ = handed.send(());
             let tokens = mends.tokens(words);
             let regions = regions_of(tokens.1, quotations);
-            verbatim((source, article), tokens, (quotations, &regions), options)
+            let matched = verbatim((source, article), tokens, (quotations, &regions), options);
+            // What the differences read of the texts alone, here: matching ends before the
+            // other thread's linking does.
+            let documents = langs
+                .map(|(_, article_lang)| differences::of_documents(texts.0, texts.1, article_lang));
+            (matched, documents)
         },
         || {
-            let guessed = guessed?;
-            let early = Early::read(texts, words, guessed);
+            let (guessed, sentences) = guessed?;
+            let early = Early::read(texts, words, guessed, sentences);
             handed_over.recv().ok()?;
             let mends = mended.get()?;
             let languages = match mends.any() {
@@ -190,10 +215,22 @@ fn matched_and_linked(
                     languages(options, s, a)
                 }
             };
-            let (linked, documents) = early.linked(texts, words, mends, languages);
-            Some((linked, documents, languages.1))
+            let linked = early.linked(texts, words, mends, languages);
+            Some((linked, languages))
         },
     );
+    let (verbatim, documents) = verbatim;
+    // The differences of the texts alone were read in the article's guessed language: read
+    // again in the one the mended words tell, in the rare case they tell another.
+    let linked = linked
+        .zip(documents)
+        .map(|((linked, languages), documents)| {
+            let documents = match langs.is_some_and(|g| g.1 == languages.1) {
+                true => documents,
+                false => differences::of_documents(texts.0, texts.1, languages.1),
+            };
+            (linked, documents, languages.1)
+        });
     (
         verbatim,
         linked,
@@ -201,17 +238,14 @@ fn matched_and_linked(
     )
 }
 
-/// What the details and the differences read of the two texts before any word is mended or
-/// matched, on the core that mending and matching leave free: each text's sentences, the
-/// differences that read only the texts ([`crate::differences::of_documents`]), and each
-/// document's facts and weighted stems ([`details::prepare`]), read from the words as
-/// tokenised in the languages they were guessed to be. [`Early::linked`] brings them up to
+/// What the details read of the two texts before any word is mended or matched, on the core
+/// that mending and matching leave free: each document's facts and weighted stems
+/// ([`details::prepare`]) in its sentences, read from the words as tokenised in the languages
+/// they were guessed to be. [`Early::linked`] brings them up to
 /// date with the mended words and links the sentences.
 struct Early {
     /// The source's and the article's, in the languages of `guessed`.
     prepared: (details::Prepared, details::Prepared),
-    /// The differences that read only the two texts, in the article's guessed language.
-    documents: differences::Documents,
     /// The languages they were read in.
     guessed: (Lang, Lang),
 }
@@ -222,21 +256,13 @@ impl Early {
         (source, article): (&str, &str),
         (source_tokens, article_tokens): (&[Token], &[Token]),
         guessed: (Lang, Lang),
+        (source_sentences, article_sentences): Sentences,
     ) -> Early {
-        let (source_sentences, article_sentences) = both(
-            || crate::align::sentences::split(source),
-            || crate::align::sentences::split(article),
-        );
-        let documents = differences::of_documents(source, article, guessed.1);
         let prepared = (
             details::prepare(source, source_tokens, guessed.0, source_sentences),
             details::prepare(article, article_tokens, guessed.1, article_sentences),
         );
-        Early {
-            prepared,
-            documents,
-            guessed,
-        }
+        Early { prepared, guessed }
     }
 
     /// Brings what was read up to date with the words as mended (`mends` of the words as
@@ -249,10 +275,9 @@ impl Early {
         tokens: (&[Token], &[Token]),
         mends: &Mends,
         languages: (Lang, Lang),
-    ) -> (details::Linked, differences::Documents) {
+    ) -> details::Linked {
         let Early {
             prepared: (source_prepared, article_prepared),
-            mut documents,
             guessed,
         } = self;
         let mended = mends.tokens(tokens);
@@ -278,10 +303,7 @@ impl Early {
                 (guessed.1, languages.1),
             ),
         );
-        if guessed.1 != languages.1 {
-            documents = differences::of_documents(source, article, languages.1);
-        }
-        (details::link(source, prepared), documents)
+        details::link(source, prepared)
     }
 }
 
@@ -334,108 +356,8 @@ fn matches_of(
         .collect()
 }
 
-/// The words of both texts and the article's quotations with their speakers (unless
-/// `skip_speakers`).
-fn words_and_quotations(
-    source: &str,
-    text: &str,
-    skip_speakers: bool,
-) -> (Vec<Quotation>, Vec<Token>, Vec<Token>) {
-    // Cutting both texts into words, and finding the article's quotations and their
-    // speakers, are independent: on two cores they run side by side, the source's words on
-    // this thread, the quotations and speakers on the other. The article's words are shared
-    // out so that both finish together (see `Shares`).
-    let shares = Shares::of(source, text);
-    let ((quotations, source_tail, article_tail), (source_head, article_head)) = both(
-        || {
-            let mut quotations = quotes::find_unattributed(text);
-            if !skip_speakers {
-                quotes::assign_speakers(text, &mut quotations);
-            }
-            let source_tail = shares
-                .source_cut
-                .map(|at| normalize::tokenize_from(source, at));
-            let article_tail = match shares.article_here {
-                0 => Some(normalize::tokenize(text)),
-                here if here < text.len() => Some(normalize::tokenize_from(text, here)),
-                _ => None,
-            };
-            (quotations, source_tail, article_tail)
-        },
-        || {
-            let source_head = match shares.source_cut {
-                Some(at) => normalize::tokenize_head(source, at),
-                None => normalize::tokenize(source),
-            };
-            let article_head = match shares.article_here {
-                0 => None,
-                here if here < text.len() => Some(normalize::tokenize_head(text, here)),
-                _ => Some(normalize::tokenize(text)),
-            };
-            (source_head, article_head)
-        },
-    );
-    let source_tokens = appended(source_head, source_tail);
-    let article_tokens = match article_head {
-        Some(head) => appended(head, article_tail),
-        None => article_tail.unwrap_or_default(),
-    };
-    (quotations, source_tokens, article_tokens)
-}
-
 /// Words in both texts above which they are freed on a thread of their own.
 const BACKGROUND_DROP_WORDS: usize = 100_000;
-
-/// How [`compare`] shares the tokenizing between its two threads so that both finish
-/// together. One cuts the source's words; the other finds the article's quotations and
-/// their speakers, which together cost about one and a half times what cutting the article's
-/// words does. The article's words go to whichever thread has time left, its head to this
-/// one, its tail to the other; when the source alone is the longer work, the other thread
-/// also takes the source's tail.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Shares {
-    /// Where the source is cut: the other thread tokenizes from here.
-    source_cut: Option<usize>,
-    /// How many of the article's bytes this thread tokenizes (from its start): none, all of
-    /// them, or up to a [`normalize::split_point`].
-    article_here: usize,
-}
-
-impl Shares {
-    fn of(source: &str, article: &str) -> Shares {
-        // In quarter-bytes of tokenizing: this thread's own work, and the other's.
-        let (mine, theirs) = (4 * source.len(), 10 * article.len());
-        if mine >= theirs {
-            return Shares {
-                source_cut: normalize::split_point(source, (mine - theirs) / 8),
-                article_here: 0,
-            };
-        }
-        // This thread takes the article's head: the other keeps the rest.
-        let here = (theirs - mine) / 8;
-        let tail = article.len().saturating_sub(here);
-        let article_here = match normalize::split_point(article, tail) {
-            Some(at) => at,
-            // Too little to cut off, or nowhere to cut: the article goes whole to the
-            // thread that should do most of it.
-            None if here * 2 > article.len() => article.len(),
-            None => 0,
-        };
-        Shares {
-            source_cut: None,
-            article_here,
-        }
-    }
-}
-
-/// A text's tokens from its head (with room reserved) and its tail, tokenized apart.
-fn appended(mut head: Vec<Token>, tail: Option<Vec<Token>>) -> Vec<Token> {
-    if let Some(tail) = tail {
-        head.extend(tail);
-        head.shrink_to_fit();
-    }
-    head
-}
 
 /// For each article token, the quotation it lies in.
 fn regions_of(tokens: &[Token], quotations: &[Quotation]) -> Vec<Region> {
@@ -732,37 +654,5 @@ mod tests {
         };
         assert_eq!(status(6), QuoteStatus::NotInSource);
         assert_eq!(status(4), QuoteStatus::Altered);
-    }
-
-    fn lines(bytes: usize) -> String {
-        "A line of words that ends in a break.\n".repeat(bytes / 38)
-    }
-
-    #[test]
-    fn the_tokenizing_is_shared_so_that_both_threads_finish_together() {
-        // A long transcript and a short article: the source's thread would finish last.
-        let (source, article) = (lines(400_000), lines(40_000));
-        let shares = Shares::of(&source, &article);
-        assert_eq!(shares.article_here, 0);
-        let tail = source.len() - shares.source_cut.expect("the source is cut");
-        let want = (4 * source.len() - 10 * article.len()) / 8;
-        assert!(tail.abs_diff(want) < 100, "{tail} bytes, {want} wanted");
-        // Texts of the same length: the article's head goes to the source's thread.
-        let (source, article) = (lines(1_000_000), lines(1_000_000));
-        let shares = Shares::of(&source, &article);
-        assert_eq!(shares.source_cut, None);
-        let want = 6 * article.len() / 8;
-        assert!(shares.article_here.abs_diff(want) < 100, "{shares:?}");
-        // A long article and a short source: the quotations and speakers are the longer work.
-        let shares = Shares::of(&lines(100_000), &article);
-        assert_eq!(shares.article_here, article.len());
-        // Short texts are not worth a cut: the article goes whole to one thread.
-        let shares = Shares::of(&lines(20_000), &lines(20_000));
-        assert_eq!(
-            (shares.source_cut, shares.article_here),
-            (None, 20_000 / 38 * 38)
-        );
-        let shares = Shares::of(&lines(60_000), &lines(20_000));
-        assert_eq!((shares.source_cut, shares.article_here), (None, 0));
     }
 }
