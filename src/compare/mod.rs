@@ -22,7 +22,7 @@ use crate::lexicon::Lang;
 use crate::matching::broken::Mends;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::Token;
-use crate::parallel::both;
+use crate::parallel::both_then_spare;
 use crate::quotes::Quotation;
 use crate::span::{Span, SpanIndex};
 
@@ -169,10 +169,9 @@ type Linked = (details::Linked, differences::Documents, Lang);
 ///
 /// Mending and matching keep one core busy; the other reads what the details need of each
 /// text meanwhile ([`Early`]), then, once the mending is handed over, brings it up to date and
-/// links the two documents' sentences while matching still runs. The matching thread, which
-/// ends first, then reads the differences of the texts alone
-/// ([`crate::differences::of_documents`]), in the guessed language (again after the join in
-/// the rare case the mended words tell another). On
+/// links the two documents' sentences while matching still runs. The thread done first then
+/// reads the differences of the texts alone ([`crate::differences::of_documents`]), in the
+/// guessed language (again after the join in the rare case the mended words tell another). On
 /// one thread ([`crate::parallel::on_one_thread`]) the mending and matching run first, so the
 /// wait for the hand-over returns at once; should the mending panic, its end of the channel is
 /// dropped, the wait ends, and the panic is resumed after the join.
@@ -188,7 +187,11 @@ fn matched_and_linked(
     let words = (source_tokens, article_tokens);
     let mended: OnceLock<Mends> = OnceLock::new();
     let (handed, handed_over) = std::sync::mpsc::channel::<()>();
-    let (verbatim, linked) = both(
+    // What the differences read of the texts alone, by whichever thread is done first.
+    let read_documents =
+        || langs.map(|(_, article_lang)| differences::of_documents(texts.0, texts.1, article_lang));
+    let spare: [&(dyn Fn() -> Option<differences::Documents> + Sync); 1] = [&read_documents];
+    let (verbatim, linked, documents) = both_then_spare(
         || {
             // Owned here, so that a panic drops it and ends the other thread's wait.
             let handed = handed;
@@ -196,12 +199,7 @@ fn matched_and_linked(
             let _ = handed.send(());
             let tokens = mends.tokens(words);
             let regions = regions_of(tokens.1, quotations);
-            let matched = verbatim((source, article), tokens, (quotations, &regions), options);
-            // What the differences read of the texts alone, here: matching ends before the
-            // other thread's linking does.
-            let documents = langs
-                .map(|(_, article_lang)| differences::of_documents(texts.0, texts.1, article_lang));
-            (matched, documents)
+            verbatim((source, article), tokens, (quotations, &regions), options)
         },
         || {
             let (guessed, sentences) = guessed?;
@@ -218,8 +216,12 @@ fn matched_and_linked(
             let linked = early.linked(texts, words, mends, languages);
             Some((linked, languages))
         },
+        match langs {
+            Some(_) => &spare[..],
+            None => &spare[..0],
+        },
     );
-    let (verbatim, documents) = verbatim;
+    let documents = documents.into_iter().next().flatten();
     // The differences of the texts alone were read in the article's guessed language: read
     // again in the one the mended words tell, in the rare case they tell another.
     let linked = linked
