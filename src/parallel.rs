@@ -57,10 +57,10 @@ pub(crate) fn both<A: Send, B>(
 /// [`both`], and then the pieces of `spare`, each run once, by whichever of the two threads
 /// is done with its own work first: work that may wait, given to the thread that has time
 /// left rather than to a fixed one. Returns both results and the spare pieces' in order.
-pub(crate) fn both_then_spare<A: Send, B, T: Send + Sync>(
+pub(crate) fn both_then_spare<A: Send, B, T: Send + Sync, S: Fn() -> T + Sync>(
     first: impl FnOnce() -> A + Send,
     second: impl FnOnce() -> B,
-    spare: &[&(dyn Fn() -> T + Sync)],
+    spare: &[S],
 ) -> (A, B, Vec<T>) {
     let slots: Vec<OnceLock<T>> = spare.iter().map(|_| OnceLock::new()).collect();
     let next = AtomicUsize::new(0);

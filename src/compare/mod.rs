@@ -78,32 +78,30 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         guessed,
         options,
     );
-    let (linked, documents, article_lang) = match details {
-        Some((linked, documents, lang)) => (Some(linked), Some(documents), Some(lang)),
-        None => (None, None, None),
-    };
     let (source_tokens, article_tokens) = mends.into_tokens((source_tokens, article_tokens));
-    let annotation = linked.map(|linked| {
-        details::annotate_linked(
-            (&source.text, &article.text),
-            &matches,
-            (&source_tokens, &article_tokens),
-            linked,
-            &options.dates,
-        )
-    });
-    let (matches, quotes, details) = numbered(matches, quotes, annotation.unwrap_or_default());
+    let (details, paraphrases) = match details {
+        Some((linked, documents, lang)) => {
+            let (paraphrased, paraphrases) =
+                details::paraphrased(linked, &matches, &article_tokens);
+            (Some((paraphrased, documents, lang)), paraphrases)
+        }
+        None => (None, Vec::new()),
+    };
+    let (matches, quotes) = numbered(matches, quotes, paraphrases);
     let mut comparison = Comparison {
         source,
         article,
         matches,
         quotes,
-        details,
+        details: Vec::new(),
         differences: Vec::new(),
         stats: Stats::default(),
     };
-    if let Some(lang) = article_lang {
-        comparison.differences = differences::find(&comparison, lang, documents);
+    if let Some((paraphrased, documents, lang)) = details {
+        let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
+        let (details, found) = related_and_found(&comparison, paraphrased, tokens, lang, options);
+        comparison.details = numbered_details(details, &comparison.matches);
+        comparison.differences = differences::joined(&comparison, lang, documents, found);
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
@@ -111,6 +109,26 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         crate::parallel::drop_in_background((source_tokens, article_tokens, aligned));
     }
     comparison
+}
+
+/// The details of `c` related (from what is left of them, `paraphrased`; unnumbered) and
+/// the lists of differences its [`differences::Pieces`] find, side by side: the details on
+/// one thread, the pieces by whichever thread is free, so that neither waits for the other.
+fn related_and_found(
+    c: &Comparison,
+    paraphrased: details::Paraphrased,
+    tokens: (&[Token], &[Token]),
+    lang: Lang,
+    options: &CompareOptions,
+) -> (Vec<Detail>, Vec<Vec<crate::comparison::Difference>>) {
+    let pieces = differences::Pieces::new(c, lang);
+    let texts = (c.source.text.as_str(), c.article.text.as_str());
+    let (details, (), found) = both_then_spare(
+        || paraphrased.related(texts, tokens, &options.dates),
+        || (),
+        &pieces.each(),
+    );
+    (details, found)
 }
 
 /// The quotations judged against the matches, and the matches they complete: pieces of one
@@ -499,16 +517,16 @@ fn edits_of(al: &Alignment, stoks: &[Token], atoks: &[Token]) -> Vec<Edit> {
     edits
 }
 
-/// Numbers every match, quotation reference and detail, once, at the end of the pipeline:
-/// matches in article order (then source order, a paraphrase after a quotation or reuse match
-/// that starts where it does), each quotation's matches among the quotation and reuse
-/// matches inside it, details in the order given and tied to the match that holds them.
+/// Numbers every match and quotation reference, once, at the end of the pipeline: matches
+/// (the quotation and reuse matches and the `paraphrases`) in article order (then source
+/// order, a paraphrase after a quotation or reuse match that starts where it does), each
+/// quotation's matches among the quotation and reuse matches inside it.
 fn numbered(
     mut matches: Vec<Match>,
     quotes: Vec<QuoteFinding>,
-    annotation: details::Annotation,
-) -> (Vec<Match>, Vec<QuoteFinding>, Vec<Detail>) {
-    matches.extend(annotation.paraphrases);
+    paraphrases: Vec<Match>,
+) -> (Vec<Match>, Vec<QuoteFinding>) {
+    matches.extend(paraphrases);
     matches.sort_by_key(|m| {
         (
             m.article.start,
@@ -526,6 +544,11 @@ fn numbered(
         .cloned()
         .collect();
     let quotes = matching::quotes::renumber_quote_matches(quotes, &verbatim);
+    (matches, quotes)
+}
+
+/// Numbers the details in the order given, each tied to the (numbered) match that holds it.
+fn numbered_details(mut details: Vec<Detail>, matches: &[Match]) -> Vec<Detail> {
     // Matches by where they start, on each side, to find the one holding a detail quickly.
     let mut by_article: Vec<(Span, usize)> = matches.iter().map(|m| (m.article, m.id)).collect();
     let mut by_source: Vec<(Span, usize)> = matches.iter().map(|m| (m.source, m.id)).collect();
@@ -541,7 +564,6 @@ fn numbered(
             .map(|(_, id)| *id)
             .min()
     };
-    let mut details = annotation.details;
     for (k, d) in details.iter_mut().enumerate() {
         d.id = k + 1;
         d.match_id = match (d.article, d.source) {
@@ -550,7 +572,7 @@ fn numbered(
             _ => None,
         };
     }
-    (matches, quotes, details)
+    details
 }
 
 /// How many of `tokens` lie inside one of `spans`. Spans begin and end on word boundaries,
@@ -604,6 +626,44 @@ fn stats(c: &Comparison, stoks: &[Token], atoks: &[Token]) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_threads_find_what_one_finds_when_the_differences_come_in_many_pieces() {
+        // The eight real pairs of the fixtures, each document after the other: some 140
+        // matches, so the differences inside them come in more than one piece, taken by
+        // whichever thread is free.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pairs");
+        let mut pairs: Vec<_> = std::fs::read_dir(&dir)
+            .expect("the fixtures")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.is_dir())
+            .collect();
+        pairs.sort();
+        let read = |name: &str| -> String {
+            let texts = pairs.iter().map(|p| std::fs::read_to_string(p.join(name)));
+            texts
+                .collect::<Result<Vec<_>, _>>()
+                .expect("a fixture")
+                .join("\n\n")
+        };
+        let (source, article) = (
+            Document::from_text("source", read("source.txt")),
+            Document::from_text("article", read("article.txt")),
+        );
+        let run = |one_thread| {
+            let options = CompareOptions {
+                one_thread,
+                ..CompareOptions::default()
+            };
+            compare(source.clone(), article.clone(), &options)
+        };
+        let (two, one) = (run(false), run(true));
+        assert!(two.matches.len() > 128, "{} matches", two.matches.len());
+        assert!(!two.differences.is_empty() && !two.details.is_empty());
+        assert_eq!(two.differences, one.differences);
+        assert_eq!(two.details, one.details);
+        assert_eq!(two.matches, one.matches);
+    }
 
     #[test]
     fn skip_speakers_leaves_speakers_unread_and_nothing_else_changed() {

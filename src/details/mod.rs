@@ -444,54 +444,98 @@ pub(crate) fn link(source_text: &str, (source, article): (Prepared, Prepared)) -
 
 /// [`annotate`] with both documents already [`link`]ed.
 pub(crate) fn annotate_linked(
-    (source_text, article_text): (&str, &str),
+    texts: (&str, &str),
     verbatim: &[Match],
-    (source_tokens, article_tokens): (&[Token], &[Token]),
+    tokens: (&[Token], &[Token]),
     linked: Linked,
     dates: &DocumentDates,
 ) -> Annotation {
-    let Linked {
-        source: mut sx,
-        article: mut ax,
-        langs: (source_lang, article_lang),
-        links,
-    } = linked;
-    let (mut units, paraphrases) = paraphrase_units(&links, (&sx, &ax), verbatim, article_tokens);
-    units.extend(verbatim_units(verbatim, (&sx, &ax)));
-    read_names(
-        (&mut sx, &mut ax),
-        (
-            (source_text, source_tokens, source_lang),
-            (article_text, article_tokens, article_lang),
-        ),
-        &units,
-    );
-
-    let source_side = facts(source_text, &sx, dates.source);
-    let article_side = facts(article_text, &ax, dates.article);
-    let mut related = relate::relate(&source_side, &article_side, &units);
-
-    related.sort_by_key(|r| {
-        (
-            r.article.map_or(usize::MAX, |s| s.start),
-            r.source.map_or(usize::MAX, |s| s.start),
-        )
-    });
-    let details = related
-        .into_iter()
-        .map(|r| Detail {
-            id: 0,
-            kind: r.kind,
-            relation: r.relation,
-            note: r.note,
-            source: r.source,
-            article: r.article,
-            match_id: None,
-        })
-        .collect();
+    let (paraphrased, paraphrases) = paraphrased(linked, verbatim, tokens.1);
     Annotation {
         paraphrases,
-        details,
+        details: paraphrased.related(texts, tokens, dates),
+    }
+}
+
+/// Both documents [`link`]ed and the units of what they tell alike known: what is left to
+/// relate once the paraphrase matches are found ([`Paraphrased::related`]). The caller
+/// can number the matches, and read what differs inside each, while the details are related.
+pub(crate) struct Paraphrased {
+    source: extract::Extraction,
+    article: extract::Extraction,
+    langs: (Lang, Lang),
+    units: Vec<relate::Unit>,
+}
+
+/// The paraphrase matches among the `linked` sentences (those quotation and reuse matches,
+/// `verbatim` in article order, do not mostly cover), and what is left to relate.
+pub(crate) fn paraphrased(
+    linked: Linked,
+    verbatim: &[Match],
+    article_tokens: &[Token],
+) -> (Paraphrased, Vec<Match>) {
+    let Linked {
+        source,
+        article,
+        langs,
+        links,
+    } = linked;
+    let (mut units, paraphrases) =
+        paraphrase_units(&links, (&source, &article), verbatim, article_tokens);
+    units.extend(verbatim_units(verbatim, (&source, &article)));
+    let paraphrased = Paraphrased {
+        source,
+        article,
+        langs,
+        units,
+    };
+    (paraphrased, paraphrases)
+}
+
+impl Paraphrased {
+    /// The details of the two texts (their words `tokens`), related in every unit, in
+    /// article order (then source order for one-sided ones), not yet numbered.
+    pub(crate) fn related(
+        self,
+        (source_text, article_text): (&str, &str),
+        (source_tokens, article_tokens): (&[Token], &[Token]),
+        dates: &DocumentDates,
+    ) -> Vec<Detail> {
+        let Paraphrased {
+            source: mut sx,
+            article: mut ax,
+            langs: (source_lang, article_lang),
+            units,
+        } = self;
+        read_names(
+            (&mut sx, &mut ax),
+            (
+                (source_text, source_tokens, source_lang),
+                (article_text, article_tokens, article_lang),
+            ),
+            &units,
+        );
+        let source_side = facts(source_text, &sx, dates.source);
+        let article_side = facts(article_text, &ax, dates.article);
+        let mut related = relate::relate(&source_side, &article_side, &units);
+        related.sort_by_key(|r| {
+            (
+                r.article.map_or(usize::MAX, |s| s.start),
+                r.source.map_or(usize::MAX, |s| s.start),
+            )
+        });
+        related
+            .into_iter()
+            .map(|r| Detail {
+                id: 0,
+                kind: r.kind,
+                relation: r.relation,
+                note: r.note,
+                source: r.source,
+                article: r.article,
+                match_id: None,
+            })
+            .collect()
     }
 }
 

@@ -65,54 +65,98 @@ pub(crate) fn of_documents(source: &str, article: &str, lang: Lang) -> Documents
     }
 }
 
-/// Every difference between the two documents of `c`, each once, in article order; words are
-/// stemmed and read as words of `lang`, the article's language. `documents`: what
-/// [`of_documents`] found, when the caller ran it already; else it runs here.
-pub(crate) fn find(c: &Comparison, lang: Lang, documents: Option<Documents>) -> Vec<Difference> {
+/// Matches in one [`Pieces`] piece, at most.
+const PIECE_MATCHES: usize = 128;
+
+/// The rules that read the matches and the quotations but no detail, cut into pieces that
+/// any thread may take, each its own list: the differences inside a run of matches (a
+/// piece per [`PIECE_MATCHES`]), across the quotations, between the matches, and the
+/// quotations from somewhere else. The pipeline runs them while the details are related
+/// ([`joined`] then adds what reads the details), so neither waits for the other. Stems are
+/// read by keyers kept in a pool, one per thread at a time (the keys of two keyers never
+/// meet: each piece keys all its words with one).
+pub(crate) struct Pieces<'c> {
+    c: &'c Comparison,
+    lang: Lang,
+    keyers: std::sync::Mutex<Vec<Keyer>>,
+}
+
+impl<'c> Pieces<'c> {
+    /// The pieces of `c`, whose article is in `lang`.
+    pub(crate) fn new(c: &'c Comparison, lang: Lang) -> Pieces<'c> {
+        Pieces {
+            c,
+            lang,
+            keyers: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// How many pieces there are: the runs of matches, then the three rules.
+    fn count(&self) -> usize {
+        self.c.matches.len().div_ceil(PIECE_MATCHES) + 3
+    }
+
+    /// Every piece as a task for [`crate::parallel::both_then_spare`], in order.
+    pub(crate) fn each(&self) -> Vec<Box<dyn Fn() -> Vec<Difference> + Sync + '_>> {
+        (0..self.count())
+            .map(|k| Box::new(move || self.run(k)) as Box<dyn Fn() -> Vec<Difference> + Sync>)
+            .collect()
+    }
+
+    /// The differences piece `k` finds.
+    fn run(&self, k: usize) -> Vec<Difference> {
+        let c = self.c;
+        let keyer = self.keyer();
+        let mut out = Vec::new();
+        let runs = c.matches.len().div_ceil(PIECE_MATCHES);
+        match k.checked_sub(runs) {
+            None => {
+                let start = k * PIECE_MATCHES;
+                let end = (start + PIECE_MATCHES).min(c.matches.len());
+                for m in &c.matches[start..end] {
+                    within::of_match(c, m, &keyer, &mut out);
+                }
+            }
+            Some(0) => {
+                gaps::of_quotations(c, &mut out);
+                cut::of_quotations(c, &keyer, &mut out);
+                tails::of_quotations(c, &keyer, &mut out);
+                attribution::of_quotations(c, &mut out);
+            }
+            Some(1) => {
+                bridges::of_matches(c, &keyer, &mut out);
+                clauses::of_matches(c, &keyer, &mut out);
+            }
+            Some(_) => unsourced::of_quotations(c, &keyer, &mut out),
+        }
+        if let Ok(mut pool) = self.keyers.lock() {
+            pool.push(keyer);
+        }
+        out
+    }
+
+    /// A keyer from the pool, or a new one.
+    fn keyer(&self) -> Keyer {
+        self.keyers
+            .lock()
+            .ok()
+            .and_then(|mut pool| pool.pop())
+            .unwrap_or_else(|| Keyer::new(self.lang))
+    }
+}
+
+/// The differences of `c`, given the lists its [`Pieces`] found (`found`, in the pieces'
+/// order) and what [`of_documents`] found (`documents`): the rules that read the details
+/// are added, everything is put in article order, the same difference found twice kept
+/// once, and each numbered.
+pub(crate) fn joined(
+    c: &Comparison,
+    lang: Lang,
+    documents: Documents,
+    found: Vec<Vec<Difference>>,
+) -> Vec<Difference> {
     let keyer = Keyer::new(lang);
-    // On two cores the later matches, the rules that read the quotations and (unless run
-    // already) the rules that read the whole documents go to a thread of their own, with a
-    // keyer of its own, while this one reads the earlier matches and the rules that read
-    // the matches: the two shares cost about the same. The lists are joined in one fixed
-    // order, so the result is the same as one thread's, wherever the matches are split.
-    let split = match documents {
-        Some(_) => c.matches.len() * 3 / 5,
-        None => c.matches.len() * 4 / 5,
-    };
-    let (whole, (mut out, of_matches)) = crate::parallel::both(
-        || {
-            let keyer = Keyer::new(lang);
-            let documents =
-                documents.unwrap_or_else(|| of_documents(&c.source.text, &c.article.text, lang));
-            let mut later = Vec::new();
-            for m in &c.matches[split..] {
-                within::of_match(c, m, &keyer, &mut later);
-            }
-            let mut of_quotations = Vec::new();
-            gaps::of_quotations(c, &mut of_quotations);
-            cut::of_quotations(c, &keyer, &mut of_quotations);
-            tails::of_quotations(c, &keyer, &mut of_quotations);
-            attribution::of_quotations(c, &mut of_quotations);
-            let mut unsourced = Vec::new();
-            unsourced::of_quotations(c, &keyer, &mut unsourced);
-            (later, of_quotations, unsourced, documents)
-        },
-        || {
-            let mut out = Vec::new();
-            for m in &c.matches[..split] {
-                within::of_match(c, m, &keyer, &mut out);
-            }
-            let mut of_matches = Vec::new();
-            bridges::of_matches(c, &keyer, &mut of_matches);
-            clauses::of_matches(c, &keyer, &mut of_matches);
-            (out, of_matches)
-        },
-    );
-    let (later, of_quotations, unsourced, documents) = whole;
-    out.extend(later);
-    out.extend(of_quotations);
-    out.extend(of_matches);
-    out.extend(unsourced);
+    let mut out: Vec<Difference> = found.into_iter().flatten().collect();
     out.extend(documents.legal);
     units::of_documents(
         (&c.source.text, &c.article.text),
