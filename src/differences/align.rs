@@ -27,7 +27,7 @@ pub(crate) struct Word<'t> {
     /// The word as written.
     pub raw: &'t str,
     /// Normalised: lower case, NFKC, no apostrophes.
-    pub norm: String,
+    pub norm: compact_str::CompactString,
     /// What it is compared on: a figure's value, a synonym group, or a stem, numbered by
     /// the [`Keyer`] that read it (words of two keyers are never compared).
     pub key: Key,
@@ -120,7 +120,7 @@ impl Keyer {
         for t in tokenize(slice) {
             let local = t.span();
             let span = Span::new(span.start + local.start, span.start + local.end);
-            let norm = t.norm.to_string();
+            let norm = t.norm;
             let value = self.value(&norm);
             if value.is_none() {
                 if let Some((figure, short)) = self.multiplied(text, span, &norm) {
@@ -155,7 +155,7 @@ impl Keyer {
         Word {
             span,
             raw: span.slice(text),
-            norm: norm.to_string(),
+            norm: norm.into(),
             key: self.key(norm, value),
             value,
         }
@@ -251,7 +251,7 @@ mod tests {
         keyer
             .words(text, Span::new(0, text.len()))
             .into_iter()
-            .map(|w| (w.norm, w.value))
+            .map(|w| (w.norm.into_string(), w.value))
             .collect()
     }
 

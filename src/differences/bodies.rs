@@ -46,7 +46,7 @@ pub(super) fn renamed(
     let joined = |back: usize| {
         (1..back).all(|k| {
             let (sw, aw) = (&source[s.start - k], &article[a.start - k]);
-            sw.key == aw.key && list.title_joiners.contains(&sw.norm)
+            sw.key == aw.key && list.title_joiners.contains(sw.norm.as_str())
         })
     };
     let head_before = (1..=2).find(|&back| {
@@ -62,7 +62,8 @@ pub(super) fn renamed(
         .get(s.end)
         .zip(article.get(a.end))
         .is_some_and(|(sw, aw)| {
-            sw.key == aw.key && (list.title_joiners.contains(&sw.norm) || starts_upper(sw.raw))
+            sw.key == aw.key
+                && (list.title_joiners.contains(sw.norm.as_str()) || starts_upper(sw.raw))
         });
     if let Some(back) = head_before.filter(|_| named_on) {
         Some((

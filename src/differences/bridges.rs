@@ -100,7 +100,12 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
     // thing, not a name.
     let lx = crate::lexicon::get();
     let common_noun = |k: usize| {
-        lang == "de" && k > 0 && lx.name_words.german_determiners.contains(&sw[k - 1].norm)
+        lang == "de"
+            && k > 0
+            && lx
+                .name_words
+                .german_determiners
+                .contains(sw[k - 1].norm.as_str())
     };
     let name_lost = sw.iter().enumerate().any(|(k, w)| {
         w.raw.chars().next().is_some_and(char::is_uppercase)
@@ -110,7 +115,7 @@ pub(super) fn lost(c: &Comparison, lang: &str, sw: &[Word], aw: &[Word]) -> Opti
             && !a_keys.contains(&w.key)
             && !title_word(w.raw, lang)
             && !common_noun(k)
-            && !super::words::get().units.contains_key(&w.norm)
+            && !super::words::get().units.contains_key(w.norm.as_str())
             && !after_title(&c.source.text, w.span.start, lang)
             && !before_title(&c.source.text, w.span.end, lang)
     });

@@ -28,11 +28,14 @@ pub(super) fn in_date(all: &[Word], part: &[Word]) -> bool {
     let joined_month = || {
         let next = at + part.len();
         all.get(next)
-            .is_some_and(|w| lx.date_words.month_joiners.contains(&w.norm))
+            .is_some_and(|w| lx.date_words.month_joiners.contains(w.norm.as_str()))
             && all
                 .get(next + 1)
-                .is_some_and(|w| months.contains_key(&w.norm))
+                .is_some_and(|w| months.contains_key(w.norm.as_str()))
     };
     part.iter().any(|w| w.value.is_some())
-        && (all[lo..hi].iter().any(|w| months.contains_key(&w.norm)) || joined_month())
+        && (all[lo..hi]
+            .iter()
+            .any(|w| months.contains_key(w.norm.as_str()))
+            || joined_month())
 }

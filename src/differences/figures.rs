@@ -50,7 +50,7 @@ fn figures(words: &[Word], lang: &str) -> Vec<f64> {
     let lang = crate::lexicon::Lang::from_code(lang);
     let factor = |w: &Word| {
         lx.multipliers
-            .get(&w.norm)?
+            .get(w.norm.as_str())?
             .iter()
             .find(|(l, _)| Some(*l) == lang)
             .map(|(_, f)| *f)

@@ -49,7 +49,7 @@ pub(super) fn name_core<'w, 't>(ws: &'w [Word<'t>]) -> Option<&'w [Word<'t>]> {
     // German capitalises units ("Prozentpunkte", "Prozent"): the unit changes tell those.
     let unit = core
         .iter()
-        .all(|w| super::words::get().units.contains_key(&w.norm));
+        .all(|w| super::words::get().units.contains_key(w.norm.as_str()));
     let ok = capital(&core[0])
         && core.len() <= MAX_NAME_WORDS
         && capitals * 2 >= core.len()
@@ -72,7 +72,7 @@ pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
     };
     if name
         .iter()
-        .any(|w| lx.months.contains_key(&w.norm) || weekday(w))
+        .any(|w| lx.months.contains_key(w.norm.as_str()) || weekday(w))
     {
         return Some(DifferenceKind::Date);
     }

@@ -32,7 +32,7 @@ pub(super) fn unit_at(words: &[Word]) -> Option<(usize, usize)> {
             return Some((*u, 2));
         }
     }
-    units.get(&one.norm).map(|u| (*u, 1))
+    units.get(one.norm.as_str()).map(|u| (*u, 1))
 }
 
 /// The figures of `text`, with their units where the list knows them.

@@ -345,7 +345,7 @@ impl Pair<'_, '_> {
         let qualifier = (1..=2).contains(&s.len())
             && s.iter().all(|w| {
                 is_content_word(&w.norm)
-                    && !list.discourse.contains(&w.norm)
+                    && !list.discourse.contains(w.norm.as_str())
                     && w.value.is_none()
                     && !starts_upper(w.raw)
             })
@@ -477,7 +477,7 @@ impl Pair<'_, '_> {
             .is_some_and(|n| before.iter().any(|w| w.key == n.key))
             && before
                 .iter()
-                .any(|w| words::get().conjunctions.contains(&w.norm));
+                .any(|w| words::get().conjunctions.contains(w.norm.as_str()));
         if listed && !self.moved(s_name) {
             let dropped = Change::Dropped {
                 words: from.to_string(),
