@@ -22,7 +22,7 @@ use crate::lexicon::Lang;
 use crate::matching::broken::Mends;
 use crate::matching::{self, Alignment, MatchOptions, Region};
 use crate::normalize::Token;
-use crate::parallel::both_then_spare;
+use crate::parallel::{both, both_then_spare};
 use crate::quotes::Quotation;
 use crate::span::{Span, SpanIndex};
 
@@ -64,6 +64,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         source_tokens,
         article_tokens,
         sentences,
+        documents,
     } = words_and_quotations(&source.text, &article.text, options);
     let guessed = sentences.map(|sentences| {
         (
@@ -75,7 +76,7 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         (&source, &article),
         (&source_tokens, &article_tokens),
         &quotations,
-        guessed,
+        (guessed, documents),
         options,
     );
     let (source_tokens, article_tokens) = mends.into_tokens((source_tokens, article_tokens));
@@ -177,19 +178,25 @@ fn languages(options: &CompareOptions, source: &[Token], article: &[Token]) -> (
 /// The sentences of the source and of the article.
 type Sentences = (Vec<Span>, Vec<Span>);
 
+/// The two documents' languages as their words tell them, and their sentences.
+type Guessed = ((Lang, Lang), Sentences);
+
+/// What the differences read of the texts alone, and the article's language they read it in.
+type ReadAlone = (Lang, differences::Documents);
+
 /// What the details read beside matching: each document's facts and the links of their
 /// sentences, the differences that read only the texts, and the article's language.
 type Linked = (details::Linked, differences::Documents, Lang);
 
 /// The words a PDF broke, mended ([`Mends`]), and the shared passages ([`Verbatim`]); given
 /// the languages `guessed` from the words as tokenised and the texts' sentences, also what the
-/// details read beside them ([`Linked`]).
+/// details read beside them ([`Linked`]), with the differences of the texts alone that the
+/// first reading found (`documents`; read again here in the rare case the mended words tell
+/// the article's language otherwise).
 ///
 /// Mending and matching keep one core busy; the other reads what the details need of each
 /// text meanwhile ([`Early`]), then, once the mending is handed over, brings it up to date and
-/// links the two documents' sentences while matching still runs. The thread done first then
-/// reads the differences of the texts alone ([`crate::differences::of_documents`]), in the
-/// guessed language (again after the join in the rare case the mended words tell another). On
+/// links the two documents' sentences while matching still runs. On
 /// one thread ([`crate::parallel::on_one_thread`]) the mending and matching run first, so the
 /// wait for the hand-over returns at once; should the mending panic, its end of the channel is
 /// dropped, the wait ends, and the panic is resumed after the join.
@@ -197,19 +204,14 @@ fn matched_and_linked(
     (source, article): (&Document, &Document),
     (source_tokens, article_tokens): (&[Token], &[Token]),
     quotations: &[Quotation],
-    guessed: Option<((Lang, Lang), Sentences)>,
+    (guessed, documents): (Option<Guessed>, Option<ReadAlone>),
     options: &CompareOptions,
 ) -> (Verbatim, Option<Linked>, Mends) {
-    let langs = guessed.as_ref().map(|(langs, _)| *langs);
     let texts = (source.text.as_str(), article.text.as_str());
     let words = (source_tokens, article_tokens);
     let mended: OnceLock<Mends> = OnceLock::new();
     let (handed, handed_over) = std::sync::mpsc::channel::<()>();
-    // What the differences read of the texts alone, by whichever thread is done first.
-    let read_documents =
-        || langs.map(|(_, article_lang)| differences::of_documents(texts.0, texts.1, article_lang));
-    let spare: [&(dyn Fn() -> Option<differences::Documents> + Sync); 1] = [&read_documents];
-    let (verbatim, linked, documents) = both_then_spare(
+    let (verbatim, linked) = both(
         || {
             // Owned here, so that a panic drops it and ends the other thread's wait.
             let handed = handed;
@@ -234,23 +236,16 @@ fn matched_and_linked(
             let linked = early.linked(texts, words, mends, languages);
             Some((linked, languages))
         },
-        match langs {
-            Some(_) => &spare[..],
-            None => &spare[..0],
-        },
     );
-    let documents = documents.into_iter().next().flatten();
-    // The differences of the texts alone were read in the article's guessed language: read
-    // again in the one the mended words tell, in the rare case they tell another.
-    let linked = linked
-        .zip(documents)
-        .map(|((linked, languages), documents)| {
-            let documents = match langs.is_some_and(|g| g.1 == languages.1) {
-                true => documents,
-                false => differences::of_documents(texts.0, texts.1, languages.1),
-            };
-            (linked, documents, languages.1)
-        });
+    // The differences of the texts alone were read in the language the article's head
+    // tells: read again in the one its mended words tell, in the rare case they tell another.
+    let linked = linked.map(|(linked, languages)| {
+        let documents = match documents {
+            Some((lang, documents)) if lang == languages.1 => documents,
+            _ => differences::of_documents(texts.0, texts.1, languages.1),
+        };
+        (linked, documents, languages.1)
+    });
     (
         verbatim,
         linked,

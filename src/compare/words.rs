@@ -2,7 +2,9 @@
 //! article's quotations with their speakers and, when the details are compared, their
 //! sentences, shared between two threads so that both finish together.
 
-use super::{CompareOptions, Sentences};
+use super::{CompareOptions, ReadAlone, Sentences};
+use crate::differences;
+use crate::lexicon::Lang;
 use crate::normalize::{self, Token};
 use crate::parallel::both_then_spare;
 use crate::quotes::{self, Quotation};
@@ -16,6 +18,33 @@ pub(super) struct Words {
     pub(super) article_tokens: Vec<Token>,
     /// The source's and the article's sentences, unless the details are skipped.
     pub(super) sentences: Option<Sentences>,
+    /// What the differences read of the texts alone, in the language the article's words
+    /// tell (unless the details are skipped).
+    pub(super) documents: Option<ReadAlone>,
+}
+
+/// A piece of the first reading that only the texts decide, taken by whichever thread is
+/// free first.
+enum Piece {
+    Sentences(Vec<Span>),
+    Documents(Lang, differences::Documents),
+}
+
+/// Bytes of the article's head whose words tell its language as its whole words do
+/// ([`Lang::of_document`] reads the first few thousand).
+const LANGUAGE_HEAD_BYTES: usize = 256 * 1024;
+
+/// The article's language as [`Lang::of_document`] tells it from the words of `text`,
+/// told from the words of its head (cut where the tokenizer cuts, so the first words are
+/// the same) rather than waiting for all of them: the caller, should the whole words tell
+/// another, reads again.
+fn language_of_head(text: &str) -> Lang {
+    let tail = text.len().saturating_sub(LANGUAGE_HEAD_BYTES);
+    let words = match normalize::split_point(text, tail) {
+        Some(at) => normalize::tokenize_head(text, at),
+        None => normalize::tokenize(text),
+    };
+    Lang::of_document(&words)
 }
 
 /// The [`Words`] of both texts: the article's quotations with their speakers (unless the
@@ -24,19 +53,23 @@ pub(super) fn words_and_quotations(source: &str, text: &str, options: &CompareOp
     // Cutting both texts into words, and finding the article's quotations and their
     // speakers, are independent: on two cores they run side by side, the source's words on
     // this thread, the quotations and speakers on the other. The article's words are shared
-    // out so that both finish together (see `Shares`). Cutting the texts into sentences, which
-    // the details need, reads only the texts: the thread that finishes its share first takes
-    // it (on the planted 1 MB pair the quotations take longer than `Shares` expects, and the
-    // sentences fill this thread's wait).
+    // out so that both finish together (see `Shares`). Cutting the texts into sentences and
+    // reading the differences of the texts alone, which the details need, read only the
+    // texts: the thread that finishes its share first takes them (on the planted 1 MB pair
+    // the quotations take longer than `Shares` expects, and these fill this thread's wait).
     let shares = Shares::of(source, text);
-    let split_source = || crate::align::sentences::split(source);
-    let split_article = || crate::align::sentences::split(text);
-    let spare: [&(dyn Fn() -> Vec<Span> + Sync); 2] = [&split_source, &split_article];
+    let split_source = || Piece::Sentences(crate::align::sentences::split(source));
+    let split_article = || Piece::Sentences(crate::align::sentences::split(text));
+    let read_documents = || {
+        let lang = (options.languages).map_or_else(|| language_of_head(text), |(_, lang)| lang);
+        Piece::Documents(lang, differences::of_documents(source, text, lang))
+    };
+    let spare: [&(dyn Fn() -> Piece + Sync); 3] = [&split_source, &split_article, &read_documents];
     let spare = match options.skip_details {
         true => &spare[..0],
         false => &spare[..],
     };
-    let ((quotations, source_tail, article_tail), (source_head, article_head), sentences) =
+    let ((quotations, source_tail, article_tail), (source_head, article_head), pieces) =
         both_then_spare(
             || {
                 let mut quotations = quotes::find_unattributed(text);
@@ -72,12 +105,20 @@ pub(super) fn words_and_quotations(source: &str, text: &str, options: &CompareOp
         Some(head) => appended(head, article_tail),
         None => article_tail.unwrap_or_default(),
     };
+    let (mut sentences, mut documents) = (Vec::new(), None);
+    for piece in pieces {
+        match piece {
+            Piece::Sentences(spans) => sentences.push(spans),
+            Piece::Documents(lang, read) => documents = Some((lang, read)),
+        }
+    }
     let mut sentences = sentences.into_iter();
     Words {
         quotations,
         source_tokens,
         article_tokens,
         sentences: sentences.next().zip(sentences.next()),
+        documents,
     }
 }
 
