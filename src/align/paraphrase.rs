@@ -7,6 +7,9 @@
 //! near-linear: each article sentence only scores the source sentences it shares a word with.
 //! This module aligns; it does not decide what is a quotation or a detail.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -236,9 +239,6 @@ impl Bm25 {
     }
 }
 
-/// Article sentences from which alignment is split between two threads.
-const PARALLEL_SENTENCES: usize = 2_000;
-
 /// Fewest shared content stems for an alignment.
 const MIN_SHARED: usize = 3;
 /// Least share of the article sentence's weight the source must hold.
@@ -275,30 +275,95 @@ pub fn align(source: &[Terms], article: &[Terms]) -> Vec<Link> {
 
 /// [`align`], with source sentences in capitals (headlines) preferred less on a tie: the body
 /// usually says the same with more context.
+#[cfg(test)]
 pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec<Link> {
-    if source.is_empty() {
-        return Vec::new();
+    let aligning = Aligning::new(source.to_vec(), article.to_vec(), shouting.to_vec());
+    crate::parallel::both(|| aligning.help(), || aligning.help());
+    aligning.links()
+}
+
+/// Article sentences in one run of [`Aligning`] (at least; a long article's runs are a
+/// thirty-second of it): enough that a run's buffers, sized by the vocabulary and the
+/// source, cost little beside its work.
+const RUN_SENTENCES: usize = 512;
+
+/// Sentence alignment shared out: the source indexed once, the article's sentences in runs
+/// that any thread may take ([`Aligning::help`]), each aligned independently. The pipeline
+/// builds it while matching still runs: the thread that built it aligns, and the matching
+/// thread, once done, takes the runs that are left, so that neither waits and the two never
+/// make three threads on two cores. [`Aligning::links`] gathers the runs in article order:
+/// the links are the same whoever aligned which run.
+pub struct Aligning {
+    /// `None` for a source without a sentence: nothing to align with.
+    index: Option<SourceIndex>,
+    article: Vec<Terms>,
+    run: usize,
+    next: AtomicUsize,
+    runs: Vec<OnceLock<Vec<Link>>>,
+}
+
+impl Aligning {
+    /// The alignment of `article`'s sentences with `source`'s (`shouting`: which source
+    /// sentences are in capitals), nothing aligned yet.
+    pub fn new(source: Vec<Terms>, article: Vec<Terms>, shouting: Vec<bool>) -> Aligning {
+        let index = (!source.is_empty()).then(|| SourceIndex::new(source, &article, shouting));
+        let run = RUN_SENTENCES.max(article.len().div_ceil(32));
+        let runs = match index {
+            Some(_) => article.len().div_ceil(run),
+            None => 0,
+        };
+        Aligning {
+            index,
+            article,
+            run,
+            next: AtomicUsize::new(0),
+            runs: (0..runs).map(|_| OnceLock::new()).collect(),
+        }
     }
-    let index = SourceIndex::new(source, article, shouting);
-    // Article sentences are aligned independently: a long article's two halves on two
-    // threads.
-    if article.len() < PARALLEL_SENTENCES {
-        return index.align_range(article, 0..article.len());
+
+    /// Aligns the runs no thread has taken yet, one after another, until none is left.
+    pub fn help(&self) {
+        let Some(index) = &self.index else {
+            return;
+        };
+        loop {
+            let k = self.next.fetch_add(1, Ordering::Relaxed);
+            let Some(slot) = self.runs.get(k) else {
+                break;
+            };
+            let _ = slot.set(index.align_range(&self.article, self.run_at(k)));
+        }
     }
-    let mid = article.len() / 2;
-    let (second, mut links) = crate::parallel::both(
-        || index.align_range(article, mid..article.len()),
-        || index.align_range(article, 0..mid),
-    );
-    links.extend(second);
-    links
+
+    /// The article sentences of run `k`.
+    fn run_at(&self, k: usize) -> std::ops::Range<usize> {
+        let start = k * self.run;
+        start..(start + self.run).min(self.article.len())
+    }
+
+    /// The links of every article sentence, in article order. Owning the alignment, the
+    /// caller knows no other thread still aligns a run (a panic in one was resumed where
+    /// that thread was joined); a run no thread aligned is aligned here.
+    pub fn links(self) -> Vec<Link> {
+        let mut links = Vec::new();
+        for (k, slot) in self.runs.iter().enumerate() {
+            match (slot.get(), &self.index) {
+                (Some(run), _) => links.extend_from_slice(run),
+                (None, Some(index)) => {
+                    links.extend(index.align_range(&self.article, self.run_at(k)))
+                }
+                (None, None) => {}
+            }
+        }
+        links
+    }
 }
 
 /// The source sentences, indexed for BM25: which sentences hold each stem, and each stem's
 /// inverse document frequency.
-struct SourceIndex<'a> {
-    source: &'a [Terms],
-    shouting: &'a [bool],
+struct SourceIndex {
+    source: Vec<Terms>,
+    shouting: Vec<bool>,
     postings: Vec<Vec<usize>>,
     idfs: Vec<f64>,
     /// Each source sentence's BM25 share of a term ([`Bm25::term_part`] of its length),
@@ -314,8 +379,8 @@ struct SourceIndex<'a> {
 /// cover (the share of the article sentence's weight it holds) and the stems they share.
 type Pick = ((usize, usize), f64, usize);
 
-impl<'a> SourceIndex<'a> {
-    fn new(source: &'a [Terms], article: &[Terms], shouting: &'a [bool]) -> Self {
+impl SourceIndex {
+    fn new(source: Vec<Terms>, article: &[Terms], shouting: Vec<bool>) -> Self {
         let n = source.len();
         // Stem ids are small and dense (handed out by `intern`): postings and weights live in
         // vectors indexed by id rather than in maps.
@@ -441,7 +506,7 @@ impl<'a> SourceIndex<'a> {
     fn cover(&self, query: &mut Query, total: f64, range: (usize, usize)) -> (f64, usize) {
         let mut got = 0.0;
         let mut shared = 0;
-        let (terms, held) = query.held_in(self.source, range);
+        let (terms, held) = query.held_in(&self.source, range);
         for (&(_, weight), &held) in terms.iter().zip(held) {
             if held {
                 got += weight;
@@ -521,7 +586,7 @@ impl<'a> SourceIndex<'a> {
             .filter(|(id, _)| !self.postings[*id as usize].is_empty())
             .map(|(_, weight)| weight)
             .sum();
-        let in_range = query.held_in(self.source, range).1.to_vec();
+        let in_range = query.held_in(&self.source, range).1.to_vec();
         for &(i, _) in candidates {
             if (range.0..=range.1).contains(&i) {
                 continue;
@@ -529,7 +594,7 @@ impl<'a> SourceIndex<'a> {
             let mut fresh = 0;
             let mut shared = 0;
             let mut got = 0.0;
-            let (terms, held) = query.held_in(self.source, (i, i));
+            let (terms, held) = query.held_in(&self.source, (i, i));
             for ((&(_, weight), &held), &before) in terms.iter().zip(held).zip(&in_range) {
                 if held {
                     shared += 1;
@@ -641,76 +706,4 @@ impl Query {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::align::sentences;
-    use crate::normalize::tokenize;
-
-    fn aligned(source: &str, article: &str) -> Vec<(String, String, bool)> {
-        let st = tokenize(source);
-        let at = tokenize(article);
-        let ss = sentences::split(source);
-        let sa = sentences::split(article);
-        let stem = stemmer(Lang::En);
-        let mut vocab = FxHashMap::default();
-        let a = terms(Lang::En, source, &st, &ss, &stem, &mut vocab);
-        let b = terms(Lang::En, article, &at, &sa, &stem, &mut vocab);
-        align(&a, &b)
-            .into_iter()
-            .map(|l| {
-                let src = ss[l.source.0].cover(&ss[l.source.1]);
-                (
-                    sa[l.article].slice(article).to_string(),
-                    src.slice(source).to_string(),
-                    l.primary,
-                )
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_retold_sentence_finds_its_source_pair_in_any_order() {
-        let source = "This afternoon, Mayor Ortiz met with Transport Secretary Ana Lindqvist. \
-                      The 40-minute meeting at the ministry in Lisbon focused on rail funding. \
-                      The two also discussed the harbour tunnel and its delays. \
-                      Weather was mild.";
-        let article = "Lindqvist and Ortiz spent the harbour tunnel delays on the agenda too. \
-                       Ortiz was visiting Lisbon on Monday, and met with Lindqvist for almost an hour at the ministry.";
-        let got = aligned(source, article);
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got[0].1.starts_with("The two also discussed"));
-        assert!(
-            got[1].1.starts_with("This afternoon") && got[1].1.ends_with("rail funding."),
-            "{got:?}"
-        );
-    }
-
-    #[test]
-    fn unrelated_sentences_stay_unaligned() {
-        let got = aligned(
-            "The council approved the budget for parks and libraries on Tuesday.",
-            "Football fans celebrated the championship win downtown with fireworks.",
-        );
-        assert!(got.is_empty());
-    }
-
-    #[test]
-    fn language_is_guessed_from_function_words() {
-        assert_eq!(
-            Lang::of_document(&tokenize(
-                "O Presidente da República lamenta a morte dos emigrantes em França."
-            )),
-            Lang::Pt
-        );
-        assert_eq!(
-            Lang::of_document(&tokenize(
-                "Der Bundespräsident und die Kanzlerin sind nicht in der Stadt."
-            )),
-            Lang::De
-        );
-        assert_eq!(
-            Lang::of_document(&tokenize("The mayor and the secretary met with agents.")),
-            Lang::En
-        );
-    }
-}
+mod tests;

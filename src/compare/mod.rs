@@ -196,7 +196,9 @@ type Linked = (details::Linked, differences::Documents, Lang);
 ///
 /// Mending and matching keep one core busy; the other reads what the details need of each
 /// text meanwhile ([`Early`]), then, once the mending is handed over, brings it up to date and
-/// links the two documents' sentences while matching still runs. On
+/// links the two documents' sentences while matching still runs; the matching thread, once
+/// done, helps align the sentences left ([`details::Linking`], shared through a `OnceLock`:
+/// should the linking not be built yet, it does not wait). On
 /// one thread ([`crate::parallel::on_one_thread`]) the mending and matching run first, so the
 /// wait for the hand-over returns at once; should the mending panic, its end of the channel is
 /// dropped, the wait ends, and the panic is resumed after the join.
@@ -211,6 +213,9 @@ fn matched_and_linked(
     let words = (source_tokens, article_tokens);
     let mended: OnceLock<Mends> = OnceLock::new();
     let (handed, handed_over) = std::sync::mpsc::channel::<()>();
+    // The sentences being aligned, once the linking thread has built them: the matching
+    // thread helps when it is done (and does not wait should they not be built yet).
+    let shared: OnceLock<details::Linking> = OnceLock::new();
     let (verbatim, linked) = both(
         || {
             // Owned here, so that a panic drops it and ends the other thread's wait.
@@ -219,7 +224,11 @@ fn matched_and_linked(
             let _ = handed.send(());
             let tokens = mends.tokens(words);
             let regions = regions_of(tokens.1, quotations);
-            verbatim((source, article), tokens, (quotations, &regions), options)
+            let matched = verbatim((source, article), tokens, (quotations, &regions), options);
+            if let Some(linking) = shared.get() {
+                linking.help();
+            }
+            matched
         },
         || {
             let (guessed, sentences) = guessed?;
@@ -233,13 +242,15 @@ fn matched_and_linked(
                     languages(options, s, a)
                 }
             };
-            let linked = early.linked(texts, words, mends, languages);
-            Some((linked, languages))
+            let linking = early.linking(texts, words, mends, languages);
+            shared.get_or_init(|| linking).help();
+            Some(languages)
         },
     );
     // The differences of the texts alone were read in the language the article's head
     // tells: read again in the one its mended words tell, in the rare case they tell another.
-    let linked = linked.map(|(linked, languages)| {
+    let linked = (linked.zip(shared.into_inner())).map(|(languages, linking)| {
+        let linked = linking.linked();
         let documents = match documents {
             Some((lang, documents)) if lang == languages.1 => documents,
             _ => differences::of_documents(texts.0, texts.1, languages.1),
@@ -281,16 +292,17 @@ impl Early {
     }
 
     /// Brings what was read up to date with the words as mended (`mends` of the words as
-    /// tokenised, `tokens`) and the `languages` told from them, and links the two documents'
-    /// sentences. A side whose language the mended words tell otherwise (a rare case) is
-    /// read again whole; else only the sentences that hold a mended word are.
-    fn linked(
+    /// tokenised, `tokens`) and the `languages` told from them, ready to link the two
+    /// documents' sentences ([`details::Linking`]). A side whose language the mended words
+    /// tell otherwise (a rare case) is read again whole; else only the sentences that hold a
+    /// mended word are.
+    fn linking(
         self,
         (source, article): (&str, &str),
         tokens: (&[Token], &[Token]),
         mends: &Mends,
         languages: (Lang, Lang),
-    ) -> details::Linked {
+    ) -> details::Linking {
         let Early {
             prepared: (source_prepared, article_prepared),
             guessed,
@@ -318,7 +330,7 @@ impl Early {
                 (guessed.1, languages.1),
             ),
         );
-        details::link(source, prepared)
+        details::linking(source, prepared)
     }
 }
 

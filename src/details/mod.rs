@@ -416,11 +416,46 @@ pub(crate) struct Linked {
     links: Vec<paraphrase::Link>,
 }
 
-/// Aligns the sentences of two [`prepare`]d documents (`source_text` the source's text).
-/// Sentence alignment reads the documents' stems and values, not the matches, so the caller
-/// runs it while matching runs; only which links become paraphrase matches waits for the
-/// quotation and reuse matches ([`annotate_linked`]).
-pub(crate) fn link(source_text: &str, (source, article): (Prepared, Prepared)) -> Linked {
+/// Aligns the sentences of two [`prepare`]d documents (`source_text` the source's text), on
+/// two threads.
+pub(crate) fn link(source_text: &str, prepared: (Prepared, Prepared)) -> Linked {
+    let linking = linking(source_text, prepared);
+    crate::parallel::both(|| linking.help(), || linking.help());
+    linking.linked()
+}
+
+/// Two [`prepare`]d documents whose sentences are being aligned ([`paraphrase::Aligning`]):
+/// any thread may [`Linking::help`]. Sentence alignment reads the documents' stems and
+/// values, not the matches, so the pipeline runs it while matching runs, and the matching
+/// thread helps once it is done; only which links become paraphrase matches waits for the
+/// quotation and reuse matches ([`paraphrased`]).
+pub(crate) struct Linking {
+    source: extract::Extraction,
+    article: extract::Extraction,
+    langs: (Lang, Lang),
+    aligning: paraphrase::Aligning,
+}
+
+impl Linking {
+    /// Aligns article sentences no thread has taken yet, until none is left.
+    pub(crate) fn help(&self) {
+        self.aligning.help();
+    }
+
+    /// Both documents linked (any sentence no thread aligned is aligned here).
+    pub(crate) fn linked(self) -> Linked {
+        Linked {
+            links: self.aligning.links(),
+            source: self.source,
+            article: self.article,
+            langs: self.langs,
+        }
+    }
+}
+
+/// The [`Linking`] of two [`prepare`]d documents (`source_text` the source's text): their
+/// stems numbered alike, the values of their details added as terms, the source indexed.
+pub(crate) fn linking(source_text: &str, (source, article): (Prepared, Prepared)) -> Linking {
     let mut vocab = source.vocab;
     let mut source_terms = source.terms;
     let mut article_terms = renumber(article.terms, article.vocab, &mut vocab);
@@ -433,12 +468,11 @@ pub(crate) fn link(source_text: &str, (source, article): (Prepared, Prepared)) -
         .iter()
         .map(|s| shouting(s.slice(source_text)))
         .collect();
-    let links = paraphrase::align_with(&source_terms, &article_terms, &shouting);
-    Linked {
+    Linking {
         source: sx,
         article: ax,
         langs: (source.lang, article.lang),
-        links,
+        aligning: paraphrase::Aligning::new(source_terms, article_terms, shouting),
     }
 }
 
