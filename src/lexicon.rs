@@ -190,6 +190,10 @@ pub struct Lexicon {
     pub title_alias: HashMap<String, String>,
     /// Words that continue a title after "of" ("Secretary of State").
     pub title_complements: HashSet<String>,
+    /// Words that qualify a title right after it ("secrétaire général", "maire adjoint").
+    pub title_modifiers: HashSet<String>,
+    /// Words joined by a hyphen before a title ("sous-préfet", "vice-presidente").
+    pub title_prefixes: HashSet<String>,
     /// Title words long enough to end a German or Dutch compound title
     /// ("Bundesgesundheitsminister", "staatssecretaris"): see [`Lexicon::is_title`].
     pub title_heads: Vec<String>,
@@ -673,6 +677,16 @@ fn read_titles(lx: &mut Lexicon) {
     for line in lines(include_str!("../assets/details/titles.txt")) {
         if let Some(rest) = line.strip_prefix("complement ") {
             lx.title_complements
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("modifier ") {
+            lx.title_modifiers
+                .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("prefix ") {
+            lx.title_prefixes
                 .extend(rest.split_whitespace().map(|w| phrase(w).join(" ")));
             continue;
         }

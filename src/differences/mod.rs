@@ -251,3 +251,5 @@ fn left_out_at(m: &crate::comparison::Match, s: Span) -> usize {
 mod reversed_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod title_tests;

@@ -9,12 +9,14 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     let n = s.toks.len();
     let lx = s.lx;
     let is_title = |k: usize| s.is_title(k);
-    // A lower-case title straight before a name ("spokeswoman Katie Tichacek"), or before
-    // its field and a name ("il ministro della Salute Marco Bellini").
+    // A lower-case title straight before a name ("spokeswoman Katie Tichacek", with the
+    // words that qualify it: "le secrétaire général Paul Durand"), or before its field and a
+    // name ("il ministro della Salute Marco Bellini").
+    let named_at = after_modifiers(s, i + 1);
     let lower_title = !s.is_cap(i)
         && is_title(i)
         && i + 1 < n
-        && ((s.is_cap(i + 1) && s.joined(i + 1))
+        && ((named_at < n && s.is_cap(named_at) && s.joined(named_at))
             || (s.joined(i + 1)
                 && lx.name_words.connectors.contains(s.norm(i + 1))
                 && lx.title_complements.contains(s.norm(i + 2))
@@ -25,10 +27,13 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     if s.shouting {
         return None;
     }
-    let end = run_end(s, i);
+    let end = match lower_title {
+        true => run_end(s, named_at.max(i + 1) - 1),
+        false => run_end(s, i),
+    };
     let from = name_start(s, i, end);
     let from = if lower_title && from == i {
-        joined_title_start(s, i)
+        prefixed_title_start(s, joined_title_start(s, i))
     } else {
         from
     };
@@ -63,7 +68,10 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
                 .unwrap_or(end);
             (Some((from, field_end)), field_end)
         }
-        Some(k) => (Some((from, k + 1)), k + 1),
+        Some(k) => {
+            let title_end = after_modifiers(s, k + 1).min(end);
+            (Some((from, title_end)), title_end)
+        }
         None => (None, from),
     };
     let title_words = title_range.map(|(a, b)| push_title(s, (a, b), out));
@@ -72,6 +80,24 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         return Some(end);
     }
     named(s, (from, name_from, end), &folded, title_words, out)
+}
+
+/// The first token at or after `k` that is not a word qualifying a title joined to the
+/// one before ("général", "adjoint": [`lexicon::Lexicon::title_modifiers`]).
+fn after_modifiers(s: &Sentence, mut k: usize) -> usize {
+    while k < s.toks.len() && s.joined(k) && s.lx.title_modifiers.contains(s.norm(k)) {
+        k += 1;
+    }
+    k
+}
+
+/// The start of the title at `i` with a rank joined to it by a hyphen ("sous-préfet",
+/// "vice-presidenta": [`lexicon::Lexicon::title_prefixes`]).
+fn prefixed_title_start(s: &Sentence, i: usize) -> usize {
+    match i > 0 && s.gap(i) == "-" && s.lx.title_prefixes.contains(s.norm(i - 1)) {
+        true => i - 1,
+        false => i,
+    }
 }
 
 /// The start of an office joined by "and" to the title at `i`, with at most one word after
@@ -303,7 +329,7 @@ fn push_title(s: &Sentence, (a, b): (usize, usize), out: &mut Vec<Mention>) -> V
                 .unwrap_or_else(|| w.to_string())
         })
         .collect();
-    words.retain(|w| is_content_word(w) || lx.is_title(w, s.lang));
+    words.retain(|w| is_content_word(w) || lx.is_title(w, s.lang) || lx.title_prefixes.contains(w));
     out.push(Mention {
         kind: DetailKind::Title,
         span: s.span(a, b),
