@@ -249,6 +249,8 @@ pub struct NameWords {
     pub particles: HashSet<String>,
     /// Prepositions before a place ("in", "à").
     pub locatives: HashSet<String>,
+    /// Common nouns after names that make them places ("Fresno and Kern counties").
+    pub place_heads: HashSet<String>,
     /// Last words of the name of a law or treaty.
     pub law_words: HashSet<String>,
     /// Words that open a German noun phrase, never a name.
@@ -493,6 +495,7 @@ fn read_name_words(lx: &mut Lexicon) {
             Some("and-words") => &mut w.and_words,
             Some("particles") => &mut w.particles,
             Some("locatives") => &mut w.locatives,
+            Some("place-heads") => &mut w.place_heads,
             Some("law-words") => &mut w.law_words,
             Some("german-determiners") => &mut w.german_determiners,
             Some("name-openers") => &mut w.name_openers,

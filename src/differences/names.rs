@@ -94,7 +94,16 @@ pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
         .map(|w| w.to_lowercase());
     let elided = name[0].raw != unelided(name[0].raw);
     let located = before.is_some_and(|b| lx.name_words.locatives.contains(&b)) && !elided;
-    (lx.is_place(&whole) || located).then_some(DifferenceKind::Place)
+    // A place noun right after it: "Fresno, Kern and Tulare counties", "Kern County".
+    let headed = text[cover_of(name)?.end..]
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| lx.name_words.place_heads.contains(&w));
+    (lx.is_place(&whole) || located || headed).then_some(DifferenceKind::Place)
 }
 
 /// True when `word` opens with a capital letter.
@@ -172,12 +181,27 @@ mod tests {
             "Since October, the state has recorded 2,347 flu-related deaths. Hospitals in \
              Fresno and Kern counties reported the highest occupancy rates.",
         );
-        let names: Vec<&String> = d
+        let names: Vec<(&DifferenceKind, &String)> = d
             .iter()
             .filter(|(k, _, _)| matches!(k, DifferenceKind::Name | DifferenceKind::Place))
-            .map(|(_, _, n)| n)
+            .map(|(k, _, n)| (k, n))
             .collect();
-        assert_eq!(names, ["dropped: “Tulare”"], "{d:?}");
+        // A county: the place noun after the list says so.
+        assert_eq!(
+            names,
+            [(&DifferenceKind::Place, &"dropped: “Tulare”".to_string())],
+            "{d:?}"
+        );
+    }
+
+    /// A name before a place noun ("Kern County") is a place, with no preposition before it.
+    #[test]
+    fn a_name_before_a_place_noun_is_a_place() {
+        let d = differences(
+            "Officials said Kern County reported 41 new cases on Monday, the highest count since January.",
+            "Officials said Kings County reported 41 new cases on Monday, the highest count since January.",
+        );
+        assert_eq!(kind_of(&d, "Kings"), Some(DifferenceKind::Place), "{d:?}");
     }
 
     /// German capitalises units: "Prozentpunkte" told as "Prozent" is the unit changed,
