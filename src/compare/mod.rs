@@ -267,8 +267,8 @@ fn matched_and_linked(
 /// What the details read of the two texts before any word is mended or matched, on the core
 /// that mending and matching leave free: each document's facts and weighted stems
 /// ([`details::prepare`]) in its sentences, read from the words as tokenised in the languages
-/// they were guessed to be. [`Early::linked`] brings them up to
-/// date with the mended words and links the sentences.
+/// they were guessed to be. [`Early::linking`] brings them up to date with the mended words,
+/// ready to link the sentences.
 struct Early {
     /// The source's and the article's, in the languages of `guessed`.
     prepared: (details::Prepared, details::Prepared),

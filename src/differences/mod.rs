@@ -37,7 +37,7 @@ pub use crate::comparison::{Change, DifferenceKind, Severity};
 pub(crate) use align::Keyer;
 
 /// What the rules that read only the two texts, not the matches nor the details, find:
-/// [`of_documents`], for [`find`].
+/// [`of_documents`], for [`joined`].
 pub(crate) struct Documents {
     legal: Vec<Difference>,
     status: Vec<Difference>,
@@ -175,7 +175,7 @@ pub(crate) fn joined(
 }
 
 /// A difference found by a rule of this stage (not related from a detail), inside match
-/// `match_id` or across the documents; [`find`] numbers it at the end.
+/// `match_id` or across the documents; [`joined`] numbers it at the end.
 fn found(
     kind: DifferenceKind,
     severity: Severity,
