@@ -91,15 +91,15 @@ impl<'c> Pieces<'c> {
         }
     }
 
-    /// How many pieces there are: the runs of matches, then the three rules.
-    fn count(&self) -> usize {
-        self.c.matches.len().div_ceil(PIECE_MATCHES) + 3
+    /// How many pieces are runs of matches (the three rules come after them).
+    fn match_runs(&self) -> usize {
+        self.c.matches.len().div_ceil(PIECE_MATCHES)
     }
 
     /// Every piece as a task for [`crate::parallel::both_then_spare`], in order.
-    pub(crate) fn each(&self) -> Vec<Box<dyn Fn() -> Vec<Difference> + Sync + '_>> {
-        (0..self.count())
-            .map(|k| Box::new(move || self.run(k)) as Box<dyn Fn() -> Vec<Difference> + Sync>)
+    pub(crate) fn each(&self) -> Vec<impl Fn() -> Vec<Difference> + Sync + '_> {
+        (0..self.match_runs() + 3)
+            .map(|k| move || self.run(k))
             .collect()
     }
 
@@ -108,8 +108,7 @@ impl<'c> Pieces<'c> {
         let c = self.c;
         let keyer = self.keyer();
         let mut out = Vec::new();
-        let runs = c.matches.len().div_ceil(PIECE_MATCHES);
-        match k.checked_sub(runs) {
+        match k.checked_sub(self.match_runs()) {
             None => {
                 let start = k * PIECE_MATCHES;
                 let end = (start + PIECE_MATCHES).min(c.matches.len());

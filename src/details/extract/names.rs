@@ -94,7 +94,8 @@ fn after_modifiers(s: &Sentence, mut k: usize) -> usize {
 /// The start of the title at `i` with a rank joined to it by a hyphen ("sous-préfet",
 /// "vice-presidenta": [`lexicon::Lexicon::title_prefixes`]).
 fn prefixed_title_start(s: &Sentence, i: usize) -> usize {
-    match i > 0 && s.gap(i) == "-" && s.lx.title_prefixes.contains(s.norm(i - 1)) {
+    let hyphen = matches!(s.gap(i), "-" | "\u{2010}" | "\u{2011}");
+    match i > 0 && hyphen && s.lx.title_prefixes.contains(s.norm(i - 1)) {
         true => i - 1,
         false => i,
     }
