@@ -8,3 +8,4 @@
 
 pub(crate) mod paraphrase;
 pub(crate) mod sentences;
+pub(crate) mod stems;

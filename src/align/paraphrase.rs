@@ -12,25 +12,10 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use rust_stemmers::{Algorithm, Stemmer};
-
-use crate::lexicon::Lang;
+use super::stems::Stems;
 use crate::matching::is_content_word;
 use crate::normalize::Token;
 use crate::span::{Span, SpanIndex};
-
-/// The stemmer for a language.
-pub fn stemmer(lang: Lang) -> Stemmer {
-    Stemmer::create(match lang {
-        Lang::En => Algorithm::English,
-        Lang::Es => Algorithm::Spanish,
-        Lang::Fr => Algorithm::French,
-        Lang::De => Algorithm::German,
-        Lang::Pt => Algorithm::Portuguese,
-        Lang::It => Algorithm::Italian,
-        Lang::Nl => Algorithm::Dutch,
-    })
-}
 
 /// A sentence's stem ids with their weights, each id once, ascending. A sentence holds a few
 /// dozen stems: a sorted vector is built, walked and searched faster than a map, and every
@@ -110,13 +95,13 @@ pub struct Link {
 
 /// Turns each sentence into weighted stem ids.
 pub fn terms(
-    lang: Lang,
     text: &str,
     tokens: &[Token],
     sentences: &[Span],
-    stemmer: &Stemmer,
+    stems: &mut Stems,
     vocab: &mut FxHashMap<String, u32>,
 ) -> Vec<Terms> {
+    let lang = stems.lang();
     let lexicon = crate::lexicon::get();
     let mut out = vec![Terms::default(); sentences.len()];
     // Each sentence's stems as they come, a stem as often as it is used: sorted once at the
@@ -155,7 +140,7 @@ pub fn terms(
             if !is_content_word(&t.norm) && !digit {
                 return None;
             }
-            let stem = stemmer.stem(&t.norm.replace('\u{2019}', "'")).into_owned();
+            let stem = stems.stem(&t.norm.replace('\u{2019}', "'")).to_string();
             Some((intern(vocab, stem), digit))
         }) else {
             continue;
@@ -174,17 +159,16 @@ pub fn terms(
 /// [`terms`] of the one sentence at `span` of `text`, whose words are among `tokens`, as
 /// [`terms`] of the whole document finds them (new stems numbered in `vocab` after the rest).
 pub fn sentence_terms(
-    lang: Lang,
     (text, tokens): (&str, &[Token]),
     span: Span,
-    stemmer: &Stemmer,
+    stems: &mut Stems,
     vocab: &mut FxHashMap<String, u32>,
 ) -> Terms {
     let std::ops::Range { start: lo, end: hi } = SpanIndex::new(tokens, Token::span).inside(span);
     // One word either side, outside the sentence: [`terms`] reads whether a word is the
     // document's first and what follows an initial.
     let around = &tokens[lo.saturating_sub(1)..(hi + 1).min(tokens.len())];
-    terms(lang, text, around, &[span], stemmer, vocab)
+    terms(text, around, &[span], stems, vocab)
         .pop()
         .unwrap_or_default()
 }

@@ -6,10 +6,11 @@
 //! spans of the original texts. The result types live in [`crate::comparison`]; the
 //! interface and the reports only read them.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use similar::DiffOp;
 
+use crate::align::stems::{ByLang, Stems};
 use crate::comparison::Detail;
 pub use crate::comparison::{
     Comparison, Edit, EditMark, EditOp, Fidelity, Match, MatchKind, QuoteFinding, QuoteStatus,
@@ -81,10 +82,10 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
     );
     let (source_tokens, article_tokens) = mends.into_tokens((source_tokens, article_tokens));
     let (details, paraphrases) = match details {
-        Some((linked, documents, lang)) => {
+        Some((linked, documents, article)) => {
             let (paraphrased, paraphrases) =
                 details::paraphrased(linked, &matches, &article_tokens);
-            (Some((paraphrased, documents, lang)), paraphrases)
+            (Some((paraphrased, documents, article)), paraphrases)
         }
         None => (None, Vec::new()),
     };
@@ -98,11 +99,13 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
         differences: Vec::new(),
         stats: Stats::default(),
     };
-    if let Some((paraphrased, documents, lang)) = details {
+    if let Some((paraphrased, documents, (lang, stems))) = details {
         let tokens = (source_tokens.as_slice(), article_tokens.as_slice());
-        let (details, found) = related_and_found(&comparison, paraphrased, tokens, lang, options);
+        let article = (lang, stems.clone());
+        let (details, found) =
+            related_and_found(&comparison, paraphrased, tokens, article, options);
         comparison.details = numbered_details(details, &comparison.matches);
-        comparison.differences = differences::joined(&comparison, lang, documents, found);
+        comparison.differences = differences::joined(&comparison, (lang, stems), documents, found);
     }
     comparison.stats = stats(&comparison, &source_tokens, &article_tokens);
     // Freeing a long text's words takes milliseconds the caller need not wait for.
@@ -119,10 +122,10 @@ fn related_and_found(
     c: &Comparison,
     paraphrased: details::Paraphrased,
     tokens: (&[Token], &[Token]),
-    lang: Lang,
+    (lang, stems): Article,
     options: &CompareOptions,
 ) -> (Vec<Detail>, Vec<Vec<crate::comparison::Difference>>) {
-    let pieces = differences::Pieces::new(c, lang);
+    let pieces = differences::Pieces::new(c, lang, stems);
     let texts = (c.source.text.as_str(), c.article.text.as_str());
     let (details, (), found) = both_then_spare(
         || paraphrased.related(texts, tokens, &options.dates),
@@ -185,8 +188,13 @@ type Guessed = ((Lang, Lang), Sentences);
 type ReadAlone = (Lang, differences::Documents);
 
 /// What the details read beside matching: each document's facts and the links of their
-/// sentences, the differences that read only the texts, and the article's language.
-type Linked = (details::Linked, differences::Documents, Lang);
+/// sentences, the differences that read only the texts, and the article's language with the
+/// words stemmed in it.
+type Linked = (details::Linked, differences::Documents, Article);
+
+/// The article's language, and the words the details stemmed in it (none should the
+/// article's words have been read in no language but another).
+type Article = (Lang, Option<Arc<Stems>>);
 
 /// The words a PDF broke, mended ([`Mends`]), and the shared passages ([`Verbatim`]); given
 /// the languages `guessed` from the words as tokenised and the texts' sentences, also what the
@@ -242,20 +250,20 @@ fn matched_and_linked(
                     languages(options, s, a)
                 }
             };
-            let linking = early.linking(texts, words, mends, languages);
+            let (linking, stems) = early.linking(texts, words, mends, languages);
             shared.get_or_init(|| linking).help();
-            Some(languages)
+            Some((languages, stems))
         },
     );
     // The differences of the texts alone were read in the language the article's head
     // tells: read again in the one its mended words tell, in the rare case they tell another.
-    let linked = (linked.zip(shared.into_inner())).map(|(languages, linking)| {
+    let linked = (linked.zip(shared.into_inner())).map(|((languages, stems), linking)| {
         let linked = linking.linked();
         let documents = match documents {
             Some((lang, documents)) if lang == languages.1 => documents,
             _ => differences::of_documents(texts.0, texts.1, languages.1),
         };
-        (linked, documents, languages.1)
+        (linked, documents, (languages.1, stems.map(Arc::new)))
     });
     (
         verbatim,
@@ -274,6 +282,8 @@ struct Early {
     prepared: (details::Prepared, details::Prepared),
     /// The languages they were read in.
     guessed: (Lang, Lang),
+    /// The words they stemmed, by language: the differences stem the same words.
+    stems: ByLang,
 }
 
 impl Early {
@@ -284,36 +294,47 @@ impl Early {
         guessed: (Lang, Lang),
         (source_sentences, article_sentences): Sentences,
     ) -> Early {
+        let mut stems = ByLang::default();
         let prepared = (
-            details::prepare(source, source_tokens, guessed.0, source_sentences),
-            details::prepare(article, article_tokens, guessed.1, article_sentences),
+            details::prepare(source, source_tokens, stems.of(guessed.0), source_sentences),
+            details::prepare(
+                article,
+                article_tokens,
+                stems.of(guessed.1),
+                article_sentences,
+            ),
         );
-        Early { prepared, guessed }
+        Early {
+            prepared,
+            guessed,
+            stems,
+        }
     }
 
     /// Brings what was read up to date with the words as mended (`mends` of the words as
     /// tokenised, `tokens`) and the `languages` told from them, ready to link the two
     /// documents' sentences ([`details::Linking`]). A side whose language the mended words
     /// tell otherwise (a rare case) is read again whole; else only the sentences that hold a
-    /// mended word are.
+    /// mended word are. The stems the article's language was read with come back too.
     fn linking(
         self,
         (source, article): (&str, &str),
         tokens: (&[Token], &[Token]),
         mends: &Mends,
         languages: (Lang, Lang),
-    ) -> details::Linking {
+    ) -> (details::Linking, Option<Stems>) {
         let Early {
             prepared: (source_prepared, article_prepared),
             guessed,
+            mut stems,
         } = self;
         let mended = mends.tokens(tokens);
-        let again =
+        let mut again =
             |prepared: details::Prepared, text: &str, (old, new), (was, is): (Lang, Lang)| {
                 if was == is {
-                    details::remend(prepared, text, (old, new))
+                    details::remend(prepared, text, (old, new), stems.of(was))
                 } else {
-                    details::prepare(text, new, is, prepared.into_sentences())
+                    details::prepare(text, new, stems.of(is), prepared.into_sentences())
                 }
             };
         let prepared = (
@@ -330,7 +351,8 @@ impl Early {
                 (guessed.1, languages.1),
             ),
         );
-        details::linking(source, prepared)
+        let linking = details::linking(source, prepared);
+        (linking, stems.take(languages.1))
     }
 }
 

@@ -11,6 +11,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::align::paraphrase;
+use crate::align::stems::Stems;
 pub use crate::comparison::{Detail, DetailKind, Relation};
 use crate::comparison::{Fidelity, Match, MatchKind};
 use crate::lexicon::Lang;
@@ -70,16 +71,17 @@ pub fn annotate(
     dates: &DocumentDates,
 ) -> Annotation {
     let split = crate::align::sentences::split;
+    let mut stems = crate::align::stems::ByLang::default();
     let source = prepare(
         source_text,
         source_tokens,
-        Lang::of_document(source_tokens),
+        stems.of(Lang::of_document(source_tokens)),
         split(source_text),
     );
     let article = prepare(
         article_text,
         article_tokens,
-        Lang::of_document(article_tokens),
+        stems.of(Lang::of_document(article_tokens)),
         split(article_text),
     );
     annotate_linked(
@@ -103,20 +105,19 @@ pub(crate) struct Prepared {
     vocab: HashMap<String, u32>,
 }
 
-/// Reads the facts of one document in language `lang` (see [`Prepared`]), its `sentences`
-/// cut already ([`crate::align::sentences::split`] of `text`).
-pub(crate) fn prepare(text: &str, tokens: &[Token], lang: Lang, sentences: Vec<Span>) -> Prepared {
-    let stemmer = paraphrase::stemmer(lang);
-    let extraction = extract::extract_values_in(text, tokens, (lang, &stemmer), sentences);
+/// Reads the facts of one document in the language of `stems` (see [`Prepared`]), its
+/// `sentences` cut already ([`crate::align::sentences::split`] of `text`); the words it
+/// stems are kept in `stems`, for the other document and the differences to find.
+pub(crate) fn prepare(
+    text: &str,
+    tokens: &[Token],
+    stems: &mut Stems,
+    sentences: Vec<Span>,
+) -> Prepared {
+    let lang = stems.lang();
+    let extraction = extract::extract_values_in(text, tokens, (lang, stems.stemmer()), sentences);
     let mut vocab = HashMap::default();
-    let terms = paraphrase::terms(
-        lang,
-        text,
-        tokens,
-        &extraction.sentences,
-        &stemmer,
-        &mut vocab,
-    );
+    let terms = paraphrase::terms(text, tokens, &extraction.sentences, stems, &mut vocab);
     Prepared {
         extraction,
         lang,
@@ -134,11 +135,13 @@ impl Prepared {
 
 /// `prepared`, [`prepare`]d from `old`, the words of `text` as tokenised, brought up to date
 /// with `new`, the same words where a PDF broke one mended: only the sentences holding a
-/// word that differs are read again, as [`prepare`] of `new` would read them.
+/// word that differs are read again, as [`prepare`] of `new` would read them (`stems` in
+/// the language it was prepared in).
 pub(crate) fn remend(
     mut prepared: Prepared,
     text: &str,
     (old, new): (&[Token], &[Token]),
+    stems: &mut Stems,
 ) -> Prepared {
     if std::ptr::eq(old, new) {
         return prepared;
@@ -148,14 +151,13 @@ pub(crate) fn remend(
         return prepared;
     }
     let lang = prepared.lang;
-    let stemmer = paraphrase::stemmer(lang);
     prepared
         .extraction
-        .reread_values((text, new), (lang, &stemmer), &changed);
+        .reread_values((text, new), (lang, stems.stemmer()), &changed);
     for &k in &changed {
         let span = prepared.extraction.sentences[k];
         prepared.terms[k] =
-            paraphrase::sentence_terms(lang, (text, new), span, &stemmer, &mut prepared.vocab);
+            paraphrase::sentence_terms((text, new), span, stems, &mut prepared.vocab);
     }
     prepared
 }
@@ -396,7 +398,11 @@ fn read_names(
     );
     // The two documents are read apart: the article on a thread of its own.
     let read = |ex: &mut extract::Extraction, (text, tokens, lang): Read, marked: &[bool]| {
-        ex.read_names((text, tokens), (lang, &paraphrase::stemmer(lang)), marked)
+        ex.read_names(
+            (text, tokens),
+            (lang, &crate::align::stems::stemmer(lang)),
+            marked,
+        )
     };
     crate::parallel::both(
         || read(ax, article, &article_aligned),
@@ -651,10 +657,11 @@ mod tests {
         let new = crate::matching::broken::mend(source, &old, (article, &tokenize(article)))
             .expect("the broken words are mended");
         let sentences = crate::align::sentences::split(source);
-        let whole = prepare(source, &new, Lang::En, sentences.clone());
-        let early = prepare(source, &old, Lang::En, sentences);
+        let whole = prepare(source, &new, &mut Stems::new(Lang::En), sentences.clone());
+        let mut stemmed = Stems::new(Lang::En);
+        let early = prepare(source, &old, &mut stemmed, sentences);
         assert_ne!(early.extraction.mentions, whole.extraction.mentions);
-        let patched = remend(early, source, (&old, &new));
+        let patched = remend(early, source, (&old, &new), &mut stemmed);
         assert_eq!(patched.extraction.mentions, whole.extraction.mentions);
         assert_eq!(patched.extraction.dateline, whole.extraction.dateline);
         assert_eq!(stems(&patched), stems(&whole));

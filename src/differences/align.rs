@@ -6,11 +6,13 @@
 //! written as a word), so that what is left unaligned is what changed.
 
 use std::cell::RefCell;
+use std::sync::Arc;
 
 use rust_stemmers::Stemmer;
 use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffOp};
 
+use crate::align::stems::Stems;
 use crate::comparison::{Edit, EditOp};
 use crate::details::extract::parse_digits;
 use crate::lexicon::{self, Lang};
@@ -65,17 +67,26 @@ pub(crate) struct Keyer {
     by_word: RefCell<FxHashMap<String, Key>>,
     /// Every key handed out, by its text.
     keys: RefCell<FxHashMap<String, Key>>,
+    /// The words the details stemmed already in this language, should they be shared.
+    stems: Option<Arc<Stems>>,
 }
 
 impl Keyer {
     /// A keyer for texts in `lang`.
     pub fn new(lang: Lang) -> Keyer {
+        Keyer::sharing(lang, None)
+    }
+
+    /// A keyer for texts in `lang` that takes a word's stem from `stems` when the details
+    /// stemmed it already (stems of another language are not read).
+    pub fn sharing(lang: Lang, stems: Option<Arc<Stems>>) -> Keyer {
         Keyer {
             lang,
             code: lang.code(),
-            stemmer: crate::align::paraphrase::stemmer(lang),
+            stemmer: crate::align::stems::stemmer(lang),
             by_word: Default::default(),
             keys: Default::default(),
+            stems: stems.filter(|stems| stems.lang() == lang),
         }
     }
 
@@ -100,7 +111,10 @@ impl Keyer {
         }
         let key = match words::get().synonyms.get(norm) {
             Some(group) => self.intern(group.clone()),
-            None => self.intern(self.stemmer.stem(norm).into_owned()),
+            None => match self.stems.as_ref().and_then(|stems| stems.known(norm)) {
+                Some(stem) => self.intern(stem.to_string()),
+                None => self.intern(self.stemmer.stem(norm).into_owned()),
+            },
         };
         self.by_word.borrow_mut().insert(norm.to_string(), key);
         key

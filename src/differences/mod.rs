@@ -29,6 +29,9 @@ mod unsourced;
 mod within;
 pub mod words;
 
+use std::sync::Arc;
+
+use crate::align::stems::Stems;
 use crate::comparison::{Comparison, Detail, Difference};
 use crate::lexicon::Lang;
 use crate::span::Span;
@@ -78,15 +81,19 @@ const PIECE_MATCHES: usize = 128;
 pub(crate) struct Pieces<'c> {
     c: &'c Comparison,
     lang: Lang,
+    /// The words the details stemmed in `lang`, for the keyers to share.
+    stems: Option<Arc<Stems>>,
     keyers: std::sync::Mutex<Vec<Keyer>>,
 }
 
 impl<'c> Pieces<'c> {
-    /// The pieces of `c`, whose article is in `lang`.
-    pub(crate) fn new(c: &'c Comparison, lang: Lang) -> Pieces<'c> {
+    /// The pieces of `c`, whose article is in `lang` (`stems` the words the details
+    /// stemmed in it).
+    pub(crate) fn new(c: &'c Comparison, lang: Lang, stems: Option<Arc<Stems>>) -> Pieces<'c> {
         Pieces {
             c,
             lang,
+            stems,
             keyers: std::sync::Mutex::new(Vec::new()),
         }
     }
@@ -140,21 +147,22 @@ impl<'c> Pieces<'c> {
             .lock()
             .ok()
             .and_then(|mut pool| pool.pop())
-            .unwrap_or_else(|| Keyer::new(self.lang))
+            .unwrap_or_else(|| Keyer::sharing(self.lang, self.stems.clone()))
     }
 }
 
 /// The differences of `c`, given the lists its [`Pieces`] found (`found`, in the pieces'
 /// order) and what [`of_documents`] found (`documents`): the rules that read the details
 /// are added, everything is put in article order, the same difference found twice kept
-/// once, and each numbered.
+/// once, and each numbered. The article is in `lang`, `stems` the words the details stemmed
+/// in it.
 pub(crate) fn joined(
     c: &Comparison,
-    lang: Lang,
+    (lang, stems): (Lang, Option<Arc<Stems>>),
     documents: Documents,
     found: Vec<Vec<Difference>>,
 ) -> Vec<Difference> {
-    let keyer = Keyer::new(lang);
+    let keyer = Keyer::sharing(lang, stems);
     let mut out: Vec<Difference> = found.into_iter().flatten().collect();
     out.extend(documents.legal);
     units::of_documents(

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::align::sentences;
+use crate::lexicon::Lang;
 use crate::normalize::tokenize;
 
 fn aligned(source: &str, article: &str) -> Vec<(String, String, bool)> {
@@ -9,10 +10,10 @@ fn aligned(source: &str, article: &str) -> Vec<(String, String, bool)> {
     let at = tokenize(article);
     let ss = sentences::split(source);
     let sa = sentences::split(article);
-    let stem = stemmer(Lang::En);
+    let mut stems = crate::align::stems::Stems::new(Lang::En);
     let mut vocab = FxHashMap::default();
-    let a = terms(Lang::En, source, &st, &ss, &stem, &mut vocab);
-    let b = terms(Lang::En, article, &at, &sa, &stem, &mut vocab);
+    let a = terms(source, &st, &ss, &mut stems, &mut vocab);
+    let b = terms(article, &at, &sa, &mut stems, &mut vocab);
     align(&a, &b)
         .into_iter()
         .map(|l| {
@@ -55,10 +56,10 @@ fn the_links_are_the_same_whichever_thread_aligns_which_run() {
         .collect();
     let (st, at) = (tokenize(&source), tokenize(&article));
     let (ss, sa) = (sentences::split(&source), sentences::split(&article));
-    let stem = stemmer(Lang::En);
+    let mut stems = crate::align::stems::Stems::new(Lang::En);
     let mut vocab = FxHashMap::default();
-    let a = terms(Lang::En, &source, &st, &ss, &stem, &mut vocab);
-    let b = terms(Lang::En, &article, &at, &sa, &stem, &mut vocab);
+    let a = terms(&source, &st, &ss, &mut stems, &mut vocab);
+    let b = terms(&article, &at, &sa, &mut stems, &mut vocab);
     let shouting = vec![false; a.len()];
     let new = || Aligning::new(a.clone(), b.clone(), shouting.clone());
     let two = align_with(&a, &b, &shouting);

@@ -4,7 +4,7 @@ use super::*;
 use crate::normalize::tokenize;
 
 fn run(text: &str, lang: Lang) -> Extraction {
-    let stemmer = crate::align::paraphrase::stemmer(lang);
+    let stemmer = crate::align::stems::stemmer(lang);
     extract(text, &tokenize(text), lang, &stemmer)
 }
 
@@ -369,7 +369,7 @@ fn values_read_alone_are_the_values_of_a_full_reading() {
                 crew members. May Day Parade drew 14,065 people, about 3 percent more. \
                 Full Year Highlights March 2018\n\nThe Bank of England raised rates by \
                 25 basis points to 4.5 percent on Thursday.";
-    let stemmer = crate::align::paraphrase::stemmer(Lang::En);
+    let stemmer = crate::align::stems::stemmer(Lang::En);
     let tokens = tokenize(text);
     let values = extract_values(text, &tokens, Lang::En, &stemmer);
     let full = extract(text, &tokens, Lang::En, &stemmer);
