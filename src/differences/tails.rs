@@ -33,13 +33,21 @@ pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Differe
         }
         let first = q.matches.first().and_then(|&id| c.match_by_id(id));
         let last = q.matches.last().and_then(|&id| c.match_by_id(id));
+        // A match that runs on past the quotation's end (or starts before it) leaves no
+        // rest on that side.
         if let Some(m) = last {
-            let rest = Span::new(m.article.end.max(q.article.start), q.article.end);
-            rest_of(c, keyer, q, m, rest, Direction::After, out);
+            let start = m.article.end.max(q.article.start);
+            if start < q.article.end {
+                let rest = Span::new(start, q.article.end);
+                rest_of(c, keyer, q, m, rest, Direction::After, out);
+            }
         }
         if let Some(m) = first {
-            let rest = Span::new(q.article.start, m.article.start.min(q.article.end));
-            rest_of(c, keyer, q, m, rest, Direction::Before, out);
+            let end = m.article.start.min(q.article.end);
+            if q.article.start < end {
+                let rest = Span::new(q.article.start, end);
+                rest_of(c, keyer, q, m, rest, Direction::Before, out);
+            }
         }
     }
 }
