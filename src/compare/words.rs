@@ -28,6 +28,7 @@ pub(super) struct Words {
 enum Piece {
     Sentences(Vec<Span>),
     Documents(Lang, differences::Documents),
+    Legal(Vec<crate::comparison::Difference>),
 }
 
 /// Bytes of the article's head whose words tell its language as its whole words do
@@ -60,11 +61,24 @@ pub(super) fn words_and_quotations(source: &str, text: &str, options: &CompareOp
     let shares = Shares::of(source, text);
     let split_source = || Piece::Sentences(crate::align::sentences::split(source));
     let split_article = || Piece::Sentences(crate::align::sentences::split(text));
-    let read_documents = || {
-        let lang = (options.languages).map_or_else(|| language_of_head(text), |(_, lang)| lang);
-        Piece::Documents(lang, differences::of_documents(source, text, lang))
+    // The article's language, told once for the two pieces that read in it.
+    let told = std::sync::OnceLock::new();
+    let lang = || {
+        *told.get_or_init(|| {
+            (options.languages).map_or_else(|| language_of_head(text), |(_, lang)| lang)
+        })
     };
-    let spare: [&(dyn Fn() -> Piece + Sync); 3] = [&split_source, &split_article, &read_documents];
+    let read_documents = || {
+        let lang = lang();
+        Piece::Documents(
+            lang,
+            differences::of_documents_but_legal(source, text, lang),
+        )
+    };
+    let read_legal = || Piece::Legal(differences::legal_terms(source, text, lang()));
+    // The longest first, so that the thread that finishes its share last finds short ones.
+    let spare: [&(dyn Fn() -> Piece + Sync); 4] =
+        [&read_documents, &read_legal, &split_source, &split_article];
     let spare = match options.skip_details {
         true => &spare[..0],
         false => &spare[..],
@@ -105,13 +119,16 @@ pub(super) fn words_and_quotations(source: &str, text: &str, options: &CompareOp
         Some(head) => appended(head, article_tail),
         None => article_tail.unwrap_or_default(),
     };
-    let (mut sentences, mut documents) = (Vec::new(), None);
+    let (mut sentences, mut documents, mut legal) = (Vec::new(), None, Vec::new());
     for piece in pieces {
         match piece {
             Piece::Sentences(spans) => sentences.push(spans),
             Piece::Documents(lang, read) => documents = Some((lang, read)),
+            Piece::Legal(found) => legal = found,
         }
     }
+    // Both pieces read in the one language told.
+    let documents = documents.map(|(lang, read)| (lang, read.with_legal(legal)));
     let mut sentences = sentences.into_iter();
     Words {
         quotations,

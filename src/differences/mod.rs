@@ -52,19 +52,40 @@ pub(crate) struct Documents {
 /// terms), with a keyer of their own (its keys only ever meet keys it gave). They need no
 /// match, so the pipeline runs them while it still judges quotations and relates details.
 pub(crate) fn of_documents(source: &str, article: &str, lang: Lang) -> Documents {
+    let legal = legal_terms(source, article, lang);
+    of_documents_but_legal(source, article, lang).with_legal(legal)
+}
+
+/// [`of_documents`] but for the legal terms, which a caller with two threads reads apart
+/// ([`legal_terms`], added with [`Documents::with_legal`]).
+pub(crate) fn of_documents_but_legal(source: &str, article: &str, lang: Lang) -> Documents {
     let keyer = Keyer::new(lang);
     let figures = (
         units::figures(source, &keyer),
         units::figures(article, &keyer),
     );
-    let mut legal = Vec::new();
-    legal::of_documents(source, article, keyer.code, &mut legal);
     let mut status = Vec::new();
     status::of_documents(source, article, &figures, &keyer, &mut status);
     Documents {
-        legal,
+        legal: Vec::new(),
         status,
         figures,
+    }
+}
+
+/// The people the article moves to another step of a criminal case ("suspects" become
+/// "convicts"), read from the two texts alone, the article in `lang`: a rule of
+/// [`of_documents`] that needs no keyer.
+pub(crate) fn legal_terms(source: &str, article: &str, lang: Lang) -> Vec<Difference> {
+    let mut legal = Vec::new();
+    legal::of_documents(source, article, lang.code(), &mut legal);
+    legal
+}
+
+impl Documents {
+    /// These, with the legal terms read apart ([`legal_terms`]).
+    pub(crate) fn with_legal(self, legal: Vec<Difference>) -> Documents {
+        Documents { legal, ..self }
     }
 }
 
