@@ -119,23 +119,32 @@ pub(super) fn words_and_quotations(source: &str, text: &str, options: &CompareOp
         Some(head) => appended(head, article_tail),
         None => article_tail.unwrap_or_default(),
     };
-    let (mut sentences, mut documents, mut legal) = (Vec::new(), None, Vec::new());
-    for piece in pieces {
-        match piece {
-            Piece::Sentences(spans) => sentences.push(spans),
-            Piece::Documents(lang, read) => documents = Some((lang, read)),
-            Piece::Legal(found) => legal = found,
-        }
-    }
-    // Both pieces read in the one language told.
-    let documents = documents.map(|(lang, read)| (lang, read.with_legal(legal)));
-    let mut sentences = sentences.into_iter();
+    let (sentences, documents) = Piece::gathered(pieces);
     Words {
         quotations,
         source_tokens,
         article_tokens,
-        sentences: sentences.next().zip(sentences.next()),
+        sentences,
         documents,
+    }
+}
+
+impl Piece {
+    /// What the spare pieces read, put together: the source's and the article's sentences
+    /// (in that order), and the differences of the texts alone with their legal terms.
+    fn gathered(pieces: Vec<Piece>) -> (Option<Sentences>, Option<ReadAlone>) {
+        let (mut sentences, mut documents, mut legal) = (Vec::new(), None, Vec::new());
+        for piece in pieces {
+            match piece {
+                Piece::Sentences(spans) => sentences.push(spans),
+                Piece::Documents(lang, read) => documents = Some((lang, read)),
+                Piece::Legal(found) => legal = found,
+            }
+        }
+        // Both pieces read in the one language told.
+        let documents = documents.map(|(lang, read)| (lang, read.with_legal(legal)));
+        let mut sentences = sentences.into_iter();
+        (sentences.next().zip(sentences.next()), documents)
     }
 }
 
