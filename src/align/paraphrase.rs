@@ -415,6 +415,7 @@ impl SourceIndex {
     fn align_range(&self, article: &[Terms], range: std::ops::Range<usize>) -> Vec<Link> {
         let mut links = Vec::new();
         let mut scores = vec![0.0f64; self.source.len()];
+        let mut touched = Vec::new();
         let mut query = Query::new(self.postings.len());
         for (a, q) in article
             .iter()
@@ -426,7 +427,7 @@ impl SourceIndex {
             if total <= 0.0 || q.terms.len() < MIN_SHARED {
                 continue;
             }
-            let candidates = self.candidates(q, &mut scores);
+            let candidates = self.candidates(q, (&mut scores, &mut touched));
             query.start(q, &self.idfs);
             let Some((range, score, shared)) = self.best(&mut query, total, &candidates) else {
                 continue;
@@ -448,9 +449,14 @@ impl SourceIndex {
 
     /// The source sentences with the best BM25 scores for article sentence `q`, best first.
     /// Scores accumulate in `scores`, reused (and left zeroed) across sentences; only the
-    /// sentences touched are read back.
-    fn candidates(&self, q: &Terms, scores: &mut [f64]) -> Vec<(usize, f64)> {
-        let mut touched: Vec<usize> = Vec::new();
+    /// sentences touched are read back (listed in `touched`, reused too: a sentence touches
+    /// hundreds).
+    fn candidates(
+        &self,
+        q: &Terms,
+        (scores, touched): (&mut [f64], &mut Vec<usize>),
+    ) -> Vec<(usize, f64)> {
+        touched.clear();
         for (id, w) in q.terms.iter() {
             let list = &self.postings[id as usize];
             if list.len() > self.common {
@@ -470,7 +476,7 @@ impl SourceIndex {
         // the few kept are the same.
         let by_score = |x: &(usize, f64), y: &(usize, f64)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
         let mut candidates: Vec<(usize, f64)> = Vec::with_capacity(CANDIDATES + 1);
-        for &i in &touched {
+        for &i in touched.iter() {
             let candidate = (i, scores[i]);
             scores[i] = 0.0;
             if candidates.len() == CANDIDATES
