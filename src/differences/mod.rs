@@ -194,12 +194,30 @@ pub(crate) fn joined(
     out.extend(documents.status);
     facts::of_details(c, &keyer, &mut out);
     out.sort_by_key(|d| position(d, c));
-    out.dedup_by(|b, a| a.kind == b.kind && a.source == b.source && a.article == b.article);
+    out.dedup_by(|b, a| told_twice(c, a, b));
     gaps::drop_told(&mut out);
     for (i, d) in out.iter_mut().enumerate() {
         d.id = i + 1;
     }
     out
+}
+
+/// True when `b`, right after `a` in article order, tells the reviewer nothing `a` did not:
+/// the same difference found twice, or the same article words set against the same source
+/// words written again elsewhere (a release that says "two years" twice, an article that
+/// says "three years" once: one change, shown once, against the first).
+fn told_twice(c: &Comparison, a: &Difference, b: &Difference) -> bool {
+    if a.kind != b.kind || a.article != b.article {
+        return false;
+    }
+    match (a.source, b.source) {
+        (x, y) if x == y => true,
+        (Some(x), Some(y)) => {
+            a.article.is_some()
+                && x.slice(&c.source.text).to_lowercase() == y.slice(&c.source.text).to_lowercase()
+        }
+        _ => false,
+    }
 }
 
 /// A difference found by a rule of this stage (not related from a detail), inside match

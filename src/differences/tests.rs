@@ -748,3 +748,29 @@ fn more_than_the_half_told_as_the_half_drops_the_bound() {
         assert!(has(&d, DifferenceKind::Number, "bound dropped"), "{d:?}");
     }
 }
+
+/// A release that repeats "two years" (as speakers do) and an article that says "three
+/// years" once: one change, shown once, against the first time the source says it.
+#[test]
+fn a_figure_the_source_repeats_is_one_difference_not_one_per_repetition() {
+    for (source, article, want) in [
+        (
+            "The minister spoke to reporters on Tuesday about the start of her term two years ago. Two years that were hard, marked by the pandemic and by the war in Ukraine. Two years, as I said, that were hard, two years of reforms that have changed the country.",
+            "The minister, who will soon mark three years in office, said the period had been \"marked by the pandemic and by the war in Ukraine\" and promised more reforms.",
+            "two years → three years",
+        ),
+        (
+            "El ministro habló el martes del comienzo de su mandato hace dos años. Dos años difíciles, marcados por la pandemia y por la guerra en Ucrania. Dos años, como decía, difíciles, dos años de reformas que han cambiado el país.",
+            "El ministro, que pronto cumplirá tres años en el cargo, dijo que el periodo ha estado «marcado por la pandemia y por la guerra en Ucrania» y prometió más reformas.",
+            "dos años → tres años",
+        ),
+    ] {
+        let d = differences(source, article);
+        let numbers: Vec<_> = d
+            .iter()
+            .filter(|(k, _, _)| *k == DifferenceKind::Number)
+            .collect();
+        assert_eq!(numbers.len(), 1, "{d:?}");
+        assert!(numbers[0].2.contains(want), "{d:?}");
+    }
+}
