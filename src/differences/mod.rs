@@ -294,6 +294,8 @@ fn left_out_at(m: &crate::comparison::Match, s: Span) -> usize {
 }
 
 #[cfg(test)]
+mod figure_tests;
+#[cfg(test)]
 mod reversed_tests;
 #[cfg(test)]
 mod tests;

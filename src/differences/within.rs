@@ -146,10 +146,14 @@ fn joined(words: &[Word]) -> String {
 }
 
 /// True when two spellings are one word written another way ("labor" and "labour",
-/// "organize" and "organise"): long enough, same start, one or two letters apart.
+/// "organize" and "organise"): long enough, same start, one or two letters apart. A figure
+/// is never spelt another way: "2014" and "2015" are two years.
 fn is_spelling_variant(a: &str, b: &str) -> bool {
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     if a.len().min(b.len()) < 4 || a.first() != b.first() || a == b {
+        return false;
+    }
+    if a.iter().chain(&b).any(char::is_ascii_digit) {
         return false;
     }
     let d = strsim::generic_levenshtein(&a, &b);
