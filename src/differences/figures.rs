@@ -87,6 +87,26 @@ pub(super) fn has_figure(words: &[Word]) -> bool {
     words.iter().any(|w| w.value.is_some())
 }
 
+/// Bytes either side of a match in which the other document's figures count as its own:
+/// a sentence or two.
+const NEARBY_BYTES: usize = 400;
+
+/// True when every figure of `figures` (article words of match `m`) is written the same way
+/// by the source within [`NEARBY_BYTES`] of the match: a retelling that joins two sentences
+/// gives the figure of the one it was not aligned with ("underlying inflation has slowed to
+/// 3.2%" against a sentence on the target band, the source's next one saying "underlying
+/// inflation is at 3.2%"). The article did not add that figure. (The other way does not
+/// hold: a figure the article leaves out of a sentence is left out there, whatever it says
+/// nearby.)
+pub(super) fn stated_nearby(c: &Comparison, m: &Match, figures: &[Word]) -> bool {
+    let (text, span) = (&c.source.text, m.source);
+    let from = crate::span::ceil_char_boundary(text, span.start.saturating_sub(NEARBY_BYTES));
+    let to = crate::span::floor_char_boundary(text, (span.end + NEARBY_BYTES).min(text.len()));
+    let near = crate::normalize::tokenize(&text[from..to.max(from)]);
+    let mut values = figures.iter().filter(|w| w.value.is_some()).peekable();
+    values.peek().is_some() && values.all(|w| near.iter().any(|t| t.norm == w.norm))
+}
+
 /// Most words on either side of a replaced stretch for its figure to count as replaced: a
 /// longer stretch was rewritten, and its figure may be another fact.
 const MAX_REPLACED_WORDS: usize = 3;

@@ -13,7 +13,7 @@ use crate::span::Span;
 
 use super::align::{self, cover_of, inside, range_in, Keyer, Word};
 use super::dates::in_date;
-use super::figures::{approximates, has_figure, same_figures};
+use super::figures::{approximates, has_figure, same_figures, stated_nearby};
 use super::names::{before_a_name, name_core, name_kind, starts_upper};
 use super::scope::scope_phrases;
 use super::units::unit_at;
@@ -400,7 +400,8 @@ impl Pair<'_, '_> {
                 && other.len() <= MAX_OTHER_SIDE_WORDS
                 && !has_figure(other)
         };
-        if (short(s, a) || short(a, s)) && !in_date(self.source, s) && !in_date(self.article, a) {
+        let given = short(a, s) && !stated_nearby(self.c, self.m, a);
+        if (short(s, a) || given) && !in_date(self.source, s) && !in_date(self.article, a) {
             // The side without a figure only reworded around it: the figure is added or
             // dropped, not changed.
             let (from, to) = self.texts(e);
