@@ -132,7 +132,7 @@ fn related_and_found(
         || (),
         &pieces.each(),
     );
-    (details, found)
+    (details, pieces.in_order(found))
 }
 
 /// The quotations judged against the matches, and the matches they complete: pieces of one

@@ -124,11 +124,25 @@ impl<'c> Pieces<'c> {
         self.c.matches.len().div_ceil(PIECE_MATCHES)
     }
 
-    /// Every piece as a task for [`crate::parallel::both_then_spare`], in order.
+    /// Every piece as a task for [`crate::parallel::both_then_spare`], the longest first
+    /// ([`Pieces::in_order`] puts what they find back in the pieces' order).
     pub(crate) fn each(&self) -> Vec<impl Fn() -> Vec<Difference> + Sync + '_> {
-        (0..self.match_runs() + 3)
+        // The three rules first: the one across the quotations is the longest piece, and a
+        // long piece taken last keeps one thread busy while the other waits. The runs of
+        // matches, short and alike, fill in after them.
+        let runs = self.match_runs();
+        (runs..runs + 3)
+            .chain(0..runs)
             .map(|k| move || self.run(k))
             .collect()
+    }
+
+    /// The lists found by the tasks of [`Pieces::each`] (in its order), put in the pieces'
+    /// order: the runs of matches, then the three rules.
+    pub(crate) fn in_order(&self, mut found: Vec<Vec<Difference>>) -> Vec<Vec<Difference>> {
+        let rules = found.len().min(3);
+        found.rotate_left(rules);
+        found
     }
 
     /// The differences piece `k` finds.
