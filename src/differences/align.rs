@@ -213,6 +213,21 @@ fn digits_of(norm: &str) -> &str {
     norm.trim_end_matches(|ch: char| ch.is_alphabetic())
 }
 
+/// True when two spellings are one word written another way ("labor" and "labour",
+/// "organize" and "organise"): long enough, same start, one or two letters apart. A figure
+/// is never spelt another way: "2014" and "2015" are two years.
+pub(super) fn is_spelling_variant(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().min(b.len()) < 4 || a.first() != b.first() || a == b {
+        return false;
+    }
+    if a.iter().chain(&b).any(char::is_ascii_digit) {
+        return false;
+    }
+    let d = strsim::generic_levenshtein(&a, &b);
+    d <= 2 && d * 4 <= a.len().max(b.len())
+}
+
 /// The operations that turn the source's words into the article's.
 pub(crate) fn diff(source: &[Word], article: &[Word]) -> Vec<DiffOp> {
     let s: Vec<Key> = source.iter().map(|w| w.key).collect();

@@ -5,6 +5,7 @@
 use super::align::{cover_of, Word};
 use super::DifferenceKind;
 use crate::matching::is_content_word;
+use crate::span::Span;
 
 /// Whether a name of two capitalised words or more follows `at` ("players Latrell Mitchell",
 /// "spokesman John Smith"): words cut just before it label the person, they do not qualify a
@@ -107,6 +108,40 @@ pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
 }
 
 /// True when `word` opens with a capital letter.
+/// True when word `at` of `words` (German) opens a common noun phrase, not a name: a
+/// determiner stands right before it ("die Kliniken", "welche Leistungen"), or before the
+/// one lower-case word before it ("die neuen Regeln").
+/// True for a German compound that names a body by its ending ("Aufsichtsrat",
+/// "Finanzamt"): capitalised like every German noun, but an organisation when replaced.
+pub(super) fn german_body(lang: &str, name: &[Word]) -> bool {
+    let endings = &crate::lexicon::get().name_words.german_org_endings;
+    lang == "de"
+        && name
+            .iter()
+            .any(|w| endings.iter().any(|e| w.norm.ends_with(e.as_str())))
+}
+
+/// True when the words at `span` of `text` (in `lang`) open a German common noun phrase,
+/// not a name: German capitalises every noun, and a determiner stands right before this one
+/// ("die Kliniken", "welche Leistungen") or before the one lower-case word before it ("die
+/// neuen Regeln").
+pub(super) fn german_noun_at(lang: &str, text: &str, span: Option<Span>) -> bool {
+    let Some(span) = span.filter(|_| lang == "de") else {
+        return false;
+    };
+    let determiners = &crate::lexicon::get().name_words.german_determiners;
+    let mut before = text[..span.start]
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(2);
+    let determiner = |w: &str| determiners.contains(w.to_lowercase().as_str());
+    match (before.next(), before.next()) {
+        (Some(w), _) if determiner(w) => true,
+        (Some(w), Some(v)) => !starts_upper(w) && determiner(v),
+        _ => false,
+    }
+}
+
 pub(super) fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -223,5 +258,35 @@ mod tests {
             d.iter().all(|(k, _, _)| *k != DifferenceKind::Name),
             "{d:?}"
         );
+    }
+
+    /// German capitalises every noun: a noun replaced after a determiner ("die
+    /// Krankenhäuser" told as "die Kliniken", "welche Leistungsgruppen" as "welche
+    /// Leistungen") is no person renamed; a body replaced ("der Aufsichtsrat" told as "der
+    /// Betriebsrat") is an organisation; a person replaced is still a name.
+    #[test]
+    fn german_nouns_are_not_names_but_a_board_is_a_body() {
+        let d = differences(
+            "Nach Angaben des Ministeriums erhalten die Krankenhäuser künftig eine Pauschale, die rund 60 Prozent der Vergütung ausmacht. Die Länder sollen bis Ende 2026 festlegen, welche Kliniken welche Leistungsgruppen anbieten dürfen.",
+            "Nach Angaben des Ministeriums erhalten die Kliniken künftig eine Pauschale, die rund 60 Prozent der Vergütung ausmacht. Die Länder sollen bis Ende 2026 festlegen, welche Kliniken welche Leistungen anbieten dürfen.",
+        );
+        assert!(
+            d.iter().all(|(k, _, _)| *k != DifferenceKind::Name),
+            "{d:?}"
+        );
+        let d = differences(
+            "Der Vorstand hat den Plan am Montag vorgestellt. Der Aufsichtsrat muss dem Verkauf der Sparte noch zustimmen, teilte das Unternehmen mit.",
+            "Der Vorstand hat den Plan am Montag vorgestellt. Der Betriebsrat muss dem Verkauf der Sparte noch zustimmen, teilte das Unternehmen mit.",
+        );
+        assert_eq!(
+            kind_of(&d, "Aufsichtsrat"),
+            Some(DifferenceKind::Organisation),
+            "{d:?}"
+        );
+        let d = differences(
+            "Der Plan sei ein guter Anfang, sagte Finanzvorstand Jens Müller am Montag vor Journalisten in Stuttgart.",
+            "Der Plan sei ein guter Anfang, sagte Finanzvorstand Jens Schmidt am Montag vor Journalisten in Stuttgart.",
+        );
+        assert_eq!(kind_of(&d, "Müller"), Some(DifferenceKind::Name), "{d:?}");
     }
 }

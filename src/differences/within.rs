@@ -11,10 +11,12 @@ use crate::comparison::{Comparison, Edit, EditOp, Fidelity, Match, MatchKind};
 use crate::matching::is_content_word;
 use crate::span::Span;
 
-use super::align::{self, cover_of, inside, range_in, Keyer, Word};
+use super::align::{self, cover_of, inside, is_spelling_variant, range_in, Keyer, Word};
 use super::dates::in_date;
 use super::figures::{approximates, has_figure, same_figures, stated_nearby};
-use super::names::{before_a_name, name_core, name_kind, starts_upper};
+use super::names::{
+    before_a_name, german_body, german_noun_at, name_core, name_kind, starts_upper,
+};
 use super::scope::scope_phrases;
 use super::units::unit_at;
 use super::words;
@@ -143,21 +145,6 @@ fn joined(words: &[Word]) -> String {
         .map(|w| w.norm.as_str())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// True when two spellings are one word written another way ("labor" and "labour",
-/// "organize" and "organise"): long enough, same start, one or two letters apart. A figure
-/// is never spelt another way: "2014" and "2015" are two years.
-fn is_spelling_variant(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len().min(b.len()) < 4 || a.first() != b.first() || a == b {
-        return false;
-    }
-    if a.iter().chain(&b).any(char::is_ascii_digit) {
-        return false;
-    }
-    let d = strsim::generic_levenshtein(&a, &b);
-    d <= 2 && d * 4 <= a.len().max(b.len())
 }
 
 impl Pair<'_, '_> {
@@ -336,6 +323,7 @@ impl Pair<'_, '_> {
             && a.len() <= super::bridges::MAX_BRIDGE_WORDS
             && super::bridges::lost(self.c, self.lang, s, a) == Some(DifferenceKind::Name)
             && !self.moved(s)
+            && !german_noun_at(self.lang, &self.c.source.text, e.source)
         {
             return Some(self.name_replaced(e));
         }
@@ -464,10 +452,22 @@ impl Pair<'_, '_> {
         if opens(&self.c.source.text, s_name) || opens(&self.c.article.text, a_name) {
             return None;
         }
+        let body = german_body(self.lang, s_name) || german_body(self.lang, a_name);
         let kind = name_kind(&self.c.source.text, s_name)
             .or_else(|| name_kind(&self.c.article.text, a_name))
-            .unwrap_or(DifferenceKind::Name);
+            .unwrap_or(match body {
+                true => DifferenceKind::Organisation,
+                false => DifferenceKind::Name,
+            });
+        // German capitalises every noun: "die Krankenhäuser" told as "die Kliniken" is a
+        // word replaced, not a person renamed.
         let (source, article) = (cover_of(s_name), cover_of(a_name));
+        if kind == DifferenceKind::Name
+            && german_noun_at(self.lang, &self.c.source.text, source)
+            && german_noun_at(self.lang, &self.c.article.text, article)
+        {
+            return None;
+        }
         let (from, to) = (
             source.map_or("", |sp| sp.slice(&self.c.source.text)),
             article.map_or("", |sp| sp.slice(&self.c.article.text)),
