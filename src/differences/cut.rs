@@ -6,10 +6,10 @@
 
 use similar::DiffOp;
 
-use crate::comparison::{Comparison, QuoteFinding, QuoteStatus};
+use crate::comparison::{Comparison, Match, QuoteFinding, QuoteStatus, ScopeClass};
 use crate::span::Span;
 
-use super::align::Keyer;
+use super::align::{Keyer, Word};
 use super::scope::scope_phrases;
 use super::{Change, Difference, DifferenceKind, Severity};
 
@@ -55,7 +55,13 @@ pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Differe
         if words.is_empty() || words.len() > MAX_CUT_WORDS {
             continue;
         }
-        let scope = scope_phrases(&words, keyer.code);
+        let mut scope: Vec<ScopeClass> = scope_phrases(&words, keyer.code)
+            .iter()
+            .map(|p| p.2)
+            .collect();
+        if scope.is_empty() && limits(c, keyer, m, &words) {
+            scope.push(ScopeClass::Condition);
+        }
         let weighty = !scope.is_empty() || words.iter().any(|w| w.value.is_some());
         // Cut at a clause's end (", vamos a informar…"), the quotation is a whole clause:
         // shown only when the rest changes its force (", nicht schwächen").
@@ -75,11 +81,28 @@ pub(super) fn of_quotations(c: &Comparison, keyer: &Keyer, out: &mut Vec<Differe
             Some(last),
             Change::Dropped {
                 words: rest.slice(&c.source.text).to_string(),
-                class: scope.first().map(|p| p.2),
+                class: scope.first().copied(),
                 marked: None,
             },
         ));
     }
+}
+
+/// True when `rest`, the words the article's quotation leaves off, is a relative clause
+/// that limits a negated or universal statement quoted whole (match `m`): "Kein Krankenhaus
+/// wird geschlossen" without ", das für die Versorgung gebraucht wird" promises that no
+/// hospital at all closes.
+fn limits(c: &Comparison, keyer: &Keyer, m: &Match, rest: &[Word]) -> bool {
+    let opens_clause = rest.first().is_some_and(|w| {
+        super::words::get()
+            .relatives
+            .get(keyer.code)
+            .is_some_and(|r| r.contains(w.norm.as_str()))
+    });
+    opens_clause
+        && scope_phrases(&keyer.words(&c.source.text, m.source), keyer.code)
+            .iter()
+            .any(|p| matches!(p.2, ScopeClass::Negation | ScopeClass::Quantifier))
 }
 
 /// True when the article gives the quotation as a statement of its own: it opens a sentence
@@ -223,5 +246,32 @@ mod tests {
             "\"We will prioritize streets near schools,\" he said, \"and hospitals.\"",
         );
         assert_eq!(cut(&d, "and hospitals"), None, "{d:?}");
+    }
+
+    /// German and Dutch set every relative clause off with a comma: a promise quoted
+    /// without the clause that limits it ("kein Krankenhaus …, das …") says more than the
+    /// speaker did, and is major; a clause that limits nothing negated or universal stays
+    /// unshown, as any quotation closed at a clause's end.
+    #[test]
+    fn a_limiting_clause_cut_from_a_negated_promise_is_major() {
+        let d = differences(
+            "Der Minister stellte am Dienstag die Reform vor. „Kein Krankenhaus wird geschlossen, das für die Versorgung gebraucht wird“, betonte der Minister vor der Presse.",
+            "Der Minister stellte am Dienstag die Reform vor. „Kein Krankenhaus wird geschlossen“, betonte der Minister vor der Presse.",
+        );
+        assert_eq!(
+            cut(&d, "das für die Versorgung"),
+            Some(Severity::Major),
+            "{d:?}"
+        );
+        let d = differences(
+            "De minister presenteerde dinsdag het plan. „Geen school gaat dicht, die nodig is voor het dorp“, zei de minister tegen verslaggevers.",
+            "De minister presenteerde dinsdag het plan. „Geen school gaat dicht“, zei de minister tegen verslaggevers.",
+        );
+        assert_eq!(cut(&d, "die nodig is"), Some(Severity::Major), "{d:?}");
+        let d = differences(
+            "Der Minister stellte am Dienstag die Reform vor. „Das Krankenhaus wird modernisiert, das am Stadtrand liegt“, sagte der Minister vor der Presse.",
+            "Der Minister stellte am Dienstag die Reform vor. „Das Krankenhaus wird modernisiert“, sagte der Minister vor der Presse.",
+        );
+        assert_eq!(cut(&d, "am Stadtrand"), None, "{d:?}");
     }
 }

@@ -38,6 +38,9 @@ pub struct Words {
     pub title_rank_prefixes: Vec<String>,
     /// Nouns naming a kind of public body ("tribunal", "court"), by language code.
     pub institutions: HashMap<&'static str, HashSet<String>>,
+    /// Relative pronouns that open a limiting clause after a comma ("…, das für die
+    /// Versorgung gebraucht wird"), by language code.
+    pub relatives: HashMap<&'static str, HashSet<String>>,
 }
 
 /// The words of one language that say which way a quantity moved or lies: each word's
@@ -130,6 +133,13 @@ fn build() -> Words {
     for (lang, line) in by_language(include_str!("../../assets/differences/institutions.txt")) {
         words
             .institutions
+            .entry(lang)
+            .or_default()
+            .extend(phrase(line));
+    }
+    for (lang, line) in by_language(include_str!("../../assets/differences/relatives.txt")) {
+        words
+            .relatives
             .entry(lang)
             .or_default()
             .extend(phrase(line));
