@@ -52,3 +52,17 @@ fn a_figure_the_source_states_a_sentence_away_is_not_added() {
     let d = differences(source_en, &article_en.replace("7.1%", "8.3%"));
     assert!(added(&d), "{d:?}");
 }
+
+/// "Quelque 15 000" is "environ 15 000" in other words: no approximation dropped.
+#[test]
+fn quelque_before_a_figure_approximates_it_as_environ_does() {
+    let d = differences(
+        "Le ministre a présenté le plan ce matin. Selon le ministère, environ 15 000 exploitations pourraient bénéficier de l'aide, qui sera versée à partir du 1er juin.",
+        "Le ministre a présenté le plan jeudi. Quelque 15 000 exploitations pourraient bénéficier de l'aide, versée à partir du 1er juin.",
+    );
+    assert!(
+        !d.iter()
+            .any(|(_, _, n)| n.contains("approximation dropped")),
+        "{d:?}"
+    );
+}

@@ -312,6 +312,8 @@ mod figure_tests;
 #[cfg(test)]
 mod reversed_tests;
 #[cfg(test)]
+mod scope_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod title_tests;

@@ -11,18 +11,18 @@ use crate::comparison::{Comparison, Edit, EditOp, Fidelity, Match, MatchKind};
 use crate::matching::is_content_word;
 use crate::span::Span;
 
-use super::align::{self, cover_of, inside, is_spelling_variant, range_in, Keyer, Word};
+use super::align::{self, cover_of, inside, is_spelling_variant, Keyer, Word};
 use super::dates::in_date;
 use super::figures::{approximates, has_figure, same_figures, stated_nearby};
-use super::names::{
-    before_a_name, german_body, german_noun_at, name_core, name_kind, starts_upper,
-};
+use super::names::{before_a_name, german_noun_at, starts_upper};
 use super::scope::scope_phrases;
 use super::units::unit_at;
 use super::words;
 use super::{Change, Difference, DifferenceKind, Severity};
 use crate::align::sentences::opens_sentence;
 use crate::comparison::ScopeClass;
+
+mod named;
 
 /// Adds the differences inside `m` to `out`.
 pub(super) fn of_match(c: &Comparison, m: &Match, keyer: &Keyer, out: &mut Vec<Difference>) {
@@ -100,6 +100,22 @@ pub(super) fn of_rest(
         } else {
             pair.paraphrased_edit(&e)
         });
+    }
+    // A modal, condition or negation dropped from the rest of a reused sentence changes its
+    // force ("pourraient bénéficier" told as "bénéficieront"); a quantifier the rewording
+    // adds there ("each of the bans") restates more often than it widens.
+    if !quoted {
+        let mut scope = Vec::new();
+        pair.scope_changes(&ops, &mut scope);
+        out.extend(scope.into_iter().filter(|d| {
+            !matches!(
+                d.change,
+                Change::Added {
+                    class: Some(ScopeClass::Quantifier),
+                    ..
+                }
+            )
+        }));
     }
 }
 
@@ -412,120 +428,6 @@ impl Pair<'_, '_> {
             ));
         }
         None
-    }
-
-    /// The lower-case qualifier of a public body replaced, its head aligned ("tribunal
-    /// judiciaire" told as "tribunal administratif"): another body ([`super::bodies`]).
-    fn body_edit(&self, e: &Edit) -> Option<Difference> {
-        if e.op != EditOp::Replace {
-            return None;
-        }
-        let ranges = (
-            range_in(self.source, e.source?),
-            range_in(self.article, e.article?),
-        );
-        let (from, to) = super::bodies::renamed((self.source, self.article), ranges, self.lang)?;
-        Some(self.difference(
-            DifferenceKind::Organisation,
-            Severity::Major,
-            Some(from),
-            Some(to),
-            Change::Replaced {
-                from: from.slice(&self.c.source.text).to_string(),
-                to: to.slice(&self.c.article.text).to_string(),
-                marked: None,
-            },
-        ))
-    }
-
-    /// Capitalised words replaced by other capitalised words: a name changed ("Occitanie"
-    /// told as "en Bretagne", "l'Assemblée nationale" as "le Sénat"). The function words
-    /// around each name are set aside, and what the name is (a place, an organisation)
-    /// decides the kind.
-    fn name_edit(&self, e: &Edit, s: &[Word], a: &[Word]) -> Option<Difference> {
-        if e.op != EditOp::Replace {
-            return None;
-        }
-        let (s_name, a_name) = (name_core(s)?, name_core(a)?);
-        // The first word of a sentence is capitalised whatever it is.
-        let opens = |text: &str, ws: &[Word]| ws.iter().any(|w| opens_sentence(text, w.span.start));
-        if opens(&self.c.source.text, s_name) || opens(&self.c.article.text, a_name) {
-            return None;
-        }
-        let body = german_body(self.lang, s_name) || german_body(self.lang, a_name);
-        let kind = name_kind(&self.c.source.text, s_name)
-            .or_else(|| name_kind(&self.c.article.text, a_name))
-            .unwrap_or(match body {
-                true => DifferenceKind::Organisation,
-                false => DifferenceKind::Name,
-            });
-        // German capitalises every noun: "die Krankenhäuser" told as "die Kliniken" is a
-        // word replaced, not a person renamed.
-        let (source, article) = (cover_of(s_name), cover_of(a_name));
-        if kind == DifferenceKind::Name
-            && german_noun_at(self.lang, &self.c.source.text, source)
-            && german_noun_at(self.lang, &self.c.article.text, article)
-        {
-            return None;
-        }
-        let (from, to) = (
-            source.map_or("", |sp| sp.slice(&self.c.source.text)),
-            article.map_or("", |sp| sp.slice(&self.c.article.text)),
-        );
-        // A list shortened ("Fresno, Kern and Tulare" told as "Fresno and Kern"): the
-        // article's name ends the source's list just before, so the source's last item is
-        // dropped, not replaced.
-        let at = range_in(self.source, source.unwrap_or_default()).start;
-        let before = &self.source[at.saturating_sub(MIN_ANCHOR_WORDS)..at];
-        let listed = a_name
-            .last()
-            .is_some_and(|n| before.iter().any(|w| w.key == n.key))
-            && before
-                .iter()
-                .any(|w| words::get().conjunctions.contains(w.norm.as_str()));
-        if listed && !self.moved(s_name) {
-            let dropped = Change::Dropped {
-                words: from.to_string(),
-                class: None,
-                marked: None,
-            };
-            return Some(self.difference(kind, Severity::Major, source, None, dropped));
-        }
-        Some(self.difference(
-            kind,
-            Severity::Major,
-            source,
-            article,
-            Change::Replaced {
-                from: from.to_string(),
-                to: to.to_string(),
-                marked: None,
-            },
-        ))
-    }
-
-    /// True when every word of `s` stands elsewhere in the article's side of the pair: moved
-    /// (German puts the verb second: "könnten ... profitieren" told as "profitieren ..."),
-    /// not dropped.
-    fn moved(&self, s: &[Word]) -> bool {
-        s.iter()
-            .all(|w| self.article.iter().any(|a| a.key == w.key))
-    }
-
-    /// The edit as a name replaced: major, with both sides' words.
-    fn name_replaced(&self, e: &Edit) -> Difference {
-        let (from, to) = self.texts(e);
-        self.difference(
-            DifferenceKind::Name,
-            Severity::Major,
-            e.source,
-            e.article,
-            Change::Replaced {
-                from,
-                to,
-                marked: None,
-            },
-        )
     }
 
     /// Scope words on one side only, where the words around them are aligned: "evidence of
