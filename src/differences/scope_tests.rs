@@ -19,3 +19,34 @@ fn a_modal_dropped_from_the_rest_of_a_reused_sentence_is_shown() {
         "{d:?}"
     );
 }
+
+/// A certainty told as a possibility, in the languages whose lists were thinnest: Italian
+/// "saranno commissariate" as "potranno essere commissariate", Portuguese "serão" as
+/// "poderão ser", Dutch "krijgen een boete" as "krijgen mogelijk een boete".
+#[test]
+fn a_modal_added_is_shown_in_italian_portuguese_and_dutch() {
+    for (source, article, modal) in [
+        (
+            "Il ministro ha firmato oggi il decreto. Le regioni che non rispettano i tempi massimi saranno commissariate dal governo entro giugno.",
+            "Il ministro ha firmato ieri il decreto. Le regioni che non rispettano i tempi massimi potranno essere commissariate dal governo entro giugno.",
+            "potranno",
+        ),
+        (
+            "O ministro assinou hoje o decreto. As regiões que não cumprirem os prazos serão intervencionadas pelo governo até junho.",
+            "O ministro assinou ontem o decreto. As regiões que não cumprirem os prazos poderão ser intervencionadas pelo governo até junho.",
+            "poderão",
+        ),
+        (
+            "De minister tekende vandaag het besluit. Gemeenten die de termijnen niet halen, krijgen een boete van het rijk voor juni.",
+            "De minister tekende gisteren het besluit. Gemeenten die de termijnen niet halen, krijgen mogelijk een boete van het rijk voor juni.",
+            "mogelijk",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(
+            d.iter()
+                .any(|(k, _, n)| *k == DifferenceKind::Scope && n.contains(modal)),
+            "{d:?}"
+        );
+    }
+}
