@@ -50,3 +50,20 @@ fn a_modal_added_is_shown_in_italian_portuguese_and_dutch() {
         );
     }
 }
+
+/// "Governor Lopez on Monday unveiled a plan, saying “every bridge … will be fixed by
+/// 2030.”" in the paper of Tuesday 4 March: the quoted "will" is the governor's, the
+/// sentence tells of the Monday just past (3 March, the release's "today"), not of the
+/// Monday to come.
+#[test]
+fn a_future_inside_the_quotation_does_not_move_the_weekday_of_the_report() {
+    let d = differences(
+        "FOR IMMEDIATE RELEASE\nMarch 3, 2025\n\nGovernor Maria Lopez today announced a $2.4 billion plan to repair 1,200 bridges over the next five years. \"Every bridge in poor condition will be fixed or replaced by 2030,\" Governor Lopez said.",
+        "Governor unveils $2.4bn bridge repair plan\n\nBy Staff Reporter, March 4, 2025\n\nGovernor Maria Lopez on Monday unveiled a $2.4 billion plan to repair 1,200 bridges over five years, saying \"every bridge in poor condition will be fixed by 2030.\"",
+    );
+    assert!(
+        !d.iter()
+            .any(|(k, _, n)| *k == DifferenceKind::Date && n.contains("Monday")),
+        "{d:?}"
+    );
+}

@@ -3,6 +3,11 @@
 use rustc_hash::FxHashSet as HashSet;
 
 use super::{lines, Lang, Lexicon};
+use crate::normalize::Token;
+
+/// The marks that open or close a quotation, each toggling whether the words after it are
+/// quoted (apostrophes and single quotes are left out: they also stand inside words).
+const QUOTE_MARKS: [char; 6] = ['"', '\u{201c}', '\u{201d}', '\u{201e}', '\u{ab}', '\u{bb}'];
 
 /// The words that tell a sentence's tense in one language (`assets/details/tense.txt`).
 #[derive(Debug, Default)]
@@ -16,6 +21,32 @@ pub struct Tense {
 }
 
 impl Tense {
+    /// True when a sentence (its `tokens`, whose spans point into `text`) tells of the past:
+    /// no future cue and, for a language with past cues, a past cue among the words outside
+    /// its quotation marks. The reporting clause sets the tense ("“Every bridge will be
+    /// fixed,” she said on Monday" tells of a Monday past); a sentence quoted whole is read
+    /// from all its words.
+    pub fn tells_past(&self, text: &str, tokens: &[Token]) -> bool {
+        let mut quoted = false;
+        let mut end = tokens.first().map_or(0, |t| t.span().start);
+        let mut outside: Vec<&Token> = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let gap = text.get(end..t.span().start).unwrap_or("");
+            let marks = gap.chars().filter(|c| QUOTE_MARKS.contains(c)).count();
+            quoted ^= marks % 2 == 1;
+            if !quoted {
+                outside.push(t);
+            }
+            end = t.span().end;
+        }
+        let words: Vec<&Token> = match outside.is_empty() {
+            true => tokens.iter().collect(),
+            false => outside,
+        };
+        !words.iter().any(|t| self.is_future(&t.norm))
+            && (self.past.is_empty() || words.iter().any(|t| self.past.contains(t.norm.as_str())))
+    }
+
     /// True when `word` (normalised) speaks of what comes.
     pub fn is_future(&self, word: &str) -> bool {
         self.future.contains(word)

@@ -526,7 +526,7 @@ impl Reader<'_> {
             lx: lexicon::get(),
             stemmer: self.stemmer,
             index,
-            past: is_past(toks, self.lang),
+            past: is_past(self.text, toks, self.lang),
             shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
             heading: reading == Reading::All && is_heading(self.text, span.slice(self.text), toks),
             values_only: reading == Reading::Values,
@@ -622,17 +622,15 @@ fn is_heading(text: &str, sentence: &str, toks: &[Token]) -> bool {
 }
 
 /// True when a bare weekday in the sentence is the most recent one ("announced on Monday" in
-/// Wednesday's paper): no word of the sentence speaks of what comes, in the document's
-/// language, and for a language that tells plans in the present tense (Dutch), some word
-/// speaks of the past. The cues are in `assets/details/tense.txt`.
-fn is_past(toks: &[Token], lang: Lang) -> bool {
-    let Some(tense) = lexicon::get().tenses.get(&lang) else {
-        return true;
-    };
-    if toks.iter().any(|t| tense.is_future(&t.norm)) {
-        return false;
-    }
-    tense.past.is_empty() || toks.iter().any(|t| tense.past.contains(t.norm.as_str()))
+/// Wednesday's paper): no word of the sentence outside its quotation marks speaks of what
+/// comes, in the document's language, and for a language that tells plans in the present
+/// tense (Dutch), some word speaks of the past ([`lexicon::Tense::tells_past`]). The cues
+/// are in `assets/details/tense.txt`.
+fn is_past(text: &str, toks: &[Token], lang: Lang) -> bool {
+    lexicon::get()
+        .tenses
+        .get(&lang)
+        .is_none_or(|tense| tense.tells_past(text, toks))
 }
 
 /// Lower-case words that can open a detail: hedges, relative dates, weekdays, months, number
