@@ -39,3 +39,34 @@ pub(super) fn in_date(all: &[Word], part: &[Word]) -> bool {
             .any(|w| months.contains_key(w.norm.as_str()))
             || joined_month())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::differences::tests::differences;
+    use crate::differences::DifferenceKind;
+
+    /// A byline's date is the day the article was written: "le 4 mars 2025" (or "6.
+    /// November 2026" above a German report) is no restating of the release's "aujourd'hui"
+    /// ("heute") of the day before. The weekday the article gives still meets the release's
+    /// day.
+    #[test]
+    fn the_articles_dateline_is_no_fact_of_the_story() {
+        for (source, article) in [
+            (
+                "COMMUNIQUÉ – Paris, le 3 mars 2025\n\nLa présidente de la région, Marie Durand, a présenté aujourd'hui un plan de 2,4 milliards d'euros pour réparer 1 200 ponts.",
+                "Ponts : un plan de 2,4 milliards\n\nPar notre correspondant, le 4 mars 2025\n\nLa présidente de la région, Marie Durand, a présenté lundi un plan de 2,4 milliards d'euros pour réparer 1 200 ponts.",
+            ),
+            (
+                "Pressemitteilung, Stuttgart, 5. November 2026\n\nDer Vorstand der Neckarwerke hat heute die Zahlen für das dritte Quartal vorgelegt.",
+                "Neckarwerke legen Zahlen vor\n\nStuttgart, 6. November 2026\n\nDer Vorstand der Neckarwerke hat am Donnerstag die Zahlen für das dritte Quartal vorgelegt.",
+            ),
+        ] {
+            let d = differences(source, article);
+            assert!(
+                !d.iter().any(|(k, _, n)| *k == DifferenceKind::Date
+                    && (n.contains("aujourd") || n.contains("heute"))),
+                "{d:?}"
+            );
+        }
+    }
+}

@@ -476,15 +476,19 @@ fn is_value(m: &Mention) -> bool {
 
 /// The full date among the details of a document's first lines, if any.
 fn dateline(mentions: &[Mention]) -> Option<Day> {
-    mentions
-        .iter()
-        .filter(|m| m.span.start < 600 || m.sentence < 4)
-        .find_map(|m| match &m.value {
-            Value::Date(e) if e.year.is_some() && e.month.is_some() && e.day.is_some() => {
-                day_of(e.year?, e.month?, e.day?)
-            }
-            _ => None,
-        })
+    match &mentions[dateline_at(mentions)?].value {
+        Value::Date(e) => day_of(e.year?, e.month?, e.day?),
+        _ => None,
+    }
+}
+
+/// Which of `mentions` is the document's dateline: the first full date of its first lines.
+pub(crate) fn dateline_at(mentions: &[Mention]) -> Option<usize> {
+    let full = |e: &DateExpr| day_of(e.year?, e.month?, e.day?);
+    mentions.iter().position(|m| {
+        (m.span.start < 600 || m.sentence < 4)
+            && matches!(&m.value, Value::Date(e) if full(e).is_some())
+    })
 }
 
 /// What a scan of a sentence reads: every detail, or the values only (names passed over).

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::calendar::{self, Day};
 use super::{DetailKind, Relation};
 use crate::comparison::{DetailNote, FigureChange, Side, TitleChange};
-use crate::details::extract::{Extraction, Interval, Mention, Scale, Value};
+use crate::details::extract::{dateline_at, Extraction, Interval, Mention, Scale, Value};
 use crate::span::{ceil_char_boundary, floor_char_boundary, Span, SpanIndex};
 
 mod dates;
@@ -230,6 +230,13 @@ fn relate_unit(
     s_idx.dedup();
     in_unit_a.extend(&a_idx);
     let mut candidates = candidates_in(source, article, unit, (&a_idx, &s_idx), titles);
+    // The article's dateline (on a line of its own, or opening the lead before a dash) is
+    // the day it was written, no fact of the story: it meets the source's dateline, or
+    // nothing (a byline's "4 mars 2025" is no restating of the release's "aujourd'hui"). A
+    // date inside the lead sentence is a fact.
+    let byline = dateline_at(am).filter(|&k| is_dateline(article.text, am[k].span));
+    let dateline = dateline_at(sm);
+    candidates.retain(|c| byline != Some(c.article) || dateline == Some(c.source));
     candidates.sort_by_key(Candidate::order);
     let mut used_a = HashSet::default();
     let mut used_s = HashSet::default();
@@ -262,6 +269,28 @@ fn relate_unit(
                 .iter()
                 .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
     }));
+}
+
+/// Most words of a line that holds a dateline and no sentence ("Stuttgart, 6. November
+/// 2026", "By Staff Reporter, March 4, 2025").
+const BYLINE_WORDS: usize = 8;
+
+/// Most words before an agency's dateline that opens a paragraph ("Stuttgart, 6. November
+/// 2026 – Der Maschinenbauer …", "PARIS, March 4 (Reuters) - …").
+const DATELINE_PLACE_WORDS: usize = 3;
+
+/// True when `span` of `text` is a dateline, not a date of the story: on a line of at most
+/// [`BYLINE_WORDS`] words, or after a place at the start of a line and before a dash or
+/// the agency's name.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    let after = text[span.end..end].trim_start();
+    text[start..end].split_whitespace().count() <= BYLINE_WORDS
+        || (text[start..span.start].split_whitespace().count() <= DATELINE_PLACE_WORDS
+            && after.starts_with(['–', '—', '-', '(']))
 }
 
 /// Pairs of details (article × source) above which a unit is long (a long reused passage):
