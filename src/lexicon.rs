@@ -266,6 +266,17 @@ pub struct NameWords {
     pub definite_articles: HashSet<String>,
 }
 
+impl NameWords {
+    /// True when a German compound `word` (lower case) names a body by its ending
+    /// ("kreditanstalt", "finanzamt", "aufsichtsrat"): the one reading the extractor and the
+    /// differences share.
+    pub fn is_german_body(&self, word: &str) -> bool {
+        self.german_org_endings
+            .iter()
+            .any(|e| word.ends_with(e.as_str()))
+    }
+}
+
 /// The closed word lists read around dates, from `assets/details/dates.txt` (what each list
 /// is for is said there).
 #[derive(Debug, Default)]

@@ -92,6 +92,9 @@ impl Documents {
 /// Matches in one [`Pieces`] piece, at most.
 const PIECE_MATCHES: usize = 128;
 
+/// Pieces of [`Pieces`] that are rules over the whole comparison, not runs of matches.
+const RULES: usize = 3;
+
 /// The rules that read the matches and the quotations but no detail, cut into pieces that
 /// any thread may take, each its own list: the differences inside a run of matches (a
 /// piece per [`PIECE_MATCHES`]), across the quotations, between the matches, and the
@@ -131,7 +134,7 @@ impl<'c> Pieces<'c> {
         // long piece taken last keeps one thread busy while the other waits. The runs of
         // matches, short and alike, fill in after them.
         let runs = self.match_runs();
-        (runs..runs + 3)
+        (runs..runs + RULES)
             .chain(0..runs)
             .map(|k| move || self.run(k))
             .collect()
@@ -140,7 +143,7 @@ impl<'c> Pieces<'c> {
     /// The lists found by the tasks of [`Pieces::each`] (in its order), put in the pieces'
     /// order: the runs of matches, then the three rules.
     pub(crate) fn in_order(&self, mut found: Vec<Vec<Difference>>) -> Vec<Vec<Difference>> {
-        let rules = found.len().min(3);
+        let rules = found.len().min(RULES);
         found.rotate_left(rules);
         found
     }

@@ -114,11 +114,8 @@ pub(super) fn name_kind(text: &str, name: &[Word]) -> Option<DifferenceKind> {
 /// True for a German compound that names a body by its ending ("Aufsichtsrat",
 /// "Finanzamt"): capitalised like every German noun, but an organisation when replaced.
 pub(super) fn german_body(lang: &str, name: &[Word]) -> bool {
-    let endings = &crate::lexicon::get().name_words.german_org_endings;
-    lang == "de"
-        && name
-            .iter()
-            .any(|w| endings.iter().any(|e| w.norm.ends_with(e.as_str())))
+    let words = &crate::lexicon::get().name_words;
+    lang == "de" && name.iter().any(|w| words.is_german_body(&w.norm))
 }
 
 /// True when the words at `span` of `text` (in `lang`) open a German common noun phrase,

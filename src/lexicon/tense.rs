@@ -27,24 +27,27 @@ impl Tense {
     /// fixed,” she said on Monday" tells of a Monday past); a sentence quoted whole is read
     /// from all its words.
     pub fn tells_past(&self, text: &str, tokens: &[Token]) -> bool {
+        // One pass, no list: cues counted outside the marks and in all the words, each
+        // (future, past) pair read as the sentence's tense.
+        let (mut outside, mut all) = (Cues::default(), Cues::default());
         let mut quoted = false;
         let mut end = tokens.first().map_or(0, |t| t.span().start);
-        let mut outside: Vec<&Token> = Vec::with_capacity(tokens.len());
         for t in tokens {
             let gap = text.get(end..t.span().start).unwrap_or("");
-            let marks = gap.chars().filter(|c| QUOTE_MARKS.contains(c)).count();
-            quoted ^= marks % 2 == 1;
+            quoted ^= gap.chars().filter(|c| QUOTE_MARKS.contains(c)).count() % 2 == 1;
+            let cue = Cues {
+                words: 1,
+                future: self.is_future(&t.norm),
+                past: !self.past.is_empty() && self.past.contains(t.norm.as_str()),
+            };
+            all.add(&cue);
             if !quoted {
-                outside.push(t);
+                outside.add(&cue);
             }
             end = t.span().end;
         }
-        let words: Vec<&Token> = match outside.is_empty() {
-            true => tokens.iter().collect(),
-            false => outside,
-        };
-        !words.iter().any(|t| self.is_future(&t.norm))
-            && (self.past.is_empty() || words.iter().any(|t| self.past.contains(t.norm.as_str())))
+        let cues = if outside.words == 0 { all } else { outside };
+        !cues.future && (self.past.is_empty() || cues.past)
     }
 
     /// True when `word` (normalised) speaks of what comes.
@@ -52,6 +55,23 @@ impl Tense {
         self.future.contains(word)
             || (self.future_endings.iter())
                 .any(|e| word.len() > e.len() + 1 && word.ends_with(e.as_str()))
+    }
+}
+
+/// What some words of a sentence tell of its tense: how many they are, and whether one
+/// speaks of what comes, one of the past.
+#[derive(Debug, Default)]
+struct Cues {
+    words: usize,
+    future: bool,
+    past: bool,
+}
+
+impl Cues {
+    fn add(&mut self, other: &Cues) {
+        self.words += other.words;
+        self.future |= other.future;
+        self.past |= other.past;
     }
 }
 

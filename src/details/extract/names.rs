@@ -130,13 +130,7 @@ fn named(
     // A law or treaty is no one: "the Taft-Hartley Act".
     let law = end - name_from >= 2 && s.lx.name_words.law_words.contains(s.norm(end - 1));
     // German compounds end in what they are: "Kreditanstalt", "Bundesbank", "Finanzamt".
-    let german_body = s.lang == Lang::De
-        && name.iter().any(|w| {
-            lx.name_words
-                .german_org_endings
-                .iter()
-                .any(|e| w.ends_with(e.as_str()))
-        });
+    let german_body = s.lang == Lang::De && name.iter().any(|w| lx.name_words.is_german_body(w));
     if law
         || german_body
         || name_folded.split(' ').any(|w| lx.org_keywords.contains(w))

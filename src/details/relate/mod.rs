@@ -166,6 +166,15 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
     }
     let (source, article) = (&source_side, &article_side);
     let titles = titles_of(source, article);
+    // The article's dateline (on a line of its own, or opening the lead before a dash) is
+    // the day it was written, no fact of the story: it meets the source's dateline, or
+    // nothing (a byline's "4 mars 2025" is no restating of the release's "aujourd'hui"). A
+    // date inside the lead sentence is a fact. Found once: each unit asks.
+    let (sm, am) = (&source.extraction.mentions, &article.extraction.mentions);
+    let datelines = Datelines {
+        source: dateline_at(sm),
+        byline: dateline_at(am).filter(|&k| is_dateline(article.text, am[k].span)),
+    };
     let mut found = Found::default();
     let mut in_unit_a: Vec<usize> = Vec::new();
     let mut in_unit_s: Vec<usize> = Vec::new();
@@ -173,7 +182,7 @@ pub fn relate(source: &Facts, article: &Facts, units: &[Unit]) -> Vec<Related> {
         let pair = (source, article);
         relate_unit(
             pair,
-            unit,
+            (unit, &datelines),
             &titles,
             &mut found,
             (&mut in_unit_a, &mut in_unit_s),
@@ -211,7 +220,7 @@ fn titles_of(source: &Facts, article: &Facts) -> HashMap<String, Vec<String>> {
 /// with "a"/"an". Records which mentions the unit holds, for the one-sided facts.
 fn relate_unit(
     (source, article): (&Facts, &Facts),
-    unit: &Unit,
+    (unit, datelines): (&Unit, &Datelines),
     titles: &HashMap<String, Vec<String>>,
     found: &mut Found,
     (in_unit_a, in_unit_s): (&mut Vec<usize>, &mut Vec<usize>),
@@ -230,13 +239,8 @@ fn relate_unit(
     s_idx.dedup();
     in_unit_a.extend(&a_idx);
     let mut candidates = candidates_in(source, article, unit, (&a_idx, &s_idx), titles);
-    // The article's dateline (on a line of its own, or opening the lead before a dash) is
-    // the day it was written, no fact of the story: it meets the source's dateline, or
-    // nothing (a byline's "4 mars 2025" is no restating of the release's "aujourd'hui"). A
-    // date inside the lead sentence is a fact.
-    let byline = dateline_at(am).filter(|&k| is_dateline(article.text, am[k].span));
-    let dateline = dateline_at(sm);
-    candidates.retain(|c| byline != Some(c.article) || dateline == Some(c.source));
+    candidates
+        .retain(|c| datelines.byline != Some(c.article) || datelines.source == Some(c.source));
     candidates.sort_by_key(Candidate::order);
     let mut used_a = HashSet::default();
     let mut used_s = HashSet::default();
@@ -269,6 +273,13 @@ fn relate_unit(
                 .iter()
                 .any(|&a| !used_a.contains(&a) && am[a].kind == sm[k].kind)
     }));
+}
+
+/// Which mention of each document is its dateline (the article's only when it stands as one:
+/// [`is_dateline`]), numbers into their mentions.
+struct Datelines {
+    source: Option<usize>,
+    byline: Option<usize>,
 }
 
 /// Most words of a line that holds a dateline and no sentence ("Stuttgart, 6. November
