@@ -479,10 +479,11 @@ impl SourceIndex {
         for &i in touched.iter() {
             let candidate = (i, scores[i]);
             scores[i] = 0.0;
-            if candidates.len() == CANDIDATES
-                && by_score(&candidate, &candidates[CANDIDATES - 1]).is_ge()
-            {
-                continue;
+            // Scores are positive sums, never NaN: `<` orders them as `total_cmp` does.
+            if let Some(&(worst, low)) = candidates.get(CANDIDATES - 1) {
+                if candidate.1 < low || (candidate.1 == low && i >= worst) {
+                    continue;
+                }
             }
             let at = candidates.partition_point(|kept| by_score(kept, &candidate).is_lt());
             candidates.insert(at, candidate);
@@ -497,11 +498,9 @@ impl SourceIndex {
         let mut got = 0.0;
         let mut shared = 0;
         let (terms, held) = query.held_in(&self.source, range);
-        for (&(_, weight), &held) in terms.iter().zip(held) {
-            if held {
-                got += weight;
-                shared += 1;
-            }
+        for k in Query::set_bits(held) {
+            got += terms[k].1;
+            shared += 1;
         }
         let shouting = (range.0..=range.1).all(|i| self.shouting.get(i).copied().unwrap_or(false));
         let penalty = if shouting { SHOUTING } else { 1.0 };
@@ -581,19 +580,18 @@ impl SourceIndex {
             if (range.0..=range.1).contains(&i) {
                 continue;
             }
-            let mut fresh = 0;
             let mut shared = 0;
             let mut got = 0.0;
             let (terms, held) = query.held_in(&self.source, (i, i));
-            for ((&(_, weight), &held), &before) in terms.iter().zip(held).zip(&in_range) {
-                if held {
-                    shared += 1;
-                    got += weight;
-                    if !before {
-                        fresh += 1;
-                    }
-                }
+            for k in Query::set_bits(held) {
+                shared += 1;
+                got += terms[k].1;
             }
+            let fresh: usize = held
+                .iter()
+                .zip(&in_range)
+                .map(|(h, before)| (h & !before).count_ones() as usize)
+                .sum();
             if fresh >= FURTHER_FRESH
                 && shared >= FURTHER_SHARED
                 && got / known.max(1e-9) >= MIN_SCORE
@@ -612,21 +610,24 @@ impl SourceIndex {
 
 /// One article sentence as alignment reads it: its stems with their weights (idf times the
 /// word's weight) in the order of its terms, and which stems each source sentence looked at
-/// holds. The weights are summed in that one order everywhere, so every score is the same to
-/// the last bit as one summed straight from the terms; each source sentence is looked up
-/// once per article sentence instead of once per range and per pass, by reading the source
-/// sentence's own few terms rather than looking up each of the article sentence's in it. Its
-/// buffers are reused from one article sentence to the next.
+/// holds. The weights are summed in that one order everywhere (the held stems are read as
+/// bits, lowest first), so every score is the same to the last bit as one summed straight
+/// from the terms; each source sentence is looked up once per article sentence instead of
+/// once per range and per pass, by reading the source sentence's own few terms rather than
+/// looking up each of the article sentence's in it. Its buffers are reused from one article
+/// sentence to the next.
 struct Query {
     terms: Vec<(u32, f64)>,
     /// For each stem id, its place in `terms`, or [`Query::ABSENT`].
     slot: Vec<u32>,
+    /// 64-bit words per row: one bit per term.
+    width: usize,
     /// The source sentences looked up so far, and where their rows start in `held`.
     rows: Vec<(usize, usize)>,
-    /// One row per source sentence looked up: for each term, whether the sentence holds it.
-    held: Vec<bool>,
+    /// One row per source sentence looked up: bit `k` set when the sentence holds term `k`.
+    held: Vec<u64>,
     /// The rows of a range of two or more sentences, or-ed together.
-    joined: Vec<bool>,
+    joined: Vec<u64>,
 }
 
 impl Query {
@@ -637,6 +638,7 @@ impl Query {
         Query {
             terms: Vec::new(),
             slot: vec![Query::ABSENT; ids],
+            width: 0,
             rows: Vec::new(),
             held: Vec::new(),
             joined: Vec::new(),
@@ -654,6 +656,7 @@ impl Query {
         for (k, (id, _)) in self.terms.iter().enumerate() {
             self.slot[*id as usize] = k as u32;
         }
+        self.width = self.terms.len().div_ceil(64);
         self.rows.clear();
         self.held.clear();
     }
@@ -664,21 +667,21 @@ impl Query {
             return at;
         }
         let at = self.held.len();
-        self.held.resize(at + self.terms.len(), false);
+        self.held.resize(at + self.width, 0);
         for id in source[i].terms.ids() {
             let k = self.slot[id as usize];
             if k != Query::ABSENT {
-                self.held[at + k as usize] = true;
+                self.held[at + k as usize / 64] |= 1 << (k % 64);
             }
         }
         self.rows.push((i, at));
         at
     }
 
-    /// The terms, and for each whether one of the source sentences `range` (first and last)
-    /// holds it.
-    fn held_in(&mut self, source: &[Terms], range: (usize, usize)) -> (&[(u32, f64)], &[bool]) {
-        let n = self.terms.len();
+    /// The terms, and the row of the source sentences `range` (first and last): bit `k` set
+    /// when one of them holds term `k`.
+    fn held_in(&mut self, source: &[Terms], range: (usize, usize)) -> (&[(u32, f64)], &[u64]) {
+        let n = self.width;
         let first = self.row(source, range.0);
         if range.0 == range.1 {
             return (&self.terms, &self.held[first..first + n]);
@@ -692,6 +695,20 @@ impl Query {
             }
         }
         (&self.terms, &self.joined)
+    }
+
+    /// The places of the bits set in `row`, lowest first: the terms held, in term order.
+    fn set_bits(row: &[u64]) -> impl Iterator<Item = usize> + '_ {
+        row.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let k = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    w * 64 + k
+                })
+            })
+        })
     }
 }
 

@@ -209,7 +209,10 @@ fn transcript_labels(src: &str) -> Vec<SourceSpeaker> {
 /// a colon: a few words, each capitalised or a name particle, no sentence before it.
 fn label_of(line: &str) -> Option<&str> {
     let line = line.trim_start();
-    let colon = line.find(':').filter(|&c| c <= MAX_LABEL_BYTES)?;
+    // Only a label's few bytes are searched: most lines of a long text hold no colon, or
+    // one far along.
+    let head = &line.as_bytes()[..line.len().min(MAX_LABEL_BYTES + 1)];
+    let colon = head.iter().position(|&b| b == b':')?;
     // A turn says something after its label ("Q: What did the mayor say?"); a release's
     // "Contact: Jane Doe" or "Email: ..." does not.
     if line[colon + 1..].split_whitespace().count() < MIN_TURN_WORDS {

@@ -59,17 +59,17 @@ impl Sentence<'_> {
             .or_else(|| self.lone_year(i))
     }
 
-    /// A date expression with nothing set yet but the sentence's tense.
+    /// A date expression with nothing set yet but the sentence's tense (read here, for the
+    /// few sentences that hold a date: each part builds one only once it has found it).
     fn fresh_date(&self) -> DateExpr {
         DateExpr {
-            past: self.past,
+            past: self.past(),
             ..DateExpr::default()
         }
     }
 
     /// A relative date ("yesterday", "last week") or a weekday ("on Tuesday", "last Friday", with a part of the day) at `i`.
     fn named_day(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = self.fresh_date();
         let lx = self.lx;
         let first = self.norm(i);
         let starts = lx.phrase_starts.contains(first)
@@ -103,10 +103,12 @@ impl Sentence<'_> {
                 })
         };
         if let Some((n, rel)) = starts.then(relative).flatten() {
+            let mut e = self.fresh_date();
             e.relative = Some(rel);
             return Some((e, i + n));
         }
         if let Some((n, wd)) = starts.then(weekday).flatten() {
+            let mut e = self.fresh_date();
             e.weekday = Some(wd);
             let mut end = i + n;
             if self.joined(end) {
@@ -131,7 +133,6 @@ impl Sentence<'_> {
 
     /// Month day[, year] or month year at `i`.
     fn month_first(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = self.fresh_date();
         // Month day[, year] / month year.
         if let Some(m) = self.month_at(i) {
             let mut j = i + 1;
@@ -139,6 +140,7 @@ impl Sentence<'_> {
                 j += 1;
             }
             if let Some(d) = self.day_number(j).filter(|_| self.year_number(j).is_none()) {
+                let mut e = self.fresh_date();
                 e.month = Some(m);
                 e.day = Some(d);
                 let mut end = j + 1;
@@ -149,6 +151,7 @@ impl Sentence<'_> {
                 return Some((e, end));
             }
             if let Some(y) = self.year_number(j) {
+                let mut e = self.fresh_date();
                 e.month = Some(m);
                 e.year = Some(y);
                 return Some((e, j + 1));
@@ -159,7 +162,6 @@ impl Sentence<'_> {
 
     /// Day [de] month [[de] year] at `i`.
     fn day_first(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = self.fresh_date();
         // Day [de] month [[de] year].
         if let Some(d) = self.day_number(i) {
             let mut j = i + 1;
@@ -167,6 +169,7 @@ impl Sentence<'_> {
                 j += 1;
             }
             if let Some(m) = self.month_at(j) {
+                let mut e = self.fresh_date();
                 e.day = Some(d);
                 e.month = Some(m);
                 let mut end = j + 1;
@@ -182,7 +185,6 @@ impl Sentence<'_> {
 
     /// A date in digits at `i`: "29.12.2021" (one token), "29/12/2021", "12/29/2021" in English, ISO "2017-05-15".
     fn numeric(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = self.fresh_date();
         // Numeric dates: "29.12.2021" (one token), "29/12/2021"; "12/29/2021" in English.
         if let Some((a, b, y)) = self.numeric_date(i) {
             let (d, m) = if self.lang == Lang::En {
@@ -191,6 +193,7 @@ impl Sentence<'_> {
                 (a, b)
             };
             if (1..=12).contains(&m) && (1..=31).contains(&d) && day_of(y, m, d).is_some() {
+                let mut e = self.fresh_date();
                 e.year = Some(y);
                 e.month = Some(m);
                 e.day = Some(d);
@@ -211,6 +214,7 @@ impl Sentence<'_> {
                     .ok()
                     .filter(|m| (1..=12).contains(m));
                 if let (Some(m), Some(d)) = (m, self.day_number(i + 2)) {
+                    let mut e = self.fresh_date();
                     e.year = Some(y);
                     e.month = Some(m);
                     e.day = Some(d);
@@ -223,10 +227,10 @@ impl Sentence<'_> {
 
     /// A quarter at `i`: "the fourth quarter of 2003".
     fn quarter(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = self.fresh_date();
         // Quarters: "the fourth quarter of 2003".
         if let Some(q) = self.lx.ordinals.get(self.norm(i)) {
             if self.lx.date_words.quarter.contains(self.norm(i + 1)) && self.joined(i + 1) {
+                let mut e = self.fresh_date();
                 e.quarter = Some(*q);
                 let mut end = i + 2;
                 if let Some((y, after)) = self.joined_year(end, &self.lx.date_words.quarter_year) {
@@ -241,7 +245,6 @@ impl Sentence<'_> {
 
     /// A year on its own at `i`, after a preposition or before a stop: "in 2005", "late into 2005".
     fn lone_year(&self, i: usize) -> Option<(DateExpr, usize)> {
-        let mut e = self.fresh_date();
         // A year on its own: "in 2005", "late into 2005".
         if let Some(y) = self.year_number(i) {
             let before = if i > 0 { self.norm(i - 1) } else { "" };
@@ -249,6 +252,7 @@ impl Sentence<'_> {
             let prep = self.lx.date_words.year_after.contains(before);
             let ends = after.is_empty() || after.starts_with([',', '.', ';', ')', ':']);
             if prep || ends {
+                let mut e = self.fresh_date();
                 e.year = Some(y);
                 return Some((e, i + 1));
             }

@@ -195,7 +195,8 @@ struct Sentence<'a> {
     lx: &'static Lexicon,
     stemmer: &'a Stemmer,
     index: usize,
-    past: bool,
+    /// Whether the sentence speaks of the past ([`is_past`]), read when a date needs it.
+    past: std::cell::OnceCell<bool>,
     shouting: bool,
     /// A short title-case line without a full stop: a headline or section heading ("Basic
     /// Policies", "Full Year Highlights"), whose capitalised words are not people.
@@ -210,6 +211,12 @@ fn phrase_in(list: &[Vec<String>], words: &[&str]) -> bool {
 }
 
 impl<'a> Sentence<'a> {
+    /// Whether the sentence speaks of the past: read once, on the first date found in it.
+    fn past(&self) -> bool {
+        let read = || is_past(self.text, self.toks, self.lang);
+        *self.past.get_or_init(read)
+    }
+
     fn norm(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.norm.as_str())
     }
@@ -530,7 +537,7 @@ impl Reader<'_> {
             lx: lexicon::get(),
             stemmer: self.stemmer,
             index,
-            past: is_past(self.text, toks, self.lang),
+            past: std::cell::OnceCell::new(),
             shouting: toks.len() >= 3 && upper * 10 >= letters * 7,
             heading: reading == Reading::All && is_heading(self.text, span.slice(self.text), toks),
             values_only: reading == Reading::Values,
