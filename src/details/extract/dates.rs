@@ -44,6 +44,9 @@ impl Sentence<'_> {
 
     /// One part of a date phrase at `i`.
     pub(super) fn date_part(&self, i: usize) -> Option<(DateExpr, usize)> {
+        if !self.may_open_date(i) {
+            return None;
+        }
         self.named_day(i)
             .or_else(|| self.month_first(i))
             .or_else(|| self.day_first(i))
@@ -57,6 +60,17 @@ impl Sentence<'_> {
             })
             .or_else(|| self.quarter(i))
             .or_else(|| self.lone_year(i))
+    }
+
+    /// False when no rule of [`Sentence::date_part`] can start at word `i`: each starts at a
+    /// figure or at a word of [`date_openers`] (a relative date or weekday also at its plural,
+    /// "Mondays").
+    fn may_open_date(&self, i: usize) -> bool {
+        let w = self.norm(i);
+        w.starts_with(|c: char| c.is_ascii_digit())
+            || date_openers().contains(w)
+            || w.strip_suffix('s')
+                .is_some_and(|w| self.lx.phrase_starts.contains(w))
     }
 
     /// A date expression with nothing set yet but the sentence's tense (read here, for the
@@ -424,5 +438,20 @@ fn to_24h(h: u32, pm: bool) -> Option<u32> {
         (true, 12) => 12,
         (true, h) => h + 12,
         (false, h) => h,
+    })
+}
+
+/// The words a date can open with other than a figure: the first words of relative dates and
+/// weekdays, months, clock words ("noon") and ordinals ("the fourth quarter"). Most words of
+/// a text are none of these, and are passed over with one look-up instead of one per rule.
+fn date_openers() -> &'static HashSet<String> {
+    static WORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lx = crate::lexicon::get();
+        let mut set: HashSet<String> = lx.phrase_starts.iter().cloned().collect();
+        set.extend(lx.months.keys().cloned());
+        set.extend(lx.clock_words.keys().cloned());
+        set.extend(lx.ordinals.keys().cloned());
+        set
     })
 }

@@ -659,21 +659,7 @@ fn starters() -> &'static HashSet<String> {
         set.extend(lx.titles.iter().cloned());
         set.extend(lx.name_words.articles.iter().cloned());
         set.extend(lx.ordinals.keys().cloned());
-        set.extend(
-            [
-                "noon",
-                "midday",
-                "mediodía",
-                "midi",
-                "mittag",
-                "midnight",
-                "medianoche",
-                "minuit",
-                "mitternacht",
-                "meia-noite",
-            ]
-            .map(str::to_string),
-        );
+        set.extend(lx.clock_words.keys().cloned());
         set
     })
 }

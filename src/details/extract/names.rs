@@ -4,7 +4,8 @@
 use super::*;
 use rustc_hash::FxHashMap as HashMap;
 
-/// Capitalised names at `i`: titles, people, organisations, places.
+/// Capitalised names at `i`, where [`scan`] found no date: titles, people, organisations,
+/// places.
 pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<usize> {
     let n = s.toks.len();
     let lx = s.lx;
@@ -40,9 +41,9 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     if from >= end {
         return Some(end);
     }
-    // Don't take dates and numbers as names.
+    // Don't take dates and numbers as names (none starts at `i`).
     if (from..end).any(|k| s.month_at(k).is_some() && s.day_number(k + 1).is_some())
-        || s.date_part(from).is_some()
+        || (from != i && s.date_part(from).is_some())
     {
         return None;
     }
