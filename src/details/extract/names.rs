@@ -13,15 +13,15 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
     // A lower-case title straight before a name ("spokeswoman Katie Tichacek", with the
     // words that qualify it: "le secrétaire général Paul Durand"), or before its field and a
     // name ("il ministro della Salute Marco Bellini").
-    let named_at = after_modifiers(s, i + 1);
-    let lower_title = !s.is_cap(i)
-        && is_title(i)
-        && i + 1 < n
-        && ((named_at < n && s.is_cap(named_at) && s.joined(named_at))
-            || (s.joined(i + 1)
-                && lx.name_words.connectors.contains(s.norm(i + 1))
-                && lx.title_complements.contains(s.norm(i + 2))
-                && s.is_cap(i + 2)));
+    let named_at = (!s.is_cap(i) && is_title(i)).then(|| after_modifiers(s, i + 1));
+    let lower_title = named_at.is_some_and(|named_at| {
+        i + 1 < n
+            && ((named_at < n && s.is_cap(named_at) && s.joined(named_at))
+                || (s.joined(i + 1)
+                    && lx.name_words.connectors.contains(s.norm(i + 1))
+                    && lx.title_complements.contains(s.norm(i + 2))
+                    && s.is_cap(i + 2)))
+    });
     if !s.is_cap(i) && !lower_title {
         return None;
     }
@@ -29,7 +29,7 @@ pub(super) fn names(s: &Sentence, i: usize, out: &mut Vec<Mention>) -> Option<us
         return None;
     }
     let end = match lower_title {
-        true => run_end(s, named_at.max(i + 1) - 1),
+        true => run_end(s, named_at.map_or(i + 1, |at| at.max(i + 1)) - 1),
         false => run_end(s, i),
     };
     let from = name_start(s, i, end);
