@@ -238,6 +238,11 @@ impl<'a> Sentence<'a> {
     /// The word after an elided "de" ("environ" of "d'environ", whose normalised form
     /// drops the apostrophe: "denviron").
     fn after_elided_de(&self, i: usize) -> Option<&str> {
+        // Most words do not open with "d": passed over before their text is sliced.
+        let first = (self.toks.get(i)).and_then(|t| self.text.as_bytes().get(t.span().start));
+        if first != Some(&b'd') {
+            return None;
+        }
         let raw = self.raw(i);
         (raw.starts_with("d'") || raw.starts_with("d’")).then(|| self.norm(i).get(1..))?
     }
@@ -257,7 +262,14 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        // An ASCII first letter read from its byte; any other from its character.
+        let Some(t) = self.toks.get(i).filter(|t| !t.span().is_empty()) else {
+            return false;
+        };
+        match self.text.as_bytes().get(t.span().start) {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.raw(i).chars().next().is_some_and(char::is_uppercase),
+        }
     }
 
     /// Bytes of tokens `from..to`, with the full stop of a final initial ("D.C.", "p.m."):
@@ -644,8 +656,9 @@ fn is_past(text: &str, toks: &[Token], lang: Lang) -> bool {
         .is_none_or(|tense| tense.tells_past(text, toks))
 }
 
-/// Lower-case words that can open a detail: hedges, relative dates, weekdays, months, number
-/// words, titles, articles ("an hour", "a school"), ordinals ("fourth quarter"), "noon".
+/// Lower-case words that can open a detail: hedges, relative dates, weekdays (and their
+/// plurals), months, number words, titles, articles ("an hour", "a school"), ordinals
+/// ("fourth quarter"), "noon".
 /// Every other lower-case word that is not a number is skipped without trying each rule, which
 /// is most words of a long text.
 fn starters() -> &'static HashSet<String> {
@@ -655,6 +668,8 @@ fn starters() -> &'static HashSet<String> {
         let mut set: HashSet<String> = HashSet::default();
         set.extend(lx.numbers.keys().cloned());
         set.extend(lx.phrase_starts.iter().cloned());
+        // Their plurals too ("Mondays"): one look-up for a word ending in "s".
+        set.extend(lx.phrase_starts.iter().map(|w| format!("{w}s")));
         set.extend(lx.months.keys().cloned());
         set.extend(lx.titles.iter().cloned());
         set.extend(lx.name_words.articles.iter().cloned());
@@ -683,9 +698,6 @@ impl Sentence<'_> {
             || starters().contains(norm)
             || self
                 .after_elided_de(i)
-                .is_some_and(|w| self.lx.phrase_starts.contains(w))
-            || norm
-                .strip_suffix('s')
                 .is_some_and(|w| self.lx.phrase_starts.contains(w))
     }
 }
