@@ -271,6 +271,10 @@ pub fn align_with(source: &[Terms], article: &[Terms], shouting: &[bool]) -> Vec
 /// source, cost little beside its work.
 const RUN_SENTENCES: usize = 512;
 
+/// Article sentences above which [`Aligning::links`] leaves the freeing of the alignment to a
+/// thread of its own.
+const BACKGROUND_DROP_SENTENCES: usize = 2000;
+
 /// Sentence alignment shared out: the source indexed once, the article's sentences in runs
 /// that any thread may take ([`Aligning::help`]), each aligned independently. The pipeline
 /// builds it while matching still runs: the thread that built it aligns, and the matching
@@ -338,6 +342,11 @@ impl Aligning {
                 }
                 (None, None) => {}
             }
+        }
+        // Freeing a long document's index (a list of sentences for every stem) takes
+        // milliseconds the caller need not wait for.
+        if self.article.len() > BACKGROUND_DROP_SENTENCES {
+            crate::parallel::drop_in_background((self.index, self.article));
         }
         links
     }

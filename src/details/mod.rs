@@ -292,11 +292,15 @@ fn paraphrase_units(
     covering.sort();
     let covering = SpanIndex::new(&covering, |m: &Span| *m);
     let covered = |sentence: Span| -> f64 {
+        let near = &covering.items()[covering.overlapping(sentence)];
+        // Most aligned sentences hold no quotation or reuse: their words are not looked up.
+        if near.is_empty() {
+            return 0.0;
+        }
         let words = crate::normalize::tokens_in(article_tokens, sentence);
         if words.is_empty() {
             return 0.0;
         }
-        let near = &covering.items()[covering.overlapping(sentence)];
         let inside = words
             .iter()
             .filter(|t| near.iter().any(|m| m.contains(&t.span())))
