@@ -20,6 +20,7 @@ mod figures;
 mod gaps;
 mod legal;
 mod names;
+mod once;
 mod scope;
 mod status;
 mod tails;
@@ -213,6 +214,8 @@ pub(crate) fn joined(
     out.sort_by_key(|d| position(d, c));
     out.dedup_by(|b, a| told_twice(c, a, b));
     gaps::drop_told(&mut out);
+    once::drop_moved(c, &keyer, &mut out);
+    once::drop_inside(&mut out);
     for (i, d) in out.iter_mut().enumerate() {
         d.id = i + 1;
     }
