@@ -71,33 +71,48 @@ pub(super) fn drop_moved(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
     out.retain(|d| d.kind != DifferenceKind::Scope || !moved(d));
 }
 
-/// Removes a scope difference with no article side whose source words lie inside those of
-/// another such difference: the clause cut whole is shown, not again its first word ("if")
-/// or the stretch a bridge between two runs saw go. Of two on the same words, the one that
-/// names its class ("condition dropped") is kept.
+/// Removes a scope difference on one side only (words dropped, or added) whose words lie
+/// inside those of another one-sided scope or quotation-wording difference: the clause cut
+/// whole is shown, not again its first word ("if") or the stretch a bridge between two runs
+/// saw go; a modal dropped inside quotation marks ("we expect") is the quotation's edit,
+/// whose note names it, not a second entry. Of two scope differences on the same words, the
+/// one that names its class ("condition dropped") is kept.
 pub(super) fn drop_inside(out: &mut Vec<Difference>) {
-    let cut = |d: &Difference| {
-        (d.kind == DifferenceKind::Scope && d.article.is_none())
-            .then_some(d.source)
-            .flatten()
+    // The side a one-sided difference has (true: the source's) and its words there.
+    let one_sided = |d: &Difference| match (d.source, d.article) {
+        (Some(s), None) => Some((true, s)),
+        (None, Some(a)) => Some((false, a)),
+        _ => None,
     };
-    let named = |d: &Difference| matches!(d.change, Change::Dropped { class: Some(_), .. });
-    let spans: Vec<_> = out.iter().map(cut).collect();
-    let keep: Vec<bool> = (0..out.len())
-        .map(|i| {
-            let Some(s) = spans[i] else {
-                return true;
-            };
-            !(0..out.len()).any(|j| {
-                j != i
-                    && spans[j].is_some_and(|t| {
-                        t.contains(&s)
-                            && (t != s
-                                || (named(&out[j]) && !named(&out[i]))
-                                || (named(&out[j]) == named(&out[i]) && j < i))
-                    })
-            })
+    let named = |d: &Difference| {
+        matches!(
+            d.change,
+            Change::Dropped { class: Some(_), .. } | Change::Added { class: Some(_), .. }
+        )
+    };
+    let sides: Vec<_> = out
+        .iter()
+        .map(|d| match d.kind {
+            DifferenceKind::Scope | DifferenceKind::QuoteWording => one_sided(d),
+            _ => None,
         })
+        .collect();
+    // Whether difference `j` holds difference `i`'s words and is the one to keep.
+    let holds = |i: usize, j: usize| {
+        let (Some((side, s)), Some((other, t))) = (sides[i], sides[j]) else {
+            return false;
+        };
+        if i == j || side != other || !t.contains(&s) {
+            return false;
+        }
+        let (di, dj) = (&out[i], &out[j]);
+        t != s
+            || dj.kind == DifferenceKind::QuoteWording
+            || (named(dj) && !named(di))
+            || (named(dj) == named(di) && j < i)
+    };
+    let keep: Vec<bool> = (0..out.len())
+        .map(|i| out[i].kind != DifferenceKind::Scope || !(0..out.len()).any(|j| holds(i, j)))
         .collect();
     let mut k = 0;
     out.retain(|_| {

@@ -104,3 +104,27 @@ fn a_modal_the_article_moves_out_of_the_reused_run_is_not_dropped() {
         "{d:?}"
     );
 }
+
+/// "we expect the first 40 schools to be finished" quoted as "the first 40 schools will be
+/// finished" inside a reused passage (the narrative before the quotation reused too): the
+/// quotation's edit says "modal dropped", and the same words are not shown a second time as
+/// a scope entry of their own. French: "nous espérons que" dropped, one entry too.
+#[test]
+fn a_modal_dropped_inside_quotation_marks_is_one_entry() {
+    for (source, article, modal) in [
+        (
+            "The council confirmed a programme to repair roofs and windows at 120 schools across the city over the next three years. Councillor Helen Marsh said: \"This investment will allow us to fix the worst buildings, and we expect the first 40 schools to be finished by September 2027.\" The plan was approved on Monday.",
+            "The council announced a programme to repair roofs and windows at 120 schools across the city over the next three years. Councillor Helen Marsh said: 'This investment will allow us to fix the worst buildings, and the first 40 schools will be finished by September 2027.' The plan was approved on Monday.",
+            "expect",
+        ),
+        (
+            "Le conseil a confirmé un programme de rénovation des toits et des fenêtres de 120 écoles de la ville au cours des trois prochaines années. La maire Anne Martin a déclaré : « Ce plan nous permettra de rénover les bâtiments les plus vétustes, et nous espérons que les 40 premières écoles seront prêtes en septembre 2027. » Le plan a été adopté lundi.",
+            "Le conseil a annoncé un programme de rénovation des toits et des fenêtres de 120 écoles de la ville au cours des trois prochaines années. La maire Anne Martin a déclaré : « Ce plan nous permettra de rénover les bâtiments les plus vétustes, et les 40 premières écoles seront prêtes en septembre 2027. » Le plan a été adopté lundi.",
+            "espérons",
+        ),
+    ] {
+        let d = differences(source, article);
+        let told = d.iter().filter(|(_, _, n)| n.contains(modal)).count();
+        assert_eq!(told, 1, "{d:?}");
+    }
+}
