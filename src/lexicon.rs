@@ -301,6 +301,8 @@ pub struct DateWords {
     pub hour_words: HashSet<String>,
     /// Between a day and its month, for the differences ("de", "di", "of").
     pub month_joiners: HashSet<String>,
+    /// Before a month named alone, make it a date ("in April", "en abril").
+    pub month_after: HashSet<String>,
 }
 
 /// The closed word lists read around figures, from `assets/details/quantities.txt` (what
@@ -335,6 +337,7 @@ impl DateWords {
             "part-joiner" => &mut self.part_joiners,
             "hour-word" => &mut self.hour_words,
             "month-joiner" => &mut self.month_joiners,
+            "month-after" => &mut self.month_after,
             _ => return None,
         })
     }

@@ -202,6 +202,17 @@ impl DateExpr {
         if let (Some(m), Some(y)) = (self.month, self.year) {
             return month_bounds(y, m);
         }
+        if let (Some(m), Some(rd)) = (self.month, ref_date) {
+            // A month without a year ("in April") is the one nearest the reference, as a
+            // day without a year is: whatever the tense, both documents read it alike.
+            let (y, now) = (i32::from(rd.year()), rd.month() as i32);
+            let y = match m as i32 - now {
+                ahead if ahead > 6 => y - 1,
+                ahead if ahead < -6 => y + 1,
+                _ => y,
+            };
+            return month_bounds(y, m);
+        }
         if let Some(y) = self.year {
             return Some((day_of(y, 1, 1)?, day_of(y, 12, 31)?));
         }

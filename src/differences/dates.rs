@@ -69,4 +69,69 @@ mod tests {
             );
         }
     }
+
+    /// A deadline moved by a month: "would publish a list of the schools in April" told as
+    /// "would be published in May". A month named alone after "in" ("en", "im", "bis") is a
+    /// date; the same month told again is no difference, and a modal "may" is no month.
+    #[test]
+    fn a_month_named_alone_is_a_date() {
+        for (source, article, from) in [
+            (
+                "Leeds City Council
+Tuesday 10 March 2026
+
+Chief executive Tom Riordan said the council would publish a list of the schools in April.",
+                "Wednesday 11 March 2026
+
+Chief executive Tom Riordan said a list of the schools would be published in May.",
+                "April",
+            ),
+            (
+                "Madrid, 10 de marzo de 2026
+
+El consejero Luis Gómez anunció que el ayuntamiento publicará la lista de colegios en abril.",
+                "Madrid, 11 de marzo de 2026
+
+El consejero Luis Gómez anunció que el ayuntamiento publicará la lista de colegios en mayo.",
+                "abril",
+            ),
+            (
+                "Stuttgart, 10. März 2026
+
+Der Bürgermeister Jan Vogel kündigte an, die Stadt werde die Liste der Schulen im April veröffentlichen.",
+                "Stuttgart, 11. März 2026
+
+Der Bürgermeister Jan Vogel kündigte an, die Stadt werde die Liste der Schulen im Juni veröffentlichen.",
+                "April",
+            ),
+            (
+                "Lyon, le 10 mars 2026
+
+Le maire Paul Roux a annoncé que la ville publiera la liste des écoles en avril.",
+                "Lyon, le 11 mars 2026
+
+Le maire Paul Roux a annoncé que la ville publiera la liste des écoles en mai.",
+                "avril",
+            ),
+        ] {
+            let d = differences(source, article);
+            assert!(
+                d.iter()
+                    .any(|(k, _, n)| *k == DifferenceKind::Date && n.contains(from)),
+                "{d:?}"
+            );
+        }
+        let d = differences(
+            "Tuesday 10 March 2026
+
+The council said it would publish the list in April. Parents may object until then.",
+            "Wednesday 11 March 2026
+
+The council said it would publish the list in April. Parents may still object.",
+        );
+        assert!(
+            !d.iter().any(|(k, _, _)| *k == DifferenceKind::Date),
+            "{d:?}"
+        );
+    }
 }

@@ -170,6 +170,15 @@ impl Sentence<'_> {
                 e.year = Some(y);
                 return Some((e, j + 1));
             }
+            // A month alone after "in", "en", "im": its year is the one nearest the
+            // document's date ([`DateExpr::resolve`]). English writes its months with a
+            // capital, and "may" is a verb.
+            let after = i > 0 && self.lx.date_words.month_after.contains(self.norm(i - 1));
+            if after && (self.lang != Lang::En || self.is_cap(i)) {
+                let mut e = self.fresh_date();
+                e.month = Some(m);
+                return Some((e, i + 1));
+            }
         }
         None
     }
@@ -394,7 +403,18 @@ impl Sentence<'_> {
 }
 
 fn conflicts(a: &DateExpr, b: &DateExpr) -> bool {
-    (a.hours.is_some() && b.hours.is_some())
+    // A month named alone and a day, week or month counted from the document's date are two
+    // times ("in september en vorige week": in September and last week).
+    let month_alone = |e: &DateExpr| e.month.is_some() && e.day.is_none();
+    let counted = |e: &DateExpr| {
+        matches!(
+            e.relative,
+            Some(Relative::Day(_) | Relative::Week(_) | Relative::Month(_))
+        )
+    };
+    (month_alone(a) && counted(b))
+        || (counted(a) && month_alone(b))
+        || (a.hours.is_some() && b.hours.is_some())
         || (a.day.is_some() && b.day.is_some())
         || (a.weekday.is_some() && b.weekday.is_some())
         || (a.relative.is_some()
