@@ -67,6 +67,17 @@ fn month_bounds(year: i32, month: u32) -> Option<(Day, Day)> {
     Some((first, first + i32::from(last.day()) - 1))
 }
 
+/// The year of month `m` named without one ("in April"): the one nearest `reference`, as
+/// for a day without a year, so that both documents read it alike whatever the tense.
+fn nearest_year(m: u32, reference: Date) -> i32 {
+    let y = i32::from(reference.year());
+    match m as i32 - reference.month() as i32 {
+        ahead if ahead > 6 => y - 1,
+        ahead if ahead < -6 => y + 1,
+        _ => y,
+    }
+}
+
 fn add_months(year: i32, month: u32, offset: i32) -> (i32, u32) {
     let m0 = year * 12 + month as i32 - 1 + offset;
     (m0.div_euclid(12), (m0.rem_euclid(12) + 1) as u32)
@@ -203,15 +214,7 @@ impl DateExpr {
             return month_bounds(y, m);
         }
         if let (Some(m), Some(rd)) = (self.month, ref_date) {
-            // A month without a year ("in April") is the one nearest the reference, as a
-            // day without a year is: whatever the tense, both documents read it alike.
-            let (y, now) = (i32::from(rd.year()), rd.month() as i32);
-            let y = match m as i32 - now {
-                ahead if ahead > 6 => y - 1,
-                ahead if ahead < -6 => y + 1,
-                _ => y,
-            };
-            return month_bounds(y, m);
+            return month_bounds(nearest_year(m, rd), m);
         }
         if let Some(y) = self.year {
             return Some((day_of(y, 1, 1)?, day_of(y, 12, 31)?));
