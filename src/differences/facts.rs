@@ -48,6 +48,22 @@ fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(Key, Span, b
     ))
 }
 
+/// Words after a figure read for its noun when a qualifier stands between ("120 primary
+/// schools").
+const QUALIFIED_NOUN_WORDS: usize = 3;
+
+/// True when one of the few words after `figure` in `text` is keyed `key`: the other side's
+/// counted noun, after a qualifier.
+fn counts_next(text: &str, figure: Span, key: Key, keyer: &Keyer) -> bool {
+    let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
+    let after = keyer.words(text, Span::new(figure.end, end.max(figure.end)));
+    after
+        .iter()
+        .take(QUALIFIED_NOUN_WORDS)
+        .take_while(|w| w.value.is_none())
+        .any(|w| w.key == key)
+}
+
 /// The same figure counting another thing: "10,011 Marylanders" and "10,011 deaths",
 /// "25,336 produced" and "25,336 deliveries". The figure agrees; what it counts may not.
 fn counted_noun_change(
@@ -61,6 +77,13 @@ fn counted_noun_change(
     let (ak, a_span, a_unit) = counted_noun(&c.article.text, article, keyer)?;
     // Two units ("percent", "points") are the unit changes' to report.
     if sk == ak || (s_unit && a_unit) {
+        return None;
+    }
+    // "120 primary schools" told as "120 schools": the same schools, a qualifier between
+    // (which the scope changes show).
+    if counts_next(&c.source.text, source, ak, keyer)
+        || counts_next(&c.article.text, article, sk, keyer)
+    {
         return None;
     }
     let (from, to) = (s_span.slice(&c.source.text), a_span.slice(&c.article.text));

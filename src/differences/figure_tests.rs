@@ -66,3 +66,33 @@ fn quelque_before_a_figure_approximates_it_as_environ_does() {
         "{d:?}"
     );
 }
+
+/// "120 primary schools" told as "120 schools": the same schools counted, the qualifier
+/// dropped (shown as such); not "another thing counted". "10,011 Marylanders" told as
+/// "10,011 deaths" still is.
+#[test]
+fn a_qualifier_between_a_figure_and_its_noun_is_not_another_thing_counted() {
+    let d = differences(
+        "Leeds City Council today confirmed a programme to repair roofs and windows at 120 primary schools across the city over the next three years.",
+        "Leeds City Council yesterday confirmed a programme to repair roofs and windows at 120 schools across the city over the next three years.",
+    );
+    assert!(
+        !d.iter()
+            .any(|(_, _, n)| n.contains("another thing counted")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter()
+            .any(|(k, _, n)| *k == DifferenceKind::Scope && n.contains("primary")),
+        "{d:?}"
+    );
+    let d = differences(
+        "The state has now confirmed 10,011 Marylanders who tested positive since March, the governor said on Monday.",
+        "The state has now confirmed 10,011 deaths since March, the governor said on Monday.",
+    );
+    assert!(
+        d.iter()
+            .any(|(_, _, n)| n.contains("another thing counted")),
+        "{d:?}"
+    );
+}
