@@ -79,3 +79,41 @@ fn a_lower_case_office_with_its_rank_or_qualifier_is_one_title_in_french_spanish
         "{d:?}"
     );
 }
+
+/// The office a person is given between commas, replaced by another: "Helen Marsh,
+/// executive member for children's services, said" told as "Helen Marsh, the council's
+/// leader, said" (English, in a reused passage); "Luis Gómez, responsable de Educación,"
+/// as "Luis Gómez, portavoz del gobierno," (Spanish). A role restated in other words ("a
+/// spokeswoman for the mayor" / "the mayor's spokeswoman") is no change of office.
+#[test]
+fn another_office_between_commas_after_the_name_is_a_title_change() {
+    for (source, article, from) in [
+        (
+            "Leeds City Council today confirmed a programme to repair 120 schools. Councillor Helen Marsh, executive member for children's services, said the worst buildings would be fixed first.",
+            "Leeds City Council yesterday confirmed a programme to repair 120 schools. Councillor Helen Marsh, the council's leader, said the worst buildings would be fixed first.",
+            "executive member",
+        ),
+        (
+            "El ayuntamiento aprobó hoy un plan para reparar 120 colegios. El concejal Luis Gómez, responsable de Educación, dijo que los edificios más dañados se arreglarán primero.",
+            "El ayuntamiento aprobó ayer un plan para reparar 120 colegios. El concejal Luis Gómez, portavoz del gobierno municipal, dijo que los edificios más dañados se arreglarán primero.",
+            "responsable de Educación",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(
+            d.iter()
+                .any(|(k, s, n)| *k == DifferenceKind::Title
+                    && *s == Severity::Major
+                    && n.contains(from)),
+            "{d:?}"
+        );
+    }
+    let d = differences(
+        "The city will close the road on Monday. Jane Doe, a spokeswoman for the mayor, said the works would last two weeks.",
+        "The city will close the road on Monday. Jane Doe, the mayor's spokeswoman, said the works would last two weeks.",
+    );
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Title),
+        "{d:?}"
+    );
+}

@@ -329,7 +329,10 @@ impl Pair<'_, '_> {
             inside(self.source, e.source),
             inside(self.article, e.article),
         );
-        if let Some(d) = self.name_edit(e, s, a).or_else(|| self.body_edit(e)) {
+        if let Some(d) = (self.name_edit(e, s, a))
+            .or_else(|| self.body_edit(e))
+            .or_else(|| self.apposition_edit(e, s, a))
+        {
             return Some(d);
         }
         // An actor dropped with the words around it: "by the board and Boeing senior
@@ -387,6 +390,9 @@ impl Pair<'_, '_> {
             if let Some(d) = self.name_edit(e, s, a).or_else(|| self.body_edit(e)) {
                 return Some(d);
             }
+        }
+        if let Some(d) = self.apposition_edit(e, s, a) {
+            return Some(d);
         }
         // A measured figure (with its unit) given or left out in a short stretch between
         // aligned words ("the target band of 1 to 3 percent around" told as "the target band

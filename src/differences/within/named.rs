@@ -2,6 +2,8 @@
 //! rather than dropped (German puts the verb second), a German noun that is no name.
 
 use crate::comparison::{Edit, EditOp};
+use crate::matching::is_content_word;
+use crate::span::Span;
 
 use super::super::align::{cover_of, range_in, Word};
 use super::super::names::{german_body, german_noun_at, name_core, name_kind};
@@ -102,6 +104,45 @@ impl Pair<'_, '_> {
         ))
     }
 
+    /// The words set off by commas after a person's name replaced by others that share no
+    /// content word with them: another office ("Councillor Helen Marsh, executive member
+    /// for children's services, said" told as "…, the council's leader, said"). A role
+    /// restated ("a spokeswoman for the mayor" / "the mayor's spokeswoman") shares its words.
+    pub(super) fn apposition_edit(&self, e: &Edit, s: &[Word], a: &[Word]) -> Option<Difference> {
+        if e.op != EditOp::Replace
+            || s.len() > MAX_APPOSITION_WORDS
+            || a.len() > MAX_APPOSITION_WORDS
+        {
+            return None;
+        }
+        let (source, article) = (e.source?, e.article?);
+        if !apposition(&self.c.source.text, source) || !apposition(&self.c.article.text, article) {
+            return None;
+        }
+        let content = |w: &&Word| is_content_word(&w.norm) && w.value.is_none();
+        if s.iter()
+            .filter(content)
+            .any(|w| a.iter().filter(content).any(|x| x.key == w.key))
+        {
+            return None;
+        }
+        if !s.iter().any(|w| content(&w)) || !a.iter().any(|w| content(&w)) {
+            return None;
+        }
+        let (from, to) = self.texts(e);
+        Some(self.difference(
+            DifferenceKind::Title,
+            Severity::Major,
+            Some(source),
+            Some(article),
+            Change::Replaced {
+                from,
+                to,
+                marked: None,
+            },
+        ))
+    }
+
     /// True when every word of `s` stands elsewhere in the article's side of the pair: moved
     /// (German puts the verb second: "könnten ... profitieren" told as "profitieren ..."),
     /// not dropped.
@@ -125,4 +166,24 @@ impl Pair<'_, '_> {
             },
         )
     }
+}
+
+/// Most words on either side of an apposition replaced.
+const MAX_APPOSITION_WORDS: usize = 8;
+
+/// True when `span` of `text` stands between commas right after a capitalised word (a
+/// name): "Helen Marsh, executive member for children's services, said".
+fn apposition(text: &str, span: Span) -> bool {
+    let (Some(head), Some(tail)) = (text.get(..span.start), text.get(span.end..)) else {
+        return false;
+    };
+    let Some(head) = head.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let name = head
+        .split_whitespace()
+        .next_back()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    name && tail.trim_start().starts_with(',')
 }
