@@ -128,3 +128,20 @@ fn a_modal_dropped_inside_quotation_marks_is_one_entry() {
         assert_eq!(told, 1, "{d:?}");
     }
 }
+
+/// German puts the modal second, in the head of the sentence: "Nach Angaben der Verwaltung
+/// könnten bei weiteren Fördermitteln zusätzlich zwölf Fußgängerbrücken saniert werden"
+/// told as "Zusätzlich werden zwölf Fußgängerbrücken saniert" cuts the head whole, and a
+/// possibility becomes a plan.
+#[test]
+fn a_modal_cut_with_the_head_of_a_german_sentence_is_shown() {
+    let d = differences(
+        "Der Gemeinderat hat heute ein Programm zur Sanierung von 34 Brücken beschlossen. Nach Angaben der Verwaltung könnten bei weiteren Fördermitteln zusätzlich zwölf Fußgängerbrücken saniert werden.",
+        "Der Gemeinderat hat am Mittwoch ein Programm zur Sanierung von 34 Brücken beschlossen. Zusätzlich werden zwölf Fußgängerbrücken saniert.",
+    );
+    assert!(
+        d.iter()
+            .any(|(k, _, n)| *k == DifferenceKind::Scope && n.contains("könnten")),
+        "{d:?}"
+    );
+}

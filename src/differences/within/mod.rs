@@ -493,9 +493,15 @@ impl Pair<'_, '_> {
                 if s.len() > MAX_OTHER_SIDE_WORDS || a.len() > MAX_SCOPE_STRETCH_WORDS {
                     a_ph.clear();
                 }
+                // The head of the sentence cut whole, the rest kept: in German the modal
+                // stands second, in that head ("Nach Angaben der Verwaltung könnten … zwölf
+                // Brücken saniert werden" told as "Zusätzlich werden zwölf Brücken saniert").
+                let head_cut = k == 0 && a.is_empty() && main_clause_kept;
                 s_ph.retain(|p| {
+                    let whole = p.2 == ScopeClass::Condition
+                        || (head_cut && matches!(p.2, ScopeClass::Modal | ScopeClass::Hedge));
                     s.len()
-                        <= if p.2 == ScopeClass::Condition {
+                        <= if whole {
                             MAX_CONDITION_STRETCH_WORDS
                         } else {
                             MAX_SCOPE_STRETCH_WORDS
