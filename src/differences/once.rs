@@ -17,9 +17,9 @@ use super::{Change, DifferenceKind};
 
 /// Removes a scope word a match drops that the article writes in the rest of the same
 /// sentence, outside the match, and one the article adds there that the source's sentence
-/// holds: the word moved ("the council would publish a list"
-/// / "a list … would be published"; "el ayuntamiento podría publicar" / "podría
-/// publicarse"), the force of the sentence kept.
+/// holds: the word moved ("the council would publish a list" / "a list … would be
+/// published"; "el ayuntamiento podría publicar" / "podría publicarse"), the force of the
+/// sentence kept.
 pub(super) fn drop_moved(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference>) {
     let moved = |d: &Difference| {
         let (words, article_side) = match &d.change {

@@ -108,6 +108,15 @@ fn another_office_between_commas_after_the_name_is_a_title_change() {
             "{d:?}"
         );
     }
+    // A list after the first word of a sentence is no apposition.
+    let d = differences(
+        "The council approved the programme on Monday. Roofs, windows, boilers and gutters will be repaired at 120 schools.",
+        "The council approved the programme on Monday. Roofs, doors, boilers and gutters will be repaired at 120 schools.",
+    );
+    assert!(
+        !d.iter().any(|(k, _, _)| *k == DifferenceKind::Title),
+        "{d:?}"
+    );
     let d = differences(
         "The city will close the road on Monday. Jane Doe, a spokeswoman for the mayor, said the works would last two weeks.",
         "The city will close the road on Monday. Jane Doe, the mayor's spokeswoman, said the works would last two weeks.",

@@ -172,7 +172,8 @@ impl Pair<'_, '_> {
 const MAX_APPOSITION_WORDS: usize = 8;
 
 /// True when `span` of `text` stands between commas right after a capitalised word (a
-/// name): "Helen Marsh, executive member for children's services, said".
+/// name) that does not open its sentence: "Helen Marsh, executive member for children's
+/// services, said" ("Apples, pears, plums" is a list).
 fn apposition(text: &str, span: Span) -> bool {
     let (Some(head), Some(tail)) = (text.get(..span.start), text.get(span.end..)) else {
         return false;
@@ -180,10 +181,12 @@ fn apposition(text: &str, span: Span) -> bool {
     let Some(head) = head.trim_end().strip_suffix(',') else {
         return false;
     };
-    let name = head
-        .split_whitespace()
-        .next_back()
-        .and_then(|w| w.chars().next())
-        .is_some_and(char::is_uppercase);
-    name && tail.trim_start().starts_with(',')
+    let Some(word) = head.split_whitespace().next_back() else {
+        return false;
+    };
+    // `word` lies inside `text`: its offset there.
+    let at = word.as_ptr() as usize - text.as_ptr() as usize;
+    word.chars().next().is_some_and(char::is_uppercase)
+        && !opens_sentence(text, at)
+        && tail.trim_start().starts_with(',')
 }
