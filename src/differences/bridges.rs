@@ -52,7 +52,16 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
         if sw.is_empty() || sw.len() > MAX_BRIDGE_WORDS || aw.len() > MAX_BRIDGE_WORDS {
             continue;
         }
-        if let Some(kind) = lost(c, keyer.code, &sw, &aw) {
+        let kind = lost(c, keyer.code, &sw, &aw);
+        // An aside dropped whole ("…, who could not attend, …"): its modal or negation
+        // qualified the noun before it, not the sentence.
+        if kind == Some(DifferenceKind::Scope)
+            && aw.is_empty()
+            && aside(&c.source.text, s_gap, &sw, keyer.code)
+        {
+            continue;
+        }
+        if let Some(kind) = kind {
             let source = cover_of(&sw).unwrap_or_default();
             let article = cover_of(&aw);
             out.push(super::found(
@@ -68,6 +77,18 @@ pub(super) fn of_matches(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             ));
         }
     }
+}
+
+/// True when the words `sw` of `gap` are an aside set off by commas that a relative pronoun
+/// opens (`assets/differences/asides.txt`).
+fn aside(text: &str, gap: Span, sw: &[Word], lang: &str) -> bool {
+    let words = &super::words::get().asides;
+    let gap_text = gap.slice(text).trim();
+    gap_text.starts_with(',')
+        && gap_text.ends_with(',')
+        && sw
+            .first()
+            .is_some_and(|w| words.get(lang).is_some_and(|l| l.contains(w.norm.as_str())))
 }
 
 /// From the first word's start to the last word's end.

@@ -145,3 +145,37 @@ fn a_modal_cut_with_the_head_of_a_german_sentence_is_shown() {
         "{d:?}"
     );
 }
+
+/// An aside set off by commas and opened by a relative pronoun describes the noun before it:
+/// "The mayor, who could not attend the meeting because of illness, welcomed the decision"
+/// told as "The mayor welcomed the decision" drops no modal or negation of the sentence
+/// (English, French, German). A condition set off the same way ("The plan, if approved by
+/// the region, will …") still qualifies the sentence.
+#[test]
+fn an_aside_dropped_whole_takes_no_modal_of_the_sentence_with_it() {
+    for (source, article) in [
+        (
+            "The council approved the bridge programme on Monday. The mayor, who could not attend the meeting because of illness, welcomed the decision in a statement.",
+            "The council approved the bridge programme on Monday. The mayor welcomed the decision in a statement.",
+        ),
+        (
+            "Le conseil a adopté lundi le programme de rénovation des ponts. Le maire, qui ne pouvait pas assister à la séance, a salué la décision dans un communiqué.",
+            "Le conseil a adopté lundi le programme de rénovation des ponts. Le maire a salué la décision dans un communiqué.",
+        ),
+        (
+            "Der Gemeinderat hat am Montag das Programm zur Sanierung der Brücken beschlossen. Der Bürgermeister, der an der Sitzung nicht teilnehmen konnte, begrüßte die Entscheidung in einer Mitteilung.",
+            "Der Gemeinderat hat am Montag das Programm zur Sanierung der Brücken beschlossen. Der Bürgermeister begrüßte die Entscheidung in einer Mitteilung.",
+        ),
+    ] {
+        let d = differences(source, article);
+        assert!(!d.iter().any(|(k, _, _)| *k == DifferenceKind::Scope), "{d:?}");
+    }
+    let d = differences(
+        "The council approved the bridge programme on Monday. The plan, if approved by the region, will repair 34 bridges by 2028.",
+        "The council approved the bridge programme on Monday. The plan will repair 34 bridges by 2028.",
+    );
+    assert!(
+        d.iter().any(|(k, _, _)| *k == DifferenceKind::Scope),
+        "{d:?}"
+    );
+}

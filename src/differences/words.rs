@@ -41,6 +41,9 @@ pub struct Words {
     /// Relative pronouns that open a limiting clause after a comma ("…, das für die
     /// Versorgung gebraucht wird"), by language code.
     pub relatives: HashMap<&'static str, HashSet<String>>,
+    /// Relative pronouns that open an aside set off by commas ("…, who could not attend,
+    /// …"), by language code.
+    pub asides: HashMap<&'static str, HashSet<String>>,
 }
 
 /// The words of one language that say which way a quantity moved or lies: each word's
@@ -143,6 +146,9 @@ fn build() -> Words {
             .entry(lang)
             .or_default()
             .extend(phrase(line));
+    }
+    for (lang, line) in by_language(include_str!("../../assets/differences/asides.txt")) {
+        words.asides.entry(lang).or_default().extend(phrase(line));
     }
     words
 }

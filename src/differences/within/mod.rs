@@ -107,6 +107,14 @@ pub(super) fn of_rest(
     if !quoted {
         let mut scope = Vec::new();
         pair.scope_changes(&ops, &mut scope);
+        // A word of an aside the article left out ("…, der an der Sitzung nicht teilnehmen
+        // konnte, …") qualified the noun before it, not the sentence.
+        let aside = |d: &Difference| {
+            d.source.is_some_and(|sp| {
+                let at = source.partition_point(|w| w.span.start < sp.start);
+                at < source.len() && super::clauses::in_aside(&c.source.text, source, at, lang)
+            })
+        };
         out.extend(scope.into_iter().filter(|d| {
             !matches!(
                 d.change,
@@ -114,7 +122,7 @@ pub(super) fn of_rest(
                     class: Some(ScopeClass::Quantifier),
                     ..
                 }
-            )
+            ) && !aside(d)
         }));
     }
 }
