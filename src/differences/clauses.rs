@@ -151,33 +151,6 @@ impl Spans {
     }
 }
 
-/// True when word `i` of `words` (of `text`) stands in an aside that a comma and a relative
-/// pronoun open ("…, der an der Sitzung nicht teilnehmen konnte, …"): the last word at or
-/// before `i` that follows a comma is that pronoun. The word qualifies the noun before the
-/// aside, not the sentence. (The first word's comma is looked for in the two bytes before
-/// it: the words start where the run ends, ", der".)
-pub(super) fn in_aside(text: &str, words: &[Word], i: usize, lang: &str) -> bool {
-    let after_comma = |k: usize| {
-        let from = if k == 0 {
-            words[0].span.start.saturating_sub(2)
-        } else {
-            words[k - 1].span.end
-        };
-        text.get(from..words[k].span.start)
-            .is_some_and(|gap| gap.contains(','))
-    };
-    let Some(open) = (0..=i.min(words.len().saturating_sub(1)))
-        .rev()
-        .find(|&k| after_comma(k))
-    else {
-        return false;
-    };
-    super::words::get()
-        .asides
-        .get(lang)
-        .is_some_and(|l| l.contains(words[open].norm.as_str()))
-}
-
 /// True when a word of `text`, in lower case, is one of `words`: a superset of what the
 /// word lists find once the words are cut and normalised.
 fn names_any(text: &str, words: &FxHashSet<&str>) -> bool {
@@ -355,7 +328,7 @@ where
                 if !near || kept.iter().any(|p| p.2 == class) {
                     continue;
                 }
-                if in_aside(&self.c.source.text, source, i, self.lang) {
+                if super::scope::in_aside(&self.c.source.text, source, i, self.lang) {
                     continue;
                 }
                 // A condition reaches to its clause's end; a modal is its own words.

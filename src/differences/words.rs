@@ -133,24 +133,19 @@ fn build() -> Words {
             None => words.title_ranks.extend(phrase(line)),
         }
     }
-    for (lang, line) in by_language(include_str!("../../assets/differences/institutions.txt")) {
-        words
-            .institutions
-            .entry(lang)
-            .or_default()
-            .extend(phrase(line));
-    }
-    for (lang, line) in by_language(include_str!("../../assets/differences/relatives.txt")) {
-        words
-            .relatives
-            .entry(lang)
-            .or_default()
-            .extend(phrase(line));
-    }
-    for (lang, line) in by_language(include_str!("../../assets/differences/asides.txt")) {
-        words.asides.entry(lang).or_default().extend(phrase(line));
-    }
+    words.institutions = word_sets(include_str!("../../assets/differences/institutions.txt"));
+    words.relatives = word_sets(include_str!("../../assets/differences/relatives.txt"));
+    words.asides = word_sets(include_str!("../../assets/differences/asides.txt"));
     words
+}
+
+/// The words of a list file written under `[LANG]` headings, by language code.
+fn word_sets(file: &'static str) -> HashMap<&'static str, HashSet<String>> {
+    let mut sets: HashMap<&'static str, HashSet<String>> = HashMap::default();
+    for (lang, line) in by_language(file) {
+        sets.entry(lang).or_default().extend(phrase(line));
+    }
+    sets
 }
 
 /// The lines of a list file written under `[LANG]` headings, each with the code of the

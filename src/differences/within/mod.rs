@@ -112,7 +112,7 @@ pub(super) fn of_rest(
         let aside = |d: &Difference| {
             d.source.is_some_and(|sp| {
                 let at = source.partition_point(|w| w.span.start < sp.start);
-                at < source.len() && super::clauses::in_aside(&c.source.text, source, at, lang)
+                at < source.len() && super::scope::in_aside(&c.source.text, source, at, lang)
             })
         };
         out.extend(scope.into_iter().filter(|d| {
