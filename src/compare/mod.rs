@@ -106,12 +106,15 @@ pub fn compare(source: Document, article: Document, options: &CompareOptions) ->
             related_and_found(&comparison, paraphrased, tokens, article, options);
         comparison.details = numbered_details(details, &comparison.matches);
         // The list of differences and the shares of each text matched read the same finished
-        // comparison: side by side, rather than the one after the other (each takes some
-        // milliseconds on a long pair, the second core idle otherwise).
-        let (differences, stats) = crate::parallel::both(
-            || differences::joined(&comparison, (lang, stems), documents, found),
-            || stats(&comparison, &source_tokens, &article_tokens),
-        );
+        // comparison: on a long pair side by side, rather than the one after the other (each
+        // takes some milliseconds there, the second core idle otherwise); on a short one a
+        // thread would cost more than it saves.
+        let joined = || differences::joined(&comparison, (lang, stems), documents, found);
+        let shares = || stats(&comparison, &source_tokens, &article_tokens);
+        let (differences, stats) = match source_tokens.len() + article_tokens.len() {
+            n if n > BACKGROUND_DROP_WORDS => crate::parallel::both(joined, shares),
+            _ => (joined(), shares()),
+        };
         comparison.differences = differences;
         comparison.stats = stats;
     } else {
@@ -414,7 +417,8 @@ fn matches_of(
         .collect()
 }
 
-/// Words in both texts above which they are freed on a thread of their own.
+/// Words in both texts above which they are freed on a thread of their own, and the last
+/// two steps (the differences' list and the shares) run side by side: a long pair.
 const BACKGROUND_DROP_WORDS: usize = 100_000;
 
 /// For each article token, the quotation it lies in.
