@@ -16,10 +16,26 @@ use crate::span::{floor_char_boundary, Span};
 /// How far after a figure its counted noun is looked for.
 const NOUN_WINDOW_BYTES: usize = 48;
 
+/// What a figure counts ("10,011 deaths"), read from the words right after it.
+struct Counted {
+    /// The counted noun's key.
+    key: Key,
+    /// From the figure's start to the noun's end.
+    span: Span,
+    /// Whether the noun is a unit of the list ("percent", "people").
+    unit: bool,
+    /// The keys of the few words after the figure, up to any other figure: a noun after a
+    /// qualifier ("120 primary schools") is among them.
+    next: Vec<Key>,
+}
+
+/// Words after a figure read for its noun when a qualifier stands between ("120 primary
+/// schools").
+const QUALIFIED_NOUN_WORDS: usize = 3;
+
 /// The word after a figure when it names what is counted ("10,011 deaths"): a content word,
-/// not another figure. With its span from the figure's start, and whether it is a unit of
-/// the list ("percent", "people").
-fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(Key, Span, bool)> {
+/// not another figure, right after it.
+fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<Counted> {
     let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
     let after = keyer.words(
         text,
@@ -37,31 +53,20 @@ fn counted_noun(text: &str, figure: Span, keyer: &Keyer) -> Option<(Key, Span, b
     if !crate::matching::is_content_word(&w.norm) {
         return None;
     }
-    let unit = super::units::unit_at(&after).is_some();
-    Some((
-        w.key,
-        Span {
+    Some(Counted {
+        key: w.key,
+        span: Span {
             start: figure.start,
             end: w.span.end,
         },
-        unit,
-    ))
-}
-
-/// Words after a figure read for its noun when a qualifier stands between ("120 primary
-/// schools").
-const QUALIFIED_NOUN_WORDS: usize = 3;
-
-/// True when one of the few words after `figure` in `text` is keyed `key`: the other side's
-/// counted noun, after a qualifier.
-fn counts_next(text: &str, figure: Span, key: Key, keyer: &Keyer) -> bool {
-    let end = floor_char_boundary(text, figure.end + NOUN_WINDOW_BYTES);
-    let after = keyer.words(text, Span::new(figure.end, end.max(figure.end)));
-    after
-        .iter()
-        .take(QUALIFIED_NOUN_WORDS)
-        .take_while(|w| w.value.is_none())
-        .any(|w| w.key == key)
+        unit: super::units::unit_at(&after).is_some(),
+        next: after
+            .iter()
+            .take(QUALIFIED_NOUN_WORDS)
+            .take_while(|w| w.value.is_none())
+            .map(|w| w.key)
+            .collect(),
+    })
 }
 
 /// The same figure counting another thing: "10,011 Marylanders" and "10,011 deaths",
@@ -73,19 +78,18 @@ fn counted_noun_change(
     article: Span,
     keyer: &Keyer,
 ) -> Option<Difference> {
-    let (sk, s_span, s_unit) = counted_noun(&c.source.text, source, keyer)?;
-    let (ak, a_span, a_unit) = counted_noun(&c.article.text, article, keyer)?;
+    let s = counted_noun(&c.source.text, source, keyer)?;
+    let a = counted_noun(&c.article.text, article, keyer)?;
     // Two units ("percent", "points") are the unit changes' to report.
-    if sk == ak || (s_unit && a_unit) {
+    if s.key == a.key || (s.unit && a.unit) {
         return None;
     }
     // "120 primary schools" told as "120 schools": the same schools, a qualifier between
     // (which the scope changes show).
-    if counts_next(&c.source.text, source, ak, keyer)
-        || counts_next(&c.article.text, article, sk, keyer)
-    {
+    if s.next.contains(&a.key) || a.next.contains(&s.key) {
         return None;
     }
+    let (s_span, a_span) = (s.span, a.span);
     let (from, to) = (s_span.slice(&c.source.text), a_span.slice(&c.article.text));
     Some(super::of_detail(
         d,

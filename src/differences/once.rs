@@ -35,10 +35,7 @@ pub(super) fn drop_moved(c: &Comparison, keyer: &Keyer, out: &mut Vec<Difference
             } if d.source.is_none() => (words, false),
             _ => return false,
         };
-        let Some(m) = d
-            .match_id
-            .and_then(|id| c.matches.iter().find(|m| m.id == id))
-        else {
+        let Some(m) = d.match_id.and_then(|id| c.match_by_id(id)) else {
             return false;
         };
         let (text, run) = match article_side {
@@ -114,9 +111,6 @@ pub(super) fn drop_inside(out: &mut Vec<Difference>) {
     let keep: Vec<bool> = (0..out.len())
         .map(|i| out[i].kind != DifferenceKind::Scope || !(0..out.len()).any(|j| holds(i, j)))
         .collect();
-    let mut k = 0;
-    out.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
 }
